@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { AccountManager } from '../account/accountManager';
+import type { ExtensionLog } from '../logging';
+import { asModelArtsError, isCancellation } from '../services/errors';
+import type { SessionManager } from '../session';
+import type { ExplorerProvider } from '../views/explorerProvider';
+import type { ResourceDocuments } from '../views/resourceDocuments';
+import type { UserInput } from './userInput';
+
+/** What every command may use. `ui` can be replaced, e.g. by a test. */
+export interface CommandContext {
+  ui: UserInput;
+  readonly log: ExtensionLog;
+  readonly accounts: AccountManager;
+  readonly session: SessionManager;
+  readonly explorer: ExplorerProvider;
+  readonly documents: ResourceDocuments;
+}
+
+/**
+ * Registers a command inside the one wrapper that logs it and turns any failure
+ * into one error message with the error code and request id. Cancelling is not
+ * a failure. Commands take an optional tree node and otherwise ask for the target.
+ */
+export function registerCommand(context: CommandContext, id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (isCancellation(error)) {
+        context.log.info(`${id}: cancelled`);
+        return undefined;
+      }
+      const failure = asModelArtsError(error);
+      context.log.error(`${id}: ${failure.toDisplayString()}`);
+      const showLog = vscode.l10n.t('Show Log');
+      const answer = await context.ui.showErrorMessage(context.log.redactor.redact(failure.toDisplayString()), showLog);
+      if (answer === showLog) {
+        context.log.show();
+      }
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import type { ModelArtsServices } from '../services';
+import { cancelledError, LocalErrorCode, ModelArtsError } from '../services/errors';
+import { regionDisplayName } from '../services/endpoints';
+import { collectPages } from '../services/paging';
+import type { WorkspaceScope } from '../services/workspaces';
+import type { ExplorerNode } from '../views/nodes/explorerNode';
+import { ResourceNode } from '../views/nodes/resourceNodes';
+import type { ResourceKind } from '../views/resourceKind';
+import type { CommandContext } from './commandContext';
+
+/** What a resource command acts on: from a tree node, or picked in the palette. */
+export interface ResourceTarget<T> {
+  readonly kind: ResourceKind<T>;
+  readonly region: string;
+  readonly item: T;
+  /** The tree node showing the resource, when the command came from the tree. */
+  readonly node?: ResourceNode<T>;
+}
+
+/** At most this many resources are offered in a picker; the tree pages through the rest. */
+const PICKER_LIMIT = 500;
+
+export function requireServices(context: CommandContext): ModelArtsServices {
+  const services = context.session.services;
+  if (!services) {
+    throw new ModelArtsError(LocalErrorCode.notSignedIn, vscode.l10n.t('Sign in to ModelArts first (command "ModelArts: Sign In").'), 'config');
+  }
+  return services;
+}
+
+/** Uses the tree node a command was invoked on, or asks for region, workspace and resource. */
+export async function resolveTarget<T>(
+  context: CommandContext,
+  kind: ResourceKind<T>,
+  nodeArgument: unknown,
+  eligible: (item: T) => boolean = () => true,
+): Promise<ResourceTarget<T>> {
+  if (nodeArgument instanceof ResourceNode && nodeArgument.kind === kind) {
+    const node = nodeArgument as ResourceNode<T>;
+    return { kind, region: node.region, item: node.resource, node };
+  }
+  const services = requireServices(context);
+  const scope = await pickWorkspace(context, services);
+  const items = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}s…', kind.label) },
+    () => collectPages((token, signal) => kind.listPage(services, scope, token, signal), PICKER_LIMIT),
+  );
+  const candidates = items.filter(eligible);
+  if (candidates.length === 0) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No {0} in this workspace can do that now.', kind.label), 'config');
+  }
+  const picked = await context.ui.showQuickPick(
+    candidates.map((item) => ({ label: kind.name(item), description: kind.description(item), detail: kind.id(item), item })),
+    { title: vscode.l10n.t('Select a {0}', kind.label), matchOnDescription: true, matchOnDetail: true },
+  );
+  if (!picked) {
+    throw cancelledError();
+  }
+  return { kind, region: scope.region, item: picked.item, node: findLoadedNode(context, kind, scope.region, kind.id(picked.item)) };
+}
+
+export async function pickRegion(context: CommandContext, title: string, regions: readonly string[] = context.session.regions): Promise<string> {
+  if (regions.length === 1) {
+    return regions[0];
+  }
+  const picked = await context.ui.showQuickPick(
+    regions.map((region) => ({ label: region, description: regionDisplayName(region) })),
+    { title },
+  );
+  if (!picked) {
+    throw cancelledError();
+  }
+  return picked.label;
+}
+
+async function pickWorkspace(context: CommandContext, services: ModelArtsServices): Promise<WorkspaceScope> {
+  const region = await pickRegion(context, vscode.l10n.t('Select a region'));
+  const workspaces = await services.workspaces.list(region);
+  if (workspaces.length === 1) {
+    return { region, workspaceId: workspaces[0].id };
+  }
+  const picked = await context.ui.showQuickPick(
+    workspaces.map((workspace) => ({ label: workspace.name, description: workspace.id, workspace })),
+    { title: vscode.l10n.t('Select a workspace') },
+  );
+  if (!picked) {
+    throw cancelledError();
+  }
+  return { region, workspaceId: picked.workspace.id };
+}
+
+/** The tree node already showing a resource, if its category has been loaded; nothing is fetched. */
+function findLoadedNode<T>(context: CommandContext, kind: ResourceKind<T>, region: string, id: string): ResourceNode<T> | undefined {
+  const stack: ExplorerNode[] = [...context.explorer.loadedRoots()];
+  while (stack.length > 0) {
+    const node = stack.pop() as ExplorerNode;
+    if (node instanceof ResourceNode) {
+      if (node.kind === kind && node.region === region && node.resourceId === id) {
+        return node as ResourceNode<T>;
+      }
+    } else {
+      stack.push(...(node.loadedChildren?.() ?? []));
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { AccountManager } from './account/accountManager';
+import { registerAccountCommands } from './commands/accountCommands';
+import type { CommandContext } from './commands/commandContext';
+import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerNotebookCommands } from './commands/notebookCommands';
+import { registerTrainingJobCommands } from './commands/trainingJobCommands';
+import { vscodeUserInput } from './commands/userInput';
+import { ExtensionLog } from './logging';
+import { SessionManager } from './session';
+import { ExplorerProvider } from './views/explorerProvider';
+import { ResourceDocuments } from './views/resourceDocuments';
+
+/** What the extension exports: its command context, so tests can answer its questions. */
+export interface ModelArtsExtensionApi {
+  readonly context: CommandContext;
+}
+
+export async function activate(extensionContext: vscode.ExtensionContext): Promise<ModelArtsExtensionApi> {
+  const version = String(extensionContext.extension.packageJSON.version ?? '0');
+  const log = new ExtensionLog();
+  const accounts = new AccountManager(extensionContext.secrets, log);
+  const session = new SessionManager(accounts, log, `modelarts-explorer-vscode/${version}`);
+  const explorer = new ExplorerProvider(session, log);
+  const documents = new ResourceDocuments();
+  const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  const context: CommandContext = { ui: vscodeUserInput, log, accounts, session, explorer, documents };
+
+  extensionContext.subscriptions.push(
+    log,
+    accounts,
+    session,
+    explorer,
+    documents,
+    treeView,
+    treeView.onDidChangeVisibility((event) => explorer.poller.setVisible(event.visible)),
+    ...registerAccountCommands(context),
+    ...registerExplorerCommands(context),
+    ...registerNotebookCommands(context),
+    ...registerTrainingJobCommands(context),
+  );
+  explorer.poller.setVisible(treeView.visible);
+
+  await vscode.commands.executeCommand('setContext', 'modelarts.checkingAccount', true);
+  await accounts.reload();
+  await vscode.commands.executeCommand('setContext', 'modelarts.checkingAccount', false);
+  return { context };
+}

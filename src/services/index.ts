@@ -1,0 +1,22 @@
+import { NotebookService } from './notebooks';
+import { SignedClient, type SignedClientOptions } from './signedClient';
+import { TrainingJobService } from './trainingJobs';
+import { WorkspaceService } from './workspaces';
+
+/** One adapter per API area, all over one signed client. */
+export interface ModelArtsServices {
+  readonly client: SignedClient;
+  readonly workspaces: WorkspaceService;
+  readonly notebooks: NotebookService;
+  readonly trainingJobs: TrainingJobService;
+}
+
+export function createServices(options: SignedClientOptions): ModelArtsServices {
+  const client = new SignedClient(options);
+  return {
+    client,
+    workspaces: new WorkspaceService(client),
+    notebooks: new NotebookService(client),
+    trainingJobs: new TrainingJobService(client),
+  };
+}

@@ -1,0 +1,265 @@
+// The core SDK must be loaded before log4js is reconfigured: it configures log4js on import.
+import { ClientBuilder } from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder';
+import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials';
+import type { HcClient, HttpRequestOptions } from '@huaweicloud/huaweicloud-sdk-core/HcClient';
+import type { AxiosRequestConfig } from 'axios';
+import log4js from 'log4js';
+import { cancelledError, LocalErrorCode, ModelArtsError } from './errors';
+import { endpointFor, type EndpointOverrides, type ServiceName } from './endpoints';
+import { type ServiceLogger, silentLogger } from './logger';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from './retry';
+import { Redactor } from './secrets';
+
+// On import the core SDK logs every failed request, Authorization header included,
+// to stdout. Nothing of it may reach any output.
+log4js.configure({
+  appenders: { discard: { type: 'stdout' } },
+  categories: { default: { appenders: ['discard'], level: 'off' } },
+});
+
+export interface Credentials {
+  readonly accessKey: string;
+  readonly secretKey: string;
+  readonly securityToken?: string;
+  /** A project id already known for one region (environment and notebook modes); other regions are looked up. */
+  readonly knownProject?: { readonly region: string; readonly projectId: string };
+}
+
+export interface SignedClientOptions {
+  readonly credentials: Credentials;
+  readonly endpointOverrides?: EndpointOverrides;
+  readonly proxyUrl?: string;
+  readonly timeoutMs?: number;
+  readonly retryPolicy?: RetryPolicy;
+  readonly userAgent: string;
+  readonly logger?: ServiceLogger;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | undefined;
+
+export interface ApiRequest {
+  readonly service: ServiceName;
+  readonly region: string;
+  readonly method: HttpMethod;
+  /** Path template; `{project_id}` is filled by the client, other `{name}`s from pathParams. */
+  readonly path: string;
+  readonly pathParams?: Record<string, string>;
+  readonly query?: Record<string, QueryValue>;
+  readonly body?: object;
+  readonly contentType?: string;
+  /** Whether sending the request twice is harmless; defaults to true for GET, PUT and DELETE. */
+  readonly idempotent?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** The SDK forwards a per-request axios config, but its public type does not declare it. */
+interface CoreRequestOptions extends HttpRequestOptions {
+  axiosRequestConfig?: AxiosRequestConfig;
+}
+
+interface CoreServiceError {
+  httpStatusCode?: string | number;
+  errorMsg?: string;
+  errorCode?: string;
+  requestId?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Ids go into the URL unencoded (the signer and the sender must agree), so only URL-safe ids are accepted. */
+const URL_SAFE_ID = /^[A-Za-z0-9._~-]+$/;
+
+/**
+ * The one request path to Huawei Cloud: every ModelArts, IAM, SWR, VPC and KMS
+ * request is signed here by the core SDK, retried here, logged here (without
+ * credentials) and turned into a ModelArtsError here.
+ */
+export class SignedClient {
+  private readonly coreClients = new Map<string, HcClient>();
+  private readonly projectIds = new Map<string, Promise<string>>();
+  private readonly redactor = new Redactor();
+  private readonly logger: ServiceLogger;
+  private readonly timeoutMs: number;
+  private readonly retryPolicy: RetryPolicy;
+
+  constructor(private readonly options: SignedClientOptions) {
+    const { credentials } = options;
+    this.redactor.add(credentials.accessKey, credentials.secretKey, credentials.securityToken);
+    this.logger = options.logger ?? silentLogger;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+  }
+
+  /** The IAM project id of a region, looked up once per region (never created: §8, sdk-notes). */
+  projectId(region: string, signal?: AbortSignal): Promise<string> {
+    const known = this.options.credentials.knownProject;
+    if (known && known.region === region) {
+      return Promise.resolve(known.projectId);
+    }
+    let pending = this.projectIds.get(region);
+    if (!pending) {
+      pending = this.lookUpProjectId(region, signal);
+      this.projectIds.set(region, pending);
+      // A failed lookup (wrong key, no network) must not be cached.
+      pending.catch(() => this.projectIds.delete(region));
+    }
+    return pending;
+  }
+
+  async request<T>(request: ApiRequest): Promise<T> {
+    const needsProject = request.path.includes('{project_id}');
+    const projectId = needsProject ? await this.projectId(request.region, request.signal) : undefined;
+    const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
+    return withRetry(() => this.send<T>(request, projectId), {
+      policy: this.retryPolicy,
+      idempotent,
+      signal: request.signal,
+      onRetry: (error, delayMs) =>
+        this.logger.warn(`${request.method} ${request.path}: ${error.toDisplayString()}; retrying in ${delayMs} ms`),
+    });
+  }
+
+  private async lookUpProjectId(region: string, signal?: AbortSignal): Promise<string> {
+    const response = await this.request<{ projects?: { id: string; name: string }[] }>({
+      service: 'iam',
+      region,
+      method: 'GET',
+      path: '/v3/projects',
+      query: { name: region },
+      signal,
+    });
+    const matches = (response.projects ?? []).filter((project) => project.name === region);
+    if (matches.length !== 1) {
+      throw new ModelArtsError(
+        LocalErrorCode.projectNotFound,
+        matches.length === 0
+          ? `no IAM project named "${region}" is visible to this access key`
+          : `several IAM projects are named "${region}"; set the project id explicitly`,
+        'config',
+      );
+    }
+    return matches[0].id;
+  }
+
+  private async send<T>(request: ApiRequest, projectId: string | undefined): Promise<T> {
+    if (request.signal?.aborted) {
+      throw cancelledError();
+    }
+    const url = fillPath(request.path, request.pathParams ?? {});
+    const started = Date.now();
+    const core = this.coreClient(endpointFor(request.service, request.region, this.options.endpointOverrides), projectId);
+    const options: CoreRequestOptions = {
+      method: request.method,
+      url,
+      contentType: request.contentType ?? 'application/json',
+      headers: {},
+      pathParams: projectId ? { project_id: projectId } : {},
+      // An undefined query value breaks the signature (sdk-notes): drop it.
+      queryParams: definedQuery(request.query),
+      data: request.body,
+      axiosRequestConfig: {
+        timeout: this.timeoutMs,
+        signal: request.signal,
+        // Fail loudly on a body that is not JSON instead of handing back an empty object.
+        transitional: { silentJSONParsing: false, forcedJSONParsing: true, clarifyTimeoutError: true },
+      },
+    };
+    try {
+      const response = await core.sendRequest<Record<string, unknown>>(options);
+      this.logger.info(`${request.method} ${request.service} ${request.path} ${String(response.httpStatusCode)} (${Date.now() - started} ms)`);
+      return stripStatus(response) as T;
+    } catch (raw) {
+      const error = this.toModelArtsError(raw, request.signal);
+      this.logger.error(`${request.method} ${request.service} ${request.path} failed after ${Date.now() - started} ms: ${error.toDisplayString()}`);
+      throw error;
+    }
+  }
+
+  private coreClient(endpoint: string, projectId: string | undefined): HcClient {
+    const key = `${endpoint}|${projectId ?? ''}`;
+    let client = this.coreClients.get(key);
+    if (!client) {
+      const { credentials, proxyUrl, userAgent } = this.options;
+      const basic = new BasicCredentials().withAk(credentials.accessKey).withSk(credentials.secretKey);
+      if (credentials.securityToken) {
+        basic.withSecurityToken(credentials.securityToken);
+      }
+      if (projectId) {
+        basic.withProjectId(projectId);
+      }
+      // A custom user agent also stops the SDK writing ~/.huaweicloud/application_id (sdk-notes).
+      const builder = new ClientBuilder<HcClient>((hc) => hc)
+        .withEndpoint(endpoint)
+        .withCredential(basic)
+        .withOptions({ customUserAgent: userAgent, axiosRequestConfig: { timeout: this.timeoutMs } });
+      if (proxyUrl && !isLoopback(endpoint)) {
+        builder.withProxyAgent(proxyUrl);
+      }
+      client = builder.build();
+      this.coreClients.set(key, client);
+    }
+    return client;
+  }
+
+  private toModelArtsError(raw: unknown, signal: AbortSignal | undefined): ModelArtsError {
+    if (raw instanceof ModelArtsError) {
+      return raw;
+    }
+    if (signal?.aborted) {
+      return cancelledError();
+    }
+    const core = (typeof raw === 'object' && raw !== null ? raw : {}) as CoreServiceError;
+    const status = core.httpStatusCode === undefined ? undefined : Number(core.httpStatusCode);
+    const message = this.redactor.redact(core.errorMsg ?? (raw instanceof Error ? raw.message : String(raw)));
+    const requestId = core.requestId;
+    if (status === undefined || Number.isNaN(status)) {
+      const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test(message);
+      return timedOut
+        ? new ModelArtsError(LocalErrorCode.timeout, `no answer within ${this.timeoutMs} ms`, 'timeout')
+        : new ModelArtsError(LocalErrorCode.network, `network error: ${message}`, 'network');
+    }
+    if (status < 300) {
+      return new ModelArtsError(LocalErrorCode.malformed, 'the service answered with a body that is not valid JSON', 'malformed', requestId, status);
+    }
+    const code = core.errorCode ?? `HTTP.${status}`;
+    const kind = status === 401 || status === 403 ? 'auth' : status === 429 ? 'throttled' : 'service';
+    return new ModelArtsError(code, message, kind, requestId, status);
+  }
+}
+
+function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    if (name === 'project_id') {
+      return placeholder;
+    }
+    const value = params[name];
+    if (value === undefined || !URL_SAFE_ID.test(value)) {
+      throw new ModelArtsError(LocalErrorCode.invalidInput, `"${value ?? ''}" is not a valid ${name}`, 'config');
+    }
+    return value;
+  });
+}
+
+function definedQuery(query: Record<string, QueryValue> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) {
+      result[key] = String(value);
+    }
+  }
+  return result;
+}
+
+/** The SDK adds httpStatusCode to every body; callers want the body as the API documents it. */
+function stripStatus(response: Record<string, unknown>): unknown {
+  if (Array.isArray(response)) {
+    return response;
+  }
+  const { httpStatusCode: _status, ...body } = response;
+  return body;
+}
+
+function isLoopback(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname;
+  return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
+}

@@ -1,0 +1,42 @@
+/**
+ * What a resource's status means, independent of how each API spells it
+ * (UPPERCASE notebooks, CamelCase training phases, lowercase v1 services…).
+ * The tree picks icons from the category and polls only `transitional` ones.
+ */
+export type StatusCategory = 'running' | 'stopped' | 'transitional' | 'succeeded' | 'failed' | 'unknown';
+
+const NOTEBOOK_STATUS: Record<string, StatusCategory> = {
+  INIT: 'transitional',
+  CREATING: 'transitional',
+  STARTING: 'transitional',
+  STOPPING: 'transitional',
+  DELETING: 'transitional',
+  SNAPSHOTTING: 'transitional',
+  RUNNING: 'running',
+  STOPPED: 'stopped',
+  DELETED: 'stopped',
+  FROZEN: 'stopped',
+  CREATE_FAILED: 'failed',
+  START_FAILED: 'failed',
+  DELETE_FAILED: 'failed',
+  ERROR: 'failed',
+};
+
+const TRAINING_PHASE: Record<string, StatusCategory> = {
+  Creating: 'transitional',
+  Pending: 'transitional',
+  Terminating: 'transitional',
+  Running: 'running',
+  Completed: 'succeeded',
+  Terminated: 'stopped',
+  Failed: 'failed',
+  Abnormal: 'failed',
+};
+
+export function notebookStatusCategory(status: string): StatusCategory {
+  return NOTEBOOK_STATUS[status] ?? 'unknown';
+}
+
+export function trainingPhaseCategory(phase: string): StatusCategory {
+  return TRAINING_PHASE[phase] ?? 'unknown';
+}

@@ -1,0 +1,45 @@
+import { expectArray } from './responses';
+import type { SignedClient } from './signedClient';
+
+/** Where a listing happens: a region and a workspace ("0" is the default workspace). */
+export interface WorkspaceScope {
+  readonly region: string;
+  readonly workspaceId: string;
+}
+
+export const DEFAULT_WORKSPACE_ID = '0';
+
+/** The fields of the workspace object (API reference §6.1) the product uses. */
+export interface Workspace {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly status?: string;
+  readonly owner?: string;
+  readonly auth_type?: string;
+}
+
+interface WorkspaceListResponse {
+  readonly workspaces?: Workspace[];
+}
+
+export class WorkspaceService {
+  constructor(private readonly client: SignedClient) {}
+
+  /** The default workspace, then every other workspace of the region. A region has few, so one page of 1000 holds them. */
+  async list(region: string, signal?: AbortSignal): Promise<Workspace[]> {
+    const response = await this.client.request<WorkspaceListResponse>({
+      service: 'modelarts',
+      region,
+      method: 'GET',
+      path: '/v1/{project_id}/workspaces',
+      query: { offset: 0, limit: 1000, sort_by: 'name', order: 'asc' },
+      signal,
+    });
+    const listed = expectArray(response.workspaces, 'workspace list');
+    const others = listed.filter((workspace) => workspace.id !== DEFAULT_WORKSPACE_ID);
+    // The default workspace always exists, even where the list leaves it out.
+    const defaultWorkspace = listed.find((workspace) => workspace.id === DEFAULT_WORKSPACE_ID) ?? { id: DEFAULT_WORKSPACE_ID, name: 'default' };
+    return [defaultWorkspace, ...others];
+  }
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { Account, AccountManager } from './account/accountManager';
+import { affectsClients, type ExtensionSettings, readSettings } from './config';
+import type { ExtensionLog } from './logging';
+import { createServices, type ModelArtsServices } from './services';
+import type { Credentials } from './services/signedClient';
+
+/**
+ * The signed-in state the explorer and commands work with: the account, the
+ * settings, and service adapters built for both. Rebuilt when either changes.
+ */
+export class SessionManager implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the account, the regions or the clients change: the explorer reloads. */
+  readonly onDidChange = this.changed.event;
+  private currentServices: ModelArtsServices | undefined;
+  private currentSettings: ExtensionSettings = readSettings();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly accounts: AccountManager,
+    private readonly log: ExtensionLog,
+    private readonly userAgent: string,
+  ) {
+    this.subscriptions = [
+      this.changed,
+      accounts.onDidChange(() => this.rebuild()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsClients(event) || event.affectsConfiguration('modelarts.regions')) {
+          this.rebuild();
+        } else if (event.affectsConfiguration('modelarts.pollIntervalSeconds')) {
+          this.currentSettings = readSettings();
+        }
+      }),
+    ];
+  }
+
+  get account(): Account | undefined {
+    return this.accounts.account;
+  }
+
+  get services(): ModelArtsServices | undefined {
+    return this.currentServices;
+  }
+
+  get settings(): ExtensionSettings {
+    return this.currentSettings;
+  }
+
+  /** The regions the explorer lists: the setting, or the account's home region when the setting is empty. */
+  get regions(): readonly string[] {
+    const configured = this.currentSettings.regions;
+    if (configured.length > 0) {
+      return configured;
+    }
+    return this.account ? [this.account.homeRegion] : [];
+  }
+
+  /** Adapters over the given credentials with the current settings, e.g. to verify keys before saving them. */
+  servicesFor(credentials: Credentials): ModelArtsServices {
+    const { endpointOverrides, proxyUrl, timeoutMs } = this.currentSettings;
+    return createServices({ credentials, endpointOverrides, proxyUrl, timeoutMs, userAgent: this.userAgent, logger: this.log });
+  }
+
+  rebuild(): void {
+    this.currentSettings = readSettings();
+    for (const problem of this.currentSettings.endpointProblems) {
+      this.log.warn(problem);
+    }
+    const account = this.accounts.account;
+    this.currentServices = account ? this.servicesFor(account.credentials) : undefined;
+    void vscode.commands.executeCommand('setContext', 'modelarts.signedIn', account !== undefined);
+    void vscode.commands.executeCommand('setContext', 'modelarts.noRegions', account !== undefined && this.regions.length === 0);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+}

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { ExtensionLog } from '../logging';
+import type { SessionManager } from '../session';
+import { type ExplorerNode, isPollable, type PollableNode, type PollResult } from './nodes/explorerNode';
+import { RegionNode } from './nodes/regionNodes';
+import { TransitionPoller } from './transitionPoller';
+
+/** The ModelArts explorer: regions → workspaces → categories → resources. */
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly poller: TransitionPoller;
+  private roots: RegionNode[] | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly session: SessionManager,
+    log: ExtensionLog,
+  ) {
+    this.poller = new TransitionPoller(() => session.settings.pollIntervalMs, (node, result) => this.onPolled(node, result), log);
+    this.subscriptions = [this.changed, session.onDidChange(() => this.reload())];
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    if (isPollable(node) && node.isTransitional()) {
+      this.poller.track(node);
+    }
+    return node.getTreeItem();
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (node) {
+      return node.getChildren ? node.getChildren() : [];
+    }
+    const services = this.session.services;
+    if (!services) {
+      return []; // signed out: the view shows its welcome content
+    }
+    this.roots ??= this.session.regions.map((region) => new RegionNode(region, services));
+    return this.roots;
+  }
+
+  /** The region nodes built so far, without building any. */
+  loadedRoots(): readonly ExplorerNode[] {
+    return this.roots ?? [];
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  /** Everything again from the top, e.g. after signing in or changing regions. */
+  reload(): void {
+    this.roots = undefined;
+    this.poller.clear();
+    this.changed.fire(undefined);
+  }
+
+  /** Load a node again: a resource fetches its latest state, a container forgets its children. */
+  async refresh(node?: ExplorerNode): Promise<void> {
+    if (!node) {
+      this.reload();
+      return;
+    }
+    if (isPollable(node)) {
+      const result = await node.poll(new AbortController().signal);
+      this.onPolled(node, result);
+      return;
+    }
+    node.reset?.();
+    this.changed.fire(node);
+  }
+
+  /** Show a node's current data without loading anything. */
+  rerender(node: ExplorerNode): void {
+    this.changed.fire(node);
+  }
+
+  dispose(): void {
+    this.poller.dispose();
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  private onPolled(node: PollableNode, result: PollResult): void {
+    if (result === 'gone') {
+      this.changed.fire(node.parent);
+    } else if (result === 'changed') {
+      this.changed.fire(node);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+
+/** "5 min ago", "3 h ago", "12 d ago": compact enough for a tree item's description. */
+export function formatAge(epochMs: number | undefined, now: number = Date.now()): string {
+  if (epochMs === undefined || !Number.isFinite(epochMs)) {
+    return '';
+  }
+  const minutes = Math.max(0, Math.floor((now - epochMs) / 60_000));
+  if (minutes < 1) {
+    return vscode.l10n.t('just now');
+  }
+  if (minutes < 60) {
+    return vscode.l10n.t('{0} min ago', minutes);
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) {
+    return vscode.l10n.t('{0} h ago', hours);
+  }
+  return vscode.l10n.t('{0} d ago', Math.floor(hours / 24));
+}
+
+export function formatTimestamp(epochMs: number | undefined): string {
+  return epochMs === undefined ? '—' : new Date(epochMs).toLocaleString();
+}
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined) {
+    return '—';
+  }
+  const seconds = Math.floor(ms / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
+}
+
+/** Joins the non-empty parts of a description with a middle dot. */
+export function joinParts(...parts: (string | undefined)[]): string {
+  return parts.filter((part) => part).join(' · ');
+}
+
+/** A tooltip table of key fields; values are escaped so resource names cannot inject markdown. */
+export function fieldTooltip(title: string, fields: [string, string | number | undefined][]): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown('**');
+  tooltip.appendText(title);
+  tooltip.appendMarkdown('**\n\n');
+  for (const [label, value] of fields) {
+    if (value !== undefined && value !== '') {
+      tooltip.appendText(`${label}: ${value}`);
+      tooltip.appendMarkdown('  \n');
+    }
+  }
+  return tooltip;
+}

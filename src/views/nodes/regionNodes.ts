@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import type { ModelArtsServices } from '../../services';
+import { regionDisplayName } from '../../services/endpoints';
+import { asModelArtsError, type ModelArtsError } from '../../services/errors';
+import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
+import { notebookKind } from '../kinds/notebookKind';
+import { trainingJobKind } from '../kinds/trainingJobKind';
+import type { ExplorerNode } from './explorerNode';
+import { ErrorNode } from './messageNodes';
+import { ResourceGroupNode } from './resourceNodes';
+
+/** A region of the account; its children are the region's workspaces. */
+export class RegionNode implements ExplorerNode {
+  readonly parent = undefined;
+  private children: WorkspaceNode[] | undefined;
+  private failure: ModelArtsError | undefined;
+
+  constructor(
+    readonly region: string,
+    private readonly services: ModelArtsServices,
+  ) {}
+
+  get id(): string {
+    return `region/${this.region}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.region, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = regionDisplayName(this.region) !== this.region ? regionDisplayName(this.region) : undefined;
+    item.iconPath = new vscode.ThemeIcon('globe');
+    item.contextValue = 'region refreshable';
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    if (!this.children && !this.failure) {
+      try {
+        const workspaces = await this.services.workspaces.list(this.region);
+        this.children = workspaces.map((workspace) => new WorkspaceNode(this, workspace, this.services));
+      } catch (error) {
+        this.failure = asModelArtsError(error);
+      }
+    }
+    return this.failure ? [new ErrorNode(this, this.failure, vscode.l10n.t('workspaces'))] : (this.children ?? []);
+  }
+
+  loadedChildren(): readonly ExplorerNode[] {
+    return this.children ?? [];
+  }
+
+  reset(): void {
+    this.children = undefined;
+    this.failure = undefined;
+  }
+}
+
+/** A workspace of a region; it scopes the categories under it. */
+export class WorkspaceNode implements ExplorerNode {
+  readonly groups: readonly ExplorerNode[];
+  readonly scope: WorkspaceScope;
+
+  constructor(
+    readonly parent: RegionNode,
+    readonly workspace: Workspace,
+    services: ModelArtsServices,
+  ) {
+    this.scope = { region: parent.region, workspaceId: workspace.id };
+    this.groups = [new ResourceGroupNode(this, notebookKind, services, this.scope), new ResourceGroupNode(this, trainingJobKind, services, this.scope)];
+  }
+
+  get id(): string {
+    return `${this.parent.id}/workspace/${this.workspace.id}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const isDefault = this.workspace.id === DEFAULT_WORKSPACE_ID;
+    const item = new vscode.TreeItem(this.workspace.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = isDefault ? vscode.l10n.t('default workspace') : this.workspace.status;
+    item.tooltip = this.workspace.description || undefined;
+    item.iconPath = new vscode.ThemeIcon(isDefault ? 'home' : 'folder-library');
+    item.contextValue = 'workspace refreshable';
+    return item;
+  }
+
+  getChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve([...this.groups]);
+  }
+
+  loadedChildren(): readonly ExplorerNode[] {
+    return this.groups;
+  }
+
+  reset(): void {
+    for (const group of this.groups) {
+      group.reset?.();
+    }
+  }
+}

@@ -1,0 +1,176 @@
+import * as vscode from 'vscode';
+import type { ModelArtsServices } from '../../services';
+import { asModelArtsError, type ModelArtsError } from '../../services/errors';
+import type { WorkspaceScope } from '../../services/workspaces';
+import type { ResourceKind } from '../resourceKind';
+import { statusIcon } from '../statusIcons';
+import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
+import { ErrorNode, LoadMoreNode, type PagedNode, PlaceholderNode } from './messageNodes';
+
+/** A category of one workspace ("Notebooks", "Training Jobs"), loaded a page at a time. */
+export class ResourceGroupNode<T> implements PagedNode {
+  private children: ResourceNode<T>[] = [];
+  private nextPageToken: string | undefined;
+  private total: number | undefined;
+  private loaded = false;
+  private failure: { readonly error: ModelArtsError; readonly duringLoadMore: boolean } | undefined;
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    readonly parent: ExplorerNode,
+    readonly kind: ResourceKind<T>,
+    readonly services: ModelArtsServices,
+    readonly scope: WorkspaceScope,
+  ) {}
+
+  get id(): string {
+    return `${this.parent.id}/${this.kind.contextValue}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.kind.groupLabel, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(this.kind.groupIcon);
+    item.contextValue = `group ${this.kind.contextValue}Group refreshable`;
+    if (this.loaded && !this.failure) {
+      item.description = this.total !== undefined ? String(this.total) : `${this.children.length}${this.nextPageToken ? '+' : ''}`;
+    }
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    if (!this.loaded) {
+      await this.load(undefined);
+    }
+    const nodes: ExplorerNode[] = [...this.children];
+    if (this.failure) {
+      nodes.push(new ErrorNode(this, this.failure.error, this.kind.groupLabel.toLocaleLowerCase()));
+    } else if (this.nextPageToken !== undefined) {
+      nodes.push(new LoadMoreNode(this));
+    } else if (nodes.length === 0) {
+      nodes.push(new PlaceholderNode(this, this.kind.emptyLabel));
+    }
+    return nodes;
+  }
+
+  loadedChildren(): readonly ExplorerNode[] {
+    return this.children;
+  }
+
+  loadMore(): Promise<void> {
+    return this.load(this.nextPageToken);
+  }
+
+  /** After a failure: a failed "load more" is tried again, a failed first load starts over. */
+  retry(): Promise<void> {
+    if (this.failure?.duringLoadMore) {
+      return this.loadMore();
+    }
+    this.reset();
+    return Promise.resolve();
+  }
+
+  reset(): void {
+    this.children = [];
+    this.nextPageToken = undefined;
+    this.total = undefined;
+    this.loaded = false;
+    this.failure = undefined;
+  }
+
+  removeChild(child: ResourceNode<T>): void {
+    this.children = this.children.filter((node) => node !== child);
+    if (this.total !== undefined) {
+      this.total = Math.max(0, this.total - 1);
+    }
+  }
+
+  private load(pageToken: string | undefined): Promise<void> {
+    // One request at a time: VS Code may ask for children again while a page is loading.
+    this.loading ??= this.fetch(pageToken).finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async fetch(pageToken: string | undefined): Promise<void> {
+    try {
+      const page = await this.kind.listPage(this.services, this.scope, pageToken);
+      const known = new Set(this.children.map((node) => node.resourceId));
+      // A resource created between two pages shifts the offsets: skip what is already shown.
+      const fresh = page.items.filter((item) => !known.has(this.kind.id(item)));
+      this.children.push(...fresh.map((item) => new ResourceNode(this, item)));
+      this.nextPageToken = page.nextPageToken;
+      this.total = page.total;
+      this.failure = undefined;
+    } catch (error) {
+      this.failure = { error: asModelArtsError(error), duringLoadMore: pageToken !== undefined };
+    }
+    this.loaded = true;
+  }
+}
+
+/** One notebook, training job, …: its latest known state and what can be done with it. */
+export class ResourceNode<T> implements PollableNode {
+  constructor(
+    readonly parent: ResourceGroupNode<T>,
+    private item: T,
+  ) {}
+
+  get kind(): ResourceKind<T> {
+    return this.parent.kind;
+  }
+
+  get region(): string {
+    return this.parent.scope.region;
+  }
+
+  get resource(): T {
+    return this.item;
+  }
+
+  get resourceId(): string {
+    return this.kind.id(this.item);
+  }
+
+  get name(): string {
+    return this.kind.name(this.item);
+  }
+
+  get id(): string {
+    return `${this.parent.id}/${this.resourceId}`;
+  }
+
+  update(item: T): void {
+    this.item = item;
+  }
+
+  isTransitional(): boolean {
+    return this.kind.category(this.item) === 'transitional';
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.name);
+    item.id = this.id;
+    item.description = this.kind.description(this.item);
+    item.tooltip = this.kind.tooltip(this.item);
+    item.iconPath = statusIcon(this.kind.category(this.item));
+    item.contextValue = [this.kind.contextValue, ...this.kind.capabilities(this.item), 'refreshable'].join(' ');
+    return item;
+  }
+
+  async poll(signal: AbortSignal): Promise<PollResult> {
+    try {
+      const latest = await this.kind.fetch(this.parent.services, this.region, this.resourceId, signal);
+      const changed = JSON.stringify(latest) !== JSON.stringify(this.item);
+      this.item = latest;
+      return changed ? 'changed' : 'unchanged';
+    } catch (error) {
+      if (asModelArtsError(error).isNotFound) {
+        this.parent.removeChild(this);
+        return 'gone';
+      }
+      throw error;
+    }
+  }
+}

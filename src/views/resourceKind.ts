@@ -1,0 +1,31 @@
+import type * as vscode from 'vscode';
+import type { ModelArtsServices } from '../services';
+import type { Page } from '../services/paging';
+import type { StatusCategory } from '../services/status';
+import type { WorkspaceScope } from '../services/workspaces';
+
+/**
+ * Everything the explorer and the commands need to know about one kind of
+ * resource. Tree nodes, pickers and commands are generic over it, so a new
+ * resource kind is one descriptor, not a copy of every node and command.
+ */
+export interface ResourceKind<T> {
+  /** Also the first word of the tree item's contextValue, which menus match on. */
+  readonly contextValue: string;
+  /** Singular, lower case, localized: "notebook". */
+  readonly label: string;
+  /** Title of the category node: "Notebooks". */
+  readonly groupLabel: string;
+  readonly groupIcon: string;
+  /** Shown when a listing is empty. */
+  readonly emptyLabel: string;
+  id(item: T): string;
+  name(item: T): string;
+  category(item: T): StatusCategory;
+  /** Words added to the contextValue, e.g. canStart, canStop, canDelete. */
+  capabilities(item: T): string[];
+  description(item: T): string;
+  tooltip(item: T): vscode.MarkdownString;
+  listPage(services: ModelArtsServices, scope: WorkspaceScope, pageToken: string | undefined, signal?: AbortSignal): Promise<Page<T>>;
+  fetch(services: ModelArtsServices, region: string, id: string, signal?: AbortSignal): Promise<T>;
+}
