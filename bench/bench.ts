@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: figures for the explorer's request pattern against the
+ * emulator with an injected round-trip latency. Prints numbers; asserts nothing.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmulator } from '../emulator/server';
+import { createServices } from '../src/services';
+
+const LATENCY_MS = 50;
+const REGION = 'cn-north-4';
+const RUNS = 7;
+
+async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({ latencyMs: LATENCY_MS, scaleTrainingJobs: 10_000 });
+  try {
+    const services = createServices({
+      credentials: { accessKey: emulator.demo.ak, secretKey: emulator.demo.sk },
+      endpointOverrides: { iam: emulator.url, modelarts: emulator.url },
+      userAgent: 'modelarts-explorer-bench',
+    });
+    await services.client.projectId(REGION);
+    const scope = { region: REGION, workspaceId: '0' };
+
+    const roundTrip = await median(RUNS, () => services.workspaces.list(REGION));
+    const categories = await median(RUNS, () => Promise.all([services.notebooks.list(scope), services.trainingJobs.search(scope)]));
+    const firstJobPage = await median(RUNS, () => services.trainingJobs.search(scope));
+
+    // One full refresh as the explorer does it: workspaces of the region, then every category of every workspace.
+    emulator.requests.clear();
+    const workspaces = await services.workspaces.list(REGION);
+    await Promise.all(
+      workspaces.map((workspace) => {
+        const workspaceScope = { region: REGION, workspaceId: workspace.id };
+        return Promise.all([services.notebooks.list(workspaceScope), services.trainingJobs.search(workspaceScope)]);
+      }),
+    );
+    const issued = emulator.requests.count();
+    const needed = 1 + 2 * workspaces.length;
+
+    const bundleBytes = statSync(join(__dirname, '..', '..', 'dist', 'extension.js')).size;
+
+    const rows: [string, string, string][] = [
+      ['round trip (median of ' + RUNS + ')', `${roundTrip.toFixed(1)} ms`, `injected latency ${LATENCY_MS} ms`],
+      ['list every category of a workspace', `${(categories / roundTrip).toFixed(2)} round trips`, 'target ≤ 1.2 (parallel)'],
+      ['requests for one full refresh of a region', `${issued} issued / ${needed} needed`, 'target: no duplicates'],
+      ['first page of a 10,000-job account', `${(firstJobPage / roundTrip).toFixed(2)} round trips`, 'target ≤ 1.2'],
+      ['minified bundle', `${(bundleBytes / 1024).toFixed(0)} KiB`, 'target ≤ 1024 KiB'],
+    ];
+    for (const [what, value, target] of rows) {
+      console.log(`${what.padEnd(44)} ${value.padEnd(26)} ${target}`);
+    }
+  } finally {
+    await emulator.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
