@@ -1,0 +1,113 @@
+/**
+ * Synthetic task logs for `…/tasks/{task_id}/logs/preview`. One metrics line per
+ * step while Running (a step every transitionMs/10), so the log grows with time;
+ * a Failed job ends with a Python traceback. Step lines have a fixed width, so
+ * the full size is known without generating the whole log.
+ */
+import type { TrainingJobRecord, TrainingPhase } from '../state';
+import { runWindow } from './trainingView';
+
+/** The preview returns at most this many step lines (the newest ones). */
+const PREVIEW_STEP_LINES = 2000;
+const STEPS_PER_EPOCH = 500;
+const MAX_STEPS = 9999 * STEPS_PER_EPOCH;
+
+export interface LogPreview {
+  readonly content: string;
+  readonly current_size: number;
+  readonly full_size: number;
+}
+
+export function logPreview(job: TrainingJobRecord, task: string, now: number, transitionMs: number): LogPreview {
+  const run = runWindow(job, now);
+  if (!run) {
+    return { content: '', current_size: 0, full_size: 0 };
+  }
+  const stepMs = Math.max(1, transitionMs / 10);
+  const totalSteps = Math.min(MAX_STEPS, Math.floor(((run.end?.at ?? now) - run.start) / stepMs));
+  const firstShown = Math.max(0, totalSteps - PREVIEW_STEP_LINES);
+  const steps: string[] = [];
+  for (let step = firstShown; step < totalSteps; step++) {
+    steps.push(stepLine(job, task, step, run.start + (step + 1) * stepMs));
+  }
+  const header = linesText(headerLines(job, task));
+  const tail = linesText([...steps, ...(run.end ? footerLines(run.end.phase, run.end.at) : [])]);
+  // The preview is the newest part: the header drops out once older steps do.
+  const content = firstShown === 0 ? header + tail : tail;
+  const omittedSteps = firstShown * Buffer.byteLength(linesText([stepLine(job, task, 0, run.start)]));
+  const fullSize = Buffer.byteLength(header) + omittedSteps + Buffer.byteLength(tail);
+  return { content, current_size: Buffer.byteLength(content), full_size: fullSize };
+}
+
+function linesText(lines: readonly string[]): string {
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+function headerLines(job: TrainingJobRecord, task: string): string[] {
+  const rank = Number(task.slice('worker-'.length));
+  const command = typeof job.algorithm.command === 'string' ? job.algorithm.command : 'python /home/ma-user/modelarts/user-job-dir/code/train.py';
+  return [
+    '[ModelArts Service Log]user: uid=1000(ma-user) gid=100(ma-group) groups=100(ma-group)',
+    '[ModelArts Service Log]pwd: /home/ma-user',
+    `[ModelArts Service Log]job: ${job.name} (${job.id})`,
+    `[ModelArts Service Log]task: ${task}, node_count: ${job.nodeCount}, flavor: ${job.flavorId}`,
+    `[ModelArts Service Log]command: ${command}`,
+    `INFO: world_size=${job.nodeCount} rank=${rank} master_addr=${job.name}-worker-0.${job.id.slice(0, 8)}:29500`,
+    'INFO: loading dataset from /home/ma-user/modelarts/inputs/data_url_0/',
+  ];
+}
+
+/** A deterministic pseudo-random number in [0, 1) for (job, task, step). */
+function noise(job: TrainingJobRecord, task: string, step: number): number {
+  let h = 2166136261;
+  for (const ch of `${job.id}/${task}/${step}`) {
+    h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  }
+  return ((h >>> 0) % 10_000) / 10_000;
+}
+
+function timestamp(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+function stepLine(job: TrainingJobRecord, task: string, step: number, at: number): string {
+  const epoch = Math.floor(step / STEPS_PER_EPOCH) + 1;
+  const inEpoch = (step % STEPS_PER_EPOCH) + 1;
+  const loss = 2.3 * Math.exp(-step / 400) + 0.05 + 0.04 * noise(job, task, step);
+  const throughput = 380 + 60 * noise(job, task, step + 1);
+  return (
+    `${timestamp(at)} INFO [${task}] epoch ${pad(epoch, 4)} step ${pad(inEpoch, 3)}/${STEPS_PER_EPOCH}` +
+    ` loss=${loss.toFixed(4)} lr=1.00e-04 samples/s=${throughput.toFixed(1).padStart(6, '0')}`
+  );
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+function footerLines(phase: TrainingPhase, at: number): string[] {
+  const time = timestamp(at);
+  if (phase === 'Failed') {
+    return [
+      'Traceback (most recent call last):',
+      '  File "/home/ma-user/modelarts/user-job-dir/code/train.py", line 142, in <module>',
+      '    main()',
+      '  File "/home/ma-user/modelarts/user-job-dir/code/train.py", line 128, in main',
+      '    loss = train_one_epoch(model, loader, optimizer, epoch)',
+      '  File "/home/ma-user/modelarts/user-job-dir/code/train.py", line 87, in train_one_epoch',
+      '    outputs = model(images)',
+      '  File "/home/ma-user/anaconda3/envs/PyTorch-2.1/lib/python3.9/site-packages/torch/nn/modules/module.py", line 1518, in _wrapped_call_impl',
+      '    return self._call_impl(*args, **kwargs)',
+      'torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 31.75 GiB total capacity; 29.10 GiB already allocated; 1.21 GiB free)',
+      `${time} [ModelArts Service Log]Training end with return code: 1`,
+    ];
+  }
+  if (phase === 'Completed') {
+    return [
+      `${time} INFO saving checkpoint to /home/ma-user/modelarts/outputs/train_url_0/model.pth`,
+      `${time} [ModelArts Service Log]Training end with return code: 0`,
+      `${time} [ModelArts Service Log]Training completed.`,
+    ];
+  }
+  return [`${time} [ModelArts Service Log]Received SIGTERM, the training job is being terminated.`];
+}

@@ -1,0 +1,127 @@
+/** Names and shapes for the demo seed. */
+import type { NotebookStatus, TrainingPhase } from './state';
+
+export interface NotebookSeed {
+  readonly name: string;
+  readonly status: NotebookStatus;
+  /** Index into the project's workspaces (0 = default). */
+  readonly workspace: number;
+  readonly flavor: string;
+  readonly ssh?: boolean;
+}
+
+const CPU = 'modelarts.vm.cpu.2u';
+const CPU8 = 'modelarts.vm.cpu.8u';
+const T4 = 'modelarts.vm.gpu.t4u8';
+const V100 = 'modelarts.vm.gpu.v100';
+const NPU = 'modelarts.vm.npu.arm.1snt9b';
+
+export const CN_NORTH_4_NOTEBOOKS: readonly NotebookSeed[] = [
+  { name: 'bert-finetune-zh', status: 'RUNNING', workspace: 1, flavor: V100, ssh: true },
+  { name: 'resnet50-imagenet', status: 'RUNNING', workspace: 2, flavor: V100, ssh: true },
+  { name: 'llama2-7b-lora', status: 'RUNNING', workspace: 1, flavor: NPU, ssh: true },
+  { name: 'yolov8-traffic', status: 'STOPPED', workspace: 2, flavor: T4 },
+  { name: 'whisper-asr-demo', status: 'STOPPED', workspace: 0, flavor: T4 },
+  { name: 'stable-diffusion-xl', status: 'CREATING', workspace: 2, flavor: V100, ssh: true },
+  { name: 'gpt2-poetry', status: 'STOPPED', workspace: 1, flavor: T4 },
+  { name: 'vit-base-cifar10', status: 'RUNNING', workspace: 2, flavor: T4 },
+  { name: 't5-summarization', status: 'START_FAILED', workspace: 1, flavor: V100 },
+  { name: 'data-cleaning-pandas', status: 'RUNNING', workspace: 0, flavor: CPU },
+  { name: 'feature-eng-xgboost', status: 'STOPPED', workspace: 0, flavor: CPU8 },
+  { name: 'mindspore-lenet', status: 'STOPPED', workspace: 0, flavor: NPU },
+  { name: 'pangu-alpha-eval', status: 'STARTING', workspace: 1, flavor: NPU },
+  { name: 'ocr-invoice-crnn', status: 'STOPPING', workspace: 2, flavor: T4 },
+  { name: 'rec-sys-deepfm', status: 'RUNNING', workspace: 0, flavor: CPU8, ssh: true },
+  { name: 'speech-tts-fastspeech2', status: 'STOPPED', workspace: 1, flavor: V100 },
+  { name: 'time-series-lstm', status: 'STOPPED', workspace: 0, flavor: CPU },
+  { name: 'graph-gnn-cora', status: 'CREATE_FAILED', workspace: 0, flavor: V100 },
+  { name: 'segment-anything-test', status: 'RUNNING', workspace: 2, flavor: V100 },
+  { name: 'clip-retrieval', status: 'STOPPED', workspace: 2, flavor: T4 },
+  { name: 'ernie-ner', status: 'STOPPED', workspace: 1, flavor: T4 },
+  { name: 'kg-embedding', status: 'ERROR', workspace: 1, flavor: CPU8 },
+  { name: 'rl-cartpole-ppo', status: 'STOPPED', workspace: 0, flavor: CPU },
+  { name: 'dcgan-faces', status: 'STOPPED', workspace: 2, flavor: T4 },
+  { name: 'bi-lstm-sentiment', status: 'RUNNING', workspace: 1, flavor: T4 },
+  { name: 'mobilenet-quant', status: 'START_FAILED', workspace: 2, flavor: NPU },
+  { name: 'llm-eval-harness', status: 'RUNNING', workspace: 1, flavor: NPU, ssh: true },
+  { name: 'scratch-notebook', status: 'RUNNING', workspace: 0, flavor: CPU, ssh: true },
+  { name: 'ascend-profiling', status: 'STOPPED', workspace: 0, flavor: NPU },
+  { name: 'cuda-debug-env', status: 'STOPPED', workspace: 0, flavor: V100 },
+];
+
+export const CN_EAST_3_NOTEBOOKS: readonly NotebookSeed[] = [
+  { name: 'prod-model-monitor', status: 'RUNNING', workspace: 1, flavor: CPU8, ssh: true },
+  { name: 'ab-test-analysis', status: 'STOPPED', workspace: 0, flavor: CPU },
+  { name: 'retrain-ctr-model', status: 'STOPPED', workspace: 1, flavor: T4 },
+];
+
+export const AP_SOUTHEAST_3_NOTEBOOKS: readonly NotebookSeed[] = [
+  { name: 'sg-chatbot-dev', status: 'RUNNING', workspace: 0, flavor: T4, ssh: true },
+  { name: 'sg-translation-eval', status: 'STOPPED', workspace: 0, flavor: CPU },
+];
+
+export interface JobSeed {
+  readonly name: string;
+  readonly phase: TrainingPhase;
+  readonly workspace: number;
+  readonly flavor: string;
+  readonly nodes: number;
+}
+
+const JOB_BASES = [
+  'bert-finetune-zh',
+  'resnet50-imagenet',
+  'llama2-7b-lora',
+  'yolov8-traffic',
+  'whisper-asr-small',
+  'vit-base-cifar10',
+  't5-summarization',
+  'deepfm-ctr',
+  'fastspeech2-zh',
+  'gnn-cora',
+];
+
+/** Phases in the order jobs are seeded (40 jobs, every phase present). */
+const JOB_PHASES: readonly TrainingPhase[] = [
+  ...Array<TrainingPhase>(14).fill('Completed'),
+  ...Array<TrainingPhase>(6).fill('Failed'),
+  ...Array<TrainingPhase>(6).fill('Running'),
+  ...Array<TrainingPhase>(3).fill('Pending'),
+  ...Array<TrainingPhase>(2).fill('Creating'),
+  ...Array<TrainingPhase>(5).fill('Terminated'),
+  'Terminating',
+  'Abnormal',
+  'Completed',
+  'Failed',
+];
+
+const JOB_FLAVORS = ['modelarts.p3.large.public', 'modelarts.p3.4xlarge.public', 'modelarts.vm.cpu.8u', 'modelarts.bm.npu.arm.8snt9b3.d'];
+
+export const CN_NORTH_4_JOBS: readonly JobSeed[] = JOB_PHASES.map((phase, i) => ({
+  name: `${JOB_BASES[i % JOB_BASES.length]}-${phase === 'Failed' ? 'oom-' : ''}v${Math.floor(i / JOB_BASES.length) + 1}`,
+  phase,
+  workspace: i % 3,
+  flavor: JOB_FLAVORS[i % JOB_FLAVORS.length],
+  nodes: i % 7 === 0 ? 2 : 1,
+}));
+
+export const CN_EAST_3_JOBS: readonly JobSeed[] = [
+  { name: 'ctr-daily-retrain', phase: 'Completed', workspace: 1, flavor: 'modelarts.vm.cpu.16u', nodes: 1 },
+  { name: 'ctr-daily-retrain-2', phase: 'Running', workspace: 1, flavor: 'modelarts.vm.cpu.16u', nodes: 1 },
+  { name: 'monitor-drift-check', phase: 'Failed', workspace: 0, flavor: 'modelarts.vm.cpu.8u', nodes: 1 },
+  { name: 'ab-uplift-model', phase: 'Terminated', workspace: 0, flavor: 'modelarts.p3.large.public', nodes: 1 },
+];
+
+export const AP_SOUTHEAST_3_JOBS: readonly JobSeed[] = [
+  { name: 'sg-chatbot-sft', phase: 'Running', workspace: 0, flavor: 'modelarts.p3.4xlarge.public', nodes: 4 },
+  { name: 'sg-chatbot-sft-dryrun', phase: 'Completed', workspace: 0, flavor: 'modelarts.p3.large.public', nodes: 1 },
+  { name: 'sg-translation-distill', phase: 'Pending', workspace: 0, flavor: 'modelarts.p3.large.public', nodes: 2 },
+];
+
+export const EXTRA_WORKSPACES: Readonly<Record<string, readonly { name: string; description: string }[]>> = {
+  'cn-north-4': [
+    { name: 'nlp-research', description: 'Language models and NLP experiments' },
+    { name: 'cv-team', description: 'Computer vision projects' },
+  ],
+  'cn-east-3': [{ name: 'shanghai-prod', description: 'Production retraining pipelines' }],
+};

@@ -1,0 +1,117 @@
+/**
+ * A local emulator of Huawei Cloud ModelArts and IAM: one loopback HTTP server
+ * that verifies AK/SK signatures and serves the API areas under `areas/`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AccountRegistry, DEMO_CREDENTIALS } from './accounts';
+import { registerIam } from './areas/iam';
+import { registerNotebookCatalog } from './areas/notebookCatalog';
+import { registerNotebooks } from './areas/notebooks';
+import { registerTrainingJobs } from './areas/trainingJobs';
+import { registerWorkspaces } from './areas/workspaces';
+import { GatewayAuth } from './auth';
+import { Clock } from './clock';
+import { CONTROL_PREFIX, createControlHandler } from './control';
+import { FaultController } from './faults';
+import { type Handler, newRequestId } from './http';
+import { handleApiRequest } from './pipeline';
+import { RequestLog } from './requestLog';
+import { Router } from './router';
+import { seedDemo } from './seed';
+import { EmulatorState } from './state';
+
+export type { FaultRule } from './faults';
+export type { LoggedRequest, RequestFilter } from './requestLog';
+
+export interface EmulatorOptions {
+  /** 0 = ephemeral (default); the host is always 127.0.0.1. */
+  port?: number;
+  /** Default 'demo'. */
+  seed?: 'demo' | 'empty';
+  /** Adds that many training jobs to the demo account's cn-north-4 default workspace. */
+  scaleTrainingJobs?: number;
+  /** How long each transitional status lasts (default 3000 ms). */
+  transitionMs?: number;
+  /** Added to every non-control response (default 0). */
+  latencyMs?: number;
+}
+
+export interface Emulator {
+  /** e.g. http://127.0.0.1:43123 — one base URL serves IAM and ModelArts. */
+  readonly url: string;
+  readonly demo: { ak: string; sk: string; domainId: string };
+  /** Registers an account (fresh, empty projects); re-registering an AK changes its SK. */
+  addAccount(ak: string, sk: string): void;
+  /** The IAM project id of (account, region); the default account is the demo one. */
+  projectId(region: string, ak?: string): string;
+  readonly faults: FaultController;
+  readonly requests: RequestLog;
+  readonly state: EmulatorState;
+  /** Statuses and lockouts follow this clock; `clock.advance(ms)` instead of sleeping. */
+  readonly clock: Clock;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const clock = new Clock();
+  const accounts = new AccountRegistry();
+  const demoAccount = accounts.add(DEMO_CREDENTIALS.ak, DEMO_CREDENTIALS.sk, 'modelarts-demo');
+  const state = new EmulatorState(accounts, clock, options.transitionMs ?? 3000);
+  const faults = new FaultController(options.latencyMs ?? 0);
+  const requests = new RequestLog();
+  const router = new Router<Handler>();
+  registerIam(router, accounts);
+  registerWorkspaces(router);
+  registerNotebookCatalog(router);
+  registerNotebooks(router);
+  registerTrainingJobs(router);
+  if ((options.seed ?? 'demo') === 'demo') {
+    seedDemo(state, demoAccount.ak, { scaleTrainingJobs: options.scaleTrainingJobs });
+  }
+
+  let url = '';
+  const baseUrl = (): string => url;
+  const pipeline = { auth: new GatewayAuth(accounts, clock), router, state, faults, requests, baseUrl };
+  const control = createControlHandler({ accounts, state, faults, requests, baseUrl });
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const requestId = newRequestId();
+    res.setHeader('X-Request-Id', requestId);
+    const handling = req.url?.startsWith(CONTROL_PREFIX) ? control(req, res) : handleApiRequest(pipeline, req, res, requestId);
+    handling.catch((error: unknown) => {
+      console.error('emulator: failed to answer', error);
+      res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    demo: { ak: demoAccount.ak, sk: demoAccount.sk, domainId: demoAccount.domainId },
+    addAccount: (ak, sk) => {
+      accounts.add(ak, sk);
+    },
+    projectId: (region, ak = demoAccount.ak) => {
+      const account = accounts.get(ak);
+      const ref = account && accounts.projectOf(account, region);
+      if (!ref) {
+        throw new Error(`no project for ${ak} in ${region}`);
+      }
+      return ref.projectId;
+    },
+    faults,
+    requests,
+    state,
+    clock,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Timeout faults hold connections open on purpose; end them too.
+        server.closeAllConnections();
+      }),
+  };
+}

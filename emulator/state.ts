@@ -1,0 +1,245 @@
+/**
+ * In-memory state: one ProjectState per (account, region), holding workspaces
+ * and the workspace-scoped notebooks and training jobs. Statuses live in
+ * Timelines and are read lazily against the emulator clock.
+ */
+import type { AccountRegistry, ProjectRef } from './accounts';
+import { type Clock, Timeline } from './clock';
+
+export const NOTEBOOK_STATUSES = [
+  'INIT',
+  'CREATING',
+  'STARTING',
+  'STOPPING',
+  'DELETING',
+  'RUNNING',
+  'STOPPED',
+  'SNAPSHOTTING',
+  'CREATE_FAILED',
+  'START_FAILED',
+  'DELETE_FAILED',
+  'ERROR',
+  'DELETED',
+  'FROZEN',
+] as const;
+export type NotebookStatus = (typeof NOTEBOOK_STATUSES)[number];
+
+export const TRAINING_PHASES = ['Creating', 'Pending', 'Running', 'Failed', 'Completed', 'Terminating', 'Terminated', 'Abnormal'] as const;
+export type TrainingPhase = (typeof TRAINING_PHASES)[number];
+
+export const DEFAULT_WORKSPACE_ID = '0';
+
+export interface WorkspaceRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly owner: string;
+  readonly authType: 'PUBLIC' | 'PRIVATE' | 'INTERNAL';
+  readonly createTime: number;
+}
+
+export interface NotebookLease {
+  duration: number;
+  enable: boolean;
+  type: 'TIMING' | 'IDLE';
+  createAt: number;
+  updateAt: number;
+}
+
+export interface NotebookRecord {
+  readonly id: string;
+  name: string;
+  description: string;
+  readonly workspaceId: string;
+  flavor: string;
+  imageId: string;
+  readonly volume: { readonly category: string; readonly ownership: string; readonly capacity: number; readonly uri?: string };
+  readonly lease: NotebookLease;
+  /** Key pairs of the SSH endpoint; no SSH endpoint when empty. */
+  readonly sshKeyPairs: readonly string[];
+  readonly owner: string;
+  readonly createAt: number;
+  readonly token: string;
+  failReason?: string;
+  /** The timeline ends in DELETED once a deletion completes; the notebook is then gone. */
+  readonly timeline: Timeline<NotebookStatus>;
+}
+
+export interface TrainingJobRecord {
+  readonly id: string;
+  readonly name: string;
+  description: string;
+  readonly workspaceId: string;
+  readonly kind: string;
+  readonly createTime: number;
+  readonly userName: string;
+  /** The `algorithm` object as created (shared between scale-seeded jobs, never mutated). */
+  readonly algorithm: Readonly<Record<string, unknown>>;
+  readonly flavorId: string;
+  readonly nodeCount: number;
+  readonly timeline: Timeline<TrainingPhase>;
+}
+
+export class ProjectState {
+  readonly workspaces = new Map<string, WorkspaceRecord>();
+  private readonly notebookMap = new Map<string, NotebookRecord>();
+  private readonly jobMap = new Map<string, TrainingJobRecord>();
+  /** Ascending by createTime (ties by id), so the default newest-first search needs no sort. */
+  private jobsByCreateTime: TrainingJobRecord[] = [];
+
+  constructor(
+    readonly ref: ProjectRef,
+    readonly transitionMs: number,
+    createdAt: number,
+  ) {
+    this.workspaces.set(DEFAULT_WORKSPACE_ID, {
+      id: DEFAULT_WORKSPACE_ID,
+      name: 'default',
+      description: '',
+      owner: ref.account.domainName,
+      authType: 'PUBLIC',
+      createTime: createdAt,
+    });
+  }
+
+  get id(): string {
+    return this.ref.projectId;
+  }
+
+  get region(): string {
+    return this.ref.region;
+  }
+
+  addNotebook(notebook: NotebookRecord): void {
+    this.notebookMap.set(notebook.id, notebook);
+  }
+
+  /** The notebook unless its deletion has completed by `now`. */
+  notebook(id: string, now: number): NotebookRecord | undefined {
+    const notebook = this.notebookMap.get(id);
+    if (notebook && notebook.timeline.status(now) === 'DELETED') {
+      this.notebookMap.delete(id);
+      return undefined;
+    }
+    return notebook;
+  }
+
+  notebooks(now: number): NotebookRecord[] {
+    return [...this.notebookMap.keys()].map((id) => this.notebook(id, now)).filter((n): n is NotebookRecord => n !== undefined);
+  }
+
+  trainingJob(id: string): TrainingJobRecord | undefined {
+    return this.jobMap.get(id);
+  }
+
+  addTrainingJobs(jobs: readonly TrainingJobRecord[]): void {
+    const last = this.jobsByCreateTime[this.jobsByCreateTime.length - 1];
+    const appendsInOrder = jobs.length === 1 && (!last || compareJobs(last, jobs[0]) <= 0);
+    for (const job of jobs) {
+      this.jobMap.set(job.id, job);
+      this.jobsByCreateTime.push(job);
+    }
+    if (!appendsInOrder) {
+      this.jobsByCreateTime.sort(compareJobs);
+    }
+  }
+
+  deleteTrainingJob(id: string): boolean {
+    const job = this.jobMap.get(id);
+    if (!job) {
+      return false;
+    }
+    this.jobMap.delete(id);
+    this.jobsByCreateTime.splice(this.jobsByCreateTime.indexOf(job), 1);
+    return true;
+  }
+
+  trainingJobsOldestFirst(): readonly TrainingJobRecord[] {
+    return this.jobsByCreateTime;
+  }
+}
+
+function compareJobs(a: TrainingJobRecord, b: TrainingJobRecord): number {
+  return a.createTime - b.createTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** All projects, plus lookups by resource id for tests and the control API. */
+export class EmulatorState {
+  private readonly projects = new Map<string, ProjectState>();
+
+  constructor(
+    private readonly accounts: AccountRegistry,
+    readonly clock: Clock,
+    readonly transitionMs: number,
+  ) {}
+
+  /** The project with this id (created empty on first use), if it belongs to a registered account. */
+  project(projectId: string): ProjectState | undefined {
+    const existing = this.projects.get(projectId);
+    if (existing) {
+      return existing;
+    }
+    const ref = this.accounts.projectById(projectId);
+    if (!ref) {
+      return undefined;
+    }
+    // Projects are as old as the emulated accounts: about a year.
+    const project = new ProjectState(ref, this.transitionMs, this.clock.now() - 365 * 86_400_000);
+    this.projects.set(projectId, project);
+    return project;
+  }
+
+  /** The project of (ak, region); undefined for unknown accounts and regions without a project. */
+  projectFor(ak: string, region: string): ProjectState | undefined {
+    const account = this.accounts.get(ak);
+    const ref = account && this.accounts.projectOf(account, region);
+    return ref && this.project(ref.projectId);
+  }
+
+  findNotebook(id: string): { project: ProjectState; notebook: NotebookRecord } | undefined {
+    const now = this.clock.now();
+    for (const project of this.projects.values()) {
+      const notebook = project.notebook(id, now);
+      if (notebook) {
+        return { project, notebook };
+      }
+    }
+    return undefined;
+  }
+
+  notebookStatus(id: string): NotebookStatus | undefined {
+    return this.findNotebook(id)?.notebook.timeline.status(this.clock.now());
+  }
+
+  /** Forces a status that stays until the next API action; throws for unknown ids. */
+  setNotebookStatus(id: string, status: NotebookStatus): void {
+    const found = this.findNotebook(id);
+    if (!found) {
+      throw new Error(`no notebook ${id}`);
+    }
+    found.notebook.timeline.force(this.clock.now(), status);
+  }
+
+  findTrainingJob(id: string): { project: ProjectState; job: TrainingJobRecord } | undefined {
+    for (const project of this.projects.values()) {
+      const job = project.trainingJob(id);
+      if (job) {
+        return { project, job };
+      }
+    }
+    return undefined;
+  }
+
+  trainingJobPhase(id: string): TrainingPhase | undefined {
+    return this.findTrainingJob(id)?.job.timeline.status(this.clock.now());
+  }
+
+  /** Forces a phase that stays until the next API action; throws for unknown ids. */
+  setTrainingJobPhase(id: string, phase: TrainingPhase): void {
+    const found = this.findTrainingJob(id);
+    if (!found) {
+      throw new Error(`no training job ${id}`);
+    }
+    found.job.timeline.force(this.clock.now(), phase);
+  }
+}
