@@ -62,8 +62,10 @@ export async function handleApiRequest(ctx: PipelineContext, req: IncomingMessag
   const method = req.method ?? 'GET';
   const url = parseUrl(req.url ?? '/');
   const ak = parseAuthorization(headerString(req, 'authorization'))?.access;
+  // Filled once the body is read, so the log can tell apart POSTs that differ only in their body.
+  const received: { body?: string } = {};
   const log = (status: number, fault?: FaultRule['kind']): void =>
-    ctx.requests.add({ method, path: url.path, query: Object.fromEntries(url.query), status, ak, requestId, fault, at: ctx.state.clock.now() });
+    ctx.requests.add({ method, path: url.path, query: Object.fromEntries(url.query), body: received.body, status, ak, requestId, fault, at: ctx.state.clock.now() });
 
   const fault = ctx.faults.take(method, url.path);
   if (fault?.kind === 'timeout') {
@@ -86,7 +88,7 @@ export async function handleApiRequest(ctx: PipelineContext, req: IncomingMessag
     status = fault.status;
     payload = JSON.stringify(body.error_code.startsWith('APIG.') ? { ...body, request_id: requestId } : body);
   } else {
-    const response = await respond(ctx, req, method, url, requestId);
+    const response = await respond(ctx, req, method, url, requestId, received);
     status = response.status;
     payload = response.body === undefined ? '' : JSON.stringify(response.body);
   }
@@ -98,9 +100,9 @@ export async function handleApiRequest(ctx: PipelineContext, req: IncomingMessag
   log(status, fault?.kind);
 }
 
-async function respond(ctx: PipelineContext, req: IncomingMessage, method: string, url: ParsedUrl, requestId: string): Promise<ApiResponse> {
+async function respond(ctx: PipelineContext, req: IncomingMessage, method: string, url: ParsedUrl, requestId: string, received: { body?: string }): Promise<ApiResponse> {
   try {
-    return await route(ctx, req, method, url);
+    return await route(ctx, req, method, url, received);
   } catch (error) {
     if (error instanceof ApiError) {
       return { status: error.status, body: error.fromGateway ? { ...error.body, request_id: requestId } : error.body };
@@ -111,8 +113,9 @@ async function respond(ctx: PipelineContext, req: IncomingMessage, method: strin
   }
 }
 
-async function route(ctx: PipelineContext, req: IncomingMessage, method: string, url: ParsedUrl): Promise<ApiResponse> {
+async function route(ctx: PipelineContext, req: IncomingMessage, method: string, url: ParsedUrl, received: { body?: string }): Promise<ApiResponse> {
   const rawBody = await readBody(req);
+  received.body = rawBody.length > 0 ? rawBody.toString('utf8') : undefined;
   const headers = Object.fromEntries(Object.keys(req.headers).map((name) => [name, headerString(req, name)]));
   const account = ctx.auth.authenticate({ method, path: url.path, query: url.rawQuery, headers, body: rawBody });
   const match = ctx.router.match(method, url.path);

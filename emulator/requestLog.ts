@@ -5,6 +5,8 @@ export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
+  /** The request body as text, when one was read. */
+  readonly body?: string;
   /** 0 when no response was sent (timeout and reset faults). */
   readonly status: number;
   /** Access key from the Authorization header, when one was sent. */

@@ -37,6 +37,8 @@ export class AccountManager implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private currentAccount: Account | undefined;
   private problem: string | undefined;
+  /** The secret as this window last read or wrote it. */
+  private storedJson: string | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -47,10 +49,10 @@ export class AccountManager implements vscode.Disposable {
   ) {
     this.subscriptions = [
       this.changed,
-      // Another window signing in or out changes this one too.
-      secrets.onDidChange((event) => {
-        if (event.key === SECRET_KEY) {
-          void this.reload();
+      // Another window signing in or out changes this one too; this window's own writes are already applied.
+      secrets.onDidChange(async (event) => {
+        if (event.key === SECRET_KEY && (await secrets.get(SECRET_KEY)) !== this.storedJson) {
+          await this.reload();
         }
       }),
     ];
@@ -78,13 +80,15 @@ export class AccountManager implements vscode.Disposable {
   }
 
   async signIn(stored: StoredAccount): Promise<Account> {
-    await this.secrets.store(SECRET_KEY, JSON.stringify(stored));
+    this.storedJson = JSON.stringify(stored);
+    await this.secrets.store(SECRET_KEY, this.storedJson);
     const account = toAccount(stored);
     this.setAccount(account);
     return account;
   }
 
   async signOut(): Promise<void> {
+    this.storedJson = undefined;
     await this.secrets.delete(SECRET_KEY);
     await this.reload();
   }
@@ -105,6 +109,7 @@ export class AccountManager implements vscode.Disposable {
 
   private async fromSecretStorage(): Promise<Account | undefined> {
     const raw = await this.secrets.get(SECRET_KEY);
+    this.storedJson = raw;
     if (!raw) {
       return undefined;
     }

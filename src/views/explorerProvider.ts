@@ -22,15 +22,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    if (isPollable(node) && node.isTransitional()) {
-      this.poller.track(node);
-    }
     return node.getTreeItem();
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (node) {
-      return node.getChildren ? node.getChildren() : [];
+      const children = node.getChildren ? await node.getChildren() : [];
+      children.forEach((child) => this.watchIfTransitional(child));
+      return children;
     }
     const services = this.session.services;
     if (!services) {
@@ -71,8 +70,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changed.fire(node);
   }
 
-  /** Show a node's current data without loading anything. */
+  /** Show a node's current data without loading anything; a resource that entered a transitional state is watched. */
   rerender(node: ExplorerNode): void {
+    this.watchIfTransitional(node);
     this.changed.fire(node);
   }
 
@@ -81,11 +81,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
+  private watchIfTransitional(node: ExplorerNode): void {
+    if (isPollable(node) && node.isTransitional()) {
+      this.poller.track(node);
+    }
+  }
+
   private onPolled(node: PollableNode, result: PollResult): void {
     if (result === 'gone') {
       this.changed.fire(node.parent);
     } else if (result === 'changed') {
-      this.changed.fire(node);
+      this.rerender(node);
     }
   }
 }

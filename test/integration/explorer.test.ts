@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { type Emulator, startEmulator } from '../../emulator/server';
+import type { ModelArtsExtensionApi } from '../../src/extension';
+import { TestUserInput } from './testUserInput';
+
+const REGION = 'cn-north-4';
+
+/** A tree node as the explorer hands it out (the bundle's classes are not importable here). */
+interface Node {
+  readonly id: string;
+  getTreeItem(): vscode.TreeItem;
+  getChildren?(): Promise<Node[]>;
+}
+
+function label(node: Node): string {
+  const text = node.getTreeItem().label;
+  return typeof text === 'string' ? text : (text?.label ?? '');
+}
+
+async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('ModelArts explorer against the emulator', () => {
+  let emulator: Emulator;
+  let api: ModelArtsExtensionApi;
+  let ui: TestUserInput;
+
+  const explorer = () => api.context.explorer as unknown as { getChildren(node?: Node): Promise<Node[]> };
+
+  async function child(parent: Node | undefined, name: string): Promise<Node> {
+    const children = await explorer().getChildren(parent);
+    const found = children.find((node) => label(node) === name);
+    assert.ok(found, `"${name}" is not among ${children.map(label).join(', ')}`);
+    return found;
+  }
+
+  async function notebooksOfDefaultWorkspace(): Promise<Node[]> {
+    const region = await child(undefined, REGION);
+    const workspace = await child(region, 'default');
+    const group = await child(workspace, 'Notebooks');
+    return explorer().getChildren(group);
+  }
+
+  async function signInWithDemoKey(): Promise<void> {
+    ui.answer(emulator.demo.ak, emulator.demo.sk, '', REGION);
+    await vscode.commands.executeCommand('modelarts.signIn');
+    assert.deepEqual(ui.errors, []);
+  }
+
+  before(async () => {
+    emulator = await startEmulator({ transitionMs: 300 });
+    await vscode.workspace.getConfiguration('modelarts').update('endpointOverrides', { iam: emulator.url, modelarts: emulator.url }, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('modelarts').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
+    const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-explorer.modelarts-explorer');
+    assert.ok(extension);
+    api = await extension.activate();
+    // Resources are polled only while the explorer is visible, as for a person looking at it.
+    await vscode.commands.executeCommand('modelarts.explorer.focus');
+  });
+
+  beforeEach(() => {
+    ui = new TestUserInput();
+    api.context.ui = ui;
+    emulator.faults.clear();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('modelarts.signOut');
+    await vscode.workspace.getConfiguration('modelarts').update('endpointOverrides', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('modelarts').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await emulator.close();
+  });
+
+  it('a wrong secret key is reported as such and nothing is saved', async () => {
+    ui.answer(emulator.demo.ak, 'this-is-not-the-secret-key-000000', '', REGION);
+    await vscode.commands.executeCommand('modelarts.signIn');
+    assert.equal(ui.errors.length, 1);
+    assert.match(ui.errors[0], /^APIG\.0301: the access key or secret key was rejected .*nothing was saved \(request id [0-9a-f]{32}\)$/);
+    assert.equal(api.context.accounts.account, undefined);
+  });
+
+  it('Sign In keeps the keys in SecretStorage and nowhere in settings', async () => {
+    await signInWithDemoKey();
+    const account = api.context.accounts.account;
+    assert.equal(account?.source, 'secretStorage');
+    assert.match(ui.shown.at(-1)?.message ?? '', /EMUL\*\*\*\*0001/);
+    // Reading the store again proves the keys were persisted there.
+    await api.context.accounts.reload();
+    assert.equal(api.context.accounts.account?.source, 'secretStorage');
+    const settings = JSON.stringify(vscode.workspace.getConfiguration());
+    assert.ok(!settings.includes(emulator.demo.sk) && !settings.includes(emulator.demo.ak), 'a key was written to settings');
+  });
+
+  it('the tree shows regions → workspaces → notebooks and training jobs with status icons', async () => {
+    const region = await child(undefined, REGION);
+    const workspaces = await explorer().getChildren(region);
+    assert.equal(label(workspaces[0]), 'default');
+    assert.ok(workspaces.length >= 2);
+    const groups = (await explorer().getChildren(workspaces[0])).map(label);
+    assert.deepEqual(groups, ['Notebooks', 'Training Jobs']);
+    const notebooks = await notebooksOfDefaultWorkspace();
+    const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('RUNNING'));
+    assert.ok(running, 'a running notebook is listed');
+    assert.equal((running.getTreeItem().iconPath as vscode.ThemeIcon).id, 'vm-running');
+    assert.match(String(running.getTreeItem().contextValue), /^notebook\b.*\bcanStop\b/);
+    const jobs = await explorer().getChildren(await child(workspaces[0], 'Training Jobs'));
+    assert.ok(jobs.length > 0);
+    assert.match(String(jobs[0].getTreeItem().contextValue), /^trainingJob\b/);
+  });
+
+  it('Stop asks first, then the notebook stops in the emulator and in place in the tree, and polling ends', async () => {
+    // Only the default workspace's notebooks are shown, none of them in a changing state.
+    api.context.explorer.reload();
+    const notebooks = await notebooksOfDefaultWorkspace();
+    assert.equal(api.context.explorer.poller.trackedCount, 0);
+    const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('RUNNING'));
+    assert.ok(running);
+    const id = running.id.split('/').pop() as string;
+
+    ui.answer(undefined); // the confirmation is dismissed
+    await vscode.commands.executeCommand('modelarts.notebook.stop', running);
+    assert.equal(emulator.state.notebookStatus(id), 'RUNNING');
+    assert.match(ui.shown.at(-1)?.message ?? '', /^Stop notebook ".+"\?$/);
+
+    ui.answer('Stop');
+    await vscode.commands.executeCommand('modelarts.notebook.stop', running);
+    assert.deepEqual(ui.errors, []);
+    assert.ok(['STOPPING', 'STOPPED'].includes(emulator.state.notebookStatus(id) ?? ''));
+    assert.equal(api.context.explorer.poller.trackedCount, 1, 'the stopping notebook is polled');
+    await until(() => String(running.getTreeItem().description), (description) => description.startsWith('STOPPED'), 'the tree item to show STOPPED');
+    assert.equal(api.context.explorer.poller.trackedCount, 0);
+    assert.equal(api.context.explorer.poller.isPolling, false);
+  });
+
+  it('Delete asks for confirmation naming the notebook, then removes it', async () => {
+    const notebooks = await notebooksOfDefaultWorkspace();
+    const stopped = notebooks.find((node) => String(node.getTreeItem().description).startsWith('STOPPED'));
+    assert.ok(stopped);
+    const id = stopped.id.split('/').pop() as string;
+
+    ui.answer(undefined);
+    await vscode.commands.executeCommand('modelarts.notebook.delete', stopped);
+    assert.ok(emulator.state.findNotebook(id), 'declining keeps the notebook');
+    assert.equal(ui.shown.at(-1)?.message, `Delete notebook "${label(stopped)}"?`);
+
+    ui.answer('Delete');
+    await vscode.commands.executeCommand('modelarts.notebook.delete', stopped);
+    await until(async () => (await notebooksOfDefaultWorkspace()).some((node) => node.id === stopped.id), (present) => !present, 'the notebook to leave the tree');
+  });
+
+  it('an API error reaches the user with its error code and request id', async () => {
+    const notebooks = await notebooksOfDefaultWorkspace();
+    const stopped = notebooks.find((node) => /canStart/.test(String(node.getTreeItem().contextValue)));
+    assert.ok(stopped);
+    emulator.faults.add({ kind: 'status', status: 400, errorCode: 'ModelArts.6357', errorMsg: 'another operation is in progress', path: '/start' });
+    await vscode.commands.executeCommand('modelarts.notebook.start', stopped);
+    assert.equal(ui.errors.length, 1);
+    assert.match(ui.errors[0], /^ModelArts\.6357: another operation is in progress \(request id [0-9a-f]{32}\)$/);
+  });
+
+  it('one full refresh sends each needed request once', async () => {
+    emulator.requests.clear();
+    await vscode.commands.executeCommand('modelarts.refresh');
+    const region = await child(undefined, REGION);
+    const workspaces = await explorer().getChildren(region);
+    for (const workspace of workspaces) {
+      for (const group of await explorer().getChildren(workspace)) {
+        await explorer().getChildren(group);
+      }
+    }
+    const seen = emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
+    assert.equal(new Set(seen).size, seen.length, `duplicate requests: ${seen.join('\n')}`);
+    assert.equal(seen.length, 1 + 2 * workspaces.length);
+  });
+
+  it('environment credentials are used after signing out, shown as from environment', async () => {
+    await vscode.commands.executeCommand('modelarts.signOut');
+    process.env.MODELARTS_AK = emulator.demo.ak;
+    process.env.MODELARTS_SK = emulator.demo.sk;
+    process.env.MODELARTS_REGION = REGION;
+    try {
+      await api.context.accounts.reload();
+      assert.equal(api.context.accounts.account?.source, 'environment');
+      await vscode.commands.executeCommand('modelarts.showAccount');
+      assert.match(ui.shown.at(-1)?.message ?? '', /EMUL\*\*\*\*0001 \(from environment\); region cn-north-4; project [0-9a-f]{32}/);
+      assert.ok((await notebooksOfDefaultWorkspace()).length > 0);
+    } finally {
+      delete process.env.MODELARTS_AK;
+      delete process.env.MODELARTS_SK;
+      delete process.env.MODELARTS_REGION;
+      await api.context.accounts.reload();
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import type * as vscode from 'vscode';
+import type { UserInput } from '../../src/commands/userInput';
+
+type Answer = string | undefined | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined);
+
+/**
+ * Answers the extension's questions from a queue, in order, and records every
+ * message shown, so a test drives exactly the flow a person would.
+ */
+export class TestUserInput implements UserInput {
+  private readonly answers: Answer[] = [];
+  readonly shown: { readonly kind: 'info' | 'warning' | 'error'; readonly message: string; readonly detail?: string }[] = [];
+  readonly inputBoxes: vscode.InputBoxOptions[] = [];
+
+  answer(...answers: Answer[]): void {
+    this.answers.push(...answers);
+  }
+
+  get pending(): number {
+    return this.answers.length;
+  }
+
+  get errors(): string[] {
+    return this.shown.filter((entry) => entry.kind === 'error').map((entry) => entry.message);
+  }
+
+  async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    this.inputBoxes.push(options);
+    const answer = this.next('input box', options.prompt);
+    if (typeof answer === 'function') {
+      throw new Error('an input box was answered with a picker function');
+    }
+    const problem = answer === undefined ? undefined : await options.validateInput?.(answer);
+    if (problem) {
+      throw new Error(`the answer "${answer}" to "${options.prompt}" is invalid: ${typeof problem === 'string' ? problem : problem.message}`);
+    }
+    return answer;
+  }
+
+  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Promise<T | undefined> {
+    const choices = await items;
+    const answer = this.next('quick pick', options.title);
+    if (answer === undefined) {
+      return undefined;
+    }
+    const picked = typeof answer === 'function' ? answer(choices) : choices.find((item) => item.label === answer);
+    if (!picked) {
+      throw new Error(`"${String(answer)}" is not among the choices of "${options.title}": ${choices.map((item) => item.label).join(', ')}`);
+    }
+    return picked as T;
+  }
+
+  async showWarningMessage(message: string, options: vscode.MessageOptions): Promise<string | undefined> {
+    this.shown.push({ kind: 'warning', message, detail: options.detail });
+    const answer = this.next('warning', message);
+    return typeof answer === 'function' ? undefined : answer;
+  }
+
+  async showInformationMessage(message: string): Promise<string | undefined> {
+    this.shown.push({ kind: 'info', message });
+    return undefined;
+  }
+
+  async showErrorMessage(message: string): Promise<string | undefined> {
+    this.shown.push({ kind: 'error', message });
+    return undefined;
+  }
+
+  private next(what: string, about: string | undefined): Answer {
+    if (this.answers.length === 0) {
+      throw new Error(`unexpected ${what}: ${about ?? ''}`);
+    }
+    return this.answers.shift();
+  }
+}
