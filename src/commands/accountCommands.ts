@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { maskedAccessKey } from '../account/accountManager';
 import { MODELARTS_REGIONS } from '../services/endpoints';
-import { asModelArtsError, cancelledError, ModelArtsError } from '../services/errors';
+import { asModelArtsError, ModelArtsError } from '../services/errors';
 import { writeRegions } from '../config';
 import { type CommandContext, registerCommand } from './commandContext';
 import { withProgress } from './progress';
+import { ask, pick } from './userInput';
 
 const ACCESS_KEY = /^[A-Za-z0-9]{10,128}$/;
 
@@ -57,34 +58,25 @@ export function registerAccountCommands(context: CommandContext): vscode.Disposa
 async function signIn(context: CommandContext): Promise<void> {
   const { ui } = context;
   const title = vscode.l10n.t('Sign in to ModelArts');
-  const accessKey = await ui.showInputBox({
+  const accessKey = await ask(ui, {
     title,
     prompt: vscode.l10n.t('Access key ID (AK)'),
     ignoreFocusOut: true,
     validateInput: (value) => (ACCESS_KEY.test(value.trim()) ? undefined : vscode.l10n.t('An access key is 10 or more letters and digits.')),
   });
-  if (accessKey === undefined) {
-    throw cancelledError();
-  }
-  const secretKey = await ui.showInputBox({
+  const secretKey = await ask(ui, {
     title,
     prompt: vscode.l10n.t('Secret access key (SK)'),
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim().length >= 10 ? undefined : vscode.l10n.t('A secret key is 10 or more characters.')),
   });
-  if (secretKey === undefined) {
-    throw cancelledError();
-  }
-  const securityToken = await ui.showInputBox({
+  const securityToken = await ask(ui, {
     title,
     prompt: vscode.l10n.t('Security token, only for temporary credentials (leave empty otherwise)'),
     password: true,
     ignoreFocusOut: true,
   });
-  if (securityToken === undefined) {
-    throw cancelledError();
-  }
   const region = await pickSignInRegion(context, title);
   const credentials = { accessKey: accessKey.trim(), secretKey: secretKey.trim(), securityToken: securityToken.trim() || undefined };
 
@@ -117,9 +109,6 @@ async function pickSignInRegion(context: CommandContext, title: string): Promise
   const current = context.accounts.account?.homeRegion;
   const items = MODELARTS_REGIONS.map((region) => ({ label: region.id, description: region.displayName, picked: region.id === current }));
   const sorted = current ? [...items].sort((a, b) => Number(b.picked) - Number(a.picked)) : items;
-  const picked = await context.ui.showQuickPick(sorted, { title, placeHolder: vscode.l10n.t('Region of the access key') });
-  if (!picked) {
-    throw cancelledError();
-  }
+  const picked = await pick(context.ui, sorted, { title, placeHolder: vscode.l10n.t('Region of the access key') });
   return picked.label;
 }

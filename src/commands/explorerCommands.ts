@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { writeRegions } from '../config';
 import { isValidRegionId, MODELARTS_REGIONS } from '../services/endpoints';
-import { cancelledError } from '../services/errors';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import type { PagedNode } from '../views/nodes/messageNodes';
 import { RegionNode } from '../views/nodes/regionNodes';
 import { type CommandContext, registerCommand } from './commandContext';
 import { pickRegion } from './resourceTarget';
+import { ask, pick } from './userInput';
 
 const OTHER_REGION = '$(edit) Other…';
 
@@ -32,10 +32,7 @@ export function registerExplorerCommands(context: CommandContext): vscode.Dispos
     registerCommand(context, 'modelarts.addRegion', async () => {
       const shown = context.session.regions;
       const items = MODELARTS_REGIONS.filter((region) => !shown.includes(region.id)).map((region) => ({ label: region.id, description: region.displayName }));
-      const picked = await context.ui.showQuickPick([...items, { label: OTHER_REGION, description: '' }], { title: vscode.l10n.t('Add a region to the ModelArts explorer') });
-      if (!picked) {
-        throw cancelledError();
-      }
+      const picked = await pick(context.ui, [...items, { label: OTHER_REGION, description: '' }], { title: vscode.l10n.t('Add a region to the ModelArts explorer') });
       const region = picked.label === OTHER_REGION ? await askRegionId(context) : picked.label;
       if (!shown.includes(region)) {
         await writeRegions([...shown, region]);
@@ -50,13 +47,10 @@ export function registerExplorerCommands(context: CommandContext): vscode.Dispos
 }
 
 async function askRegionId(context: CommandContext): Promise<string> {
-  const region = await context.ui.showInputBox({
+  const region = await ask(context.ui, {
     title: vscode.l10n.t('Add a region to the ModelArts explorer'),
     prompt: vscode.l10n.t('Region id, e.g. cn-north-4'),
     validateInput: (value) => (isValidRegionId(value.trim()) ? undefined : vscode.l10n.t('A region id looks like cn-north-4.')),
   });
-  if (region === undefined) {
-    throw cancelledError();
-  }
   return region.trim();
 }

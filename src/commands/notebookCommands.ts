@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { Notebook } from '../services/notebooks';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { notebookKind } from '../views/kinds/notebookKind';
+import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
 import { changeResourceState, confirmDelete, registerCommonResourceCommands } from './resourceCommands';
 import { resolveTarget } from './resourceTarget';
 
-const has = (capability: string) => (notebook: Notebook) => notebookKind.capabilities(notebook).includes(capability);
+const has = (capability: string) => withCapability(notebookKind, capability);
 
 export function registerNotebookCommands(context: CommandContext): vscode.Disposable[] {
   return [

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
-import { cancelledError, LocalErrorCode, ModelArtsError } from '../services/errors';
+import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { regionDisplayName } from '../services/endpoints';
 import { collectPages } from '../services/paging';
 import type { WorkspaceScope } from '../services/workspaces';
@@ -8,6 +8,7 @@ import type { ExplorerNode } from '../views/nodes/explorerNode';
 import { ResourceNode } from '../views/nodes/resourceNodes';
 import type { ResourceKind } from '../views/resourceKind';
 import type { CommandContext } from './commandContext';
+import { pick } from './userInput';
 
 /** What a resource command acts on: from a tree node, or picked in the palette. */
 export interface ResourceTarget<T> {
@@ -50,13 +51,11 @@ export async function resolveTarget<T>(
   if (candidates.length === 0) {
     throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No {0} in this workspace can do that now.', kind.label), 'config');
   }
-  const picked = await context.ui.showQuickPick(
+  const picked = await pick(
+    context.ui,
     candidates.map((item) => ({ label: kind.name(item), description: kind.description(item), detail: kind.id(item), item })),
     { title: vscode.l10n.t('Select a {0}', kind.label), matchOnDescription: true, matchOnDetail: true },
   );
-  if (!picked) {
-    throw cancelledError();
-  }
   return { kind, region: scope.region, item: picked.item, node: findLoadedNode(context, kind, scope.region, kind.id(picked.item)) };
 }
 
@@ -64,13 +63,7 @@ export async function pickRegion(context: CommandContext, title: string, regions
   if (regions.length === 1) {
     return regions[0];
   }
-  const picked = await context.ui.showQuickPick(
-    regions.map((region) => ({ label: region, description: regionDisplayName(region) })),
-    { title },
-  );
-  if (!picked) {
-    throw cancelledError();
-  }
+  const picked = await pick(context.ui, regions.map((region) => ({ label: region, description: regionDisplayName(region) })), { title });
   return picked.label;
 }
 
@@ -80,13 +73,7 @@ async function pickWorkspace(context: CommandContext, services: ModelArtsService
   if (workspaces.length === 1) {
     return { region, workspaceId: workspaces[0].id };
   }
-  const picked = await context.ui.showQuickPick(
-    workspaces.map((workspace) => ({ label: workspace.name, description: workspace.id, workspace })),
-    { title: vscode.l10n.t('Select a workspace') },
-  );
-  if (!picked) {
-    throw cancelledError();
-  }
+  const picked = await pick(context.ui, workspaces.map((workspace) => ({ label: workspace.name, description: workspace.id, workspace })), { title: vscode.l10n.t('Select a workspace') });
   return { region, workspaceId: picked.workspace.id };
 }
 

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import { cancelledError } from '../services/errors';
 import type { TrainingJob } from '../services/trainingJobs';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
+import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
 import { withProgress } from './progress';
 import { changeResourceState, confirmDelete, registerCommonResourceCommands } from './resourceCommands';
 import { requireServices, resolveTarget } from './resourceTarget';
+import { pick } from './userInput';
 
-const has = (capability: string) => (job: TrainingJob) => trainingJobKind.capabilities(job).includes(capability);
+const has = (capability: string) => withCapability(trainingJobKind, capability);
 
 export function registerTrainingJobCommands(context: CommandContext): vscode.Disposable[] {
   return [
@@ -63,9 +64,6 @@ async function pickTask(context: CommandContext, job: TrainingJob): Promise<stri
   if (tasks.length === 1) {
     return tasks[0];
   }
-  const picked = await context.ui.showQuickPick(tasks.map((task) => ({ label: task })), { title: vscode.l10n.t('Select the task whose log to show') });
-  if (!picked) {
-    throw cancelledError();
-  }
+  const picked = await pick(context.ui, tasks.map((task) => ({ label: task })), { title: vscode.l10n.t('Select the task whose log to show') });
   return picked.label;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { cancelledError } from '../services/errors';
 
 /**
  * Every question the extension asks and every message it shows goes through this
@@ -20,3 +21,21 @@ export const vscodeUserInput: UserInput = {
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
 };
+
+/** An input box whose dismissal cancels the command. */
+export async function ask(ui: UserInput, options: vscode.InputBoxOptions): Promise<string> {
+  const answer = await ui.showInputBox(options);
+  if (answer === undefined) {
+    throw cancelledError();
+  }
+  return answer;
+}
+
+/** A quick pick whose dismissal cancels the command. */
+export async function pick<T extends vscode.QuickPickItem>(ui: UserInput, items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
+  const picked = await ui.showQuickPick(items, options);
+  if (!picked) {
+    throw cancelledError();
+  }
+  return picked;
+}

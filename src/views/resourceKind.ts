@@ -29,3 +29,8 @@ export interface ResourceKind<T> {
   listPage(services: ModelArtsServices, scope: WorkspaceScope, pageToken: string | undefined, signal?: AbortSignal): Promise<Page<T>>;
   fetch(services: ModelArtsServices, region: string, id: string, signal?: AbortSignal): Promise<T>;
 }
+
+/** A filter for pickers: the resources of a kind that can do something now. */
+export function withCapability<T>(kind: ResourceKind<T>, capability: string): (item: T) => boolean {
+  return (item) => kind.capabilities(item).includes(capability);
+}

@@ -60,7 +60,8 @@ describe('ModelArts explorer against the emulator', () => {
   }
 
   before(async () => {
-    emulator = await startEmulator({ transitionMs: 300 });
+    // 120 extra training jobs make the default workspace's list span three pages.
+    emulator = await startEmulator({ transitionMs: 300, scaleTrainingJobs: 120 });
     await vscode.workspace.getConfiguration('modelarts').update('endpointOverrides', { iam: emulator.url, modelarts: emulator.url }, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('modelarts').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
     const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-explorer.modelarts-explorer');
@@ -168,6 +169,63 @@ describe('ModelArts explorer against the emulator', () => {
     await vscode.commands.executeCommand('modelarts.notebook.start', stopped);
     assert.equal(ui.errors.length, 1);
     assert.match(ui.errors[0], /^ModelArts\.6357: another operation is in progress \(request id [0-9a-f]{32}\)$/);
+  });
+
+  it('long lists load a page at a time through "Load more…"', async () => {
+    api.context.explorer.reload();
+    const workspace = await child(await child(undefined, REGION), 'default');
+    const group = await child(workspace, 'Training Jobs');
+    const firstPage = await explorer().getChildren(group);
+    assert.equal(firstPage.length, 51);
+    const loadMore = firstPage[50].getTreeItem();
+    assert.equal(loadMore.label, 'Load more…');
+    await vscode.commands.executeCommand(loadMore.command?.command as string, ...(loadMore.command?.arguments ?? []));
+    const twoPages = await explorer().getChildren(group);
+    assert.equal(twoPages.length, 101);
+    assert.equal(new Set(twoPages.slice(0, 100).map((node) => node.id)).size, 100, 'pages do not overlap');
+  });
+
+  it('a failed load becomes one node naming the error, and clicking it loads again', async () => {
+    api.context.explorer.reload();
+    const workspace = await child(await child(undefined, REGION), 'default');
+    emulator.faults.add({ kind: 'status', status: 503, path: '/notebooks', times: 4 });
+    const group = await child(workspace, 'Notebooks');
+    const failed = await explorer().getChildren(group);
+    assert.equal(failed.length, 1);
+    const item = failed[0].getTreeItem();
+    assert.equal(item.label, 'Could not load notebooks — click to retry');
+    assert.match(String(item.description), /^ModelArts\.\d+: .+ \(request id [0-9a-f]{32}\)$/);
+    assert.deepEqual(ui.errors, [], 'a failed load is not a pop-up');
+    await vscode.commands.executeCommand(item.command?.command as string, ...(item.command?.arguments ?? []));
+    const loaded = await explorer().getChildren(group);
+    assert.ok(loaded.length > 1 && loaded.every((node) => /^notebook\b/.test(String(node.getTreeItem().contextValue))));
+  });
+
+  it('View Logs opens the training job log read-only', async () => {
+    const workspace = await child(await child(undefined, REGION), 'default');
+    const jobs = await explorer().getChildren(await child(workspace, 'Training Jobs'));
+    const finished = jobs.find((node) => /^(Completed|Failed)\b/.test(String(node.getTreeItem().description)));
+    assert.ok(finished, 'a finished job is listed');
+    await vscode.commands.executeCommand('modelarts.trainingJob.viewLogs', finished);
+    assert.deepEqual(ui.errors, []);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.scheme, 'modelarts');
+    assert.equal(editor?.document.languageId, 'log');
+    assert.ok((editor?.document.lineCount ?? 0) > 3, 'the log has lines');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('Stop on a running training job terminates it after confirmation', async () => {
+    const workspace = await child(await child(undefined, REGION), 'default');
+    const jobs = await explorer().getChildren(await child(workspace, 'Training Jobs'));
+    const running = jobs.find((node) => /\bcanStop\b/.test(String(node.getTreeItem().contextValue)));
+    assert.ok(running, 'a stoppable job is listed');
+    const id = running.id.split('/').pop() as string;
+    ui.answer('Stop');
+    await vscode.commands.executeCommand('modelarts.trainingJob.stop', running);
+    assert.deepEqual(ui.errors, []);
+    assert.match(ui.shown[0].message, /^Stop training job ".+"\?$/);
+    assert.ok(['Terminating', 'Terminated'].includes(emulator.state.trainingJobPhase(id) ?? ''));
   });
 
   it('one full refresh sends each needed request once', async () => {

@@ -20,7 +20,7 @@ export class LoadMoreNode implements ExplorerNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = 'loadMore';
-    item.command = { command: 'modelarts.loadMore', title: vscode.l10n.t('Load More'), arguments: [this] };
+    item.command = { command: 'modelarts.loadMore', title: vscode.l10n.t('Load More'), arguments: [this.parent] };
     return item;
   }
 }
