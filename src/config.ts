@@ -3,7 +3,8 @@ import { type EndpointOverrides, parseEndpointOverrides } from './services/endpo
 
 /** The extension's settings, read in one place. */
 export interface ExtensionSettings {
-  readonly regions: readonly string[];
+  /** Undefined while the user has not set any: then the account's own region is shown. */
+  readonly regions: readonly string[] | undefined;
   readonly endpointOverrides: EndpointOverrides;
   readonly endpointProblems: readonly string[];
   readonly timeoutMs: number;
@@ -15,8 +16,9 @@ export function readSettings(): ExtensionSettings {
   const config = vscode.workspace.getConfiguration('modelarts');
   const { overrides, problems } = parseEndpointOverrides(config.get<unknown>('endpointOverrides'));
   const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim();
+  const regions = config.inspect<string[]>('regions');
   return {
-    regions: config.get<string[]>('regions', []),
+    regions: regions?.workspaceFolderValue ?? regions?.workspaceValue ?? regions?.globalValue,
     endpointOverrides: overrides,
     endpointProblems: problems,
     timeoutMs: config.get<number>('requestTimeoutSeconds', 30) * 1000,

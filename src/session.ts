@@ -47,13 +47,9 @@ export class SessionManager implements vscode.Disposable {
     return this.currentSettings;
   }
 
-  /** The regions the explorer lists: the setting, or the account's home region when the setting is empty. */
+  /** The regions the explorer lists: the setting, or the account's home region while the setting is unset. */
   get regions(): readonly string[] {
-    const configured = this.currentSettings.regions;
-    if (configured.length > 0) {
-      return configured;
-    }
-    return this.account ? [this.account.homeRegion] : [];
+    return this.currentSettings.regions ?? (this.account ? [this.account.homeRegion] : []);
   }
 
   /** Adapters over the given credentials with the current settings, e.g. to verify keys before saving them. */

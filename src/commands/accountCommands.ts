@@ -99,7 +99,7 @@ async function signIn(context: CommandContext): Promise<void> {
   }
   const account = await context.accounts.signIn({ ...credentials, region });
   const configured = context.session.settings.regions;
-  if (configured.length > 0 && !configured.includes(region)) {
+  if (configured && !configured.includes(region)) {
     await writeRegions([...configured, region]);
   }
   await ui.showInformationMessage(vscode.l10n.t('Signed in to ModelArts with access key {0} in {1}.', maskedAccessKey(account), region));

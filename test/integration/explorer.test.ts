@@ -243,6 +243,23 @@ describe('ModelArts explorer against the emulator', () => {
     assert.equal(seen.length, 1 + 2 * workspaces.length);
   });
 
+  it('regions are added and removed, and the signed-in region shows while none is chosen', async () => {
+    const roots = async () => (await explorer().getChildren()).map(label);
+    assert.deepEqual(await roots(), [REGION]);
+    ui.answer('cn-east-3');
+    await vscode.commands.executeCommand('modelarts.addRegion');
+    await until(roots, (names) => names.join() === `${REGION},cn-east-3`, 'cn-east-3 to be listed');
+    const east = await child(undefined, 'cn-east-3');
+    ui.answer(REGION);
+    await vscode.commands.executeCommand('modelarts.removeRegion');
+    await until(roots, (names) => names.join() === 'cn-east-3', 'only cn-east-3 to remain');
+    await vscode.commands.executeCommand('modelarts.removeRegion', east);
+    await until(roots, (names) => names.length === 0, 'no region to remain');
+    assert.deepEqual(ui.errors, []);
+    await vscode.workspace.getConfiguration('modelarts').update('regions', undefined, vscode.ConfigurationTarget.Global);
+    await until(roots, (names) => names.join() === REGION, 'the signed-in region to show again');
+  });
+
   it('environment credentials are used after signing out, shown as from environment', async () => {
     await vscode.commands.executeCommand('modelarts.signOut');
     process.env.MODELARTS_AK = emulator.demo.ak;
