@@ -52,7 +52,7 @@ export function registerTrainingJobCommands(context: CommandContext): vscode.Dis
       const log = await withProgress(vscode.l10n.t('Loading the log of "{0}"…', job.metadata.name), (signal) =>
         services.trainingJobs.logPreview(target.region, job.metadata.id, task, signal),
       );
-      const truncated = log.fullSize > log.currentSize ? vscode.l10n.t('[showing the last {0} of {1} bytes]\n', log.currentSize, log.fullSize) : '';
+      const truncated = log.fullSize > log.currentSize ? `${vscode.l10n.t('[showing the last {0} of {1} bytes]', log.currentSize, log.fullSize)}\n` : '';
       await context.documents.show([target.region, 'trainingJobs', `${job.metadata.name}-${task}.log`], truncated + log.content, 'log');
     }),
   ];
