@@ -26,8 +26,12 @@ export class SessionManager implements vscode.Disposable {
       this.changed,
       accounts.onDidChange(() => this.rebuild()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (affectsClients(event) || event.affectsConfiguration('modelarts.regions')) {
+        if (affectsClients(event)) {
           this.rebuild();
+        } else if (event.affectsConfiguration('modelarts.regions')) {
+          // Same clients (and their cached project ids), other regions: only the tree reloads.
+          this.currentSettings = readSettings();
+          this.announce();
         } else if (event.affectsConfiguration('modelarts.pollIntervalSeconds')) {
           this.currentSettings = readSettings();
         }
@@ -65,8 +69,13 @@ export class SessionManager implements vscode.Disposable {
     }
     const account = this.accounts.account;
     this.currentServices = account ? this.servicesFor(account.credentials) : undefined;
-    void vscode.commands.executeCommand('setContext', 'modelarts.signedIn', account !== undefined);
-    void vscode.commands.executeCommand('setContext', 'modelarts.noRegions', account !== undefined && this.regions.length === 0);
+    this.announce();
+  }
+
+  private announce(): void {
+    const signedIn = this.accounts.account !== undefined;
+    void vscode.commands.executeCommand('setContext', 'modelarts.signedIn', signedIn);
+    void vscode.commands.executeCommand('setContext', 'modelarts.noRegions', signedIn && this.regions.length === 0);
     this.changed.fire();
   }
 
