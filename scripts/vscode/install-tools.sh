@@ -13,6 +13,10 @@ PLAYWRIGHT_VERSION=1.64.1
 # code-server compiles native modules (their prebuilt binaries are on GitHub): compilers, and Kerberos headers.
 APT_PACKAGES=(chromium fonts-liberation libkrb5-dev pkg-config g++ make python3)
 
+# Run from `npm run`, the outer npm's settings arrive as npm_* variables, and the inner installs would take them
+# as their own: code-server's install then reads the outer Node 20 from npm_config_user_agent and refuses.
+while read -r variable; do unset "$variable"; done < <(compgen -e | grep -i '^npm_')
+
 # code-server and npm otherwise write config and caches into the home folder.
 mkdir -p "$TOOLS/xdg/config" "$TOOLS/xdg/data" "$TOOLS/xdg/cache" "$TOOLS/npm-cache"
 export XDG_CONFIG_HOME=$PWD/$TOOLS/xdg/config XDG_DATA_HOME=$PWD/$TOOLS/xdg/data XDG_CACHE_HOME=$PWD/$TOOLS/xdg/cache
