@@ -2,50 +2,14 @@
 // code-server package (Node 24) serves the web workbench, which Debian's chromium opens through playwright-core.
 // The workbench loads this extension from the repository and calls the tests entry's run() in its extension host.
 // Needs `npm run build`, `npx tsc -p .` and scripts/vscode/install-tools.sh first.
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createScratch, type Scratch, withoutCredentials, writeUserSettings } from './codeServer';
+import { launchChromium } from './playwright';
+import { Cleanup, spawnGroup, waitForOutput } from './processes';
 import { parseRunOptions, repoRoot, usage } from './runOptions';
+import { extensionBundle, missingFiles, missingTools, node24, vscodeServerMain } from './tools';
 
-const tools = path.join(repoRoot, '.tools');
-const node24 = path.join(tools, 'node24/node_modules/node/bin/node');
-const serverMain = path.join(tools, 'code-server/node_modules/code-server/lib/vscode/out/server-main.js');
-const playwrightCore = path.join(tools, 'playwright/node_modules/playwright-core');
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const overallTimeoutMs = 10 * 60_000;
-const serverStopGraceMs = 5_000;
-
-/** The few playwright-core calls used here: it lives in .tools, outside node_modules, so its types are not visible. */
-interface Chromium {
-  launch(options: {
-    executablePath: string;
-    args: string[];
-    env: NodeJS.ProcessEnv;
-    handleSIGINT: boolean;
-    handleSIGTERM: boolean;
-    handleSIGHUP: boolean;
-  }): Promise<Browser>;
-}
-interface Browser {
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-  on(event: 'disconnected', listener: () => void): void;
-}
-interface Page {
-  exposeFunction(name: string, callback: (...args: any[]) => unknown): Promise<void>;
-  goto(url: string): Promise<unknown>;
-}
 
 interface Outcome {
   readonly exitCode: number;
@@ -53,22 +17,6 @@ interface Outcome {
   readonly failure?: string;
   /** Whether the server's output may explain the failure: not so when tests merely failed. */
   readonly showServerLog?: boolean;
-}
-
-/** Things to stop at the end, newest first; anything added after the end is stopped at once. */
-class Cleanup {
-  private readonly stops: Array<() => Promise<void>> = [];
-  private done = false;
-
-  add(stop: () => Promise<void>): void {
-    if (this.done) void stop().catch(() => undefined);
-    else this.stops.unshift(stop);
-  }
-
-  async run(): Promise<void> {
-    this.done = true;
-    for (const stop of this.stops) await stop().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
-  }
 }
 
 async function main(): Promise<number> {
@@ -85,20 +33,12 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'modelarts-vscode-'));
   const cleanup = new Cleanup();
-  cleanup.add(async () => fs.rmSync(scratch, { recursive: true, force: true }));
-  writeUserSettings(scratch);
-  // Code-server and chromium otherwise write their configuration and caches into the home folder.
-  const env: NodeJS.ProcessEnv = {
-    ...withoutCredentials(process.env),
-    XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'),
-    XDG_DATA_HOME: path.join(scratch, 'xdg-data'),
-    XDG_CACHE_HOME: path.join(scratch, 'xdg-cache'),
-    // Sockets the server and built-in extensions create go there too, and are removed with it.
-    TMPDIR: makeFolder(path.join(scratch, 'tmp')),
-  };
-  const workspace = options.workspace ?? makeFolder(path.join(scratch, 'workspace'));
+  const scratch = createScratch('modelarts-vscode-', cleanup);
+  // The web workbench logs its chat agent's sign-in attempts many times a minute; this keeps the log about the tests.
+  writeUserSettings(scratch, { 'chat.disableAIFeatures': true });
+  const env = scratch.environment(withoutCredentials(process.env));
+  const workspace = options.workspace ?? scratch.workspace;
 
   let finish!: (outcome: Outcome) => void;
   const finished = new Promise<Outcome>((resolve) => (finish = resolve));
@@ -112,16 +52,7 @@ async function main(): Promise<number> {
     const port = await startServer(scratch, env, serverLog, cleanup, (code) =>
       fail(`VS Code's server exited early (code ${code})`),
     );
-    const { chromium } = require(playwrightCore) as { chromium: Chromium };
-    // Signals are handled here, so the server is stopped too, not only the browser.
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      env,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    const browser = await launchChromium(env);
     cleanup.add(() => browser.close());
     browser.on('disconnected', () => fail('the browser closed before the tests finished'));
 
@@ -153,25 +84,14 @@ async function main(): Promise<number> {
 }
 
 function missingPrerequisites(testsEntry: string): string[] {
-  const install = 'run scripts/vscode/install-tools.sh';
-  const checks: Array<[string, string]> = [
-    [node24, `Node 24 (${install})`],
-    [serverMain, `code-server (${install})`],
-    [playwrightCore, `playwright-core (${install})`],
-    [chromiumPath, `chromium (${install})`],
-    [path.join(repoRoot, 'dist/extension.js'), 'the extension bundle (run npm run build)'],
-    [testsEntry, 'the compiled tests entry (run npx tsc -p .)'],
+  return [
+    ...missingTools(),
+    ...missingFiles([
+      [vscodeServerMain, 'VS Code\'s server in code-server (run scripts/vscode/install-tools.sh)'],
+      [extensionBundle, 'the extension bundle (run npm run build)'],
+      [testsEntry, 'the compiled tests entry (run npx tsc -p .)'],
+    ]),
   ];
-  return checks.filter(([file]) => !fs.existsSync(file)).map(([file, what]) => `${file}: ${what}`);
-}
-
-/**
- * The web workbench logs its chat agent's sign-in attempts many times a minute; turning AI features off keeps
- * the log about the tests. Code-server keeps user settings on the server, in the user data folder.
- */
-function writeUserSettings(scratch: string): void {
-  const userFolder = makeFolder(path.join(scratch, 'user-data', 'User'));
-  fs.writeFileSync(path.join(userFolder, 'settings.json'), JSON.stringify({ 'chat.disableAIFeatures': true }));
 }
 
 function logAtLevel(level: string): (...args: unknown[]) => void {
@@ -180,75 +100,37 @@ function logAtLevel(level: string): (...args: unknown[]) => void {
   return console.log;
 }
 
-function makeFolder(folder: string): string {
-  fs.mkdirSync(folder, { recursive: true });
-  return folder;
-}
-
 /**
  * Starts VS Code's server on a free loopback port (it picks one for --port 0 and prints it) in its own process group,
  * so stopping it also stops its extension host and other children. Resolves with the port once it listens.
  */
-function startServer(
-  scratch: string,
+async function startServer(
+  scratch: Scratch,
   env: NodeJS.ProcessEnv,
   serverLog: string[],
   cleanup: Cleanup,
   onExit: (code: number | null) => void,
 ): Promise<number> {
-  const server = spawn(
+  const server = spawnGroup(
     node24,
     [
-      serverMain,
+      vscodeServerMain,
       ...['--host', '127.0.0.1', '--port', '0'],
       '--without-connection-token',
       '--accept-server-license-terms',
       '--enable-smoke-test-driver',
       '--disable-telemetry',
       '--disable-workspace-trust',
-      ...['--user-data-dir', path.join(scratch, 'user-data')],
-      ...['--server-data-dir', path.join(scratch, 'server-data')],
-      ...['--extensions-dir', path.join(scratch, 'extensions')],
+      ...['--user-data-dir', scratch.userData],
+      ...['--server-data-dir', scratch.serverData],
+      ...['--extensions-dir', scratch.extensions],
     ],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env },
+    { env, output: 'pipe' },
+    cleanup,
   );
-  cleanup.add(() => stopProcessGroup(server));
-  server.stderr.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()));
   server.once('exit', onExit);
-
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.once('exit', (code) => reject(new Error(`VS Code's server exited before listening (code ${code})`)));
-    let output = '';
-    server.stdout.on('data', (chunk: Buffer) => {
-      serverLog.push(chunk.toString());
-      output += chunk.toString();
-      const listening = /Extension host agent listening on (\d+)/.exec(output);
-      if (listening) resolve(Number(listening[1]));
-    });
-  });
-}
-
-/** Asks the whole group to stop, and kills whatever is left once the server is gone or the grace time is over. */
-async function stopProcessGroup(leader: ChildProcess): Promise<void> {
-  const groupId = leader.pid;
-  if (groupId === undefined) return;
-  const signalGroup = (signal: NodeJS.Signals): void => {
-    try {
-      process.kill(-groupId, signal);
-    } catch {
-      // The group is already gone.
-    }
-  };
-  const exited =
-    leader.exitCode !== null || leader.signalCode !== null
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => leader.once('exit', () => resolve()));
-  signalGroup('SIGTERM');
-  let graceTimer: NodeJS.Timeout | undefined;
-  await Promise.race([exited, new Promise<void>((resolve) => (graceTimer = setTimeout(resolve, serverStopGraceMs)))]);
-  clearTimeout(graceTimer);
-  signalGroup('SIGKILL');
+  const [, port] = await waitForOutput(server, /Extension host agent listening on (\d+)/, serverLog, "VS Code's server");
+  return Number(port);
 }
 
 /** The workbench URL that opens `workspace` with this extension in development mode and runs `testsEntry`. */
@@ -273,8 +155,3 @@ function workbenchUrl(
 }
 
 void main().then((exitCode) => process.exit(exitCode));
-
-/** Credentials of the person running the tests must not reach the extension under test; test variables may. */
-function withoutCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('MODELARTS_') || name.startsWith('MODELARTS_TEST_')));
-}
