@@ -1,26 +1,43 @@
-// Bundles the extension into one minified file. The emulator and tests are never part of it.
+// Bundles the extension (Node) and its webview apps (browser) into dist/. The emulator and tests are never part of it.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
-const options = {
+const shared = { bundle: true, minify: !watch, sourcemap: watch ? 'inline' : false, metafile: true, logLevel: 'info' };
+
+const extension = {
+  ...shared,
   entryPoints: ['src/extension.ts'],
-  bundle: true,
   outfile: 'dist/extension.js',
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
-  minify: !watch,
-  sourcemap: watch ? 'inline' : false,
-  metafile: true,
-  logLevel: 'info',
 };
 
+// One bundle (and stylesheet) per webview app, named as the app in src/webviews/protocol.ts.
+const webviews = {
+  ...shared,
+  entryPoints: ['webview/createNotebook.ts', 'webview/createTrainingJob.ts', 'webview/details.ts'],
+  outdir: 'dist/webview',
+  platform: 'browser',
+  target: 'chrome120',
+  format: 'iife',
+};
+
+// The codicon font the webviews' icons use; VS Code serves it from the extension like the bundles.
+mkdirSync('dist/webview', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) {
+  copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
+}
+
 if (watch) {
-  const context = await esbuild.context(options);
-  await context.watch();
+  await Promise.all([extension, webviews].map(async (options) => (await esbuild.context(options)).watch()));
 } else {
-  const result = await esbuild.build(options);
-  const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-  console.log(`dist/extension.js: ${(bytes / 1024).toFixed(0)} KiB`);
+  const results = await Promise.all([esbuild.build(extension), esbuild.build(webviews)]);
+  for (const result of results) {
+    for (const [file, output] of Object.entries(result.metafile.outputs)) {
+      console.log(`${file}: ${(output.bytes / 1024).toFixed(0)} KiB`);
+    }
+  }
 }

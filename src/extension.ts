@@ -6,6 +6,7 @@ import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
 import { vscodeUserInput } from './commands/userInput';
+import { registerWebviewCommands } from './commands/webviewCommands';
 import { ExtensionLog } from './logging';
 import { SessionManager } from './session';
 import { ExplorerProvider } from './views/explorerProvider';
@@ -24,7 +25,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const explorer = new ExplorerProvider(session, log);
   const documents = new ResourceDocuments();
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true });
-  const context: CommandContext = { ui: vscodeUserInput, log, accounts, session, explorer, documents };
+  const context: CommandContext = { ui: vscodeUserInput, log, accounts, session, explorer, treeView, documents, extensionUri: extensionContext.extensionUri };
 
   extensionContext.subscriptions.push(
     log,
@@ -38,11 +39,12 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerExplorerCommands(context),
     ...registerNotebookCommands(context),
     ...registerTrainingJobCommands(context),
+    ...registerWebviewCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 
-  await vscode.commands.executeCommand('setContext', 'modelarts.checkingAccount', true);
   await accounts.reload();
-  await vscode.commands.executeCommand('setContext', 'modelarts.checkingAccount', false);
+  // Until now the welcome says "checking"; the sign-in welcome would flash before the account is known.
+  await vscode.commands.executeCommand('setContext', 'modelarts.accountChecked', true);
   return { context };
 }

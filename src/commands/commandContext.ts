@@ -4,6 +4,7 @@ import type { ExtensionLog } from '../logging';
 import { asModelArtsError, isCancellation } from '../services/errors';
 import type { SessionManager } from '../session';
 import type { ExplorerProvider } from '../views/explorerProvider';
+import type { ExplorerNode } from '../views/nodes/explorerNode';
 import type { ResourceDocuments } from '../views/resourceDocuments';
 import type { UserInput } from './userInput';
 
@@ -14,7 +15,9 @@ export interface CommandContext {
   readonly accounts: AccountManager;
   readonly session: SessionManager;
   readonly explorer: ExplorerProvider;
+  readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly documents: ResourceDocuments;
+  readonly extensionUri: vscode.Uri;
 }
 
 /**

@@ -10,13 +10,23 @@ import type { ResourceKind } from '../views/resourceKind';
 import type { CommandContext } from './commandContext';
 import { pick } from './userInput';
 
-/** What a resource command acts on: from a tree node, or picked in the palette. */
+/** What a resource command acts on: from a tree node, a details panel, or picked in the palette. */
 export interface ResourceTarget<T> {
   readonly kind: ResourceKind<T>;
   readonly region: string;
+  readonly workspaceId: string;
   readonly item: T;
   /** The tree node showing the resource, when the command came from the tree. */
   readonly node?: ResourceNode<T>;
+}
+
+/** A resource named outside the tree (e.g. by a details panel's buttons), as a command argument. */
+export class ResourceReference<T> {
+  constructor(
+    readonly kind: ResourceKind<T>,
+    readonly scope: WorkspaceScope,
+    readonly item: T,
+  ) {}
 }
 
 /** At most this many resources are offered in a picker; the tree pages through the rest. */
@@ -39,7 +49,11 @@ export async function resolveTarget<T>(
 ): Promise<ResourceTarget<T>> {
   if (nodeArgument instanceof ResourceNode && nodeArgument.kind === kind) {
     const node = nodeArgument as ResourceNode<T>;
-    return { kind, region: node.region, item: node.resource, node };
+    return { kind, region: node.region, workspaceId: node.parent.scope.workspaceId, item: node.resource, node };
+  }
+  if (nodeArgument instanceof ResourceReference && nodeArgument.kind === kind) {
+    const { scope, item } = nodeArgument as ResourceReference<T>;
+    return { kind, region: scope.region, workspaceId: scope.workspaceId, item, node: findLoadedNode(context, kind, scope.region, kind.id(item)) };
   }
   const services = requireServices(context);
   const scope = await pickWorkspace(context, services);
@@ -56,7 +70,7 @@ export async function resolveTarget<T>(
     candidates.map((item) => ({ label: kind.name(item), description: kind.description(item), detail: kind.id(item), item })),
     { title: vscode.l10n.t('Select a {0}', kind.label), matchOnDescription: true, matchOnDetail: true },
   );
-  return { kind, region: scope.region, item: picked.item, node: findLoadedNode(context, kind, scope.region, kind.id(picked.item)) };
+  return { kind, region: scope.region, workspaceId: scope.workspaceId, item: picked.item, node: findLoadedNode(context, kind, scope.region, kind.id(picked.item)) };
 }
 
 export async function pickRegion(context: CommandContext, title: string, regions: readonly string[] = context.session.regions): Promise<string> {
@@ -65,6 +79,18 @@ export async function pickRegion(context: CommandContext, title: string, regions
   }
   const picked = await pick(context.ui, regions.map((region) => ({ label: region, description: regionDisplayName(region) })), { title });
   return picked.label;
+}
+
+/** The workspace a command works in: from a tree node under it, or asked for. */
+export async function resolveScope(context: CommandContext, nodeArgument: unknown): Promise<WorkspaceScope> {
+  let node = nodeArgument as ExplorerNode | undefined;
+  while (node) {
+    if ('scope' in node && typeof node.scope === 'object') {
+      return node.scope as WorkspaceScope;
+    }
+    node = node.parent;
+  }
+  return pickWorkspace(context, requireServices(context));
 }
 
 async function pickWorkspace(context: CommandContext, services: ModelArtsServices): Promise<WorkspaceScope> {

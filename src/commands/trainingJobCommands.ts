@@ -53,7 +53,11 @@ export function registerTrainingJobCommands(context: CommandContext): vscode.Dis
         services.trainingJobs.logPreview(target.region, job.metadata.id, task, signal),
       );
       const truncated = log.fullSize > log.currentSize ? `${vscode.l10n.t('[showing the last {0} of {1} bytes]', log.currentSize, log.fullSize)}\n` : '';
-      await context.documents.show([target.region, 'trainingJobs', `${job.metadata.name}-${task}.log`], truncated + log.content, 'log');
+      const editor = await context.documents.show([target.region, 'trainingJobs', `${job.metadata.name}-${task}.log`], truncated + log.content, 'log');
+      // The newest lines, where a failure's traceback is, are at the end.
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
   ];
 }

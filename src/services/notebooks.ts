@@ -1,4 +1,5 @@
 import { LocalErrorCode, ModelArtsError } from './errors';
+import { resourceNameProblem } from './naming';
 import { expectArray } from './responses';
 import { type Page, recordOffsetPage, tokenToNumber } from './paging';
 import type { SignedClient } from './signedClient';
@@ -12,7 +13,7 @@ export interface Notebook {
   readonly status: string;
   readonly flavor: string;
   readonly image?: { readonly id: string; readonly name?: string; readonly tag?: string; readonly swr_path?: string };
-  readonly volume?: { readonly category: string; readonly capacity?: number; readonly mount_path?: string };
+  readonly volume?: { readonly category: string; readonly capacity?: number; readonly mount_path?: string; readonly uri?: string };
   readonly url?: string;
   readonly workspace_id?: string;
   readonly create_at?: number;
@@ -20,6 +21,8 @@ export interface Notebook {
   readonly fail_reason?: string;
   readonly lease?: { readonly duration?: number; readonly enable?: boolean; readonly type?: string };
   readonly endpoints?: readonly { readonly service?: string; readonly uri?: string; readonly key_pair_names?: readonly string[] }[];
+  /** The steps of the operation under way (create, start…), step 1 to 4 (§1.4). */
+  readonly action_progress?: readonly { readonly step: number; readonly status: string; readonly description?: string }[];
 }
 
 export interface NotebookFlavor {
@@ -64,12 +67,6 @@ interface ListResponse<T> {
 }
 
 export const NOTEBOOK_PAGE_SIZE = 50;
-/** ModelArts naming rule for notebooks: 1–64 letters, digits, hyphens and underscores. */
-const NOTEBOOK_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-
-export function notebookNameProblem(name: string): string | undefined {
-  return NOTEBOOK_NAME.test(name) ? undefined : 'use 1 to 64 letters, digits, hyphens (-) or underscores (_)';
-}
 
 /** Notebooks of the DevEnviron v1 API (§1). */
 export class NotebookService {
@@ -106,7 +103,7 @@ export class NotebookService {
   }
 
   create(scope: WorkspaceScope, request: CreateNotebookRequest, signal?: AbortSignal): Promise<Notebook> {
-    const problem = notebookNameProblem(request.name);
+    const problem = resourceNameProblem(request.name);
     if (problem) {
       return Promise.reject(new ModelArtsError(LocalErrorCode.invalidInput, `notebook name "${request.name}": ${problem}`, 'config'));
     }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ExtensionLog } from '../logging';
 import type { SessionManager } from '../session';
 import { type ExplorerNode, isPollable, type PollableNode, type PollResult } from './nodes/explorerNode';
-import { RegionNode } from './nodes/regionNodes';
+import { RegionNode, WorkspaceNode } from './nodes/regionNodes';
+import { ResourceGroupNode, ResourceNode } from './nodes/resourceNodes';
 import { TransitionPoller } from './transitionPoller';
 
 /** The ModelArts explorer: regions → workspaces → categories → resources. */
@@ -37,6 +38,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     }
     this.roots ??= this.session.regions.map((region) => new RegionNode(region, services));
     return this.roots;
+  }
+
+  /**
+   * The node of a resource that was just created: its category is loaded again
+   * (the new resource is on its first page, newest first) and the node returned
+   * for revealing. Undefined when its region is not shown.
+   */
+  async findNewResource(region: string, workspaceId: string, kindContextValue: string, id: string): Promise<ExplorerNode | undefined> {
+    const regionNode = (await this.getChildren()).find((node) => node instanceof RegionNode && node.region === region);
+    const workspace = regionNode && (await this.getChildren(regionNode)).find((node) => node instanceof WorkspaceNode && node.workspace.id === workspaceId);
+    const group = workspace && (await this.getChildren(workspace)).find((node) => node instanceof ResourceGroupNode && node.kind.contextValue === kindContextValue);
+    if (!group) {
+      return undefined;
+    }
+    group.reset?.();
+    this.changed.fire(group);
+    return (await this.getChildren(group)).find((node) => node instanceof ResourceNode && node.resourceId === id);
   }
 
   /** The region nodes built so far, without building any. */

@@ -34,6 +34,20 @@ export function formatDuration(ms: number | undefined): string {
   return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
 }
 
+/** "CREATE_FAILED" → "Create failed": the API's UPPER_CASE statuses, readable and narrower. */
+export function readableStatus(status: string): string {
+  if (status !== status.toUpperCase()) {
+    return status; // already mixed case, e.g. training phases
+  }
+  const words = status.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "modelarts.vm.gpu.t4u8" → "vm.gpu.t4u8": every flavor starts with the service name. */
+export function shortFlavor(flavor: string | undefined): string | undefined {
+  return flavor?.replace(/^modelarts\./, '');
+}
+
 /** Joins the non-empty parts of a description with a middle dot. */
 export function joinParts(...parts: (string | undefined)[]): string {
   return parts.filter((part) => part).join(' · ');

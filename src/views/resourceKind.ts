@@ -21,6 +21,8 @@ export interface ResourceKind<T> {
   readonly emptyLabel: string;
   id(item: T): string;
   name(item: T): string;
+  /** The status as the API spells it. */
+  status(item: T): string;
   category(item: T): StatusCategory;
   /** Words added to the contextValue, e.g. canStart, canStop, canDelete. */
   capabilities(item: T): string[];

@@ -112,7 +112,7 @@ describe('ModelArts explorer against the emulator', () => {
     const groups = (await explorer().getChildren(workspaces[0])).map(label);
     assert.deepEqual(groups, ['Notebooks', 'Training Jobs']);
     const notebooks = await notebooksOfDefaultWorkspace();
-    const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('RUNNING'));
+    const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('Running'));
     assert.ok(running, 'a running notebook is listed');
     assert.equal((running.getTreeItem().iconPath as vscode.ThemeIcon).id, 'vm-running');
     assert.match(String(running.getTreeItem().contextValue), /^notebook\b.*\bcanStop\b/);
@@ -126,7 +126,7 @@ describe('ModelArts explorer against the emulator', () => {
     api.context.explorer.reload();
     const notebooks = await notebooksOfDefaultWorkspace();
     assert.equal(api.context.explorer.poller.trackedCount, 0);
-    const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('RUNNING'));
+    const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('Running'));
     assert.ok(running);
     const id = running.id.split('/').pop() as string;
 
@@ -140,14 +140,14 @@ describe('ModelArts explorer against the emulator', () => {
     assert.deepEqual(ui.errors, []);
     assert.ok(['STOPPING', 'STOPPED'].includes(emulator.state.notebookStatus(id) ?? ''));
     assert.equal(api.context.explorer.poller.trackedCount, 1, 'the stopping notebook is polled');
-    await until(() => String(running.getTreeItem().description), (description) => description.startsWith('STOPPED'), 'the tree item to show STOPPED');
+    await until(() => String(running.getTreeItem().description), (description) => description.startsWith('Stopped'), 'the tree item to show Stopped');
     assert.equal(api.context.explorer.poller.trackedCount, 0);
     assert.equal(api.context.explorer.poller.isPolling, false);
   });
 
   it('Delete asks for confirmation naming the notebook, then removes it', async () => {
     const notebooks = await notebooksOfDefaultWorkspace();
-    const stopped = notebooks.find((node) => String(node.getTreeItem().description).startsWith('STOPPED'));
+    const stopped = notebooks.find((node) => String(node.getTreeItem().description).startsWith('Stopped'));
     assert.ok(stopped);
     const id = stopped.id.split('/').pop() as string;
 
@@ -221,6 +221,8 @@ describe('ModelArts explorer against the emulator', () => {
     const running = jobs.find((node) => /\bcanStop\b/.test(String(node.getTreeItem().contextValue)));
     assert.ok(running, 'a stoppable job is listed');
     const id = running.id.split('/').pop() as string;
+    // Seeded jobs finish on their own schedule; this one keeps running until stopped.
+    emulator.state.setTrainingJobPhase(id, 'Running');
     ui.answer('Stop');
     await vscode.commands.executeCommand('modelarts.trainingJob.stop', running);
     assert.deepEqual(ui.errors, []);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Notebook } from '../../services/notebooks';
 import { notebookStatusCategory } from '../../services/status';
-import { fieldTooltip, formatAge, formatTimestamp, joinParts } from '../format';
+import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus, shortFlavor } from '../format';
 import type { ResourceKind } from '../resourceKind';
 
 /** Start is possible from these states (a failed start may be retried). */
@@ -17,6 +17,7 @@ export const notebookKind: ResourceKind<Notebook> = {
   emptyLabel: vscode.l10n.t('No notebooks'),
   id: (notebook) => notebook.id,
   name: (notebook) => notebook.name,
+  status: (notebook) => notebook.status,
   category: (notebook) => notebookStatusCategory(notebook.status),
   capabilities: (notebook) => {
     const capabilities: string[] = [];
@@ -34,7 +35,7 @@ export const notebookKind: ResourceKind<Notebook> = {
     }
     return capabilities;
   },
-  description: (notebook) => joinParts(notebook.status, notebook.flavor, formatAge(notebook.create_at)),
+  description: (notebook) => joinParts(readableStatus(notebook.status), shortFlavor(notebook.flavor), formatAge(notebook.create_at)),
   tooltip: (notebook) =>
     fieldTooltip(notebook.name, [
       [vscode.l10n.t('ID'), notebook.id],

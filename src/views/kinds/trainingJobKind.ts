@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { trainingPhaseCategory } from '../../services/status';
 import type { TrainingJob } from '../../services/trainingJobs';
-import { fieldTooltip, formatAge, formatDuration, formatTimestamp, joinParts } from '../format';
+import { fieldTooltip, formatAge, formatDuration, formatTimestamp, joinParts, shortFlavor } from '../format';
 import type { ResourceKind } from '../resourceKind';
 
 const STOPPABLE = new Set(['Creating', 'Pending', 'Running']);
@@ -15,6 +15,7 @@ export const trainingJobKind: ResourceKind<TrainingJob> = {
   emptyLabel: vscode.l10n.t('No training jobs'),
   id: (job) => job.metadata.id,
   name: (job) => job.metadata.name,
+  status: (job) => job.status.phase,
   category: (job) => trainingPhaseCategory(job.status.phase),
   capabilities: (job) => {
     const capabilities: string[] = [];
@@ -26,7 +27,7 @@ export const trainingJobKind: ResourceKind<TrainingJob> = {
     }
     return capabilities;
   },
-  description: (job) => joinParts(job.status.phase, job.spec?.resource?.flavor_id, formatAge(job.metadata.create_time)),
+  description: (job) => joinParts(job.status.phase, shortFlavor(job.spec?.resource?.flavor_id), formatAge(job.metadata.create_time)),
   tooltip: (job) =>
     fieldTooltip(job.metadata.name, [
       [vscode.l10n.t('ID'), job.metadata.id],

@@ -77,7 +77,8 @@ export class WorkspaceNode implements ExplorerNode {
     const isDefault = this.workspace.id === DEFAULT_WORKSPACE_ID;
     const item = new vscode.TreeItem(this.workspace.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = isDefault ? vscode.l10n.t('default workspace') : this.workspace.status;
+    // NORMAL is every healthy workspace's status: only an unusual one is worth the space.
+    item.description = isDefault ? vscode.l10n.t('default workspace') : this.workspace.status !== 'NORMAL' ? this.workspace.status : undefined;
     item.tooltip = this.workspace.description || undefined;
     item.iconPath = new vscode.ThemeIcon(isDefault ? 'home' : 'folder-library');
     item.contextValue = 'workspace refreshable';

@@ -11,7 +11,6 @@ import { ErrorNode, LoadMoreNode, type PagedNode, PlaceholderNode } from './mess
 export class ResourceGroupNode<T> implements PagedNode {
   private children: ResourceNode<T>[] = [];
   private nextPageToken: string | undefined;
-  private total: number | undefined;
   private loaded = false;
   private failure: { readonly error: ModelArtsError; readonly duringLoadMore: boolean } | undefined;
   private loading: Promise<void> | undefined;
@@ -32,9 +31,8 @@ export class ResourceGroupNode<T> implements PagedNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.kind.groupIcon);
     item.contextValue = `group ${this.kind.contextValue}Group refreshable`;
-    if (this.loaded && !this.failure) {
-      item.description = this.total !== undefined ? String(this.total) : `${this.children.length}${this.nextPageToken ? '+' : ''}`;
-    }
+    // No count here: showing one after loading would mean refreshing this row, and a refresh briefly
+    // detaches its children, so a context-menu command on a child in that moment would lose its target.
     return item;
   }
 
@@ -73,16 +71,12 @@ export class ResourceGroupNode<T> implements PagedNode {
   reset(): void {
     this.children = [];
     this.nextPageToken = undefined;
-    this.total = undefined;
     this.loaded = false;
     this.failure = undefined;
   }
 
   removeChild(child: ResourceNode<T>): void {
     this.children = this.children.filter((node) => node !== child);
-    if (this.total !== undefined) {
-      this.total = Math.max(0, this.total - 1);
-    }
   }
 
   private load(pageToken: string | undefined): Promise<void> {
@@ -101,7 +95,6 @@ export class ResourceGroupNode<T> implements PagedNode {
       const fresh = page.items.filter((item) => !known.has(this.kind.id(item)));
       this.children.push(...fresh.map((item) => new ResourceNode(this, item)));
       this.nextPageToken = page.nextPageToken;
-      this.total = page.total;
       this.failure = undefined;
     } catch (error) {
       this.failure = { error: asModelArtsError(error), duringLoadMore: pageToken !== undefined };

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import type { Notebook } from '../services/notebooks';
+import type { TrainingJob } from '../services/trainingJobs';
+import { notebookKind } from '../views/kinds/notebookKind';
+import { trainingJobKind } from '../views/kinds/trainingJobKind';
+import type { CreateForm } from './createResourcePanel';
+import { toCreateNotebookRequest, toCreateTrainingJobBody, validateNotebookForm, validateTrainingJobForm } from './formRules';
+import type { NotebookFormValues, TrainingJobFormValues } from './protocol';
+
+export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
+  app: 'createNotebook',
+  kind: notebookKind,
+  title: vscode.l10n.t('Create Notebook'),
+  formMessage: (scope, values) => ({ type: 'notebookForm', scope, values }),
+  submittedValues: (message) => (message.type === 'submitNotebook' ? message.values : undefined),
+  loadOptions: async (services, region, signal) => {
+    const [flavors, images] = await Promise.all([
+      services.notebooks.listFlavors(region, signal),
+      services.notebooks.listImages({ region, workspaceId: '0' }, signal),
+    ]);
+    return {
+      type: 'notebookOptions',
+      flavors: flavors.map((flavor) => ({
+        id: flavor.id,
+        name: flavor.name,
+        category: flavor.category,
+        description: flavor.description ?? '',
+        soldOut: flavor.sold_out === true,
+      })),
+      images: images.map((image) => ({
+        id: image.id,
+        name: image.tag ? `${image.name}:${image.tag}` : image.name,
+        description: image.description ?? '',
+        categories: image.resource_categories ?? [],
+      })),
+    };
+  },
+  validate: validateNotebookForm,
+  create: (services, scope, values, signal) => services.notebooks.create(scope, toCreateNotebookRequest(values), signal),
+};
+
+export const createTrainingJobForm: CreateForm<TrainingJobFormValues, TrainingJob> = {
+  app: 'createTrainingJob',
+  kind: trainingJobKind,
+  title: vscode.l10n.t('Create Training Job'),
+  formMessage: (scope, values) => ({ type: 'trainingJobForm', scope, values }),
+  submittedValues: (message) => (message.type === 'submitTrainingJob' ? message.values : undefined),
+  loadOptions: async (services, region, signal) => {
+    const [flavors, engines] = await Promise.all([services.trainingJobs.listFlavors(region, signal), services.trainingJobs.listEngines(region, signal)]);
+    return {
+      type: 'trainingJobOptions',
+      flavors: flavors.map((flavor) => ({ id: flavor.flavor_id, name: flavor.flavor_name, category: flavor.flavor_type, maxNodes: flavor.max_num ?? 1 })),
+      engines: engines.map((engine) => ({ id: engine.engine_id, name: engine.engine_name, version: engine.engine_version })),
+    };
+  },
+  validate: validateTrainingJobForm,
+  create: (services, scope, values, signal) => services.trainingJobs.create(scope, toCreateTrainingJobBody(values), signal),
+};

@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/commandContext';
+import { withProgress } from '../commands/progress';
+import { requireServices } from '../commands/resourceTarget';
+import type { ModelArtsServices } from '../services';
+import { LocalErrorCode } from '../services/errors';
+import type { WorkspaceScope } from '../services/workspaces';
+import type { ResourceKind } from '../views/resourceKind';
+import type { FieldErrors } from './formRules';
+import type { FormScope, HostMessage, WebviewApp, WebviewMessage } from './protocol';
+import { errorInfo, WebviewController } from './webviewController';
+
+/**
+ * What differs between the create forms: the messages of the form, its options,
+ * its rules and the request it makes. The panel around it is the same for all.
+ */
+export interface CreateForm<Values, T> {
+  readonly app: WebviewApp;
+  readonly kind: ResourceKind<T>;
+  readonly title: string;
+  formMessage(scope: FormScope, values: Values): HostMessage;
+  /** The form's values when the message is this form's submit, else undefined. */
+  submittedValues(message: WebviewMessage): Values | undefined;
+  loadOptions(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<HostMessage>;
+  validate(values: Values): FieldErrors;
+  create(services: ModelArtsServices, scope: WorkspaceScope, values: Values, signal: AbortSignal): Promise<T>;
+}
+
+/**
+ * A create form in a panel. A failed submit keeps the form as typed and shows the
+ * error next to it; a successful one closes the panel and reveals the new
+ * resource in the explorer.
+ */
+export class CreateResourcePanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends WebviewController {
+  private formScope: FormScope | undefined;
+
+  constructor(
+    private readonly context: CommandContext,
+    private readonly form: CreateForm<Values, T>,
+    private readonly region: string,
+    private readonly initialValues: Values,
+  ) {
+    super({ extensionUri: context.extensionUri, log: context.log }, form.app, form.title);
+  }
+
+  protected async onMessage(message: WebviewMessage): Promise<void> {
+    const submitted = this.form.submittedValues(message);
+    if (submitted) {
+      await this.submit(submitted);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.post(this.form.formMessage(await this.scope(), this.initialValues));
+        await this.loadOptions();
+        return;
+      case 'reloadOptions':
+        await this.loadOptions();
+        return;
+      case 'cancel':
+        this.dispose();
+        return;
+      default:
+        this.dependencies.log.warn(`${this.form.app} webview: "${message.type}" is not for this form`);
+    }
+  }
+
+  private async scope(): Promise<FormScope> {
+    if (!this.formScope) {
+      const workspaces = await requireServices(this.context).workspaces.list(this.region);
+      this.formScope = { region: this.region, workspaces: workspaces.map((workspace) => ({ id: workspace.id, name: workspace.name })) };
+    }
+    return this.formScope;
+  }
+
+  private async loadOptions(): Promise<void> {
+    try {
+      this.post(await this.form.loadOptions(requireServices(this.context), this.region));
+    } catch (error) {
+      this.post({ type: 'optionsFailed', error: errorInfo(error, this.dependencies.log) });
+    }
+  }
+
+  private async submit(values: Values): Promise<void> {
+    // The browser checks as the user types; the host checks again, as it would any input.
+    const fieldErrors = this.form.validate(values);
+    if (Object.keys(fieldErrors).length > 0) {
+      this.post({
+        type: 'submitFailed',
+        error: { errorCode: LocalErrorCode.invalidInput, message: vscode.l10n.t('Some fields need attention.') },
+        fieldErrors,
+      });
+      return;
+    }
+    this.post({ type: 'submitting' });
+    const scope = { region: this.region, workspaceId: values.workspaceId };
+    let created: T;
+    try {
+      const services = requireServices(this.context);
+      created = await withProgress(vscode.l10n.t('Creating {0} "{1}"…', this.form.kind.label, values.name), (signal) =>
+        this.form.create(services, scope, values, signal),
+      );
+    } catch (error) {
+      this.post({ type: 'submitFailed', error: errorInfo(error, this.dependencies.log), fieldErrors: {} });
+      return;
+    }
+    this.dispose();
+    const { kind } = this.form;
+    const node = await this.context.explorer.findNewResource(scope.region, scope.workspaceId, kind.contextValue, kind.id(created));
+    if (node) {
+      await this.context.treeView.reveal(node, { select: true, focus: false });
+    }
+    void this.context.ui.showInformationMessage(vscode.l10n.t('Created {0} "{1}".', kind.label, kind.name(created)));
+  }
+}

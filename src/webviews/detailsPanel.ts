@@ -1,0 +1,140 @@
+import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/commandContext';
+import { requireServices, ResourceReference, type ResourceTarget } from '../commands/resourceTarget';
+import { asModelArtsError } from '../services/errors';
+import type { TrainingLog } from '../services/trainingJobs';
+import type { DetailsPresenter } from './detailsPresenters';
+import type { DetailsView, WebviewMessage } from './protocol';
+import { errorInfo, WebviewController } from './webviewController';
+
+/** The log tail shown in a panel: enough to follow a run, small enough to re-send each refresh. */
+const LOG_TAIL_LINES = 400;
+
+/**
+ * A resource's details: its fields, progress and log tail, refreshed while it is
+ * changing (or its log is followed) and the panel is visible. Buttons run the
+ * same commands as the tree, on this resource.
+ */
+export class DetailsPanel<T> extends WebviewController {
+  private static readonly open = new Map<string, DetailsPanel<unknown>>();
+  private item: T;
+  private log: TrainingLog | undefined;
+  private following = true;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly refreshing = new AbortController();
+
+  /** Opens the panel of a resource, or brings its open panel forward. */
+  static show<T>(context: CommandContext, presenter: DetailsPresenter<T>, target: ResourceTarget<T>): DetailsPanel<T> {
+    const key = `${presenter.kind.contextValue}/${target.region}/${presenter.kind.id(target.item)}`;
+    const existing = DetailsPanel.open.get(key) as DetailsPanel<T> | undefined;
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = new DetailsPanel(context, presenter, target);
+    DetailsPanel.open.set(key, panel as DetailsPanel<unknown>);
+    panel.onDidDispose(() => DetailsPanel.open.delete(key));
+    return panel;
+  }
+
+  private constructor(
+    private readonly context: CommandContext,
+    private readonly presenter: DetailsPresenter<T>,
+    private readonly target: ResourceTarget<T>,
+  ) {
+    super({ extensionUri: context.extensionUri, log: context.log }, 'details', `${presenter.kind.name(target.item)}`);
+    this.item = target.item;
+    this.register(this.panel.onDidChangeViewState(() => this.schedule()));
+  }
+
+  protected async onMessage(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.render();
+        await this.refresh();
+        return;
+      case 'followLog':
+        this.following = message.follow;
+        this.render();
+        this.schedule();
+        return;
+      case 'runAction':
+        if (message.action === 'refresh') {
+          await this.refresh();
+        } else {
+          const reference = new ResourceReference(this.presenter.kind, { region: this.target.region, workspaceId: this.target.workspaceId }, this.item);
+          await vscode.commands.executeCommand(`${this.presenter.commandPrefix}.${message.action}`, reference);
+          if (message.action !== 'createSimilar' && message.action !== 'copyId') {
+            await this.refresh();
+          }
+        }
+        return;
+      default:
+        this.dependencies.log.warn(`details webview: "${message.type}" is not for this panel`);
+    }
+  }
+
+  protected override onDispose(): void {
+    clearTimeout(this.timer);
+    this.refreshing.abort();
+  }
+
+  private async refresh(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const { kind, log } = this.presenter;
+    try {
+      const services = requireServices(this.context);
+      const signal = this.refreshing.signal;
+      const [item, logTail] = await Promise.all([
+        kind.fetch(services, this.target.region, kind.id(this.item), signal),
+        log ? log.fetch(services, this.target.region, this.item, signal) : Promise.resolve(undefined),
+      ]);
+      this.item = item;
+      this.log = logTail;
+      this.render();
+    } catch (error) {
+      if (!this.refreshing.signal.aborted) {
+        const failure = asModelArtsError(error);
+        this.post({ type: 'detailsFailed', error: errorInfo(failure, this.dependencies.log) });
+        if (failure.isNotFound) {
+          return; // deleted: nothing more to refresh
+        }
+      }
+    }
+    this.schedule();
+  }
+
+  private get live(): boolean {
+    const { kind, log } = this.presenter;
+    return kind.category(this.item) === 'transitional' || (this.following && log !== undefined && log.live(this.item));
+  }
+
+  private schedule(): void {
+    if (this.timer || this.refreshing.signal.aborted || !this.panel.visible || !this.live) {
+      return;
+    }
+    this.timer = setTimeout(() => void this.refresh(), this.context.session.settings.pollIntervalMs);
+  }
+
+  private render(): void {
+    const { kind } = this.presenter;
+    const lines = this.log?.content.split('\n') ?? [];
+    const view: DetailsView = {
+      kindLabel: kind.label,
+      name: kind.name(this.item),
+      status: kind.status(this.item),
+      statusCategory: kind.category(this.item),
+      fields: this.presenter.fields(this.item),
+      steps: this.presenter.steps(this.item),
+      actions: this.presenter.actions(this.item),
+      live: this.live,
+      log: this.log && {
+        text: lines.slice(-LOG_TAIL_LINES).join('\n'),
+        following: this.following,
+        truncated: lines.length > LOG_TAIL_LINES || this.log.fullSize > this.log.currentSize,
+      },
+    };
+    this.post({ type: 'details', view });
+  }
+}

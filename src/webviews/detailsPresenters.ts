@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type { ModelArtsServices } from '../services';
+import type { Notebook } from '../services/notebooks';
+import type { TrainingJob, TrainingLog } from '../services/trainingJobs';
+import { formatDuration, formatTimestamp, joinParts } from '../views/format';
+import { notebookKind } from '../views/kinds/notebookKind';
+import { trainingJobKind } from '../views/kinds/trainingJobKind';
+import type { ResourceKind } from '../views/resourceKind';
+import type { DetailsAction, DetailsField, DetailsStep } from './protocol';
+
+/** What a details panel shows of one kind of resource, and which commands its buttons run. */
+export interface DetailsPresenter<T> {
+  readonly kind: ResourceKind<T>;
+  /** Buttons run `${commandPrefix}.${action}` with the resource. */
+  readonly commandPrefix: string;
+  fields(item: T): DetailsField[];
+  steps(item: T): DetailsStep[];
+  actions(item: T): DetailsAction[];
+  /** The log tail, for kinds that have one; `live` while it may still grow. */
+  readonly log?: {
+    fetch(services: ModelArtsServices, region: string, item: T, signal?: AbortSignal): Promise<TrainingLog>;
+    live(item: T): boolean;
+  };
+}
+
+const field = (label: string, value: string | number | undefined): DetailsField[] => (value === undefined || value === '' ? [] : [{ label, value: String(value) }]);
+
+/** Actions every resource offers, after the kind's own. */
+function withCommonActions(kind: ResourceKind<unknown>, item: unknown, own: [DetailsAction, string | undefined][]): DetailsAction[] {
+  const capabilities = kind.capabilities(item);
+  const allowed = own.filter(([, capability]) => capability === undefined || capabilities.includes(capability)).map(([action]) => action);
+  return ['refresh', ...allowed, 'copyId', 'createSimilar', ...(capabilities.includes('canDelete') ? (['delete'] as const) : [])];
+}
+
+const NOTEBOOK_STEP_STATE: Record<string, DetailsStep['state']> = { COMPLETED: 'done', PROCESSING: 'active', WAITING: 'waiting', FAILED: 'failed' };
+
+export const notebookDetails: DetailsPresenter<Notebook> = {
+  kind: notebookKind,
+  commandPrefix: 'modelarts.notebook',
+  fields: (notebook) => [
+    ...field(vscode.l10n.t('ID'), notebook.id),
+    ...field(vscode.l10n.t('Flavor'), notebook.flavor),
+    ...field(vscode.l10n.t('Image'), notebook.image ? joinParts(notebook.image.name, notebook.image.tag) : undefined),
+    ...field(vscode.l10n.t('Storage'), notebook.volume ? joinParts(notebook.volume.category, notebook.volume.capacity ? `${notebook.volume.capacity} GB` : notebook.volume.uri) : undefined),
+    ...field(vscode.l10n.t('Auto-stop'), notebook.lease?.enable && notebook.lease.duration ? formatDuration(notebook.lease.duration) : vscode.l10n.t('off')),
+    ...field(vscode.l10n.t('SSH key pair'), notebook.endpoints?.find((endpoint) => endpoint.service === 'SSH')?.key_pair_names?.join(', ')),
+    ...field(vscode.l10n.t('Created'), formatTimestamp(notebook.create_at)),
+    ...field(vscode.l10n.t('Updated'), formatTimestamp(notebook.update_at)),
+    ...field(vscode.l10n.t('Failure'), notebook.fail_reason),
+    ...field(vscode.l10n.t('Description'), notebook.description),
+  ],
+  steps: (notebook) =>
+    [...(notebook.action_progress ?? [])]
+      .sort((a, b) => a.step - b.step)
+      .map((step) => ({ label: step.description ?? vscode.l10n.t('Step {0}', step.step), state: NOTEBOOK_STEP_STATE[step.status] ?? 'waiting' })),
+  actions: (notebook) =>
+    withCommonActions(notebookKind as ResourceKind<unknown>, notebook, [
+      ['openJupyter', 'canOpen'],
+      ['start', 'canStart'],
+      ['stop', 'canStop'],
+    ]),
+};
+
+/** The road of a training job; a job leaves it at Failed, Abnormal or Terminated. */
+const TRAINING_ROAD = ['Creating', 'Pending', 'Running', 'Completed'];
+
+export const trainingJobDetails: DetailsPresenter<TrainingJob> = {
+  kind: trainingJobKind,
+  commandPrefix: 'modelarts.trainingJob',
+  fields: (job) => {
+    const algorithm = job.algorithm;
+    return [
+      ...field(vscode.l10n.t('ID'), job.metadata.id),
+      ...field(vscode.l10n.t('Flavor'), job.spec?.resource?.flavor_name ?? job.spec?.resource?.flavor_id),
+      ...field(vscode.l10n.t('Nodes'), job.spec?.resource?.node_count),
+      ...field(vscode.l10n.t('Engine'), algorithm?.engine ? joinParts(algorithm.engine.engine_name, algorithm.engine.engine_version) || algorithm.engine.image_url : undefined),
+      ...field(vscode.l10n.t('Code'), algorithm?.code_dir),
+      ...field(vscode.l10n.t('Boot file'), algorithm?.boot_file),
+      ...field(vscode.l10n.t('Command'), algorithm?.command),
+      ...field(vscode.l10n.t('Created'), formatTimestamp(job.metadata.create_time)),
+      ...field(vscode.l10n.t('Duration'), job.status.duration !== undefined ? formatDuration(job.status.duration) : undefined),
+      ...field(vscode.l10n.t('Owner'), job.metadata.user_name),
+      ...field(vscode.l10n.t('Description'), job.metadata.description),
+    ];
+  },
+  steps: (job) => {
+    const phase = job.status.phase;
+    const reached = TRAINING_ROAD.indexOf(phase);
+    if (reached >= 0) {
+      return TRAINING_ROAD.map((label, index) => ({
+        label,
+        state: index < reached || phase === 'Completed' ? 'done' : index === reached ? 'active' : 'waiting',
+      }));
+    }
+    // Left the road: everything before Running was done, then the phase it ended in.
+    return [...TRAINING_ROAD.slice(0, 2).map((label) => ({ label, state: 'done' as const })), { label: phase, state: phase === 'Terminating' ? 'active' : phase === 'Terminated' ? 'done' : 'failed' }];
+  },
+  actions: (job) => withCommonActions(trainingJobKind as ResourceKind<unknown>, job, [['stop', 'canStop'], ['viewLogs', undefined]]),
+  log: {
+    fetch: (services, region, job, signal) => services.trainingJobs.logPreview(region, job.metadata.id, job.status.tasks?.[0] ?? 'worker-0', signal),
+    live: (job) => ['Creating', 'Pending', 'Running'].includes(job.status.phase),
+  },
+};

@@ -1,0 +1,221 @@
+/**
+ * Every message between the extension and its webviews, both ways, in one place.
+ * Imported by the host controllers (src/webviews) and the browser apps (webview/),
+ * so neither side can send what the other does not understand. No `vscode` import:
+ * this file is bundled into the browser apps too.
+ */
+import { type Check, checkArray, checkBoolean, checkLiteral, checkNumber, checkObject, checkOneOf, checkString } from './checks';
+
+/** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
+export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'details';
+
+/** An error as a form shows it next to itself; never carries credentials (they never reach it). */
+export interface ErrorInfo {
+  readonly errorCode: string;
+  readonly message: string;
+  readonly requestId?: string;
+}
+
+export interface WorkspaceChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Where a new resource goes. */
+export interface FormScope {
+  readonly region: string;
+  readonly workspaces: readonly WorkspaceChoice[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Create Notebook
+
+export interface NotebookFormValues {
+  readonly name: string;
+  readonly description: string;
+  readonly workspaceId: string;
+  readonly flavorId: string;
+  readonly imageId: string;
+  readonly storage: 'EVS' | 'OBS';
+  /** GB, for EVS. */
+  readonly evsSizeGb: number;
+  /** obs://bucket/path/, for OBS. */
+  readonly obsPath: string;
+  /** Empty: no SSH access. */
+  readonly keyPairName: string;
+  /** 0: never stop automatically. */
+  readonly autoStopHours: number;
+}
+
+export interface FlavorChoice {
+  readonly id: string;
+  readonly name: string;
+  /** CPU, GPU or ASCEND. */
+  readonly category: string;
+  readonly description: string;
+  readonly soldOut: boolean;
+}
+
+export interface ImageChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** CPU, GPU, ASCEND: the flavors this image runs on. */
+  readonly categories: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Create Training Job
+
+export interface NameValue {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface TrainingJobFormValues {
+  readonly name: string;
+  readonly description: string;
+  readonly workspaceId: string;
+  readonly source: 'engine' | 'image';
+  /** For source "engine": a preset engine and the code to run with it. */
+  readonly engineId: string;
+  readonly codeDir: string;
+  readonly bootFile: string;
+  /** For source "image": a custom image and its command. */
+  readonly imageUrl: string;
+  readonly command: string;
+  readonly flavorId: string;
+  readonly nodeCount: number;
+  /** Name → OBS path. */
+  readonly inputs: readonly NameValue[];
+  readonly outputs: readonly NameValue[];
+  readonly hyperparameters: readonly NameValue[];
+  readonly environment: readonly NameValue[];
+  readonly logPath: string;
+}
+
+export interface TrainingFlavorChoice {
+  readonly id: string;
+  readonly name: string;
+  /** CPU, GPU or Ascend. */
+  readonly category: string;
+  readonly maxNodes: number;
+}
+
+export interface EngineChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Details
+
+export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar';
+
+export interface DetailsField {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface DetailsStep {
+  readonly label: string;
+  readonly state: 'done' | 'active' | 'waiting' | 'failed';
+}
+
+export interface DetailsView {
+  readonly kindLabel: string;
+  readonly name: string;
+  readonly status: string;
+  /** running, stopped, transitional, succeeded, failed, unknown: the same categories as the tree's icons. */
+  readonly statusCategory: string;
+  readonly fields: readonly DetailsField[];
+  readonly steps: readonly DetailsStep[];
+  readonly actions: readonly DetailsAction[];
+  /** Whether the panel refreshes itself (the resource is in a transitional state). */
+  readonly live: boolean;
+  /** The tail of the log, for resources that have one. */
+  readonly log?: { readonly text: string; readonly following: boolean; readonly truncated: boolean };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+export type HostMessage =
+  | { readonly type: 'notebookForm'; readonly scope: FormScope; readonly values: NotebookFormValues }
+  | { readonly type: 'notebookOptions'; readonly flavors: readonly FlavorChoice[]; readonly images: readonly ImageChoice[] }
+  | { readonly type: 'trainingJobForm'; readonly scope: FormScope; readonly values: TrainingJobFormValues }
+  | { readonly type: 'trainingJobOptions'; readonly flavors: readonly TrainingFlavorChoice[]; readonly engines: readonly EngineChoice[] }
+  | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
+  | { readonly type: 'submitting' }
+  | { readonly type: 'submitFailed'; readonly error: ErrorInfo; readonly fieldErrors: Readonly<Record<string, string>> }
+  | { readonly type: 'details'; readonly view: DetailsView }
+  | { readonly type: 'detailsFailed'; readonly error: ErrorInfo };
+
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'reloadOptions' }
+  | { readonly type: 'submitNotebook'; readonly values: NotebookFormValues }
+  | { readonly type: 'submitTrainingJob'; readonly values: TrainingJobFormValues }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'runAction'; readonly action: DetailsAction }
+  | { readonly type: 'followLog'; readonly follow: boolean };
+
+const nameValues = checkArray(checkObject({ name: checkString, value: checkString }));
+
+const notebookFormValues: Check<NotebookFormValues> = checkObject({
+  name: checkString,
+  description: checkString,
+  workspaceId: checkString,
+  flavorId: checkString,
+  imageId: checkString,
+  storage: checkOneOf(['EVS', 'OBS'] as const),
+  evsSizeGb: checkNumber,
+  obsPath: checkString,
+  keyPairName: checkString,
+  autoStopHours: checkNumber,
+});
+
+const trainingJobFormValues: Check<TrainingJobFormValues> = checkObject({
+  name: checkString,
+  description: checkString,
+  workspaceId: checkString,
+  source: checkOneOf(['engine', 'image'] as const),
+  engineId: checkString,
+  codeDir: checkString,
+  bootFile: checkString,
+  imageUrl: checkString,
+  command: checkString,
+  flavorId: checkString,
+  nodeCount: checkNumber,
+  inputs: nameValues,
+  outputs: nameValues,
+  hyperparameters: nameValues,
+  environment: nameValues,
+  logPath: checkString,
+});
+
+const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar'];
+
+const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
+  ready: checkObject({ type: checkLiteral('ready') }),
+  reloadOptions: checkObject({ type: checkLiteral('reloadOptions') }),
+  submitNotebook: checkObject({ type: checkLiteral('submitNotebook'), values: notebookFormValues }),
+  submitTrainingJob: checkObject({ type: checkLiteral('submitTrainingJob'), values: trainingJobFormValues }),
+  cancel: checkObject({ type: checkLiteral('cancel') }),
+  runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
+  followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),
+};
+
+/**
+ * What the host accepts from a webview: a known message whose every field has the
+ * right type. Anything else yields the reason it was rejected.
+ */
+export function parseWebviewMessage(raw: unknown): { message: WebviewMessage } | { problem: string } {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !(type in webviewMessageChecks)) {
+    return { problem: `unknown message type ${JSON.stringify(type)}` };
+  }
+  const problem = webviewMessageChecks[type as WebviewMessage['type']](raw);
+  return problem === undefined ? { message: raw as WebviewMessage } : { problem: `${type}: ${problem}` };
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ExtensionLog } from '../logging';
+import { asModelArtsError } from '../services/errors';
+import { type ErrorInfo, type HostMessage, parseWebviewMessage, type WebviewApp, type WebviewMessage } from './protocol';
+
+export interface WebviewDependencies {
+  readonly extensionUri: vscode.Uri;
+  readonly log: ExtensionLog;
+}
+
+/**
+ * The host side of one webview panel: a strict Content-Security-Policy with a
+ * nonce, resources only from the extension's own webview bundle, and every
+ * incoming message checked against the protocol before it is used. Subclasses
+ * handle the checked messages.
+ */
+export abstract class WebviewController implements vscode.Disposable {
+  protected readonly panel: vscode.WebviewPanel;
+  private readonly posted = new vscode.EventEmitter<HostMessage>();
+  /** Every message sent to the browser app (tests follow the conversation through it). */
+  readonly onDidPostMessage = this.posted.event;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    protected readonly dependencies: WebviewDependencies,
+    private readonly app: WebviewApp,
+    title: string,
+  ) {
+    const bundle = vscode.Uri.joinPath(dependencies.extensionUri, 'dist', 'webview');
+    this.panel = vscode.window.createWebviewPanel(`modelarts.${app}`, title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [bundle],
+    });
+    this.panel.iconPath = vscode.Uri.joinPath(dependencies.extensionUri, 'media', 'modelarts.svg');
+    this.panel.webview.html = this.html(bundle);
+    this.subscriptions.push(
+      this.posted,
+      this.disposed,
+      this.panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** Handles a message exactly as if the browser app had sent it. */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if ('problem' in parsed) {
+      this.dependencies.log.warn(`${this.app} webview: rejected a message (${parsed.problem})`);
+      return;
+    }
+    try {
+      await this.onMessage(parsed.message);
+    } catch (error) {
+      this.dependencies.log.error(`${this.app} webview: ${asModelArtsError(error).toDisplayString()}`);
+    }
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  dispose(): void {
+    if (this.subscriptions.length === 0) {
+      return;
+    }
+    this.disposed.fire();
+    this.onDispose();
+    const subscriptions = this.subscriptions.splice(0);
+    this.panel.dispose();
+    vscode.Disposable.from(...subscriptions).dispose();
+  }
+
+  /** Disposes the given with the panel. */
+  protected register(disposable: vscode.Disposable): void {
+    this.subscriptions.push(disposable);
+  }
+
+  protected post(message: HostMessage): void {
+    this.posted.fire(message);
+    void this.panel.webview.postMessage(message);
+  }
+
+  protected abstract onMessage(message: WebviewMessage): Promise<void>;
+
+  /** Stop timers and requests; called once when the panel closes. */
+  protected onDispose(): void {}
+
+  private html(bundle: vscode.Uri): string {
+    const { webview } = this.panel;
+    const nonce = randomBytes(16).toString('base64');
+    const asset = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(bundle, file)).toString();
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+      `font-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource} data:`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet" nonce="${nonce}">
+<link rel="stylesheet" href="${asset(`${this.app}.css`)}" nonce="${nonce}">
+</head>
+<body>
+<main id="app" data-nonce="${nonce}"></main>
+<script nonce="${nonce}" src="${asset(`${this.app}.js`)}"></script>
+</body>
+</html>`;
+  }
+}
+
+/** An error as a webview may show it: code, message and request id, nothing else. */
+export function errorInfo(error: unknown, log: ExtensionLog): ErrorInfo {
+  const failure = asModelArtsError(error);
+  return { errorCode: failure.errorCode, message: log.redactor.redact(failure.message), requestId: failure.requestId };
+}

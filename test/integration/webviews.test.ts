@@ -1,0 +1,237 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { type Emulator, startEmulator } from '../../emulator/server';
+import type { ModelArtsExtensionApi } from '../../src/extension';
+import type { HostMessage, NotebookFormValues, TrainingJobFormValues } from '../../src/webviews/protocol';
+import { TestUserInput } from './testUserInput';
+
+const REGION = 'cn-north-4';
+
+/** A panel as the panel commands return it: driven through the same message protocol as its browser app. */
+interface Panel {
+  receive(message: unknown): Promise<void>;
+  readonly onDidPostMessage: vscode.Event<HostMessage>;
+  readonly onDidDispose: vscode.Event<void>;
+  dispose(): void;
+}
+
+interface Node {
+  readonly id: string;
+  getTreeItem(): vscode.TreeItem;
+}
+
+/** Every message a panel posts from now on, and a way to wait for one of a type. */
+function conversation(panel: Panel) {
+  const messages: HostMessage[] = [];
+  const subscription = panel.onDidPostMessage((message) => messages.push(message));
+  let disposed = false;
+  panel.onDidDispose(() => (disposed = true));
+  return {
+    messages,
+    get disposed() {
+      return disposed;
+    },
+    /** The first message of a type (that passes `matches`) not yet taken; the browser app's own ones count too. */
+    async next<T extends HostMessage['type']>(
+      type: T,
+      matches: (message: Extract<HostMessage, { type: T }>) => boolean = () => true,
+      timeoutMs = 10_000,
+    ): Promise<Extract<HostMessage, { type: T }>> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.find((message) => message.type === type && matches(message as Extract<HostMessage, { type: T }>));
+        if (found) {
+          messages.splice(messages.indexOf(found), 1);
+          return found as Extract<HostMessage, { type: T }>;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`no "${type}" message; got ${messages.map((message) => message.type).join(', ') || 'none'}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    dispose: () => subscription.dispose(),
+  };
+}
+
+describe('Webview panels against the emulator', () => {
+  let emulator: Emulator;
+  let api: ModelArtsExtensionApi;
+  let ui: TestUserInput;
+  const explorer = () => api.context.explorer as unknown as { getChildren(node?: Node): Promise<Node[]> };
+  const label = (node: Node) => String(node.getTreeItem().label);
+
+  async function group(name: 'Notebooks' | 'Training Jobs'): Promise<Node> {
+    const [region] = await explorer().getChildren();
+    const [workspace] = await explorer().getChildren(region);
+    const found = (await explorer().getChildren(workspace)).find((node) => label(node) === name);
+    assert.ok(found);
+    return found;
+  }
+
+  before(async () => {
+    emulator = await startEmulator({ transitionMs: 300 });
+    const settings = vscode.workspace.getConfiguration('modelarts');
+    await settings.update('endpointOverrides', { iam: emulator.url, modelarts: emulator.url }, vscode.ConfigurationTarget.Global);
+    await settings.update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
+    const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-explorer.modelarts-explorer');
+    assert.ok(extension);
+    api = await extension.activate();
+    ui = new TestUserInput();
+    api.context.ui = ui;
+    ui.answer(emulator.demo.ak, emulator.demo.sk, '', REGION);
+    await vscode.commands.executeCommand('modelarts.signIn');
+    assert.deepEqual(ui.errors, []);
+    await vscode.commands.executeCommand('modelarts.explorer.focus');
+  });
+
+  beforeEach(() => {
+    ui = new TestUserInput();
+    api.context.ui = ui;
+    emulator.faults.clear();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('modelarts.signOut');
+    const settings = vscode.workspace.getConfiguration('modelarts');
+    await settings.update('endpointOverrides', undefined, vscode.ConfigurationTarget.Global);
+    await settings.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await emulator.close();
+  });
+
+  it('Create Notebook: options from the API, invalid input caught, a failed create keeps the form, a good one appears in the tree', async () => {
+    const panel = (await vscode.commands.executeCommand('modelarts.notebook.create', await group('Notebooks'))) as Panel;
+    const talk = conversation(panel);
+    try {
+      await panel.receive({ type: 'ready' });
+      const form = await talk.next('notebookForm');
+      assert.equal(form.scope.region, REGION);
+      assert.ok(form.scope.workspaces.some((workspace) => workspace.id === '0'));
+      const options = await talk.next('notebookOptions');
+      assert.ok(options.flavors.some((flavor) => flavor.category === 'GPU'));
+      assert.ok(options.images.length > 0);
+
+      const values: NotebookFormValues = { ...form.values, name: 'bad name!', flavorId: options.flavors[0].id, imageId: options.images[0].id };
+      emulator.requests.clear();
+      await panel.receive({ type: 'submitNotebook', values });
+      const invalid = await talk.next('submitFailed');
+      assert.ok(invalid.fieldErrors.name, 'the name is flagged at its field');
+      assert.equal(emulator.requests.count({ method: 'POST' }), 0, 'nothing is sent with invalid input');
+
+      emulator.faults.add({ kind: 'status', status: 400, errorCode: 'ModelArts.0113', errorMsg: 'The notebook quota is used up.', method: 'POST', path: '/notebooks' });
+      await panel.receive({ type: 'submitNotebook', values: { ...values, name: 'from-the-form' } });
+      await talk.next('submitting');
+      const failed = await talk.next('submitFailed');
+      assert.equal(failed.error.errorCode, 'ModelArts.0113');
+      assert.match(failed.error.requestId ?? '', /^[0-9a-f]{32}$/);
+      assert.equal(talk.disposed, false, 'the form stays open with what was typed');
+
+      await panel.receive({ type: 'submitNotebook', values: { ...values, name: 'from-the-form' } });
+      await talk.next('submitting');
+      const deadline = Date.now() + 10_000;
+      while (!talk.disposed && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      assert.ok(talk.disposed, 'the panel closes after creating');
+      const names = (await explorer().getChildren(await group('Notebooks'))).map(label);
+      assert.ok(names.includes('from-the-form'), `the new notebook is in the tree: ${names.join(', ')}`);
+      assert.match(ui.shown.at(-1)?.message ?? '', /Created notebook "from-the-form"/);
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
+  });
+
+  it('rejects malformed and unknown messages without acting on them', async () => {
+    const panel = (await vscode.commands.executeCommand('modelarts.notebook.create', await group('Notebooks'))) as Panel;
+    const talk = conversation(panel);
+    try {
+      emulator.requests.clear();
+      await panel.receive({ type: 'submitNotebook', values: { name: 'x' } });
+      await panel.receive({ type: 'deleteEverything' });
+      await panel.receive('not even an object');
+      await panel.receive({ type: 'submitNotebook', values: { name: 'x', injected: true } });
+      assert.equal(emulator.requests.count({ method: 'POST' }), 0);
+      assert.equal(talk.messages.filter((message) => message.type === 'submitting').length, 0);
+      assert.equal(talk.disposed, false);
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
+  });
+
+  it('Create Similar opens the training job form filled from the job; the job is created as edited', async () => {
+    const jobs = await explorer().getChildren(await group('Training Jobs'));
+    const source = jobs.find((node) => /^trainingJob\b/.test(String(node.getTreeItem().contextValue)));
+    assert.ok(source);
+    const panel = (await vscode.commands.executeCommand('modelarts.trainingJob.createSimilar', source)) as Panel;
+    const talk = conversation(panel);
+    try {
+      await panel.receive({ type: 'ready' });
+      const form = await talk.next('trainingJobForm');
+      assert.equal(form.values.name, `${label(source)}-copy`);
+      assert.ok(form.values.flavorId, 'the flavor is carried over');
+      const options = await talk.next('trainingJobOptions');
+      const values: TrainingJobFormValues = {
+        ...form.values,
+        name: 'similar-job',
+        source: 'image',
+        imageUrl: 'swr.cn-north-4.myhuaweicloud.com/team/train:2.1',
+        command: 'python train.py --epochs 3',
+        flavorId: options.flavors[0].id,
+        hyperparameters: [{ name: 'lr', value: '0.001' }],
+        environment: [{ name: 'SEED', value: '7' }],
+        inputs: [{ name: 'data_url', value: 'obs://team-data/mnist/' }],
+        outputs: [{ name: 'train_url', value: 'obs://team-data/out/' }],
+      };
+      await panel.receive({ type: 'submitTrainingJob', values });
+      await talk.next('submitting');
+      const deadline = Date.now() + 10_000;
+      while (!talk.disposed && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      assert.ok(talk.disposed);
+      const created = emulator.requests.list({ method: 'POST', path: '/training-jobs' }).at(-1);
+      const body = JSON.parse(created?.body ?? '{}');
+      assert.equal(body.metadata.name, 'similar-job');
+      assert.deepEqual(body.algorithm.parameters, [{ name: 'lr', value: '0.001' }]);
+      assert.deepEqual(body.algorithm.environments, { SEED: '7' });
+      assert.equal(body.algorithm.inputs[0].remote.obs.obs_url, '/team-data/mnist/');
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
+  });
+
+  it('Details: fields, steps and log tail; its Stop button runs the Stop command on that job', async () => {
+    const jobs = await explorer().getChildren(await group('Training Jobs'));
+    // A running job: it can be stopped, and it has written a log.
+    const running = jobs.find((node) => String(node.getTreeItem().description).startsWith('Running'));
+    assert.ok(running, 'a running job is listed');
+    const id = running.id.split('/').pop() as string;
+    // Seeded jobs finish on their own schedule; this one keeps running until stopped.
+    emulator.state.setTrainingJobPhase(id, 'Running');
+    const panel = (await vscode.commands.executeCommand('modelarts.trainingJob.showDetails', running)) as Panel;
+    const talk = conversation(panel);
+    try {
+      await panel.receive({ type: 'ready' });
+      let details = await talk.next('details');
+      assert.equal(details.view.name, label(running));
+      assert.ok(details.view.fields.some((field) => field.label === 'ID' && field.value === id));
+      assert.ok(details.view.steps.length > 0);
+      assert.ok(details.view.actions.includes('stop'));
+      details = await talk.next('details', (message) => message.view.log !== undefined);
+      assert.ok((details.view.log?.text.length ?? 0) > 0, 'the log tail arrives with the refresh');
+
+      ui.answer('Stop');
+      await panel.receive({ type: 'runAction', action: 'stop' });
+      assert.deepEqual(ui.errors, []);
+      assert.ok(['Terminating', 'Terminated'].includes(emulator.state.trainingJobPhase(id) ?? ''));
+      details = await talk.next('details', (message) => ['Terminating', 'Terminated'].includes(message.view.status));
+      assert.ok(!details.view.actions.includes('stop'), 'a stopping job offers no Stop');
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
+  });
+});

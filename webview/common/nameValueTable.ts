@@ -1,0 +1,112 @@
+/**
+ * An editable list of name/value rows (inputs, outputs, hyperparameters, environment
+ * variables) in a collapsible section: a text field per cell, a remove button per
+ * row, an Add button, and the table's message line.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import './nameValueTable.css';
+import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { NameValue } from '../../src/webviews/protocol';
+
+export interface NameValueTableProps {
+  /** The form field, e.g. "inputs". */
+  readonly id: string;
+  readonly heading: string;
+  /** One row, as in "Add input" and "Remove input 2". */
+  readonly item: string;
+  readonly valueLabel: string;
+  readonly namePlaceholder: string;
+  readonly valuePlaceholder: string;
+  readonly rows: readonly NameValue[];
+  readonly error?: string;
+  readonly disabled: boolean;
+  readonly open: boolean;
+  readonly onToggle: (open: boolean) => void;
+  readonly onChange: (rows: NameValue[]) => void;
+}
+
+/** Focus an element of the next render (a row just added, or Add after a row went away). */
+function focusLater(id: string): void {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+function row(props: NameValueTableProps, current: NameValue, index: number): TemplateResult {
+  const label = `${props.item} ${index + 1}`;
+  const edit = (patch: Partial<NameValue>): void => props.onChange(props.rows.map((candidate, i) => (i === index ? { ...candidate, ...patch } : candidate)));
+  const remove = (): void => {
+    if (!props.disabled) {
+      props.onChange(props.rows.filter((_, i) => i !== index));
+      focusLater(`${props.id}-add`);
+    }
+  };
+  return html`<tr>
+    <td>
+      <vscode-textfield
+        id="${props.id}-${index}-name"
+        .label="${label} name"
+        .value=${live(current.name)}
+        placeholder=${props.namePlaceholder}
+        ?disabled=${props.disabled}
+        @input=${(event: Event) => edit({ name: (event.target as VscodeTextfield).value })}
+      ></vscode-textfield>
+    </td>
+    <td>
+      <vscode-textfield
+        .label="${label} ${props.valueLabel}"
+        .value=${live(current.value)}
+        placeholder=${props.valuePlaceholder}
+        ?disabled=${props.disabled}
+        @input=${(event: Event) => edit({ value: (event.target as VscodeTextfield).value })}
+      ></vscode-textfield>
+    </td>
+    <td class="row-action">
+      <vscode-button secondary icon="trash" icon-only aria-label="Remove ${label}" title="Remove ${label}" ?disabled=${props.disabled} @click=${remove}></vscode-button>
+    </td>
+  </tr>`;
+}
+
+export function nameValueTable(props: NameValueTableProps): TemplateResult {
+  const add = (): void => {
+    if (!props.disabled) {
+      props.onChange([...props.rows, { name: '', value: '' }]);
+      focusLater(`${props.id}-${props.rows.length}-name`);
+    }
+  };
+  const onToggle = (event: CustomEvent<{ open: boolean }>): void => props.onToggle(event.detail.open);
+  return html`<vscode-collapsible
+    id="section-${props.id}"
+    heading=${props.heading}
+    description=${props.rows.length > 0 ? String(props.rows.length) : ''}
+    ?open=${props.open}
+    @vsc-collapsible-toggle=${onToggle}
+  >
+    <div class="field table-field ${props.error ? 'invalid' : ''}">
+      ${props.rows.length > 0
+        ? html`<table class="name-value">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">${props.valueLabel}</th>
+                <th scope="col"><span class="visually-hidden">Remove</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${props.rows.map((current, index) => row(props, current, index))}
+            </tbody>
+          </table>`
+        : nothing}
+      ${props.rows.length > 0 || props.error
+        ? html`<div class="message" id="${props.id}-message">
+            ${props.error ? html`<span class="codicon codicon-error" aria-hidden="true"></span>${props.error}` : nothing}
+          </div>`
+        : nothing}
+      <div>
+        <vscode-button id="${props.id}-add" secondary icon="add" ?disabled=${props.disabled} @click=${add}>Add ${props.item.toLowerCase()}</vscode-button>
+      </div>
+    </div>
+  </vscode-collapsible>`;
+}

@@ -1,0 +1,176 @@
+/** The Create Notebook panel: the form, its live validation, and the request to the host. */
+import './common/styles.css';
+import { html, type TemplateResult } from 'lit';
+import { AUTO_STOP_MAX_HOURS, EVS_MAX_GB, EVS_MIN_GB, validateNotebookForm } from '../src/webviews/formRules';
+import type { FlavorChoice, ImageChoice, NotebookFormValues } from '../src/webviews/protocol';
+import { numberText, parseNumber, radioField, selectField, textField } from './common/fields';
+import { FormPage } from './common/formPage';
+
+interface NotebookOptions {
+  readonly flavors: readonly FlavorChoice[];
+  readonly images: readonly ImageChoice[];
+}
+
+type Page = FormPage<NotebookFormValues, NotebookOptions>;
+
+const CATEGORY_ORDER = ['CPU', 'GPU', 'ASCEND'];
+const CATEGORY_LABELS: Readonly<Record<string, string>> = { ASCEND: 'Ascend' };
+
+/** The API is not consistent about case ("Ascend", "ASCEND"). */
+const categoryKey = (category: string): string => category.toUpperCase();
+
+function categoriesOf(flavors: readonly FlavorChoice[]): string[] {
+  const present = new Set(flavors.map((flavor) => categoryKey(flavor.category)));
+  return [...CATEGORY_ORDER.filter((category) => present.has(category)), ...[...present].filter((category) => !CATEGORY_ORDER.includes(category))];
+}
+
+function runsOn(image: ImageChoice, category: string): boolean {
+  return !category || image.categories.some((candidate) => categoryKey(candidate) === category);
+}
+
+/** Narrowing the lists drops a chosen flavor or image the narrowed lists no longer offer. */
+function chooseCategory(page: Page, values: NotebookFormValues, options: NotebookOptions, category: string): void {
+  const flavor = options.flavors.find((candidate) => candidate.id === values.flavorId);
+  const keepFlavor = flavor !== undefined && (!category || categoryKey(flavor.category) === category);
+  const image = options.images.find((candidate) => candidate.id === values.imageId);
+  const keepImage = image !== undefined && runsOn(image, keepFlavor ? categoryKey(flavor.category) : category);
+  page.filter = category;
+  page.change({ ...(keepFlavor ? {} : { flavorId: '' }), ...(keepImage ? {} : { imageId: '' }) }, false);
+}
+
+function chooseFlavor(page: Page, values: NotebookFormValues, options: NotebookOptions, flavorId: string): void {
+  const flavor = options.flavors.find((candidate) => candidate.id === flavorId);
+  const image = options.images.find((candidate) => candidate.id === values.imageId);
+  const keepImage = !image || (flavor !== undefined && runsOn(image, categoryKey(flavor.category)));
+  page.change(keepImage ? { flavorId } : { flavorId, imageId: '' });
+}
+
+function resourceFields(page: Page, values: NotebookFormValues, options: NotebookOptions): TemplateResult {
+  const disabled = page.submitting;
+  const category = page.filter;
+  const flavor = options.flavors.find((candidate) => candidate.id === values.flavorId);
+  const imageCategory = flavor ? categoryKey(flavor.category) : category;
+  const images = options.images.filter((image) => runsOn(image, imageCategory));
+  const image = images.find((candidate) => candidate.id === values.imageId);
+  return html`
+    ${radioField({
+      id: 'category',
+      label: 'Category',
+      value: category,
+      choices: [{ value: '', label: 'All' }, ...categoriesOf(options.flavors).map((key) => ({ value: key, label: CATEGORY_LABELS[key] ?? key }))],
+      disabled,
+      onChange: (key) => chooseCategory(page, values, options, key),
+    })}
+    ${selectField({
+      id: 'flavorId',
+      label: 'Flavor',
+      required: true,
+      combobox: true,
+      value: values.flavorId,
+      choices: options.flavors
+        .filter((candidate) => !category || categoryKey(candidate.category) === category)
+        .map((candidate) => ({
+          value: candidate.id,
+          label: candidate.soldOut ? `${candidate.name} (sold out)` : candidate.name,
+          description: candidate.description,
+          disabled: candidate.soldOut,
+        })),
+      error: page.errorFor('flavorId'),
+      helper: flavor?.description ?? 'Type to filter.',
+      disabled,
+      onChange: (flavorId) => chooseFlavor(page, values, options, flavorId),
+    })}
+    ${selectField({
+      id: 'imageId',
+      label: 'Image',
+      required: true,
+      combobox: true,
+      value: values.imageId,
+      choices: images.map((candidate) => ({ value: candidate.id, label: candidate.name, description: candidate.description })),
+      error: page.errorFor('imageId'),
+      helper: image?.description ?? (flavor ? `Images that run on ${CATEGORY_LABELS[imageCategory] ?? imageCategory}.` : 'Type to filter.'),
+      disabled,
+      onChange: (imageId) => page.change({ imageId }),
+    })}
+  `;
+}
+
+function storageField(page: Page, values: NotebookFormValues): TemplateResult {
+  const disabled = page.submitting;
+  return html`
+    ${radioField({
+      id: 'storage',
+      label: 'Storage',
+      value: values.storage,
+      choices: [
+        { value: 'EVS', label: 'EVS disk' },
+        { value: 'OBS', label: 'OBS folder' },
+      ],
+      disabled,
+      onChange: (storage) => page.change({ storage: storage === 'OBS' ? 'OBS' : 'EVS' }),
+    })}
+    ${values.storage === 'EVS'
+      ? textField({
+          id: 'evsSizeGb',
+          label: 'Disk size (GB)',
+          type: 'number',
+          min: EVS_MIN_GB,
+          max: EVS_MAX_GB,
+          value: numberText(values.evsSizeGb),
+          error: page.errorFor('evsSizeGb'),
+          helper: `${EVS_MIN_GB} to ${EVS_MAX_GB} GB.`,
+          disabled,
+          onInput: (text) => page.change({ evsSizeGb: parseNumber(text) }),
+        })
+      : textField({
+          id: 'obsPath',
+          label: 'OBS folder',
+          placeholder: 'obs://my-bucket/notebooks/',
+          value: values.obsPath,
+          error: page.errorFor('obsPath'),
+          helper: 'A folder in your bucket, ending with /.',
+          disabled,
+          onInput: (obsPath) => page.change({ obsPath }),
+        })}
+  `;
+}
+
+function body(page: Page, values: NotebookFormValues): TemplateResult {
+  const disabled = page.submitting;
+  return html`
+    ${page.identityFields(values)}
+    ${page.withOptions((options) => resourceFields(page, values, options))}
+    ${storageField(page, values)}
+    ${textField({
+      id: 'keyPairName',
+      label: 'SSH key pair',
+      value: values.keyPairName,
+      error: page.errorFor('keyPairName'),
+      helper: 'Leave empty for no SSH access.',
+      disabled,
+      onInput: (keyPairName) => page.change({ keyPairName }),
+    })}
+    ${textField({
+      id: 'autoStopHours',
+      label: 'Auto-stop after (hours)',
+      type: 'number',
+      min: 0,
+      max: AUTO_STOP_MAX_HOURS,
+      value: numberText(values.autoStopHours),
+      error: page.errorFor('autoStopHours'),
+      helper: `0 never stops it; at most ${AUTO_STOP_MAX_HOURS}.`,
+      disabled,
+      onInput: (text) => page.change({ autoStopHours: parseNumber(text) }),
+    })}
+  `;
+}
+
+new FormPage<NotebookFormValues, NotebookOptions>({
+  title: 'Create Notebook',
+  submitLabel: 'Create',
+  readForm: (message) => (message.type === 'notebookForm' ? message : undefined),
+  readOptions: (message) => (message.type === 'notebookOptions' ? message : undefined),
+  validate: (values) => validateNotebookForm(values),
+  submitMessage: (values) => ({ type: 'submitNotebook', values }),
+  body,
+}).start();

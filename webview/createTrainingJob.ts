@@ -1,0 +1,183 @@
+/** The Create Training Job panel: the form, its live validation, and the request to the host. */
+import './common/styles.css';
+import { html, type TemplateResult } from 'lit';
+import { validateTrainingJobForm } from '../src/webviews/formRules';
+import type { EngineChoice, NameValue, TrainingFlavorChoice, TrainingJobFormValues } from '../src/webviews/protocol';
+import { numberText, parseNumber, radioField, selectField, textField } from './common/fields';
+import { FormPage } from './common/formPage';
+import { nameValueTable, type NameValueTableProps } from './common/nameValueTable';
+
+interface TrainingJobOptions {
+  readonly flavors: readonly TrainingFlavorChoice[];
+  readonly engines: readonly EngineChoice[];
+}
+
+type Page = FormPage<TrainingJobFormValues, TrainingJobOptions>;
+type TableField = 'inputs' | 'outputs' | 'hyperparameters' | 'environment';
+
+const nodes = (count: number): string => (count === 1 ? '1 node' : `${count} nodes`);
+
+const chosenFlavor = (values: TrainingJobFormValues, options: TrainingJobOptions | undefined): TrainingFlavorChoice | undefined =>
+  options?.flavors.find((flavor) => flavor.id === values.flavorId);
+
+function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult {
+  const disabled = page.submitting;
+  if (values.source === 'image') {
+    return html`
+      ${textField({
+        id: 'imageUrl',
+        label: 'Image',
+        required: true,
+        placeholder: 'swr.cn-north-4.myhuaweicloud.com/my-org/train:1.0',
+        value: values.imageUrl,
+        error: page.errorFor('imageUrl'),
+        helper: 'An image in SWR that you can pull.',
+        disabled,
+        onInput: (imageUrl) => page.change({ imageUrl }),
+      })}
+      ${textField({
+        id: 'command',
+        label: 'Command',
+        required: true,
+        multiline: true,
+        placeholder: 'python /home/ma-user/code/train.py --epochs 10',
+        value: values.command,
+        error: page.errorFor('command'),
+        disabled,
+        onInput: (command) => page.change({ command }),
+      })}
+    `;
+  }
+  const engines = page.readyOptions?.engines ?? [];
+  return html`
+    ${selectField({
+      id: 'engineId',
+      label: 'Engine',
+      required: true,
+      combobox: true,
+      value: values.engineId,
+      choices: engines.map((engine) => ({ value: engine.id, label: `${engine.name} ${engine.version}` })),
+      error: page.errorFor('engineId'),
+      helper: page.readyOptions ? 'Type to filter.' : 'The engines are listed once the choices have loaded.',
+      disabled,
+      onChange: (engineId) => page.change({ engineId }),
+    })}
+    ${textField({
+      id: 'codeDir',
+      label: 'Code folder',
+      required: true,
+      placeholder: 'obs://my-bucket/code/',
+      value: values.codeDir,
+      error: page.errorFor('codeDir'),
+      helper: 'Uploaded to every node before training starts.',
+      disabled,
+      onInput: (codeDir) => page.change({ codeDir }),
+    })}
+    ${textField({
+      id: 'bootFile',
+      label: 'Boot file',
+      required: true,
+      placeholder: 'obs://my-bucket/code/train.py',
+      value: values.bootFile,
+      error: page.errorFor('bootFile'),
+      helper: 'The script that starts training, inside the code folder.',
+      disabled,
+      onInput: (bootFile) => page.change({ bootFile }),
+    })}
+  `;
+}
+
+function resourceFields(page: Page, values: TrainingJobFormValues, options: TrainingJobOptions): TemplateResult {
+  const disabled = page.submitting;
+  const flavor = chosenFlavor(values, options);
+  return html`
+    ${selectField({
+      id: 'flavorId',
+      label: 'Flavor',
+      required: true,
+      combobox: true,
+      value: values.flavorId,
+      choices: options.flavors.map((candidate) => ({
+        value: candidate.id,
+        label: `${candidate.name} (${candidate.category})`,
+        description: `${candidate.category}, up to ${nodes(candidate.maxNodes)}`,
+      })),
+      error: page.errorFor('flavorId'),
+      helper: flavor ? `${flavor.category}, up to ${nodes(flavor.maxNodes)}.` : 'Type to filter.',
+      disabled,
+      onChange: (flavorId) => page.change({ flavorId }),
+    })}
+    ${textField({
+      id: 'nodeCount',
+      label: 'Nodes',
+      required: true,
+      type: 'number',
+      min: 1,
+      max: flavor?.maxNodes,
+      value: numberText(values.nodeCount),
+      error: page.errorFor('nodeCount'),
+      helper: flavor ? `Up to ${nodes(flavor.maxNodes)} with this flavor.` : 'How many nodes train together.',
+      disabled,
+      onInput: (text) => page.change({ nodeCount: parseNumber(text) }),
+    })}
+  `;
+}
+
+function table(page: Page, values: TrainingJobFormValues, id: TableField, labels: Pick<NameValueTableProps, 'heading' | 'item' | 'valueLabel' | 'namePlaceholder' | 'valuePlaceholder'>): TemplateResult {
+  return nameValueTable({
+    ...labels,
+    id,
+    rows: values[id],
+    error: page.errorFor(id),
+    disabled: page.submitting,
+    open: page.isOpen(`section-${id}`),
+    onToggle: (open) => page.setOpen(`section-${id}`, open),
+    onChange: (rows: NameValue[]) => page.change({ [id]: rows }),
+  });
+}
+
+function body(page: Page, values: TrainingJobFormValues): TemplateResult {
+  const disabled = page.submitting;
+  return html`
+    ${page.identityFields(values)}
+    ${radioField({
+      id: 'source',
+      label: 'Algorithm',
+      value: values.source,
+      choices: [
+        { value: 'engine', label: 'Preset engine' },
+        { value: 'image', label: 'Custom image' },
+      ],
+      disabled,
+      onChange: (source) => page.change({ source: source === 'image' ? 'image' : 'engine' }),
+    })}
+    ${sourceFields(page, values)}
+    ${page.withOptions((options) => resourceFields(page, values, options))}
+    <div class="sections">
+      ${table(page, values, 'inputs', { heading: 'Inputs', item: 'Input', valueLabel: 'OBS path', namePlaceholder: 'data_url', valuePlaceholder: 'obs://my-bucket/data/' })}
+      ${table(page, values, 'outputs', { heading: 'Outputs', item: 'Output', valueLabel: 'OBS folder', namePlaceholder: 'train_url', valuePlaceholder: 'obs://my-bucket/output/' })}
+      ${table(page, values, 'hyperparameters', { heading: 'Hyperparameters', item: 'Hyperparameter', valueLabel: 'Value', namePlaceholder: 'learning_rate', valuePlaceholder: '0.001' })}
+      ${table(page, values, 'environment', { heading: 'Environment variables', item: 'Variable', valueLabel: 'Value', namePlaceholder: 'MY_SETTING', valuePlaceholder: 'value' })}
+    </div>
+    ${textField({
+      id: 'logPath',
+      label: 'Log output folder',
+      placeholder: 'obs://my-bucket/logs/',
+      value: values.logPath,
+      error: page.errorFor('logPath'),
+      helper: 'Optional. Training logs are copied here.',
+      disabled,
+      onInput: (logPath) => page.change({ logPath }),
+    })}
+  `;
+}
+
+new FormPage<TrainingJobFormValues, TrainingJobOptions>({
+  title: 'Create Training Job',
+  submitLabel: 'Create',
+  readForm: (message) => (message.type === 'trainingJobForm' ? message : undefined),
+  readOptions: (message) => (message.type === 'trainingJobOptions' ? message : undefined),
+  validate: (values, options) => validateTrainingJobForm(values, chosenFlavor(values, options)?.maxNodes),
+  submitMessage: (values) => ({ type: 'submitTrainingJob', values }),
+  body,
+}).start();
