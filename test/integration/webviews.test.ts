@@ -203,6 +203,36 @@ describe('Webview panels against the emulator', () => {
     }
   });
 
+  it('Notebook details refresh themselves while the notebook changes state, with its progress steps', async () => {
+    const notebooks = await explorer().getChildren(await group('Notebooks'));
+    const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('Running'));
+    assert.ok(running, 'a running notebook is listed');
+    const panel = (await vscode.commands.executeCommand('modelarts.notebook.showDetails', running)) as Panel;
+    const talk = conversation(panel);
+    try {
+      await panel.receive({ type: 'ready' });
+      const first = await talk.next('details');
+      assert.equal(first.view.statusCategory, 'running');
+      assert.ok(first.view.actions.includes('openJupyter') && first.view.actions.includes('stop'));
+      assert.equal(first.view.live, false);
+
+      ui.answer('Stop');
+      await panel.receive({ type: 'runAction', action: 'stop' });
+      const stopping = await talk.next('details', (message) => message.view.status === 'STOPPING');
+      assert.equal(stopping.view.live, true, 'a changing notebook is refreshed');
+      const stopped = await talk.next('details', (message) => message.view.status === 'STOPPED');
+      assert.equal(stopped.view.live, false);
+      assert.ok(stopped.view.actions.includes('start') && !stopped.view.actions.includes('stop'));
+
+      await panel.receive({ type: 'runAction', action: 'start' });
+      const starting = await talk.next('details', (message) => message.view.status === 'STARTING');
+      assert.ok(starting.view.steps.some((step) => step.state === 'active'), 'the start shows its progress steps');
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
+  });
+
   it('Details: fields, steps and log tail; its Stop button runs the Stop command on that job', async () => {
     const jobs = await explorer().getChildren(await group('Training Jobs'));
     // A running job: it can be stopped, and it has written a log.
