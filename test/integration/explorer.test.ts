@@ -1,107 +1,40 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type Emulator, startEmulator } from '../../emulator/server';
-import type { ModelArtsExtensionApi } from '../../src/extension';
-import { TestUserInput } from './testUserInput';
-
-const REGION = 'cn-north-4';
-
-/** A tree node as the explorer hands it out (the bundle's classes are not importable here). */
-interface Node {
-  readonly id: string;
-  getTreeItem(): vscode.TreeItem;
-  getChildren?(): Promise<Node[]>;
-}
-
-function label(node: Node): string {
-  const text = node.getTreeItem().label;
-  return typeof text === 'string' ? text : (text?.label ?? '');
-}
-
-async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { ExtensionUnderTest, label, type Node, REGION, until } from './harness';
 
 describe('ModelArts explorer against the emulator', () => {
-  let emulator: Emulator;
-  let api: ModelArtsExtensionApi;
-  let ui: TestUserInput;
-
-  const explorer = () => api.context.explorer as unknown as { getChildren(node?: Node): Promise<Node[]> };
-
-  async function child(parent: Node | undefined, name: string): Promise<Node> {
-    const children = await explorer().getChildren(parent);
-    const found = children.find((node) => label(node) === name);
-    assert.ok(found, `"${name}" is not among ${children.map(label).join(', ')}`);
-    return found;
-  }
-
-  async function notebooksOfDefaultWorkspace(): Promise<Node[]> {
-    const region = await child(undefined, REGION);
-    const workspace = await child(region, 'default');
-    const group = await child(workspace, 'Notebooks');
-    return explorer().getChildren(group);
-  }
-
-  async function signInWithDemoKey(): Promise<void> {
-    ui.answer(emulator.demo.ak, emulator.demo.sk, '', REGION);
-    await vscode.commands.executeCommand('modelarts.signIn');
-    assert.deepEqual(ui.errors, []);
-  }
+  let under: ExtensionUnderTest;
+  const explorer = () => under.explorer;
+  const child = (parent: Node | undefined, name: string) => under.child(parent, name);
+  const notebooksOfDefaultWorkspace = async () => explorer().getChildren(await under.category('Notebooks'));
 
   before(async () => {
     // 120 extra training jobs make the default workspace's list span three pages.
-    emulator = await startEmulator({ transitionMs: 300, scaleTrainingJobs: 120 });
-    await vscode.workspace.getConfiguration('modelarts').update('endpointOverrides', { iam: emulator.url, modelarts: emulator.url }, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('modelarts').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
-    const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-explorer.modelarts-explorer');
-    assert.ok(extension);
-    api = await extension.activate();
-    // Resources are polled only while the explorer is visible, as for a person looking at it.
-    await vscode.commands.executeCommand('modelarts.explorer.focus');
+    under = await ExtensionUnderTest.start({ transitionMs: 300, scaleTrainingJobs: 120 });
   });
 
-  beforeEach(() => {
-    ui = new TestUserInput();
-    api.context.ui = ui;
-    emulator.faults.clear();
-  });
+  beforeEach(() => under.freshUi());
 
-  after(async () => {
-    await vscode.commands.executeCommand('modelarts.signOut');
-    await vscode.workspace.getConfiguration('modelarts').update('endpointOverrides', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('modelarts').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
-  });
+  after(() => under.stop());
 
   it('a wrong secret key is reported as such and nothing is saved', async () => {
-    ui.answer(emulator.demo.ak, 'this-is-not-the-secret-key-000000', '', REGION);
+    under.ui.answer(under.emulator.demo.ak, 'this-is-not-the-secret-key-000000', '', REGION);
     await vscode.commands.executeCommand('modelarts.signIn');
-    assert.equal(ui.errors.length, 1);
-    assert.match(ui.errors[0], /^APIG\.0301: the access key or secret key was rejected .*nothing was saved \(request id [0-9a-f]{32}\)$/);
-    assert.equal(api.context.accounts.account, undefined);
+    assert.equal(under.ui.errors.length, 1);
+    assert.match(under.ui.errors[0], /^APIG\.0301: the access key or secret key was rejected .*nothing was saved \(request id [0-9a-f]{32}\)$/);
+    assert.equal(under.api.context.accounts.account, undefined);
   });
 
   it('Sign In keeps the keys in SecretStorage and nowhere in settings', async () => {
-    await signInWithDemoKey();
-    const account = api.context.accounts.account;
+    await under.signInWithDemoKey();
+    const account = under.api.context.accounts.account;
     assert.equal(account?.source, 'secretStorage');
-    assert.match(ui.shown.at(-1)?.message ?? '', /EMUL\*\*\*\*0001/);
+    assert.match(under.ui.shown.at(-1)?.message ?? '', /EMUL\*\*\*\*0001/);
     // Reading the store again proves the keys were persisted there.
-    await api.context.accounts.reload();
-    assert.equal(api.context.accounts.account?.source, 'secretStorage');
+    await under.api.context.accounts.reload();
+    assert.equal(under.api.context.accounts.account?.source, 'secretStorage');
     const settings = JSON.stringify(vscode.workspace.getConfiguration());
-    assert.ok(!settings.includes(emulator.demo.sk) && !settings.includes(emulator.demo.ak), 'a key was written to settings');
+    assert.ok(!settings.includes(under.emulator.demo.sk) && !settings.includes(under.emulator.demo.ak), 'a key was written to settings');
   });
 
   it('the tree shows regions → workspaces → notebooks and training jobs with status icons', async () => {
@@ -123,26 +56,26 @@ describe('ModelArts explorer against the emulator', () => {
 
   it('Stop asks first, then the notebook stops in the emulator and in place in the tree, and polling ends', async () => {
     // Only the default workspace's notebooks are shown, none of them in a changing state.
-    api.context.explorer.reload();
+    under.api.context.explorer.reload();
     const notebooks = await notebooksOfDefaultWorkspace();
-    assert.equal(api.context.explorer.poller.trackedCount, 0);
+    assert.equal(under.api.context.explorer.poller.trackedCount, 0);
     const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('Running'));
     assert.ok(running);
     const id = running.id.split('/').pop() as string;
 
-    ui.answer(undefined); // the confirmation is dismissed
+    under.ui.answer(undefined); // the confirmation is dismissed
     await vscode.commands.executeCommand('modelarts.notebook.stop', running);
-    assert.equal(emulator.state.notebookStatus(id), 'RUNNING');
-    assert.match(ui.shown.at(-1)?.message ?? '', /^Stop notebook ".+"\?$/);
+    assert.equal(under.emulator.state.notebookStatus(id), 'RUNNING');
+    assert.match(under.ui.shown.at(-1)?.message ?? '', /^Stop notebook ".+"\?$/);
 
-    ui.answer('Stop');
+    under.ui.answer('Stop');
     await vscode.commands.executeCommand('modelarts.notebook.stop', running);
-    assert.deepEqual(ui.errors, []);
-    assert.ok(['STOPPING', 'STOPPED'].includes(emulator.state.notebookStatus(id) ?? ''));
-    assert.equal(api.context.explorer.poller.trackedCount, 1, 'the stopping notebook is polled');
+    assert.deepEqual(under.ui.errors, []);
+    assert.ok(['STOPPING', 'STOPPED'].includes(under.emulator.state.notebookStatus(id) ?? ''));
+    assert.equal(under.api.context.explorer.poller.trackedCount, 1, 'the stopping notebook is polled');
     await until(() => String(running.getTreeItem().description), (description) => description.startsWith('Stopped'), 'the tree item to show Stopped');
-    assert.equal(api.context.explorer.poller.trackedCount, 0);
-    assert.equal(api.context.explorer.poller.isPolling, false);
+    assert.equal(under.api.context.explorer.poller.trackedCount, 0);
+    assert.equal(under.api.context.explorer.poller.isPolling, false);
   });
 
   it('Delete asks for confirmation naming the notebook, then removes it', async () => {
@@ -151,12 +84,12 @@ describe('ModelArts explorer against the emulator', () => {
     assert.ok(stopped);
     const id = stopped.id.split('/').pop() as string;
 
-    ui.answer(undefined);
+    under.ui.answer(undefined);
     await vscode.commands.executeCommand('modelarts.notebook.delete', stopped);
-    assert.ok(emulator.state.findNotebook(id), 'declining keeps the notebook');
-    assert.equal(ui.shown.at(-1)?.message, `Delete notebook "${label(stopped)}"?`);
+    assert.ok(under.emulator.state.findNotebook(id), 'declining keeps the notebook');
+    assert.equal(under.ui.shown.at(-1)?.message, `Delete notebook "${label(stopped)}"?`);
 
-    ui.answer('Delete');
+    under.ui.answer('Delete');
     await vscode.commands.executeCommand('modelarts.notebook.delete', stopped);
     await until(async () => (await notebooksOfDefaultWorkspace()).some((node) => node.id === stopped.id), (present) => !present, 'the notebook to leave the tree');
   });
@@ -165,14 +98,14 @@ describe('ModelArts explorer against the emulator', () => {
     const notebooks = await notebooksOfDefaultWorkspace();
     const stopped = notebooks.find((node) => /canStart/.test(String(node.getTreeItem().contextValue)));
     assert.ok(stopped);
-    emulator.faults.add({ kind: 'status', status: 400, errorCode: 'ModelArts.6357', errorMsg: 'another operation is in progress', path: '/start' });
+    under.emulator.faults.add({ kind: 'status', status: 400, errorCode: 'ModelArts.6357', errorMsg: 'another operation is in progress', path: '/start' });
     await vscode.commands.executeCommand('modelarts.notebook.start', stopped);
-    assert.equal(ui.errors.length, 1);
-    assert.match(ui.errors[0], /^ModelArts\.6357: another operation is in progress \(request id [0-9a-f]{32}\)$/);
+    assert.equal(under.ui.errors.length, 1);
+    assert.match(under.ui.errors[0], /^ModelArts\.6357: another operation is in progress \(request id [0-9a-f]{32}\)$/);
   });
 
   it('long lists load a page at a time through "Load more…"', async () => {
-    api.context.explorer.reload();
+    under.api.context.explorer.reload();
     const workspace = await child(await child(undefined, REGION), 'default');
     const group = await child(workspace, 'Training Jobs');
     const firstPage = await explorer().getChildren(group);
@@ -186,16 +119,16 @@ describe('ModelArts explorer against the emulator', () => {
   });
 
   it('a failed load becomes one node naming the error, and clicking it loads again', async () => {
-    api.context.explorer.reload();
+    under.api.context.explorer.reload();
     const workspace = await child(await child(undefined, REGION), 'default');
-    emulator.faults.add({ kind: 'status', status: 503, path: '/notebooks', times: 4 });
+    under.emulator.faults.add({ kind: 'status', status: 503, path: '/notebooks', times: 4 });
     const group = await child(workspace, 'Notebooks');
     const failed = await explorer().getChildren(group);
     assert.equal(failed.length, 1);
     const item = failed[0].getTreeItem();
     assert.equal(item.label, 'Could not load notebooks — click to retry');
     assert.match(String(item.description), /^ModelArts\.\d+: .+ \(request id [0-9a-f]{32}\)$/);
-    assert.deepEqual(ui.errors, [], 'a failed load is not a pop-up');
+    assert.deepEqual(under.ui.errors, [], 'a failed load is not a pop-up');
     await vscode.commands.executeCommand(item.command?.command as string, ...(item.command?.arguments ?? []));
     const loaded = await explorer().getChildren(group);
     assert.ok(loaded.length > 1 && loaded.every((node) => /^notebook\b/.test(String(node.getTreeItem().contextValue))));
@@ -207,7 +140,7 @@ describe('ModelArts explorer against the emulator', () => {
     const finished = jobs.find((node) => /^(Completed|Failed)\b/.test(String(node.getTreeItem().description)));
     assert.ok(finished, 'a finished job is listed');
     await vscode.commands.executeCommand('modelarts.trainingJob.viewLogs', finished);
-    assert.deepEqual(ui.errors, []);
+    assert.deepEqual(under.ui.errors, []);
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.scheme, 'modelarts');
     assert.equal(editor?.document.languageId, 'log');
@@ -222,16 +155,16 @@ describe('ModelArts explorer against the emulator', () => {
     assert.ok(running, 'a stoppable job is listed');
     const id = running.id.split('/').pop() as string;
     // Seeded jobs finish on their own schedule; this one keeps running until stopped.
-    emulator.state.setTrainingJobPhase(id, 'Running');
-    ui.answer('Stop');
+    under.emulator.state.setTrainingJobPhase(id, 'Running');
+    under.ui.answer('Stop');
     await vscode.commands.executeCommand('modelarts.trainingJob.stop', running);
-    assert.deepEqual(ui.errors, []);
-    assert.match(ui.shown[0].message, /^Stop training job ".+"\?$/);
-    assert.ok(['Terminating', 'Terminated'].includes(emulator.state.trainingJobPhase(id) ?? ''));
+    assert.deepEqual(under.ui.errors, []);
+    assert.match(under.ui.shown[0].message, /^Stop training job ".+"\?$/);
+    assert.ok(['Terminating', 'Terminated'].includes(under.emulator.state.trainingJobPhase(id) ?? ''));
   });
 
   it('one full refresh sends each needed request once', async () => {
-    emulator.requests.clear();
+    under.emulator.requests.clear();
     await vscode.commands.executeCommand('modelarts.refresh');
     const region = await child(undefined, REGION);
     const workspaces = await explorer().getChildren(region);
@@ -240,7 +173,7 @@ describe('ModelArts explorer against the emulator', () => {
         await explorer().getChildren(group);
       }
     }
-    const seen = emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
+    const seen = under.emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
     assert.equal(new Set(seen).size, seen.length, `duplicate requests: ${seen.join('\n')}`);
     assert.equal(seen.length, 1 + 2 * workspaces.length);
   });
@@ -248,36 +181,36 @@ describe('ModelArts explorer against the emulator', () => {
   it('regions are added and removed, and the signed-in region shows while none is chosen', async () => {
     const roots = async () => (await explorer().getChildren()).map(label);
     assert.deepEqual(await roots(), [REGION]);
-    ui.answer('cn-east-3');
+    under.ui.answer('cn-east-3');
     await vscode.commands.executeCommand('modelarts.addRegion');
     await until(roots, (names) => names.join() === `${REGION},cn-east-3`, 'cn-east-3 to be listed');
     const east = await child(undefined, 'cn-east-3');
-    ui.answer(REGION);
+    under.ui.answer(REGION);
     await vscode.commands.executeCommand('modelarts.removeRegion');
     await until(roots, (names) => names.join() === 'cn-east-3', 'only cn-east-3 to remain');
     await vscode.commands.executeCommand('modelarts.removeRegion', east);
     await until(roots, (names) => names.length === 0, 'no region to remain');
-    assert.deepEqual(ui.errors, []);
+    assert.deepEqual(under.ui.errors, []);
     await vscode.workspace.getConfiguration('modelarts').update('regions', undefined, vscode.ConfigurationTarget.Global);
     await until(roots, (names) => names.join() === REGION, 'the signed-in region to show again');
   });
 
   it('environment credentials are used after signing out, shown as from environment', async () => {
     await vscode.commands.executeCommand('modelarts.signOut');
-    process.env.MODELARTS_AK = emulator.demo.ak;
-    process.env.MODELARTS_SK = emulator.demo.sk;
+    process.env.MODELARTS_AK = under.emulator.demo.ak;
+    process.env.MODELARTS_SK = under.emulator.demo.sk;
     process.env.MODELARTS_REGION = REGION;
     try {
-      await api.context.accounts.reload();
-      assert.equal(api.context.accounts.account?.source, 'environment');
+      await under.api.context.accounts.reload();
+      assert.equal(under.api.context.accounts.account?.source, 'environment');
       await vscode.commands.executeCommand('modelarts.showAccount');
-      assert.match(ui.shown.at(-1)?.message ?? '', /EMUL\*\*\*\*0001 \(from environment\); region cn-north-4; project [0-9a-f]{32}/);
+      assert.match(under.ui.shown.at(-1)?.message ?? '', /EMUL\*\*\*\*0001 \(from environment\); region cn-north-4; project [0-9a-f]{32}/);
       assert.ok((await notebooksOfDefaultWorkspace()).length > 0);
     } finally {
       delete process.env.MODELARTS_AK;
       delete process.env.MODELARTS_SK;
       delete process.env.MODELARTS_REGION;
-      await api.context.accounts.reload();
+      await under.api.context.accounts.reload();
     }
   });
 });

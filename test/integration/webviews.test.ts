@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type Emulator, startEmulator } from '../../emulator/server';
-import type { ModelArtsExtensionApi } from '../../src/extension';
 import type { HostMessage, NotebookFormValues, TrainingJobFormValues } from '../../src/webviews/protocol';
-import { TestUserInput } from './testUserInput';
-
-const REGION = 'cn-north-4';
+import { ExtensionUnderTest, label, REGION } from './harness';
 
 /** A panel as the panel commands return it: driven through the same message protocol as its browser app. */
 interface Panel {
@@ -13,11 +9,6 @@ interface Panel {
   readonly onDidPostMessage: vscode.Event<HostMessage>;
   readonly onDidDispose: vscode.Event<void>;
   dispose(): void;
-}
-
-interface Node {
-  readonly id: string;
-  getTreeItem(): vscode.TreeItem;
 }
 
 /** Every message a panel posts from now on, and a way to wait for one of a type. */
@@ -55,49 +46,18 @@ function conversation(panel: Panel) {
 }
 
 describe('Webview panels against the emulator', () => {
-  let emulator: Emulator;
-  let api: ModelArtsExtensionApi;
-  let ui: TestUserInput;
-  const explorer = () => api.context.explorer as unknown as { getChildren(node?: Node): Promise<Node[]> };
-  const label = (node: Node) => String(node.getTreeItem().label);
-
-  async function group(name: 'Notebooks' | 'Training Jobs'): Promise<Node> {
-    const [region] = await explorer().getChildren();
-    const [workspace] = await explorer().getChildren(region);
-    const found = (await explorer().getChildren(workspace)).find((node) => label(node) === name);
-    assert.ok(found);
-    return found;
-  }
+  let under: ExtensionUnderTest;
+  const explorer = () => under.explorer;
+  const group = (name: 'Notebooks' | 'Training Jobs') => under.category(name);
 
   before(async () => {
-    emulator = await startEmulator({ transitionMs: 300 });
-    const settings = vscode.workspace.getConfiguration('modelarts');
-    await settings.update('endpointOverrides', { iam: emulator.url, modelarts: emulator.url }, vscode.ConfigurationTarget.Global);
-    await settings.update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
-    const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-explorer.modelarts-explorer');
-    assert.ok(extension);
-    api = await extension.activate();
-    ui = new TestUserInput();
-    api.context.ui = ui;
-    ui.answer(emulator.demo.ak, emulator.demo.sk, '', REGION);
-    await vscode.commands.executeCommand('modelarts.signIn');
-    assert.deepEqual(ui.errors, []);
-    await vscode.commands.executeCommand('modelarts.explorer.focus');
+    under = await ExtensionUnderTest.start({ transitionMs: 300 });
+    await under.signInWithDemoKey();
   });
 
-  beforeEach(() => {
-    ui = new TestUserInput();
-    api.context.ui = ui;
-    emulator.faults.clear();
-  });
+  beforeEach(() => under.freshUi());
 
-  after(async () => {
-    await vscode.commands.executeCommand('modelarts.signOut');
-    const settings = vscode.workspace.getConfiguration('modelarts');
-    await settings.update('endpointOverrides', undefined, vscode.ConfigurationTarget.Global);
-    await settings.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
-  });
+  after(() => under.stop());
 
   it('Create Notebook: options from the API, invalid input caught, a failed create keeps the form, a good one appears in the tree', async () => {
     const panel = (await vscode.commands.executeCommand('modelarts.notebook.create', await group('Notebooks'))) as Panel;
@@ -112,13 +72,13 @@ describe('Webview panels against the emulator', () => {
       assert.ok(options.images.length > 0);
 
       const values: NotebookFormValues = { ...form.values, name: 'bad name!', flavorId: options.flavors[0].id, imageId: options.images[0].id };
-      emulator.requests.clear();
+      under.emulator.requests.clear();
       await panel.receive({ type: 'submitNotebook', values });
       const invalid = await talk.next('submitFailed');
       assert.ok(invalid.fieldErrors.name, 'the name is flagged at its field');
-      assert.equal(emulator.requests.count({ method: 'POST' }), 0, 'nothing is sent with invalid input');
+      assert.equal(under.emulator.requests.count({ method: 'POST' }), 0, 'nothing is sent with invalid input');
 
-      emulator.faults.add({ kind: 'status', status: 400, errorCode: 'ModelArts.0113', errorMsg: 'The notebook quota is used up.', method: 'POST', path: '/notebooks' });
+      under.emulator.faults.add({ kind: 'status', status: 400, errorCode: 'ModelArts.0113', errorMsg: 'The notebook quota is used up.', method: 'POST', path: '/notebooks' });
       await panel.receive({ type: 'submitNotebook', values: { ...values, name: 'from-the-form' } });
       await talk.next('submitting');
       const failed = await talk.next('submitFailed');
@@ -135,7 +95,7 @@ describe('Webview panels against the emulator', () => {
       assert.ok(talk.disposed, 'the panel closes after creating');
       const names = (await explorer().getChildren(await group('Notebooks'))).map(label);
       assert.ok(names.includes('from-the-form'), `the new notebook is in the tree: ${names.join(', ')}`);
-      assert.match(ui.shown.at(-1)?.message ?? '', /Created notebook "from-the-form"/);
+      assert.match(under.ui.shown.at(-1)?.message ?? '', /Created notebook "from-the-form"/);
     } finally {
       talk.dispose();
       panel.dispose();
@@ -146,12 +106,12 @@ describe('Webview panels against the emulator', () => {
     const panel = (await vscode.commands.executeCommand('modelarts.notebook.create', await group('Notebooks'))) as Panel;
     const talk = conversation(panel);
     try {
-      emulator.requests.clear();
+      under.emulator.requests.clear();
       await panel.receive({ type: 'submitNotebook', values: { name: 'x' } });
       await panel.receive({ type: 'deleteEverything' });
       await panel.receive('not even an object');
       await panel.receive({ type: 'submitNotebook', values: { name: 'x', injected: true } });
-      assert.equal(emulator.requests.count({ method: 'POST' }), 0);
+      assert.equal(under.emulator.requests.count({ method: 'POST' }), 0);
       assert.equal(talk.messages.filter((message) => message.type === 'submitting').length, 0);
       assert.equal(talk.disposed, false);
     } finally {
@@ -191,7 +151,7 @@ describe('Webview panels against the emulator', () => {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       assert.ok(talk.disposed);
-      const created = emulator.requests.list({ method: 'POST', path: '/training-jobs' }).at(-1);
+      const created = under.emulator.requests.list({ method: 'POST', path: '/training-jobs' }).at(-1);
       const body = JSON.parse(created?.body ?? '{}');
       assert.equal(body.metadata.name, 'similar-job');
       assert.deepEqual(body.algorithm.parameters, [{ name: 'lr', value: '0.001' }]);
@@ -216,7 +176,7 @@ describe('Webview panels against the emulator', () => {
       assert.ok(first.view.actions.includes('openJupyter') && first.view.actions.includes('stop'));
       assert.equal(first.view.live, false);
 
-      ui.answer('Stop');
+      under.ui.answer('Stop');
       await panel.receive({ type: 'runAction', action: 'stop' });
       const stopping = await talk.next('details', (message) => message.view.status === 'STOPPING');
       assert.equal(stopping.view.live, true, 'a changing notebook is refreshed');
@@ -240,7 +200,7 @@ describe('Webview panels against the emulator', () => {
     assert.ok(running, 'a running job is listed');
     const id = running.id.split('/').pop() as string;
     // Seeded jobs finish on their own schedule; this one keeps running until stopped.
-    emulator.state.setTrainingJobPhase(id, 'Running');
+    under.emulator.state.setTrainingJobPhase(id, 'Running');
     const panel = (await vscode.commands.executeCommand('modelarts.trainingJob.showDetails', running)) as Panel;
     const talk = conversation(panel);
     try {
@@ -253,10 +213,10 @@ describe('Webview panels against the emulator', () => {
       details = await talk.next('details', (message) => message.view.log !== undefined);
       assert.ok((details.view.log?.text.length ?? 0) > 0, 'the log tail arrives with the refresh');
 
-      ui.answer('Stop');
+      under.ui.answer('Stop');
       await panel.receive({ type: 'runAction', action: 'stop' });
-      assert.deepEqual(ui.errors, []);
-      assert.ok(['Terminating', 'Terminated'].includes(emulator.state.trainingJobPhase(id) ?? ''));
+      assert.deepEqual(under.ui.errors, []);
+      assert.ok(['Terminating', 'Terminated'].includes(under.emulator.state.trainingJobPhase(id) ?? ''));
       details = await talk.next('details', (message) => ['Terminating', 'Terminated'].includes(message.view.status));
       assert.ok(!details.view.actions.includes('stop'), 'a stopping job offers no Stop');
     } finally {

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../../emulator/server';
+import type { ModelArtsExtensionApi } from '../../src/extension';
+import { TestUserInput } from './testUserInput';
+
+export const REGION = 'cn-north-4';
+
+/** A tree node as the explorer hands it out (the bundle's classes are not importable here). */
+export interface Node {
+  readonly id: string;
+  getTreeItem(): vscode.TreeItem;
+}
+
+export function label(node: Node): string {
+  const text = node.getTreeItem().label;
+  return typeof text === 'string' ? text : (text?.label ?? '');
+}
+
+export async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * The installed extension pointed at a fresh in-process emulator, with its
+ * questions answered by a TestUserInput. One per suite: start() in before(),
+ * freshUi() in beforeEach(), stop() in after().
+ */
+export class ExtensionUnderTest {
+  ui = new TestUserInput();
+
+  private constructor(
+    readonly emulator: Emulator,
+    readonly api: ModelArtsExtensionApi,
+  ) {}
+
+  static async start(options: EmulatorOptions): Promise<ExtensionUnderTest> {
+    const emulator = await startEmulator(options);
+    const settings = vscode.workspace.getConfiguration('modelarts');
+    await settings.update('endpointOverrides', { iam: emulator.url, modelarts: emulator.url }, vscode.ConfigurationTarget.Global);
+    await settings.update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
+    const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-explorer.modelarts-explorer');
+    assert.ok(extension, 'the extension is installed');
+    const api = await extension.activate();
+    // Resources are polled only while the explorer is visible, as for a person looking at it.
+    await vscode.commands.executeCommand('modelarts.explorer.focus');
+    const running = new ExtensionUnderTest(emulator, api);
+    running.freshUi();
+    return running;
+  }
+
+  /** New answers and an empty message record for the next test; the emulator's faults cleared. */
+  freshUi(): void {
+    this.ui = new TestUserInput();
+    this.api.context.ui = this.ui;
+    this.emulator.faults.clear();
+  }
+
+  get explorer(): { getChildren(node?: Node): Promise<Node[]> } {
+    return this.api.context.explorer as unknown as { getChildren(node?: Node): Promise<Node[]> };
+  }
+
+  async child(parent: Node | undefined, name: string): Promise<Node> {
+    const children = await this.explorer.getChildren(parent);
+    const found = children.find((node) => label(node) === name);
+    assert.ok(found, `"${name}" is not among ${children.map(label).join(', ')}`);
+    return found;
+  }
+
+  /** A category of the default workspace of cn-north-4, e.g. "Notebooks". */
+  async category(name: string): Promise<Node> {
+    return this.child(await this.child(await this.child(undefined, REGION), 'default'), name);
+  }
+
+  async signInWithDemoKey(): Promise<void> {
+    this.ui.answer(this.emulator.demo.ak, this.emulator.demo.sk, '', REGION);
+    await vscode.commands.executeCommand('modelarts.signIn');
+    assert.deepEqual(this.ui.errors, []);
+  }
+
+  async stop(): Promise<void> {
+    await vscode.commands.executeCommand('modelarts.signOut');
+    const settings = vscode.workspace.getConfiguration('modelarts');
+    await settings.update('endpointOverrides', undefined, vscode.ConfigurationTarget.Global);
+    await settings.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await this.emulator.close();
+  }
+}
