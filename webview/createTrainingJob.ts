@@ -99,7 +99,7 @@ function resourceFields(page: Page, values: TrainingJobFormValues, options: Trai
       value: values.flavorId,
       choices: options.flavors.map((candidate) => ({
         value: candidate.id,
-        label: `${candidate.name} (${candidate.category})`,
+        label: candidate.name,
         description: `${candidate.category}, up to ${nodes(candidate.maxNodes)}`,
       })),
       error: page.errorFor('flavorId'),

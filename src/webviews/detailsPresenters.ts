@@ -92,8 +92,10 @@ export const trainingJobDetails: DetailsPresenter<TrainingJob> = {
         state: index < reached || phase === 'Completed' ? 'done' : index === reached ? 'active' : 'waiting',
       }));
     }
-    // Left the road: everything before Running was done, then the phase it ended in.
-    return [...TRAINING_ROAD.slice(0, 2).map((label) => ({ label, state: 'done' as const })), { label: phase, state: phase === 'Terminating' ? 'active' : phase === 'Terminated' ? 'done' : 'failed' }];
+    // Left the road: what it went through (Running, if it ever ran), then the phase it ended in.
+    const ran = (job.status.duration ?? 0) > 0 || job.status.start_time !== undefined;
+    const passed = TRAINING_ROAD.slice(0, ran ? 3 : 2).map((label) => ({ label, state: 'done' as const }));
+    return [...passed, { label: phase, state: phase === 'Terminating' ? 'active' : phase === 'Terminated' ? 'done' : 'failed' }];
   },
   actions: (job) => withCommonActions(trainingJobKind as ResourceKind<unknown>, job, [['stop', 'canStop'], ['viewLogs', undefined]]),
   log: {

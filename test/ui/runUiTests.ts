@@ -19,10 +19,13 @@ import { launchChromium } from '../vscode-host/playwright';
 import { Cleanup } from '../vscode-host/processes';
 import { repoRoot } from '../vscode-host/runOptions';
 import { extensionPackage, missingTools } from '../vscode-host/tools';
-import { type StepContext, steps } from './steps';
+import { panelSteps } from './panelSteps';
+import { type StepContext, steps as firstSteps } from './steps';
+import { WebviewPanel } from './webviewPanel';
 import { NotSeen, Workbench } from './workbench';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
+const steps = [...firstSteps, ...panelSteps];
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;
@@ -85,12 +88,13 @@ async function run(cleanup: Cleanup, serverLog: string[], interrupted: AbortSign
   const page = await browser.newPage({ viewport });
   page.setDefaultTimeout(waitTimeoutMs);
   await page.goto(workbenchUrl(port, scratch.workspace));
-  const passed = await runSteps(new Workbench(page, 'modelarts'), { ak: emulator.demo.ak, sk: emulator.demo.sk }, interrupted);
+  const fixtures = { panel: new WebviewPanel(page), credentials: { ak: emulator.demo.ak, sk: emulator.demo.sk }, emulator };
+  const passed = await runSteps(new Workbench(page, 'modelarts'), fixtures, interrupted);
   return passed ? 0 : 1;
 }
 
 /** Runs the steps in order and stops at the first failure, which it reports; resolves with whether all passed. */
-async function runSteps(ui: Workbench, credentials: StepContext['credentials'], interrupted: AbortSignal): Promise<boolean> {
+async function runSteps(ui: Workbench, fixtures: Omit<StepContext, 'ui' | 'screenshot'>, interrupted: AbortSignal): Promise<boolean> {
   for (const [index, step] of steps.entries()) {
     const label = `${index + 1}/${steps.length} ${step.title}`;
     const prefix = `${String(index + 1).padStart(2, '0')}-${step.slug}`;
@@ -101,7 +105,7 @@ async function runSteps(ui: Workbench, credentials: StepContext['credentials'], 
       await ui.page.screenshot({ path: file, animations: 'disabled' });
       return path.relative(repoRoot, file);
     };
-    const context: StepContext = { ui, credentials, screenshot: async (moment) => void (await screenshot(`${prefix}-${moment}`)) };
+    const context: StepContext = { ui, ...fixtures, screenshot: async (moment) => void (await screenshot(`${prefix}-${moment}`)) };
     const started = Date.now();
     try {
       await withinTime(step.run(context), step.timeoutMs);
@@ -109,6 +113,7 @@ async function runSteps(ui: Workbench, credentials: StepContext['credentials'], 
     } catch (error) {
       if (interrupted.aborted) return false;
       const shot = await screenshot(`${prefix}-FAILED`).catch((shotError: unknown) => `none (${String(shotError)})`);
+      const panelState = await fixtures.panel.describe();
       console.error(
         [
           `✗ ${label}: failed after ${seconds(Date.now() - started)}`,
@@ -116,6 +121,7 @@ async function runSteps(ui: Workbench, credentials: StepContext['credentials'], 
           `    problem: ${problem(error)}`,
           '    on screen:',
           await ui.describe(),
+          ...(panelState ? [panelState] : []),
           `    screenshot: ${shot}`,
         ].join('\n'),
       );

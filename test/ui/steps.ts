@@ -1,9 +1,15 @@
 // A new user's first minutes with the extension, as clicks and keys, each step checking what is on screen.
+import type { Emulator } from '../../emulator/server';
+import type { WebviewPanel } from './webviewPanel';
 import { exactly, expectGone, expectVisible, NotSeen, type Workbench } from './workbench';
 
 export interface StepContext {
   readonly ui: Workbench;
+  /** The webview panel in view (a create form or a details panel). */
+  readonly panel: WebviewPanel;
   readonly credentials: { readonly ak: string; readonly sk: string };
+  /** To check what the extension sent, and to make the next request fail. */
+  readonly emulator: Pick<Emulator, 'requests' | 'faults'>;
   /** Saves an extra screenshot in the middle of the step, named after the step and `moment`. */
   screenshot(moment: string): Promise<void>;
 }
@@ -18,7 +24,7 @@ export interface UiStep {
 }
 
 const region = 'cn-north-4';
-const workspace = 'default';
+export const workspace = 'default';
 
 export const steps: readonly UiStep[] = [
   {
@@ -95,7 +101,7 @@ export const steps: readonly UiStep[] = [
       await ui.openContextMenu(row);
       await expectVisible(ui.contextMenuItem('Stop Notebook'), 'the "Stop Notebook" menu item');
       await screenshot('context-menu');
-      await ui.contextMenuItem('Stop Notebook').click();
+      await ui.chooseContextMenuItem('Stop Notebook');
       await expectVisible(ui.dialog.filter({ hasText: `Stop notebook "${name}"?` }), `a dialog "Stop notebook "${name}"?"`);
       await screenshot('dialog');
       await ui.dialogButton('Stop').click();
@@ -122,7 +128,7 @@ export const steps: readonly UiStep[] = [
       await ui.openContextMenu(ui.treeRow(job, 4));
       await expectVisible(ui.contextMenuItem('View Training Job Logs'), 'the "View Training Job Logs" menu item');
       await screenshot('context-menu');
-      await ui.contextMenuItem('View Training Job Logs').click();
+      await ui.chooseContextMenuItem('View Training Job Logs');
       // A multi-node job first asks which task's log to show: the first one will do.
       const taskPick = ui.quickInput.locator('.quick-input-title', { hasText: 'Select the task' });
       const logTab = ui.editorTab(`${job}-`, '.log');

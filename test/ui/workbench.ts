@@ -2,9 +2,12 @@
 // Every wait is on the page's state; a wait that runs out says what it was waiting for.
 import type { Locator, Page } from '../vscode-host/playwright';
 
-/** Matches exactly `text`, not a longer label that contains it. */
+/**
+ * Matches exactly `text`, not a longer label that contains it. White space around it is allowed: Playwright
+ * matches a regular expression against an element's text followed by its shadow root's, which a web component pads.
+ */
 export function exactly(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
 export class Workbench {
@@ -65,6 +68,22 @@ export class Workbench {
     return row.locator('.label-description');
   }
 
+  /** Those of `rows` whose description (the status first) matches `pattern`. */
+  withDescription(rows: Locator, pattern: RegExp): Locator {
+    return rows.filter({ has: this.page.locator('.label-description', { hasText: pattern }) });
+  }
+
+  /**
+   * Clicks one of the buttons a row shows at its right end, such as the "+" of a category, by its tooltip.
+   * They only show while the pointer is over the row (or it is selected), so the pointer goes there first.
+   */
+  async clickInlineAction(row: Locator, title: string): Promise<void> {
+    await row.hover();
+    const button = row.locator(`.actions .action-label[aria-label="${title}"]`);
+    await expectVisible(button, `the "${title}" button on the row`);
+    await button.click();
+  }
+
   /** Clicks a collapsed row open, as a person does, and waits until it shows as expanded. */
   async expand(label: string, level: number): Promise<Locator> {
     const row = this.treeRow(label, level);
@@ -72,6 +91,14 @@ export class Workbench {
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
     await expectVisible(row.and(this.page.locator('[aria-expanded="true"]')), `"${label}" expanded`);
     return row;
+  }
+
+  /** Clicks an expanded row closed and waits until it shows as collapsed. */
+  async collapse(label: string, level: number): Promise<void> {
+    const row = this.treeRow(label, level);
+    await expectVisible(row, `the tree item "${label}"`);
+    if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
+    await expectVisible(row.and(this.page.locator('[aria-expanded="false"]')), `"${label}" collapsed`);
   }
 
   get quickInput(): Locator {
@@ -116,6 +143,19 @@ export class Workbench {
     return this.page.locator('.context-view .monaco-menu .action-label', { hasText: exactly(label) });
   }
 
+  /**
+   * Clicks a context menu item. VS Code's menu items ignore the mouse for their first 100 ms (so that the mouse-up
+   * of the right-click that opened the menu does not choose an item): a click that leaves the menu open is repeated.
+   */
+  async chooseContextMenuItem(label: string): Promise<void> {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await this.contextMenuItem(label).click();
+      if (await menu.waitFor({ state: 'hidden', timeout: 300 }).then(() => true, () => false)) return;
+    }
+    throw new NotSeen(`the context menu stayed open after clicking "${label}"`);
+  }
+
   get dialog(): Locator {
     return this.page.locator('.monaco-dialog-box');
   }
@@ -128,6 +168,11 @@ export class Workbench {
   editorTab(prefix: string, suffix: string): Locator {
     const name = (operator: string, value: string): string => `[data-resource-name${operator}${JSON.stringify(value)}]`;
     return this.page.locator(`.part.editor .tabs-container .tab${name('^=', prefix)}${name('$=', suffix)}`);
+  }
+
+  /** An editor tab by its whole title, e.g. a webview panel's. */
+  editorTabTitled(title: string): Locator {
+    return this.page.locator('.part.editor .tabs-container .tab').filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) });
   }
 
   /** The text lines the active editor renders (only those scrolled into view). */

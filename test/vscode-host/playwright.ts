@@ -48,6 +48,7 @@ export interface Size {
 
 export interface LocatorOptions {
   hasText?: string | RegExp;
+  hasNotText?: string | RegExp;
   has?: Locator;
   hasNot?: Locator;
   visible?: boolean;
@@ -64,13 +65,24 @@ export interface Locator {
   count(): Promise<number>;
   waitFor(options: { state: 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   click(options?: { button: 'right' }): Promise<void>;
+  hover(): Promise<void>;
   fill(value: string): Promise<void>;
+  scrollIntoViewIfNeeded(): Promise<void>;
+  /** The value of an <input> or <textarea>. */
+  inputValue(): Promise<string>;
   press(key: string): Promise<void>;
   getAttribute(name: string): Promise<string | null>;
   innerText(): Promise<string>;
   allInnerTexts(): Promise<string[]>;
   evaluateAll<R>(pageFunction: (elements: Element[]) => R): Promise<R>;
   isVisible(): Promise<boolean>;
+  /** The document of the <iframe> this locator finds. */
+  contentFrame(): FrameLocator;
+}
+
+/** A frame's document, found again on every use (a webview reloads its frames). */
+export interface FrameLocator {
+  locator(selector: string, options?: LocatorOptions): Locator;
 }
 
 /**

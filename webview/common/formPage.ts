@@ -182,8 +182,8 @@ export class FormPage<V extends BaseFormValues, O> {
     }
     this.update();
     if (message.type === 'submitFailed') {
-      // The box is at the top, and the user is at the Create button at the bottom.
-      appElement().querySelector('.error-box')?.scrollIntoView({ block: 'nearest' });
+      // The box is at the top, under the title, and the user is at the Create button at the bottom.
+      window.scrollTo({ top: 0 });
     }
   }
 
