@@ -34,20 +34,21 @@ async function main(): Promise<void> {
     const scope = { region: REGION, workspaceId: '0' };
 
     const roundTrip = await median(RUNS, () => services.workspaces.list(REGION));
-    const categories = await median(RUNS, () => Promise.all([services.notebooks.list(scope), services.trainingJobs.search(scope)]));
+    const everyCategory = (workspaceId: string) =>
+      Promise.all([
+        services.notebooks.list({ region: REGION, workspaceId }),
+        services.trainingJobs.search({ region: REGION, workspaceId }),
+        services.pools.list(REGION, workspaceId),
+      ]);
+    const categories = await median(RUNS, () => everyCategory(scope.workspaceId));
     const firstJobPage = await median(RUNS, () => services.trainingJobs.search(scope));
 
     // One full refresh as the explorer does it: workspaces of the region, then every category of every workspace.
     emulator.requests.clear();
     const workspaces = await services.workspaces.list(REGION);
-    await Promise.all(
-      workspaces.map((workspace) => {
-        const workspaceScope = { region: REGION, workspaceId: workspace.id };
-        return Promise.all([services.notebooks.list(workspaceScope), services.trainingJobs.search(workspaceScope)]);
-      }),
-    );
+    await Promise.all(workspaces.map((workspace) => everyCategory(workspace.id)));
     const issued = emulator.requests.count();
-    const needed = 1 + 2 * workspaces.length;
+    const needed = 1 + 3 * workspaces.length;
 
     const bundleBytes = statSync(join(__dirname, '..', '..', 'dist', 'extension.js')).size;
 

@@ -5,6 +5,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type AccountRegistry, PROJECT_REGIONS } from './accounts';
 import { notebookView } from './areas/notebookView';
+import { NODE_PHASES, POOL_PHASES } from './areas/poolModel';
+import { nodeView, poolView } from './areas/poolView';
 import { trainingJobView } from './areas/trainingView';
 import type { FaultController, FaultRule } from './faults';
 import { isRecord } from './http';
@@ -126,6 +128,18 @@ function controlRoutes(ctx: ControlContext): Router<ControlHandler> {
       state.setTrainingJobPhase(params.id, enumField(body, 'phase', TRAINING_PHASES));
       return trainingJobResult(ctx, params.id);
     })
+    .add('GET', p('state/pools/{name}'), ({ params }) => poolResult(ctx, params.name))
+    .add('PUT', p('state/pools/{name}'), ({ params, body }) => {
+      requireFound(state.findPool(params.name), 'pool', params.name);
+      state.setPoolPhase(params.name, enumField(body, 'phase', POOL_PHASES));
+      return poolResult(ctx, params.name);
+    })
+    .add('GET', p('state/pools/{name}/nodes/{node}'), ({ params }) => poolNodeResult(ctx, params.name, params.node))
+    .add('PUT', p('state/pools/{name}/nodes/{node}'), ({ params, body }) => {
+      poolNodeResult(ctx, params.name, params.node);
+      state.setPoolNodePhase(params.name, params.node, enumField(body, 'phase', NODE_PHASES));
+      return poolNodeResult(ctx, params.name, params.node);
+    })
     .add('GET', p('jupyter/{id}'), ({ params }) => jupyterPage(ctx, params.id))
     .add('GET', p('jupyter/{id}/lab'), ({ params }) => jupyterPage(ctx, params.id));
 }
@@ -145,6 +159,17 @@ function notebookResult(ctx: ControlContext, id: string): ControlResult {
 function trainingJobResult(ctx: ControlContext, id: string): ControlResult {
   const { job } = requireFound(ctx.state.findTrainingJob(id), 'training job', id);
   return { status: 200, json: trainingJobView(job, ctx.state.clock.now()) };
+}
+
+function poolResult(ctx: ControlContext, name: string): ControlResult {
+  const { project, pool } = requireFound(ctx.state.findPool(name), 'pool', name);
+  return { status: 200, json: poolView(pool, project, ctx.state.clock.now()) };
+}
+
+function poolNodeResult(ctx: ControlContext, poolName: string, nodeName: string): ControlResult {
+  const { pool } = requireFound(ctx.state.findPool(poolName), 'pool', poolName);
+  const node = requireFound(pool.nodes.get(nodeName), 'node', nodeName);
+  return { status: 200, json: nodeView(node, pool, ctx.state.clock.now()) };
 }
 
 function stringField(body: Record<string, unknown>, key: string): string {

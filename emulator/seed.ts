@@ -13,11 +13,13 @@ import {
   CN_EAST_3_NOTEBOOKS,
   CN_NORTH_4_JOBS,
   CN_NORTH_4_NOTEBOOKS,
+  CN_NORTH_4_POOLS,
   EXTRA_WORKSPACES,
   type JobSeed,
   type NotebookSeed,
 } from './seedData';
 import type { EmulatorState, NotebookStatus, ProjectState, TrainingJobRecord, TrainingPhase } from './state';
+import { seedPools } from './areas/poolSeed';
 import { planTrainingRun } from './areas/trainingJobs';
 
 const MINUTE = 60_000;
@@ -90,6 +92,9 @@ export function seedDemo(state: EmulatorState, ak: string, options: SeedOptions 
     const workspaceIds = seedWorkspaces(project, now);
     notebooks.forEach((seed) => seedNotebook(project, seed, workspaceIds, random, now));
     project.addTrainingJobs(jobs.map((seed) => seededJob(project, seed, workspaceIds, random, now)));
+    if (region === 'cn-north-4') {
+      seedPools(project, CN_NORTH_4_POOLS, workspaceIds, now);
+    }
   }
   const scale = options.scaleTrainingJobs ?? 0;
   const main = state.projectFor(ak, 'cn-north-4');

@@ -125,3 +125,56 @@ export const EXTRA_WORKSPACES: Readonly<Record<string, readonly { name: string; 
   ],
   'cn-east-3': [{ name: 'shanghai-prod', description: 'Production retraining pipelines' }],
 };
+
+export interface PoolSeed {
+  /** Display name (`os.modelarts/name`). */
+  readonly name: string;
+  readonly phase: 'Running' | 'Creating';
+  /** Index into the project's workspaces (0 = default). */
+  readonly workspace: number;
+  readonly description: string;
+  readonly scope: readonly string[];
+  /** `abnormal`: how many of the node pool's nodes are Abnormal. */
+  readonly nodePools: readonly { readonly name: string; readonly flavor: string; readonly count: number; readonly abnormal?: number }[];
+  readonly plugins: readonly { readonly name: string; readonly version: string }[];
+}
+
+/** Three pools: a big GPU pool (300 nodes, so node paging matters), a CPU pool with two node pools, one still creating. */
+export const CN_NORTH_4_POOLS: readonly PoolSeed[] = [
+  {
+    name: 'pool-gpu-v100',
+    phase: 'Running',
+    workspace: 1,
+    description: 'Shared V100 cluster for NLP training',
+    scope: ['Train', 'Infer'],
+    nodePools: [{ name: 'default', flavor: 'modelarts.bm.gpu.8v100', count: 300, abnormal: 2 }],
+    plugins: [
+      { name: 'gpu-driver', version: '535.54.03' },
+      { name: 'volcano', version: '1.11.6' },
+    ],
+  },
+  {
+    name: 'pool-cpu-etl',
+    phase: 'Running',
+    workspace: 0,
+    description: 'CPU pool for data preparation and notebooks',
+    scope: ['Train', 'Notebook'],
+    nodePools: [
+      { name: 'default', flavor: 'modelarts.vm.cpu.8ud', count: 3 },
+      { name: 'highmem', flavor: 'modelarts.vm.cpu.16ud', count: 2 },
+    ],
+    plugins: [
+      { name: 'volcano', version: '1.11.6' },
+      { name: 'log-agent', version: '1.5.3' },
+    ],
+  },
+  {
+    name: 'pool-npu-910b',
+    phase: 'Creating',
+    workspace: 0,
+    description: 'Ascend pool for LLM fine-tuning',
+    scope: ['Train'],
+    nodePools: [{ name: 'default', flavor: 'modelarts.bm.npu.arm.8snt9b3.d', count: 4 }],
+    plugins: [],
+  },
+];

@@ -8,6 +8,7 @@ import { AccountRegistry, DEMO_CREDENTIALS } from './accounts';
 import { registerIam } from './areas/iam';
 import { registerNotebookCatalog } from './areas/notebookCatalog';
 import { registerNotebooks } from './areas/notebooks';
+import { registerPools } from './areas/pools';
 import { registerTrainingJobs } from './areas/trainingJobs';
 import { registerWorkspaces } from './areas/workspaces';
 import { GatewayAuth } from './auth';
@@ -66,6 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerNotebookCatalog(router);
   registerNotebooks(router);
   registerTrainingJobs(router);
+  registerPools(router);
   if ((options.seed ?? 'demo') === 'demo') {
     seedDemo(state, demoAccount.ak, { scaleTrainingJobs: options.scaleTrainingJobs });
   }

@@ -4,6 +4,7 @@
  * Timelines and are read lazily against the emulator clock.
  */
 import type { AccountRegistry, ProjectRef } from './accounts';
+import { livePool, type NodePhase, type PoolPhase, type PoolRecord } from './areas/poolModel';
 import { type Clock, Timeline } from './clock';
 
 export const NOTEBOOK_STATUSES = [
@@ -82,6 +83,8 @@ export interface TrainingJobRecord {
 
 export class ProjectState {
   readonly workspaces = new Map<string, WorkspaceRecord>();
+  /** Dedicated resource pools by `metadata.name`; see `areas/poolModel.ts` (`livePool` drops deleted ones). */
+  readonly pools = new Map<string, PoolRecord>();
   private readonly notebookMap = new Map<string, NotebookRecord>();
   private readonly jobMap = new Map<string, TrainingJobRecord>();
   /** Ascending by createTime (ties by id), so the default newest-first search needs no sort. */
@@ -241,5 +244,43 @@ export class EmulatorState {
       throw new Error(`no training job ${id}`);
     }
     found.job.timeline.force(this.clock.now(), phase);
+  }
+
+  /** A resource pool by `metadata.name` (its id), unless its deletion has completed. */
+  findPool(name: string): { project: ProjectState; pool: PoolRecord } | undefined {
+    const now = this.clock.now();
+    for (const project of this.projects.values()) {
+      const pool = livePool(project, name, now);
+      if (pool) {
+        return { project, pool };
+      }
+    }
+    return undefined;
+  }
+
+  poolPhase(name: string): PoolPhase | undefined {
+    return this.findPool(name)?.pool.timeline.status(this.clock.now()) as PoolPhase | undefined;
+  }
+
+  /** Forces a pool phase that stays until the next pool action (nodes keep theirs); throws for unknown pools. */
+  setPoolPhase(name: string, phase: PoolPhase): void {
+    const found = this.findPool(name);
+    if (!found) {
+      throw new Error(`no pool ${name}`);
+    }
+    found.pool.timeline.force(this.clock.now(), phase);
+  }
+
+  poolNodePhase(poolName: string, nodeName: string): NodePhase | undefined {
+    return this.findPool(poolName)?.pool.nodes.get(nodeName)?.timeline.status(this.clock.now()) as NodePhase | undefined;
+  }
+
+  /** Forces a node phase that stays until the next action on the node; throws for unknown pools and nodes. */
+  setPoolNodePhase(poolName: string, nodeName: string, phase: NodePhase): void {
+    const node = this.findPool(poolName)?.pool.nodes.get(nodeName);
+    if (!node) {
+      throw new Error(`no node ${nodeName} in pool ${poolName}`);
+    }
+    node.timeline.force(this.clock.now(), phase);
   }
 }

@@ -15,7 +15,7 @@ export function registerNotebookCommands(context: CommandContext): vscode.Dispos
     registerCommand(context, 'modelarts.notebook.start', async (node) => {
       const target = await resolveTarget(context, notebookKind, node, has('canStart'));
       await changeResourceState(context, target, vscode.l10n.t('Starting notebook "{0}"…', target.item.name), (services, signal) =>
-        services.notebooks.start(target.region, target.item.id, signal),
+        services.notebooks.start(target.scope.region, target.item.id, signal),
       );
     }),
     registerCommand(context, 'modelarts.notebook.stop', async (node) => {
@@ -30,7 +30,7 @@ export function registerNotebookCommands(context: CommandContext): vscode.Dispos
         return;
       }
       await changeResourceState(context, target, vscode.l10n.t('Stopping notebook "{0}"…', target.item.name), (services, signal) =>
-        services.notebooks.stop(target.region, target.item.id, signal),
+        services.notebooks.stop(target.scope.region, target.item.id, signal),
       );
     }),
     registerCommand(context, 'modelarts.notebook.delete', async (node) => {
@@ -39,7 +39,7 @@ export function registerNotebookCommands(context: CommandContext): vscode.Dispos
         return;
       }
       await changeResourceState(context, target, vscode.l10n.t('Deleting notebook "{0}"…', target.item.name), (services, signal) =>
-        services.notebooks.delete(target.region, target.item.id, signal),
+        services.notebooks.delete(target.scope.region, target.item.id, signal),
       );
     }),
     registerCommand(context, 'modelarts.notebook.openJupyter', async (node) => {

@@ -18,13 +18,13 @@ export function registerCommonResourceCommands<T>(context: CommandContext, kind:
       const target = await resolveTarget(context, kind, node);
       const services = requireServices(context);
       const latest = await withProgress(vscode.l10n.t('Loading {0} "{1}"…', kind.label, kind.name(target.item)), (signal) =>
-        kind.fetch(services, target.region, kind.id(target.item), signal),
+        kind.fetch(services, target.scope, kind.id(target.item), signal),
       );
       target.node?.update(latest);
       if (target.node) {
         context.explorer.rerender(target.node);
       }
-      await context.documents.show([target.region, `${kind.contextValue}s`, `${kind.name(latest)}-${kind.id(latest)}.json`], JSON.stringify(latest, null, 2), 'json');
+      await context.documents.show([target.scope.region, `${kind.contextValue}s`, `${kind.name(latest)}-${kind.id(latest)}.json`], JSON.stringify(latest, null, 2), 'json');
     }),
   ];
 }

@@ -6,15 +6,14 @@ import { collectPages } from '../services/paging';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import { ResourceNode } from '../views/nodes/resourceNodes';
-import type { ResourceKind } from '../views/resourceKind';
+import type { ListScope, ResourceKind } from '../views/resourceKind';
 import type { CommandContext } from './commandContext';
 import { pick } from './userInput';
 
 /** What a resource command acts on: from a tree node, a details panel, or picked in the palette. */
 export interface ResourceTarget<T> {
   readonly kind: ResourceKind<T>;
-  readonly region: string;
-  readonly workspaceId: string;
+  readonly scope: ListScope;
   readonly item: T;
   /** The tree node showing the resource, when the command came from the tree. */
   readonly node?: ResourceNode<T>;
@@ -24,7 +23,7 @@ export interface ResourceTarget<T> {
 export class ResourceReference<T> {
   constructor(
     readonly kind: ResourceKind<T>,
-    readonly scope: WorkspaceScope,
+    readonly scope: ListScope,
     readonly item: T,
   ) {}
 }
@@ -49,11 +48,11 @@ export async function resolveTarget<T>(
 ): Promise<ResourceTarget<T>> {
   if (nodeArgument instanceof ResourceNode && nodeArgument.kind === kind) {
     const node = nodeArgument as ResourceNode<T>;
-    return { kind, region: node.region, workspaceId: node.parent.scope.workspaceId, item: node.resource, node };
+    return { kind, scope: node.parent.scope, item: node.resource, node };
   }
   if (nodeArgument instanceof ResourceReference && nodeArgument.kind === kind) {
     const { scope, item } = nodeArgument as ResourceReference<T>;
-    return { kind, region: scope.region, workspaceId: scope.workspaceId, item, node: findLoadedNode(context, kind, scope.region, kind.id(item)) };
+    return { kind, scope, item, node: findLoadedNode(context, kind, scope.region, kind.id(item)) };
   }
   const services = requireServices(context);
   const scope = await pickWorkspace(context, services);
@@ -70,7 +69,7 @@ export async function resolveTarget<T>(
     candidates.map((item) => ({ label: kind.name(item), description: kind.description(item), detail: kind.id(item), item })),
     { title: vscode.l10n.t('Select a {0}', kind.label), matchOnDescription: true, matchOnDetail: true },
   );
-  return { kind, region: scope.region, workspaceId: scope.workspaceId, item: picked.item, node: findLoadedNode(context, kind, scope.region, kind.id(picked.item)) };
+  return { kind, scope, item: picked.item, node: findLoadedNode(context, kind, scope.region, kind.id(picked.item)) };
 }
 
 export async function pickRegion(context: CommandContext, title: string, regions: readonly string[] = context.session.regions): Promise<string> {
@@ -108,13 +107,10 @@ function findLoadedNode<T>(context: CommandContext, kind: ResourceKind<T>, regio
   const stack: ExplorerNode[] = [...context.explorer.loadedRoots()];
   while (stack.length > 0) {
     const node = stack.pop() as ExplorerNode;
-    if (node instanceof ResourceNode) {
-      if (node.kind === kind && node.region === region && node.resourceId === id) {
-        return node as ResourceNode<T>;
-      }
-    } else {
-      stack.push(...(node.loadedChildren?.() ?? []));
+    if (node instanceof ResourceNode && node.kind === kind && node.region === region && node.resourceId === id) {
+      return node as ResourceNode<T>;
     }
+    stack.push(...(node.loadedChildren?.() ?? []));
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ export function registerTrainingJobCommands(context: CommandContext): vscode.Dis
         return;
       }
       await changeResourceState(context, target, vscode.l10n.t('Stopping training job "{0}"…', name), (services, signal) =>
-        services.trainingJobs.terminate(target.region, target.item.metadata.id, signal),
+        services.trainingJobs.terminate(target.scope.region, target.item.metadata.id, signal),
       );
     }),
     registerCommand(context, 'modelarts.trainingJob.delete', async (node) => {
@@ -37,7 +37,7 @@ export function registerTrainingJobCommands(context: CommandContext): vscode.Dis
         return;
       }
       const services = requireServices(context);
-      await withProgress(vscode.l10n.t('Deleting training job "{0}"…', name), (signal) => services.trainingJobs.delete(target.region, target.item.metadata.id, signal));
+      await withProgress(vscode.l10n.t('Deleting training job "{0}"…', name), (signal) => services.trainingJobs.delete(target.scope.region, target.item.metadata.id, signal));
       // Deletion answers with no body (202): the job is gone from the list at once.
       if (target.node) {
         target.node.parent.removeChild(target.node);
@@ -50,10 +50,10 @@ export function registerTrainingJobCommands(context: CommandContext): vscode.Dis
       const job = target.item;
       const task = await pickTask(context, job);
       const log = await withProgress(vscode.l10n.t('Loading the log of "{0}"…', job.metadata.name), (signal) =>
-        services.trainingJobs.logPreview(target.region, job.metadata.id, task, signal),
+        services.trainingJobs.logPreview(target.scope.region, job.metadata.id, task, signal),
       );
       const truncated = log.fullSize > log.currentSize ? `${vscode.l10n.t('[showing the last {0} of {1} bytes]', log.currentSize, log.fullSize)}\n` : '';
-      const editor = await context.documents.show([target.region, 'trainingJobs', `${job.metadata.name}-${task}.log`], truncated + log.content, 'log');
+      const editor = await context.documents.show([target.scope.region, 'trainingJobs', `${job.metadata.name}-${task}.log`], truncated + log.content, 'log');
       // The newest lines, where a failure's traceback is, are at the end.
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
       editor.selection = new vscode.Selection(end, end);

@@ -30,7 +30,7 @@ function panelCommands<Values extends { readonly workspaceId: string; readonly n
     }),
     registerCommand(context, `${prefix}.createSimilar`, async (node) => {
       const target = await resolveTarget(context, form.kind, node);
-      return new CreateResourcePanel(context, form, target.region, similarValues(target.item, target.workspaceId));
+      return new CreateResourcePanel(context, form, target.scope.region, similarValues(target.item, target.scope.workspaceId));
     }),
     registerCommand(context, `${prefix}.showDetails`, async (node) => DetailsPanel.show(context, details, await resolveTarget(context, form.kind, node))),
   ];

@@ -1,4 +1,5 @@
 import { NotebookService } from './notebooks';
+import { PoolService } from './pools';
 import { SignedClient, type SignedClientOptions } from './signedClient';
 import { TrainingJobService } from './trainingJobs';
 import { WorkspaceService } from './workspaces';
@@ -9,6 +10,7 @@ export interface ModelArtsServices {
   readonly workspaces: WorkspaceService;
   readonly notebooks: NotebookService;
   readonly trainingJobs: TrainingJobService;
+  readonly pools: PoolService;
 }
 
 export function createServices(options: SignedClientOptions): ModelArtsServices {
@@ -18,5 +20,6 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     workspaces: new WorkspaceService(client),
     notebooks: new NotebookService(client),
     trainingJobs: new TrainingJobService(client),
+    pools: new PoolService(client),
   };
 }

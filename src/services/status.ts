@@ -33,6 +33,48 @@ const TRAINING_PHASE: Record<string, StatusCategory> = {
   Abnormal: 'failed',
 };
 
+/** Pools (§5.3); Waiting means an unpaid order or an approval, which ends by itself. */
+const POOL_PHASE: Record<string, StatusCategory> = {
+  Creating: 'transitional',
+  Deleting: 'transitional',
+  Waiting: 'transitional',
+  Running: 'running',
+  Abnormal: 'failed',
+  Error: 'failed',
+  CreationFailed: 'failed',
+  ScalingFailed: 'failed',
+};
+
+/** Nodes of a pool (§5.3). */
+const NODE_PHASE: Record<string, StatusCategory> = {
+  Creating: 'transitional',
+  Deleting: 'transitional',
+  Checking: 'transitional',
+  Available: 'running',
+  Abnormal: 'failed',
+};
+
+/** Plugins of a pool (§5.3). */
+const PLUGIN_PHASE: Record<string, StatusCategory> = {
+  Pending: 'transitional',
+  Updating: 'transitional',
+  Deleting: 'transitional',
+  Running: 'running',
+  Abnormal: 'failed',
+};
+
+export function poolPhaseCategory(phase: string): StatusCategory {
+  return POOL_PHASE[phase] ?? 'unknown';
+}
+
+export function nodePhaseCategory(phase: string): StatusCategory {
+  return NODE_PHASE[phase] ?? 'unknown';
+}
+
+export function pluginPhaseCategory(phase: string): StatusCategory {
+  return PLUGIN_PHASE[phase] ?? 'unknown';
+}
+
 export function notebookStatusCategory(status: string): StatusCategory {
   return NOTEBOOK_STATUS[status] ?? 'unknown';
 }

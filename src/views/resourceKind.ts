@@ -4,6 +4,11 @@ import type { Page } from '../services/paging';
 import type { StatusCategory } from '../services/status';
 import type { WorkspaceScope } from '../services/workspaces';
 
+/** Where a kind's resources are listed: a workspace, and for sub-resources (a pool's nodes) their parent's id. */
+export interface ListScope extends WorkspaceScope {
+  readonly parentId?: string;
+}
+
 /**
  * Everything the explorer and the commands need to know about one kind of
  * resource. Tree nodes, pickers and commands are generic over it, so a new
@@ -28,8 +33,10 @@ export interface ResourceKind<T> {
   capabilities(item: T): string[];
   description(item: T): string;
   tooltip(item: T): vscode.MarkdownString;
-  listPage(services: ModelArtsServices, scope: WorkspaceScope, pageToken: string | undefined, signal?: AbortSignal): Promise<Page<T>>;
-  fetch(services: ModelArtsServices, region: string, id: string, signal?: AbortSignal): Promise<T>;
+  listPage(services: ModelArtsServices, scope: ListScope, pageToken: string | undefined, signal?: AbortSignal): Promise<Page<T>>;
+  fetch(services: ModelArtsServices, scope: ListScope, id: string, signal?: AbortSignal): Promise<T>;
+  /** Kinds listed under each resource of this kind, e.g. a pool's nodes, node pools and plugins. */
+  readonly childKinds?: readonly ResourceKind<unknown>[];
 }
 
 /** A filter for pickers: the resources of a kind that can do something now. */

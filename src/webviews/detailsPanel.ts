@@ -25,7 +25,7 @@ export class DetailsPanel<T> extends WebviewController {
 
   /** Opens the panel of a resource, or brings its open panel forward. */
   static show<T>(context: CommandContext, presenter: DetailsPresenter<T>, target: ResourceTarget<T>): DetailsPanel<T> {
-    const key = `${presenter.kind.contextValue}/${target.region}/${presenter.kind.id(target.item)}`;
+    const key = `${presenter.kind.contextValue}/${target.scope.region}/${presenter.kind.id(target.item)}`;
     const existing = DetailsPanel.open.get(key) as DetailsPanel<T> | undefined;
     if (existing) {
       existing.reveal();
@@ -62,7 +62,7 @@ export class DetailsPanel<T> extends WebviewController {
         if (message.action === 'refresh') {
           await this.refresh();
         } else {
-          const reference = new ResourceReference(this.presenter.kind, { region: this.target.region, workspaceId: this.target.workspaceId }, this.item);
+          const reference = new ResourceReference(this.presenter.kind, this.target.scope, this.item);
           await vscode.commands.executeCommand(`${this.presenter.commandPrefix}.${message.action}`, reference);
           if (message.action !== 'createSimilar' && message.action !== 'copyId') {
             await this.refresh();
@@ -87,8 +87,8 @@ export class DetailsPanel<T> extends WebviewController {
       const services = requireServices(this.context);
       const signal = this.refreshing.signal;
       const [item, logTail] = await Promise.all([
-        kind.fetch(services, this.target.region, kind.id(this.item), signal),
-        log ? log.fetch(services, this.target.region, this.item, signal) : Promise.resolve(undefined),
+        kind.fetch(services, this.target.scope, kind.id(this.item), signal),
+        log ? log.fetch(services, this.target.scope.region, this.item, signal) : Promise.resolve(undefined),
       ]);
       this.item = item;
       this.log = logTail;

@@ -11,6 +11,7 @@ describe('ModelArts explorer against the emulator', () => {
   before(async () => {
     // 120 extra training jobs make the default workspace's list span three pages.
     under = await ExtensionUnderTest.start({ transitionMs: 300, scaleTrainingJobs: 120 });
+    await under.signInWithDemoKey();
   });
 
   beforeEach(() => under.freshUi());
@@ -18,14 +19,17 @@ describe('ModelArts explorer against the emulator', () => {
   after(() => under.stop());
 
   it('a wrong secret key is reported as such and nothing is saved', async () => {
+    await vscode.commands.executeCommand('modelarts.signOut');
     under.ui.answer(under.emulator.demo.ak, 'this-is-not-the-secret-key-000000', '', REGION);
     await vscode.commands.executeCommand('modelarts.signIn');
     assert.equal(under.ui.errors.length, 1);
     assert.match(under.ui.errors[0], /^APIG\.0301: the access key or secret key was rejected .*nothing was saved \(request id [0-9a-f]{32}\)$/);
     assert.equal(under.api.context.accounts.account, undefined);
+    await under.signInWithDemoKey();
   });
 
   it('Sign In keeps the keys in SecretStorage and nowhere in settings', async () => {
+    await vscode.commands.executeCommand('modelarts.signOut');
     await under.signInWithDemoKey();
     const account = under.api.context.accounts.account;
     assert.equal(account?.source, 'secretStorage');
@@ -43,7 +47,7 @@ describe('ModelArts explorer against the emulator', () => {
     assert.equal(label(workspaces[0]), 'default');
     assert.ok(workspaces.length >= 2);
     const groups = (await explorer().getChildren(workspaces[0])).map(label);
-    assert.deepEqual(groups, ['Notebooks', 'Training Jobs']);
+    assert.deepEqual(groups, ['Notebooks', 'Training Jobs', 'Resource Pools']);
     const notebooks = await notebooksOfDefaultWorkspace();
     const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('Running'));
     assert.ok(running, 'a running notebook is listed');
@@ -163,6 +167,32 @@ describe('ModelArts explorer against the emulator', () => {
     assert.ok(['Terminating', 'Terminated'].includes(under.emulator.state.trainingJobPhase(id) ?? ''));
   });
 
+  it('resource pools list their nodes (paged), node pools and plugins', async () => {
+    const pools = await explorer().getChildren(await under.category('Resource Pools'));
+    const cpuPool = pools.find((node) => label(node) === 'pool-cpu-etl');
+    assert.ok(cpuPool, `the CPU pool is listed: ${pools.map(label).join(', ')}`);
+    assert.match(String(cpuPool.getTreeItem().description), /^Running · /);
+    const sections = await explorer().getChildren(cpuPool);
+    assert.deepEqual(sections.map(label), ['Nodes', 'Node Pools', 'Plugins']);
+    const [nodes, nodePools, plugins] = await Promise.all(sections.map((section) => explorer().getChildren(section)));
+    assert.equal(nodes.length, 5);
+    assert.deepEqual(nodePools.map(label).sort(), ['default', 'highmem']);
+    assert.ok(plugins.some((plugin) => label(plugin) === 'volcano'));
+
+    // The GPU pool of another workspace has 300 nodes: the first page and "Load more…".
+    const workspace = await child(await child(undefined, REGION), 'nlp-research');
+    const gpuPool = (await explorer().getChildren(await child(workspace, 'Resource Pools'))).find((node) => label(node) === 'pool-gpu-v100');
+    assert.ok(gpuPool);
+    const gpuNodes = await explorer().getChildren(await child(gpuPool, 'Nodes'));
+    assert.equal(gpuNodes.length, 101);
+    assert.equal(label(gpuNodes[100]), 'Load more…');
+    const expectedIcon: Record<string, string> = { Available: 'vm-running', Abnormal: 'error' };
+    for (const node of gpuNodes.slice(0, 100)) {
+      const phase = String(node.getTreeItem().description).split(' · ')[0];
+      assert.equal((node.getTreeItem().iconPath as vscode.ThemeIcon).id, expectedIcon[phase], `the icon of a node in phase ${phase}`);
+    }
+  });
+
   it('one full refresh sends each needed request once', async () => {
     under.emulator.requests.clear();
     await vscode.commands.executeCommand('modelarts.refresh');
@@ -175,7 +205,7 @@ describe('ModelArts explorer against the emulator', () => {
     }
     const seen = under.emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
     assert.equal(new Set(seen).size, seen.length, `duplicate requests: ${seen.join('\n')}`);
-    assert.equal(seen.length, 1 + 2 * workspaces.length);
+    assert.equal(seen.length, 1 + 3 * workspaces.length, 'the workspace list, then three categories per workspace');
   });
 
   it('regions are added and removed, and the signed-in region shows while none is chosen', async () => {
@@ -211,6 +241,7 @@ describe('ModelArts explorer against the emulator', () => {
       delete process.env.MODELARTS_SK;
       delete process.env.MODELARTS_REGION;
       await under.api.context.accounts.reload();
+      await under.signInWithDemoKey();
     }
   });
 });

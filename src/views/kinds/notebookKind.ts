@@ -47,5 +47,5 @@ export const notebookKind: ResourceKind<Notebook> = {
       [vscode.l10n.t('Failure'), notebook.fail_reason],
     ]),
   listPage: (services, scope, pageToken, signal) => services.notebooks.list(scope, pageToken, {}, signal),
-  fetch: (services, region, id, signal) => services.notebooks.get(region, id, signal),
+  fetch: (services, scope, id, signal) => services.notebooks.get(scope.region, id, signal),
 };

@@ -40,5 +40,5 @@ export const trainingJobKind: ResourceKind<TrainingJob> = {
       [vscode.l10n.t('Owner'), job.metadata.user_name],
     ]),
   listPage: (services, scope, pageToken, signal) => services.trainingJobs.search(scope, pageToken, {}, signal),
-  fetch: (services, region, id, signal) => services.trainingJobs.get(region, id, signal),
+  fetch: (services, scope, id, signal) => services.trainingJobs.get(scope.region, id, signal),
 };

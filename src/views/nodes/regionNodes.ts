@@ -4,7 +4,9 @@ import { regionDisplayName } from '../../services/endpoints';
 import { asModelArtsError, type ModelArtsError } from '../../services/errors';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
 import { notebookKind } from '../kinds/notebookKind';
+import { poolKind } from '../kinds/poolKinds';
 import { trainingJobKind } from '../kinds/trainingJobKind';
+import type { ResourceKind } from '../resourceKind';
 import type { ExplorerNode } from './explorerNode';
 import { ErrorNode } from './messageNodes';
 import { ResourceGroupNode } from './resourceNodes';
@@ -66,7 +68,7 @@ export class WorkspaceNode implements ExplorerNode {
     services: ModelArtsServices,
   ) {
     this.scope = { region: parent.region, workspaceId: workspace.id };
-    this.groups = [new ResourceGroupNode(this, notebookKind, services, this.scope), new ResourceGroupNode(this, trainingJobKind, services, this.scope)];
+    this.groups = [notebookKind, trainingJobKind, poolKind as ResourceKind<unknown>].map((kind) => new ResourceGroupNode(this, kind, services, this.scope));
   }
 
   get id(): string {

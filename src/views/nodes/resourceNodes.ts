@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../../services';
 import { asModelArtsError, type ModelArtsError } from '../../services/errors';
-import type { WorkspaceScope } from '../../services/workspaces';
-import type { ResourceKind } from '../resourceKind';
+import type { ListScope, ResourceKind } from '../resourceKind';
 import { statusIcon } from '../statusIcons';
 import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
 import { ErrorNode, LoadMoreNode, type PagedNode, PlaceholderNode } from './messageNodes';
@@ -19,7 +18,7 @@ export class ResourceGroupNode<T> implements PagedNode {
     readonly parent: ExplorerNode,
     readonly kind: ResourceKind<T>,
     readonly services: ModelArtsServices,
-    readonly scope: WorkspaceScope,
+    readonly scope: ListScope,
   ) {}
 
   get id(): string {
@@ -103,8 +102,10 @@ export class ResourceGroupNode<T> implements PagedNode {
   }
 }
 
-/** One notebook, training job, …: its latest known state and what can be done with it. */
+/** One notebook, training job, pool…: its latest known state, what can be done with it, and its sub-resources. */
 export class ResourceNode<T> implements PollableNode {
+  private groups: ResourceGroupNode<unknown>[] | undefined;
+
   constructor(
     readonly parent: ResourceGroupNode<T>,
     private item: T,
@@ -143,7 +144,8 @@ export class ResourceNode<T> implements PollableNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.name);
+    const expandable = this.kind.childKinds !== undefined;
+    const item = new vscode.TreeItem(this.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.kind.description(this.item);
     item.tooltip = this.kind.tooltip(this.item);
@@ -152,9 +154,24 @@ export class ResourceNode<T> implements PollableNode {
     return item;
   }
 
+  /** A pool's Nodes, Node Pools and Plugins: one category per child kind, scoped to this resource. */
+  getChildren(): Promise<ExplorerNode[]> {
+    const { services, scope } = this.parent;
+    this.groups ??= (this.kind.childKinds ?? []).map((kind) => new ResourceGroupNode(this, kind, services, { ...scope, parentId: this.resourceId }));
+    return Promise.resolve(this.groups);
+  }
+
+  loadedChildren(): readonly ExplorerNode[] {
+    return this.groups ?? [];
+  }
+
+  reset(): void {
+    this.groups?.forEach((group) => group.reset());
+  }
+
   async poll(signal: AbortSignal): Promise<PollResult> {
     try {
-      const latest = await this.kind.fetch(this.parent.services, this.region, this.resourceId, signal);
+      const latest = await this.kind.fetch(this.parent.services, this.parent.scope, this.resourceId, signal);
       const changed = JSON.stringify(latest) !== JSON.stringify(this.item);
       this.item = latest;
       return changed ? 'changed' : 'unchanged';

@@ -1,0 +1,126 @@
+/**
+ * Plugins of a pool (§5.1), one per plugin template: list, install (Pending →
+ * Running), show, PATCH (version/inputs: Updating → Running) and uninstall
+ * (Deleting → gone). Body as the SDK sends it:
+ * `{apiVersion:"v2", kind:"Plugin", spec:{template:{name, version?, inputs?}}}`.
+ */
+import { Timeline } from '../clock';
+import { type ApiRequest, type ApiResponse, bodyObject, type Handler, isRecord, ok, requestProject } from '../http';
+import type { Router } from '../router';
+import { optionalObject, optionalString, requiredObject, requiredString } from '../validate';
+import { type PluginTemplate, pluginTemplate } from './poolCatalog';
+import { mergePatch } from './poolFields';
+import {
+  type Gone,
+  type PluginPhase,
+  type PluginRecord,
+  poolBadRequest,
+  poolConflict,
+  poolHandler,
+  poolNotFound,
+  poolPhase,
+  type PoolRecord,
+  requirePool,
+} from './poolModel';
+import { pluginView } from './poolView';
+
+const PLUGINS = '/v2/{project_id}/pools/{pool_name}/plugins';
+
+export function registerPoolPlugins(router: Router<Handler>): void {
+  router
+    .add('GET', PLUGINS, poolHandler(listPlugins))
+    .add('POST', PLUGINS, poolHandler(createPlugin))
+    .add('GET', `${PLUGINS}/{template_name}`, poolHandler((request) => ok(pluginView(requirePlugin(request, requirePool(request)), request.now))))
+    .add('PATCH', `${PLUGINS}/{template_name}`, poolHandler(patchPlugin))
+    .add('DELETE', `${PLUGINS}/{template_name}`, poolHandler(deletePlugin));
+}
+
+function requirePlugin(request: ApiRequest, pool: PoolRecord): PluginRecord {
+  const plugin = pool.plugins.get(request.params.template_name);
+  if (!plugin) {
+    throw poolNotFound(`Plugin ${request.params.template_name}`);
+  }
+  return plugin;
+}
+
+/** The pool, unless it is being deleted. */
+function activePool(request: ApiRequest): PoolRecord {
+  const pool = requirePool(request);
+  if (poolPhase(pool, request.now) === 'Deleting') {
+    throw poolBadRequest(`The resource pool ${pool.name} is being deleted.`);
+  }
+  return pool;
+}
+
+function versionOf(template: PluginTemplate, version: string): string {
+  if (!template.versions.includes(version)) {
+    throw poolBadRequest(`Invalid spec.template.version: ${template.name} has versions ${template.versions.join(', ')}.`);
+  }
+  return version;
+}
+
+function listPlugins(request: ApiRequest): ApiResponse {
+  const pool = requirePool(request);
+  return ok({ apiVersion: 'v2', kind: 'PluginList', items: [...pool.plugins.values()].map((plugin) => pluginView(plugin, request.now)) });
+}
+
+function createPlugin(request: ApiRequest): ApiResponse {
+  const pool = activePool(request);
+  const body = bodyObject(request);
+  const { now } = request;
+  if (body.kind !== undefined && body.kind !== 'Plugin') {
+    throw poolBadRequest('Invalid kind: must be Plugin.');
+  }
+  const spec = requiredObject(body, 'spec');
+  const templateSpec = requiredObject(spec, 'template', 'spec.template');
+  const name = requiredString(templateSpec, 'name', 'spec.template.name');
+  const template = pluginTemplate(name);
+  if (!template) {
+    throw poolBadRequest(`Invalid spec.template.name: no plugin template ${name}.`);
+  }
+  if (pool.plugins.has(name)) {
+    throw poolConflict(`Plugin ${name} is already installed in the resource pool.`);
+  }
+  const plugin: PluginRecord = {
+    name,
+    version: versionOf(template, optionalString(templateSpec, 'version', template.versions[0], 'spec.template.version')),
+    inputs: { ...template.inputs, ...optionalObject(templateSpec, 'inputs', 'spec.template.inputs') },
+    createdAt: now,
+    timeline: new Timeline<PluginPhase | Gone>('Pending', now),
+  };
+  plugin.timeline.plan(now, [['Pending', requestProject(request).transitionMs]], 'Running');
+  pool.plugins.set(name, plugin);
+  return ok(pluginView(plugin, now));
+}
+
+/** RFC 7386 merge into `spec.template` (its `name` is fixed). */
+function patchPlugin(request: ApiRequest): ApiResponse {
+  const pool = activePool(request);
+  const plugin = requirePlugin(request, pool);
+  const { now } = request;
+  if (plugin.timeline.status(now) === 'Deleting') {
+    throw poolBadRequest(`Plugin ${plugin.name} is being deleted.`);
+  }
+  const body = bodyObject(request);
+  const current = { template: { name: plugin.name, version: plugin.version, inputs: plugin.inputs } };
+  const merged = body.spec === undefined ? current : mergePatch(current, body.spec);
+  const templateSpec = isRecord(merged) ? merged.template : undefined;
+  if (!isRecord(templateSpec) || templateSpec.name !== plugin.name) {
+    throw poolBadRequest('Invalid spec.template: the template name cannot be changed.');
+  }
+  const template = pluginTemplate(plugin.name);
+  plugin.version = template ? versionOf(template, requiredString(templateSpec, 'version', 'spec.template.version')) : plugin.version;
+  plugin.inputs = optionalObject(templateSpec, 'inputs', 'spec.template.inputs') ?? {};
+  plugin.timeline.plan(now, [['Updating', requestProject(request).transitionMs]], 'Running');
+  return ok(pluginView(plugin, now));
+}
+
+function deletePlugin(request: ApiRequest): ApiResponse {
+  const pool = requirePool(request);
+  const plugin = requirePlugin(request, pool);
+  const { now } = request;
+  if (plugin.timeline.status(now) !== 'Deleting') {
+    plugin.timeline.plan(now, [['Deleting', requestProject(request).transitionMs]], 'Deleted');
+  }
+  return ok(pluginView(plugin, now));
+}

@@ -1,0 +1,121 @@
+import { type Page } from './paging';
+import { expectArray } from './responses';
+import type { QueryValue, SignedClient } from './signedClient';
+
+/** The k8s-style metadata of pool objects (API reference §5.3). */
+export interface ObjectMeta {
+  readonly name: string;
+  readonly creationTimestamp?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+interface ResourceCount {
+  readonly flavor: string;
+  readonly count: number;
+}
+
+/** How many nodes of which flavor are in each state. */
+interface ResourceStates {
+  readonly creating?: readonly ResourceCount[];
+  readonly available?: readonly ResourceCount[];
+  readonly abnormal?: readonly ResourceCount[];
+  readonly deleting?: readonly ResourceCount[];
+}
+
+/** A dedicated resource pool; its id is metadata.name, its display name a label. */
+export interface Pool {
+  readonly metadata: ObjectMeta;
+  readonly spec?: {
+    readonly type?: string;
+    readonly scope?: readonly string[];
+    readonly resources?: readonly (ResourceCount & { readonly nodePool?: string; readonly azs?: readonly unknown[] })[];
+    readonly network?: { readonly name?: string };
+  };
+  readonly status?: {
+    readonly phase?: string;
+    readonly message?: string;
+    readonly resources?: ResourceStates;
+  };
+}
+
+export interface PoolNode {
+  readonly metadata: ObjectMeta;
+  readonly spec?: { readonly flavor?: string };
+  readonly status?: { readonly phase?: string; readonly az?: string; readonly privateIp?: string };
+}
+
+export interface NodePool {
+  readonly metadata: ObjectMeta;
+  readonly spec?: { readonly resources?: { readonly flavor?: string; readonly count?: number; readonly maxCount?: number } };
+  readonly status?: { readonly phase?: string; readonly resources?: ResourceStates };
+}
+
+export interface PoolPlugin {
+  readonly metadata: ObjectMeta;
+  readonly spec?: { readonly template?: { readonly name?: string; readonly version?: string } };
+  readonly status?: { readonly phase?: string };
+}
+
+/** A k8s-style list: items and, for paged lists, a continue token. */
+interface ObjectList<T> {
+  readonly items?: T[];
+  readonly metadata?: { readonly continue?: string; readonly remainingItemCount?: number };
+}
+
+export const POOL_NAME_LABEL = 'os.modelarts/name';
+export const POOL_WORKSPACE_LABEL = 'os.modelarts/workspace.id';
+/** The node list allows up to 500 a page (§5.1); the tree shows fewer at a time. */
+export const NODE_PAGE_SIZE = 100;
+
+export function poolDisplayName(pool: Pool): string {
+  return pool.metadata.labels?.[POOL_NAME_LABEL] ?? pool.metadata.name;
+}
+
+/** Dedicated resource pools, their nodes, node pools and plugins (§5). */
+export class PoolService {
+  constructor(private readonly client: SignedClient) {}
+
+  async list(region: string, workspaceId: string, signal?: AbortSignal): Promise<Pool[]> {
+    const response = await this.read<ObjectList<Pool>>(region, 'pools', {}, signal, { workspaceId });
+    return expectArray(response.items, 'pool list');
+  }
+
+  get(region: string, poolName: string, signal?: AbortSignal): Promise<Pool> {
+    return this.read<Pool>(region, 'pools/{pool}', { pool: poolName }, signal);
+  }
+
+  async listNodes(region: string, poolName: string, pageToken?: string, signal?: AbortSignal): Promise<Page<PoolNode>> {
+    const response = await this.read<ObjectList<PoolNode>>(region, 'pools/{pool}/nodes', { pool: poolName }, signal, { limit: NODE_PAGE_SIZE, continue: pageToken });
+    const items = expectArray(response.items, 'node list');
+    const remaining = response.metadata?.remainingItemCount;
+    return { items, nextPageToken: response.metadata?.continue || undefined, total: remaining === undefined ? undefined : remaining + items.length };
+  }
+
+  getNode(region: string, poolName: string, nodeName: string, signal?: AbortSignal): Promise<PoolNode> {
+    return this.read<PoolNode>(region, 'pools/{pool}/nodes/{node}', { pool: poolName, node: nodeName }, signal);
+  }
+
+  async listNodePools(region: string, poolName: string, signal?: AbortSignal): Promise<NodePool[]> {
+    const response = await this.read<ObjectList<NodePool>>(region, 'pools/{pool}/nodepools', { pool: poolName }, signal);
+    return expectArray(response.items, 'node pool list');
+  }
+
+  getNodePool(region: string, poolName: string, nodePoolName: string, signal?: AbortSignal): Promise<NodePool> {
+    return this.read<NodePool>(region, 'pools/{pool}/nodepools/{nodepool}', { pool: poolName, nodepool: nodePoolName }, signal);
+  }
+
+  async listPlugins(region: string, poolName: string, signal?: AbortSignal): Promise<PoolPlugin[]> {
+    const response = await this.read<ObjectList<PoolPlugin>>(region, 'pools/{pool}/plugins', { pool: poolName }, signal);
+    return expectArray(response.items, 'plugin list');
+  }
+
+  getPlugin(region: string, poolName: string, pluginName: string, signal?: AbortSignal): Promise<PoolPlugin> {
+    return this.read<PoolPlugin>(region, 'pools/{pool}/plugins/{plugin}', { pool: poolName, plugin: pluginName }, signal);
+  }
+
+  /** A GET under /v2/{project_id}/: every pool read has this shape. */
+  private read<T>(region: string, path: string, pathParams: Record<string, string>, signal?: AbortSignal, query?: Record<string, QueryValue>): Promise<T> {
+    return this.client.request<T>({ service: 'modelarts', region, method: 'GET', path: `/v2/{project_id}/${path}`, pathParams, query, signal });
+  }
+}

@@ -1,0 +1,482 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type Emulator, startEmulator } from '../../emulator/server';
+import { signedRequest, type SignedClientOptions, type SignedRequestOptions, type SignedResponse } from '../../emulator/signedClient';
+import { signHeaders } from '../../emulator/signature';
+
+const TRANSITION_MS = 1000;
+let emulator: Emulator;
+let client: SignedClientOptions;
+let startupMs: number;
+
+before(async () => {
+  const started = Date.now();
+  emulator = await startEmulator({ transitionMs: TRANSITION_MS });
+  startupMs = Date.now() - started;
+  client = { url: emulator.url, ak: emulator.demo.ak, sk: emulator.demo.sk, projectId: emulator.projectId('cn-north-4') };
+});
+
+after(async () => {
+  await emulator.close();
+});
+
+type Counts = Record<'creating' | 'available' | 'abnormal' | 'deleting', { flavor: string; count: number }[]>;
+interface Pool {
+  kind: string;
+  metadata: { name: string; creationTimestamp: string; labels: Record<string, string>; annotations: Record<string, string> };
+  spec: { type: string; scope: string[]; resources: { flavor: string; count: number; nodePool: string }[]; network: { name: string } };
+  status: { phase: string; resources: Counts };
+}
+interface PoolList {
+  apiVersion: string;
+  kind: string;
+  items: Pool[];
+}
+interface Node {
+  kind: string;
+  metadata: { name: string; labels: Record<string, string> };
+  spec: { flavor: string };
+  status: { phase: string; privateIp: string };
+}
+interface NodeList {
+  apiVersion: string;
+  kind: string;
+  metadata: { continue: string; remainingItemCount: number };
+  items: Node[];
+}
+interface NodePool {
+  kind: string;
+  metadata: { name: string };
+  spec: { resources: { flavor: string; count: number } };
+  status: { resources: Counts };
+}
+interface Plugin {
+  kind: string;
+  metadata: { name: string };
+  spec: { template: { name: string; version: string } };
+  status: { phase: string };
+}
+interface ErrorAnswer {
+  error_code: string;
+  error_msg: string;
+}
+interface BatchAnswer {
+  nodes: { name: string; status: 'success' | 'failed' }[];
+}
+
+const api = <T>(method: string, path: string, options?: SignedRequestOptions) => signedRequest<T>(client, method, path, options);
+const pools = () => api<PoolList>('GET', '/v2/{project_id}/pools');
+const poolPath = (name: string) => `/v2/{project_id}/pools/${name}`;
+const showPool = (name: string) => api<Pool & ErrorAnswer>('GET', poolPath(name));
+const byDisplayName = async (displayName: string): Promise<Pool> => {
+  const found = (await pools()).body.items.find((pool) => pool.metadata.labels['os.modelarts/name'] === displayName);
+  assert.ok(found, `pool ${displayName} is listed`);
+  return found;
+};
+const total = (entries: { count: number }[]) => entries.reduce((sum, entry) => sum + entry.count, 0);
+const advance = (ms = TRANSITION_MS + 1) => emulator.clock.advance(ms);
+
+/** PATCH as the Python SDK sends merge-patch bodies: Content-Type merge-patch+json and an UNSIGNED-PAYLOAD content hash (§9.1). */
+async function mergePatch<T>(path: string, patch: unknown, sk = client.sk): Promise<SignedResponse<T>> {
+  const fullPath = path.replace('{project_id}', client.projectId ?? '');
+  const body = JSON.stringify(patch);
+  const headers = signHeaders(
+    {
+      method: 'PATCH',
+      path: fullPath,
+      query: '',
+      headers: {
+        Host: new URL(client.url).host,
+        'Content-Type': 'application/merge-patch+json',
+        'X-Sdk-Content-Sha256': 'UNSIGNED-PAYLOAD',
+        'X-Project-Id': client.projectId ?? '',
+      },
+      body,
+    },
+    client.ak,
+    sk,
+  );
+  delete headers.Host;
+  const response = await fetch(`${client.url}${fullPath}`, { method: 'PATCH', headers, body });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+function createBody(displayName: string, resources: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'Pool',
+    apiVersion: 'v2',
+    metadata: { labels: { 'os.modelarts/name': displayName, 'os.modelarts/workspace.id': '0' }, annotations: { 'os.modelarts/description': 'test pool' } },
+    spec: { type: 'Dedicate', scope: ['Train'], network: { name: networkName }, resources, ...extra },
+  };
+}
+let networkName = '';
+
+async function walkNodes(path: string, limit: number): Promise<{ names: string[]; remaining: number[]; pages: number }> {
+  const names: string[] = [];
+  const remaining: number[] = [];
+  let token = '';
+  let pages = 0;
+  do {
+    const query: Record<string, string | number> = token ? { limit, continue: token } : { limit };
+    const page = await api<NodeList>('GET', path, { query });
+    assert.equal(page.status, 200, page.text);
+    assert.equal(page.body.kind, 'NodeList');
+    assert.ok(page.body.items.length <= limit);
+    names.push(...page.body.items.map((node) => node.metadata.name));
+    remaining.push(page.body.metadata.remainingItemCount);
+    token = page.body.metadata.continue;
+    pages++;
+  } while (token);
+  return { names, remaining, pages };
+}
+
+test('the demo seed has three pools in two workspaces and starts quickly', async () => {
+  assert.ok(startupMs < 1000, `startup took ${startupMs} ms`);
+  const list = await pools();
+  assert.equal(list.status, 200);
+  assert.deepEqual([list.body.apiVersion, list.body.kind], ['v2', 'PoolList']);
+  const phases = Object.fromEntries(list.body.items.map((pool) => [pool.metadata.labels['os.modelarts/name'], pool.status.phase]));
+  assert.deepEqual(phases, { 'pool-gpu-v100': 'Running', 'pool-cpu-etl': 'Running', 'pool-npu-910b': 'Creating' });
+  assert.equal(new Set(list.body.items.map((pool) => pool.metadata.labels['os.modelarts/workspace.id'])).size, 2);
+  const gpu = await byDisplayName('pool-gpu-v100');
+  assert.match(gpu.metadata.name, /^pool-gpu-v100-[0-9a-f]{32}$/);
+  assert.equal(total(gpu.spec.resources), 300);
+  assert.equal(total(gpu.status.resources.available) + total(gpu.status.resources.abnormal), 300);
+
+  const inDefault = await api<PoolList>('GET', '/v2/{project_id}/pools', { query: { workspaceId: '0' } });
+  assert.deepEqual(inDefault.body.items.map((pool) => pool.metadata.labels['os.modelarts/name']).sort(), ['pool-cpu-etl', 'pool-npu-910b']);
+  const creating = await api<PoolList>('GET', '/v2/{project_id}/pools', { query: { status: 'creating' } });
+  assert.deepEqual(creating.body.items.map((pool) => pool.metadata.labels['os.modelarts/name']), ['pool-npu-910b']);
+  const bad = await api<ErrorAnswer>('GET', '/v2/{project_id}/pools', { query: { status: 'running' } });
+  assert.deepEqual([bad.status, bad.body.error_code], [400, 'ModelArts.50004000']);
+
+  advance();
+  const npu = await byDisplayName('pool-npu-910b');
+  assert.equal(npu.status.phase, 'Running');
+  assert.equal(total(npu.status.resources.available), 4);
+});
+
+test('unknown pools are 404 ModelArts.50015001', async () => {
+  for (const [method, path] of [
+    ['GET', poolPath('pool-nope')],
+    ['DELETE', poolPath('pool-nope')],
+    ['GET', `${poolPath('pool-nope')}/nodes`],
+    ['GET', `${poolPath('pool-nope')}/nodepools`],
+    ['GET', `${poolPath('pool-nope')}/plugins`],
+  ]) {
+    const answer = await api<ErrorAnswer>(method, path);
+    assert.deepEqual([answer.status, answer.body.error_code], [404, 'ModelArts.50015001'], `${method} ${path}`);
+  }
+});
+
+test('nodes page through all 300 with continue tokens', async () => {
+  const gpu = await byDisplayName('pool-gpu-v100');
+  const path = `${poolPath(gpu.metadata.name)}/nodes`;
+  const started = Date.now();
+  const walk = await walkNodes(path, 50);
+  const walkMs = Date.now() - started;
+  assert.equal(walk.pages, 6);
+  assert.equal(walk.names.length, 300);
+  assert.equal(new Set(walk.names).size, 300, 'no node twice');
+  assert.deepEqual(walk.remaining, [250, 200, 150, 100, 50, 0]);
+  assert.ok(walkMs < 2000, `walk took ${walkMs} ms`);
+
+  const all = await api<NodeList>('GET', path);
+  assert.equal(all.body.items.length, 300, 'default limit 500 returns everything');
+  assert.deepEqual(all.body.metadata, { continue: '', remainingItemCount: 0 });
+  assert.deepEqual(
+    all.body.items.map((node) => node.metadata.name),
+    walk.names,
+  );
+  const phases = all.body.items.map((node) => node.status.phase);
+  assert.equal(phases.filter((phase) => phase === 'Abnormal').length, total(gpu.status.resources.abnormal));
+
+  const one = await api<Node>('GET', `${path}/${walk.names[7]}`);
+  assert.deepEqual([one.status, one.body.kind, one.body.spec.flavor], [200, 'Node', 'modelarts.bm.gpu.8v100']);
+  assert.equal((await api<ErrorAnswer>('GET', `${path}/os-node-nope`)).status, 404);
+
+  const badQueries: Record<string, string | number>[] = [
+    { continue: 'not-a-token' },
+    { continue: Buffer.from('{"l":"other","a":3}').toString('base64url') },
+    { limit: 501 },
+    { limit: -1 },
+  ];
+  for (const query of badQueries) {
+    const bad = await api<ErrorAnswer>('GET', path, { query });
+    assert.deepEqual([bad.status, bad.body.error_code], [400, 'ModelArts.50004000'], JSON.stringify(query));
+  }
+});
+
+test('pools are created, refused when their name exists or the body is bad, and become Running', async () => {
+  const networks = await api<{ kind: string; items: { metadata: { name: string } }[] }>('GET', '/v1/{project_id}/networks');
+  assert.equal(networks.body.kind, 'NetworkList');
+  networkName = networks.body.items[0].metadata.name;
+
+  const created = await api<Pool>('POST', '/v2/{project_id}/pools', { body: createBody('pool-ae01', [{ flavor: 'modelarts.vm.cpu.4ud', count: 1 }]) });
+  assert.equal(created.status, 200, created.text);
+  assert.match(created.body.metadata.name, /^pool-ae01-[0-9a-f]{32}$/);
+  assert.equal(created.body.metadata.labels['os.modelarts/name'], 'pool-ae01');
+  assert.equal(created.body.status.phase, 'Creating');
+  assert.deepEqual(created.body.status.resources.creating, [{ flavor: 'modelarts.vm.cpu.4ud', count: 1 }]);
+
+  const duplicate = await api<ErrorAnswer>('POST', '/v2/{project_id}/pools', { body: createBody('pool-ae01', [{ flavor: 'modelarts.vm.cpu.4ud', count: 1 }]) });
+  assert.deepEqual([duplicate.status, duplicate.body.error_code], [409, 'ModelArts.50015000']);
+  for (const body of [
+    { kind: 'Pool', spec: {} },
+    createBody('pool-ae02', []),
+    createBody('pool-ae02', [{ flavor: 'modelarts.vm.cpu.4ud', count: 0 }]),
+    createBody('pool-ae02', [{ flavor: 'modelarts.vm.cpu.4ud', count: 1 }], { scope: ['Everything'] }),
+    createBody('Bad_Name', [{ flavor: 'modelarts.vm.cpu.4ud', count: 1 }]),
+  ]) {
+    const bad = await api<ErrorAnswer>('POST', '/v2/{project_id}/pools', { body });
+    assert.deepEqual([bad.status, bad.body.error_code], [400, 'ModelArts.50004000'], JSON.stringify(body));
+  }
+  const unknownFlavor = await api<ErrorAnswer>('POST', '/v2/{project_id}/pools', { body: createBody('pool-ae03', [{ flavor: 'modelarts.vm.nope', count: 1 }]) });
+  assert.deepEqual([unknownFlavor.status, unknownFlavor.body.error_code], [404, 'ModelArts.50005101']);
+
+  advance();
+  const running = await showPool(created.body.metadata.name);
+  assert.equal(running.body.status.phase, 'Running');
+  assert.deepEqual(running.body.status.resources.available, [{ flavor: 'modelarts.vm.cpu.4ud', count: 1 }]);
+});
+
+test('a signed merge-patch scales a pool up and down, and deletion ends in 404', async () => {
+  const pool = await byDisplayName('pool-ae01');
+  const path = poolPath(pool.metadata.name);
+  const up = await mergePatch<Pool>(path, { spec: { resources: [{ flavor: 'modelarts.vm.cpu.4ud', count: 3 }] }, metadata: { annotations: { 'os.modelarts/description': 'scaled' } } });
+  assert.equal(up.status, 200, up.text);
+  assert.equal(up.body.spec.resources[0].count, 3);
+  assert.equal(up.body.metadata.annotations['os.modelarts/description'], 'scaled');
+  assert.deepEqual([total(up.body.status.resources.available), total(up.body.status.resources.creating)], [1, 2]);
+  const nodesDuringScale = await api<NodeList>('GET', `${path}/nodes`);
+  assert.deepEqual(nodesDuringScale.body.items.map((node) => node.status.phase), ['Available', 'Creating', 'Creating']);
+
+  const forged = await mergePatch<ErrorAnswer>(path, { spec: { resources: [{ flavor: 'modelarts.vm.cpu.4ud', count: 9 }] } }, 'wrong-secret');
+  assert.deepEqual([forged.status, forged.body.error_code], [401, 'APIG.0301']);
+
+  advance();
+  assert.deepEqual((await showPool(pool.metadata.name)).body.status.resources.available, [{ flavor: 'modelarts.vm.cpu.4ud', count: 3 }]);
+
+  const down = await mergePatch<Pool>(path, { spec: { resources: [{ flavor: 'modelarts.vm.cpu.4ud', count: 1 }] } });
+  assert.equal(down.status, 200, down.text);
+  assert.deepEqual([total(down.body.status.resources.available), total(down.body.status.resources.deleting)], [1, 2]);
+  advance();
+  assert.equal((await api<NodeList>('GET', `${path}/nodes`)).body.items.length, 1);
+
+  const immutable = await mergePatch<ErrorAnswer>(path, { spec: { type: 'Logical' } });
+  assert.deepEqual([immutable.status, immutable.body.error_code], [400, 'ModelArts.50004000']);
+
+  const deleted = await api<Pool>('DELETE', path);
+  assert.deepEqual([deleted.status, deleted.body.status.phase], [200, 'Deleting']);
+  assert.equal((await showPool(pool.metadata.name)).body.status.phase, 'Deleting');
+  advance();
+  const gone = await showPool(pool.metadata.name);
+  assert.deepEqual([gone.status, gone.body.error_code], [404, 'ModelArts.50015001']);
+});
+
+test('batch reboot, lock, unlock and delete nodes', async () => {
+  const gpu = await byDisplayName('pool-gpu-v100');
+  const nodesPath = `${poolPath(gpu.metadata.name)}/nodes`;
+  const names = (await api<NodeList>('GET', nodesPath, { query: { limit: 3 } })).body.items.map((node) => node.metadata.name);
+
+  const reboot = await api<{ nodeNames: string[]; job_id: string }>('POST', `${nodesPath}/batch-reboot`, { body: { nodeNames: names.slice(0, 2) } });
+  assert.equal(reboot.status, 200, reboot.text);
+  assert.deepEqual(reboot.body.nodeNames, names.slice(0, 2));
+  assert.match(reboot.body.job_id, /^[0-9a-f-]{36}$/);
+  assert.equal((await api<Node>('GET', `${nodesPath}/${names[0]}`)).body.status.phase, 'Checking');
+  assert.equal(emulator.state.poolNodePhase(gpu.metadata.name, names[1]), 'Checking');
+  advance();
+  assert.equal((await api<Node>('GET', `${nodesPath}/${names[0]}`)).body.status.phase, 'Available');
+  const badReboot = await api<ErrorAnswer>('POST', `${nodesPath}/batch-reboot`, { body: { nodeNames: ['os-node-nope'] } });
+  assert.deepEqual([badReboot.status, badReboot.body.error_code], [400, 'ModelArts.50004000']);
+
+  const lock = await api<BatchAnswer>('POST', `${nodesPath}/batch-lock`, { body: { nodeNames: [names[0], 'os-node-nope'], actions: ['delete'] } });
+  assert.deepEqual(lock.body.nodes, [
+    { name: names[0], status: 'success' },
+    { name: 'os-node-nope', status: 'failed' },
+  ]);
+  const refused = await api<BatchAnswer>('POST', `${nodesPath}/batch-delete`, { body: { deleteNodeNames: [names[0], names[1]] } });
+  assert.equal(refused.status, 200);
+  assert.deepEqual(
+    refused.body.nodes.map(({ name, status }) => ({ name, status })),
+    [
+      { name: names[0], status: 'failed' },
+      { name: names[1], status: 'success' },
+    ],
+  );
+  assert.equal((await api<Node>('GET', `${nodesPath}/${names[1]}`)).body.status.phase, 'Deleting');
+  const unlock = await api<BatchAnswer>('POST', `${nodesPath}/batch-unlock`, { body: { nodeNames: [names[0]], actions: ['delete'] } });
+  assert.deepEqual(unlock.body.nodes, [{ name: names[0], status: 'success' }]);
+  const deleted = await api<BatchAnswer>('POST', `${nodesPath}/batch-delete`, { body: { deleteNodeNames: [names[0]] } });
+  assert.deepEqual(deleted.body.nodes.map((node) => node.status), ['success']);
+  const duringDelete = (await showPool(gpu.metadata.name)).body;
+  assert.equal(duringDelete.spec.resources[0].count, 298);
+  assert.equal(total(duringDelete.status.resources.deleting), 2);
+  advance();
+  const after = (await showPool(gpu.metadata.name)).body;
+  assert.equal(total(after.status.resources.available) + total(after.status.resources.abnormal), 298);
+  assert.equal((await walkNodes(nodesPath, 100)).names.length, 298);
+  assert.equal((await api<ErrorAnswer>('POST', `${nodesPath}/batch-lock`, { body: { nodeNames: [names[2]], actions: ['explode'] } })).status, 400);
+});
+
+test('node pools are created, scaled with merge-patch and deleted', async () => {
+  const cpu = await byDisplayName('pool-cpu-etl');
+  const base = `${poolPath(cpu.metadata.name)}/nodepools`;
+  const list = await api<{ kind: string; items: NodePool[] }>('GET', base);
+  assert.deepEqual([list.body.kind, list.body.items.map((np) => np.metadata.name)], ['NodePoolList', ['default', 'highmem']]);
+
+  const created = await api<NodePool>('POST', base, {
+    body: { apiVersion: 'v2', kind: 'NodePool', metadata: { name: 'gpu-t4' }, spec: { resources: { flavor: 'modelarts.vm.gpu.t4u8', count: 2 } } },
+  });
+  assert.equal(created.status, 200, created.text);
+  assert.deepEqual(created.body.status.resources.creating, [{ flavor: 'modelarts.vm.gpu.t4u8', count: 2 }]);
+  const duplicate = await api<ErrorAnswer>('POST', base, { body: { metadata: { name: 'gpu-t4' }, spec: { resources: { flavor: 'modelarts.vm.gpu.t4u8', count: 1 } } } });
+  assert.equal(duplicate.status, 409);
+  let pool = (await showPool(cpu.metadata.name)).body;
+  assert.deepEqual(
+    pool.spec.resources.map((r) => [r.nodePool, r.count]),
+    [
+      ['default', 3],
+      ['highmem', 2],
+      ['gpu-t4', 2],
+    ],
+  );
+  assert.equal((await api<NodeList>('GET', `${poolPath(cpu.metadata.name)}/nodes`)).body.items.length, 7);
+  advance();
+
+  const scaled = await mergePatch<NodePool>(`${base}/gpu-t4`, { spec: { resources: { count: 4 } } });
+  assert.equal(scaled.status, 200, scaled.text);
+  assert.equal(scaled.body.spec.resources.count, 4);
+  assert.deepEqual(
+    [total(scaled.body.status.resources.available), total(scaled.body.status.resources.creating)],
+    [2, 2],
+  );
+  const npNodes = await walkNodes(`${base}/gpu-t4/nodes`, 3);
+  assert.deepEqual([npNodes.names.length, npNodes.pages, npNodes.remaining], [4, 2, [1, 0]]);
+  const flavorChange = await mergePatch<ErrorAnswer>(`${base}/gpu-t4`, { spec: { resources: { flavor: 'modelarts.vm.cpu.4ud' } } });
+  assert.deepEqual([flavorChange.status, flavorChange.body.error_code], [400, 'ModelArts.50004000']);
+  advance();
+
+  const removed = await api<NodePool>('DELETE', `${base}/gpu-t4`);
+  assert.equal(removed.status, 200, removed.text);
+  assert.equal(total(removed.body.status.resources.deleting), 4);
+  pool = (await showPool(cpu.metadata.name)).body;
+  assert.deepEqual(pool.spec.resources.map((r) => r.nodePool), ['default', 'highmem']);
+  advance();
+  assert.equal((await api<ErrorAnswer>('GET', `${base}/gpu-t4`)).status, 404);
+  assert.equal((await api<NodeList>('GET', `${poolPath(cpu.metadata.name)}/nodes`)).body.items.length, 5);
+
+  await api('DELETE', `${base}/highmem`);
+  const last = await api<ErrorAnswer>('DELETE', `${base}/default`);
+  assert.deepEqual([last.status, last.body.error_code], [400, 'ModelArts.50004000']);
+});
+
+test('plugins install Pending → Running and uninstall', async () => {
+  const cpu = await byDisplayName('pool-cpu-etl');
+  const base = `${poolPath(cpu.metadata.name)}/plugins`;
+  const seeded = await api<{ kind: string; items: Plugin[] }>('GET', base);
+  assert.deepEqual([seeded.body.kind, seeded.body.items.map((p) => [p.metadata.name, p.status.phase])], [
+    'PluginList',
+    [
+      ['volcano', 'Running'],
+      ['log-agent', 'Running'],
+    ],
+  ]);
+  const templates = await api<{ kind: string; items: { metadata: { name: string } }[] }>('GET', '/v2/{project_id}/plugintemplates');
+  assert.equal(templates.body.kind, 'PluginTemplateList');
+  assert.ok(['gpu-driver', 'npu-driver', 'volcano'].every((name) => templates.body.items.some((t) => t.metadata.name === name)));
+
+  const created = await api<Plugin>('POST', base, { body: { apiVersion: 'v2', kind: 'Plugin', spec: { template: { name: 'gpu-driver', version: '470.182.03' } } } });
+  assert.equal(created.status, 200, created.text);
+  assert.deepEqual([created.body.status.phase, created.body.spec.template.version], ['Pending', '470.182.03']);
+  assert.equal((await api<ErrorAnswer>('POST', base, { body: { spec: { template: { name: 'gpu-driver' } } } })).status, 409);
+  assert.equal((await api<ErrorAnswer>('POST', base, { body: { spec: { template: { name: 'no-such-plugin' } } } })).status, 400);
+  advance();
+  assert.equal((await api<Plugin>('GET', `${base}/gpu-driver`)).body.status.phase, 'Running');
+  const upgraded = await mergePatch<Plugin>(`${base}/gpu-driver`, { spec: { template: { version: '535.54.03' } } });
+  assert.deepEqual([upgraded.status, upgraded.body.status.phase, upgraded.body.spec.template.version], [200, 'Updating', '535.54.03']);
+  advance();
+  assert.equal((await api<Plugin>('DELETE', `${base}/gpu-driver`)).body.status.phase, 'Deleting');
+  advance();
+  assert.equal((await api<ErrorAnswer>('GET', `${base}/gpu-driver`)).status, 404);
+  assert.equal((await api<{ items: Plugin[] }>('GET', base)).body.items.length, 2);
+});
+
+test('resource flavors page with continue; node config templates answer', async () => {
+  const first = await api<{ kind: string; metadata: { continue: string; remainingItemCount: number }; items: { metadata: { name: string } }[] }>('GET', '/v1/{project_id}/resourceflavors', {
+    query: { limit: 4 },
+  });
+  assert.equal(first.body.kind, 'ResourceFlavorList');
+  assert.equal(first.body.items.length, 4);
+  const rest = await api<typeof first.body>('GET', '/v1/{project_id}/resourceflavors', { query: { limit: 4, continue: first.body.metadata.continue } });
+  const names = [...first.body.items, ...rest.body.items].map((item) => item.metadata.name);
+  assert.equal(first.body.metadata.remainingItemCount, rest.body.items.length);
+  assert.ok(names.some((name) => name.includes('cpu')) && names.some((name) => name.includes('gpu')) && names.some((name) => name.includes('npu')));
+
+  const template = await api<{ kind: string }>('GET', '/v1/{project_id}/nodeconfigtemplates/default');
+  assert.deepEqual([template.status, template.body.kind], [200, 'NodeConfigTemplate']);
+  const gpu = await byDisplayName('pool-gpu-v100');
+  const poolTemplate = await api<{ kind: string; metadata: { name: string } }>('GET', `${poolPath(gpu.metadata.name)}/node-config-template`);
+  assert.deepEqual([poolTemplate.body.kind, poolTemplate.body.metadata.name], ['NodeConfigTemplate', 'gpu']);
+});
+
+test('a pool named with "fail" ends CreationFailed and shows under status=failed', async () => {
+  const created = await api<Pool>('POST', '/v2/{project_id}/pools', { body: createBody('pool-will-fail', [{ flavor: 'modelarts.vm.cpu.8ud', count: 2 }]) });
+  assert.equal(created.status, 200, created.text);
+  advance();
+  const failed = await api<PoolList>('GET', '/v2/{project_id}/pools', { query: { status: 'failed' } });
+  assert.deepEqual(
+    failed.body.items.map((pool) => [pool.metadata.labels['os.modelarts/name'], pool.status.phase, total(pool.status.resources.abnormal)]),
+    [['pool-will-fail', 'CreationFailed', 2]],
+  );
+});
+
+test('batch-resize moves the nodes of a batch to the target flavor through Checking', async () => {
+  const created = await api<Pool>('POST', '/v2/{project_id}/pools', { body: createBody('pool-resize', [{ flavor: 'modelarts.vm.cpu.4ud', count: 2 }]) });
+  advance();
+  const nodesPath = `${poolPath(created.body.metadata.name)}/nodes`;
+  const nodes = (await api<NodeList>('GET', nodesPath)).body.items;
+  const batchUID = nodes[0].metadata.labels['os.modelarts.node/batch.uid'];
+  const resize = await api<{ orderName: string; nodeNames: string[] }>('POST', `${nodesPath}/batch-resize`, {
+    body: {
+      nodes: [{ batchUID }],
+      source: { nodePool: 'default', flavor: 'modelarts.vm.cpu.4ud', creatingStep: { type: 'hyperinstance', step: 1 } },
+      target: { nodePool: 'default', flavor: 'modelarts.vm.cpu.8ud', creatingStep: { type: 'hyperinstance', step: 1 } },
+    },
+  });
+  assert.equal(resize.status, 200, resize.text);
+  assert.deepEqual(resize.body.nodeNames.sort(), nodes.map((node) => node.metadata.name).sort());
+  const checking = (await api<NodeList>('GET', nodesPath)).body.items;
+  assert.deepEqual(checking.map((node) => [node.spec.flavor, node.status.phase]), [
+    ['modelarts.vm.cpu.8ud', 'Checking'],
+    ['modelarts.vm.cpu.8ud', 'Checking'],
+  ]);
+  advance();
+  assert.deepEqual((await showPool(created.body.metadata.name)).body.status.resources.available, [{ flavor: 'modelarts.vm.cpu.8ud', count: 2 }]);
+  const noMatch = await api<ErrorAnswer>('POST', `${nodesPath}/batch-resize`, {
+    body: { nodes: [{ batchUID: 'nope' }], source: { nodePool: 'default', flavor: 'modelarts.vm.cpu.4ud' }, target: { nodePool: 'default', flavor: 'modelarts.vm.cpu.8ud' } },
+  });
+  assert.deepEqual([noMatch.status, noMatch.body.error_code], [400, 'ModelArts.50004000']);
+});
+
+test('control API and EmulatorState force pool and node phases', async () => {
+  const cpu = await byDisplayName('pool-cpu-etl');
+  const forced = await fetch(`${emulator.url}/__emulator/state/pools/${cpu.metadata.name}`, { method: 'PUT', body: JSON.stringify({ phase: 'Abnormal' }) });
+  assert.equal(forced.status, 200);
+  assert.equal(((await forced.json()) as Pool).status.phase, 'Abnormal');
+  assert.equal((await showPool(cpu.metadata.name)).body.status.phase, 'Abnormal');
+  assert.equal(emulator.state.poolPhase(cpu.metadata.name), 'Abnormal');
+  emulator.state.setPoolPhase(cpu.metadata.name, 'Running');
+  assert.equal((await showPool(cpu.metadata.name)).body.status.phase, 'Running');
+
+  const node = (await api<NodeList>('GET', `${poolPath(cpu.metadata.name)}/nodes`, { query: { limit: 1 } })).body.items[0];
+  const nodeUrl = `${emulator.url}/__emulator/state/pools/${cpu.metadata.name}/nodes/${node.metadata.name}`;
+  const forcedNode = await fetch(nodeUrl, { method: 'PUT', body: JSON.stringify({ phase: 'Abnormal' }) });
+  assert.equal(((await forcedNode.json()) as Node).status.phase, 'Abnormal');
+  assert.equal(total((await showPool(cpu.metadata.name)).body.status.resources.abnormal), 1);
+  assert.equal((await fetch(nodeUrl, { method: 'PUT', body: JSON.stringify({ phase: 'Exploded' }) })).status, 400);
+  assert.equal((await fetch(`${emulator.url}/__emulator/state/pools/pool-nope`)).status, 404);
+  emulator.state.setPoolNodePhase(cpu.metadata.name, node.metadata.name, 'Available');
+  assert.equal(emulator.state.poolNodePhase(cpu.metadata.name, node.metadata.name), 'Available');
+});
