@@ -4,6 +4,7 @@ import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
+import { registerPoolCommands } from './commands/poolCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
 import { vscodeUserInput } from './commands/userInput';
 import { registerWebviewCommands } from './commands/webviewCommands';
@@ -24,7 +25,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const session = new SessionManager(accounts, log, `modelarts-explorer-vscode/${version}`);
   const explorer = new ExplorerProvider(session, log);
   const documents = new ResourceDocuments();
-  const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
   const context: CommandContext = { ui: vscodeUserInput, log, accounts, session, explorer, treeView, documents, extensionUri: extensionContext.extensionUri };
 
   extensionContext.subscriptions.push(
@@ -40,6 +41,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerNotebookCommands(context),
     ...registerTrainingJobCommands(context),
     ...registerWebviewCommands(context),
+    ...registerPoolCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

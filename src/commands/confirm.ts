@@ -13,3 +13,17 @@ export async function confirmAction(ui: UserInput, question: string, detail: str
 export function deleteQuestion(kindLabel: string, name: string): string {
   return vscode.l10n.t('Delete {0} "{1}"?', kindLabel, name);
 }
+
+/**
+ * For what destroys much at once (a pool and all its nodes): the user types the
+ * resource's name, as the cloud console asks.
+ */
+export async function confirmByTypingName(ui: UserInput, question: string, name: string): Promise<boolean> {
+  const typed = await ui.showInputBox({
+    title: question,
+    prompt: vscode.l10n.t('Type "{0}" to confirm. This cannot be undone.', name),
+    ignoreFocusOut: true,
+    validateInput: (value) => (value === name ? undefined : vscode.l10n.t('Type the name exactly: {0}', name)),
+  });
+  return typed === name;
+}

@@ -9,6 +9,8 @@ import { cancelledError } from '../services/errors';
 export interface UserInput {
   showInputBox(options: vscode.InputBoxOptions): Thenable<string | undefined>;
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  /** A quick pick where several items can be chosen. */
+  showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined>;
   showWarningMessage(message: string, options: vscode.MessageOptions, ...actions: string[]): Thenable<string | undefined>;
   showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
@@ -17,6 +19,7 @@ export interface UserInput {
 export const vscodeUserInput: UserInput = {
   showInputBox: (options) => vscode.window.showInputBox(options),
   showQuickPick: (items, options) => vscode.window.showQuickPick(items, options),
+  showQuickPickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
   showWarningMessage: (message, options, ...actions) => vscode.window.showWarningMessage(message, options, ...actions),
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
@@ -29,6 +32,15 @@ export async function ask(ui: UserInput, options: vscode.InputBoxOptions): Promi
     throw cancelledError();
   }
   return answer;
+}
+
+/** A multi-select quick pick; dismissing it or choosing nothing cancels the command. */
+export async function pickMany<T extends vscode.QuickPickItem>(ui: UserInput, items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[]> {
+  const picked = await ui.showQuickPickMany(items, options);
+  if (!picked || picked.length === 0) {
+    throw cancelledError();
+  }
+  return picked;
 }
 
 /** A quick pick whose dismissal cancels the command. */

@@ -1,6 +1,6 @@
 import { type Page } from './paging';
 import { expectArray } from './responses';
-import type { QueryValue, SignedClient } from './signedClient';
+import type { HttpMethod, QueryValue, SignedClient } from './signedClient';
 
 /** The k8s-style metadata of pool objects (API reference §5.3). */
 export interface ObjectMeta {
@@ -63,6 +63,21 @@ interface ObjectList<T> {
   readonly metadata?: { readonly continue?: string; readonly remainingItemCount?: number };
 }
 
+export interface PluginTemplate {
+  readonly metadata: { readonly name: string };
+  readonly spec?: { readonly description?: string; readonly versions?: readonly string[]; readonly defaultVersion?: string };
+}
+
+/** What a batch node action did to each node. */
+export interface NodeActionResult {
+  readonly name: string;
+  readonly status: 'success' | 'failed';
+  readonly message?: string;
+}
+
+/** Pool updates are JSON merge patches (§0, §5.1). */
+const MERGE_PATCH = 'application/merge-patch+json';
+
 export const POOL_NAME_LABEL = 'os.modelarts/name';
 export const POOL_WORKSPACE_LABEL = 'os.modelarts/workspace.id';
 /** The node list allows up to 500 a page (§5.1); the tree shows fewer at a time. */
@@ -112,6 +127,63 @@ export class PoolService {
 
   getPlugin(region: string, poolName: string, pluginName: string, signal?: AbortSignal): Promise<PoolPlugin> {
     return this.read<PoolPlugin>(region, 'pools/{pool}/plugins/{plugin}', { pool: poolName, plugin: pluginName }, signal);
+  }
+
+  /** Deleting a pool deletes its nodes; it goes Deleting, then is gone (§5.1). */
+  delete(region: string, poolName: string, signal?: AbortSignal): Promise<unknown> {
+    return this.write(region, 'DELETE', 'pools/{pool}', { pool: poolName }, undefined, signal);
+  }
+
+  /** Reboots nodes of one pool together; they pass through Checking. */
+  rebootNodes(region: string, poolName: string, nodeNames: readonly string[], signal?: AbortSignal): Promise<unknown> {
+    return this.write(region, 'POST', 'pools/{pool}/nodes/batch-reboot', { pool: poolName }, { nodeNames }, signal);
+  }
+
+  /** Deletes nodes; nodes locked against deletion are refused one by one, not the whole call. */
+  async deleteNodes(region: string, poolName: string, nodeNames: readonly string[], signal?: AbortSignal): Promise<NodeActionResult[]> {
+    const response = await this.write<{ nodes?: NodeActionResult[] }>(region, 'POST', 'pools/{pool}/nodes/batch-delete', { pool: poolName }, { deleteNodeNames: nodeNames }, signal);
+    return response.nodes ?? [];
+  }
+
+  /** Locks or unlocks nodes against deletion. */
+  async setNodesLocked(region: string, poolName: string, nodeNames: readonly string[], locked: boolean, signal?: AbortSignal): Promise<NodeActionResult[]> {
+    const action = locked ? 'batch-lock' : 'batch-unlock';
+    const response = await this.write<{ nodes?: NodeActionResult[] }>(region, 'POST', `pools/{pool}/nodes/${action}`, { pool: poolName }, { nodeNames, actions: ['delete'] }, signal);
+    return response.nodes ?? [];
+  }
+
+  /** Scales a node pool to `count` nodes (a merge patch, §5.2). */
+  scaleNodePool(region: string, poolName: string, nodePoolName: string, count: number, signal?: AbortSignal): Promise<NodePool> {
+    return this.write<NodePool>(
+      region,
+      'PATCH',
+      'pools/{pool}/nodepools/{nodepool}',
+      { pool: poolName, nodepool: nodePoolName },
+      { spec: { resources: { count } } },
+      signal,
+      MERGE_PATCH,
+    );
+  }
+
+  deleteNodePool(region: string, poolName: string, nodePoolName: string, signal?: AbortSignal): Promise<unknown> {
+    return this.write(region, 'DELETE', 'pools/{pool}/nodepools/{nodepool}', { pool: poolName, nodepool: nodePoolName }, undefined, signal);
+  }
+
+  async listPluginTemplates(region: string, signal?: AbortSignal): Promise<PluginTemplate[]> {
+    const response = await this.read<ObjectList<PluginTemplate>>(region, 'plugintemplates', {}, signal);
+    return expectArray(response.items, 'plugin template list');
+  }
+
+  installPlugin(region: string, poolName: string, templateName: string, version: string, signal?: AbortSignal): Promise<PoolPlugin> {
+    return this.write<PoolPlugin>(region, 'POST', 'pools/{pool}/plugins', { pool: poolName }, { spec: { template: { name: templateName, version } } }, signal);
+  }
+
+  nodeConfigTemplate(region: string, poolName: string, signal?: AbortSignal): Promise<unknown> {
+    return this.read(region, 'pools/{pool}/node-config-template', { pool: poolName }, signal);
+  }
+
+  private write<T>(region: string, method: HttpMethod, path: string, pathParams: Record<string, string>, body: object | undefined, signal?: AbortSignal, contentType?: string): Promise<T> {
+    return this.client.request<T>({ service: 'modelarts', region, method, path: `/v2/{project_id}/${path}`, pathParams, body, contentType, signal });
   }
 
   /** A GET under /v2/{project_id}/: every pool read has this shape. */

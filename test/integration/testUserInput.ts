@@ -50,6 +50,19 @@ export class TestUserInput implements UserInput {
     return picked as T;
   }
 
+  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
+    const answer = this.next('multi-select quick pick', options.title);
+    if (answer === undefined) {
+      return undefined;
+    }
+    const labels = String(answer).split(',');
+    const picked = items.filter((item) => labels.includes(item.label));
+    if (picked.length !== labels.length) {
+      throw new Error(`"${String(answer)}" are not all among the choices of "${options.title}"`);
+    }
+    return picked;
+  }
+
   async showWarningMessage(message: string, options: vscode.MessageOptions): Promise<string | undefined> {
     this.shown.push({ kind: 'warning', message, detail: options.detail });
     const answer = this.next('warning', message);

@@ -25,7 +25,7 @@ export const poolNodeKind: ResourceKind<PoolNode> = {
   name: (node) => node.metadata.name,
   status: (node) => node.status?.phase ?? 'Unknown',
   category: (node) => nodePhaseCategory(node.status?.phase ?? ''),
-  capabilities: () => [],
+  capabilities: (node) => (['Available', 'Abnormal'].includes(node.status?.phase ?? '') ? ['canReboot', 'canDelete'] : []),
   description: (node) => joinParts(node.status?.phase, shortFlavor(node.spec?.flavor), node.status?.privateIp),
   tooltip: (node) =>
     fieldTooltip(node.metadata.name, [
@@ -65,7 +65,7 @@ export const nodePoolKind: ResourceKind<NodePool> = {
   name: (nodePool) => nodePool.metadata.name,
   status: (nodePool) => nodePoolState(nodePool).label,
   category: (nodePool) => nodePoolState(nodePool).category,
-  capabilities: () => [],
+  capabilities: () => ['canScale', 'canDelete'],
   description: (nodePool) =>
     joinParts(nodePoolState(nodePool).label, shortFlavor(nodePool.spec?.resources?.flavor), vscode.l10n.t('{0} nodes', nodePool.spec?.resources?.count ?? 0)),
   tooltip: (nodePool) =>
@@ -116,7 +116,7 @@ export const poolKind: ResourceKind<Pool> = {
   name: (pool) => poolDisplayName(pool),
   status: (pool) => pool.status?.phase ?? 'Unknown',
   category: (pool) => poolPhaseCategory(pool.status?.phase ?? ''),
-  capabilities: () => [],
+  capabilities: (pool) => (pool.status?.phase === 'Deleting' ? [] : ['canDelete']),
   description: (pool) => joinParts(pool.status?.phase, composition(pool), formatAge(createdAt(pool.metadata.creationTimestamp))),
   tooltip: (pool) =>
     fieldTooltip(poolDisplayName(pool), [

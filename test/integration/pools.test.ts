@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ExtensionUnderTest, label, type Node, until } from './harness';
+
+describe('Resource pool commands against the emulator', () => {
+  let under: ExtensionUnderTest;
+
+  const children = (node: Node) => under.explorer.getChildren(node);
+  async function cpuPool(): Promise<Node> {
+    const pools = await children(await under.category('Resource Pools'));
+    const pool = pools.find((node) => label(node) === 'pool-cpu-etl');
+    assert.ok(pool, 'the seeded CPU pool is listed');
+    return pool;
+  }
+  async function section(name: 'Nodes' | 'Node Pools' | 'Plugins'): Promise<Node> {
+    return under.child(await cpuPool(), name);
+  }
+
+  before(async () => {
+    under = await ExtensionUnderTest.start({ transitionMs: 300 });
+    await under.signInWithDemoKey();
+  });
+
+  beforeEach(() => under.freshUi());
+
+  after(() => under.stop());
+
+  it('reboots the nodes selected together, after one confirmation naming them', async () => {
+    const nodes = (await children(await section('Nodes'))).slice(0, 2);
+    const names = nodes.map(label);
+    under.ui.answer('Reboot');
+    // The tree passes the clicked node and the whole selection.
+    await vscode.commands.executeCommand('modelarts.poolNode.reboot', nodes[0], nodes);
+    assert.deepEqual(under.ui.errors, []);
+    assert.match(under.ui.shown[0].message, /^Reboot 2 node\(s\) of pool "pool-cpu-etl/);
+    assert.ok(names.every((name) => under.ui.shown[0].detail?.includes(name)));
+    const reboots = under.emulator.requests.list({ method: 'POST', path: '/nodes/batch-reboot' });
+    assert.equal(reboots.length, 1);
+    assert.deepEqual(JSON.parse(reboots[0].body ?? '{}').nodeNames, names);
+    await until(() => String(nodes[0].getTreeItem().description), (description) => description.startsWith('Checking'), 'the first node to show Checking');
+  });
+
+  it('a node locked against deletion is refused by Delete, and the refusal is reported', async () => {
+    const [node] = await children(await section('Nodes'));
+    await vscode.commands.executeCommand('modelarts.poolNode.lock', node, [node]);
+    under.ui.answer('Delete');
+    await vscode.commands.executeCommand('modelarts.poolNode.delete', node, [node]);
+    assert.equal(under.ui.errors.length, 1);
+    assert.match(under.ui.errors[0], new RegExp(`^Not done for 1 node\\(s\\): ${label(node)}`));
+    await vscode.commands.executeCommand('modelarts.poolNode.unlock', node, [node]);
+  });
+
+  it('scales a node pool and its nodes follow', async () => {
+    const nodePools = await children(await section('Node Pools'));
+    const highmem = nodePools.find((node) => label(node) === 'highmem');
+    assert.ok(highmem);
+    const before = (await children(await section('Nodes'))).length;
+    under.ui.answer('4');
+    await vscode.commands.executeCommand('modelarts.nodePool.scale', highmem);
+    assert.deepEqual(under.ui.errors, []);
+    const patch = under.emulator.requests.list({ method: 'PATCH', path: '/nodepools/highmem' }).at(-1);
+    assert.deepEqual(JSON.parse(patch?.body ?? '{}'), { spec: { resources: { count: 4 } } });
+    await until(async () => (await children(await section('Nodes'))).length, (count) => count === before + 2, 'two more nodes in the pool');
+  });
+
+  it('installs a plugin from the templates', async () => {
+    const plugins = await section('Plugins');
+    const installed = (await children(plugins)).map(label);
+    under.ui.answer((items) => items.find((item) => !installed.includes(item.label)), (items) => items[0]);
+    await vscode.commands.executeCommand('modelarts.plugin.install', plugins);
+    assert.deepEqual(under.ui.errors, []);
+    await until(async () => (await children(plugins)).length, (count) => count === installed.length + 1, 'the new plugin to be listed');
+  });
+
+  it('deletes a pool only after its name is typed', async () => {
+    const pool = await cpuPool();
+    const poolId = pool.id.split('/').pop() as string;
+    under.ui.answer(undefined);
+    await vscode.commands.executeCommand('modelarts.pool.delete', pool);
+    assert.equal(under.emulator.requests.count({ method: 'DELETE', path: poolId }), 0, 'dismissing the question deletes nothing');
+    assert.match(String(under.ui.inputBoxes[0].prompt), /Type "pool-cpu-etl" to confirm/);
+    assert.equal(await under.ui.inputBoxes[0].validateInput?.('pool-cpu'), 'Type the name exactly: pool-cpu-etl');
+
+    under.ui.answer('pool-cpu-etl');
+    await vscode.commands.executeCommand('modelarts.pool.delete', pool);
+    assert.deepEqual(under.ui.errors, []);
+    assert.equal(under.emulator.requests.count({ method: 'DELETE', path: poolId }), 1);
+    assert.match(String(pool.getTreeItem().description), /^Deleting\b/);
+  });
+});
