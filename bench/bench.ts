@@ -46,9 +46,10 @@ async function main(): Promise<void> {
     // One full refresh as the explorer does it: workspaces of the region, then every category of every workspace.
     emulator.requests.clear();
     const workspaces = await services.workspaces.list(REGION);
-    await Promise.all(workspaces.map((workspace) => everyCategory(workspace.id)));
+    // Lite Servers and hyperinstances belong to the account: two more lists per region.
+    await Promise.all([...workspaces.map((workspace) => everyCategory(workspace.id)), services.devServers.list(REGION), services.devServers.listHyperinstances(REGION)]);
     const issued = emulator.requests.count();
-    const needed = 1 + 3 * workspaces.length;
+    const needed = 1 + 3 * workspaces.length + 2;
 
     const bundleBytes = statSync(join(__dirname, '..', '..', 'dist', 'extension.js')).size;
 

@@ -4,6 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type AccountRegistry, PROJECT_REGIONS } from './accounts';
+import { DEV_SERVER_STATUSES } from './areas/devServerModel';
+import { serverView } from './areas/devServerView';
 import { notebookView } from './areas/notebookView';
 import { NODE_PHASES, POOL_PHASES } from './areas/poolModel';
 import { nodeView, poolView } from './areas/poolView';
@@ -140,6 +142,12 @@ function controlRoutes(ctx: ControlContext): Router<ControlHandler> {
       state.setPoolNodePhase(params.name, params.node, enumField(body, 'phase', NODE_PHASES));
       return poolNodeResult(ctx, params.name, params.node);
     })
+    .add('GET', p('state/dev-servers/{id}'), ({ params }) => devServerResult(ctx, params.id))
+    .add('PUT', p('state/dev-servers/{id}'), ({ params, body }) => {
+      requireFound(state.findDevServer(params.id), 'Lite Server', params.id);
+      state.setDevServerStatus(params.id, enumField(body, 'status', DEV_SERVER_STATUSES));
+      return devServerResult(ctx, params.id);
+    })
     .add('GET', p('jupyter/{id}'), ({ params }) => jupyterPage(ctx, params.id))
     .add('GET', p('jupyter/{id}/lab'), ({ params }) => jupyterPage(ctx, params.id));
 }
@@ -170,6 +178,11 @@ function poolNodeResult(ctx: ControlContext, poolName: string, nodeName: string)
   const { pool } = requireFound(ctx.state.findPool(poolName), 'pool', poolName);
   const node = requireFound(pool.nodes.get(nodeName), 'node', nodeName);
   return { status: 200, json: nodeView(node, pool, ctx.state.clock.now()) };
+}
+
+function devServerResult(ctx: ControlContext, id: string): ControlResult {
+  const { project, server } = requireFound(ctx.state.findDevServer(id), 'Lite Server', id);
+  return { status: 200, json: serverView(server, project, ctx.state.clock.now()) };
 }
 
 function stringField(body: Record<string, unknown>, key: string): string {

@@ -13,12 +13,14 @@ import {
   CN_EAST_3_NOTEBOOKS,
   CN_NORTH_4_JOBS,
   CN_NORTH_4_NOTEBOOKS,
+  CN_NORTH_4_DEV_SERVERS,
   CN_NORTH_4_POOLS,
   EXTRA_WORKSPACES,
   type JobSeed,
   type NotebookSeed,
 } from './seedData';
 import type { EmulatorState, NotebookStatus, ProjectState, TrainingJobRecord, TrainingPhase } from './state';
+import { seedDevServers } from './areas/devServerSeed';
 import { seedPools } from './areas/poolSeed';
 import { planTrainingRun } from './areas/trainingJobs';
 
@@ -94,6 +96,7 @@ export function seedDemo(state: EmulatorState, ak: string, options: SeedOptions 
     project.addTrainingJobs(jobs.map((seed) => seededJob(project, seed, workspaceIds, random, now)));
     if (region === 'cn-north-4') {
       seedPools(project, CN_NORTH_4_POOLS, workspaceIds, now);
+      seedDevServers(project, CN_NORTH_4_DEV_SERVERS, now);
     }
   }
   const scale = options.scaleTrainingJobs ?? 0;

@@ -178,3 +178,30 @@ export const CN_NORTH_4_POOLS: readonly PoolSeed[] = [
     plugins: [],
   },
 ];
+
+/** One demo Lite Server (§7). `image` is a name from `areas/devServerCatalog.ts`. */
+export interface DevServerSeed {
+  readonly name: string;
+  readonly status: 'RUNNING' | 'STOPPED' | 'CREATING' | 'START_FAILED';
+  readonly flavor: string;
+  readonly image: string;
+  /** Key pair login; admin password login when absent. */
+  readonly keyPair?: string;
+  /** Another IAM user of the account (listed by `/dev-servers/all` only); default: the account's own user. */
+  readonly owner?: string;
+  readonly prepaid?: boolean;
+  readonly dataDisks?: number;
+  readonly eip?: boolean;
+  readonly ageDays: number;
+}
+
+/** Six of the demo user's servers in varied states, plus one of another user. */
+export const CN_NORTH_4_DEV_SERVERS: readonly DevServerSeed[] = [
+  { name: 'lite-a800-train-01', status: 'RUNNING', flavor: 'physical.pi-a800.32xlarge.8', image: 'Ubuntu-22.04-x86-CUDA-12.2-BMS', keyPair: 'KeyPair-demo', prepaid: true, dataDisks: 2, ageDays: 40 },
+  { name: 'lite-910b-dev', status: 'RUNNING', flavor: 'physical.kat2ne.48xlarge.8.313t', image: 'EulerOS-2.10-Arm-CANN-8.0-BMS', keyPair: 'KeyPair-demo', eip: true, ageDays: 25 },
+  { name: 'lite-v100-notebook', status: 'STOPPED', flavor: 'p2s.2xlarge.8', image: 'Ubuntu-22.04-x86-CUDA-12.2-ECS', ageDays: 60 },
+  { name: 'lite-kunpeng-build', status: 'CREATING', flavor: 'kc2.4xlarge.4', image: 'HCE-2.0-Arm-ECS', keyPair: 'KeyPair-demo', ageDays: 0 },
+  { name: 'lite-910b-bench', status: 'START_FAILED', flavor: 'physical.kat2ne.48xlarge.8.313t', image: 'EulerOS-2.10-Arm-CANN-8.0-BMS', keyPair: 'KeyPair-demo', ageDays: 10 },
+  { name: 'lite-cpu-etl', status: 'RUNNING', flavor: 'c7.4xlarge.2', image: 'Ubuntu-22.04-x86-CUDA-12.2-ECS', keyPair: 'KeyPair-demo', dataDisks: 1, ageDays: 5 },
+  { name: 'lite-ops-shared', status: 'RUNNING', flavor: 'c7.4xlarge.2', image: 'Ubuntu-22.04-x86-CUDA-12.2-ECS', keyPair: 'KeyPair-ops', owner: 'ops-admin', ageDays: 90 },
+];

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccountRegistry, DEMO_CREDENTIALS } from './accounts';
+import { registerDevServers } from './areas/devServers';
 import { registerIam } from './areas/iam';
 import { registerNotebookCatalog } from './areas/notebookCatalog';
 import { registerNotebooks } from './areas/notebooks';
@@ -68,6 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerNotebooks(router);
   registerTrainingJobs(router);
   registerPools(router);
+  registerDevServers(router);
   if ((options.seed ?? 'demo') === 'demo') {
     seedDemo(state, demoAccount.ak, { scaleTrainingJobs: options.scaleTrainingJobs });
   }

@@ -4,6 +4,7 @@
  * Timelines and are read lazily against the emulator clock.
  */
 import type { AccountRegistry, ProjectRef } from './accounts';
+import { type DevServerJobRecord, type DevServerRecord, type DevServerStatus, type HyperClusterRecord, type HyperinstanceRecord, liveDevServer } from './areas/devServerModel';
 import { livePool, type NodePhase, type PoolPhase, type PoolRecord } from './areas/poolModel';
 import { type Clock, Timeline } from './clock';
 
@@ -85,6 +86,11 @@ export class ProjectState {
   readonly workspaces = new Map<string, WorkspaceRecord>();
   /** Dedicated resource pools by `metadata.name`; see `areas/poolModel.ts` (`livePool` drops deleted ones). */
   readonly pools = new Map<string, PoolRecord>();
+  /** Lite Server resources (§7) by id; see `areas/devServerModel.ts` (`liveDevServer` & co. drop deleted ones). */
+  readonly devServers = new Map<string, DevServerRecord>();
+  readonly hyperinstances = new Map<string, HyperinstanceRecord>();
+  readonly hyperClusters = new Map<string, HyperClusterRecord>();
+  readonly devServerJobs = new Map<string, DevServerJobRecord>();
   private readonly notebookMap = new Map<string, NotebookRecord>();
   private readonly jobMap = new Map<string, TrainingJobRecord>();
   /** Ascending by createTime (ties by id), so the default newest-first search needs no sort. */
@@ -269,6 +275,31 @@ export class EmulatorState {
       throw new Error(`no pool ${name}`);
     }
     found.pool.timeline.force(this.clock.now(), phase);
+  }
+
+  /** A Lite Server by id (hyperinstance members included), unless its deletion has completed. */
+  findDevServer(id: string): { project: ProjectState; server: DevServerRecord } | undefined {
+    const now = this.clock.now();
+    for (const project of this.projects.values()) {
+      const server = liveDevServer(project, id, now);
+      if (server) {
+        return { project, server };
+      }
+    }
+    return undefined;
+  }
+
+  devServerStatus(id: string): DevServerStatus | undefined {
+    return this.findDevServer(id)?.server.timeline.status(this.clock.now());
+  }
+
+  /** Forces a Lite Server status that stays until the next action on it; throws for unknown ids. */
+  setDevServerStatus(id: string, status: DevServerStatus): void {
+    const found = this.findDevServer(id);
+    if (!found) {
+      throw new Error(`no Lite Server ${id}`);
+    }
+    found.server.timeline.force(this.clock.now(), status);
   }
 
   poolNodePhase(poolName: string, nodeName: string): NodePhase | undefined {

@@ -3,6 +3,7 @@ import { AccountManager } from './account/accountManager';
 import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
 import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerLiteServerCommands } from './commands/liteServerCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerPoolCommands } from './commands/poolCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
@@ -42,6 +43,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerTrainingJobCommands(context),
     ...registerWebviewCommands(context),
     ...registerPoolCommands(context),
+    ...registerLiteServerCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

@@ -18,6 +18,8 @@ import { ask, pick, pickMany } from './userInput';
 interface NodeSelection {
   readonly scope: ListScope & { readonly parentId: string };
   readonly names: readonly string[];
+  /** The pool's display name, as the tree shows it (its id is scope.parentId). */
+  readonly poolName: string;
   /** The tree nodes, when the command came from the tree. */
   readonly treeNodes: readonly ResourceNode<PoolNode>[];
 }
@@ -37,7 +39,7 @@ const NODE_BATCH_ACTIONS: readonly NodeBatchAction[] = [
     command: 'modelarts.poolNode.reboot',
     pickTitle: () => vscode.l10n.t('Select the nodes to reboot'),
     confirm: {
-      question: (selection) => vscode.l10n.t('Reboot {0} node(s) of pool "{1}"?', selection.names.length, selection.scope.parentId),
+      question: (selection) => vscode.l10n.t('Reboot {0} node(s) of pool "{1}"?', selection.names.length, selection.poolName),
       detail: (selection) => vscode.l10n.t('Workloads on them are interrupted: {0}', selection.names.join(', ')),
       button: () => vscode.l10n.t('Reboot'),
     },
@@ -51,7 +53,7 @@ const NODE_BATCH_ACTIONS: readonly NodeBatchAction[] = [
     command: 'modelarts.poolNode.delete',
     pickTitle: () => vscode.l10n.t('Select the nodes to delete'),
     confirm: {
-      question: (selection) => vscode.l10n.t('Delete {0} node(s) of pool "{1}"?', selection.names.length, selection.scope.parentId),
+      question: (selection) => vscode.l10n.t('Delete {0} node(s) of pool "{1}"?', selection.names.length, selection.poolName),
       detail: (selection) => vscode.l10n.t('The pool shrinks by these nodes, and workloads on them stop: {0}', selection.names.join(', ')),
       button: () => vscode.l10n.t('Delete'),
     },
@@ -172,14 +174,16 @@ async function resolveNodes(context: CommandContext, clicked: unknown, selected:
     if (chosen.some((node) => node.parent.scope.parentId !== scope.parentId)) {
       throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Select nodes of one pool at a time.'), 'config');
     }
-    return { scope: { ...scope, parentId: poolOf(scope) }, names: chosen.map((node) => node.resourceId), treeNodes: chosen };
+    const poolNode = chosen[0].parent.parent;
+    const poolName = poolNode instanceof ResourceNode ? poolNode.name : poolOf(scope);
+    return { scope: { ...scope, parentId: poolOf(scope) }, names: chosen.map((node) => node.resourceId), poolName, treeNodes: chosen };
   }
   const pool = await resolveTarget(context, poolKind, undefined);
   const poolName = poolKind.id(pool.item);
   const services = requireServices(context);
   const nodes = await collectPages((token, signal) => services.pools.listNodes(pool.scope.region, poolName, token, signal), 500);
   const picked = await pickMany(context.ui, nodes.map((node) => ({ label: node.metadata.name, description: poolNodeKind.description(node) })), { title });
-  return { scope: { ...pool.scope, parentId: poolName }, names: picked.map((item) => item.label), treeNodes: [] };
+  return { scope: { ...pool.scope, parentId: poolName }, names: picked.map((item) => item.label), poolName: poolKind.name(pool.item), treeNodes: [] };
 }
 
 /** Runs a batch action on nodes, reports the nodes it failed for, and shows the nodes' new state. */

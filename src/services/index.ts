@@ -1,3 +1,4 @@
+import { DevServerService } from './devServers';
 import { NotebookService } from './notebooks';
 import { PoolService } from './pools';
 import { SignedClient, type SignedClientOptions } from './signedClient';
@@ -11,6 +12,7 @@ export interface ModelArtsServices {
   readonly notebooks: NotebookService;
   readonly trainingJobs: TrainingJobService;
   readonly pools: PoolService;
+  readonly devServers: DevServerService;
 }
 
 export function createServices(options: SignedClientOptions): ModelArtsServices {
@@ -21,5 +23,6 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     notebooks: new NotebookService(client),
     trainingJobs: new TrainingJobService(client),
     pools: new PoolService(client),
+    devServers: new DevServerService(client),
   };
 }

@@ -63,6 +63,33 @@ const PLUGIN_PHASE: Record<string, StatusCategory> = {
   Abnormal: 'failed',
 };
 
+/** Lite Servers (§7.3): every *ING state is on its way somewhere, every *_FAILED a failure. */
+export function devServerStatusCategory(status: string): StatusCategory {
+  if (status === 'RUNNING') {
+    return 'running';
+  }
+  if (status === 'STOPPED' || status === 'DELETED') {
+    return 'stopped';
+  }
+  if (status.endsWith('_FAILED') || status === 'ERROR') {
+    return 'failed';
+  }
+  return status.endsWith('ING') ? 'transitional' : 'unknown';
+}
+
+const HYPERINSTANCE_STATUS: Record<string, StatusCategory> = {
+  PROVISIONING: 'transitional',
+  REIMAGING: 'transitional',
+  TERMINATING: 'transitional',
+  ACTIVE: 'running',
+  TERMINATED: 'stopped',
+  ERROR: 'failed',
+};
+
+export function hyperinstanceStatusCategory(status: string): StatusCategory {
+  return HYPERINSTANCE_STATUS[status] ?? 'unknown';
+}
+
 export function poolPhaseCategory(phase: string): StatusCategory {
   return POOL_PHASE[phase] ?? 'unknown';
 }

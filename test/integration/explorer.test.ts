@@ -197,15 +197,19 @@ describe('ModelArts explorer against the emulator', () => {
     under.emulator.requests.clear();
     await vscode.commands.executeCommand('modelarts.refresh');
     const region = await child(undefined, REGION);
-    const workspaces = await explorer().getChildren(region);
+    const regionChildren = await explorer().getChildren(region);
+    const workspaces = regionChildren.filter((node) => /^workspace\b/.test(String(node.getTreeItem().contextValue)));
+    const accountGroups = regionChildren.filter((node) => !workspaces.includes(node));
     for (const workspace of workspaces) {
       for (const group of await explorer().getChildren(workspace)) {
         await explorer().getChildren(group);
       }
     }
+    await Promise.all(accountGroups.map((group) => explorer().getChildren(group)));
     const seen = under.emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
     assert.equal(new Set(seen).size, seen.length, `duplicate requests: ${seen.join('\n')}`);
-    assert.equal(seen.length, 1 + 3 * workspaces.length, 'the workspace list, then three categories per workspace');
+    assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances']);
+    assert.equal(seen.length, 1 + 3 * workspaces.length + accountGroups.length, 'the workspace list, three categories per workspace, and the account-wide lists');
   });
 
   it('regions are added and removed, and the signed-in region shows while none is chosen', async () => {

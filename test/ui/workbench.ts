@@ -84,6 +84,26 @@ export class Workbench {
     await button.click();
   }
 
+  /** The rows of the view's tree that are selected (highlighted), whether or not the tree has the focus. */
+  get selectedTreeRows(): Locator {
+    return this.container.locator('.monaco-list-row[role="treeitem"][aria-selected="true"]');
+  }
+
+  /** The labels of the selected rows, top to bottom. */
+  async selectedLabels(): Promise<string[]> {
+    return (await this.selectedTreeRows.locator('.label-name').allInnerTexts()).map((text) => text.trim());
+  }
+
+  /**
+   * Ctrl+clicks `row` (Cmd+click on a Mac) to add it to the selection, as a person selects several items, and waits
+   * until it shows as selected.
+   */
+  async addToSelection(row: Locator, what: string): Promise<void> {
+    // The runners' Locator type (test/vscode-host/playwright.ts) declares only the click options they use so far.
+    await (row as unknown as ModifierClick).click({ modifiers: ['ControlOrMeta'] });
+    await expectVisible(row.and(this.selectedTreeRows), `${what} selected after Ctrl+click`);
+  }
+
   /** Clicks a collapsed row open, as a person does, and waits until it shows as expanded. */
   async expand(label: string, level: number): Promise<Locator> {
     const row = this.treeRow(label, level);
@@ -181,6 +201,28 @@ export class Workbench {
   }
 
   /**
+   * Drags the side bar's right border so that the side bar is `width` pixels wide, as a person does to read deep tree
+   * items whose descriptions it cuts off.
+   */
+  async resizeSideBar(width: number): Promise<void> {
+    const sideBar = this.page.locator('.part.sidebar');
+    const edges = async () => (await sideBar.evaluateAll(sideBarEdges))[0];
+    const before = await edges();
+    if (!before) throw new NotSeen('the side bar');
+    // The sash sits on the border between the side bar and the editor area.
+    const mouse = this.page.mouse as Page['mouse'] & MouseButtons;
+    await mouse.move(before.right, before.middle);
+    await mouse.down();
+    await mouse.move(before.left + width, before.middle);
+    await mouse.up();
+    // The sash lays the workbench out as the pointer moves.
+    const after = await edges();
+    if (!after || Math.abs(after.right - after.left - width) > 2) {
+      throw new NotSeen(`the side bar ${width} px wide after dragging its border (it is ${after ? after.right - after.left : 0} px)`);
+    }
+  }
+
+  /**
    * Moves the pointer to the editor area, where nothing shows a hover, and waits for any tooltip to go:
    * after a menu closes, the pointer rests on whatever tree item was under it, whose tooltip would cover a screenshot.
    */
@@ -198,6 +240,7 @@ export class Workbench {
       ['welcome text', () => visibleTexts(this.welcome)],
       // A row's text runs label and description together; its aria-label keeps them apart.
       ['tree', () => this.container.locator('.monaco-list-row[role="treeitem"]').evaluateAll(ariaLabels)],
+      ['selected in the tree', () => this.selectedTreeRows.evaluateAll(ariaLabels)],
       ['quick input', () => visibleTexts(this.quickInput.locator('.quick-input-title, .quick-input-message'))],
       ['notifications', () => visibleTexts(this.page.locator('.notifications-toasts .notification-list-item-message'))],
       ['dialog', () => visibleTexts(this.dialog.locator('.dialog-message-text, .dialog-message-detail'))],
@@ -212,6 +255,25 @@ export class Workbench {
     }
     return lines.length > 0 ? lines.join('\n') : '      (nothing recognisable)';
   }
+}
+
+/** Playwright's mouse buttons, which the runners' Page type does not declare. */
+interface MouseButtons {
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+/** Runs in the page. */
+function sideBarEdges(elements: Element[]): Array<{ left: number; right: number; middle: number }> {
+  return elements.map((element) => {
+    const box = element.getBoundingClientRect();
+    return { left: box.left, right: box.right, middle: Math.round(box.top + box.height / 2) };
+  });
+}
+
+/** Playwright's click with a modifier key held, which the runners' Locator type does not declare. */
+interface ModifierClick {
+  click(options: { modifiers: Array<'Alt' | 'Control' | 'ControlOrMeta' | 'Meta' | 'Shift'> }): Promise<void>;
 }
 
 function statusIconSelector(codicon: string): string {

@@ -4,6 +4,7 @@ import { regionDisplayName } from '../../services/endpoints';
 import { asModelArtsError, type ModelArtsError } from '../../services/errors';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
 import { notebookKind } from '../kinds/notebookKind';
+import { devServerKind, hyperinstanceKind } from '../kinds/liteServerKinds';
 import { poolKind } from '../kinds/poolKinds';
 import { trainingJobKind } from '../kinds/trainingJobKind';
 import type { ResourceKind } from '../resourceKind';
@@ -11,16 +12,21 @@ import type { ExplorerNode } from './explorerNode';
 import { ErrorNode } from './messageNodes';
 import { ResourceGroupNode } from './resourceNodes';
 
-/** A region of the account; its children are the region's workspaces. */
+/** A region of the account; its children are the region's workspaces, then what belongs to no workspace. */
 export class RegionNode implements ExplorerNode {
   readonly parent = undefined;
   private children: WorkspaceNode[] | undefined;
+  /** Lite Servers belong to the account, not to a workspace; they are listed in the default one's scope. */
+  private readonly accountGroups: readonly ResourceGroupNode<unknown>[];
   private failure: ModelArtsError | undefined;
 
   constructor(
     readonly region: string,
     private readonly services: ModelArtsServices,
-  ) {}
+  ) {
+    const scope = { region, workspaceId: DEFAULT_WORKSPACE_ID };
+    this.accountGroups = [devServerKind, hyperinstanceKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
+  }
 
   get id(): string {
     return `region/${this.region}`;
@@ -44,16 +50,18 @@ export class RegionNode implements ExplorerNode {
         this.failure = asModelArtsError(error);
       }
     }
-    return this.failure ? [new ErrorNode(this, this.failure, vscode.l10n.t('workspaces'))] : (this.children ?? []);
+    const workspaces = this.failure ? [new ErrorNode(this, this.failure, vscode.l10n.t('workspaces'))] : (this.children ?? []);
+    return [...workspaces, ...this.accountGroups];
   }
 
   loadedChildren(): readonly ExplorerNode[] {
-    return this.children ?? [];
+    return [...(this.children ?? []), ...this.accountGroups];
   }
 
   reset(): void {
     this.children = undefined;
     this.failure = undefined;
+    this.accountGroups.forEach((group) => group.reset());
   }
 }
 
