@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { AccountRegistry, DEMO_CREDENTIALS } from './accounts';
 import { registerDevServers } from './areas/devServers';
 import { registerIam } from './areas/iam';
+import { registerManagement } from './areas/management';
 import { registerNotebookCatalog } from './areas/notebookCatalog';
 import { registerNotebooks } from './areas/notebooks';
 import { registerPools } from './areas/pools';
@@ -65,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const router = new Router<Handler>();
   registerIam(router, accounts);
   registerWorkspaces(router);
+  registerManagement(router, state);
   registerNotebookCatalog(router);
   registerNotebooks(router);
   registerTrainingJobs(router);

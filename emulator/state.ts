@@ -5,6 +5,9 @@
  */
 import type { AccountRegistry, ProjectRef } from './accounts';
 import { type DevServerJobRecord, type DevServerRecord, type DevServerStatus, type HyperClusterRecord, type HyperinstanceRecord, liveDevServer } from './areas/devServerModel';
+import type { AuthMode, AuthorizationRecord } from './areas/managementAuth';
+import type { ScheduledEventRecord } from './areas/managementEvents';
+import type { QuotaOverride } from './areas/managementQuotas';
 import { livePool, type NodePhase, type PoolPhase, type PoolRecord } from './areas/poolModel';
 import { type Clock, Timeline } from './clock';
 
@@ -31,13 +34,25 @@ export type TrainingPhase = (typeof TRAINING_PHASES)[number];
 
 export const DEFAULT_WORKSPACE_ID = '0';
 
+export interface WorkspaceGrant {
+  readonly user_id: string;
+  readonly user_name: string;
+}
+
 export interface WorkspaceRecord {
   readonly id: string;
-  readonly name: string;
-  readonly description: string;
+  name: string;
+  description: string;
   readonly owner: string;
-  readonly authType: 'PUBLIC' | 'PRIVATE' | 'INTERNAL';
+  authType: 'PUBLIC' | 'PRIVATE' | 'INTERNAL';
   readonly createTime: number;
+  /** Last PUT; `createTime` when never updated. */
+  updateTime?: number;
+  /** Users granted access to a PRIVATE workspace. */
+  grants?: WorkspaceGrant[];
+  enterpriseProjectId?: string;
+  /** When a DELETE was accepted: DELETING for one transition, then gone (see `areas/workspaces.ts`). */
+  deletingSince?: number;
 }
 
 export interface NotebookLease {
@@ -91,6 +106,13 @@ export class ProjectState {
   readonly hyperinstances = new Map<string, HyperinstanceRecord>();
   readonly hyperClusters = new Map<string, HyperClusterRecord>();
   readonly devServerJobs = new Map<string, DevServerJobRecord>();
+  /** Workspace quota changes: workspace id → resource → override (`areas/managementQuotas.ts`). */
+  readonly workspaceQuotas = new Map<string, Map<string, QuotaOverride>>();
+  /** ModelArts authorizations (§6.2) by user id (`all` for all users); agencies created by `POST /v2/{p}/agency`. */
+  readonly authorizations = new Map<string, AuthorizationRecord>();
+  readonly agencies = new Set<string>();
+  /** Scheduled (maintenance) events (§6.4) by id; see `areas/managementEvents.ts`. */
+  readonly scheduledEvents = new Map<string, ScheduledEventRecord>();
   private readonly notebookMap = new Map<string, NotebookRecord>();
   private readonly jobMap = new Map<string, TrainingJobRecord>();
   /** Ascending by createTime (ties by id), so the default newest-first search needs no sort. */
@@ -100,6 +122,8 @@ export class ProjectState {
     readonly ref: ProjectRef,
     readonly transitionMs: number,
     createdAt: number,
+    /** The emulator clock, for lookups whose callers pass no `now` (e.g. `requireWorkspace`). */
+    readonly now: () => number = Date.now,
   ) {
     this.workspaces.set(DEFAULT_WORKSPACE_ID, {
       id: DEFAULT_WORKSPACE_ID,
@@ -175,6 +199,8 @@ function compareJobs(a: TrainingJobRecord, b: TrainingJobRecord): number {
 /** All projects, plus lookups by resource id for tests and the control API. */
 export class EmulatorState {
   private readonly projects = new Map<string, ProjectState>();
+  /** `/v1/auth-mode` (§6.3) by domain id; `strict` when never set (illustrative default). */
+  readonly authModes = new Map<string, AuthMode>();
 
   constructor(
     private readonly accounts: AccountRegistry,
@@ -193,7 +219,7 @@ export class EmulatorState {
       return undefined;
     }
     // Projects are as old as the emulated accounts: about a year.
-    const project = new ProjectState(ref, this.transitionMs, this.clock.now() - 365 * 86_400_000);
+    const project = new ProjectState(ref, this.transitionMs, this.clock.now() - 365 * 86_400_000, () => this.clock.now());
     this.projects.set(projectId, project);
     return project;
   }

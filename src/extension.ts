@@ -4,6 +4,7 @@ import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerLiteServerCommands } from './commands/liteServerCommands';
+import { registerManagementCommands } from './commands/managementCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerPoolCommands } from './commands/poolCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
@@ -44,6 +45,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerWebviewCommands(context),
     ...registerPoolCommands(context),
     ...registerLiteServerCommands(context),
+    ...registerManagementCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

@@ -34,7 +34,7 @@ const SERVER_ACTIONS: readonly ServerAction[] = [
     batch: 'STOP',
     capability: 'canStop',
     confirm: (names) => ({
-      question: vscode.l10n.t('Stop {0}?', names.map((name) => `"${name}"`).join(', ')),
+      question: vscode.l10n.t('Stop Lite Server {0}?', names.map((name) => `"${name}"`).join(', ')),
       detail: vscode.l10n.t('Processes on the server end; its disks are kept.'),
       button: vscode.l10n.t('Stop'),
     }),
@@ -46,7 +46,7 @@ const SERVER_ACTIONS: readonly ServerAction[] = [
     batch: 'REBOOT',
     capability: 'canReboot',
     confirm: (names) => ({
-      question: vscode.l10n.t('Reboot {0}?', names.map((name) => `"${name}"`).join(', ')),
+      question: vscode.l10n.t('Reboot Lite Server {0}?', names.map((name) => `"${name}"`).join(', ')),
       detail: vscode.l10n.t('Processes on the server are interrupted.'),
       button: vscode.l10n.t('Reboot'),
     }),
@@ -58,7 +58,7 @@ const SERVER_ACTIONS: readonly ServerAction[] = [
     batch: 'DELETE',
     capability: 'canDelete',
     confirm: (names) => ({
-      question: vscode.l10n.t('Delete {0}?', names.map((name) => `"${name}"`).join(', ')),
+      question: vscode.l10n.t('Delete Lite Server {0}?', names.map((name) => `"${name}"`).join(', ')),
       detail: vscode.l10n.t('The server and its disks are deleted. This cannot be undone.'),
       button: vscode.l10n.t('Delete'),
     }),

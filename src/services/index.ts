@@ -1,4 +1,5 @@
 import { DevServerService } from './devServers';
+import { ManagementService } from './management';
 import { NotebookService } from './notebooks';
 import { PoolService } from './pools';
 import { SignedClient, type SignedClientOptions } from './signedClient';
@@ -13,6 +14,7 @@ export interface ModelArtsServices {
   readonly trainingJobs: TrainingJobService;
   readonly pools: PoolService;
   readonly devServers: DevServerService;
+  readonly management: ManagementService;
 }
 
 export function createServices(options: SignedClientOptions): ModelArtsServices {
@@ -24,5 +26,6 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     trainingJobs: new TrainingJobService(client),
     pools: new PoolService(client),
     devServers: new DevServerService(client),
+    management: new ManagementService(client),
   };
 }

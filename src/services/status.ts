@@ -3,7 +3,7 @@
  * (UPPERCASE notebooks, CamelCase training phases, lowercase v1 services…).
  * The tree picks icons from the category and polls only `transitional` ones.
  */
-export type StatusCategory = 'running' | 'stopped' | 'transitional' | 'succeeded' | 'failed' | 'unknown';
+export type StatusCategory = 'running' | 'stopped' | 'transitional' | 'waiting' | 'succeeded' | 'failed' | 'unknown';
 
 const NOTEBOOK_STATUS: Record<string, StatusCategory> = {
   INIT: 'transitional',
@@ -88,6 +88,24 @@ const HYPERINSTANCE_STATUS: Record<string, StatusCategory> = {
 
 export function hyperinstanceStatusCategory(status: string): StatusCategory {
   return HYPERINSTANCE_STATUS[status] ?? 'unknown';
+}
+
+/**
+ * Scheduled maintenance events (§6.4). Waiting for the user's go-ahead or for
+ * their time is "waiting", not transitional: nothing changes until then, so
+ * there is nothing to poll.
+ */
+const EVENT_STATE: Record<string, StatusCategory> = {
+  inquiring: 'waiting',
+  scheduled: 'waiting',
+  executing: 'transitional',
+  completed: 'succeeded',
+  failed: 'failed',
+  canceled: 'stopped',
+};
+
+export function scheduledEventCategory(state: string): StatusCategory {
+  return EVENT_STATE[state] ?? 'unknown';
 }
 
 export function poolPhaseCategory(phase: string): StatusCategory {

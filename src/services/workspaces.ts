@@ -1,3 +1,5 @@
+import { LocalErrorCode, ModelArtsError } from './errors';
+import { resourceNameProblem } from './naming';
 import { expectArray } from './responses';
 import type { SignedClient } from './signedClient';
 
@@ -42,4 +44,42 @@ export class WorkspaceService {
     const defaultWorkspace = listed.find((workspace) => workspace.id === DEFAULT_WORKSPACE_ID) ?? { id: DEFAULT_WORKSPACE_ID, name: 'default' };
     return [defaultWorkspace, ...others];
   }
+
+  create(region: string, changes: Required<WorkspaceChanges>, signal?: AbortSignal): Promise<Workspace> {
+    const problem = resourceNameProblem(changes.name);
+    if (problem || changes.name === 'default') {
+      return Promise.reject(new ModelArtsError(LocalErrorCode.invalidInput, `workspace name "${changes.name}": ${problem ?? '"default" is reserved'}`, 'config'));
+    }
+    return this.client.request<Workspace>({ service: 'modelarts', region, method: 'POST', path: '/v1/{project_id}/workspaces', body: { ...changes, auth_type: 'PUBLIC' }, signal });
+  }
+
+  async update(region: string, id: string, changes: WorkspaceChanges, signal?: AbortSignal): Promise<void> {
+    await this.client.request({ service: 'modelarts', region, method: 'PUT', path: '/v1/{project_id}/workspaces/{id}', pathParams: { id }, body: changes, signal });
+  }
+
+  /** Deletion is asynchronous: the workspace shows DELETING until it is gone (§6.1). */
+  async delete(region: string, id: string, signal?: AbortSignal): Promise<void> {
+    await this.client.request({ service: 'modelarts', region, method: 'DELETE', path: '/v1/{project_id}/workspaces/{id}', pathParams: { id }, signal });
+  }
+
+  async quotas(region: string, id: string, signal?: AbortSignal): Promise<WorkspaceQuota[]> {
+    const response = await this.client.request<{ quotas?: WorkspaceQuota[] }>({ service: 'modelarts', region, method: 'GET', path: '/v1/{project_id}/workspaces/{id}/quotas', pathParams: { id }, signal });
+    return expectArray(response.quotas, 'quota list');
+  }
+}
+
+export interface WorkspaceQuota {
+  readonly resource: string;
+  readonly quota: number;
+  /** Null for unlimited quotas. */
+  readonly used_quota?: number | null;
+  readonly min_quota?: number;
+  readonly max_quota?: number;
+  readonly name_en?: string;
+  readonly unit_en?: string;
+}
+
+export interface WorkspaceChanges {
+  readonly name?: string;
+  readonly description?: string;
 }

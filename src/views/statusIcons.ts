@@ -6,6 +6,7 @@ const ICONS: Record<StatusCategory, { readonly icon: string; readonly color?: st
   running: { icon: 'vm-running', color: 'charts.green' },
   stopped: { icon: 'circle-slash', color: 'disabledForeground' },
   transitional: { icon: 'loading~spin' },
+  waiting: { icon: 'watch', color: 'charts.yellow' },
   succeeded: { icon: 'pass', color: 'testing.iconPassed' },
   failed: { icon: 'error', color: 'testing.iconFailed' },
   unknown: { icon: 'question', color: 'disabledForeground' },

@@ -34,7 +34,7 @@ describe('Lite Servers against the emulator', () => {
     under.ui.answer('Stop');
     await vscode.commands.executeCommand('modelarts.devServer.stop', running);
     assert.deepEqual(under.ui.errors, []);
-    assert.match(under.ui.shown[0].message, new RegExp(`^Stop "${label(running)}"\\?$`));
+    assert.match(under.ui.shown[0].message, new RegExp(`^Stop Lite Server "${label(running)}"\\?$`));
     await until(() => status(running), (value) => value === 'Stopped', 'the server to show Stopped');
     assert.equal(under.emulator.state.devServerStatus(idOf(running)), 'STOPPED');
 

@@ -8,8 +8,8 @@ export interface StepContext {
   /** The webview panel in view (a create form or a details panel). */
   readonly panel: WebviewPanel;
   readonly credentials: { readonly ak: string; readonly sk: string };
-  /** To check what the extension sent, and to make the next request fail. */
-  readonly emulator: Pick<Emulator, 'requests' | 'faults'>;
+  /** To check what the extension sent, to make the next request fail, and to read a resource's status. */
+  readonly emulator: Pick<Emulator, 'requests' | 'faults' | 'state'>;
   /** Saves an extra screenshot in the middle of the step, named after the step and `moment`. */
   screenshot(moment: string): Promise<void>;
 }
@@ -23,7 +23,7 @@ export interface UiStep {
   run(context: StepContext): Promise<void>;
 }
 
-const region = 'cn-north-4';
+export const region = 'cn-north-4';
 export const workspace = 'default';
 
 export const steps: readonly UiStep[] = [

@@ -79,9 +79,27 @@ export class Workbench {
    */
   async clickInlineAction(row: Locator, title: string): Promise<void> {
     await row.hover();
-    const button = row.locator(`.actions .action-label[aria-label="${title}"]`);
+    const button = this.inlineAction(row, title);
     await expectVisible(button, `the "${title}" button on the row`);
     await button.click();
+  }
+
+  /** One of the buttons at a row's right end by its tooltip, whether or not it shows at the moment. */
+  inlineAction(row: Locator, title: string): Locator {
+    return row.locator(`.actions .action-label[aria-label="${title}"]`);
+  }
+
+  /** The tooltips of the buttons at a row's right end, hovering it first so that they show. */
+  async inlineActionTitles(row: Locator): Promise<string[]> {
+    await row.hover();
+    return row.locator('.actions .action-label').evaluateAll(ariaLabels);
+  }
+
+  /** A row's position in the tree, counted from the top of everything expanded (its data-index). */
+  async rowPosition(row: Locator, what: string): Promise<number> {
+    const index = Number(await row.getAttribute('data-index'));
+    if (!Number.isInteger(index)) throw new NotSeen(`a position (data-index) on ${what}`);
+    return index;
   }
 
   /** The rows of the view's tree that are selected (highlighted), whether or not the tree has the focus. */
@@ -99,8 +117,7 @@ export class Workbench {
    * until it shows as selected.
    */
   async addToSelection(row: Locator, what: string): Promise<void> {
-    // The runners' Locator type (test/vscode-host/playwright.ts) declares only the click options they use so far.
-    await (row as unknown as ModifierClick).click({ modifiers: ['ControlOrMeta'] });
+    await row.click({ modifiers: ['ControlOrMeta'] });
     await expectVisible(row.and(this.selectedTreeRows), `${what} selected after Ctrl+click`);
   }
 
@@ -210,7 +227,7 @@ export class Workbench {
     const before = await edges();
     if (!before) throw new NotSeen('the side bar');
     // The sash sits on the border between the side bar and the editor area.
-    const mouse = this.page.mouse as Page['mouse'] & MouseButtons;
+    const { mouse } = this.page;
     await mouse.move(before.right, before.middle);
     await mouse.down();
     await mouse.move(before.left + width, before.middle);
@@ -257,23 +274,12 @@ export class Workbench {
   }
 }
 
-/** Playwright's mouse buttons, which the runners' Page type does not declare. */
-interface MouseButtons {
-  down(): Promise<void>;
-  up(): Promise<void>;
-}
-
 /** Runs in the page. */
 function sideBarEdges(elements: Element[]): Array<{ left: number; right: number; middle: number }> {
   return elements.map((element) => {
     const box = element.getBoundingClientRect();
     return { left: box.left, right: box.right, middle: Math.round(box.top + box.height / 2) };
   });
-}
-
-/** Playwright's click with a modifier key held, which the runners' Locator type does not declare. */
-interface ModifierClick {
-  click(options: { modifiers: Array<'Alt' | 'Control' | 'ControlOrMeta' | 'Meta' | 'Shift'> }): Promise<void>;
 }
 
 function statusIconSelector(codicon: string): string {

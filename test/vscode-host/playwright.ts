@@ -38,7 +38,22 @@ export interface Page {
   screenshot(options: { path: string; animations: 'disabled' }): Promise<unknown>;
   setDefaultTimeout(timeoutMs: number): void;
   viewportSize(): Size | null;
-  readonly mouse: { move(x: number, y: number): Promise<void> };
+  readonly mouse: Mouse;
+}
+
+/** The pointer: moved, or its (left) button pressed and released, as a drag does. */
+export interface Mouse {
+  move(x: number, y: number): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+/** Keys held during a click; ControlOrMeta is Cmd on a Mac and Ctrl elsewhere. */
+export type Modifier = 'Alt' | 'Control' | 'ControlOrMeta' | 'Meta' | 'Shift';
+
+export interface ClickOptions {
+  button?: 'left' | 'right';
+  modifiers?: Modifier[];
 }
 
 export interface Size {
@@ -64,7 +79,7 @@ export interface Locator {
   first(): Locator;
   count(): Promise<number>;
   waitFor(options: { state: 'visible' | 'hidden'; timeout?: number }): Promise<void>;
-  click(options?: { button: 'right' }): Promise<void>;
+  click(options?: ClickOptions): Promise<void>;
   hover(): Promise<void>;
   fill(value: string): Promise<void>;
   scrollIntoViewIfNeeded(): Promise<void>;

@@ -6,6 +6,7 @@ import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../..
 import { notebookKind } from '../kinds/notebookKind';
 import { devServerKind, hyperinstanceKind } from '../kinds/liteServerKinds';
 import { poolKind } from '../kinds/poolKinds';
+import { scheduledEventKind } from '../kinds/scheduledEventKind';
 import { trainingJobKind } from '../kinds/trainingJobKind';
 import type { ResourceKind } from '../resourceKind';
 import type { ExplorerNode } from './explorerNode';
@@ -16,7 +17,7 @@ import { ResourceGroupNode } from './resourceNodes';
 export class RegionNode implements ExplorerNode {
   readonly parent = undefined;
   private children: WorkspaceNode[] | undefined;
-  /** Lite Servers belong to the account, not to a workspace; they are listed in the default one's scope. */
+  /** Lite Servers and maintenance events belong to the account, not to a workspace; they are listed in the default one's scope. */
   private readonly accountGroups: readonly ResourceGroupNode<unknown>[];
   private failure: ModelArtsError | undefined;
 
@@ -25,7 +26,7 @@ export class RegionNode implements ExplorerNode {
     private readonly services: ModelArtsServices,
   ) {
     const scope = { region, workspaceId: DEFAULT_WORKSPACE_ID };
-    this.accountGroups = [devServerKind, hyperinstanceKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
+    this.accountGroups = [devServerKind, hyperinstanceKind, scheduledEventKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
   }
 
   get id(): string {
@@ -91,7 +92,7 @@ export class WorkspaceNode implements ExplorerNode {
     item.description = isDefault ? vscode.l10n.t('default workspace') : this.workspace.status !== 'NORMAL' ? this.workspace.status : undefined;
     item.tooltip = this.workspace.description || undefined;
     item.iconPath = new vscode.ThemeIcon(isDefault ? 'home' : 'folder-library');
-    item.contextValue = 'workspace refreshable';
+    item.contextValue = isDefault ? 'workspace refreshable' : 'workspace canChange refreshable';
     return item;
   }
 

@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { regionDisplayName } from '../services/endpoints';
+import type { AuthMode } from '../services/management';
+import { resourceNameProblem } from '../services/naming';
+import { DEFAULT_WORKSPACE_ID, type Workspace } from '../services/workspaces';
+import { scheduledEventKind } from '../views/kinds/scheduledEventKind';
+import { RegionNode, WorkspaceNode } from '../views/nodes/regionNodes';
+import { withCapability } from '../views/resourceKind';
+import { type CommandContext, registerCommand } from './commandContext';
+import { confirmAction } from './confirm';
+import { withProgress } from './progress';
+import { changeResourceState } from './resourceCommands';
+import { pickRegion, requireServices, resolveTarget } from './resourceTarget';
+import { ask, pick } from './userInput';
+
+/** Workspaces, quotas, scheduled events and the account's authorizations (§6). */
+export function registerManagementCommands(context: CommandContext): vscode.Disposable[] {
+  return [
+    registerCommand(context, 'modelarts.workspace.create', async (node) => {
+      const region = node instanceof RegionNode ? node.region : await pickRegion(context, vscode.l10n.t('Create a workspace in which region?'));
+      const name = await askWorkspaceName(context, vscode.l10n.t('Create a workspace in {0}', region), '');
+      const description = await ask(context.ui, { title: vscode.l10n.t('Create workspace "{0}"', name), prompt: vscode.l10n.t('Description (optional)') });
+      const services = requireServices(context);
+      await withProgress(vscode.l10n.t('Creating workspace "{0}"…', name), (signal) => services.workspaces.create(region, { name, description }, signal));
+      await refreshRegion(context, region);
+    }),
+    registerCommand(context, 'modelarts.workspace.rename', async (node) => {
+      const { region, workspace } = await resolveWorkspace(context, node);
+      const name = await askWorkspaceName(context, vscode.l10n.t('Rename workspace "{0}"', workspace.name), workspace.name);
+      const services = requireServices(context);
+      await withProgress(vscode.l10n.t('Renaming workspace "{0}"…', workspace.name), (signal) => services.workspaces.update(region, workspace.id, { name }, signal));
+      await refreshRegion(context, region);
+    }),
+    registerCommand(context, 'modelarts.workspace.delete', async (node) => {
+      const { region, workspace } = await resolveWorkspace(context, node);
+      const confirmed = await confirmAction(
+        context.ui,
+        vscode.l10n.t('Delete workspace "{0}"?', workspace.name),
+        vscode.l10n.t('The workspace is deleted in {0}. This cannot be undone.', regionDisplayName(region)),
+        vscode.l10n.t('Delete'),
+      );
+      if (!confirmed) {
+        return;
+      }
+      const services = requireServices(context);
+      await withProgress(vscode.l10n.t('Deleting workspace "{0}"…', workspace.name), (signal) => services.workspaces.delete(region, workspace.id, signal));
+      await refreshRegion(context, region);
+    }),
+    registerCommand(context, 'modelarts.workspace.showQuotas', async (node) => {
+      const { region, workspace } = await resolveWorkspace(context, node, true);
+      const services = requireServices(context);
+      const quotas = await withProgress(vscode.l10n.t('Loading the quotas of "{0}"…', workspace.name), (signal) => services.workspaces.quotas(region, workspace.id, signal));
+      const rows = quotas.map((quota) => `| ${quota.name_en ?? quota.resource} | ${quota.used_quota ?? '—'} | ${quota.quota === -1 ? vscode.l10n.t('unlimited') : quota.quota} | ${quota.unit_en ?? ''} |`);
+      const table = [`# ${vscode.l10n.t('Quotas of workspace "{0}" in {1}', workspace.name, region)}`, '', `| ${vscode.l10n.t('Resource')} | ${vscode.l10n.t('Used')} | ${vscode.l10n.t('Quota')} | ${vscode.l10n.t('Unit')} |`, '| --- | ---: | ---: | --- |', ...rows];
+      await context.documents.show([region, 'workspaces', `${workspace.name}-quotas.md`], table.join('\n'), 'markdown');
+    }),
+    registerCommand(context, 'modelarts.scheduledEvent.accept', async (node) => {
+      const target = await resolveTarget(context, scheduledEventKind, node, withCapability(scheduledEventKind, 'canAccept'));
+      const name = scheduledEventKind.name(target.item);
+      const confirmed = await confirmAction(
+        context.ui,
+        vscode.l10n.t('Let "{0}" go ahead now?', name),
+        target.item.description ?? vscode.l10n.t('The maintenance starts as soon as the platform schedules it.'),
+        vscode.l10n.t('Accept'),
+      );
+      if (!confirmed) {
+        return;
+      }
+      await changeResourceState(context, target, vscode.l10n.t('Accepting "{0}"…', name), async (services, signal) => {
+        await services.management.acceptScheduledEvent(target.scope.region, target.item.id, signal);
+        return undefined; // read again: the event is now scheduled
+      });
+    }),
+    registerCommand(context, 'modelarts.account.setAuthMode', async () => {
+      const services = requireServices(context);
+      const region = await pickRegion(context, vscode.l10n.t('Region'));
+      const current = await services.management.authMode(region);
+      const modes: { label: AuthMode; description: string }[] = [
+        { label: 'strict', description: vscode.l10n.t('Users need explicit IAM permissions for each ModelArts action') },
+        { label: 'loose', description: vscode.l10n.t('Users with ModelArts access can use every ModelArts action') },
+      ];
+      const chosen = await pick(context.ui, modes, { title: vscode.l10n.t('Authorization mode (now: {0})', current) });
+      if (chosen.label !== current) {
+        await withProgress(vscode.l10n.t('Setting the authorization mode to {0}…', chosen.label), (signal) => services.management.setAuthMode(region, chosen.label, signal));
+      }
+      await context.ui.showInformationMessage(vscode.l10n.t('The authorization mode is {0}.', chosen.label));
+    }),
+    registerCommand(context, 'modelarts.account.manageAuthorizations', async () => {
+      const services = requireServices(context);
+      const region = await pickRegion(context, vscode.l10n.t('Region'));
+      const authorizations = await services.management.listAuthorizations(region);
+      const add = { label: vscode.l10n.t('$(add) Authorize a user…'), userId: '' };
+      const chosen = await pick(
+        context.ui,
+        [add, ...authorizations.map((authorization) => ({ label: authorization.user_name ?? authorization.user_id, description: `${authorization.type}: ${authorization.content ?? ''}`, userId: authorization.user_id }))],
+        { title: vscode.l10n.t('Authorizations of ModelArts in {0}', region) },
+      );
+      if (chosen === add) {
+        const userId = await ask(context.ui, { title: vscode.l10n.t('Authorize a user'), prompt: vscode.l10n.t('IAM user id, or "all" for every user'), validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter a user id.')) });
+        const agency = await ask(context.ui, { title: vscode.l10n.t('Authorize a user'), prompt: vscode.l10n.t('Agency name'), value: 'modelarts_agency' });
+        await withProgress(vscode.l10n.t('Authorizing {0}…', userId), (signal) => services.management.addAgencyAuthorization(region, userId.trim(), agency.trim(), signal));
+        return;
+      }
+      if (await confirmAction(context.ui, vscode.l10n.t('Remove the authorization of "{0}"?', chosen.label), vscode.l10n.t('ModelArts can no longer act for this user.'), vscode.l10n.t('Remove'))) {
+        await withProgress(vscode.l10n.t('Removing the authorization of {0}…', chosen.label), (signal) => services.management.deleteAuthorization(region, chosen.userId, signal));
+      }
+    }),
+  ];
+}
+
+async function askWorkspaceName(context: CommandContext, title: string, value: string): Promise<string> {
+  return ask(context.ui, {
+    title,
+    prompt: vscode.l10n.t('Workspace name'),
+    value,
+    validateInput: (candidate) => (candidate === 'default' ? vscode.l10n.t('"default" is reserved.') : resourceNameProblem(candidate)),
+  });
+}
+
+/** The workspace a command acts on: its tree node, or picked; the default workspace only when `allowDefault`. */
+async function resolveWorkspace(context: CommandContext, node: unknown, allowDefault = false): Promise<{ region: string; workspace: Workspace }> {
+  if (node instanceof WorkspaceNode) {
+    return { region: node.scope.region, workspace: node.workspace };
+  }
+  const region = await pickRegion(context, vscode.l10n.t('Select a region'));
+  const workspaces = (await requireServices(context).workspaces.list(region)).filter((workspace) => allowDefault || workspace.id !== DEFAULT_WORKSPACE_ID);
+  const chosen = await pick(context.ui, workspaces.map((workspace) => ({ label: workspace.name, description: workspace.id, workspace })), { title: vscode.l10n.t('Select a workspace') });
+  return { region, workspace: chosen.workspace };
+}
+
+async function refreshRegion(context: CommandContext, region: string): Promise<void> {
+  const node = context.explorer.loadedRoots().find((root) => root instanceof RegionNode && root.region === region);
+  if (node) {
+    await context.explorer.refresh(node);
+  }
+}

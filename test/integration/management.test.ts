@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ExtensionUnderTest, label, type Node, REGION, until } from './harness';
+
+describe('Workspaces, scheduled events and authorizations against the emulator', () => {
+  let under: ExtensionUnderTest;
+  const regionChildren = async () => under.explorer.getChildren(await under.child(undefined, REGION));
+  const workspaceNames = async () => (await regionChildren()).filter((node) => /^workspace\b/.test(String(node.getTreeItem().contextValue))).map(label);
+
+  before(async () => {
+    under = await ExtensionUnderTest.start({ transitionMs: 300 });
+    await under.signInWithDemoKey();
+  });
+
+  beforeEach(() => under.freshUi());
+
+  after(() => under.stop());
+
+  it('creates, renames and deletes a workspace, which the tree follows', async () => {
+    const region = await under.child(undefined, REGION);
+    under.ui.answer('vision-lab', 'Computer vision experiments');
+    await vscode.commands.executeCommand('modelarts.workspace.create', region);
+    assert.deepEqual(under.ui.errors, []);
+    await until(workspaceNames, (names) => names.includes('vision-lab'), 'the new workspace in the tree');
+
+    under.ui.answer('vision-team');
+    await vscode.commands.executeCommand('modelarts.workspace.rename', await under.child(region, 'vision-lab'));
+    await until(workspaceNames, (names) => names.includes('vision-team') && !names.includes('vision-lab'), 'the renamed workspace');
+
+    under.ui.answer('Delete');
+    await vscode.commands.executeCommand('modelarts.workspace.delete', await under.child(region, 'vision-team'));
+    assert.deepEqual(under.ui.errors, []);
+    assert.equal(under.ui.shown.at(-1)?.message, 'Delete workspace "vision-team"?');
+  });
+
+  it('a reserved or invalid workspace name is refused at the input', async () => {
+    await vscode.commands.executeCommand('modelarts.workspace.create', await under.child(undefined, REGION));
+    const validate = under.ui.inputBoxes.at(-1)?.validateInput;
+    assert.ok(validate);
+    assert.equal(await validate('default'), '"default" is reserved.');
+    assert.ok(await validate('bad name!'));
+    assert.equal(await validate('good-name'), undefined);
+  });
+
+  it('shows a workspace\'s quotas as a table', async () => {
+    await vscode.commands.executeCommand('modelarts.workspace.showQuotas', await under.child(await under.child(undefined, REGION), 'default'));
+    assert.deepEqual(under.ui.errors, []);
+    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(text, /^# Quotas of workspace "default" in cn-north-4/);
+    assert.ok(text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Resource')).length >= 2, text);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('accepts a scheduled event waiting for authorization', async () => {
+    const events = await under.explorer.getChildren(await under.child(await under.child(undefined, REGION), 'Scheduled Events'));
+    const waiting = events.find((node: Node) => /\bcanAccept\b/.test(String(node.getTreeItem().contextValue)));
+    assert.ok(waiting, `an event waiting for authorization: ${events.map(label).join(', ')}`);
+    assert.equal((waiting.getTreeItem().iconPath as vscode.ThemeIcon).id, 'watch');
+    under.ui.answer('Accept');
+    await vscode.commands.executeCommand('modelarts.scheduledEvent.accept', waiting);
+    assert.deepEqual(under.ui.errors, []);
+    assert.match(String(waiting.getTreeItem().description), /^scheduled\b/);
+  });
+
+  it('sets the authorization mode and adds and removes an authorization', async () => {
+    under.ui.answer('strict');
+    await vscode.commands.executeCommand('modelarts.account.setAuthMode');
+    assert.deepEqual(under.ui.errors, []);
+    assert.equal(under.ui.shown.at(-1)?.message, 'The authorization mode is strict.');
+
+    under.ui.answer((items) => items[0], 'all', 'modelarts_agency');
+    await vscode.commands.executeCommand('modelarts.account.manageAuthorizations');
+    assert.deepEqual(under.ui.errors, []);
+    under.ui.answer((items) => items.find((item) => item.label !== items[0].label), 'Remove');
+    await vscode.commands.executeCommand('modelarts.account.manageAuthorizations');
+    assert.deepEqual(under.ui.errors, []);
+    assert.equal(under.emulator.requests.count({ method: 'DELETE', path: '/authorizations' }), 1);
+  });
+});
