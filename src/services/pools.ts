@@ -79,7 +79,6 @@ export interface NodeActionResult {
 const MERGE_PATCH = 'application/merge-patch+json';
 
 export const POOL_NAME_LABEL = 'os.modelarts/name';
-export const POOL_WORKSPACE_LABEL = 'os.modelarts/workspace.id';
 /** The node list allows up to 500 a page (§5.1); the tree shows fewer at a time. */
 export const NODE_PAGE_SIZE = 100;
 

@@ -109,7 +109,7 @@ export abstract class WebviewController implements vscode.Disposable {
 <link rel="stylesheet" href="${asset(`${this.app}.css`)}" nonce="${nonce}">
 </head>
 <body>
-<main id="app" data-nonce="${nonce}"></main>
+<main id="app"></main>
 <script nonce="${nonce}" src="${asset(`${this.app}.js`)}"></script>
 </body>
 </html>`;

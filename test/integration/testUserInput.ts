@@ -16,10 +16,6 @@ export class TestUserInput implements UserInput {
     this.answers.push(...answers);
   }
 
-  get pending(): number {
-    return this.answers.length;
-  }
-
   get errors(): string[] {
     return this.shown.filter((entry) => entry.kind === 'error').map((entry) => entry.message);
   }
