@@ -1,9 +1,10 @@
 import type * as vscode from 'vscode';
-import { createNotebookForm, createTrainingJobForm } from '../webviews/createForms';
+import { createNotebookForm, createPoolForm, createTrainingJobForm } from '../webviews/createForms';
 import { type CreateForm, CreateResourcePanel } from '../webviews/createResourcePanel';
 import { DetailsPanel } from '../webviews/detailsPanel';
 import { type DetailsPresenter, notebookDetails, trainingJobDetails } from '../webviews/detailsPresenters';
 import { emptyNotebookForm, emptyTrainingJobForm, notebookToFormValues, trainingJobToFormValues } from '../webviews/formRules';
+import { emptyPoolForm } from '../webviews/poolFormRules';
 import { type CommandContext, registerCommand } from './commandContext';
 import { resolveScope, resolveTarget } from './resourceTarget';
 
@@ -12,6 +13,10 @@ export function registerWebviewCommands(context: CommandContext): vscode.Disposa
   return [
     ...panelCommands(context, 'modelarts.notebook', createNotebookForm, emptyNotebookForm, notebookToFormValues, notebookDetails),
     ...panelCommands(context, 'modelarts.trainingJob', createTrainingJobForm, emptyTrainingJobForm, trainingJobToFormValues, trainingJobDetails),
+    registerCommand(context, 'modelarts.pool.create', async (node) => {
+      const scope = await resolveScope(context, node);
+      return new CreateResourcePanel(context, createPoolForm, scope.region, emptyPoolForm(scope.workspaceId));
+    }),
   ];
 }
 

@@ -68,6 +68,16 @@ export interface PluginTemplate {
   readonly spec?: { readonly description?: string; readonly versions?: readonly string[]; readonly defaultVersion?: string };
 }
 
+export interface ResourceFlavor {
+  readonly metadata: ObjectMeta;
+  readonly spec?: { readonly cpuArch?: string; readonly cpu?: string; readonly memory?: string; readonly gpu?: unknown; readonly npu?: unknown };
+}
+
+export interface PoolNetwork {
+  readonly metadata: ObjectMeta;
+  readonly spec?: { readonly cidr?: string };
+}
+
 /** What a batch node action did to each node. */
 export interface NodeActionResult {
   readonly name: string;
@@ -126,6 +136,23 @@ export class PoolService {
 
   getPlugin(region: string, poolName: string, pluginName: string, signal?: AbortSignal): Promise<PoolPlugin> {
     return this.read<PoolPlugin>(region, 'pools/{pool}/plugins/{plugin}', { pool: poolName, plugin: pluginName }, signal);
+  }
+
+  /** Creates a pool from a k8s-style Pool body (§5.2); it starts Creating. */
+  create(region: string, body: object, signal?: AbortSignal): Promise<Pool> {
+    return this.write<Pool>(region, 'POST', 'pools', {}, body, signal);
+  }
+
+  /** The node flavors a pool can be built from (a v1 path, §5.1). */
+  async listResourceFlavors(region: string, signal?: AbortSignal): Promise<ResourceFlavor[]> {
+    const response = await this.client.request<ObjectList<ResourceFlavor>>({ service: 'modelarts', region, method: 'GET', path: '/v1/{project_id}/resourceflavors', query: { limit: 500 }, signal });
+    return expectArray(response.items, 'resource flavor list');
+  }
+
+  /** The networks a pool's nodes can join (a v1 path, §5.1). */
+  async listNetworks(region: string, signal?: AbortSignal): Promise<PoolNetwork[]> {
+    const response = await this.client.request<ObjectList<PoolNetwork>>({ service: 'modelarts', region, method: 'GET', path: '/v1/{project_id}/networks', query: { limit: 500 }, signal });
+    return expectArray(response.items, 'network list');
   }
 
   /** Deleting a pool deletes its nodes; it goes Deleting, then is gone (§5.1). */

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { Notebook } from '../services/notebooks';
+import { type Pool, POOL_NAME_LABEL } from '../services/pools';
 import type { TrainingJob } from '../services/trainingJobs';
 import { notebookKind } from '../views/kinds/notebookKind';
+import { poolKind } from '../views/kinds/poolKinds';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import type { CreateForm } from './createResourcePanel';
 import { toCreateNotebookRequest, toCreateTrainingJobBody, validateNotebookForm, validateTrainingJobForm } from './formRules';
-import type { NotebookFormValues, TrainingJobFormValues } from './protocol';
+import { toCreatePoolBody, validatePoolForm } from './poolFormRules';
+import type { NotebookFormValues, PoolFormValues, TrainingJobFormValues } from './protocol';
 
 export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
   app: 'createNotebook',
@@ -37,6 +40,28 @@ export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
   },
   validate: validateNotebookForm,
   create: (services, scope, values, signal) => services.notebooks.create(scope, toCreateNotebookRequest(values), signal),
+};
+
+export const createPoolForm: CreateForm<PoolFormValues, Pool> = {
+  app: 'createPool',
+  kind: poolKind,
+  title: vscode.l10n.t('Create Resource Pool'),
+  formMessage: (scope, values) => ({ type: 'poolForm', scope, values }),
+  submittedValues: (message) => (message.type === 'submitPool' ? message.values : undefined),
+  loadOptions: async (services, region, signal) => {
+    const [flavors, networks] = await Promise.all([services.pools.listResourceFlavors(region, signal), services.pools.listNetworks(region, signal)]);
+    return {
+      type: 'poolOptions',
+      flavors: flavors.map((flavor) => ({
+        id: flavor.metadata.name,
+        category: flavor.spec?.gpu ? 'GPU' : flavor.spec?.npu ? 'NPU' : 'CPU',
+        description: [flavor.spec?.cpu && `${flavor.spec.cpu} vCPUs`, flavor.spec?.memory, flavor.spec?.cpuArch].filter(Boolean).join(', '),
+      })),
+      networks: networks.map((network) => ({ name: network.metadata.name, description: [network.metadata.labels?.[POOL_NAME_LABEL], network.spec?.cidr].filter(Boolean).join(' · ') })),
+    };
+  },
+  validate: validatePoolForm,
+  create: (services, scope, values, signal) => services.pools.create(scope.region, toCreatePoolBody(values), signal),
 };
 
 export const createTrainingJobForm: CreateForm<TrainingJobFormValues, TrainingJob> = {

@@ -7,7 +7,7 @@
 import { type Check, checkArray, checkBoolean, checkLiteral, checkNumber, checkObject, checkOneOf, checkString } from './checks';
 
 /** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
-export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'details';
+export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'details';
 
 /** An error as a form shows it next to itself; never carries credentials (they never reach it). */
 export interface ErrorInfo {
@@ -109,6 +109,35 @@ export interface EngineChoice {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Create Resource Pool
+
+/** What a pool is used for (§5.2 spec.scope). */
+export type PoolUse = 'Train' | 'Infer' | 'Notebook';
+
+export interface PoolFormValues {
+  /** The display name (label os.modelarts/name); the pool's id is generated from it. */
+  readonly name: string;
+  readonly description: string;
+  readonly workspaceId: string;
+  readonly flavorId: string;
+  readonly nodeCount: number;
+  readonly networkName: string;
+  readonly uses: readonly PoolUse[];
+}
+
+export interface PoolFlavorChoice {
+  readonly id: string;
+  /** CPU, GPU or NPU (or what the flavor list says). */
+  readonly category: string;
+  readonly description: string;
+}
+
+export interface NetworkChoice {
+  readonly name: string;
+  readonly description: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Details
 
 export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar';
@@ -146,6 +175,8 @@ export type HostMessage =
   | { readonly type: 'notebookOptions'; readonly flavors: readonly FlavorChoice[]; readonly images: readonly ImageChoice[] }
   | { readonly type: 'trainingJobForm'; readonly scope: FormScope; readonly values: TrainingJobFormValues }
   | { readonly type: 'trainingJobOptions'; readonly flavors: readonly TrainingFlavorChoice[]; readonly engines: readonly EngineChoice[] }
+  | { readonly type: 'poolForm'; readonly scope: FormScope; readonly values: PoolFormValues }
+  | { readonly type: 'poolOptions'; readonly flavors: readonly PoolFlavorChoice[]; readonly networks: readonly NetworkChoice[] }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   | { readonly type: 'submitFailed'; readonly error: ErrorInfo; readonly fieldErrors: Readonly<Record<string, string>> }
@@ -157,6 +188,7 @@ export type WebviewMessage =
   | { readonly type: 'reloadOptions' }
   | { readonly type: 'submitNotebook'; readonly values: NotebookFormValues }
   | { readonly type: 'submitTrainingJob'; readonly values: TrainingJobFormValues }
+  | { readonly type: 'submitPool'; readonly values: PoolFormValues }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -195,6 +227,16 @@ const trainingJobFormValues: Check<TrainingJobFormValues> = checkObject({
   logPath: checkString,
 });
 
+const poolFormValues: Check<PoolFormValues> = checkObject({
+  name: checkString,
+  description: checkString,
+  workspaceId: checkString,
+  flavorId: checkString,
+  nodeCount: checkNumber,
+  networkName: checkString,
+  uses: checkArray(checkOneOf(['Train', 'Infer', 'Notebook'] as const)),
+});
+
 const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar'];
 
 const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
@@ -202,6 +244,7 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   reloadOptions: checkObject({ type: checkLiteral('reloadOptions') }),
   submitNotebook: checkObject({ type: checkLiteral('submitNotebook'), values: notebookFormValues }),
   submitTrainingJob: checkObject({ type: checkLiteral('submitTrainingJob'), values: trainingJobFormValues }),
+  submitPool: checkObject({ type: checkLiteral('submitPool'), values: poolFormValues }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),

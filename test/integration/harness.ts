@@ -2,9 +2,18 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../emulator/server';
 import type { ModelArtsExtensionApi } from '../../src/extension';
+import type { HostMessage } from '../../src/webviews/protocol';
 import { TestUserInput } from './testUserInput';
 
 export const REGION = 'cn-north-4';
+
+/** A webview panel as its command returns it, driven through the same message protocol as its browser app. */
+export interface Panel {
+  receive(message: unknown): Promise<void>;
+  readonly onDidPostMessage: vscode.Event<HostMessage>;
+  readonly onDidDispose: vscode.Event<void>;
+  dispose(): void;
+}
 
 /** A tree node as the explorer hands it out (the bundle's classes are not importable here). */
 export interface Node {

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostMessage, NotebookFormValues, TrainingJobFormValues } from '../../src/webviews/protocol';
-import { ExtensionUnderTest, label, REGION } from './harness';
+import { ExtensionUnderTest, label, type Panel, REGION } from './harness';
 
-/** A panel as the panel commands return it: driven through the same message protocol as its browser app. */
-interface Panel {
-  receive(message: unknown): Promise<void>;
-  readonly onDidPostMessage: vscode.Event<HostMessage>;
-  readonly onDidDispose: vscode.Event<void>;
-  dispose(): void;
-}
 
 /** Every message a panel posts from now on, and a way to wait for one of a type. */
 function conversation(panel: Panel) {

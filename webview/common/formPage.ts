@@ -122,7 +122,7 @@ export class FormPage<V extends BaseFormValues, O> {
   }
 
   /** What every create form starts with: where the resource goes, its name and description. */
-  identityFields(values: V): TemplateResult {
+  identityFields(values: V, nameHelper = '1 to 64 letters, digits, hyphens or underscores.'): TemplateResult {
     const disabled = this.submitting;
     return html`
       ${this.workspaceField(values.workspaceId)}
@@ -132,7 +132,7 @@ export class FormPage<V extends BaseFormValues, O> {
         required: true,
         value: values.name,
         error: this.errorFor('name'),
-        helper: '1 to 64 letters, digits, hyphens or underscores.',
+        helper: nameHelper,
         disabled,
         onInput: (name) => this.change({ name } as Partial<V>),
       })}
@@ -235,7 +235,7 @@ export class FormPage<V extends BaseFormValues, O> {
     if (section?.id) {
       this.setOpen(section.id, true);
     }
-    const control = invalid?.querySelector<HTMLElement>('vscode-textfield, vscode-textarea, vscode-single-select, vscode-radio');
+    const control = invalid?.querySelector<HTMLElement>('vscode-textfield, vscode-textarea, vscode-single-select, vscode-radio, vscode-checkbox');
     // The control may be in a section that only just opened: let it render first.
     requestAnimationFrame(() => control?.focus());
   }

@@ -1,0 +1,120 @@
+/** The Create Resource Pool panel: the form, its live validation, and the request to the host. */
+import './common/styles.css';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox-group/index.js';
+import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
+import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { POOL_MAX_NODES, validatePoolForm } from '../src/webviews/poolFormRules';
+import type { NetworkChoice, PoolFlavorChoice, PoolFormValues, PoolUse } from '../src/webviews/protocol';
+import { numberText, parseNumber, selectField, textField } from './common/fields';
+import { FormPage } from './common/formPage';
+
+interface PoolOptions {
+  readonly flavors: readonly PoolFlavorChoice[];
+  readonly networks: readonly NetworkChoice[];
+}
+
+type Page = FormPage<PoolFormValues, PoolOptions>;
+
+const USES: readonly { readonly value: PoolUse; readonly label: string }[] = [
+  { value: 'Train', label: 'Train' },
+  { value: 'Infer', label: 'Infer' },
+  { value: 'Notebook', label: 'Notebook' },
+];
+
+/**
+ * "Used for": checkboxes laid out like the other fields (label, group, message line).
+ * The group is named by the label and described by the message, which are in the same tree.
+ */
+function usesField(page: Page, values: PoolFormValues): TemplateResult {
+  const error = page.errorFor('uses');
+  const onChange = (event: Event): void => {
+    const box = event.target as VscodeCheckbox;
+    // Kept in the order of USES, whatever order they were ticked in.
+    page.change({ uses: USES.map((use) => use.value).filter((use) => (use === box.value ? box.checked : values.uses.includes(use))) });
+  };
+  const focus = (): void => document.querySelector<HTMLElement>('#uses vscode-checkbox')?.focus();
+  return html`<div class="field ${error ? 'invalid' : ''}">
+    <vscode-label id="uses-label" required @click=${focus}>Used for</vscode-label>
+    <vscode-checkbox-group id="uses" aria-labelledby="uses-label" aria-describedby="uses-message" @change=${onChange}>
+      ${USES.map(
+        (use) =>
+          html`<vscode-checkbox value=${use.value} .checked=${live(values.uses.includes(use.value))} ?invalid=${Boolean(error)} ?disabled=${page.submitting}
+            >${use.label}</vscode-checkbox
+          >`,
+      )}
+    </vscode-checkbox-group>
+    <div class="message" id="uses-message">
+      ${error ? html`<span class="codicon codicon-error" aria-hidden="true"></span>${error}` : 'Choose at least one.'}
+    </div>
+  </div>`;
+}
+
+function resourceFields(page: Page, values: PoolFormValues, options: PoolOptions): TemplateResult {
+  const disabled = page.submitting;
+  const flavor = options.flavors.find((candidate) => candidate.id === values.flavorId);
+  const network = options.networks.find((candidate) => candidate.name === values.networkName);
+  return html`
+    ${selectField({
+      id: 'flavorId',
+      label: 'Flavor',
+      required: true,
+      combobox: true,
+      value: values.flavorId,
+      choices: options.flavors.map((candidate) => ({
+        value: candidate.id,
+        label: candidate.id,
+        description: [candidate.category, candidate.description].filter(Boolean).join(' · '),
+      })),
+      error: page.errorFor('flavorId'),
+      helper: flavor ? [flavor.category, flavor.description].filter(Boolean).join(' · ') : 'Type to filter.',
+      disabled,
+      onChange: (flavorId) => page.change({ flavorId }),
+    })}
+    ${textField({
+      id: 'nodeCount',
+      label: 'Nodes',
+      required: true,
+      type: 'number',
+      min: 1,
+      max: POOL_MAX_NODES,
+      value: numberText(values.nodeCount),
+      error: page.errorFor('nodeCount'),
+      helper: `1 to ${POOL_MAX_NODES}.`,
+      disabled,
+      onInput: (text) => page.change({ nodeCount: parseNumber(text) }),
+    })}
+    ${selectField({
+      // A combobox, like the flavor: a plain select shows its first option while nothing is chosen.
+      id: 'networkName',
+      label: 'Network',
+      required: true,
+      combobox: true,
+      value: values.networkName,
+      choices: options.networks.map((candidate) => ({ value: candidate.name, label: candidate.name, description: candidate.description })),
+      error: page.errorFor('networkName'),
+      helper: network?.description || (options.networks.length === 0 ? 'No networks in this region.' : 'Type to filter.'),
+      disabled,
+      onChange: (networkName) => page.change({ networkName }),
+    })}
+  `;
+}
+
+function body(page: Page, values: PoolFormValues): TemplateResult {
+  return html`
+    ${page.identityFields(values, '4 to 30 lower-case letters, digits or hyphens, starting with a letter.')}
+    ${page.withOptions((options) => resourceFields(page, values, options))}
+    ${usesField(page, values)}
+  `;
+}
+
+new FormPage<PoolFormValues, PoolOptions>({
+  title: 'Create Resource Pool',
+  submitLabel: 'Create',
+  readForm: (message) => (message.type === 'poolForm' ? message : undefined),
+  readOptions: (message) => (message.type === 'poolOptions' ? message : undefined),
+  validate: (values) => validatePoolForm(values),
+  submitMessage: (values) => ({ type: 'submitPool', values }),
+  body,
+}).start();
