@@ -3,7 +3,7 @@ import type { ModelArtsServices } from '../services';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { collectPages } from '../services/paging';
 import type { NodeActionResult, PoolNode } from '../services/pools';
-import { nodePoolKind, pluginKind, poolKind, poolNodeKind } from '../views/kinds/poolKinds';
+import { nodePoolKind, pluginKind, poolKind, poolNodeKind, poolOf } from '../views/kinds/poolKinds';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
 import type { ListScope } from '../views/resourceKind';
@@ -156,13 +156,6 @@ export function registerPoolCommands(context: CommandContext): vscode.Disposable
       }
     }),
   ];
-}
-
-function poolOf(scope: ListScope): string {
-  if (!scope.parentId) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, 'no pool was given', 'config');
-  }
-  return scope.parentId;
 }
 
 async function resolveNodes(context: CommandContext, clicked: unknown, selected: unknown, title: string): Promise<NodeSelection> {

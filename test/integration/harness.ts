@@ -106,3 +106,37 @@ export class ExtensionUnderTest {
     await this.emulator.close();
   }
 }
+
+/** Every message a panel posts from now on, and a way to wait for one of a type. */
+export function conversation(panel: Panel) {
+  const messages: HostMessage[] = [];
+  const subscription = panel.onDidPostMessage((message) => messages.push(message));
+  let disposed = false;
+  panel.onDidDispose(() => (disposed = true));
+  return {
+    messages,
+    get disposed() {
+      return disposed;
+    },
+    /** The first message of a type (that passes `matches`) not yet taken; the browser app's own ones count too. */
+    async next<T extends HostMessage['type']>(
+      type: T,
+      matches: (message: Extract<HostMessage, { type: T }>) => boolean = () => true,
+      timeoutMs = 10_000,
+    ): Promise<Extract<HostMessage, { type: T }>> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.find((message) => message.type === type && matches(message as Extract<HostMessage, { type: T }>));
+        if (found) {
+          messages.splice(messages.indexOf(found), 1);
+          return found as Extract<HostMessage, { type: T }>;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`no "${type}" message; got ${messages.map((message) => message.type).join(', ') || 'none'}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    dispose: () => subscription.dispose(),
+  };
+}

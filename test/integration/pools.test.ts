@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HostMessage } from '../../src/webviews/protocol';
-import { ExtensionUnderTest, label, type Node, type Panel, until } from './harness';
+import { conversation, ExtensionUnderTest, label, type Node, type Panel, until } from './harness';
 
 
 describe('Resource pool commands against the emulator', () => {
@@ -77,30 +76,26 @@ describe('Resource pool commands against the emulator', () => {
   it('creates a pool from the form; a bad name is caught before any request', async () => {
     const group = await under.category('Resource Pools');
     const panel = (await vscode.commands.executeCommand('modelarts.pool.create', group)) as Panel;
-    const messages: HostMessage[] = [];
-    const subscription = panel.onDidPostMessage((message) => messages.push(message));
-    let closed = false;
-    panel.onDidDispose(() => (closed = true));
+    const talk = conversation(panel);
     try {
       await panel.receive({ type: 'ready' });
-      const form = await until(() => messages.find((message) => message.type === 'poolForm'), Boolean, 'the form');
-      const options = await until(() => messages.find((message) => message.type === 'poolOptions'), Boolean, 'the options');
-      assert.ok(form?.type === 'poolForm' && options?.type === 'poolOptions');
+      const form = await talk.next('poolForm');
+      const options = await talk.next('poolOptions');
       assert.ok(options.flavors.length > 0 && options.networks.length > 0);
       const values = { ...form.values, flavorId: options.flavors[0].id, networkName: options.networks[0].name, nodeCount: 2 };
 
       under.emulator.requests.clear();
       await panel.receive({ type: 'submitPool', values: { ...values, name: 'Bad_Name' } });
-      const refused = await until(() => messages.find((message) => message.type === 'submitFailed'), Boolean, 'the refusal');
-      assert.ok(refused?.type === 'submitFailed' && refused.fieldErrors.name);
+      const refused = await talk.next('submitFailed');
+      assert.ok(refused.fieldErrors.name);
       assert.equal(under.emulator.requests.count({ method: 'POST', path: '/pools' }), 0);
 
       await panel.receive({ type: 'submitPool', values: { ...values, name: 'etl-burst' } });
-      await until(() => closed, Boolean, 'the panel to close after creating');
+      await until(() => talk.disposed, Boolean, 'the panel to close after creating');
       const names = (await children(await under.category('Resource Pools'))).map(label);
       assert.ok(names.includes('etl-burst'), `the new pool is listed: ${names.join(', ')}`);
     } finally {
-      subscription.dispose();
+      talk.dispose();
       panel.dispose();
     }
   });

@@ -1,42 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HostMessage, NotebookFormValues, TrainingJobFormValues } from '../../src/webviews/protocol';
-import { ExtensionUnderTest, label, type Panel, REGION } from './harness';
-
-
-/** Every message a panel posts from now on, and a way to wait for one of a type. */
-function conversation(panel: Panel) {
-  const messages: HostMessage[] = [];
-  const subscription = panel.onDidPostMessage((message) => messages.push(message));
-  let disposed = false;
-  panel.onDidDispose(() => (disposed = true));
-  return {
-    messages,
-    get disposed() {
-      return disposed;
-    },
-    /** The first message of a type (that passes `matches`) not yet taken; the browser app's own ones count too. */
-    async next<T extends HostMessage['type']>(
-      type: T,
-      matches: (message: Extract<HostMessage, { type: T }>) => boolean = () => true,
-      timeoutMs = 10_000,
-    ): Promise<Extract<HostMessage, { type: T }>> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = messages.find((message) => message.type === type && matches(message as Extract<HostMessage, { type: T }>));
-        if (found) {
-          messages.splice(messages.indexOf(found), 1);
-          return found as Extract<HostMessage, { type: T }>;
-        }
-        if (Date.now() > deadline) {
-          throw new Error(`no "${type}" message; got ${messages.map((message) => message.type).join(', ') || 'none'}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    },
-    dispose: () => subscription.dispose(),
-  };
-}
+import type { NotebookFormValues, TrainingJobFormValues } from '../../src/webviews/protocol';
+import { conversation, ExtensionUnderTest, label, type Panel, REGION } from './harness';
 
 describe('Webview panels against the emulator', () => {
   let under: ExtensionUnderTest;

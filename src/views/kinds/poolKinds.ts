@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LocalErrorCode, ModelArtsError } from '../../services/errors';
 import { type NodePool, type Pool, type PoolNode, type PoolPlugin, poolDisplayName } from '../../services/pools';
 import { nodePhaseCategory, pluginPhaseCategory, poolPhaseCategory, type StatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, joinParts, shortFlavor } from '../format';
@@ -8,9 +9,9 @@ import type { ListScope, ResourceKind } from '../resourceKind';
 const createdAt = (timestamp: string | undefined): number | undefined => (timestamp ? Date.parse(timestamp) : undefined);
 
 /** The pool a sub-resource belongs to: the scope's parent (set by the pool's node in the tree). */
-function poolOf(scope: ListScope): string {
+export function poolOf(scope: ListScope): string {
   if (!scope.parentId) {
-    throw new Error('a pool sub-resource was listed without its pool');
+    throw new ModelArtsError(LocalErrorCode.invalidInput, 'no pool was given for a pool sub-resource', 'config');
   }
   return scope.parentId;
 }
