@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { regionDisplayName } from '../services/endpoints';
 import type { AuthMode } from '../services/management';
 import { resourceNameProblem } from '../services/naming';
-import { DEFAULT_WORKSPACE_ID, type Workspace } from '../services/workspaces';
+import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceQuota } from '../services/workspaces';
 import { scheduledEventKind } from '../views/kinds/scheduledEventKind';
 import { RegionNode, WorkspaceNode } from '../views/nodes/regionNodes';
 import { withCapability } from '../views/resourceKind';
@@ -53,6 +53,26 @@ export function registerManagementCommands(context: CommandContext): vscode.Disp
       const rows = quotas.map((quota) => `| ${quota.name_en ?? quota.resource} | ${quota.used_quota ?? '—'} | ${quota.quota === -1 ? vscode.l10n.t('unlimited') : quota.quota} | ${quota.unit_en ?? ''} |`);
       const table = [`# ${vscode.l10n.t('Quotas of workspace "{0}" in {1}', workspace.name, region)}`, '', `| ${vscode.l10n.t('Resource')} | ${vscode.l10n.t('Used')} | ${vscode.l10n.t('Quota')} | ${vscode.l10n.t('Unit')} |`, '| --- | ---: | ---: | --- |', ...rows];
       await context.documents.show([region, 'workspaces', `${workspace.name}-quotas.md`], table.join('\n'), 'markdown');
+    }),
+    registerCommand(context, 'modelarts.workspace.setQuota', async (node) => {
+      const { region, workspace } = await resolveWorkspace(context, node, true);
+      const services = requireServices(context);
+      const quotas = await withProgress(vscode.l10n.t('Loading the quotas of "{0}"…', workspace.name), (signal) => services.workspaces.quotas(region, workspace.id, signal));
+      const chosen = await pick(
+        context.ui,
+        quotas.map((quota) => ({ label: quota.name_en ?? quota.resource, description: vscode.l10n.t('{0} used of {1}', quota.used_quota ?? '—', quotaText(quota.quota)), quota })),
+        { title: vscode.l10n.t('Set a quota of workspace "{0}"', workspace.name) },
+      );
+      const { quota } = chosen;
+      const answer = await ask(context.ui, {
+        title: vscode.l10n.t('{0} in workspace "{1}"', chosen.label, workspace.name),
+        prompt: vscode.l10n.t('New quota ({0}); -1 for unlimited', quotaRange(quota)),
+        value: String(quota.quota),
+        validateInput: (value) => quotaProblem(value, quota),
+      });
+      const value = Number(answer);
+      await withProgress(vscode.l10n.t('Setting the quota of {0} to {1}…', chosen.label, quotaText(value)), (signal) => services.workspaces.setQuota(region, workspace.id, quota.resource, value, signal));
+      void context.ui.showInformationMessage(vscode.l10n.t('{0} in workspace "{1}" is now {2}.', chosen.label, workspace.name, quotaText(value)));
     }),
     registerCommand(context, 'modelarts.scheduledEvent.accept', async (node) => {
       const target = await resolveTarget(context, scheduledEventKind, node, withCapability(scheduledEventKind, 'canAccept'));
@@ -106,6 +126,21 @@ export function registerManagementCommands(context: CommandContext): vscode.Disp
       }
     }),
   ];
+}
+
+function quotaText(quota: number): string {
+  return quota === -1 ? vscode.l10n.t('unlimited') : String(quota);
+}
+
+function quotaRange(quota: WorkspaceQuota): string {
+  return quota.max_quota === undefined ? vscode.l10n.t('at least 0') : vscode.l10n.t('0 to {0}', quota.max_quota);
+}
+
+/** -1 (unlimited) or a whole number the API accepts for this quota (§6.1 min_quota / max_quota). */
+function quotaProblem(value: string, quota: WorkspaceQuota): string | undefined {
+  const number = Number(value);
+  const withinRange = number === -1 || (number >= Math.max(0, quota.min_quota ?? 0) && (quota.max_quota === undefined || number <= quota.max_quota));
+  return value.trim() !== '' && Number.isInteger(number) && withinRange ? undefined : vscode.l10n.t('Enter -1 for unlimited, or a whole number: {0}.', quotaRange(quota));
 }
 
 async function askWorkspaceName(context: CommandContext, title: string, value: string): Promise<string> {

@@ -104,6 +104,18 @@ const EVENT_STATE: Record<string, StatusCategory> = {
   canceled: 'stopped',
 };
 
+/** Workspaces (§6.1): deletion is asynchronous, and a failed create or delete leaves the workspace listed. */
+const WORKSPACE_STATUS: Record<string, StatusCategory> = {
+  NORMAL: 'running',
+  DELETING: 'transitional',
+  CREATE_FAILED: 'failed',
+  DELETE_FAILED: 'failed',
+};
+
+export function workspaceStatusCategory(status: string): StatusCategory {
+  return WORKSPACE_STATUS[status] ?? 'unknown';
+}
+
 export function scheduledEventCategory(state: string): StatusCategory {
   return EVENT_STATE[state] ?? 'unknown';
 }

@@ -45,6 +45,10 @@ export class WorkspaceService {
     return [defaultWorkspace, ...others];
   }
 
+  get(region: string, id: string, signal?: AbortSignal): Promise<Workspace> {
+    return this.client.request<Workspace>({ service: 'modelarts', region, method: 'GET', path: '/v1/{project_id}/workspaces/{id}', pathParams: { id }, signal });
+  }
+
   create(region: string, changes: Required<WorkspaceChanges>, signal?: AbortSignal): Promise<Workspace> {
     const problem = resourceNameProblem(changes.name);
     if (problem || changes.name === 'default') {
@@ -65,6 +69,11 @@ export class WorkspaceService {
   async quotas(region: string, id: string, signal?: AbortSignal): Promise<WorkspaceQuota[]> {
     const response = await this.client.request<{ quotas?: WorkspaceQuota[] }>({ service: 'modelarts', region, method: 'GET', path: '/v1/{project_id}/workspaces/{id}/quotas', pathParams: { id }, signal });
     return expectArray(response.quotas, 'quota list');
+  }
+
+  /** Sets one quota; -1 means unlimited (§6.1). */
+  async setQuota(region: string, id: string, resource: string, quota: number, signal?: AbortSignal): Promise<void> {
+    await this.client.request({ service: 'modelarts', region, method: 'PUT', path: '/v1/{project_id}/workspaces/{id}/quotas', pathParams: { id }, body: { quotas: [{ resource, quota }] }, signal });
   }
 }
 

@@ -73,19 +73,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changed.fire(undefined);
   }
 
-  /** Load a node again: a resource fetches its latest state, a container forgets its children. */
+  /** Load a node again: a resource fetches its latest state, and what it contains is loaded again when shown. */
   async refresh(node?: ExplorerNode): Promise<void> {
     if (!node) {
       this.reload();
       return;
     }
-    if (isPollable(node)) {
-      const result = await node.poll(new AbortController().signal);
-      this.onPolled(node, result);
+    if (isPollable(node) && (await node.poll(new AbortController().signal)) === 'gone') {
+      this.onPolled(node, 'gone');
       return;
     }
     node.reset?.();
-    this.changed.fire(node);
+    this.rerender(node);
   }
 
   /** Show a node's current data without loading anything; a resource that entered a transitional state is watched. */

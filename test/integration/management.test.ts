@@ -31,6 +31,11 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
     await vscode.commands.executeCommand('modelarts.workspace.delete', await under.child(region, 'vision-team'));
     assert.deepEqual(under.ui.errors, []);
     assert.equal(under.ui.shown.at(-1)?.message, 'Delete workspace "vision-team"?');
+    // Deletion is asynchronous: the workspace shows DELETING, offers no more changes, and goes once the emulator deletes it.
+    const deleting = await until(() => under.child(region, 'vision-team'), (node) => node.getTreeItem().description === 'DELETING', 'vision-team DELETING');
+    assert.equal((deleting.getTreeItem().iconPath as vscode.ThemeIcon).id, 'loading~spin');
+    assert.doesNotMatch(String(deleting.getTreeItem().contextValue), /\bcanChange\b/);
+    await until(workspaceNames, (names) => !names.includes('vision-team'), 'the deleted workspace gone from the tree');
   });
 
   it('a reserved or invalid workspace name is refused at the input', async () => {
@@ -49,6 +54,21 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
     assert.match(text, /^# Quotas of workspace "default" in cn-north-4/);
     assert.ok(text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Resource')).length >= 2, text);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('sets a workspace quota within its range', async () => {
+    const workspace = await under.child(await under.child(undefined, REGION), 'default');
+    under.ui.answer((items) => items.find((item) => item.label === 'Dedicated resource pools'), '12');
+    await vscode.commands.executeCommand('modelarts.workspace.setQuota', workspace);
+    assert.deepEqual(under.ui.errors, []);
+    const validate = under.ui.inputBoxes.at(-1)?.validateInput;
+    assert.ok(validate);
+    assert.equal(await validate('-1'), undefined);
+    assert.ok(await validate('101'), 'above the quota\'s maximum of 100');
+    assert.ok(await validate('2.5'));
+    const sent = under.emulator.requests.list({ method: 'PUT', path: '/workspaces/0/quotas' }).at(-1);
+    assert.deepEqual(JSON.parse(sent?.body ?? '{}'), { quotas: [{ resource: 'pool.instance_count', quota: 12 }] });
+    assert.equal(under.ui.shown.at(-1)?.message, 'Dedicated resource pools in workspace "default" is now 12.');
   });
 
   it('accepts a scheduled event waiting for authorization', async () => {

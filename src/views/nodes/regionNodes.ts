@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../../services';
 import { regionDisplayName } from '../../services/endpoints';
 import { asModelArtsError, type ModelArtsError } from '../../services/errors';
+import { workspaceStatusCategory } from '../../services/status';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
 import { notebookKind } from '../kinds/notebookKind';
 import { devServerKind, hyperinstanceKind } from '../kinds/liteServerKinds';
@@ -9,7 +10,8 @@ import { poolKind } from '../kinds/poolKinds';
 import { scheduledEventKind } from '../kinds/scheduledEventKind';
 import { trainingJobKind } from '../kinds/trainingJobKind';
 import type { ResourceKind } from '../resourceKind';
-import type { ExplorerNode } from './explorerNode';
+import { statusIcon } from '../statusIcons';
+import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
 import { ErrorNode } from './messageNodes';
 import { ResourceGroupNode } from './resourceNodes';
 
@@ -59,6 +61,11 @@ export class RegionNode implements ExplorerNode {
     return [...(this.children ?? []), ...this.accountGroups];
   }
 
+  /** A workspace whose deletion completed. */
+  removeWorkspace(node: WorkspaceNode): void {
+    this.children = this.children?.filter((child) => child !== node);
+  }
+
   reset(): void {
     this.children = undefined;
     this.failure = undefined;
@@ -66,16 +73,18 @@ export class RegionNode implements ExplorerNode {
   }
 }
 
-/** A workspace of a region; it scopes the categories under it. */
-export class WorkspaceNode implements ExplorerNode {
+/** A workspace of a region; it scopes the categories under it. A deleting one is followed until it is gone. */
+export class WorkspaceNode implements PollableNode {
   readonly groups: readonly ExplorerNode[];
   readonly scope: WorkspaceScope;
+  private current: Workspace;
 
   constructor(
     readonly parent: RegionNode,
-    readonly workspace: Workspace,
-    services: ModelArtsServices,
+    workspace: Workspace,
+    private readonly services: ModelArtsServices,
   ) {
+    this.current = workspace;
     this.scope = { region: parent.region, workspaceId: workspace.id };
     this.groups = [notebookKind, trainingJobKind, poolKind as ResourceKind<unknown>].map((kind) => new ResourceGroupNode(this, kind, services, this.scope));
   }
@@ -84,15 +93,39 @@ export class WorkspaceNode implements ExplorerNode {
     return `${this.parent.id}/workspace/${this.workspace.id}`;
   }
 
+  get workspace(): Workspace {
+    return this.current;
+  }
+
+  isTransitional(): boolean {
+    return this.current.status !== undefined && workspaceStatusCategory(this.current.status) === 'transitional';
+  }
+
+  async poll(signal: AbortSignal): Promise<PollResult> {
+    try {
+      const latest = await this.services.workspaces.get(this.scope.region, this.current.id, signal);
+      const changed = latest.status !== this.current.status || latest.name !== this.current.name || latest.description !== this.current.description;
+      this.current = latest;
+      return changed ? 'changed' : 'unchanged';
+    } catch (error) {
+      if (asModelArtsError(error).isNotFound) {
+        this.parent.removeWorkspace(this);
+        return 'gone';
+      }
+      throw error;
+    }
+  }
+
   getTreeItem(): vscode.TreeItem {
     const isDefault = this.workspace.id === DEFAULT_WORKSPACE_ID;
     const item = new vscode.TreeItem(this.workspace.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    // NORMAL is every healthy workspace's status: only an unusual one is worth the space.
-    item.description = isDefault ? vscode.l10n.t('default workspace') : this.workspace.status !== 'NORMAL' ? this.workspace.status : undefined;
+    // NORMAL is every healthy workspace's status: only an unusual one is worth the space and an icon of its own.
+    const unusualStatus = this.workspace.status && this.workspace.status !== 'NORMAL' ? this.workspace.status : undefined;
+    item.description = isDefault ? vscode.l10n.t('default workspace') : unusualStatus;
     item.tooltip = this.workspace.description || undefined;
-    item.iconPath = new vscode.ThemeIcon(isDefault ? 'home' : 'folder-library');
-    item.contextValue = isDefault ? 'workspace refreshable' : 'workspace canChange refreshable';
+    item.iconPath = unusualStatus ? statusIcon(workspaceStatusCategory(unusualStatus)) : new vscode.ThemeIcon(isDefault ? 'home' : 'folder-library');
+    item.contextValue = isDefault || this.isTransitional() ? 'workspace refreshable' : 'workspace canChange refreshable';
     return item;
   }
 
