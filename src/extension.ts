@@ -4,6 +4,7 @@ import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerLiteServerCommands } from './commands/liteServerCommands';
+import { registerLiteServerCreateCommands } from './commands/liteServerCreateCommands';
 import { registerManagementCommands } from './commands/managementCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerPoolCommands } from './commands/poolCommands';
@@ -46,6 +47,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerPoolCommands(context),
     ...registerLiteServerCommands(context),
     ...registerManagementCommands(context),
+    ...registerLiteServerCreateCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 
