@@ -3,6 +3,7 @@ import { AccountManager } from './account/accountManager';
 import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
 import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
 import { registerLiteServerCommands } from './commands/liteServerCommands';
 import { registerLiteServerCreateCommands } from './commands/liteServerCreateCommands';
 import { registerManagementCommands } from './commands/managementCommands';
@@ -48,6 +49,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerLiteServerCommands(context),
     ...registerManagementCommands(context),
     ...registerLiteServerCreateCommands(context),
+    ...registerHyperClusterCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 
