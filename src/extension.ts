@@ -3,7 +3,9 @@ import { AccountManager } from './account/accountManager';
 import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
 import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
 import { registerLiteServerCommands } from './commands/liteServerCommands';
+import { registerLiteServerCreateCommands } from './commands/liteServerCreateCommands';
 import { registerManagementCommands } from './commands/managementCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerPoolCommands } from './commands/poolCommands';
@@ -46,6 +48,8 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerPoolCommands(context),
     ...registerLiteServerCommands(context),
     ...registerManagementCommands(context),
+    ...registerLiteServerCreateCommands(context),
+    ...registerHyperClusterCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

@@ -5,6 +5,7 @@ import { regionDisplayName } from '../services/endpoints';
 import { collectPages } from '../services/paging';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
+import { RegionNode } from '../views/nodes/regionNodes';
 import { ResourceNode } from '../views/nodes/resourceNodes';
 import type { ListScope, ResourceKind } from '../views/resourceKind';
 import type { CommandContext } from './commandContext';
@@ -78,6 +79,16 @@ export async function pickRegion(context: CommandContext, title: string, regions
   }
   const picked = await pick(context.ui, regions.map((region) => ({ label: region, description: regionDisplayName(region) })), { title });
   return picked.label;
+}
+
+/** The region a command works in: from a tree node in it (the region, a category of it), or asked for. */
+export async function resolveRegion(context: CommandContext, nodeArgument: unknown, title: string): Promise<string> {
+  for (let node = nodeArgument as ExplorerNode | undefined; node; node = node.parent) {
+    if (node instanceof RegionNode) {
+      return node.region;
+    }
+  }
+  return pickRegion(context, title);
 }
 
 /** The workspace a command works in: from a tree node under it, or asked for. */

@@ -14,6 +14,8 @@ export interface DevServer {
   readonly image?: { readonly image_id?: string; readonly name?: string; readonly arch?: string };
   readonly cloud_server?: { readonly id?: string; readonly type?: string };
   readonly volumes?: readonly { readonly size?: number; readonly type?: string; readonly evs_type?: string; readonly evs_id?: string }[];
+  /** The hyperinstance an HPS server belongs to. */
+  readonly server_hps?: { readonly id?: string; readonly name?: string };
   readonly create_at?: number;
   readonly update_at?: number;
 }
@@ -23,8 +25,54 @@ export interface Hyperinstance {
   readonly name: string;
   readonly status: string;
   readonly hps_cluster_id?: string;
-  readonly servers?: readonly unknown[];
+  readonly servers?: readonly DevServer[];
   readonly create_at?: number;
+}
+
+export type DevServerType = 'BMS' | 'ECS' | 'HPS';
+export type DevServerArch = 'X86' | 'ARM';
+
+/** One entry of `GET …/dev-servers/flavors` (§7.1): a flavor as sold in one availability zone. */
+export interface DevServerFlavor {
+  readonly flavor: string;
+  readonly arch: DevServerArch;
+  readonly server_type: DevServerType;
+  readonly availability_zone?: string;
+  readonly flavor_type?: string;
+  readonly specification?: string;
+  readonly is_sold_out?: boolean;
+}
+
+/** One entry of `GET …/dev-servers/images` (§7.1). */
+export interface DevServerImage {
+  readonly image_id: string;
+  readonly name: string;
+  readonly arch?: DevServerArch;
+  readonly server_type?: DevServerType;
+  readonly status?: string;
+}
+
+interface DevServerVolumeRequest {
+  readonly type: string;
+  readonly size: number;
+}
+
+/** The create body of §7.2, pay-per-use: `admin_pass` xor `key_pair_name`; `count` and `hps_cluster_id` as the type allows. */
+export interface CreateDevServerRequest {
+  readonly name: string;
+  readonly flavor: string;
+  readonly server_type: DevServerType;
+  readonly arch: DevServerArch;
+  readonly image_id: string;
+  readonly availability_zone: string;
+  readonly network: { readonly vpc_id: string; readonly subnet_id: string; readonly security_group_id: string };
+  readonly key_pair_name?: string;
+  readonly admin_pass?: string;
+  readonly root_volume: DevServerVolumeRequest;
+  readonly data_volume?: DevServerVolumeRequest & { readonly count: number };
+  readonly hps_cluster_id?: string;
+  readonly count?: number;
+  readonly charging_info: { readonly charging_mode: 'POST_PAID' };
 }
 
 /** One of the actions a batch request applies to several servers (§7.1). */
@@ -50,6 +98,23 @@ export class DevServerService {
 
   get(region: string, id: string, signal?: AbortSignal): Promise<DevServer> {
     return this.call<DevServer>(region, 'GET', 'dev-servers/{id}', { id }, signal);
+  }
+
+  /** Answers the (first) new server; an HPS flavor makes a hyperinstance, whose first server it answers. */
+  create(region: string, request: CreateDevServerRequest, signal?: AbortSignal): Promise<DevServer> {
+    return this.call<DevServer>(region, 'POST', 'dev-servers', {}, signal, undefined, request);
+  }
+
+  /** Every flavor in one request: the reference gives the list no paging parameters (§7.1). */
+  async listFlavors(region: string, signal?: AbortSignal): Promise<DevServerFlavor[]> {
+    const response = await this.call<ListResponse<DevServerFlavor>>(region, 'GET', 'dev-servers/flavors', {}, signal);
+    return expectArray(response.data, 'Lite Server flavor list');
+  }
+
+  /** The images a server of this flavor can run (one request, as for flavors). */
+  async listImages(region: string, serverType: DevServerType, flavorName: string, signal?: AbortSignal): Promise<DevServerImage[]> {
+    const response = await this.call<ListResponse<DevServerImage>>(region, 'GET', 'dev-servers/images', {}, signal, { server_type: serverType, flavor_name: flavorName });
+    return expectArray(response.data, 'Lite Server image list');
   }
 
   /** Start, stop and reboot answer with the server in its transitional state. */

@@ -1,4 +1,5 @@
 import { DevServerService } from './devServers';
+import { HyperClusterService } from './hyperClusters';
 import { ManagementService } from './management';
 import { NotebookService } from './notebooks';
 import { PoolService } from './pools';
@@ -14,6 +15,7 @@ export interface ModelArtsServices {
   readonly trainingJobs: TrainingJobService;
   readonly pools: PoolService;
   readonly devServers: DevServerService;
+  readonly hyperClusters: HyperClusterService;
   readonly management: ManagementService;
 }
 
@@ -26,6 +28,7 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     trainingJobs: new TrainingJobService(client),
     pools: new PoolService(client),
     devServers: new DevServerService(client),
+    hyperClusters: new HyperClusterService(client),
     management: new ManagementService(client),
   };
 }

@@ -90,6 +90,18 @@ export function hyperinstanceStatusCategory(status: string): StatusCategory {
   return HYPERINSTANCE_STATUS[status] ?? 'unknown';
 }
 
+/** Hyper clusters: the reference names no statuses; these are the emulator's illustrative ones (§7.1). */
+const HYPER_CLUSTER_STATUS: Record<string, StatusCategory> = {
+  CREATING: 'transitional',
+  DELETING: 'transitional',
+  ACTIVE: 'running',
+  ERROR: 'failed',
+};
+
+export function hyperClusterStatusCategory(status: string): StatusCategory {
+  return HYPER_CLUSTER_STATUS[status] ?? 'unknown';
+}
+
 /**
  * Scheduled maintenance events (§6.4). Waiting for the user's go-ahead or for
  * their time is "waiting", not transitional: nothing changes until then, so

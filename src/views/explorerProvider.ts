@@ -41,14 +41,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   /**
-   * The node of a resource that was just created: its category is loaded again
-   * (the new resource is on its first page, newest first) and the node returned
-   * for revealing. Undefined when its region is not shown.
+   * The node of a resource that was just created: its category (in the workspace, or
+   * the region's own for Lite Servers) is loaded again (the new resource is on its
+   * first page, newest first) and the node returned for revealing. Undefined when
+   * its region is not shown.
    */
   async findNewResource(region: string, workspaceId: string, kindContextValue: string, id: string): Promise<ExplorerNode | undefined> {
+    const isGroup = (node: ExplorerNode): boolean => node instanceof ResourceGroupNode && node.kind.contextValue === kindContextValue;
     const regionNode = (await this.getChildren()).find((node) => node instanceof RegionNode && node.region === region);
-    const workspace = regionNode && (await this.getChildren(regionNode)).find((node) => node instanceof WorkspaceNode && node.workspace.id === workspaceId);
-    const group = workspace && (await this.getChildren(workspace)).find((node) => node instanceof ResourceGroupNode && node.kind.contextValue === kindContextValue);
+    const regionChildren = regionNode ? await this.getChildren(regionNode) : [];
+    const workspace = regionChildren.find((node) => node instanceof WorkspaceNode && node.workspace.id === workspaceId);
+    const group = regionChildren.find(isGroup) ?? (workspace && (await this.getChildren(workspace)).find(isGroup));
     if (!group) {
       return undefined;
     }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
+import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import type { Page } from '../services/paging';
 import type { StatusCategory } from '../services/status';
 import type { WorkspaceScope } from '../services/workspaces';
@@ -7,6 +8,14 @@ import type { WorkspaceScope } from '../services/workspaces';
 /** Where a kind's resources are listed: a workspace, and for sub-resources (a pool's nodes) their parent's id. */
 export interface ListScope extends WorkspaceScope {
   readonly parentId?: string;
+}
+
+/** The resource a sub-resource belongs to: the scope's parent, set by the parent's node in the tree. */
+export function parentOf(scope: ListScope, parentLabel: string): string {
+  if (!scope.parentId) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, `no ${parentLabel} was given for a ${parentLabel} sub-resource`, 'config');
+  }
+  return scope.parentId;
 }
 
 /**

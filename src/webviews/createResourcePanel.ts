@@ -7,7 +7,7 @@ import { LocalErrorCode } from '../services/errors';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { ResourceKind } from '../views/resourceKind';
 import type { FieldErrors } from './formRules';
-import type { FormScope, HostMessage, WebviewApp, WebviewMessage } from './protocol';
+import type { ErrorInfo, FormScope, HostMessage, WebviewApp, WebviewMessage } from './protocol';
 import { errorInfo, WebviewController } from './webviewController';
 
 /**
@@ -24,6 +24,15 @@ export interface CreateForm<Values, T> {
   loadOptions(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<HostMessage>;
   validate(values: Values): FieldErrors;
   create(services: ModelArtsServices, scope: WorkspaceScope, values: Values, signal: AbortSignal): Promise<T>;
+  /**
+   * Choices that depend on earlier ones (a Lite Server flavor's images): the answer to one of the
+   * form's own requests, failures included; undefined for messages that are not such a request.
+   */
+  answer?(services: ModelArtsServices, region: string, message: WebviewMessage, describe: (error: unknown) => ErrorInfo): Promise<HostMessage> | undefined;
+  /** Values that must never be shown, even inside an error text (a login password). */
+  secrets?(values: Values): string[];
+  /** What to reveal once created, when it is not the answer itself (an HPS server's hyperinstance). */
+  revealed?(created: T): { readonly kind: ResourceKind<unknown>; readonly id: string; readonly name: string } | undefined;
 }
 
 /**
@@ -60,8 +69,14 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
       case 'cancel':
         this.dispose();
         return;
-      default:
+      default: {
+        const answer = this.form.answer?.(requireServices(this.context), this.region, message, (error) => errorInfo(error, this.dependencies.log));
+        if (answer) {
+          this.post(await answer);
+          return;
+        }
         this.dependencies.log.warn(`${this.form.app} webview: "${message.type}" is not for this form`);
+      }
     }
   }
 
@@ -92,6 +107,7 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
       });
       return;
     }
+    this.dependencies.log.redactor.add(...(this.form.secrets?.(values) ?? []));
     this.post({ type: 'submitting' });
     const scope = { region: this.region, workspaceId: values.workspaceId };
     let created: T;
@@ -105,11 +121,11 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
       return;
     }
     this.dispose();
-    const { kind } = this.form;
-    const node = await this.context.explorer.findNewResource(scope.region, scope.workspaceId, kind.contextValue, kind.id(created));
+    const { kind, id, name } = this.form.revealed?.(created) ?? { kind: this.form.kind, id: this.form.kind.id(created), name: this.form.kind.name(created) };
+    const node = await this.context.explorer.findNewResource(scope.region, scope.workspaceId, kind.contextValue, id);
     if (node) {
       await this.context.treeView.reveal(node, { select: true, focus: false });
     }
-    void this.context.ui.showInformationMessage(vscode.l10n.t('Created {0} "{1}".', kind.label, kind.name(created)));
+    void this.context.ui.showInformationMessage(vscode.l10n.t('Created {0} "{1}".', kind.label, name));
   }
 }

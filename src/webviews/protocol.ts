@@ -7,7 +7,7 @@
 import { type Check, checkArray, checkBoolean, checkLiteral, checkNumber, checkObject, checkOneOf, checkString } from './checks';
 
 /** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
-export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'details';
+export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'details';
 
 /** An error as a form shows it next to itself; never carries credentials (they never reach it). */
 export interface ErrorInfo {
@@ -138,6 +138,66 @@ export interface NetworkChoice {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Create Lite Server
+
+export type DevServerTypeChoice = 'BMS' | 'ECS' | 'HPS';
+export type DevServerArchChoice = 'X86' | 'ARM';
+
+export interface DevServerFormValues {
+  readonly name: string;
+  /** Lite Servers belong to the region; this only says where the tree lists them (the default workspace's scope). */
+  readonly workspaceId: string;
+  readonly serverType: DevServerTypeChoice;
+  readonly arch: DevServerArchChoice;
+  readonly flavor: string;
+  readonly availabilityZone: string;
+  readonly imageId: string;
+  readonly vpcId: string;
+  readonly subnetId: string;
+  readonly securityGroupId: string;
+  readonly login: 'keyPair' | 'password';
+  readonly keyPairName: string;
+  /** Goes to the host with the submit only; the host never sends it back, and the app does not keep it in its saved state. */
+  readonly adminPass: string;
+  readonly adminPassConfirm: string;
+  readonly rootVolumeType: string;
+  readonly rootVolumeSizeGb: number;
+  /** 0: no data disks. */
+  readonly dataVolumeCount: number;
+  readonly dataVolumeType: string;
+  readonly dataVolumeSizeGb: number;
+  /** HPS only; empty: none. */
+  readonly hpsClusterId: string;
+  /** Not HPS: how many servers alike. */
+  readonly count: number;
+}
+
+export interface DevServerFlavorChoice {
+  readonly flavor: string;
+  readonly serverType: DevServerTypeChoice;
+  readonly arch: DevServerArchChoice;
+  readonly availabilityZone: string;
+  /** GPU, NPU or CPU. */
+  readonly flavorType: string;
+  readonly specification: string;
+  readonly soldOut: boolean;
+}
+
+export interface DevServerImageChoice {
+  readonly id: string;
+  readonly name: string;
+  /** Only ACTIVE images can be used. */
+  readonly usable: boolean;
+}
+
+export interface HyperClusterChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly status: string;
+  readonly usable: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Details
 
 export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar';
@@ -177,6 +237,10 @@ export type HostMessage =
   | { readonly type: 'trainingJobOptions'; readonly flavors: readonly TrainingFlavorChoice[]; readonly engines: readonly EngineChoice[] }
   | { readonly type: 'poolForm'; readonly scope: FormScope; readonly values: PoolFormValues }
   | { readonly type: 'poolOptions'; readonly flavors: readonly PoolFlavorChoice[]; readonly networks: readonly NetworkChoice[] }
+  | { readonly type: 'devServerForm'; readonly scope: FormScope; readonly values: DevServerFormValues }
+  | { readonly type: 'devServerOptions'; readonly flavors: readonly DevServerFlavorChoice[]; readonly hyperClusters: readonly HyperClusterChoice[] }
+  | { readonly type: 'devServerImages'; readonly flavor: string; readonly images: readonly DevServerImageChoice[] }
+  | { readonly type: 'devServerImagesFailed'; readonly flavor: string; readonly error: ErrorInfo }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   | { readonly type: 'submitFailed'; readonly error: ErrorInfo; readonly fieldErrors: Readonly<Record<string, string>> }
@@ -189,6 +253,8 @@ export type WebviewMessage =
   | { readonly type: 'submitNotebook'; readonly values: NotebookFormValues }
   | { readonly type: 'submitTrainingJob'; readonly values: TrainingJobFormValues }
   | { readonly type: 'submitPool'; readonly values: PoolFormValues }
+  | { readonly type: 'submitDevServer'; readonly values: DevServerFormValues }
+  | { readonly type: 'loadDevServerImages'; readonly serverType: DevServerTypeChoice; readonly flavor: string }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -237,6 +303,32 @@ const poolFormValues: Check<PoolFormValues> = checkObject({
   uses: checkArray(checkOneOf(['Train', 'Infer', 'Notebook'] as const)),
 });
 
+const DEV_SERVER_TYPES = ['BMS', 'ECS', 'HPS'] as const;
+
+const devServerFormValues: Check<DevServerFormValues> = checkObject({
+  name: checkString,
+  workspaceId: checkString,
+  serverType: checkOneOf(DEV_SERVER_TYPES),
+  arch: checkOneOf(['X86', 'ARM'] as const),
+  flavor: checkString,
+  availabilityZone: checkString,
+  imageId: checkString,
+  vpcId: checkString,
+  subnetId: checkString,
+  securityGroupId: checkString,
+  login: checkOneOf(['keyPair', 'password'] as const),
+  keyPairName: checkString,
+  adminPass: checkString,
+  adminPassConfirm: checkString,
+  rootVolumeType: checkString,
+  rootVolumeSizeGb: checkNumber,
+  dataVolumeCount: checkNumber,
+  dataVolumeType: checkString,
+  dataVolumeSizeGb: checkNumber,
+  hpsClusterId: checkString,
+  count: checkNumber,
+});
+
 const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar'];
 
 const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
@@ -245,6 +337,8 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   submitNotebook: checkObject({ type: checkLiteral('submitNotebook'), values: notebookFormValues }),
   submitTrainingJob: checkObject({ type: checkLiteral('submitTrainingJob'), values: trainingJobFormValues }),
   submitPool: checkObject({ type: checkLiteral('submitPool'), values: poolFormValues }),
+  submitDevServer: checkObject({ type: checkLiteral('submitDevServer'), values: devServerFormValues }),
+  loadDevServerImages: checkObject({ type: checkLiteral('loadDevServerImages'), serverType: checkOneOf(DEV_SERVER_TYPES), flavor: checkString }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),

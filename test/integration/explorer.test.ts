@@ -194,6 +194,8 @@ describe('ModelArts explorer against the emulator', () => {
   });
 
   it('one full refresh sends each needed request once', async () => {
+    // The project id is looked up once per session, not per refresh: looked up here already when this test runs alone.
+    await explorer().getChildren(await child(undefined, REGION));
     under.emulator.requests.clear();
     await vscode.commands.executeCommand('modelarts.refresh');
     const region = await child(undefined, REGION);
@@ -208,8 +210,8 @@ describe('ModelArts explorer against the emulator', () => {
     await Promise.all(accountGroups.map((group) => explorer().getChildren(group)));
     const seen = under.emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
     assert.equal(new Set(seen).size, seen.length, `duplicate requests: ${seen.join('\n')}`);
-    assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances', 'Scheduled Events']);
-    assert.equal(seen.length, 1 + 3 * workspaces.length + accountGroups.length, 'the workspace list, three categories per workspace, and the account-wide lists');
+    assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances', 'Hyper Clusters', 'Scheduled Events']);
+    assert.equal(seen.length, 1 + 3 * workspaces.length + accountGroups.length, `the workspace list, three categories per workspace, and the account-wide lists: ${seen.join('\n')}`);
   });
 
   it('regions are added and removed, and the signed-in region shows while none is chosen', async () => {

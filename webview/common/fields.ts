@@ -30,7 +30,7 @@ interface FieldBase {
 export interface TextFieldProps extends FieldBase {
   readonly value: string;
   readonly placeholder?: string;
-  readonly type?: 'text' | 'number';
+  readonly type?: 'text' | 'number' | 'password';
   readonly min?: number;
   readonly max?: number;
   /** A multi-line field (Enter adds a line instead of submitting). */
@@ -150,7 +150,7 @@ export function radioField(props: RadioProps): TemplateResult {
     html`<vscode-radio-group id=${props.id} aria-labelledby="${props.id}-label" @change=${onChange}>
       ${props.choices.map(
         (choice) =>
-          html`<vscode-radio name=${props.id} value=${choice.value} .checked=${live(choice.value === props.value)} ?disabled=${props.disabled}
+          html`<vscode-radio name=${props.id} value=${choice.value} .checked=${live(choice.value === props.value)} ?disabled=${props.disabled || choice.disabled}
             >${choice.label}</vscode-radio
           >`,
       )}

@@ -26,7 +26,7 @@ interface SavedForm<V> {
 type BaseFormValues = {
   readonly workspaceId: string;
   readonly name: string;
-  readonly description: string;
+  readonly description?: string;
 };
 
 export interface FormDefinition<V extends BaseFormValues, O> {
@@ -39,6 +39,10 @@ export interface FormDefinition<V extends BaseFormValues, O> {
   readonly validate: (values: V, options: O | undefined) => FieldErrors;
   readonly submitMessage: (values: V) => WebviewMessage;
   readonly body: (page: FormPage<V, O>, values: V) => TemplateResult;
+  /** The app's own messages (choices that depend on earlier ones); the page renders again after each. */
+  readonly receive?: (message: HostMessage) => void;
+  /** Fields not kept in the saved state (a password): typed again after the panel was hidden. */
+  readonly unsaved?: readonly (keyof V & string)[];
 }
 
 export class FormPage<V extends BaseFormValues, O> {
@@ -140,7 +144,7 @@ export class FormPage<V extends BaseFormValues, O> {
         id: 'description',
         label: 'Description',
         multiline: true,
-        value: values.description,
+        value: values.description ?? '',
         helper: 'Optional.',
         disabled,
         onInput: (description) => this.change({ description } as Partial<V>),
@@ -179,6 +183,8 @@ export class FormPage<V extends BaseFormValues, O> {
       this.submitError = message.error;
       this.hostErrors = { ...message.fieldErrors };
       this.showAllErrors = true;
+    } else {
+      this.definition.receive?.(message);
     }
     this.update();
     if (message.type === 'submitFailed') {
@@ -243,7 +249,8 @@ export class FormPage<V extends BaseFormValues, O> {
   private update(): void {
     render(this.view(), appElement());
     if (this.values) {
-      saveState<SavedForm<V>>({ values: this.values, touched: [...this.touched], open: [...this.open], filter: this.filter });
+      const kept = Object.fromEntries(Object.entries(this.values).filter(([field]) => !this.definition.unsaved?.includes(field as keyof V & string))) as V;
+      saveState<SavedForm<V>>({ values: kept, touched: [...this.touched], open: [...this.open], filter: this.filter });
     }
   }
 

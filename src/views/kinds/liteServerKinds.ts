@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DevServer, Hyperinstance } from '../../services/devServers';
 import { devServerStatusCategory, hyperinstanceStatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus, shortFlavor } from '../format';
-import type { ResourceKind } from '../resourceKind';
+import { parentOf, type ResourceKind } from '../resourceKind';
 
 export const devServerKind: ResourceKind<DevServer> = {
   contextValue: 'devServer',
@@ -43,6 +43,19 @@ export const devServerKind: ResourceKind<DevServer> = {
   fetch: (services, scope, id, signal) => services.devServers.get(scope.region, id, signal),
 };
 
+/** The servers of a hyperinstance: they are listed only inside it (§7.1), and removed from it by scaling it down. */
+export const hyperinstanceServerKind: ResourceKind<DevServer> = {
+  ...devServerKind,
+  contextValue: 'hyperinstanceServer',
+  label: vscode.l10n.t('hyperinstance server'),
+  groupLabel: vscode.l10n.t('Servers'),
+  groupIcon: 'server',
+  emptyLabel: vscode.l10n.t('No servers'),
+  // The reference does not say which servers scale-down takes; assumed not those in the middle of a change.
+  capabilities: (server) => (devServerStatusCategory(server.status) === 'transitional' ? [] : ['canRemove']),
+  listPage: async (services, scope, _pageToken, signal) => ({ items: (await services.devServers.getHyperinstance(scope.region, parentOf(scope, 'hyperinstance'), signal)).servers ?? [] }),
+};
+
 export const hyperinstanceKind: ResourceKind<Hyperinstance> = {
   contextValue: 'hyperinstance',
   label: vscode.l10n.t('hyperinstance'),
@@ -54,7 +67,7 @@ export const hyperinstanceKind: ResourceKind<Hyperinstance> = {
   status: (instance) => instance.status,
   category: (instance) => hyperinstanceStatusCategory(instance.status),
   // The reference names no stopped state (§7.3): a running one can be stopped, a failed one started again.
-  capabilities: (instance) => (instance.status === 'ACTIVE' ? ['canStop'] : instance.status === 'ERROR' ? ['canStart'] : []),
+  capabilities: (instance) => (instance.status === 'ACTIVE' ? ['canStop', 'canScale'] : instance.status === 'ERROR' ? ['canStart'] : []),
   description: (instance) => joinParts(readableStatus(instance.status), vscode.l10n.t('{0} servers', instance.servers?.length ?? 0), formatAge(instance.create_at)),
   tooltip: (instance) =>
     fieldTooltip(instance.name, [
@@ -66,4 +79,5 @@ export const hyperinstanceKind: ResourceKind<Hyperinstance> = {
     ]),
   listPage: (services, scope, pageToken, signal) => services.devServers.listHyperinstances(scope.region, pageToken, signal),
   fetch: (services, scope, id, signal) => services.devServers.getHyperinstance(scope.region, id, signal),
+  childKinds: [hyperinstanceServerKind] as readonly ResourceKind<unknown>[],
 };

@@ -1,19 +1,15 @@
 import * as vscode from 'vscode';
-import { LocalErrorCode, ModelArtsError } from '../../services/errors';
 import { type NodePool, type Pool, type PoolNode, type PoolPlugin, poolDisplayName } from '../../services/pools';
 import { nodePhaseCategory, pluginPhaseCategory, poolPhaseCategory, type StatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, joinParts, shortFlavor } from '../format';
-import type { ListScope, ResourceKind } from '../resourceKind';
+import { type ListScope, parentOf, type ResourceKind } from '../resourceKind';
 
 /** Pool objects carry RFC3339 creation times, not epoch milliseconds (§0). */
 const createdAt = (timestamp: string | undefined): number | undefined => (timestamp ? Date.parse(timestamp) : undefined);
 
-/** The pool a sub-resource belongs to: the scope's parent (set by the pool's node in the tree). */
+/** The pool a sub-resource belongs to. */
 export function poolOf(scope: ListScope): string {
-  if (!scope.parentId) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, 'no pool was given for a pool sub-resource', 'config');
-  }
-  return scope.parentId;
+  return parentOf(scope, 'pool');
 }
 
 export const poolNodeKind: ResourceKind<PoolNode> = {

@@ -5,6 +5,7 @@ import { asModelArtsError, type ModelArtsError } from '../../services/errors';
 import { workspaceStatusCategory } from '../../services/status';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
 import { notebookKind } from '../kinds/notebookKind';
+import { hyperClusterKind } from '../kinds/hyperClusterKind';
 import { devServerKind, hyperinstanceKind } from '../kinds/liteServerKinds';
 import { poolKind } from '../kinds/poolKinds';
 import { scheduledEventKind } from '../kinds/scheduledEventKind';
@@ -28,7 +29,7 @@ export class RegionNode implements ExplorerNode {
     private readonly services: ModelArtsServices,
   ) {
     const scope = { region, workspaceId: DEFAULT_WORKSPACE_ID };
-    this.accountGroups = [devServerKind, hyperinstanceKind, scheduledEventKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
+    this.accountGroups = [devServerKind, hyperinstanceKind, hyperClusterKind, scheduledEventKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
   }
 
   get id(): string {

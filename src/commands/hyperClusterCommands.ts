@@ -1,0 +1,165 @@
+import * as vscode from 'vscode';
+import type { DevServer, Hyperinstance } from '../services/devServers';
+import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import type { CreateHyperClusterRequest } from '../services/hyperClusters';
+import { DEFAULT_WORKSPACE_ID } from '../services/workspaces';
+import { hyperClusterKind } from '../views/kinds/hyperClusterKind';
+import { hyperinstanceKind, hyperinstanceServerKind } from '../views/kinds/liteServerKinds';
+import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
+import { withCapability } from '../views/resourceKind';
+import { LITE_NAME } from '../webviews/devServerFormRules';
+import { type CommandContext, registerCommand } from './commandContext';
+import { confirmAction, confirmByTypingName } from './confirm';
+import { withProgress } from './progress';
+import { changeResourceState, registerCommonResourceCommands } from './resourceCommands';
+import { requireServices, resolveRegion, resolveTarget, type ResourceTarget } from './resourceTarget';
+import { ask, pick, pickMany } from './userInput';
+
+const nameProblem = (value: string): string | undefined =>
+  LITE_NAME.test(value) ? undefined : vscode.l10n.t('Use 1 to 64 letters, digits, hyphens (-), underscores (_) or dots (.).');
+
+export function registerHyperClusterCommands(context: CommandContext): vscode.Disposable[] {
+  return [
+    ...registerCommonResourceCommands(context, hyperClusterKind, 'modelarts.hyperCluster'),
+    ...registerCommonResourceCommands(context, hyperinstanceServerKind, 'modelarts.hyperinstanceServer'),
+    registerCommand(context, 'modelarts.hyperCluster.create', (node) => createHyperCluster(context, node)),
+    registerCommand(context, 'modelarts.hyperCluster.delete', async (node) => {
+      const target = await resolveTarget(context, hyperClusterKind, node, withCapability(hyperClusterKind, 'canDelete'));
+      const { name } = target.item;
+      if (!(await confirmByTypingName(context.ui, vscode.l10n.t('Delete hyper cluster "{0}"?', name), name))) {
+        return;
+      }
+      await changeResourceState(context, target, vscode.l10n.t('Deleting hyper cluster "{0}"…', name), (services, signal) =>
+        services.hyperClusters.delete(target.scope.region, target.item.id, signal),
+      );
+    }),
+    registerCommand(context, 'modelarts.hyperinstance.scaleUp', async (node) => scaleUp(context, await resolveTarget(context, hyperinstanceKind, node, withCapability(hyperinstanceKind, 'canScale')))),
+    registerCommand(context, 'modelarts.hyperinstance.scaleDown', (clicked, selected) => scaleDown(context, clicked, selected)),
+    registerCommand(context, 'modelarts.hyperinstanceServer.remove', (clicked, selected) => scaleDown(context, clicked, selected)),
+  ];
+}
+
+/** A few questions in a row, rather than a panel: a name, a type, a zone and an optional description. */
+async function createHyperCluster(context: CommandContext, node: unknown): Promise<void> {
+  const region = await resolveRegion(context, node, vscode.l10n.t('Create a hyper cluster in which region?'));
+  const services = requireServices(context);
+  const step = (index: number): string => vscode.l10n.t('Create Hyper Cluster ({0}/4)', index);
+  const name = await ask(context.ui, { title: step(1), prompt: vscode.l10n.t('Name of the hyper cluster'), ignoreFocusOut: true, validateInput: nameProblem });
+  // (uncertain) The reference gives no cluster types; HPS and SPOD are the categories the server object names (§7.3).
+  const type = await pick(
+    context.ui,
+    [
+      { label: 'HPS' as const, description: vscode.l10n.t('for hyperinstances (super nodes)') },
+      { label: 'SPOD' as const, description: vscode.l10n.t('for SuperPod servers') },
+    ],
+    { title: step(2), placeHolder: vscode.l10n.t('Type of the hyper cluster'), ignoreFocusOut: true },
+  );
+  const flavors = await withProgress(vscode.l10n.t('Loading availability zones…'), (signal) => services.devServers.listFlavors(region, signal));
+  // The zones where Lite Server flavors are sold: the reference has no list of zones of its own.
+  const zones = [...new Set(flavors.map((flavor) => flavor.availability_zone).filter((zone): zone is string => Boolean(zone)))].sort();
+  if (zones.length === 0) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No Lite Server flavors are sold in {0}, so it has no availability zone for a hyper cluster.', region), 'config');
+  }
+  const zone = await pick(context.ui, zones.map((label) => ({ label })), { title: step(3), placeHolder: vscode.l10n.t('Availability zone'), ignoreFocusOut: true });
+  const description = await ask(context.ui, { title: step(4), prompt: vscode.l10n.t('Description (optional)'), ignoreFocusOut: true });
+  const request: CreateHyperClusterRequest = { name, type: type.label, availability_zone: zone.label, ...(description ? { description } : {}) };
+  const created = await withProgress(vscode.l10n.t('Creating hyper cluster "{0}"…', name), (signal) => services.hyperClusters.create(region, request, signal));
+  const createdNode = await context.explorer.findNewResource(region, DEFAULT_WORKSPACE_ID, hyperClusterKind.contextValue, created.id);
+  if (createdNode) {
+    await context.treeView.reveal(createdNode, { select: true, focus: false });
+  }
+  void context.ui.showInformationMessage(vscode.l10n.t('Created hyper cluster "{0}".', name));
+}
+
+/** One more server of an HPS flavor, with an image for it and the key pair to log in with. */
+async function scaleUp(context: CommandContext, target: ResourceTarget<Hyperinstance>): Promise<void> {
+  const services = requireServices(context);
+  const { region } = target.scope;
+  const { name } = target.item;
+  const title = vscode.l10n.t('Add a server to hyperinstance "{0}"', name);
+  const current = target.item.servers?.[0];
+  const flavors = await withProgress(vscode.l10n.t('Loading HPS flavors…'), (signal) => services.devServers.listFlavors(region, signal));
+  // Sold-out flavors cannot be chosen: they are left out, and the placeholder says so.
+  const forSale = [...new Set(flavors.filter((flavor) => flavor.server_type === 'HPS' && !flavor.is_sold_out).map((flavor) => flavor.flavor))];
+  if (forSale.length === 0) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No HPS flavor is for sale in {0} now.', region), 'config');
+  }
+  const flavor = await pick(
+    context.ui,
+    forSale.map((label) => ({ label, description: label === current?.flavor ? vscode.l10n.t('the flavor of its servers') : undefined })),
+    { title, placeHolder: vscode.l10n.t('Flavor of the new server (sold-out flavors are not listed)'), ignoreFocusOut: true },
+  );
+  const images = await withProgress(vscode.l10n.t('Loading the images for {0}…', flavor.label), (signal) => services.devServers.listImages(region, 'HPS', flavor.label, signal));
+  const usable = images.filter((candidate) => candidate.status === undefined || candidate.status === 'ACTIVE');
+  if (usable.length === 0) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No image can be used with {0}.', flavor.label), 'config');
+  }
+  const image = await pick(
+    context.ui,
+    usable.map((candidate) => ({ label: candidate.name, description: candidate.image_id, id: candidate.image_id })),
+    { title, placeHolder: vscode.l10n.t('Image of the new server'), ignoreFocusOut: true },
+  );
+  const keyPairName = await ask(context.ui, {
+    title,
+    prompt: vscode.l10n.t('Key pair to log in with (HPS servers log in with a key pair only)'),
+    value: current?.key_pair_name ?? '',
+    ignoreFocusOut: true,
+    validateInput: nameProblem,
+  });
+  await changeResourceState(context, target, vscode.l10n.t('Adding a server to hyperinstance "{0}"…', name), (_services, signal) =>
+    services.hyperClusters.scaleUp(region, target.item.id, { flavor: flavor.label, image_id: image.id, key_pair_name: keyPairName }, signal),
+  );
+  await refreshServersOf(context, target.node);
+}
+
+/**
+ * Removes servers from a hyperinstance: the ones selected under it in the tree, or
+ * picked from its servers. Asks first, naming them: they are deleted.
+ */
+async function scaleDown(context: CommandContext, clicked: unknown, selected: unknown): Promise<void> {
+  const chosenNodes = (Array.isArray(selected) && selected.length > 0 ? selected : [clicked]).filter(
+    (node): node is ResourceNode<DevServer> => node instanceof ResourceNode && node.kind === hyperinstanceServerKind,
+  );
+  const hyperinstanceNode = chosenNodes[0]?.parent.parent;
+  const target = await resolveTarget(context, hyperinstanceKind, hyperinstanceNode ?? clicked, withCapability(hyperinstanceKind, 'canScale'));
+  const { name } = target.item;
+  const inTarget = chosenNodes.filter((node) => node.parent.parent === hyperinstanceNode && withCapability(hyperinstanceServerKind, 'canRemove')(node.resource));
+  const servers: readonly DevServer[] =
+    inTarget.length > 0
+      ? inTarget.map((node) => node.resource)
+      : (await pickServers(context, target)).map((item) => item.server);
+  const names = servers.map((server) => server.name);
+  const question = vscode.l10n.t('Remove {0} server(s) from hyperinstance "{1}"?', servers.length, name);
+  const detail = vscode.l10n.t('These servers and their disks are deleted: {0}. This cannot be undone.', names.join(', '));
+  if (!(await confirmAction(context.ui, question, detail, vscode.l10n.t('Remove')))) {
+    return;
+  }
+  await changeResourceState(context, target, vscode.l10n.t('Removing {0} from hyperinstance "{1}"…', names.join(', '), name), (services, signal) =>
+    services.hyperClusters.scaleDown(target.scope.region, target.item.id, servers.map((server) => server.id), signal),
+  );
+  await refreshServersOf(context, target.node);
+}
+
+async function pickServers(context: CommandContext, target: ResourceTarget<Hyperinstance>): Promise<readonly { server: DevServer }[]> {
+  const services = requireServices(context);
+  const latest = await withProgress(vscode.l10n.t('Loading the servers of "{0}"…', target.item.name), (signal) =>
+    services.devServers.getHyperinstance(target.scope.region, target.item.id, signal),
+  );
+  const removable = (latest.servers ?? []).filter(withCapability(hyperinstanceServerKind, 'canRemove'));
+  if (removable.length === 0) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No server of hyperinstance "{0}" can be removed now.', target.item.name), 'config');
+  }
+  return pickMany(
+    context.ui,
+    removable.map((server) => ({ label: server.name, description: hyperinstanceServerKind.description(server), detail: server.id, server })),
+    { title: vscode.l10n.t('Select the servers to remove from hyperinstance "{0}"', target.item.name), ignoreFocusOut: true },
+  );
+}
+
+/** The hyperinstance's Servers category, loaded again if it was open: new servers show and are followed while they change. */
+async function refreshServersOf(context: CommandContext, node: ResourceNode<Hyperinstance> | undefined): Promise<void> {
+  const servers = node?.loadedChildren().find((child) => child instanceof ResourceGroupNode && child.kind === hyperinstanceServerKind);
+  if (servers) {
+    await context.explorer.refresh(servers);
+  }
+}

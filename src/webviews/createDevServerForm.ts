@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { DevServer } from '../services/devServers';
+import { collectPages } from '../services/paging';
+import { devServerKind, hyperinstanceKind } from '../views/kinds/liteServerKinds';
+import type { ResourceKind } from '../views/resourceKind';
+import type { CreateForm } from './createResourcePanel';
+import { toCreateDevServerBody, validateDevServerForm } from './devServerFormRules';
+import type { DevServerFormValues } from './protocol';
+
+/** More hyper clusters than this in one region would be unusual; the picker offers the first ones. */
+const HYPER_CLUSTER_CHOICES = 200;
+
+export const createDevServerForm: CreateForm<DevServerFormValues, DevServer> = {
+  app: 'createDevServer',
+  kind: devServerKind,
+  title: vscode.l10n.t('Create Lite Server'),
+  formMessage: (scope, values) => ({ type: 'devServerForm', scope, values }),
+  submittedValues: (message) => (message.type === 'submitDevServer' ? message.values : undefined),
+  loadOptions: async (services, region, signal) => {
+    const [flavors, clusters] = await Promise.all([
+      services.devServers.listFlavors(region, signal),
+      collectPages((token, pageSignal) => services.hyperClusters.list(region, token, pageSignal), HYPER_CLUSTER_CHOICES, signal),
+    ]);
+    return {
+      type: 'devServerOptions',
+      flavors: flavors.map((flavor) => ({
+        flavor: flavor.flavor,
+        serverType: flavor.server_type,
+        arch: flavor.arch,
+        // (uncertain) Each entry names one zone; a flavor sold in several zones is assumed to be listed once per zone.
+        availabilityZone: flavor.availability_zone ?? '',
+        flavorType: flavor.flavor_type ?? '',
+        specification: flavor.specification ?? '',
+        soldOut: flavor.is_sold_out === true,
+      })),
+      hyperClusters: clusters.map((cluster) => ({ id: cluster.id, name: cluster.name, status: cluster.status, usable: cluster.status === 'ACTIVE' })),
+    };
+  },
+  answer: (services, region, message, describe) => {
+    if (message.type !== 'loadDevServerImages') {
+      return undefined;
+    }
+    const { flavor } = message;
+    return services.devServers.listImages(region, message.serverType, flavor).then(
+      (images) => ({
+        type: 'devServerImages',
+        flavor,
+        images: images.map((image) => ({ id: image.image_id, name: image.name, usable: image.status === undefined || image.status === 'ACTIVE' })),
+      }),
+      (error: unknown) => ({ type: 'devServerImagesFailed', flavor, error: describe(error) }),
+    );
+  },
+  validate: validateDevServerForm,
+  create: (services, scope, values, signal) => services.devServers.create(scope.region, toCreateDevServerBody(values), signal),
+  secrets: (values) => [values.adminPass],
+  // An HPS flavor makes a hyperinstance, and its servers are listed only inside it.
+  revealed: (server) =>
+    server.server_hps?.id ? { kind: hyperinstanceKind as ResourceKind<unknown>, id: server.server_hps.id, name: server.server_hps.name ?? server.name } : undefined,
+};

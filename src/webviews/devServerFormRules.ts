@@ -1,0 +1,149 @@
+/**
+ * The rules of the Create Lite Server form, shared by the browser (live) and
+ * the host (again before any request), and the §7.2 body built from it.
+ * No `vscode` import: bundled into the browser app.
+ */
+import type { CreateDevServerRequest } from '../services/devServers';
+import type { FieldErrors } from './formRules';
+import type { DevServerFormValues } from './protocol';
+
+/** Server and key pair names: the SDK's pattern (1–64 letters, digits, "-", "_", "."). */
+export const LITE_NAME = /^[-_.a-zA-Z0-9]{1,64}$/;
+/**
+ * VPC, subnet and security group ids are UUIDs (VPC API, §8). They are typed for now, so at least
+ * their shape is checked; a lookup would offer the account's VPCs instead.
+ */
+const VPC_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** EVS disk types; the reference's example uses GPSSD (§7.2). */
+export const EVS_TYPES = ['GPSSD', 'ESSD', 'SSD', 'SAS', 'SATA'] as const;
+/** The reference gives no disk size limits; assumed the SDK's documented ranges. */
+export const ROOT_VOLUME_GB = { min: 100, max: 1024 } as const;
+export const DATA_VOLUME_GB = { min: 10, max: 32768 } as const;
+export const MAX_DATA_VOLUMES = 10;
+/** `count` is 1–10, and HPS servers come one hyperinstance at a time (§7.2). */
+export const MAX_SERVERS = 10;
+/** ServerOsRequest's rule: 8–26 characters, three of upper case, lower case, digits and `!@%-_=+[]{}:,./?`. */
+const PASSWORD_CLASSES = [/[A-Z]/, /[a-z]/, /[0-9]/, /[!@%\-_=+[\]{}:,./?]/];
+
+function wholeNumberIn(value: number, min: number, max: number): boolean {
+  return Number.isInteger(value) && value >= min && value <= max;
+}
+
+export function passwordProblem(password: string): string | undefined {
+  if (password.length < 8 || password.length > 26) {
+    return 'Use 8 to 26 characters.';
+  }
+  if (PASSWORD_CLASSES.filter((pattern) => pattern.test(password)).length < 3) {
+    return 'Use three of: upper-case letters, lower-case letters, digits, special characters (!@%-_=+[]{}:,./?).';
+  }
+  return /root|administrator/i.test(password) ? 'The password must not contain "root" or "administrator".' : undefined;
+}
+
+function loginErrors(values: DevServerFormValues, errors: FieldErrors): void {
+  if (values.login === 'keyPair' || values.serverType === 'HPS') {
+    if (values.serverType === 'HPS' && values.login === 'password') {
+      errors.login = 'HPS servers log in with a key pair only.';
+    }
+    if (!LITE_NAME.test(values.keyPairName)) {
+      errors.keyPairName = 'Enter the key pair name: 1 to 64 letters, digits, hyphens, underscores or dots.';
+    }
+    return;
+  }
+  const problem = passwordProblem(values.adminPass);
+  if (problem) {
+    errors.adminPass = problem;
+  } else if (values.adminPassConfirm !== values.adminPass) {
+    errors.adminPassConfirm = 'The passwords do not match.';
+  }
+}
+
+export function validateDevServerForm(values: DevServerFormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!LITE_NAME.test(values.name)) {
+    errors.name = 'Use 1 to 64 letters, digits, hyphens (-), underscores (_) or dots (.).';
+  }
+  if (!values.flavor) {
+    errors.flavor = 'Choose a flavor.';
+  }
+  if (!values.availabilityZone) {
+    errors.availabilityZone = 'Choose an availability zone.';
+  }
+  if (!values.imageId) {
+    errors.imageId = 'Choose an image.';
+  }
+  for (const [field, what] of [['vpcId', 'VPC'], ['subnetId', 'subnet'], ['securityGroupId', 'security group']] as const) {
+    if (!VPC_ID.test(values[field])) {
+      errors[field] = `Enter the ${what} ID, a UUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d.`;
+    }
+  }
+  loginErrors(values, errors);
+  if (!(EVS_TYPES as readonly string[]).includes(values.rootVolumeType)) {
+    errors.rootVolumeType = 'Choose a disk type.';
+  }
+  if (!wholeNumberIn(values.rootVolumeSizeGb, ROOT_VOLUME_GB.min, ROOT_VOLUME_GB.max)) {
+    errors.rootVolumeSizeGb = `Enter a whole number of GB from ${ROOT_VOLUME_GB.min} to ${ROOT_VOLUME_GB.max}.`;
+  }
+  if (!wholeNumberIn(values.dataVolumeCount, 0, MAX_DATA_VOLUMES)) {
+    errors.dataVolumeCount = `Enter 0 (none) to ${MAX_DATA_VOLUMES} data disks.`;
+  } else if (values.dataVolumeCount > 0) {
+    if (!(EVS_TYPES as readonly string[]).includes(values.dataVolumeType)) {
+      errors.dataVolumeType = 'Choose a disk type.';
+    }
+    if (!wholeNumberIn(values.dataVolumeSizeGb, DATA_VOLUME_GB.min, DATA_VOLUME_GB.max)) {
+      errors.dataVolumeSizeGb = `Enter a whole number of GB from ${DATA_VOLUME_GB.min} to ${DATA_VOLUME_GB.max}.`;
+    }
+  }
+  if (values.serverType !== 'HPS' && !wholeNumberIn(values.count, 1, MAX_SERVERS)) {
+    errors.count = `Enter 1 to ${MAX_SERVERS} servers.`;
+  }
+  return errors;
+}
+
+export function emptyDevServerForm(workspaceId: string): DevServerFormValues {
+  return {
+    name: '',
+    workspaceId,
+    serverType: 'BMS',
+    arch: 'X86',
+    flavor: '',
+    availabilityZone: '',
+    imageId: '',
+    vpcId: '',
+    subnetId: '',
+    securityGroupId: '',
+    login: 'keyPair',
+    keyPairName: '',
+    adminPass: '',
+    adminPassConfirm: '',
+    rootVolumeType: 'GPSSD',
+    rootVolumeSizeGb: ROOT_VOLUME_GB.min,
+    dataVolumeCount: 0,
+    dataVolumeType: 'GPSSD',
+    dataVolumeSizeGb: 500,
+    hpsClusterId: '',
+    count: 1,
+  };
+}
+
+/**
+ * The §7.2 body. Pay-per-use only: a prepaid create answers with an order to pay
+ * in the console, and the server exists only once it is paid (§7.1).
+ */
+export function toCreateDevServerBody(values: DevServerFormValues): CreateDevServerRequest {
+  const hps = values.serverType === 'HPS';
+  const usesPassword = !hps && values.login === 'password';
+  return {
+    name: values.name,
+    flavor: values.flavor,
+    server_type: values.serverType,
+    arch: values.arch,
+    image_id: values.imageId,
+    availability_zone: values.availabilityZone,
+    network: { vpc_id: values.vpcId, subnet_id: values.subnetId, security_group_id: values.securityGroupId },
+    ...(usesPassword ? { admin_pass: values.adminPass } : { key_pair_name: values.keyPairName }),
+    root_volume: { type: values.rootVolumeType, size: values.rootVolumeSizeGb },
+    ...(values.dataVolumeCount > 0 ? { data_volume: { type: values.dataVolumeType, size: values.dataVolumeSizeGb, count: values.dataVolumeCount } } : {}),
+    ...(hps ? (values.hpsClusterId ? { hps_cluster_id: values.hpsClusterId } : {}) : { count: values.count }),
+    charging_info: { charging_mode: 'POST_PAID' },
+  };
+}

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ExtensionUnderTest, label, type Node, REGION, until } from './harness';
+
+describe('Hyper clusters and hyperinstance scaling against the emulator', () => {
+  let under: ExtensionUnderTest;
+
+  const status = (node: Node) => String(node.getTreeItem().description).split(' · ')[0];
+  const idOf = (node: Node) => node.id.split('/').pop() as string;
+  const children = (node: Node) => under.explorer.getChildren(node);
+  const clusterGroup = async () => under.child(await under.child(undefined, REGION), 'Hyper Clusters');
+  async function hyperinstance(): Promise<Node> {
+    return under.child(await under.child(await under.child(undefined, REGION), 'Hyperinstances'), 'hps-cloudmatrix-01');
+  }
+  const servers = async () => children(await under.child(await hyperinstance(), 'Servers'));
+  const bodyOf = (method: string, path: string) => JSON.parse(under.emulator.requests.list({ method, path }).at(-1)?.body ?? '{}');
+
+  before(async () => {
+    under = await ExtensionUnderTest.start({ transitionMs: 300 });
+    await under.signInWithDemoKey();
+  });
+
+  beforeEach(() => under.freshUi());
+
+  after(() => under.stop());
+
+  it('lists the region\'s hyper clusters with their state, type, zone and hyperinstances', async () => {
+    const [cluster] = await children(await clusterGroup());
+    assert.equal(label(cluster), 'hpc-cluster-a');
+    assert.match(String(cluster.getTreeItem().description), /^Active · HPS · cn-north-4a · 1 hyperinstance\b/);
+    assert.match(String(cluster.getTreeItem().contextValue), /^hyperCluster\b.*\bcanDelete\b/);
+  });
+
+  it('creates a hyper cluster in four steps; it appears Creating and turns Active', async () => {
+    const group = await clusterGroup();
+    under.ui.answer('it-cluster', 'SPOD', (items) => items[0], 'made by a test');
+    await vscode.commands.executeCommand('modelarts.hyperCluster.create', group);
+    assert.deepEqual(under.ui.errors, []);
+    assert.deepEqual(bodyOf('POST', '/dev-servers/hyper-clusters'), { name: 'it-cluster', type: 'SPOD', availability_zone: 'cn-north-4a', description: 'made by a test' });
+    assert.equal(await under.ui.inputBoxes[0].validateInput?.('bad name!'), 'Use 1 to 64 letters, digits, hyphens (-), underscores (_) or dots (.).');
+    const created = (await children(group)).find((node) => label(node) === 'it-cluster');
+    assert.ok(created, 'the new cluster is in the tree');
+    await until(() => status(created), (value) => value === 'Active', 'the new cluster to show Active');
+  });
+
+  it('deletes a hyper cluster only after its name is typed, and it leaves the tree', async () => {
+    const services = under.api.context.session.services;
+    assert.ok(services);
+    const created = await services.hyperClusters.create(REGION, { name: 'it-doomed', type: 'HPS', availability_zone: 'cn-north-4a' });
+    // Past Creating, which cannot be deleted.
+    under.emulator.clock.advance(1000);
+    const group = await clusterGroup();
+    await vscode.commands.executeCommand('modelarts.refresh', group);
+    const doomed = (await children(group)).find((node) => idOf(node) === created.id);
+    assert.ok(doomed);
+    under.ui.answer(undefined);
+    await vscode.commands.executeCommand('modelarts.hyperCluster.delete', doomed);
+    assert.equal(under.emulator.requests.count({ method: 'DELETE', path: created.id }), 0, 'dismissing the question deletes nothing');
+    assert.match(String(under.ui.inputBoxes[0].prompt), /Type "it-doomed" to confirm/);
+
+    under.ui.answer('it-doomed');
+    await vscode.commands.executeCommand('modelarts.hyperCluster.delete', doomed);
+    assert.deepEqual(under.ui.errors, []);
+    assert.equal(under.emulator.requests.count({ method: 'DELETE', path: created.id }), 1);
+    assert.equal(status(doomed), 'Deleting');
+    await until(async () => (await children(group)).some((node) => node.id === doomed.id), (present) => !present, 'the cluster to leave the tree');
+  });
+
+  it('Scale Up adds a server of the chosen flavor, image and key pair; it shows under Servers and turns Running', async () => {
+    const before = await servers();
+    under.ui.answer((items) => items[0], (items) => items[0], 'kp-scale');
+    await vscode.commands.executeCommand('modelarts.hyperinstance.scaleUp', await hyperinstance());
+    assert.deepEqual(under.ui.errors, []);
+    const body = bodyOf('POST', '/live-scale-up');
+    assert.deepEqual(Object.keys(body).sort(), ['flavor', 'image_id', 'key_pair_name']);
+    assert.equal(body.key_pair_name, 'kp-scale');
+    assert.equal(body.flavor, 'physical.kat2ne.hps.48xlarge.8');
+    const after = await servers();
+    const added = after.filter((node) => !before.some((old) => old.id === node.id));
+    assert.equal(added.length, 1, `one more server: ${after.map(label).join(', ')}`);
+    await until(() => status(added[0]), (value) => value === 'Running', 'the new server to show Running');
+    assert.match(String((await hyperinstance()).getTreeItem().description), new RegExp(`\\b${after.length} servers\\b`));
+  });
+
+  it('Remove from Hyperinstance on two selected servers asks once, naming them, and they leave the tree', async () => {
+    const chosen = (await servers()).filter((node) => status(node) === 'Running').slice(0, 2);
+    assert.equal(chosen.length, 2);
+    under.ui.answer(undefined);
+    await vscode.commands.executeCommand('modelarts.hyperinstanceServer.remove', chosen[0], chosen);
+    assert.equal(under.emulator.requests.count({ path: '/live-scale-down' }), 0, 'declining removes nothing');
+    assert.match(under.ui.shown[0].message, /^Remove 2 server\(s\) from hyperinstance "hps-cloudmatrix-01"\?$/);
+    assert.ok(chosen.every((node) => under.ui.shown[0].detail?.includes(label(node))));
+
+    under.ui.answer('Remove');
+    await vscode.commands.executeCommand('modelarts.hyperinstanceServer.remove', chosen[0], chosen);
+    assert.deepEqual(under.ui.errors, []);
+    assert.deepEqual(bodyOf('POST', '/live-scale-down'), { server_ids: chosen.map(idOf) });
+    await until(async () => (await servers()).filter((node) => chosen.some((gone) => gone.id === node.id)).length, (left) => left === 0, 'both servers to leave the tree');
+  });
+
+  it('Scale Down from the hyperinstance offers its servers to pick', async () => {
+    const [first] = (await servers()).filter((node) => status(node) === 'Running');
+    assert.ok(first);
+    under.ui.answer(label(first), 'Remove');
+    await vscode.commands.executeCommand('modelarts.hyperinstance.scaleDown', await hyperinstance());
+    assert.deepEqual(under.ui.errors, []);
+    assert.deepEqual(bodyOf('POST', '/live-scale-down'), { server_ids: [idOf(first)] });
+  });
+});

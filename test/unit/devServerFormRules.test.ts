@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { emptyDevServerForm, passwordProblem, toCreateDevServerBody, validateDevServerForm } from '../../src/webviews/devServerFormRules';
+import type { DevServerFormValues } from '../../src/webviews/protocol';
+
+const VPC = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const SUBNET = '1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const GROUP = '2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const PASSWORD = 'Str0ng-Passw0rd';
+
+/** A form a person could send: an ECS x86 server logging in with a key pair. */
+function filled(patch: Partial<DevServerFormValues> = {}): DevServerFormValues {
+  return {
+    ...emptyDevServerForm('0'),
+    name: 'lite-dev.01',
+    serverType: 'ECS',
+    arch: 'X86',
+    flavor: 'c7.4xlarge.2',
+    availabilityZone: 'cn-north-4a',
+    imageId: 'image-1',
+    vpcId: VPC,
+    subnetId: SUBNET,
+    securityGroupId: GROUP,
+    keyPairName: 'kp-dev',
+    ...patch,
+  };
+}
+
+describe('Create Lite Server form rules', () => {
+  test('a filled form has no errors; an empty one names every required field', () => {
+    assert.deepEqual(validateDevServerForm(filled()), {});
+    assert.deepEqual(Object.keys(validateDevServerForm(emptyDevServerForm('0'))).sort(), [
+      'availabilityZone',
+      'flavor',
+      'imageId',
+      'keyPairName',
+      'name',
+      'securityGroupId',
+      'subnetId',
+      'vpcId',
+    ]);
+  });
+
+  test('names follow the SDK pattern', () => {
+    assert.ok(validateDevServerForm(filled({ name: 'bad name!' })).name);
+    assert.ok(validateDevServerForm(filled({ name: 'x'.repeat(65) })).name);
+    assert.equal(validateDevServerForm(filled({ name: 'A_b-c.9' })).name, undefined);
+  });
+
+  test('network ids must be UUIDs', () => {
+    const errors = validateDevServerForm(filled({ vpcId: 'vpc-1', subnetId: VPC.toUpperCase(), securityGroupId: `${GROUP} ` }));
+    assert.match(errors.vpcId, /VPC ID, a UUID/);
+    assert.match(errors.subnetId, /subnet ID/);
+    assert.match(errors.securityGroupId, /security group ID/);
+  });
+
+  test('passwords need 8 to 26 characters of three kinds, without root or administrator, typed twice alike', () => {
+    assert.equal(passwordProblem(PASSWORD), undefined);
+    assert.match(passwordProblem('Sh0rt!') ?? '', /8 to 26/);
+    assert.match(passwordProblem('alllowercaseletters') ?? '', /three of/);
+    assert.match(passwordProblem('MyRoot-Passw0rd') ?? '', /root/);
+    const password = (adminPass: string, adminPassConfirm: string) => validateDevServerForm(filled({ login: 'password', keyPairName: '', adminPass, adminPassConfirm }));
+    assert.deepEqual(password(PASSWORD, PASSWORD), {});
+    assert.match(password(PASSWORD, `${PASSWORD}x`).adminPassConfirm, /do not match/);
+    assert.ok(password('weak', 'weak').adminPass);
+  });
+
+  test('HPS servers log in with a key pair only and come one hyperinstance at a time', () => {
+    const hps = filled({ serverType: 'HPS', arch: 'ARM', login: 'password', adminPass: PASSWORD, adminPassConfirm: PASSWORD, count: 0 });
+    const errors = validateDevServerForm(hps);
+    assert.match(errors.login, /key pair only/);
+    assert.equal(errors.count, undefined, 'the count is not asked for HPS');
+  });
+
+  test('disk sizes and counts are checked within their ranges', () => {
+    const errors = validateDevServerForm(filled({ rootVolumeSizeGb: 40, dataVolumeCount: 2, dataVolumeSizeGb: Number.NaN, dataVolumeType: 'TAPE' }));
+    assert.match(errors.rootVolumeSizeGb, /100 to 1024/);
+    assert.ok(errors.dataVolumeSizeGb);
+    assert.ok(errors.dataVolumeType);
+    assert.deepEqual(validateDevServerForm(filled({ dataVolumeCount: 0, dataVolumeSizeGb: Number.NaN })), {}, 'no data disks: their size does not matter');
+    assert.ok(validateDevServerForm(filled({ dataVolumeCount: 11 })).dataVolumeCount);
+    assert.ok(validateDevServerForm(filled({ count: 11 })).count);
+    assert.ok(validateDevServerForm(filled({ count: 1.5 })).count);
+  });
+
+  test('the body is the §7.2 create body, pay-per-use, with the key pair or the password but not both', () => {
+    assert.deepEqual(toCreateDevServerBody(filled({ count: 3, dataVolumeCount: 2, dataVolumeSizeGb: 200, dataVolumeType: 'SSD', hpsClusterId: 'ignored' })), {
+      name: 'lite-dev.01',
+      flavor: 'c7.4xlarge.2',
+      server_type: 'ECS',
+      arch: 'X86',
+      image_id: 'image-1',
+      availability_zone: 'cn-north-4a',
+      network: { vpc_id: VPC, subnet_id: SUBNET, security_group_id: GROUP },
+      key_pair_name: 'kp-dev',
+      root_volume: { type: 'GPSSD', size: 100 },
+      data_volume: { type: 'SSD', size: 200, count: 2 },
+      count: 3,
+      charging_info: { charging_mode: 'POST_PAID' },
+    });
+    const withPassword = toCreateDevServerBody(filled({ login: 'password', adminPass: PASSWORD, adminPassConfirm: PASSWORD }));
+    assert.equal(withPassword.admin_pass, PASSWORD);
+    assert.equal(withPassword.key_pair_name, undefined);
+    assert.equal('adminPassConfirm' in withPassword, false);
+    assert.equal(withPassword.data_volume, undefined);
+  });
+
+  test('an HPS body names its hyper cluster and no count', () => {
+    const body = toCreateDevServerBody(filled({ serverType: 'HPS', arch: 'ARM', hpsClusterId: 'cluster-1', count: 4 }));
+    assert.equal(body.hps_cluster_id, 'cluster-1');
+    assert.equal(body.count, undefined);
+    assert.equal(body.key_pair_name, 'kp-dev');
+    assert.equal(toCreateDevServerBody(filled({ serverType: 'HPS', arch: 'ARM' })).hps_cluster_id, undefined);
+  });
+});
