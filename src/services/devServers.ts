@@ -28,7 +28,22 @@ export interface Hyperinstance {
 }
 
 /** One of the actions a batch request applies to several servers (§7.1). */
-export type DevServerBatchAction = 'START' | 'STOP' | 'REBOOT' | 'DELETE';
+export type DevServerBatchAction = 'START' | 'STOP' | 'REBOOT' | 'CHANGEOS' | 'REINSTALLOS' | 'DELETE';
+
+/**
+ * One server's answer to a batch request. The reference gives no answer body: assumed the list
+ * envelope of servers, a refused server carrying `error_code` and `error_msg`.
+ */
+export interface DevServerBatchEntry {
+  readonly id: string;
+  readonly name?: string;
+  readonly status?: string;
+  readonly error_code?: string;
+  readonly error_msg?: string;
+}
+
+/** Whose servers a list holds: the caller's, or every user's of the tenant (`/dev-servers/all`). */
+export type DevServerOwners = 'own' | 'all';
 
 interface ListResponse<T> {
   readonly data?: T[];
@@ -41,9 +56,10 @@ export const DEV_SERVER_PAGE_SIZE = 50;
 export class DevServerService {
   constructor(private readonly client: SignedClient) {}
 
-  async list(region: string, pageToken?: string, signal?: AbortSignal): Promise<Page<DevServer>> {
+  async list(region: string, pageToken?: string, signal?: AbortSignal, owners: DevServerOwners = 'own'): Promise<Page<DevServer>> {
     const offset = tokenToNumber(pageToken);
-    const response = await this.call<ListResponse<DevServer>>(region, 'GET', 'dev-servers', {}, signal, { offset, limit: DEV_SERVER_PAGE_SIZE, sort_dir: 'DESC', sort_key: 'createTime' });
+    const path = owners === 'all' ? 'dev-servers/all' : 'dev-servers';
+    const response = await this.call<ListResponse<DevServer>>(region, 'GET', path, {}, signal, { offset, limit: DEV_SERVER_PAGE_SIZE, sort_dir: 'DESC', sort_key: 'createTime' });
     const items = expectArray(response.data, 'Lite Server list');
     return recordOffsetPage(items, offset, response.total ?? offset + items.length);
   }
@@ -61,9 +77,11 @@ export class DevServerService {
     return this.call<DevServer>(region, 'DELETE', 'dev-servers/{id}', { id }, signal);
   }
 
-  /** One request for several servers (§7.1 batch action). */
-  batch(region: string, action: DevServerBatchAction, ids: readonly string[], signal?: AbortSignal): Promise<unknown> {
-    return this.call(region, 'POST', 'dev-servers/action', {}, signal, undefined, { type: action, servers: ids.map((id) => ({ id })) });
+  /** One request for several servers (§7.1 batch action); `extendParam` carries the image and login of an OS change. */
+  async batch(region: string, action: DevServerBatchAction, ids: readonly string[], signal?: AbortSignal, extendParam?: object): Promise<DevServerBatchEntry[]> {
+    const body = { type: action, servers: ids.map((id) => ({ id })), ...(extendParam ? { extend_param: extendParam } : {}) };
+    const response = await this.call<ListResponse<DevServerBatchEntry>>(region, 'POST', 'dev-servers/action', {}, signal, undefined, body);
+    return response.data ?? [];
   }
 
   async listHyperinstances(region: string, pageToken?: string, signal?: AbortSignal): Promise<Page<Hyperinstance>> {

@@ -1,3 +1,5 @@
+import { DevServerJobService } from './devServerJobs';
+import { DevServerOperationService } from './devServerOperations';
 import { DevServerService } from './devServers';
 import { ManagementService } from './management';
 import { NotebookService } from './notebooks';
@@ -14,6 +16,8 @@ export interface ModelArtsServices {
   readonly trainingJobs: TrainingJobService;
   readonly pools: PoolService;
   readonly devServers: DevServerService;
+  readonly devServerOperations: DevServerOperationService;
+  readonly devServerJobs: DevServerJobService;
   readonly management: ManagementService;
 }
 
@@ -26,6 +30,8 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     trainingJobs: new TrainingJobService(client),
     pools: new PoolService(client),
     devServers: new DevServerService(client),
+    devServerOperations: new DevServerOperationService(client),
+    devServerJobs: new DevServerJobService(client),
     management: new ManagementService(client),
   };
 }
