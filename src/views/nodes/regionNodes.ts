@@ -4,12 +4,14 @@ import { regionDisplayName } from '../../services/endpoints';
 import { asModelArtsError, type ModelArtsError } from '../../services/errors';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
 import { notebookKind } from '../kinds/notebookKind';
-import { devServerKind, hyperinstanceKind } from '../kinds/liteServerKinds';
+import { hyperinstanceKind } from '../kinds/liteServerKinds';
+import { devServerJobKind } from '../kinds/liteServerJobKind';
 import { poolKind } from '../kinds/poolKinds';
 import { scheduledEventKind } from '../kinds/scheduledEventKind';
 import { trainingJobKind } from '../kinds/trainingJobKind';
 import type { ResourceKind } from '../resourceKind';
 import type { ExplorerNode } from './explorerNode';
+import { LiteServerGroupNode, type LiteServerListMode } from './liteServerNodes';
 import { ErrorNode } from './messageNodes';
 import { ResourceGroupNode } from './resourceNodes';
 
@@ -24,9 +26,12 @@ export class RegionNode implements ExplorerNode {
   constructor(
     readonly region: string,
     private readonly services: ModelArtsServices,
+    liteServerListMode: LiteServerListMode,
   ) {
     const scope = { region, workspaceId: DEFAULT_WORKSPACE_ID };
-    this.accountGroups = [devServerKind, hyperinstanceKind, scheduledEventKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
+    const liteServers = new LiteServerGroupNode(this, services, region, liteServerListMode) as ResourceGroupNode<unknown>;
+    const others = [hyperinstanceKind, devServerJobKind, scheduledEventKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
+    this.accountGroups = [liteServers, ...others];
   }
 
   get id(): string {
