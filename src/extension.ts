@@ -4,8 +4,12 @@ import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
+import { registerLiteServerAttachmentCommands } from './commands/liteServerAttachmentCommands';
 import { registerLiteServerCommands } from './commands/liteServerCommands';
 import { registerLiteServerCreateCommands } from './commands/liteServerCreateCommands';
+import { registerLiteServerJobCommands } from './commands/liteServerJobCommands';
+import { registerLiteServerOsCommands } from './commands/liteServerOsCommands';
+import { registerLiteServerViewCommands } from './commands/liteServerViewCommands';
 import { registerManagementCommands } from './commands/managementCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerPoolCommands } from './commands/poolCommands';
@@ -27,7 +31,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const log = new ExtensionLog();
   const accounts = new AccountManager(extensionContext.secrets, log);
   const session = new SessionManager(accounts, log, `modelarts-explorer-vscode/${version}`);
-  const explorer = new ExplorerProvider(session, log);
+  const explorer = new ExplorerProvider(session, log, extensionContext.globalState);
   const documents = new ResourceDocuments();
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
   const context: CommandContext = { ui: vscodeUserInput, log, accounts, session, explorer, treeView, documents, extensionUri: extensionContext.extensionUri };
@@ -47,6 +51,10 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerWebviewCommands(context),
     ...registerPoolCommands(context),
     ...registerLiteServerCommands(context),
+    ...registerLiteServerOsCommands(context),
+    ...registerLiteServerAttachmentCommands(context),
+    ...registerLiteServerViewCommands(context),
+    ...registerLiteServerJobCommands(context),
     ...registerManagementCommands(context),
     ...registerLiteServerCreateCommands(context),
     ...registerHyperClusterCommands(context),

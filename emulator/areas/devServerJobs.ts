@@ -4,7 +4,8 @@
  * job `{id, name, type: TRAIN|INFER, status, server_ids[], template_id?, image, command, visible, create_at, update_at}`,
  * template `{id, name, type, image, command, description}`, lists in the `{current,data,pages,size,total}` envelope.
  * Statuses (illustrative): PENDING → RUNNING one transition later; a TRAIN job SUCCEEDED after four more
- * (FAILED after one when its name contains "fail"); an INFER job runs until deleted. Delete removes at once.
+ * (FAILED after one when its name contains "fail"); an INFER job runs until deleted. Jobs are deleted in
+ * batches only (`DELETE …/jobs {job_ids}`, the body of Huawei's API documentation), at once.
  */
 import { randomUUID } from 'node:crypto';
 import { Timeline } from '../clock';
@@ -50,8 +51,8 @@ export function registerDevServerJobs(router: Router<Handler>, base: string): vo
     .add('POST', jobs, createJob)
     .add('GET', `${jobs}/templates`, listTemplates)
     .add('GET', `${jobs}/templates/{id}`, (request) => ok(templateView(requireTemplate(request.params.id))))
-    .add('GET', `${jobs}/{id}`, (request) => ok(jobView(requireJob(request), request.now)))
-    .add('DELETE', `${jobs}/{id}`, deleteJob);
+    .add('GET', `${jobs}/{id}`, (request) => ok(jobView(requireJob(request, request.params.id), request.now)))
+    .add('DELETE', jobs, deleteJobs);
 }
 
 /** A job's timeline from `at`: PENDING, RUNNING, then SUCCEEDED / FAILED for training jobs. */
@@ -94,10 +95,10 @@ function requireTemplate(id: string): JobTemplate {
   return template;
 }
 
-function requireJob(request: ApiRequest): DevServerJobRecord {
-  const job = requestProject(request).devServerJobs.get(request.params.id);
+function requireJob(request: ApiRequest, id: string): DevServerJobRecord {
+  const job = requestProject(request).devServerJobs.get(id);
   if (!job) {
-    throw notFound('Lite Server job', request.params.id);
+    throw notFound('Lite Server job', id);
   }
   return job;
 }
@@ -175,9 +176,17 @@ function createJob(request: ApiRequest): ApiResponse {
   return ok(jobView(job, now));
 }
 
-function deleteJob(request: ApiRequest): ApiResponse {
-  const job = requireJob(request);
-  const view = jobView(job, request.now);
-  requestProject(request).devServerJobs.delete(job.id);
-  return ok(view);
+/**
+ * `DELETE …/jobs {job_ids:[…]}` → the deleted jobs in the list envelope. Emulator choice: all or
+ * nothing, an unknown id fails the request (ModelArts.6404) and deletes none.
+ */
+function deleteJobs(request: ApiRequest): ApiResponse {
+  const ids = bodyObject(request).job_ids;
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
+    throw invalidParameter('job_ids', 'must be a non-empty array of Lite Server job ids');
+  }
+  const deleted = [...new Set(ids as string[])].map((id) => requireJob(request, id));
+  const data = deleted.map((job) => jobView(job, request.now));
+  deleted.forEach((job) => requestProject(request).devServerJobs.delete(job.id));
+  return ok({ current: 1, data, pages: 1, size: data.length, total: data.length });
 }

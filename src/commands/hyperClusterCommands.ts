@@ -1,22 +1,19 @@
 import * as vscode from 'vscode';
 import type { DevServer, Hyperinstance } from '../services/devServers';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import { liteNameProblem } from '../services/naming';
 import type { CreateHyperClusterRequest } from '../services/hyperClusters';
 import { DEFAULT_WORKSPACE_ID } from '../services/workspaces';
 import { hyperClusterKind } from '../views/kinds/hyperClusterKind';
 import { hyperinstanceKind, hyperinstanceServerKind } from '../views/kinds/liteServerKinds';
 import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
 import { withCapability } from '../views/resourceKind';
-import { LITE_NAME } from '../webviews/devServerFormRules';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction, confirmByTypingName } from './confirm';
 import { withProgress } from './progress';
 import { changeResourceState, registerCommonResourceCommands } from './resourceCommands';
 import { requireServices, resolveRegion, resolveTarget, type ResourceTarget } from './resourceTarget';
 import { ask, pick, pickMany } from './userInput';
-
-const nameProblem = (value: string): string | undefined =>
-  LITE_NAME.test(value) ? undefined : vscode.l10n.t('Use 1 to 64 letters, digits, hyphens (-), underscores (_) or dots (.).');
 
 export function registerHyperClusterCommands(context: CommandContext): vscode.Disposable[] {
   return [
@@ -44,7 +41,7 @@ async function createHyperCluster(context: CommandContext, node: unknown): Promi
   const region = await resolveRegion(context, node, vscode.l10n.t('Create a hyper cluster in which region?'));
   const services = requireServices(context);
   const step = (index: number): string => vscode.l10n.t('Create Hyper Cluster ({0}/4)', index);
-  const name = await ask(context.ui, { title: step(1), prompt: vscode.l10n.t('Name of the hyper cluster'), ignoreFocusOut: true, validateInput: nameProblem });
+  const name = await ask(context.ui, { title: step(1), prompt: vscode.l10n.t('Name of the hyper cluster'), ignoreFocusOut: true, validateInput: liteNameProblem });
   // (uncertain) The reference gives no cluster types; HPS and SPOD are the categories the server object names (§7.3).
   const type = await pick(
     context.ui,
@@ -54,7 +51,7 @@ async function createHyperCluster(context: CommandContext, node: unknown): Promi
     ],
     { title: step(2), placeHolder: vscode.l10n.t('Type of the hyper cluster'), ignoreFocusOut: true },
   );
-  const flavors = await withProgress(vscode.l10n.t('Loading availability zones…'), (signal) => services.devServers.listFlavors(region, signal));
+  const flavors = await withProgress(vscode.l10n.t('Loading availability zones…'), (signal) => services.devServers.listFlavors(region, {}, signal));
   // The zones where Lite Server flavors are sold: the reference has no list of zones of its own.
   const zones = [...new Set(flavors.map((flavor) => flavor.availability_zone).filter((zone): zone is string => Boolean(zone)))].sort();
   if (zones.length === 0) {
@@ -78,7 +75,7 @@ async function scaleUp(context: CommandContext, target: ResourceTarget<Hyperinst
   const { name } = target.item;
   const title = vscode.l10n.t('Add a server to hyperinstance "{0}"', name);
   const current = target.item.servers?.[0];
-  const flavors = await withProgress(vscode.l10n.t('Loading HPS flavors…'), (signal) => services.devServers.listFlavors(region, signal));
+  const flavors = await withProgress(vscode.l10n.t('Loading HPS flavors…'), (signal) => services.devServers.listFlavors(region, { serverType: 'HPS' }, signal));
   // Sold-out flavors cannot be chosen: they are left out, and the placeholder says so.
   const forSale = [...new Set(flavors.filter((flavor) => flavor.server_type === 'HPS' && !flavor.is_sold_out).map((flavor) => flavor.flavor))];
   if (forSale.length === 0) {
@@ -89,7 +86,7 @@ async function scaleUp(context: CommandContext, target: ResourceTarget<Hyperinst
     forSale.map((label) => ({ label, description: label === current?.flavor ? vscode.l10n.t('the flavor of its servers') : undefined })),
     { title, placeHolder: vscode.l10n.t('Flavor of the new server (sold-out flavors are not listed)'), ignoreFocusOut: true },
   );
-  const images = await withProgress(vscode.l10n.t('Loading the images for {0}…', flavor.label), (signal) => services.devServers.listImages(region, 'HPS', flavor.label, signal));
+  const images = await withProgress(vscode.l10n.t('Loading the images for {0}…', flavor.label), (signal) => services.devServers.listImages(region, { serverType: 'HPS', flavorName: flavor.label }, signal));
   const usable = images.filter((candidate) => candidate.status === undefined || candidate.status === 'ACTIVE');
   if (usable.length === 0) {
     throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No image can be used with {0}.', flavor.label), 'config');
@@ -104,7 +101,7 @@ async function scaleUp(context: CommandContext, target: ResourceTarget<Hyperinst
     prompt: vscode.l10n.t('Key pair to log in with (HPS servers log in with a key pair only)'),
     value: current?.key_pair_name ?? '',
     ignoreFocusOut: true,
-    validateInput: nameProblem,
+    validateInput: liteNameProblem,
   });
   await changeResourceState(context, target, vscode.l10n.t('Adding a server to hyperinstance "{0}"…', name), (_services, signal) =>
     services.hyperClusters.scaleUp(region, target.item.id, { flavor: flavor.label, image_id: image.id, key_pair_name: keyPairName }, signal),

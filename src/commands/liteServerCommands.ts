@@ -2,13 +2,12 @@ import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import type { DevServer, DevServerBatchAction } from '../services/devServers';
 import { devServerKind, hyperinstanceKind } from '../views/kinds/liteServerKinds';
-import { ResourceNode } from '../views/nodes/resourceNodes';
 import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
-import { withProgress } from './progress';
+import { runServerBatch, selectedServers } from './liteServerSelection';
 import { changeResourceState, registerCommonResourceCommands } from './resourceCommands';
-import { requireServices, resolveTarget, type ResourceTarget } from './resourceTarget';
+import { resolveTarget, type ResourceTarget } from './resourceTarget';
 
 /** What a Lite Server power or delete action needs: its API spelling, its capability, and what to ask first. */
 interface ServerAction {
@@ -87,19 +86,14 @@ export function registerLiteServerCommands(context: CommandContext): vscode.Disp
 
 /** One selected server through its own endpoint; several at once through one batch request. */
 async function runServerAction(context: CommandContext, action: ServerAction, clicked: unknown, selected: unknown): Promise<void> {
-  const selection = Array.isArray(selected)
-    ? selected.filter((node): node is ResourceNode<DevServer> => node instanceof ResourceNode && node.kind === devServerKind && withCapability(devServerKind, action.capability)(node.resource))
-    : [];
+  const selection = selectedServers(selected, action.capability);
   if (selection.length > 1) {
     const names = selection.map((node) => node.name);
     const question = action.confirm?.(names);
     if (question && !(await confirmAction(context.ui, question.question, question.detail, question.button))) {
       return;
     }
-    const services = requireServices(context);
-    const region = selection[0].region;
-    await withProgress(action.progress(names), (signal) => services.devServers.batch(region, action.batch, selection.map((node) => node.resourceId), signal));
-    await Promise.all(selection.map((node) => context.explorer.refresh(node)));
+    await runServerBatch(context, selection, action.batch, action.progress(names));
     return;
   }
   const target = await resolveTarget(context, devServerKind, clicked, withCapability(devServerKind, action.capability));

@@ -3,7 +3,7 @@ import type { ModelArtsServices } from '../services';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { regionDisplayName } from '../services/endpoints';
 import { collectPages } from '../services/paging';
-import type { WorkspaceScope } from '../services/workspaces';
+import { DEFAULT_WORKSPACE_ID, type WorkspaceScope } from '../services/workspaces';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import { RegionNode } from '../views/nodes/regionNodes';
 import { ResourceNode } from '../views/nodes/resourceNodes';
@@ -56,14 +56,15 @@ export async function resolveTarget<T>(
     return { kind, scope, item, node: findLoadedNode(context, kind, scope.region, kind.id(item)) };
   }
   const services = requireServices(context);
-  const scope = await pickWorkspace(context, services);
+  const scope = kind.perRegion ? { region: await pickRegion(context, vscode.l10n.t('Select a region')), workspaceId: DEFAULT_WORKSPACE_ID } : await pickWorkspace(context, services);
   const items = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}s…', kind.label) },
     () => collectPages((token, signal) => kind.listPage(services, scope, token, signal), PICKER_LIMIT),
   );
   const candidates = items.filter(eligible);
   if (candidates.length === 0) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No {0} in this workspace can do that now.', kind.label), 'config');
+    const where = kind.perRegion ? vscode.l10n.t('No {0} in {1} can do that now.', kind.label, scope.region) : vscode.l10n.t('No {0} in this workspace can do that now.', kind.label);
+    throw new ModelArtsError(LocalErrorCode.invalidInput, where, 'config');
   }
   const picked = await pick(
     context.ui,

@@ -37,7 +37,10 @@ export interface DevServerFlavor {
   readonly flavor: string;
   readonly arch: DevServerArch;
   readonly server_type: DevServerType;
+  readonly charging_mode?: string;
   readonly availability_zone?: string;
+  readonly count?: number;
+  readonly roce_num?: number;
   readonly flavor_type?: string;
   readonly specification?: string;
   readonly is_sold_out?: boolean;
@@ -50,6 +53,14 @@ export interface DevServerImage {
   readonly arch?: DevServerArch;
   readonly server_type?: DevServerType;
   readonly status?: string;
+}
+
+/** What the flavor and image lists can be narrowed to. */
+export interface CatalogFilter {
+  readonly serverType?: string;
+  readonly arch?: string;
+  /** Images only: those that run on this flavor. */
+  readonly flavorName?: string;
 }
 
 interface DevServerVolumeRequest {
@@ -76,7 +87,22 @@ export interface CreateDevServerRequest {
 }
 
 /** One of the actions a batch request applies to several servers (§7.1). */
-export type DevServerBatchAction = 'START' | 'STOP' | 'REBOOT' | 'DELETE';
+export type DevServerBatchAction = 'START' | 'STOP' | 'REBOOT' | 'CHANGEOS' | 'REINSTALLOS' | 'DELETE';
+
+/**
+ * One server's answer to a batch request. The reference gives no answer body: assumed the list
+ * envelope of servers, a refused server carrying `error_code` and `error_msg`.
+ */
+export interface DevServerBatchEntry {
+  readonly id: string;
+  readonly name?: string;
+  readonly status?: string;
+  readonly error_code?: string;
+  readonly error_msg?: string;
+}
+
+/** Whose servers a list holds: the caller's, or every user's of the tenant (`/dev-servers/all`). */
+export type DevServerOwners = 'own' | 'all';
 
 interface ListResponse<T> {
   readonly data?: T[];
@@ -89,9 +115,10 @@ export const DEV_SERVER_PAGE_SIZE = 50;
 export class DevServerService {
   constructor(private readonly client: SignedClient) {}
 
-  async list(region: string, pageToken?: string, signal?: AbortSignal): Promise<Page<DevServer>> {
+  async list(region: string, pageToken?: string, signal?: AbortSignal, owners: DevServerOwners = 'own'): Promise<Page<DevServer>> {
     const offset = tokenToNumber(pageToken);
-    const response = await this.call<ListResponse<DevServer>>(region, 'GET', 'dev-servers', {}, signal, { offset, limit: DEV_SERVER_PAGE_SIZE, sort_dir: 'DESC', sort_key: 'createTime' });
+    const path = owners === 'all' ? 'dev-servers/all' : 'dev-servers';
+    const response = await this.call<ListResponse<DevServer>>(region, 'GET', path, {}, signal, { offset, limit: DEV_SERVER_PAGE_SIZE, sort_dir: 'DESC', sort_key: 'createTime' });
     const items = expectArray(response.data, 'Lite Server list');
     return recordOffsetPage(items, offset, response.total ?? offset + items.length);
   }
@@ -106,15 +133,15 @@ export class DevServerService {
   }
 
   /** Every flavor in one request: the reference gives the list no paging parameters (§7.1). */
-  async listFlavors(region: string, signal?: AbortSignal): Promise<DevServerFlavor[]> {
-    const response = await this.call<ListResponse<DevServerFlavor>>(region, 'GET', 'dev-servers/flavors', {}, signal);
+  async listFlavors(region: string, filter: CatalogFilter = {}, signal?: AbortSignal): Promise<DevServerFlavor[]> {
+    const response = await this.call<ListResponse<DevServerFlavor>>(region, 'GET', 'dev-servers/flavors', {}, signal, { server_type: filter.serverType, arch: filter.arch });
     return expectArray(response.data, 'Lite Server flavor list');
   }
 
-  /** The images a server of this flavor can run (one request, as for flavors). */
-  async listImages(region: string, serverType: DevServerType, flavorName: string, signal?: AbortSignal): Promise<DevServerImage[]> {
-    const response = await this.call<ListResponse<DevServerImage>>(region, 'GET', 'dev-servers/images', {}, signal, { server_type: serverType, flavor_name: flavorName });
-    return expectArray(response.data, 'Lite Server image list');
+  /** The images a server of this type and flavor can run (one request, as for flavors); the API does not filter by architecture, so this does. */
+  async listImages(region: string, filter: CatalogFilter = {}, signal?: AbortSignal): Promise<DevServerImage[]> {
+    const response = await this.call<ListResponse<DevServerImage>>(region, 'GET', 'dev-servers/images', {}, signal, { server_type: filter.serverType, flavor_name: filter.flavorName });
+    return expectArray(response.data, 'Lite Server image list').filter((image) => !filter.arch || image.arch === filter.arch);
   }
 
   /** Start, stop and reboot answer with the server in its transitional state. */
@@ -126,9 +153,11 @@ export class DevServerService {
     return this.call<DevServer>(region, 'DELETE', 'dev-servers/{id}', { id }, signal);
   }
 
-  /** One request for several servers (§7.1 batch action). */
-  batch(region: string, action: DevServerBatchAction, ids: readonly string[], signal?: AbortSignal): Promise<unknown> {
-    return this.call(region, 'POST', 'dev-servers/action', {}, signal, undefined, { type: action, servers: ids.map((id) => ({ id })) });
+  /** One request for several servers (§7.1 batch action); `extendParam` carries the image and login of an OS change. */
+  async batch(region: string, action: DevServerBatchAction, ids: readonly string[], signal?: AbortSignal, extendParam?: object): Promise<DevServerBatchEntry[]> {
+    const body = { type: action, servers: ids.map((id) => ({ id })), ...(extendParam ? { extend_param: extendParam } : {}) };
+    const response = await this.call<ListResponse<DevServerBatchEntry>>(region, 'POST', 'dev-servers/action', {}, signal, undefined, body);
+    return response.data ?? [];
   }
 
   async listHyperinstances(region: string, pageToken?: string, signal?: AbortSignal): Promise<Page<Hyperinstance>> {

@@ -1,3 +1,5 @@
+import { DevServerJobService } from './devServerJobs';
+import { DevServerOperationService } from './devServerOperations';
 import { DevServerService } from './devServers';
 import { HyperClusterService } from './hyperClusters';
 import { ManagementService } from './management';
@@ -16,6 +18,8 @@ export interface ModelArtsServices {
   readonly pools: PoolService;
   readonly devServers: DevServerService;
   readonly hyperClusters: HyperClusterService;
+  readonly devServerOperations: DevServerOperationService;
+  readonly devServerJobs: DevServerJobService;
   readonly management: ManagementService;
 }
 
@@ -29,6 +33,8 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     pools: new PoolService(client),
     devServers: new DevServerService(client),
     hyperClusters: new HyperClusterService(client),
+    devServerOperations: new DevServerOperationService(client),
+    devServerJobs: new DevServerJobService(client),
     management: new ManagementService(client),
   };
 }

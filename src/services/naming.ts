@@ -4,3 +4,25 @@ const RESOURCE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 export function resourceNameProblem(name: string): string | undefined {
   return RESOURCE_NAME.test(name) ? undefined : 'Use 1 to 64 letters, digits, hyphens (-) or underscores (_).';
 }
+
+/** The SDK's pattern for Lite Server, key pair and job names. */
+const LITE_NAME = /^[-_.a-zA-Z0-9]{1,64}$/;
+const PASSWORD_CLASSES = [/[A-Z]/, /[a-z]/, /[0-9]/, /[!@%\-_=+[\]{}:,./?]/];
+
+export function liteNameProblem(name: string): string | undefined {
+  return LITE_NAME.test(name) ? undefined : 'Use 1 to 64 letters, digits, hyphens (-), underscores (_) or dots (.).';
+}
+
+/** ServerOsRequest's password rule: 8–26 characters, three kinds of letters, digits and !@%-_=+[]{}:,./?, no "root" or "administrator". */
+export function adminPasswordProblem(password: string): string | undefined {
+  const kinds = PASSWORD_CLASSES.filter((pattern) => pattern.test(password)).length;
+  if (password.length < 8 || password.length > 26 || kinds < 3 || !/^[A-Za-z0-9!@%\-_=+[\]{}:,./?]+$/.test(password)) {
+    return 'Use 8 to 26 characters with three of: upper case, lower case, digits, !@%-_=+[]{}:,./?';
+  }
+  const lower = password.toLowerCase();
+  const reversed = [...lower].reverse().join('');
+  if (['root', 'administrator'].some((word) => lower.includes(word) || reversed.includes(word))) {
+    return 'The password cannot contain "root" or "administrator", forwards or backwards.';
+  }
+  return undefined;
+}

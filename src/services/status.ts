@@ -74,7 +74,8 @@ export function devServerStatusCategory(status: string): StatusCategory {
   if (status.endsWith('_FAILED') || status === 'ERROR') {
     return 'failed';
   }
-  return status.endsWith('ING') ? 'transitional' : 'unknown';
+  // CHANGINGOS and REINSTALLINGOS are on their way too, without the suffix.
+  return status.endsWith('ING') || status === 'CHANGINGOS' || status === 'REINSTALLINGOS' ? 'transitional' : 'unknown';
 }
 
 const HYPERINSTANCE_STATUS: Record<string, StatusCategory> = {
@@ -85,6 +86,23 @@ const HYPERINSTANCE_STATUS: Record<string, StatusCategory> = {
   TERMINATED: 'stopped',
   ERROR: 'failed',
 };
+
+/**
+ * Jobs on Lite Servers. The reference names no statuses: PENDING to FAILED are the emulator's
+ * (illustrative); PROCESSING and FINISHED are those of Huawei's public API documentation.
+ */
+const DEV_SERVER_JOB_STATUS: Record<string, StatusCategory> = {
+  PENDING: 'transitional',
+  RUNNING: 'running',
+  PROCESSING: 'running',
+  SUCCEEDED: 'succeeded',
+  FINISHED: 'succeeded',
+  FAILED: 'failed',
+};
+
+export function devServerJobStatusCategory(status: string): StatusCategory {
+  return DEV_SERVER_JOB_STATUS[status] ?? 'unknown';
+}
 
 export function hyperinstanceStatusCategory(status: string): StatusCategory {
   return HYPERINSTANCE_STATUS[status] ?? 'unknown';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionLog } from '../logging';
 import type { SessionManager } from '../session';
 import { type ExplorerNode, isPollable, type PollableNode, type PollResult } from './nodes/explorerNode';
+import { LiteServerListMode } from './nodes/liteServerNodes';
 import { RegionNode, WorkspaceNode } from './nodes/regionNodes';
 import { ResourceGroupNode, ResourceNode } from './nodes/resourceNodes';
 import { TransitionPoller } from './transitionPoller';
@@ -11,13 +12,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly poller: TransitionPoller;
+  readonly liteServerListMode: LiteServerListMode;
   private roots: RegionNode[] | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly session: SessionManager,
     log: ExtensionLog,
+    viewState: vscode.Memento,
   ) {
+    this.liteServerListMode = new LiteServerListMode(viewState);
     this.poller = new TransitionPoller(() => session.settings.pollIntervalMs, (node, result) => this.onPolled(node, result), log);
     this.subscriptions = [this.changed, session.onDidChange(() => this.reload())];
   }
@@ -36,7 +40,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!services) {
       return []; // signed out: the view shows its welcome content
     }
-    this.roots ??= this.session.regions.map((region) => new RegionNode(region, services));
+    this.roots ??= this.session.regions.map((region) => new RegionNode(region, services, this.liteServerListMode));
     return this.roots;
   }
 

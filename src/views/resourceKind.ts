@@ -44,6 +44,8 @@ export interface ResourceKind<T> {
   tooltip(item: T): vscode.MarkdownString;
   listPage(services: ModelArtsServices, scope: ListScope, pageToken: string | undefined, signal?: AbortSignal): Promise<Page<T>>;
   fetch(services: ModelArtsServices, scope: ListScope, id: string, signal?: AbortSignal): Promise<T>;
+  /** Listed per region, not per workspace (Lite Servers): pickers ask for a region only. */
+  readonly perRegion?: boolean;
   /** Kinds listed under each resource of this kind, e.g. a pool's nodes, node pools and plugins. */
   readonly childKinds?: readonly ResourceKind<unknown>[];
 }

@@ -18,7 +18,7 @@ export const createDevServerForm: CreateForm<DevServerFormValues, DevServer> = {
   submittedValues: (message) => (message.type === 'submitDevServer' ? message.values : undefined),
   loadOptions: async (services, region, signal) => {
     const [flavors, clusters] = await Promise.all([
-      services.devServers.listFlavors(region, signal),
+      services.devServers.listFlavors(region, {}, signal),
       collectPages((token, pageSignal) => services.hyperClusters.list(region, token, pageSignal), HYPER_CLUSTER_CHOICES, signal),
     ]);
     return {
@@ -41,7 +41,7 @@ export const createDevServerForm: CreateForm<DevServerFormValues, DevServer> = {
       return undefined;
     }
     const { flavor } = message;
-    return services.devServers.listImages(region, message.serverType, flavor).then(
+    return services.devServers.listImages(region, { serverType: message.serverType, flavorName: flavor }).then(
       (images) => ({
         type: 'devServerImages',
         flavor,

@@ -4,11 +4,10 @@
  * No `vscode` import: bundled into the browser app.
  */
 import type { CreateDevServerRequest } from '../services/devServers';
+import { adminPasswordProblem, liteNameProblem } from '../services/naming';
 import type { FieldErrors } from './formRules';
 import type { DevServerFormValues } from './protocol';
 
-/** Server and key pair names: the SDK's pattern (1–64 letters, digits, "-", "_", "."). */
-export const LITE_NAME = /^[-_.a-zA-Z0-9]{1,64}$/;
 /**
  * VPC, subnet and security group ids are UUIDs (VPC API, §8). They are typed for now, so at least
  * their shape is checked; a lookup would offer the account's VPCs instead.
@@ -22,21 +21,9 @@ export const DATA_VOLUME_GB = { min: 10, max: 32768 } as const;
 export const MAX_DATA_VOLUMES = 10;
 /** `count` is 1–10, and HPS servers come one hyperinstance at a time (§7.2). */
 export const MAX_SERVERS = 10;
-/** ServerOsRequest's rule: 8–26 characters, three of upper case, lower case, digits and `!@%-_=+[]{}:,./?`. */
-const PASSWORD_CLASSES = [/[A-Z]/, /[a-z]/, /[0-9]/, /[!@%\-_=+[\]{}:,./?]/];
 
 function wholeNumberIn(value: number, min: number, max: number): boolean {
   return Number.isInteger(value) && value >= min && value <= max;
-}
-
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < 8 || password.length > 26) {
-    return 'Use 8 to 26 characters.';
-  }
-  if (PASSWORD_CLASSES.filter((pattern) => pattern.test(password)).length < 3) {
-    return 'Use three of: upper-case letters, lower-case letters, digits, special characters (!@%-_=+[]{}:,./?).';
-  }
-  return /root|administrator/i.test(password) ? 'The password must not contain "root" or "administrator".' : undefined;
 }
 
 function loginErrors(values: DevServerFormValues, errors: FieldErrors): void {
@@ -44,12 +31,13 @@ function loginErrors(values: DevServerFormValues, errors: FieldErrors): void {
     if (values.serverType === 'HPS' && values.login === 'password') {
       errors.login = 'HPS servers log in with a key pair only.';
     }
-    if (!LITE_NAME.test(values.keyPairName)) {
-      errors.keyPairName = 'Enter the key pair name: 1 to 64 letters, digits, hyphens, underscores or dots.';
+    const keyPairProblem = liteNameProblem(values.keyPairName);
+    if (keyPairProblem) {
+      errors.keyPairName = `Enter the key pair name. ${keyPairProblem}`;
     }
     return;
   }
-  const problem = passwordProblem(values.adminPass);
+  const problem = adminPasswordProblem(values.adminPass);
   if (problem) {
     errors.adminPass = problem;
   } else if (values.adminPassConfirm !== values.adminPass) {
@@ -59,8 +47,9 @@ function loginErrors(values: DevServerFormValues, errors: FieldErrors): void {
 
 export function validateDevServerForm(values: DevServerFormValues): FieldErrors {
   const errors: FieldErrors = {};
-  if (!LITE_NAME.test(values.name)) {
-    errors.name = 'Use 1 to 64 letters, digits, hyphens (-), underscores (_) or dots (.).';
+  const nameProblem = liteNameProblem(values.name);
+  if (nameProblem) {
+    errors.name = nameProblem;
   }
   if (!values.flavor) {
     errors.flavor = 'Choose a flavor.';

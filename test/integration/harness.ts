@@ -107,6 +107,28 @@ export class ExtensionUnderTest {
   }
 }
 
+/**
+ * A suite's extension under test, from its hooks: started against a fresh emulator and signed in with
+ * the demo key before the suite, fresh answers and an empty request log before each test, stopped after.
+ * Call at the top of a describe(); the returned function gives the running extension inside the tests.
+ */
+export function signedInSuite(options: EmulatorOptions): () => ExtensionUnderTest {
+  let running: ExtensionUnderTest | undefined;
+  before(async () => {
+    running = await ExtensionUnderTest.start(options);
+    await running.signInWithDemoKey();
+  });
+  beforeEach(() => {
+    running?.freshUi();
+    running?.emulator.requests.clear();
+  });
+  after(() => running?.stop());
+  return () => {
+    assert.ok(running, 'the suite has started');
+    return running;
+  };
+}
+
 /** Every message a panel posts from now on, and a way to wait for one of a type. */
 export function conversation(panel: Panel) {
   const messages: HostMessage[] = [];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { emptyDevServerForm, passwordProblem, toCreateDevServerBody, validateDevServerForm } from '../../src/webviews/devServerFormRules';
+import { adminPasswordProblem } from '../../src/services/naming';
+import { emptyDevServerForm, toCreateDevServerBody, validateDevServerForm } from '../../src/webviews/devServerFormRules';
 import type { DevServerFormValues } from '../../src/webviews/protocol';
 
 const VPC = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -55,10 +56,10 @@ describe('Create Lite Server form rules', () => {
   });
 
   test('passwords need 8 to 26 characters of three kinds, without root or administrator, typed twice alike', () => {
-    assert.equal(passwordProblem(PASSWORD), undefined);
-    assert.match(passwordProblem('Sh0rt!') ?? '', /8 to 26/);
-    assert.match(passwordProblem('alllowercaseletters') ?? '', /three of/);
-    assert.match(passwordProblem('MyRoot-Passw0rd') ?? '', /root/);
+    assert.equal(adminPasswordProblem(PASSWORD), undefined);
+    assert.match(adminPasswordProblem('Sh0rt!') ?? '', /8 to 26/);
+    assert.match(adminPasswordProblem('alllowercaseletters') ?? '', /three of/);
+    assert.match(adminPasswordProblem('MyRoot-Passw0rd') ?? '', /root/);
     const password = (adminPass: string, adminPassConfirm: string) => validateDevServerForm(filled({ login: 'password', keyPairName: '', adminPass, adminPassConfirm }));
     assert.deepEqual(password(PASSWORD, PASSWORD), {});
     assert.match(password(PASSWORD, `${PASSWORD}x`).adminPassConfirm, /do not match/);

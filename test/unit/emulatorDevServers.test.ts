@@ -505,9 +505,16 @@ test('hyper clusters and jobs: create, show, delete', async () => {
     filtered.body.data.map((listed) => listed.id),
     [job.body.id],
   );
-  assert.equal((await api('DELETE', `${BASE}/jobs/${job.body.id}`)).status, 200);
+  const seededJob = (await api<Page<{ id: string; name: string }>>('GET', `${BASE}/jobs`, { query: { name: 'qwen2' } })).body.data[0];
+  assertError(await api('DELETE', `${BASE}/jobs`, { body: { job_ids: [job.body.id, 'nope'] } }), 'ModelArts.6404');
+  assert.equal((await api('GET', `${BASE}/jobs/${job.body.id}`)).status, 200, 'an unknown id deletes nothing');
+  assertError(await api('DELETE', `${BASE}/jobs`, { body: { job_ids: [] } }), 'ModelArts.0101');
+  const deleted = await api<Page<{ id: string }>>('DELETE', `${BASE}/jobs`, { body: { job_ids: [job.body.id, seededJob.id] } });
+  assert.deepEqual([deleted.status, deleted.body.data.map((gone) => gone.id)], [200, [job.body.id, seededJob.id]]);
   assertError(await api('GET', `${BASE}/jobs/${job.body.id}`), 'ModelArts.6404');
-  assertError(await api('DELETE', `${BASE}/jobs/${job.body.id}`), 'ModelArts.6404');
+  assertError(await api('GET', `${BASE}/jobs/${seededJob.id}`), 'ModelArts.6404');
+  const noSingleDelete = await api('DELETE', `${BASE}/jobs/${job.body.id}`);
+  assert.deepEqual([noSingleDelete.status, noSingleDelete.body.error_code], [404, 'APIG.0101'], 'jobs are deleted in batches only');
 });
 
 test('the control route and state methods force a status', async () => {

@@ -1,11 +1,53 @@
 import * as vscode from 'vscode';
+import type { ModelArtsServices } from '../../services';
 import type { DevServer, Hyperinstance } from '../../services/devServers';
+import { collectPages, type Page } from '../../services/paging';
 import { devServerStatusCategory, hyperinstanceStatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus, shortFlavor } from '../format';
-import { parentOf, type ResourceKind } from '../resourceKind';
+import { type ListScope, parentOf, type ResourceKind } from '../resourceKind';
+import { devServerPublicIpKind, devServerVolumeKind } from './liteServerAttachmentKinds';
+
+/** The Lite Servers category's scope: whether it lists every user's servers (`/dev-servers/all`) or the caller's. */
+export interface LiteServerListScope extends ListScope {
+  readonly allUsers: boolean;
+}
+
+const listsAllUsers = (scope: ListScope): boolean => 'allUsers' in scope && scope.allUsers === true;
+
+/**
+ * Servers the tenant-wide list showed that the caller's own list does not. The server object names
+ * no owner (§7.3), so comparing the two lists is how the tree tells another user's servers apart;
+ * kept by id, which stays true for a server's lifetime and survives every refresh of it.
+ */
+const otherUsersServers = new Set<string>();
+
+/** At most this many own servers are compared against the tenant-wide list. */
+const OWN_SERVERS_LIMIT = 1024;
+
+async function listAllUsersServers(services: ModelArtsServices, region: string, pageToken: string | undefined, signal?: AbortSignal): Promise<Page<DevServer>> {
+  const [page, own] = await Promise.all([
+    services.devServers.list(region, pageToken, signal, 'all'),
+    collectPages((token, pageSignal) => services.devServers.list(region, token, pageSignal), OWN_SERVERS_LIMIT, signal),
+  ]);
+  const ownIds = new Set(own.map((server) => server.id));
+  page.items.filter((server) => !ownIds.has(server.id)).forEach((server) => otherUsersServers.add(server.id));
+  return page;
+}
+
+/** readableStatus would say "Changingos": the OS states get their words. */
+const OS_STATUS_LABELS: Record<string, string> = {
+  CHANGINGOS: vscode.l10n.t('Changing OS'),
+  CHANGINGOS_FAILED: vscode.l10n.t('Change OS failed'),
+  REINSTALLINGOS: vscode.l10n.t('Reinstalling OS'),
+  REINSTALLINGOS_FAILED: vscode.l10n.t('Reinstall OS failed'),
+};
+
+/** The changes of OS, disks and EIPs wait for a server at rest (uncertain: the reference lists the statuses, not the allowed transitions). */
+const AT_REST = ['RUNNING', 'STOPPED'];
 
 export const devServerKind: ResourceKind<DevServer> = {
   contextValue: 'devServer',
+  perRegion: true,
   label: vscode.l10n.t('Lite Server'),
   groupLabel: vscode.l10n.t('Lite Servers'),
   groupIcon: 'server-process',
@@ -25,9 +67,16 @@ export const devServerKind: ResourceKind<DevServer> = {
     if (!['DELETING', 'DELETED'].includes(server.status)) {
       capabilities.push('canDelete');
     }
+    if ([...AT_REST, 'CHANGINGOS_FAILED', 'REINSTALLINGOS_FAILED'].includes(server.status)) {
+      capabilities.push('canChangeOs');
+    }
+    if (AT_REST.includes(server.status)) {
+      capabilities.push('canAttach');
+    }
     return capabilities;
   },
-  description: (server) => joinParts(readableStatus(server.status), shortFlavor(server.flavor), formatAge(server.create_at)),
+  description: (server) =>
+    joinParts(OS_STATUS_LABELS[server.status] ?? readableStatus(server.status), shortFlavor(server.flavor), formatAge(server.create_at), otherUsersServers.has(server.id) ? vscode.l10n.t('other user') : undefined),
   tooltip: (server) =>
     fieldTooltip(server.name, [
       [vscode.l10n.t('ID'), server.id],
@@ -36,11 +85,15 @@ export const devServerKind: ResourceKind<DevServer> = {
       [vscode.l10n.t('Type'), joinParts(server.cloud_server?.type, server.category)],
       [vscode.l10n.t('Image'), joinParts(server.image?.name, server.image?.arch)],
       [vscode.l10n.t('Key pair'), server.key_pair_name],
+      [vscode.l10n.t('Volumes'), volumeSummary(server)],
       [vscode.l10n.t('Billing'), server.charging_mode],
+      [vscode.l10n.t('Owner'), otherUsersServers.has(server.id) ? vscode.l10n.t('another IAM user of the account') : undefined],
       [vscode.l10n.t('Created'), formatTimestamp(server.create_at)],
     ]),
-  listPage: (services, scope, pageToken, signal) => services.devServers.list(scope.region, pageToken, signal),
+  listPage: (services, scope, pageToken, signal) =>
+    listsAllUsers(scope) ? listAllUsersServers(services, scope.region, pageToken, signal) : services.devServers.list(scope.region, pageToken, signal),
   fetch: (services, scope, id, signal) => services.devServers.get(scope.region, id, signal),
+  childKinds: [devServerVolumeKind, devServerPublicIpKind] as readonly ResourceKind<unknown>[],
 };
 
 /** The servers of a hyperinstance: they are listed only inside it (§7.1), and removed from it by scaling it down. */
@@ -56,8 +109,18 @@ export const hyperinstanceServerKind: ResourceKind<DevServer> = {
   listPage: async (services, scope, _pageToken, signal) => ({ items: (await services.devServers.getHyperinstance(scope.region, parentOf(scope, 'hyperinstance'), signal)).servers ?? [] }),
 };
 
+/** "200 GB system · 2 data (2048 GB)": the server's volumes at a glance; its Volumes category lists each. */
+function volumeSummary(server: DevServer): string {
+  const volumes = server.volumes ?? [];
+  const system = volumes.find((volume) => volume.type === 'ROOT');
+  const data = volumes.filter((volume) => volume.type === 'DATA');
+  const dataGb = data.reduce((sum, volume) => sum + (volume.size ?? 0), 0);
+  return joinParts(system ? vscode.l10n.t('{0} GB system', system.size ?? 0) : undefined, data.length > 0 ? vscode.l10n.t('{0} data ({1} GB)', data.length, dataGb) : undefined);
+}
+
 export const hyperinstanceKind: ResourceKind<Hyperinstance> = {
   contextValue: 'hyperinstance',
+  perRegion: true,
   label: vscode.l10n.t('hyperinstance'),
   groupLabel: vscode.l10n.t('Hyperinstances'),
   groupIcon: 'server-environment',

@@ -6,13 +6,15 @@ import { workspaceStatusCategory } from '../../services/status';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
 import { notebookKind } from '../kinds/notebookKind';
 import { hyperClusterKind } from '../kinds/hyperClusterKind';
-import { devServerKind, hyperinstanceKind } from '../kinds/liteServerKinds';
+import { hyperinstanceKind } from '../kinds/liteServerKinds';
+import { devServerJobKind } from '../kinds/liteServerJobKind';
 import { poolKind } from '../kinds/poolKinds';
 import { scheduledEventKind } from '../kinds/scheduledEventKind';
 import { trainingJobKind } from '../kinds/trainingJobKind';
 import type { ResourceKind } from '../resourceKind';
 import { statusIcon } from '../statusIcons';
 import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
+import { LiteServerGroupNode, type LiteServerListMode } from './liteServerNodes';
 import { ErrorNode } from './messageNodes';
 import { ResourceGroupNode } from './resourceNodes';
 
@@ -27,9 +29,12 @@ export class RegionNode implements ExplorerNode {
   constructor(
     readonly region: string,
     private readonly services: ModelArtsServices,
+    liteServerListMode: LiteServerListMode,
   ) {
     const scope = { region, workspaceId: DEFAULT_WORKSPACE_ID };
-    this.accountGroups = [devServerKind, hyperinstanceKind, hyperClusterKind, scheduledEventKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
+    const liteServers = new LiteServerGroupNode(this, services, region, liteServerListMode) as ResourceGroupNode<unknown>;
+    const others = [hyperinstanceKind, hyperClusterKind, devServerJobKind, scheduledEventKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
+    this.accountGroups = [liteServers, ...others];
   }
 
   get id(): string {

@@ -49,7 +49,7 @@ describe('hyper clusters and hyperinstance scaling', () => {
     const { devServers, hyperClusters } = harness.services;
     const [hyperinstance] = (await devServers.listHyperinstances(REGION)).items;
     const before = hyperinstance.servers ?? [];
-    const [image] = await devServers.listImages(REGION, 'HPS', 'physical.kat2ne.hps.48xlarge.8');
+    const [image] = await devServers.listImages(REGION, { serverType: 'HPS', flavorName: 'physical.kat2ne.hps.48xlarge.8' });
     harness.emulator.requests.clear();
     const grown = await hyperClusters.scaleUp(REGION, hyperinstance.id, { flavor: 'physical.kat2ne.hps.48xlarge.8', image_id: image.image_id, key_pair_name: 'kp-unit' });
     const [up] = harness.emulator.requests.list({ method: 'POST', path: `/hyperinstance/${hyperinstance.id}/live-scale-up` });

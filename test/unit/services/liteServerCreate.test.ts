@@ -19,7 +19,7 @@ describe('Lite Server create, flavors and images', () => {
     const { devServers } = harness.services;
     const flavor = (await devServers.listFlavors(REGION)).find((candidate) => candidate.server_type === 'ECS' && candidate.arch === 'X86' && !candidate.is_sold_out);
     assert.ok(flavor, 'an ECS x86 flavor for sale');
-    const [image] = await devServers.listImages(REGION, 'ECS', flavor.flavor);
+    const [image] = await devServers.listImages(REGION, { serverType: 'ECS', flavorName: flavor.flavor });
     return {
       name: 'unit-lite',
       flavor: flavor.flavor,
@@ -44,7 +44,7 @@ describe('Lite Server create, flavors and images', () => {
 
   test('images are asked for by server type and flavor, and fit the flavor', async () => {
     harness.emulator.requests.clear();
-    const images = await harness.services.devServers.listImages(REGION, 'BMS', 'physical.kat2ne.48xlarge.8.313t');
+    const images = await harness.services.devServers.listImages(REGION, { serverType: 'BMS', flavorName: 'physical.kat2ne.48xlarge.8.313t' });
     assert.ok(images.length > 0);
     assert.ok(images.every((image) => image.server_type === 'BMS' && image.arch === 'ARM'));
     const [sent] = harness.emulator.requests.list({ method: 'GET', path: '/dev-servers/images' });
@@ -75,7 +75,7 @@ describe('Lite Server create, flavors and images', () => {
   test('an HPS flavor makes a hyperinstance; the server answered names it', async () => {
     const { devServers, hyperClusters } = harness.services;
     const [cluster] = (await hyperClusters.list(REGION)).items;
-    const [image] = await devServers.listImages(REGION, 'HPS', 'physical.kat2ne.hps.48xlarge.8');
+    const [image] = await devServers.listImages(REGION, { serverType: 'HPS', flavorName: 'physical.kat2ne.hps.48xlarge.8' });
     const created = await devServers.create(REGION, {
       ...(await ecsRequest()),
       name: 'unit-hps',

@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import type { DevServerJob } from '../services/devServerJobs';
+import { liteNameProblem } from '../services/naming';
+import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import { collectPages } from '../services/paging';
+import { devServerJobKind } from '../views/kinds/liteServerJobKind';
+import { RegionNode } from '../views/nodes/regionNodes';
+import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
+import { type CommandContext, registerCommand } from './commandContext';
+import { confirmAction } from './confirm';
+import { quotedNames } from './liteServerSelection';
+import { withProgress } from './progress';
+import { registerCommonResourceCommands } from './resourceCommands';
+import { pickRegion, requireServices } from './resourceTarget';
+import { ask, pick, pickMany } from './userInput';
+
+/** At most this many servers or jobs are offered in a picker. */
+const PICKER_LIMIT = 500;
+
+/** Jobs run on Lite Servers: create from a template, delete several at once, details and id. */
+export function registerLiteServerJobCommands(context: CommandContext): vscode.Disposable[] {
+  return [
+    ...registerCommonResourceCommands(context, devServerJobKind, 'modelarts.devServerJob'),
+    registerCommand(context, 'modelarts.devServerJob.create', (node) => createJob(context, node)),
+    registerCommand(context, 'modelarts.devServerJob.delete', (clicked, selected) => deleteJobs(context, clicked, selected)),
+  ];
+}
+
+/**
+ * A template's few parameters are asked one after another, each with the template's value to keep
+ * (name, servers, image, command): quicker than a form for four fields, and Esc cancels at any step.
+ */
+async function createJob(context: CommandContext, node: unknown): Promise<void> {
+  const region = node instanceof ResourceGroupNode && node.kind === devServerJobKind ? node.scope.region : await pickRegion(context, vscode.l10n.t('Create a Lite Server job in which region?'));
+  const services = requireServices(context);
+  const [templates, servers] = await withProgress(vscode.l10n.t('Loading the job templates and Lite Servers…'), (signal) =>
+    Promise.all([services.devServerJobs.listTemplates(region, signal), collectPages((token, pageSignal) => services.devServers.list(region, token, pageSignal), PICKER_LIMIT, signal)]),
+  );
+  const running = servers.filter((server) => server.status === 'RUNNING');
+  if (templates.length === 0 || running.length === 0) {
+    const problem = templates.length === 0 ? vscode.l10n.t('There is no Lite Server job template in {0}.', region) : vscode.l10n.t('No Lite Server is running in {0}: a job needs one.', region);
+    throw new ModelArtsError(LocalErrorCode.invalidInput, problem, 'config');
+  }
+  const title = vscode.l10n.t('Create a Lite Server job in {0}', region);
+  const { template } = await pick(
+    context.ui,
+    templates.map((candidate) => ({ label: candidate.name, description: candidate.type, detail: candidate.description, template: candidate })),
+    { title, placeHolder: vscode.l10n.t('Template'), matchOnDetail: true },
+  );
+  const name = await ask(context.ui, { title, prompt: vscode.l10n.t('Job name'), value: template.name, validateInput: liteNameProblem });
+  const chosen = await pickMany(
+    context.ui,
+    running.map((server) => ({ label: server.name, description: server.flavor, server })),
+    { title, placeHolder: vscode.l10n.t('Lite Servers to run "{0}" on', name) },
+  );
+  const image = await ask(context.ui, {
+    title,
+    prompt: vscode.l10n.t('Container image'),
+    value: template.image,
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter an image, e.g. swr.{0}.myhuaweicloud.com/org/image:tag', region)),
+  });
+  const command = await ask(context.ui, { title, prompt: vscode.l10n.t('Command to run (empty keeps the template command)'), value: template.command });
+  const job = await withProgress(vscode.l10n.t('Creating Lite Server job "{0}"…', name), (signal) =>
+    services.devServerJobs.create(
+      region,
+      { name, template_id: template.id, server_ids: chosen.map((item) => item.server.id), image: image.trim(), command: command.trim() || undefined },
+      signal,
+    ),
+  );
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Lite Server job "{0}" is {1}', job.name, job.status), 5000);
+  await refreshJobs(context, region);
+}
+
+/** The tree's selected jobs (one region), the clicked one, or several picked. */
+async function deleteJobs(context: CommandContext, clicked: unknown, selected: unknown): Promise<void> {
+  const fromTree = (Array.isArray(selected) && selected.length > 0 ? selected : [clicked]).filter(
+    (node): node is ResourceNode<DevServerJob> => node instanceof ResourceNode && node.kind === devServerJobKind,
+  );
+  if (new Set(fromTree.map((node) => node.region)).size > 1) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Select Lite Server jobs of one region at a time.'), 'config');
+  }
+  const services = requireServices(context);
+  let region: string;
+  let jobs: readonly DevServerJob[];
+  if (fromTree.length > 0) {
+    region = fromTree[0].region;
+    jobs = fromTree.map((node) => node.resource);
+  } else {
+    region = await pickRegion(context, vscode.l10n.t('Delete Lite Server jobs in which region?'));
+    const listed = await collectPages((token, signal) => services.devServerJobs.list(region, token, signal), PICKER_LIMIT);
+    const picked = await pickMany(context.ui, listed.map((job) => ({ label: job.name, description: devServerJobKind.description(job), job })), {
+      title: vscode.l10n.t('Select the Lite Server jobs to delete'),
+    });
+    jobs = picked.map((item) => item.job);
+  }
+  const names = quotedNames(jobs.map((job) => job.name));
+  const confirmed = await confirmAction(
+    context.ui,
+    vscode.l10n.t('Delete Lite Server job {0}?', names),
+    vscode.l10n.t('Running jobs stop on their servers. This cannot be undone.'),
+    vscode.l10n.t('Delete'),
+  );
+  if (!confirmed) {
+    return;
+  }
+  try {
+    await withProgress(vscode.l10n.t('Deleting {0}…', names), (signal) => services.devServerJobs.delete(region, jobs.map((job) => job.id), signal));
+  } finally {
+    await refreshJobs(context, region);
+  }
+}
+
+/** Lists a region's Lite Server Jobs again, if the tree shows them. */
+async function refreshJobs(context: CommandContext, region: string): Promise<void> {
+  const regionNode = context.explorer.loadedRoots().find((node) => node instanceof RegionNode && node.region === region);
+  const group = regionNode?.loadedChildren?.().find((child) => child instanceof ResourceGroupNode && child.kind === devServerJobKind);
+  if (group) {
+    await context.explorer.refresh(group);
+  }
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import type { ModelArtsServices } from '../../services';
+import type { DevServer } from '../../services/devServers';
+import { DEFAULT_WORKSPACE_ID } from '../../services/workspaces';
+import { devServerKind, type LiteServerListScope } from '../kinds/liteServerKinds';
+import type { ExplorerNode } from './explorerNode';
+import { ResourceGroupNode } from './resourceNodes';
+
+const ALL_USERS_REGIONS = 'modelarts.liteServers.allUsersRegions';
+
+/** Whose Lite Servers each region's category lists: the caller's (the default) or every user's of the tenant; remembered across sessions. */
+export class LiteServerListMode {
+  constructor(private readonly memento: vscode.Memento) {}
+
+  listsAllUsers(region: string): boolean {
+    return this.allUsersRegions().includes(region);
+  }
+
+  async setListsAllUsers(region: string, allUsers: boolean): Promise<void> {
+    const others = this.allUsersRegions().filter((candidate) => candidate !== region);
+    await this.memento.update(ALL_USERS_REGIONS, allUsers ? [...others, region] : others);
+  }
+
+  private allUsersRegions(): readonly string[] {
+    return this.memento.get<string[]>(ALL_USERS_REGIONS, []);
+  }
+}
+
+/** The Lite Servers category of a region; says whose servers it lists, which its menu switches. */
+export class LiteServerGroupNode extends ResourceGroupNode<DevServer> {
+  constructor(
+    parent: ExplorerNode,
+    services: ModelArtsServices,
+    region: string,
+    private readonly mode: LiteServerListMode,
+  ) {
+    // Read at every load, so switching takes effect at the next one.
+    const scope: LiteServerListScope = {
+      region,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      get allUsers() {
+        return mode.listsAllUsers(region);
+      },
+    };
+    super(parent, devServerKind, services, scope);
+  }
+
+  get listsAllUsers(): boolean {
+    return this.mode.listsAllUsers(this.scope.region);
+  }
+
+  override getTreeItem(): vscode.TreeItem {
+    const item = super.getTreeItem();
+    item.description = this.listsAllUsers ? vscode.l10n.t('all users') : undefined;
+    item.contextValue = `${item.contextValue ?? ''} ${this.listsAllUsers ? 'listsAllUsers' : 'listsOwn'}`;
+    return item;
+  }
+}
