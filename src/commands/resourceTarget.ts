@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { regionDisplayName } from '../services/endpoints';
-import { collectPages } from '../services/paging';
+import { collectPages, PICKER_LIMIT } from '../services/paging';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import { ResourceNode } from '../views/nodes/resourceNodes';
@@ -27,9 +27,6 @@ export class ResourceReference<T> {
     readonly item: T,
   ) {}
 }
-
-/** At most this many resources are offered in a picker; the tree pages through the rest. */
-const PICKER_LIMIT = 500;
 
 export function requireServices(context: CommandContext): ModelArtsServices {
   const services = context.session.services;

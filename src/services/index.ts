@@ -1,9 +1,12 @@
 import { DevServerService } from './devServers';
+import { KeyPairService } from './keyPairs';
 import { ManagementService } from './management';
 import { NotebookService } from './notebooks';
 import { PoolService } from './pools';
 import { SignedClient, type SignedClientOptions } from './signedClient';
+import { SwrService } from './swr';
 import { TrainingJobService } from './trainingJobs';
+import { VpcService } from './vpc';
 import { WorkspaceService } from './workspaces';
 
 /** One adapter per API area, all over one signed client. */
@@ -15,6 +18,9 @@ export interface ModelArtsServices {
   readonly pools: PoolService;
   readonly devServers: DevServerService;
   readonly management: ManagementService;
+  readonly swr: SwrService;
+  readonly vpc: VpcService;
+  readonly keyPairs: KeyPairService;
 }
 
 export function createServices(options: SignedClientOptions): ModelArtsServices {
@@ -27,5 +33,8 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     pools: new PoolService(client),
     devServers: new DevServerService(client),
     management: new ManagementService(client),
+    swr: new SwrService(client),
+    vpc: new VpcService(client),
+    keyPairs: new KeyPairService(client),
   };
 }
