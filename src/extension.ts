@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AccountManager } from './account/accountManager';
 import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
+import { registerCompanionCommands } from './commands/companionCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerLiteServerCommands } from './commands/liteServerCommands';
 import { registerManagementCommands } from './commands/managementCommands';
@@ -46,6 +47,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerPoolCommands(context),
     ...registerLiteServerCommands(context),
     ...registerManagementCommands(context),
+    ...registerCompanionCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

@@ -5,10 +5,13 @@ import { asModelArtsError, type ModelArtsError } from '../../services/errors';
 import { workspaceStatusCategory } from '../../services/status';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
 import { notebookKind } from '../kinds/notebookKind';
+import { keyPairKind } from '../kinds/keyPairKind';
 import { devServerKind, hyperinstanceKind } from '../kinds/liteServerKinds';
 import { poolKind } from '../kinds/poolKinds';
 import { scheduledEventKind } from '../kinds/scheduledEventKind';
+import { swrRepositoryKind } from '../kinds/swrKinds';
 import { trainingJobKind } from '../kinds/trainingJobKind';
+import { vpcKind } from '../kinds/vpcKinds';
 import type { ResourceKind } from '../resourceKind';
 import { statusIcon } from '../statusIcons';
 import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
@@ -19,7 +22,10 @@ import { ResourceGroupNode } from './resourceNodes';
 export class RegionNode implements ExplorerNode {
   readonly parent = undefined;
   private children: WorkspaceNode[] | undefined;
-  /** Lite Servers and maintenance events belong to the account, not to a workspace; they are listed in the default one's scope. */
+  /**
+   * Lite Servers, maintenance events, SWR images, VPCs and key pairs belong to the account, not to a
+   * workspace; they are listed in the default one's scope.
+   */
   private readonly accountGroups: readonly ResourceGroupNode<unknown>[];
   private failure: ModelArtsError | undefined;
 
@@ -28,7 +34,9 @@ export class RegionNode implements ExplorerNode {
     private readonly services: ModelArtsServices,
   ) {
     const scope = { region, workspaceId: DEFAULT_WORKSPACE_ID };
-    this.accountGroups = [devServerKind, hyperinstanceKind, scheduledEventKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
+    this.accountGroups = [devServerKind, hyperinstanceKind, scheduledEventKind, swrRepositoryKind, vpcKind, keyPairKind].map(
+      (kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope),
+    );
   }
 
   get id(): string {
