@@ -86,18 +86,15 @@ export class SwrService {
     return findListed(candidates, (repository) => repository.name === name, `repository ${namespace}/${name}`);
   }
 
-  /** Newest first, the order a person looks for a tag in. */
-  listTags(region: string, namespace: string, repository: string, pageToken?: string, signal?: AbortSignal): Promise<Page<SwrTag>> {
-    return this.listPage<SwrTag>(region, '/v2/manage/namespaces/{namespace}/repos/{repository}/tags', { namespace, repository }, { order_column: 'updated_at', order_type: 'desc' }, pageToken, 'tag list', signal);
+  /** Newest first, the order a person looks for a tag in; `tag` is matched as SWR matches it (in part). */
+  listTags(region: string, namespace: string, repository: string, pageToken?: string, signal?: AbortSignal, tag?: string): Promise<Page<SwrTag>> {
+    const query = { tag, order_column: 'updated_at', order_type: 'desc' };
+    return this.listPage<SwrTag>(region, '/v2/manage/namespaces/{namespace}/repos/{repository}/tags', { namespace, repository }, query, pageToken, 'tag list', signal);
   }
 
-  /** Found in the tag list (`tag` matches in part), as no single-tag read is in the reference. */
+  /** Found in the tag list, as no single-tag read is in the reference (§8). */
   async getTag(region: string, namespace: string, repository: string, tag: string, signal?: AbortSignal): Promise<SwrTag> {
-    const candidates = await collectPages(
-      (token, pageSignal) => this.listPage<SwrTag>(region, '/v2/manage/namespaces/{namespace}/repos/{repository}/tags', { namespace, repository }, { tag }, token, 'tag list', pageSignal),
-      PICKER_LIMIT,
-      signal,
-    );
+    const candidates = await collectPages((token, pageSignal) => this.listTags(region, namespace, repository, token, pageSignal, tag), PICKER_LIMIT, signal);
     return findListed(candidates, (candidate) => candidate.Tag === tag, `tag ${namespace}/${repository}:${tag}`);
   }
 

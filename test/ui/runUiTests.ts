@@ -19,6 +19,7 @@ import { launchChromium } from '../vscode-host/playwright';
 import { Cleanup } from '../vscode-host/processes';
 import { repoRoot } from '../vscode-host/runOptions';
 import { extensionPackage, missingTools } from '../vscode-host/tools';
+import { companionSteps } from './companionSteps';
 import { liteServerSteps } from './liteServerSteps';
 import { panelSteps } from './panelSteps';
 import { poolSteps } from './poolSteps';
@@ -27,7 +28,7 @@ import { WebviewPanel } from './webviewPanel';
 import { NotSeen, Workbench } from './workbench';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps];
+const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps, ...companionSteps];
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;

@@ -30,6 +30,8 @@ export function namespaceAccess(auth: number | undefined): string | undefined {
   return auth === undefined ? undefined : ACCESS[auth];
 }
 
+const tagCount = (count: number): string => (count === 1 ? vscode.l10n.t('1 tag') : vscode.l10n.t('{0} tags', count));
+
 export const swrTagKind: ResourceKind<SwrTag> = {
   contextValue: 'swrTag',
   label: vscode.l10n.t('image tag'),
@@ -75,7 +77,7 @@ export const swrRepositoryKind: ResourceKind<SwrRepository> = {
   category: () => 'running',
   capabilities: () => [],
   description: (repository) =>
-    joinParts(repository.namespace, vscode.l10n.t('{0} tags', repository.num_images ?? repository.tags?.length ?? 0), formatAge(parseTimestamp(repository.updated_at))),
+    joinParts(repository.namespace, tagCount(repository.num_images ?? repository.tags?.length ?? 0), formatAge(parseTimestamp(repository.updated_at))),
   tooltip: (repository) =>
     fieldTooltip(repository.name, [
       [vscode.l10n.t('Image'), repository.path],

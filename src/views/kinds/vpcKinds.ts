@@ -67,7 +67,10 @@ export const securityGroupKind: ResourceKind<SecurityGroup> = {
   status: () => '',
   category: () => 'running',
   capabilities: () => [],
-  description: (group) => joinParts(group.description, vscode.l10n.t('{0} rules', group.security_group_rules?.length ?? 0)),
+  description: (group) => {
+    const rules = group.security_group_rules?.length ?? 0;
+    return joinParts(group.description, rules === 1 ? vscode.l10n.t('1 rule') : vscode.l10n.t('{0} rules', rules));
+  },
   tooltip: (group) =>
     fieldTooltip(group.name, [
       [vscode.l10n.t('ID'), group.id],
