@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator } from '../emulator/server';
+import { endpointOverridesFor, startEmulator } from '../emulator/server';
 import { createServices } from '../src/services';
 
 const LATENCY_MS = 50;
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   try {
     const services = createServices({
       credentials: { accessKey: emulator.demo.ak, secretKey: emulator.demo.sk },
-      endpointOverrides: { iam: emulator.url, modelarts: emulator.url },
+      endpointOverrides: endpointOverridesFor(emulator.url),
       userAgent: 'modelarts-explorer-bench',
     });
     await services.client.projectId(REGION);

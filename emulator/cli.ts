@@ -3,7 +3,7 @@
  * Starts the emulator and prints what a person needs to point VS Code at it.
  */
 import { PROJECT_REGIONS } from './accounts';
-import { type EmulatorOptions, startEmulator } from './server';
+import { endpointOverridesFor, type EmulatorOptions, startEmulator } from './server';
 
 const DEFAULT_SCALE = 10_000;
 const USAGE = 'usage: node out/emulator/cli.js [--port N] [--latency MS] [--scale [N]] [--transition-ms MS] [--empty]';
@@ -44,7 +44,7 @@ function parseArgs(args: readonly string[]): EmulatorOptions {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const emulator = await startEmulator(options);
-  const overrides = { iam: emulator.url, modelarts: emulator.url };
+  const overrides = endpointOverridesFor(emulator.url);
   const lines = [
     `ModelArts emulator listening on ${emulator.url}`,
     `  Demo access key (AK): ${emulator.demo.ak}`,

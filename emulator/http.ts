@@ -52,6 +52,8 @@ export interface ApiResponse {
   readonly status: number;
   /** Serialized as JSON; undefined means an empty body. */
   readonly body?: unknown;
+  /** Headers beyond Content-Type and X-Request-Id, e.g. SWR's `Content-Range`. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export type Handler = (request: ApiRequest) => ApiResponse;

@@ -80,6 +80,7 @@ export async function handleApiRequest(ctx: PipelineContext, req: IncomingMessag
   const latency = ctx.faults.latencyMs + (fault?.kind === 'latency' ? fault.ms : 0);
   let status: number;
   let payload: string;
+  let headers: Readonly<Record<string, string>> = {};
   if (fault?.kind === 'malformed') {
     status = 200;
     payload = MALFORMED_BODY;
@@ -91,11 +92,12 @@ export async function handleApiRequest(ctx: PipelineContext, req: IncomingMessag
     const response = await respond(ctx, req, method, url, requestId, received);
     status = response.status;
     payload = response.body === undefined ? '' : JSON.stringify(response.body);
+    headers = response.headers ?? {};
   }
   if (latency > 0) {
     await sleep(latency);
   }
-  res.writeHead(status, payload ? { 'Content-Type': 'application/json;charset=UTF-8' } : {});
+  res.writeHead(status, { ...(payload ? { 'Content-Type': 'application/json;charset=UTF-8' } : {}), ...headers });
   res.end(payload);
   log(status, fault?.kind);
 }
@@ -123,10 +125,11 @@ async function route(ctx: PipelineContext, req: IncomingMessage, method: string,
     // Illustrative wording of the gateway's "no such API" answer.
     throw gatewayError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment');
   }
-  const projectId = match.params.project_id;
+  const headerProjectId = headerString(req, 'x-project-id');
+  // Paths without a project (SWR's) are scoped by X-Project-Id, which the SDK's project-level clients send.
+  const projectId = match.params.project_id ?? headerProjectId;
   let project: ProjectState | undefined;
   if (projectId !== undefined) {
-    const headerProjectId = headerString(req, 'x-project-id');
     if (headerProjectId !== undefined && headerProjectId !== projectId) {
       // Illustrative code: a mismatch is reported as an invalid parameter.
       throw modelArtsError(400, 'ModelArts.0101', `X-Project-Id ${headerProjectId} does not match the project ${projectId} in the path.`);

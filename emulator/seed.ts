@@ -21,8 +21,11 @@ import {
 } from './seedData';
 import type { EmulatorState, NotebookStatus, ProjectState, TrainingJobRecord, TrainingPhase } from './state';
 import { seedDevServers } from './areas/devServerSeed';
+import { seedKeyPairs } from './areas/kps';
 import { seedScheduledEvents } from './areas/managementEvents';
 import { seedPools } from './areas/poolSeed';
+import { seedSwr } from './areas/swrSeed';
+import { seedVpcs } from './areas/vpcSeed';
 import { planTrainingRun } from './areas/trainingJobs';
 
 const MINUTE = 60_000;
@@ -95,6 +98,9 @@ export function seedDemo(state: EmulatorState, ak: string, options: SeedOptions 
     const workspaceIds = seedWorkspaces(project, now);
     notebooks.forEach((seed) => seedNotebook(project, seed, workspaceIds, random, now));
     project.addTrainingJobs(jobs.map((seed) => seededJob(project, seed, workspaceIds, random, now)));
+    seedSwr(project, now);
+    seedVpcs(project, now);
+    seedKeyPairs(project);
     if (region === 'cn-north-4') {
       seedPools(project, CN_NORTH_4_POOLS, workspaceIds, now);
       seedDevServers(project, CN_NORTH_4_DEV_SERVERS, now);

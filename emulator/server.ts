@@ -1,5 +1,5 @@
 /**
- * A local emulator of Huawei Cloud ModelArts and IAM: one loopback HTTP server
+ * A local emulator of Huawei Cloud ModelArts, IAM, SWR, VPC and KPS: one loopback HTTP server
  * that verifies AK/SK signatures and serves the API areas under `areas/`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -7,11 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { AccountRegistry, DEMO_CREDENTIALS } from './accounts';
 import { registerDevServers } from './areas/devServers';
 import { registerIam } from './areas/iam';
+import { registerKps } from './areas/kps';
 import { registerManagement } from './areas/management';
 import { registerNotebookCatalog } from './areas/notebookCatalog';
 import { registerNotebooks } from './areas/notebooks';
 import { registerPools } from './areas/pools';
+import { registerSwr } from './areas/swr';
 import { registerTrainingJobs } from './areas/trainingJobs';
+import { registerVpc } from './areas/vpc';
 import { registerWorkspaces } from './areas/workspaces';
 import { GatewayAuth } from './auth';
 import { Clock } from './clock';
@@ -40,8 +43,17 @@ export interface EmulatorOptions {
   latencyMs?: number;
 }
 
+/**
+ * The `modelarts.endpointOverrides` value that points every service at one emulator: its paths
+ * (IAM `/v3/projects`, ModelArts `/v1|v2/{project}/…`, SWR `/v2/manage/…`, VPC `/v1/{project}/vpcs…`,
+ * KPS `/v3/{project}/keypairs`) do not collide, so one server serves them all.
+ */
+export function endpointOverridesFor(url: string): Record<'iam' | 'modelarts' | 'swr' | 'vpc' | 'kms', string> {
+  return { iam: url, modelarts: url, swr: url, vpc: url, kms: url };
+}
+
 export interface Emulator {
-  /** e.g. http://127.0.0.1:43123 — one base URL serves IAM and ModelArts. */
+  /** e.g. http://127.0.0.1:43123 — one base URL serves IAM, ModelArts, SWR, VPC and KPS. */
   readonly url: string;
   readonly demo: { ak: string; sk: string; domainId: string };
   /** Registers an account (fresh, empty projects); re-registering an AK changes its SK. */
@@ -72,6 +84,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerTrainingJobs(router);
   registerPools(router);
   registerDevServers(router);
+  registerSwr(router);
+  registerVpc(router);
+  registerKps(router);
   if ((options.seed ?? 'demo') === 'demo') {
     seedDemo(state, demoAccount.ak, { scaleTrainingJobs: options.scaleTrainingJobs });
   }

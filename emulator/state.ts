@@ -4,6 +4,9 @@
  * Timelines and are read lazily against the emulator clock.
  */
 import type { AccountRegistry, ProjectRef } from './accounts';
+import type { KeyPairRecord } from './areas/kps';
+import type { SwrNamespaceRecord, SwrRepositoryRecord } from './areas/swrSeed';
+import type { SecurityGroupRecord, SubnetRecord, VpcRecord } from './areas/vpcSeed';
 import { type DevServerJobRecord, type DevServerRecord, type DevServerStatus, type HyperClusterRecord, type HyperinstanceRecord, liveDevServer } from './areas/devServerModel';
 import type { AuthMode, AuthorizationRecord } from './areas/managementAuth';
 import type { ScheduledEventRecord } from './areas/managementEvents';
@@ -97,6 +100,19 @@ export interface TrainingJobRecord {
   readonly timeline: Timeline<TrainingPhase>;
 }
 
+/**
+ * SWR, VPC and KPS resources (§8), read-only, filled by the demo seed. The default VPC, subnet and
+ * security group every project has are derived, not stored (`areas/vpcSeed.ts`).
+ */
+export interface CompanionRecords {
+  readonly swrNamespaces: SwrNamespaceRecord[];
+  readonly swrRepositories: SwrRepositoryRecord[];
+  readonly vpcs: VpcRecord[];
+  readonly subnets: SubnetRecord[];
+  readonly securityGroups: SecurityGroupRecord[];
+  readonly keyPairs: KeyPairRecord[];
+}
+
 export class ProjectState {
   readonly workspaces = new Map<string, WorkspaceRecord>();
   /** Dedicated resource pools by `metadata.name`; see `areas/poolModel.ts` (`livePool` drops deleted ones). */
@@ -113,6 +129,7 @@ export class ProjectState {
   readonly agencies = new Set<string>();
   /** Scheduled (maintenance) events (§6.4) by id; see `areas/managementEvents.ts`. */
   readonly scheduledEvents = new Map<string, ScheduledEventRecord>();
+  readonly companion: CompanionRecords = { swrNamespaces: [], swrRepositories: [], vpcs: [], subnets: [], securityGroups: [], keyPairs: [] };
   private readonly notebookMap = new Map<string, NotebookRecord>();
   private readonly jobMap = new Map<string, TrainingJobRecord>();
   /** Ascending by createTime (ties by id), so the default newest-first search needs no sort. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AccountManager } from './account/accountManager';
 import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
+import { registerCompanionCommands } from './commands/companionCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
 import { registerLiteServerAttachmentCommands } from './commands/liteServerAttachmentCommands';
@@ -58,6 +59,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerManagementCommands(context),
     ...registerLiteServerCreateCommands(context),
     ...registerHyperClusterCommands(context),
+    ...registerCompanionCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

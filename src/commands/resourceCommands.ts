@@ -4,29 +4,34 @@ import type { ResourceKind } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction, deleteQuestion } from './confirm';
 import { withProgress } from './progress';
-import { requireServices, resolveTarget, type ResourceTarget } from './resourceTarget';
+import { requireServices, resolveTarget, type ResourceTarget, type TargetPicker } from './resourceTarget';
 
-/** Commands every resource kind has: copy its id, view its JSON. */
-export function registerCommonResourceCommands<T>(context: CommandContext, kind: ResourceKind<T>, commandPrefix: string): vscode.Disposable[] {
+/** Commands every resource kind has: copy its id, view its JSON. `pickTarget` replaces the workspace picker. */
+export function registerCommonResourceCommands<T>(context: CommandContext, kind: ResourceKind<T>, commandPrefix: string, pickTarget?: TargetPicker<T>): vscode.Disposable[] {
   return [
     registerCommand(context, `${commandPrefix}.copyId`, async (node) => {
-      const target = await resolveTarget(context, kind, node);
+      const target = await resolveTarget(context, kind, node, undefined, pickTarget);
       await vscode.env.clipboard.writeText(kind.id(target.item));
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ID of {0} "{1}"', kind.label, kind.name(target.item)), 3000);
     }),
-    registerCommand(context, `${commandPrefix}.viewDetails`, async (node) => {
-      const target = await resolveTarget(context, kind, node);
-      const services = requireServices(context);
-      const latest = await withProgress(vscode.l10n.t('Loading {0} "{1}"…', kind.label, kind.name(target.item)), (signal) =>
-        kind.fetch(services, target.scope, kind.id(target.item), signal),
-      );
-      target.node?.update(latest);
-      if (target.node) {
-        context.explorer.rerender(target.node);
-      }
-      await context.documents.show([target.scope.region, `${kind.contextValue}s`, `${kind.name(latest)}-${kind.id(latest)}.json`], JSON.stringify(latest, null, 2), 'json');
-    }),
+    registerViewDetailsCommand(context, kind, commandPrefix, pickTarget),
   ];
+}
+
+/** View a resource as JSON, fetched again so it is current. */
+export function registerViewDetailsCommand<T>(context: CommandContext, kind: ResourceKind<T>, commandPrefix: string, pickTarget?: TargetPicker<T>): vscode.Disposable {
+  return registerCommand(context, `${commandPrefix}.viewDetails`, async (node) => {
+    const target = await resolveTarget(context, kind, node, undefined, pickTarget);
+    const services = requireServices(context);
+    const latest = await withProgress(vscode.l10n.t('Loading {0} "{1}"…', kind.label, kind.name(target.item)), (signal) =>
+      kind.fetch(services, target.scope, kind.id(target.item), signal),
+    );
+    target.node?.update(latest);
+    if (target.node) {
+      context.explorer.rerender(target.node);
+    }
+    await context.documents.show([target.scope.region, `${kind.contextValue}s`, `${kind.name(latest)}-${kind.id(latest)}.json`], JSON.stringify(latest, null, 2), 'json');
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { regionDisplayName } from '../services/endpoints';
-import { collectPages } from '../services/paging';
+import { collectPages, PICKER_LIMIT } from '../services/paging';
 import { DEFAULT_WORKSPACE_ID, type WorkspaceScope } from '../services/workspaces';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import { RegionNode } from '../views/nodes/regionNodes';
@@ -29,8 +29,8 @@ export class ResourceReference<T> {
   ) {}
 }
 
-/** At most this many resources are offered in a picker; the tree pages through the rest. */
-const PICKER_LIMIT = 500;
+/** How a command finds its target without a tree node, for kinds that are not listed per workspace (VPCs, key pairs…). */
+export type TargetPicker<T> = () => Promise<{ readonly scope: ListScope; readonly item: T }>;
 
 export function requireServices(context: CommandContext): ModelArtsServices {
   const services = context.session.services;
@@ -40,12 +40,13 @@ export function requireServices(context: CommandContext): ModelArtsServices {
   return services;
 }
 
-/** Uses the tree node a command was invoked on, or asks for region, workspace and resource. */
+/** Uses the tree node a command was invoked on, or asks for region, workspace and resource (or what `pickTarget` asks). */
 export async function resolveTarget<T>(
   context: CommandContext,
   kind: ResourceKind<T>,
   nodeArgument: unknown,
   eligible: (item: T) => boolean = () => true,
+  pickTarget?: TargetPicker<T>,
 ): Promise<ResourceTarget<T>> {
   if (nodeArgument instanceof ResourceNode && nodeArgument.kind === kind) {
     const node = nodeArgument as ResourceNode<T>;
@@ -55,23 +56,43 @@ export async function resolveTarget<T>(
     const { scope, item } = nodeArgument as ResourceReference<T>;
     return { kind, scope, item, node: findLoadedNode(context, kind, scope.region, kind.id(item)) };
   }
+  if (pickTarget) {
+    const picked = await pickTarget();
+    return { kind, ...picked, node: findLoadedNode(context, kind, picked.scope.region, kind.id(picked.item)) };
+  }
   const services = requireServices(context);
   const scope = kind.perRegion ? { region: await pickRegion(context, vscode.l10n.t('Select a region')), workspaceId: DEFAULT_WORKSPACE_ID } : await pickWorkspace(context, services);
-  const items = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}s…', kind.label) },
-    () => collectPages((token, signal) => kind.listPage(services, scope, token, signal), PICKER_LIMIT),
+  const item = await pickResource(
+    context,
+    kind,
+    async () => (await collectPages((token, signal) => kind.listPage(services, scope, token, signal), PICKER_LIMIT)).filter(eligible),
+    kind.perRegion ? vscode.l10n.t('No {0} in {1} can do that now.', kind.label, scope.region) : vscode.l10n.t('No {0} in this workspace can do that now.', kind.label),
   );
-  const candidates = items.filter(eligible);
-  if (candidates.length === 0) {
-    const where = kind.perRegion ? vscode.l10n.t('No {0} in {1} can do that now.', kind.label, scope.region) : vscode.l10n.t('No {0} in this workspace can do that now.', kind.label);
-    throw new ModelArtsError(LocalErrorCode.invalidInput, where, 'config');
+  return { kind, scope, item, node: findLoadedNode(context, kind, scope.region, kind.id(item)) };
+}
+
+/**
+ * Loads resources of a kind (noting it in the status bar), then asks for one; an empty list is an error
+ * saying `emptyMessage`. Items are labelled with their name, or `label` where names are ambiguous.
+ */
+export async function pickResource<T>(
+  context: CommandContext,
+  kind: ResourceKind<T>,
+  load: () => Promise<readonly T[]>,
+  emptyMessage: string,
+  options: { readonly title?: string; readonly label?: (item: T) => string } = {},
+): Promise<T> {
+  const items = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}s…', kind.label) }, load);
+  if (items.length === 0) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, emptyMessage, 'config');
   }
+  const label = options.label ?? kind.name;
   const picked = await pick(
     context.ui,
-    candidates.map((item) => ({ label: kind.name(item), description: kind.description(item), detail: kind.id(item), item })),
-    { title: vscode.l10n.t('Select a {0}', kind.label), matchOnDescription: true, matchOnDetail: true },
+    items.map((item) => ({ label: label(item), description: kind.description(item), detail: kind.id(item) === label(item) ? undefined : kind.id(item), item })),
+    { title: options.title ?? vscode.l10n.t('Select a {0}', kind.label), matchOnDescription: true, matchOnDetail: true },
   );
-  return { kind, scope, item: picked.item, node: findLoadedNode(context, kind, scope.region, kind.id(picked.item)) };
+  return picked.item;
 }
 
 export async function pickRegion(context: CommandContext, title: string, regions: readonly string[] = context.session.regions): Promise<string> {

@@ -2,11 +2,14 @@ import { DevServerJobService } from './devServerJobs';
 import { DevServerOperationService } from './devServerOperations';
 import { DevServerService } from './devServers';
 import { HyperClusterService } from './hyperClusters';
+import { KeyPairService } from './keyPairs';
 import { ManagementService } from './management';
 import { NotebookService } from './notebooks';
 import { PoolService } from './pools';
 import { SignedClient, type SignedClientOptions } from './signedClient';
+import { SwrService } from './swr';
 import { TrainingJobService } from './trainingJobs';
+import { VpcService } from './vpc';
 import { WorkspaceService } from './workspaces';
 
 /** One adapter per API area, all over one signed client. */
@@ -21,6 +24,9 @@ export interface ModelArtsServices {
   readonly devServerOperations: DevServerOperationService;
   readonly devServerJobs: DevServerJobService;
   readonly management: ManagementService;
+  readonly swr: SwrService;
+  readonly vpc: VpcService;
+  readonly keyPairs: KeyPairService;
 }
 
 export function createServices(options: SignedClientOptions): ModelArtsServices {
@@ -36,5 +42,8 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     devServerOperations: new DevServerOperationService(client),
     devServerJobs: new DevServerJobService(client),
     management: new ManagementService(client),
+    swr: new SwrService(client),
+    vpc: new VpcService(client),
+    keyPairs: new KeyPairService(client),
   };
 }

@@ -13,6 +13,9 @@ export interface Page<T> {
 
 export type PageFetcher<T> = (pageToken: string | undefined, signal?: AbortSignal) => Promise<Page<T>>;
 
+/** At most this many items are offered in a picker or a form's dropdown; the tree pages through the rest. */
+export const PICKER_LIMIT = 500;
+
 /** Loads pages until the end or until `maxItems` items are in hand (pickers, chat tools). */
 export async function collectPages<T>(fetchPage: PageFetcher<T>, maxItems: number, signal?: AbortSignal): Promise<T[]> {
   const items: T[] = [];
@@ -36,6 +39,11 @@ export function pageIndexPage<T>(items: readonly T[], pageIndex: number, limit: 
   const full = items.length === limit;
   const more = full && (total === undefined || (pageIndex + 1) * limit < total);
   return { items, total, nextPageToken: more ? String(pageIndex + 1) : undefined };
+}
+
+/** For APIs paged by marker (VPC, KPS): the token is the marker of the next page, none on the last. */
+export function markerPage<T>(items: readonly T[], nextMarker: string | undefined): Page<T> {
+  return { items, nextPageToken: items.length > 0 && nextMarker ? nextMarker : undefined };
 }
 
 export function tokenToNumber(token: string | undefined): number {

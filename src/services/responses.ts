@@ -7,3 +7,12 @@ export function expectArray<T>(value: T[] | undefined, what: string): T[] {
   }
   return value;
 }
+
+/** For APIs with no single-item read: the item as its list shows it, or a not-found error when it is no longer listed. */
+export function findListed<T>(items: readonly T[], matches: (item: T) => boolean, what: string): T {
+  const found = items.find(matches);
+  if (found === undefined) {
+    throw new ModelArtsError('NotFound', `${what} is no longer listed`, 'service', undefined, 404);
+  }
+  return found;
+}

@@ -50,12 +50,20 @@ export interface ApiRequest {
   readonly contentType?: string;
   /** Whether sending the request twice is harmless; defaults to true for GET, PUT and DELETE. */
   readonly idempotent?: boolean;
+  /**
+   * The path has no project, but the region's project id goes along as `X-Project-Id`, as the SDK's
+   * project-level clients send it (SWR).
+   */
+  readonly projectScoped?: boolean;
+  /** Response headers the caller reads; the SDK copies them onto the body (e.g. SWR's `Content-Range`). */
+  readonly responseHeaders?: readonly string[];
   readonly signal?: AbortSignal;
 }
 
-/** The SDK forwards a per-request axios config, but its public type does not declare it. */
+/** The SDK forwards a per-request axios config and response header names, but its public type does not declare them. */
 interface CoreRequestOptions extends HttpRequestOptions {
   axiosRequestConfig?: AxiosRequestConfig;
+  responseHeaders?: string[];
 }
 
 interface CoreServiceError {
@@ -107,7 +115,7 @@ export class SignedClient {
   }
 
   async request<T>(request: ApiRequest): Promise<T> {
-    const needsProject = request.path.includes('{project_id}');
+    const needsProject = request.projectScoped === true || request.path.includes('{project_id}');
     const projectId = needsProject ? await this.projectId(request.region, request.signal) : undefined;
     const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
     return withRetry(() => this.send<T>(request, projectId), {
@@ -157,6 +165,7 @@ export class SignedClient {
       // An undefined query value breaks the signature (sdk-notes): drop it.
       queryParams: definedQuery(request.query),
       data: request.body,
+      responseHeaders: request.responseHeaders ? [...request.responseHeaders] : undefined,
       axiosRequestConfig: {
         timeout: this.timeoutMs,
         signal: request.signal,

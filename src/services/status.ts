@@ -169,3 +169,20 @@ export function notebookStatusCategory(status: string): StatusCategory {
 export function trainingPhaseCategory(phase: string): StatusCategory {
   return TRAINING_PHASE[phase] ?? 'unknown';
 }
+
+/** VPCs (CREATING, OK) and subnets (ACTIVE, UNKNOWN, ERROR), §8. */
+const NETWORK_STATUS: Record<string, StatusCategory> = {
+  CREATING: 'transitional',
+  OK: 'running',
+  ACTIVE: 'running',
+  ERROR: 'failed',
+};
+
+export function networkStatusCategory(status: string): StatusCategory {
+  return NETWORK_STATUS[status] ?? 'unknown';
+}
+
+/** KPS `frozen_state` (§8 gives no values): 0 or absent is taken as usable, anything else as frozen. */
+export function keyPairCategory(frozenState: number | undefined): StatusCategory {
+  return frozenState ? 'stopped' : 'running';
+}

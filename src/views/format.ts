@@ -67,3 +67,24 @@ export function fieldTooltip(title: string, fields: [string, string | number | u
   }
   return tooltip;
 }
+
+/** An RFC 3339 time as epoch milliseconds (SWR and VPC objects carry strings), for `formatAge`. */
+export function parseTimestamp(timestamp: string | undefined): number | undefined {
+  const ms = timestamp ? Date.parse(timestamp) : NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** 1536 → "1.5 KB", 734003200 → "700 MB": sizes of images. */
+export function formatBytes(bytes: number | undefined): string | undefined {
+  if (bytes === undefined) {
+    return undefined;
+  }
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit > 0 && value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}

@@ -8,6 +8,8 @@ import type { WorkspaceScope } from '../services/workspaces';
 /** Where a kind's resources are listed: a workspace, and for sub-resources (a pool's nodes) their parent's id. */
 export interface ListScope extends WorkspaceScope {
   readonly parentId?: string;
+  /** Narrows a listing, e.g. SWR repositories to one namespace (set on the category by a Filter command). */
+  readonly filter?: string;
 }
 
 /** The resource a sub-resource belongs to: the scope's parent, set by the parent's node in the tree. */
@@ -31,6 +33,11 @@ export interface ResourceKind<T> {
   /** Title of the category node: "Notebooks". */
   readonly groupLabel: string;
   readonly groupIcon: string;
+  /**
+   * For kinds whose items have no run state (images, networks, key pairs): their icon while usable
+   * (category `running`); other categories keep their status icon.
+   */
+  readonly itemIcon?: string;
   /** Shown when a listing is empty. */
   readonly emptyLabel: string;
   id(item: T): string;

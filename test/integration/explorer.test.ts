@@ -210,7 +210,7 @@ describe('ModelArts explorer against the emulator', () => {
     await Promise.all(accountGroups.map((group) => explorer().getChildren(group)));
     const seen = under.emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
     assert.equal(new Set(seen).size, seen.length, `duplicate requests: ${seen.join('\n')}`);
-    assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances', 'Hyper Clusters', 'Lite Server Jobs', 'Scheduled Events']);
+    assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances', 'Hyper Clusters', 'Lite Server Jobs', 'Scheduled Events', 'SWR Images', 'VPCs', 'Key Pairs']);
     assert.equal(seen.length, 1 + 3 * workspaces.length + accountGroups.length, `the workspace list, three categories per workspace, and the account-wide lists: ${seen.join('\n')}`);
   });
 

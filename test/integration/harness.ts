@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type Emulator, type EmulatorOptions, startEmulator } from '../../emulator/server';
+import { type Emulator, endpointOverridesFor, type EmulatorOptions, startEmulator } from '../../emulator/server';
 import type { ModelArtsExtensionApi } from '../../src/extension';
 import type { HostMessage } from '../../src/webviews/protocol';
 import { TestUserInput } from './testUserInput';
@@ -56,7 +56,7 @@ export class ExtensionUnderTest {
   static async start(options: EmulatorOptions): Promise<ExtensionUnderTest> {
     const emulator = await startEmulator(options);
     const settings = vscode.workspace.getConfiguration('modelarts');
-    await settings.update('endpointOverrides', { iam: emulator.url, modelarts: emulator.url }, vscode.ConfigurationTarget.Global);
+    await settings.update('endpointOverrides', endpointOverridesFor(emulator.url), vscode.ConfigurationTarget.Global);
     await settings.update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
     const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-explorer.modelarts-explorer');
     assert.ok(extension, 'the extension is installed');

@@ -19,6 +19,7 @@ import { launchChromium } from '../vscode-host/playwright';
 import { Cleanup } from '../vscode-host/processes';
 import { repoRoot } from '../vscode-host/runOptions';
 import { extensionPackage, missingTools } from '../vscode-host/tools';
+import { companionSteps } from './companionSteps';
 import { liteServerCreateSteps } from './liteServerCreateSteps';
 import { liteServerSteps } from './liteServerSteps';
 import { panelSteps } from './panelSteps';
@@ -28,7 +29,7 @@ import { WebviewPanel } from './webviewPanel';
 import { NotSeen, Workbench } from './workbench';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps];
+const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps];
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;

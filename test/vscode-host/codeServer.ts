@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { endpointOverridesFor } from '../../emulator/server';
 import { type Cleanup, makeFolder, runToCompletion, spawnGroup, waitForOutput } from './processes';
 import { repoRoot } from './runOptions';
 import { codeServerEntry, node24 } from './tools';
@@ -54,7 +55,7 @@ export function writeUserSettings(scratch: Scratch, settings: Record<string, unk
  */
 export function emulatorSettings(emulatorUrl: string): Record<string, unknown> {
   return {
-    'modelarts.endpointOverrides': { iam: emulatorUrl, modelarts: emulatorUrl },
+    'modelarts.endpointOverrides': endpointOverridesFor(emulatorUrl),
     'chat.disableAIFeatures': true,
     'workbench.startupEditor': 'none',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',

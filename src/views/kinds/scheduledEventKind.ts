@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { ModelArtsError } from '../../services/errors';
 import type { ScheduledEvent } from '../../services/management';
+import { findListed } from '../../services/responses';
 import { scheduledEventCategory } from '../../services/status';
 import { fieldTooltip, joinParts } from '../format';
 import type { ResourceKind } from '../resourceKind';
@@ -32,10 +32,6 @@ export const scheduledEventKind: ResourceKind<ScheduledEvent> = {
   // There is no single-event read (§6.4): the event is found in the list by its id.
   fetch: async (services, scope, id, signal) => {
     const { items } = await services.management.listScheduledEvents(scope.region, undefined, signal);
-    const event = items.find((candidate) => candidate.id === id);
-    if (!event) {
-      throw new ModelArtsError('NotFound', `scheduled event ${id} is no longer listed`, 'service', undefined, 404);
-    }
-    return event;
+    return findListed(items, (candidate) => candidate.id === id, `scheduled event ${id}`);
   },
 };

@@ -6,11 +6,14 @@ import { workspaceStatusCategory } from '../../services/status';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
 import { notebookKind } from '../kinds/notebookKind';
 import { hyperClusterKind } from '../kinds/hyperClusterKind';
+import { keyPairKind } from '../kinds/keyPairKind';
 import { hyperinstanceKind } from '../kinds/liteServerKinds';
 import { devServerJobKind } from '../kinds/liteServerJobKind';
 import { poolKind } from '../kinds/poolKinds';
 import { scheduledEventKind } from '../kinds/scheduledEventKind';
+import { swrRepositoryKind } from '../kinds/swrKinds';
 import { trainingJobKind } from '../kinds/trainingJobKind';
+import { vpcKind } from '../kinds/vpcKinds';
 import type { ResourceKind } from '../resourceKind';
 import { statusIcon } from '../statusIcons';
 import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
@@ -22,7 +25,10 @@ import { ResourceGroupNode } from './resourceNodes';
 export class RegionNode implements ExplorerNode {
   readonly parent = undefined;
   private children: WorkspaceNode[] | undefined;
-  /** Lite Servers and maintenance events belong to the account, not to a workspace; they are listed in the default one's scope. */
+  /**
+   * Lite Servers, maintenance events, SWR images, VPCs and key pairs belong to the account, not to a
+   * workspace; they are listed in the default one's scope.
+   */
   private readonly accountGroups: readonly ResourceGroupNode<unknown>[];
   private failure: ModelArtsError | undefined;
 
@@ -33,7 +39,9 @@ export class RegionNode implements ExplorerNode {
   ) {
     const scope = { region, workspaceId: DEFAULT_WORKSPACE_ID };
     const liteServers = new LiteServerGroupNode(this, services, region, liteServerListMode) as ResourceGroupNode<unknown>;
-    const others = [hyperinstanceKind, hyperClusterKind, devServerJobKind, scheduledEventKind].map((kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope));
+    const others = [hyperinstanceKind, hyperClusterKind, devServerJobKind, scheduledEventKind, swrRepositoryKind, vpcKind, keyPairKind].map(
+      (kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope),
+    );
     this.accountGroups = [liteServers, ...others];
   }
 

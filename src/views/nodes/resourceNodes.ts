@@ -13,6 +13,7 @@ export class ResourceGroupNode<T> implements PagedNode {
   private loaded = false;
   private failure: { readonly error: ModelArtsError; readonly duringLoadMore: boolean } | undefined;
   private loading: Promise<void> | undefined;
+  private activeFilter: string | undefined;
 
   constructor(
     readonly parent: ExplorerNode,
@@ -30,6 +31,7 @@ export class ResourceGroupNode<T> implements PagedNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.kind.groupIcon);
     item.contextValue = `group ${this.kind.contextValue}Group refreshable`;
+    item.description = this.activeFilter === undefined ? undefined : vscode.l10n.t('only {0}', this.activeFilter);
     // No count here: showing one after loading would mean refreshing this row, and a refresh briefly
     // detaches its children, so a context-menu command on a child in that moment would lose its target.
     return item;
@@ -52,6 +54,16 @@ export class ResourceGroupNode<T> implements PagedNode {
 
   loadedChildren(): readonly ExplorerNode[] {
     return this.children;
+  }
+
+  /** What the listing is narrowed to (shown as the category's description); undefined lists everything. */
+  get filter(): string | undefined {
+    return this.activeFilter;
+  }
+
+  setFilter(filter: string | undefined): void {
+    this.activeFilter = filter;
+    this.reset();
   }
 
   loadMore(): Promise<void> {
@@ -88,7 +100,8 @@ export class ResourceGroupNode<T> implements PagedNode {
 
   private async fetch(pageToken: string | undefined): Promise<void> {
     try {
-      const page = await this.kind.listPage(this.services, this.scope, pageToken);
+      const scope = this.activeFilter === undefined ? this.scope : { ...this.scope, filter: this.activeFilter };
+      const page = await this.kind.listPage(this.services, scope, pageToken);
       const known = new Set(this.children.map((node) => node.resourceId));
       // A resource created between two pages shifts the offsets: skip what is already shown.
       const fresh = page.items.filter((item) => !known.has(this.kind.id(item)));
@@ -149,7 +162,8 @@ export class ResourceNode<T> implements PollableNode {
     item.id = this.id;
     item.description = this.kind.description(this.item);
     item.tooltip = this.kind.tooltip(this.item);
-    item.iconPath = statusIcon(this.kind.category(this.item));
+    const category = this.kind.category(this.item);
+    item.iconPath = this.kind.itemIcon && category === 'running' ? new vscode.ThemeIcon(this.kind.itemIcon) : statusIcon(category);
     item.contextValue = [this.kind.contextValue, ...this.kind.capabilities(this.item), 'refreshable'].join(' ');
     return item;
   }

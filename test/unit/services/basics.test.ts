@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { endpointFor, parseEndpointOverrides } from '../../../src/services/endpoints';
 import { ModelArtsError } from '../../../src/services/errors';
-import { collectPages, pageIndexPage, recordOffsetPage, tokenToNumber } from '../../../src/services/paging';
+import { collectPages, markerPage, pageIndexPage, recordOffsetPage, tokenToNumber } from '../../../src/services/paging';
 import { backoffDelay, isRetryable, sleep, withRetry } from '../../../src/services/retry';
 import { maskSecret, Redactor } from '../../../src/services/secrets';
 
@@ -38,6 +38,12 @@ describe('paging', () => {
     assert.equal(pageIndexPage([1, 2], 0, 2, 10).nextPageToken, '1');
     assert.equal(pageIndexPage([1, 2], 4, 2, 10).nextPageToken, undefined);
     assert.equal(pageIndexPage([1], 0, 2, undefined).nextPageToken, undefined);
+  });
+
+  test('markers: the next token is the marker the API gave, none for an empty page or without one', () => {
+    assert.equal(markerPage(['a', 'b'], 'b').nextPageToken, 'b');
+    assert.equal(markerPage(['a'], undefined).nextPageToken, undefined);
+    assert.equal(markerPage([], 'b').nextPageToken, undefined);
   });
 
   test('a bad token reads as the first page', () => {

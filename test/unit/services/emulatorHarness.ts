@@ -1,4 +1,4 @@
-import { type Emulator, type EmulatorOptions, startEmulator } from '../../../emulator/server';
+import { type Emulator, endpointOverridesFor, type EmulatorOptions, startEmulator } from '../../../emulator/server';
 import { createServices, type ModelArtsServices } from '../../../src/services';
 import type { Credentials } from '../../../src/services/signedClient';
 
@@ -17,7 +17,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
   const servicesFor = (credentials: Credentials, timeoutMs = 5_000): ModelArtsServices =>
     createServices({
       credentials,
-      endpointOverrides: { iam: emulator.url, modelarts: emulator.url },
+      endpointOverrides: endpointOverridesFor(emulator.url),
       userAgent: 'modelarts-explorer-tests',
       timeoutMs,
       // Short waits keep retry tests fast; the policy's shape is what is tested.

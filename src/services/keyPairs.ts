@@ -1,0 +1,53 @@
+import { collectPages, markerPage, type Page, PICKER_LIMIT } from './paging';
+import { expectArray, findListed } from './responses';
+import type { SignedClient } from './signedClient';
+
+/** A KPS SSH key pair (§8); KPS knows a key pair by its name. */
+export interface KeyPair {
+  readonly name: string;
+  /** ssh or x509. */
+  readonly type?: string;
+  /** user: the signed-in user's; domain: the whole account's. */
+  readonly scope?: string;
+  readonly public_key?: string;
+  readonly fingerprint?: string;
+  /** Whether KPS keeps the private key. */
+  readonly is_key_protection?: boolean;
+  /** The reference does not give the values; 0 is taken to mean "not frozen". */
+  readonly frozen_state?: number;
+}
+
+interface KeyPairList {
+  readonly keypairs?: { readonly keypair: KeyPair }[];
+  readonly page_info?: { readonly next_marker?: string };
+}
+
+export const KEY_PAIR_PAGE_SIZE = 50;
+
+/** SSH key pairs of KPS, served by the KMS endpoint (§8), read-only. */
+export class KeyPairService {
+  constructor(private readonly client: SignedClient) {}
+
+  async list(region: string, pageToken?: string, signal?: AbortSignal): Promise<Page<KeyPair>> {
+    const response = await this.client.request<KeyPairList>({
+      service: 'kms',
+      region,
+      method: 'GET',
+      path: '/v3/{project_id}/keypairs',
+      query: { limit: KEY_PAIR_PAGE_SIZE, marker: pageToken },
+      signal,
+    });
+    const items = expectArray(response.keypairs, 'key pair list').map((entry) => entry.keypair);
+    return markerPage(items, response.page_info?.next_marker);
+  }
+
+  /** Found in the list by name: the reference names no single-key-pair read. */
+  async get(region: string, name: string, signal?: AbortSignal): Promise<KeyPair> {
+    return findListed(await this.listAll(region, signal), (keyPair) => keyPair.name === name, `key pair ${name}`);
+  }
+
+  /** For pickers and dropdowns: up to PICKER_LIMIT key pairs. */
+  listAll(region: string, signal?: AbortSignal): Promise<KeyPair[]> {
+    return collectPages((token, pageSignal) => this.list(region, token, pageSignal), PICKER_LIMIT, signal);
+  }
+}
