@@ -145,7 +145,8 @@ function batchLock(request: ApiRequest, lock: boolean): ApiResponse {
  * Minimal flavor change, body as the SDK/Terraform send it (the reference gives none):
  * `{nodes:[{batchUID, deleteNodeNames?}], source:{nodePool, flavor}, target:{nodePool, flavor}}`.
  * Nodes of the listed batches in the source node pool take the target flavor through
- * Checking; `deleteNodeNames` are removed. Answers `{orderName, nodeNames}` (illustrative).
+ * Checking; `deleteNodeNames` are removed. The node pool takes the target flavor once all
+ * its nodes have it. Answers `{orderName, nodeNames}` (illustrative).
  */
 function batchResize(request: ApiRequest): ApiResponse {
   const pool = activePool(request);
@@ -187,6 +188,9 @@ function batchResize(request: ApiRequest): ApiResponse {
       node.timeline.plan(now, [['Checking', project.transitionMs]], 'Available');
       resized.push(node.name);
     }
+  }
+  if (nodesOf(pool, source.nodePool).every((node) => node.flavor === target.flavor || isLeaving(node, now))) {
+    sourcePool.flavor = target.flavor;
   }
   return ok({ orderName: `order-${randomUUID().replace(/-/g, '')}`, nodeNames: resized });
 }
