@@ -119,6 +119,7 @@ export interface NodeActionResult {
 }
 
 export const POOL_NAME_LABEL = 'os.modelarts/name';
+export const POOL_DESCRIPTION_ANNOTATION = 'os.modelarts/description';
 /** Node labels of the SDK's node model: the node pool, and the creation batch a flavor change acts on. */
 export const NODE_POOL_LABEL = 'os.modelarts.node/nodepool';
 export const NODE_BATCH_LABEL = 'os.modelarts.node/batch.uid';

@@ -31,11 +31,13 @@ export class PoolService {
     return this.read<Pool>(region, 'pools/{pool}', { pool: poolName }, signal);
   }
 
-  async listNodes(region: string, poolName: string, pageToken?: string, signal?: AbortSignal): Promise<Page<PoolNode>> {
-    const response = await this.read<ObjectList<PoolNode>>(region, 'pools/{pool}/nodes', { pool: poolName }, signal, { limit: NODE_PAGE_SIZE, continue: pageToken });
-    const items = expectArray(response.items, 'node list');
-    const remaining = response.metadata?.remainingItemCount;
-    return { items, nextPageToken: response.metadata?.continue || undefined, total: remaining === undefined ? undefined : remaining + items.length };
+  listNodes(region: string, poolName: string, pageToken?: string, signal?: AbortSignal): Promise<Page<PoolNode>> {
+    return this.nodePage(region, 'pools/{pool}/nodes', { pool: poolName }, pageToken, signal);
+  }
+
+  /** The nodes of one node pool, paged like the pool's nodes. */
+  listNodePoolNodes(region: string, poolName: string, nodePoolName: string, pageToken?: string, signal?: AbortSignal): Promise<Page<PoolNode>> {
+    return this.nodePage(region, 'pools/{pool}/nodepools/{nodepool}/nodes', { pool: poolName, nodepool: nodePoolName }, pageToken, signal);
   }
 
   getNode(region: string, poolName: string, nodeName: string, signal?: AbortSignal): Promise<PoolNode> {
@@ -187,6 +189,13 @@ export class PoolService {
 
   nodeConfigTemplate(region: string, poolName: string, signal?: AbortSignal): Promise<unknown> {
     return this.read(region, 'pools/{pool}/node-config-template', { pool: poolName }, signal);
+  }
+
+  private async nodePage(region: string, path: string, pathParams: Record<string, string>, pageToken: string | undefined, signal?: AbortSignal): Promise<Page<PoolNode>> {
+    const response = await this.read<ObjectList<PoolNode>>(region, path, pathParams, signal, { limit: NODE_PAGE_SIZE, continue: pageToken });
+    const items = expectArray(response.items, 'node list');
+    const remaining = response.metadata?.remainingItemCount;
+    return { items, nextPageToken: response.metadata?.continue || undefined, total: remaining === undefined ? undefined : remaining + items.length };
   }
 
   private tagRequest<T>(region: string, method: HttpMethod, path: string, pathParams: Record<string, string>, body: object | undefined, signal?: AbortSignal): Promise<T> {

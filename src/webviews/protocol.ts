@@ -138,9 +138,27 @@ export interface NetworkChoice {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Edit Resource Pool (the Create Resource Pool app in its edit mode)
+
+/** One node pool of the pool being edited: its size is what may change. */
+export interface PoolResourceRow {
+  /** Empty when the pool does not name its node pools. */
+  readonly nodePool: string;
+  readonly flavor: string;
+  readonly count: number;
+  /** The most nodes it may have: its maxCount, else the form's limit. */
+  readonly max: number;
+}
+
+/** The create form's fields but flavor and size; the name, workspace and network are shown, not changed. */
+export interface PoolEditValues extends Pick<PoolFormValues, 'name' | 'workspaceId' | 'networkName' | 'description' | 'uses'> {
+  readonly resources: readonly PoolResourceRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Details
 
-export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar';
+export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar' | 'edit' | 'manageTags';
 
 export interface DetailsField {
   readonly label: string;
@@ -177,6 +195,7 @@ export type HostMessage =
   | { readonly type: 'trainingJobOptions'; readonly flavors: readonly TrainingFlavorChoice[]; readonly engines: readonly EngineChoice[] }
   | { readonly type: 'poolForm'; readonly scope: FormScope; readonly values: PoolFormValues }
   | { readonly type: 'poolOptions'; readonly flavors: readonly PoolFlavorChoice[]; readonly networks: readonly NetworkChoice[] }
+  | { readonly type: 'poolEditForm'; readonly scope: FormScope; readonly values: PoolEditValues }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   | { readonly type: 'submitFailed'; readonly error: ErrorInfo; readonly fieldErrors: Readonly<Record<string, string>> }
@@ -189,6 +208,7 @@ export type WebviewMessage =
   | { readonly type: 'submitNotebook'; readonly values: NotebookFormValues }
   | { readonly type: 'submitTrainingJob'; readonly values: TrainingJobFormValues }
   | { readonly type: 'submitPool'; readonly values: PoolFormValues }
+  | { readonly type: 'submitPoolEdit'; readonly values: PoolEditValues }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -237,7 +257,16 @@ const poolFormValues: Check<PoolFormValues> = checkObject({
   uses: checkArray(checkOneOf(['Train', 'Infer', 'Notebook'] as const)),
 });
 
-const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar'];
+const poolEditValues: Check<PoolEditValues> = checkObject({
+  name: checkString,
+  workspaceId: checkString,
+  networkName: checkString,
+  description: checkString,
+  uses: checkArray(checkOneOf(['Train', 'Infer', 'Notebook'] as const)),
+  resources: checkArray(checkObject({ nodePool: checkString, flavor: checkString, count: checkNumber, max: checkNumber })),
+});
+
+const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags'];
 
 const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
   ready: checkObject({ type: checkLiteral('ready') }),
@@ -245,6 +274,7 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   submitNotebook: checkObject({ type: checkLiteral('submitNotebook'), values: notebookFormValues }),
   submitTrainingJob: checkObject({ type: checkLiteral('submitTrainingJob'), values: trainingJobFormValues }),
   submitPool: checkObject({ type: checkLiteral('submitPool'), values: poolFormValues }),
+  submitPoolEdit: checkObject({ type: checkLiteral('submitPoolEdit'), values: poolEditValues }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),

@@ -58,7 +58,13 @@ describe('pool adapter', () => {
   test('resizeNodes sends the batches of one node pool and answers the nodes that change', async () => {
     const pool = await poolNamed('pool-cpu-etl');
     const nodes = await collectPages((token) => pools().listNodes(REGION, pool.metadata.name, token), 500);
-    const highmem = nodes.filter((node) => node.metadata.labels?.[NODE_POOL_LABEL] === 'highmem');
+    const highmem = await collectPages((token) => pools().listNodePoolNodes(REGION, pool.metadata.name, 'highmem', token), 500);
+    assert.deepEqual(
+      highmem.map((node) => node.metadata.name),
+      nodes.filter((node) => node.metadata.labels?.[NODE_POOL_LABEL] === 'highmem').map((node) => node.metadata.name),
+      'a node pool lists its own nodes',
+    );
+    assert.equal(highmem.length, 2);
     const batchUids = [...new Set(highmem.map((node) => node.metadata.labels?.[NODE_BATCH_LABEL] ?? ''))];
     const resized = await pools().resizeNodes(REGION, pool.metadata.name, { nodePool: 'highmem', fromFlavor: 'modelarts.vm.cpu.16ud', toFlavor: 'modelarts.vm.cpu.8ud', batchUids });
     assert.deepEqual(lastBody('POST', '/nodes/batch-resize'), {
