@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../services/errors';
 import type { NewNodePool, ResourceFlavor } from '../services/pools';
-import { describeFlavor, nodePoolKind, poolNodeKind } from '../views/kinds/poolKinds';
+import { describeFlavor, nodePoolKind, poolKind, poolNodeKind } from '../views/kinds/poolKinds';
+import { withCapability } from '../views/resourceKind';
 import { POOL_MAX_NODES } from '../webviews/poolFormRules';
 import { type CommandContext, reportFailure } from './commandContext';
 import { refreshPool, resolvePoolOf } from './poolTargets';
@@ -20,7 +21,7 @@ const wholeNumber = (text: string): number | undefined => (/^\d+$/.test(text.tri
  * again with every answer kept.
  */
 export async function createNodePool(context: CommandContext, node: unknown): Promise<void> {
-  const pool = await resolvePoolOf(context, node);
+  const pool = await resolvePoolOf(context, node, withCapability(poolKind, 'canEdit'));
   const services = requireServices(context);
   const { region } = pool.scope;
   const [flavors, nodePools] = await withProgress(vscode.l10n.t('Loading flavors…'), (signal) =>

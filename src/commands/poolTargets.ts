@@ -20,13 +20,13 @@ function isPoolNode(node: ExplorerNode | undefined): node is ResourceNode<Pool> 
   return node instanceof ResourceNode && node.kind === poolKind;
 }
 
-/** From one of a pool's categories (Node Pools, Plugins) or the pool's node, else picked. */
-export async function resolvePoolOf(context: CommandContext, node: unknown): Promise<PoolInContext> {
+/** From one of a pool's categories (Node Pools, Plugins) or the pool's node, else picked among the eligible pools. */
+export async function resolvePoolOf(context: CommandContext, node: unknown, eligible?: (pool: Pool) => boolean): Promise<PoolInContext> {
   if (node instanceof ResourceGroupNode && isPoolNode(node.parent)) {
     const poolNode = node.parent;
     return { id: poolNode.resourceId, name: poolNode.name, scope: poolNode.parent.scope, node: poolNode };
   }
-  const target = await resolveTarget(context, poolKind, node);
+  const target = await resolveTarget(context, poolKind, node, eligible);
   return { id: poolKind.id(target.item), name: poolKind.name(target.item), scope: target.scope, node: target.node };
 }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import type { Notebook } from '../services/notebooks';
-import { type Pool, POOL_NAME_LABEL } from '../services/pools';
+import { type Pool, POOL_NAME_LABEL, poolDisplayName } from '../services/pools';
 import type { TrainingJob } from '../services/trainingJobs';
 import { notebookKind } from '../views/kinds/notebookKind';
 import { describeFlavor, poolKind } from '../views/kinds/poolKinds';
@@ -9,7 +9,7 @@ import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import type { CreateForm } from './createResourcePanel';
 import type { EditForm } from './editResourcePanel';
 import { toCreateNotebookRequest, toCreateTrainingJobBody, validateNotebookForm, validateTrainingJobForm } from './formRules';
-import { poolToEditValues, toCreatePoolBody, toPoolPatch, validatePoolEdit, validatePoolForm } from './poolFormRules';
+import { nodesRemoved, poolToEditValues, toCreatePoolBody, toPoolPatch, validatePoolEdit, validatePoolForm } from './poolFormRules';
 import type { HostMessage, NotebookFormValues, PoolEditValues, PoolFormValues, TrainingJobFormValues } from './protocol';
 
 export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
@@ -76,6 +76,19 @@ export const editPoolForm: EditForm<PoolEditValues, Pool> = {
   validate: validatePoolEdit,
   valuesOf: poolToEditValues,
   changed: (pool, values) => Object.keys(toPoolPatch(pool, values)).length > 0,
+  // Fewer nodes means nodes are deleted and their workloads stop.
+  confirmation: (pool, values) => {
+    const removed = nodesRemoved(pool, values);
+    if (removed === 0) {
+      return undefined;
+    }
+    const name = poolDisplayName(pool);
+    return {
+      question: removed === 1 ? vscode.l10n.t('Remove 1 node from pool "{0}"?', name) : vscode.l10n.t('Remove {0} nodes from pool "{1}"?', removed, name),
+      detail: vscode.l10n.t('The service chooses which nodes go; the workloads on them stop.'),
+      button: vscode.l10n.t('Remove Nodes'),
+    };
+  },
   update: (services, region, pool, values, signal) => services.pools.update(region, pool.metadata.name, toPoolPatch(pool, values), signal),
 };
 

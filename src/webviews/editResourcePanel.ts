@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
+import { confirmAction } from '../commands/confirm';
 import type { ResourceTarget } from '../commands/resourceTarget';
 import type { ModelArtsServices } from '../services';
 import { type ResourceForm, ResourceFormPanel } from './createResourcePanel';
@@ -11,6 +12,8 @@ export interface EditForm<Values, T> extends ResourceForm<Values, T> {
   valuesOf(item: T, workspaceId: string): Values;
   /** Whether the values differ from the resource as it is: an unchanged form sends nothing. */
   changed(item: T, values: Values): boolean;
+  /** The question to ask before a change that destroys something (nodes of a smaller pool); undefined when none is needed. */
+  confirmation?(item: T, values: Values): { readonly question: string; readonly detail: string; readonly button: string } | undefined;
   /** Sends what changed; answers the resource as changed. */
   update(services: ModelArtsServices, region: string, item: T, values: Values, signal: AbortSignal): Promise<T>;
 }
@@ -50,9 +53,16 @@ export class EditResourcePanel<Values extends { readonly workspaceId: string; re
   }
 
   protected override async submit(values: Values): Promise<void> {
-    if (Object.keys(this.form.validate(values)).length === 0 && !this.editForm.changed(this.target.item, values)) {
-      this.refuse(vscode.l10n.t('Nothing has changed.'), {});
-      return;
+    if (Object.keys(this.form.validate(values)).length === 0) {
+      if (!this.editForm.changed(this.target.item, values)) {
+        this.refuse(vscode.l10n.t('Nothing has changed.'), {});
+        return;
+      }
+      const confirmation = this.editForm.confirmation?.(this.target.item, values);
+      if (confirmation && !(await confirmAction(this.context.ui, confirmation.question, confirmation.detail, confirmation.button))) {
+        this.post({ type: 'submitCancelled' });
+        return;
+      }
     }
     await super.submit(values);
   }

@@ -2,7 +2,7 @@
  * The rules of the Create and Edit Resource Pool forms, shared by the browser (live)
  * and the host (again before any request). No `vscode` import: bundled into the browser app.
  */
-import { type Pool, POOL_DESCRIPTION_ANNOTATION, POOL_NAME_LABEL, poolDisplayName } from '../services/poolObjects';
+import { type Pool, POOL_DESCRIPTION_ANNOTATION, POOL_NAME_LABEL, poolDisplayName, type PoolResource } from '../services/poolObjects';
 import type { FieldErrors } from './formRules';
 import type { PoolEditValues, PoolFormValues, PoolUse } from './protocol';
 
@@ -69,6 +69,20 @@ export function poolToEditValues(pool: Pool, workspaceId: string): PoolEditValue
   };
 }
 
+/** Each `spec.resources` entry of the pool with the count the form gives it (rows that do not match their entry change nothing). */
+function editedResources(pool: Pool, values: PoolEditValues): { readonly resource: PoolResource; readonly count: number }[] {
+  return (pool.spec?.resources ?? []).map((resource, index) => {
+    const row = values.resources[index];
+    const matches = row && row.flavor === resource.flavor && row.nodePool === (resource.nodePool ?? '');
+    return { resource, count: matches ? row.count : resource.count };
+  });
+}
+
+/** How many nodes the form's counts take away from the pool. */
+export function nodesRemoved(pool: Pool, values: PoolEditValues): number {
+  return editedResources(pool, values).reduce((sum, { resource, count }) => sum + Math.max(0, resource.count - count), 0);
+}
+
 /**
  * The merge patch (§5.1) of what the form changed: empty when nothing did. A merge
  * patch replaces a list whole, so a size change sends every node pool with all its
@@ -83,14 +97,9 @@ export function toPoolPatch(pool: Pool, values: PoolEditValues): { metadata?: ob
   if (values.uses.length !== before.uses.length || values.uses.some((use) => !before.uses.includes(use))) {
     patch.spec = { scope: values.uses };
   }
-  const countOf = (index: number): number | undefined => {
-    const row = values.resources[index];
-    const original = before.resources[index];
-    return row && row.flavor === original.flavor && row.nodePool === original.nodePool ? row.count : undefined;
-  };
-  const resources = pool.spec?.resources ?? [];
-  if (resources.some((resource, index) => (countOf(index) ?? resource.count) !== resource.count)) {
-    patch.spec = { ...patch.spec, resources: resources.map((resource, index) => ({ ...resource, count: countOf(index) ?? resource.count })) };
+  const edited = editedResources(pool, values);
+  if (edited.some(({ resource, count }) => count !== resource.count)) {
+    patch.spec = { ...patch.spec, resources: edited.map(({ resource, count }) => ({ ...resource, count })) };
   }
   return patch;
 }

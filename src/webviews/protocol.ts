@@ -198,6 +198,8 @@ export type HostMessage =
   | { readonly type: 'poolEditForm'; readonly scope: FormScope; readonly values: PoolEditValues }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
+  /** The user declined the confirmation a submit asked for: the form is as it was, nothing was sent. */
+  | { readonly type: 'submitCancelled' }
   | { readonly type: 'submitFailed'; readonly error: ErrorInfo; readonly fieldErrors: Readonly<Record<string, string>> }
   | { readonly type: 'details'; readonly view: DetailsView }
   | { readonly type: 'detailsFailed'; readonly error: ErrorInfo };

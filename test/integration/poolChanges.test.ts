@@ -75,6 +75,40 @@ describe('Resource pool changes against the emulator', () => {
     }
   });
 
+  it('saving fewer nodes asks first; declining keeps the form and sends nothing', async () => {
+    const pool = await tree.pool();
+    const panel = (await vscode.commands.executeCommand('modelarts.pool.edit', pool)) as Panel;
+    const talk = conversation(panel);
+    try {
+      await panel.receive({ type: 'ready' });
+      const { values } = await talk.next('poolEditForm');
+      const shrunk = values.resources.findIndex((row) => row.nodePool === 'default');
+      const fewer = { ...values, resources: values.resources.map((row, index) => (index === shrunk ? { ...row, count: row.count - 1 } : row)) };
+      under.emulator.requests.clear();
+      under.ui.answer(undefined);
+      await panel.receive({ type: 'submitPoolEdit', values: fewer });
+      await talk.next('submitCancelled');
+      assert.deepEqual(under.ui.shown.at(-1), {
+        kind: 'warning',
+        message: 'Remove 1 node from pool "pool-cpu-etl"?',
+        detail: 'The service chooses which nodes go; the workloads on them stop.',
+      });
+      assert.equal(under.emulator.requests.count({ method: 'PATCH' }), 0, 'declining sends nothing');
+      assert.equal(talk.disposed, false, 'declining keeps the form');
+
+      under.ui.answer('Remove Nodes');
+      await panel.receive({ type: 'submitPoolEdit', values: fewer });
+      await until(() => talk.disposed, Boolean, 'the panel to close after saving');
+      const patch = lastBody(under, 'PATCH', PoolTree.idOf(pool)) as { spec: { resources: { nodePool: string; count: number }[] } };
+      assert.deepEqual(patch.spec.resources.find((entry) => entry.nodePool === 'default')?.count, values.resources[shrunk].count - 1);
+      assert.match(description(pool), /^Running · scaling · /, 'the pool follows its nodes being deleted');
+      await until(() => description(pool), (text) => /^Running · \d/.test(text), 'the pool to settle after scaling down');
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
+  });
+
   it('shows a pool in the details panel: phase, uses, nodes by state, network, tags; Refresh reads it again', async () => {
     under.ui.answer('nlp-research', 'pool-gpu-v100');
     const panel = (await vscode.commands.executeCommand('modelarts.pool.showDetails')) as Panel;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Pool } from '../../src/services/pools';
-import { emptyPoolForm, isPoolEdit, poolToEditValues, toCreatePoolBody, toPoolPatch, validatePoolEdit, validatePoolForm } from '../../src/webviews/poolFormRules';
+import { emptyPoolForm, isPoolEdit, nodesRemoved, poolToEditValues, toCreatePoolBody, toPoolPatch, validatePoolEdit, validatePoolForm } from '../../src/webviews/poolFormRules';
 
 const pool: Pool = {
   metadata: {
@@ -93,6 +93,12 @@ describe('Edit Resource Pool rules', () => {
         ],
       },
     });
+  });
+
+  test('nodesRemoved counts only the nodes a smaller node pool loses', () => {
+    assert.equal(nodesRemoved(pool, values), 0);
+    const resources = values.resources.map((row) => ({ ...row, count: row.nodePool === 'default' ? 1 : row.count + 2 }));
+    assert.equal(nodesRemoved(pool, { ...values, resources }), 2);
   });
 
   test('rows that no longer match the pool’s node pools change nothing', () => {

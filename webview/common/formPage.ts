@@ -188,6 +188,8 @@ export class FormPage<V extends BaseFormValues, O> {
       this.options = { status: 'failed', error: message.error };
     } else if (message.type === 'submitting') {
       this.submitting = true;
+    } else if (message.type === 'submitCancelled') {
+      this.submitting = false;
     } else if (message.type === 'submitFailed') {
       this.submitting = false;
       this.submitError = message.error;

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { LocalErrorCode, ModelArtsError } from '../../services/errors';
+import { asModelArtsError, LocalErrorCode, ModelArtsError } from '../../services/errors';
 import { NODE_POOL_LABEL, type NodePool, nodeLocks, type Pool, type PoolNode, type PoolPlugin, type PoolTag, POOL_DESCRIPTION_ANNOTATION, poolDisplayName, type ResourceCount, type ResourceFlavor, type ResourceStates } from '../../services/pools';
-import { asModelArtsError } from '../../services/errors';
 import { nodePhaseCategory, pluginPhaseCategory, poolStatusCategory, type StatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, joinParts, shortFlavor } from '../format';
 import type { ListScope, ResourceKind } from '../resourceKind';
