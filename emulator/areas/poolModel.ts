@@ -156,6 +156,15 @@ export function requirePool(request: ApiRequest): PoolRecord {
   return pool;
 }
 
+/** The request's pool, unless it is being deleted (then 400). */
+export function requireActivePool(request: ApiRequest): PoolRecord {
+  const pool = requirePool(request);
+  if (poolPhase(pool, request.now) === 'Deleting') {
+    throw poolBadRequest(`The resource pool ${pool.name} is being deleted.`);
+  }
+  return pool;
+}
+
 export function poolPhase(pool: PoolRecord, now: number): PoolPhase {
   return pool.timeline.status(now) as PoolPhase;
 }

@@ -8,7 +8,7 @@
  */
 import { type ApiRequest, type ApiResponse, bodyObject, type Handler, isRecord, ok, queryInt, requestProject } from '../http';
 import type { Router } from '../router';
-import { livePools, poolBadRequest, poolHandler, poolPhase, type PoolRecord, requirePool } from './poolModel';
+import { livePools, poolBadRequest, poolHandler, type PoolRecord, requireActivePool, requirePool } from './poolModel';
 
 const POOLS = '/v1/{project_id}/pools';
 /** Key and value lengths of the OTC reference. */
@@ -56,18 +56,9 @@ function tagInputs(request: ApiRequest, valueRequired: boolean): TagInput[] {
   });
 }
 
-/** The pool, unless it is being deleted. */
-function taggablePool(request: ApiRequest): PoolRecord {
-  const pool = requirePool(request);
-  if (poolPhase(pool, request.now) === 'Deleting') {
-    throw poolBadRequest(`The resource pool ${pool.name} is being deleted.`);
-  }
-  return pool;
-}
-
 /** Answers the tags sent, as the OTC example does. */
 function createTags(request: ApiRequest): ApiResponse {
-  const pool = taggablePool(request);
+  const pool = requireActivePool(request);
   const tags = tagInputs(request, true);
   const keys = new Set([...pool.tags.keys(), ...tags.map((tag) => tag.key)]);
   if (keys.size > MAX_TAGS) {
@@ -79,7 +70,7 @@ function createTags(request: ApiRequest): ApiResponse {
 
 /** Unknown keys, and keys whose value differs from the one given, are left alone. */
 function deleteTags(request: ApiRequest): ApiResponse {
-  const pool = taggablePool(request);
+  const pool = requireActivePool(request);
   const tags = tagInputs(request, false);
   for (const tag of tags) {
     if (tag.value === undefined || pool.tags.get(tag.key) === tag.value) {
