@@ -137,6 +137,7 @@ export interface PoolSeed {
   /** `abnormal`: how many of the node pool's nodes are Abnormal. */
   readonly nodePools: readonly { readonly name: string; readonly flavor: string; readonly count: number; readonly abnormal?: number }[];
   readonly plugins: readonly { readonly name: string; readonly version: string }[];
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Three pools: a big GPU pool (300 nodes, so node paging matters), a CPU pool with two node pools, one still creating. */
@@ -152,6 +153,7 @@ export const CN_NORTH_4_POOLS: readonly PoolSeed[] = [
       { name: 'gpu-driver', version: '535.54.03' },
       { name: 'volcano', version: '1.11.6' },
     ],
+    tags: { team: 'nlp', 'cost-center': 'cc-1024' },
   },
   {
     name: 'pool-cpu-etl',
@@ -167,6 +169,7 @@ export const CN_NORTH_4_POOLS: readonly PoolSeed[] = [
       { name: 'volcano', version: '1.11.6' },
       { name: 'log-agent', version: '1.5.3' },
     ],
+    tags: { team: 'data-eng', env: 'prod' },
   },
   {
     name: 'pool-npu-910b',

@@ -1,12 +1,12 @@
-/** The Create Resource Pool panel: the form, its live validation, and the request to the host. */
+/** The Create (and Edit) Resource Pool panel: the form, its live validation, and the request to the host. */
 import './common/styles.css';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox-group/index.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { POOL_MAX_NODES, validatePoolForm } from '../src/webviews/poolFormRules';
-import type { NetworkChoice, PoolFlavorChoice, PoolFormValues, PoolUse } from '../src/webviews/protocol';
+import { isPoolEdit, POOL_MAX_NODES, validatePoolEdit, validatePoolForm } from '../src/webviews/poolFormRules';
+import type { NetworkChoice, PoolEditValues, PoolFlavorChoice, PoolFormValues, PoolResourceRow, PoolUse } from '../src/webviews/protocol';
 import { numberText, parseNumber, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
 
@@ -15,7 +15,8 @@ interface PoolOptions {
   readonly networks: readonly NetworkChoice[];
 }
 
-type Page = FormPage<PoolFormValues, PoolOptions>;
+type Values = PoolFormValues | PoolEditValues;
+type Page = FormPage<Values, PoolOptions>;
 
 const USES: readonly { readonly value: PoolUse; readonly label: string }[] = [
   { value: 'Train', label: 'Train' },
@@ -27,7 +28,7 @@ const USES: readonly { readonly value: PoolUse; readonly label: string }[] = [
  * "Used for": checkboxes laid out like the other fields (label, group, message line).
  * The group is named by the label and described by the message, which are in the same tree.
  */
-function usesField(page: Page, values: PoolFormValues): TemplateResult {
+function usesField(page: Page, values: Values): TemplateResult {
   const error = page.errorFor('uses');
   const onChange = (event: Event): void => {
     const box = event.target as VscodeCheckbox;
@@ -101,7 +102,49 @@ function resourceFields(page: Page, values: PoolFormValues, options: PoolOptions
   `;
 }
 
-function body(page: Page, values: PoolFormValues): TemplateResult {
+const flavorText = (flavor: PoolFlavorChoice | undefined): string => (flavor ? [flavor.category, flavor.description].filter(Boolean).join(' · ') : '');
+
+/** Edit mode: the network is shown, not changed. */
+function networkField(page: Page, values: PoolEditValues): TemplateResult {
+  const network = page.readyOptions?.networks.find((candidate) => candidate.name === values.networkName);
+  return textField({
+    id: 'networkName',
+    label: 'Network',
+    value: values.networkName,
+    helper: [network?.description, 'Cannot be changed.'].filter(Boolean).join(' · '),
+    disabled: true,
+    onInput: () => undefined,
+  });
+}
+
+const rowValid = (row: PoolResourceRow): boolean => Number.isInteger(row.count) && row.count >= 0 && row.count <= row.max;
+
+/** Edit mode: one node count per node pool (the flavor of each is fixed). */
+function sizeFields(page: Page, values: PoolEditValues): TemplateResult {
+  const shown = Boolean(page.errorFor('resources'));
+  const setCount = (index: number, count: number): void => page.change({ resources: values.resources.map((row, i) => (i === index ? { ...row, count } : row)) });
+  return html`${values.resources.map((row, index) => {
+    const flavor = page.readyOptions?.flavors.find((candidate) => candidate.id === row.flavor);
+    return textField({
+      id: `count-${index}`,
+      label: `Nodes of ${row.nodePool ? `${row.nodePool} (${row.flavor})` : row.flavor}`,
+      required: true,
+      type: 'number',
+      min: 0,
+      max: row.max,
+      value: numberText(row.count),
+      error: shown && !rowValid(row) ? `Enter 0 to ${row.max} nodes.` : undefined,
+      helper: [`0 to ${row.max}.`, flavorText(flavor)].filter(Boolean).join(' '),
+      disabled: page.submitting,
+      onInput: (text) => setCount(index, parseNumber(text)),
+    });
+  })}`;
+}
+
+function body(page: Page, values: Values): TemplateResult {
+  if (isPoolEdit(values)) {
+    return html`${page.identityFields(values)} ${networkField(page, values)} ${sizeFields(page, values)} ${usesField(page, values)}`;
+  }
   return html`
     ${page.identityFields(values, '4 to 30 lower-case letters, digits or hyphens, starting with a letter.')}
     ${page.withOptions((options) => resourceFields(page, values, options))}
@@ -109,12 +152,13 @@ function body(page: Page, values: PoolFormValues): TemplateResult {
   `;
 }
 
-new FormPage<PoolFormValues, PoolOptions>({
+new FormPage<Values, PoolOptions>({
   title: 'Create Resource Pool',
   submitLabel: 'Create',
-  readForm: (message) => (message.type === 'poolForm' ? message : undefined),
+  editTitle: 'Edit Resource Pool',
+  readForm: (message) => (message.type === 'poolForm' ? message : message.type === 'poolEditForm' ? { ...message, editing: true } : undefined),
   readOptions: (message) => (message.type === 'poolOptions' ? message : undefined),
-  validate: (values) => validatePoolForm(values),
-  submitMessage: (values) => ({ type: 'submitPool', values }),
+  validate: (values) => (isPoolEdit(values) ? validatePoolEdit(values) : validatePoolForm(values)),
+  submitMessage: (values) => (isPoolEdit(values) ? { type: 'submitPoolEdit', values } : { type: 'submitPool', values }),
   body,
 }).start();

@@ -1,4 +1,4 @@
-/** The details panel of a notebook or training job: status, fields, progress steps, actions and the log tail. */
+/** The details panel of a notebook, training job or resource pool: status, fields, progress steps, actions and the log tail. */
 import './common/styles.css';
 import './details.css';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -19,6 +19,8 @@ const ACTIONS: Readonly<Record<DetailsAction, { readonly label: string; readonly
   viewLogs: { label: 'Open Full Log', icon: 'output' },
   copyId: { label: 'Copy ID', icon: 'copy' },
   createSimilar: { label: 'Create Similar…', icon: 'add' },
+  edit: { label: 'Edit…', icon: 'edit' },
+  manageTags: { label: 'Manage Tags…', icon: 'tag' },
 };
 
 /** The action a user most likely came for gets the primary look. */

@@ -37,7 +37,8 @@ export interface NodeRecord {
 
 export interface NodePoolRecord {
   readonly name: string;
-  readonly flavor: string;
+  /** Changes when a batch-resize leaves every node of the node pool with the target flavor. */
+  flavor: string;
   readonly createdAt: number;
   /** Desired node count (`spec.resources.count`). */
   count: number;
@@ -71,6 +72,10 @@ export interface PoolRecord {
   /** Other `spec` fields as sent (jobFlavors, driver, containernetwork, controlMode…). */
   specExtra: Record<string, unknown>;
   failMessage?: string;
+  /** The last change of `scope`: for one transition after it, added scopes are Enabling and removed ones Disabling. */
+  scopeChange?: { readonly previous: readonly string[]; readonly at: number };
+  /** Tags by key (`/v1/{project_id}/pools/{pool_name}/tags`). */
+  readonly tags: Map<string, string>;
   readonly timeline: Timeline<PoolPhase | Gone>;
   readonly nodePools: Map<string, NodePoolRecord>;
   /** Insertion order = `seq` order. */
@@ -147,6 +152,15 @@ export function requirePool(request: ApiRequest): PoolRecord {
   const pool = livePool(requestProject(request), request.params.pool_name, request.now);
   if (!pool) {
     throw poolNotFound(`Pool ${request.params.pool_name}`);
+  }
+  return pool;
+}
+
+/** The request's pool, unless it is being deleted (then 400). */
+export function requireActivePool(request: ApiRequest): PoolRecord {
+  const pool = requirePool(request);
+  if (poolPhase(pool, request.now) === 'Deleting') {
+    throw poolBadRequest(`The resource pool ${pool.name} is being deleted.`);
   }
   return pool;
 }

@@ -10,7 +10,7 @@ import { type ApiRequest, type ApiResponse, bodyObject, type Handler, isRecord, 
 import type { Router } from '../router';
 import { requiredString } from '../validate';
 import { poolFlavor } from './poolCatalog';
-import { isLeaving, nodePhase, type NodePhase, type NodeRecord, nodesOf, poolBadRequest, poolHandler, poolNotFound, poolPhase, type PoolRecord, requirePool, retireNode } from './poolModel';
+import { isLeaving, nodePhase, type NodePhase, type NodeRecord, nodesOf, poolBadRequest, poolHandler, poolNotFound, type PoolRecord, requireActivePool, requirePool, retireNode } from './poolModel';
 import { continuePage } from './poolPaging';
 import { nodeView } from './poolView';
 
@@ -62,21 +62,12 @@ function nameList(body: Record<string, unknown>, key: string, max = MAX_BATCH): 
   return [...new Set(value as string[])];
 }
 
-/** A pool whose nodes can be acted on: not being deleted. */
-function activePool(request: ApiRequest): PoolRecord {
-  const pool = requirePool(request);
-  if (poolPhase(pool, request.now) === 'Deleting') {
-    throw poolBadRequest(`The resource pool ${pool.name} is being deleted.`);
-  }
-  return pool;
-}
-
 /**
  * `{deleteNodeNames}` → `{nodes:[{name,status,message?}]}` (illustrative: the SDK declares
  * no response fields). Unknown and delete-locked nodes fail; the node pool's count drops.
  */
 function batchDelete(request: ApiRequest): ApiResponse {
-  const pool = activePool(request);
+  const pool = requireActivePool(request);
   const project = requestProject(request);
   const { now } = request;
   const results = nameList(bodyObject(request), 'deleteNodeNames').map((name): BatchResult => {
@@ -101,7 +92,7 @@ function batchDelete(request: ApiRequest): ApiResponse {
 
 /** `{nodeNames}` → `{nodeNames, job_id}` (§13.6: the SDK reads nodeNames, Terraform a job_id). All or nothing. */
 function batchReboot(request: ApiRequest): ApiResponse {
-  const pool = activePool(request);
+  const pool = requireActivePool(request);
   const { now } = request;
   const names = nameList(bodyObject(request), 'nodeNames');
   const nodes = names.map((name) => {
@@ -145,10 +136,11 @@ function batchLock(request: ApiRequest, lock: boolean): ApiResponse {
  * Minimal flavor change, body as the SDK/Terraform send it (the reference gives none):
  * `{nodes:[{batchUID, deleteNodeNames?}], source:{nodePool, flavor}, target:{nodePool, flavor}}`.
  * Nodes of the listed batches in the source node pool take the target flavor through
- * Checking; `deleteNodeNames` are removed. Answers `{orderName, nodeNames}` (illustrative).
+ * Checking; `deleteNodeNames` are removed. The node pool takes the target flavor once all
+ * its nodes have it. Answers `{orderName, nodeNames}` (illustrative).
  */
 function batchResize(request: ApiRequest): ApiResponse {
-  const pool = activePool(request);
+  const pool = requireActivePool(request);
   const project = requestProject(request);
   const { now } = request;
   const body = bodyObject(request);
@@ -187,6 +179,9 @@ function batchResize(request: ApiRequest): ApiResponse {
       node.timeline.plan(now, [['Checking', project.transitionMs]], 'Available');
       resized.push(node.name);
     }
+  }
+  if (nodesOf(pool, source.nodePool).every((node) => node.flavor === target.flavor || isLeaving(node, now))) {
+    sourcePool.flavor = target.flavor;
   }
   return ok({ orderName: `order-${randomUUID().replace(/-/g, '')}`, nodeNames: resized });
 }

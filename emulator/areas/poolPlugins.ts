@@ -18,8 +18,8 @@ import {
   poolConflict,
   poolHandler,
   poolNotFound,
-  poolPhase,
   type PoolRecord,
+  requireActivePool,
   requirePool,
 } from './poolModel';
 import { pluginView } from './poolView';
@@ -43,15 +43,6 @@ function requirePlugin(request: ApiRequest, pool: PoolRecord): PluginRecord {
   return plugin;
 }
 
-/** The pool, unless it is being deleted. */
-function activePool(request: ApiRequest): PoolRecord {
-  const pool = requirePool(request);
-  if (poolPhase(pool, request.now) === 'Deleting') {
-    throw poolBadRequest(`The resource pool ${pool.name} is being deleted.`);
-  }
-  return pool;
-}
-
 function versionOf(template: PluginTemplate, version: string): string {
   if (!template.versions.includes(version)) {
     throw poolBadRequest(`Invalid spec.template.version: ${template.name} has versions ${template.versions.join(', ')}.`);
@@ -65,7 +56,7 @@ function listPlugins(request: ApiRequest): ApiResponse {
 }
 
 function createPlugin(request: ApiRequest): ApiResponse {
-  const pool = activePool(request);
+  const pool = requireActivePool(request);
   const body = bodyObject(request);
   const { now } = request;
   if (body.kind !== undefined && body.kind !== 'Plugin') {
@@ -95,7 +86,7 @@ function createPlugin(request: ApiRequest): ApiResponse {
 
 /** RFC 7386 merge into `spec.template` (its `name` is fixed). */
 function patchPlugin(request: ApiRequest): ApiResponse {
-  const pool = activePool(request);
+  const pool = requireActivePool(request);
   const plugin = requirePlugin(request, pool);
   const { now } = request;
   if (plugin.timeline.status(now) === 'Deleting') {

@@ -38,6 +38,7 @@ export function seedPools(project: ProjectState, seeds: readonly PoolSeed[], wor
       labels: {},
       annotations: { 'os.modelarts/description': seed.description },
       specExtra: {},
+      tags: new Map(Object.entries(seed.tags ?? {})),
       timeline,
       nodePools: new Map(),
       nodes: new Map(),

@@ -78,9 +78,22 @@ export function poolView(pool: PoolRecord, project: ProjectState, now: number): 
       phase,
       message: phase === 'CreationFailed' && pool.failMessage ? pool.failMessage : (PHASE_MESSAGE[phase] ?? ''),
       resources: resourceCounts(pool.nodes.values(), now),
-      scope: pool.scope.map((scopeType) => ({ scopeType, state: SCOPE_STATE[phase] ?? 'Enabled' })),
+      scope: scopeStates(pool, phase, project.transitionMs, now),
     },
   };
+}
+
+/** `status.scope`: the pool's phase decides, else a scope added (removed) within the last transition is Enabling (Disabling). */
+function scopeStates(pool: PoolRecord, phase: PoolPhase, transitionMs: number, now: number): { scopeType: string; state: string }[] {
+  const settled = SCOPE_STATE[phase];
+  const change = pool.scopeChange && now < pool.scopeChange.at + transitionMs ? pool.scopeChange : undefined;
+  if (settled || !change) {
+    return pool.scope.map((scopeType) => ({ scopeType, state: settled ?? 'Enabled' }));
+  }
+  return [
+    ...pool.scope.map((scopeType) => ({ scopeType, state: change.previous.includes(scopeType) ? 'Enabled' : 'Enabling' })),
+    ...change.previous.filter((scopeType) => !pool.scope.includes(scopeType)).map((scopeType) => ({ scopeType, state: 'Disabling' })),
+  ];
 }
 
 export function nodeView(node: NodeRecord, pool: PoolRecord, now: number): Record<string, unknown> {

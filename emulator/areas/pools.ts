@@ -1,7 +1,7 @@
 /**
  * Dedicated resource pools (§5): list, show, create, PATCH (merge-patch: scale,
- * labels, annotations, scope) and delete; registers the node, node pool, plugin
- * and catalog routes too. Pool phases: Creating → Running (CreationFailed for a
+ * labels, annotations, scope) and delete; registers the node, node pool, plugin,
+ * catalog and tag routes too. A changed scope is Enabling (or Disabling) for one transition. Pool phases: Creating → Running (CreationFailed for a
  * display name containing "fail"); delete → Deleting → gone (then 404).
  */
 import { randomBytes } from 'node:crypto';
@@ -28,6 +28,7 @@ import {
 import { registerPoolNodePools } from './poolNodePools';
 import { registerPoolNodes } from './poolNodes';
 import { registerPoolPlugins } from './poolPlugins';
+import { registerPoolTags } from './poolTags';
 import { applyResources, parseResources } from './poolResources';
 import { isSystemLabel, poolAnnotations, poolLabels, poolView, specResources } from './poolView';
 
@@ -56,6 +57,7 @@ export function registerPools(router: Router<Handler>): void {
   registerPoolNodePools(router);
   registerPoolPlugins(router);
   registerPoolCatalog(router);
+  registerPoolTags(router);
 }
 
 function listPools(request: ApiRequest): ApiResponse {
@@ -152,6 +154,7 @@ function createPool(request: ApiRequest): ApiResponse {
     specExtra: specExtra(spec),
     // Emulator convention (as for notebooks): a name containing "fail" fails on purpose.
     failMessage: failing ? 'Failed to create the nodes: insufficient capacity for the flavor in the availability zone.' : undefined,
+    tags: new Map(),
     timeline: new Timeline<PoolPhase | Gone>('Creating', now),
     nodePools: new Map(),
     nodes: new Map(),
@@ -205,6 +208,9 @@ function patchPool(request: ApiRequest): ApiResponse {
       throw poolBadRequest(`The resource pool is ${phase}; its resources can change once it is Running.`);
     }
     applyResources(pool, project, parseResources(spec.resources, 0), now);
+  }
+  if (scope.length !== pool.scope.length || scope.some((use) => !pool.scope.includes(use))) {
+    pool.scopeChange = { previous: pool.scope, at: now };
   }
   pool.scope = scope;
   pool.labels = userLabels(labels);

@@ -34,14 +34,20 @@ export function registerCommand(context: CommandContext, id: string, handler: (.
         context.log.info(`${id}: cancelled`);
         return undefined;
       }
-      const failure = asModelArtsError(error);
-      context.log.error(`${id}: ${failure.toDisplayString()}`);
-      const showLog = vscode.l10n.t('Show Log');
-      const answer = await context.ui.showErrorMessage(context.log.redactor.redact(failure.toDisplayString()), showLog);
-      if (answer === showLog) {
-        context.log.show();
-      }
+      await reportFailure(context, id, error);
       return undefined;
     }
   });
+}
+
+/** Logs a command's failure and shows it with its error code and request id; answers the action chosen among `actions`. */
+export async function reportFailure(context: CommandContext, id: string, error: unknown, ...actions: string[]): Promise<string | undefined> {
+  const failure = asModelArtsError(error);
+  context.log.error(`${id}: ${failure.toDisplayString()}`);
+  const showLog = vscode.l10n.t('Show Log');
+  const answer = await context.ui.showErrorMessage(context.log.redactor.redact(failure.toDisplayString()), ...actions, showLog);
+  if (answer === showLog) {
+    context.log.show();
+  }
+  return answer;
 }

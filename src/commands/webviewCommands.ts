@@ -1,14 +1,19 @@
-import type * as vscode from 'vscode';
-import { createNotebookForm, createPoolForm, createTrainingJobForm } from '../webviews/createForms';
+import * as vscode from 'vscode';
+import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import { poolKind } from '../views/kinds/poolKinds';
+import { withCapability } from '../views/resourceKind';
+import { createNotebookForm, createPoolForm, createTrainingJobForm, editPoolForm } from '../webviews/createForms';
 import { type CreateForm, CreateResourcePanel } from '../webviews/createResourcePanel';
 import { DetailsPanel } from '../webviews/detailsPanel';
-import { type DetailsPresenter, notebookDetails, trainingJobDetails } from '../webviews/detailsPresenters';
+import { type DetailsPresenter, notebookDetails, poolDetails, trainingJobDetails } from '../webviews/detailsPresenters';
+import { EditResourcePanel } from '../webviews/editResourcePanel';
 import { emptyNotebookForm, emptyTrainingJobForm, notebookToFormValues, trainingJobToFormValues } from '../webviews/formRules';
 import { emptyPoolForm } from '../webviews/poolFormRules';
 import { type CommandContext, registerCommand } from './commandContext';
-import { resolveScope, resolveTarget } from './resourceTarget';
+import { withProgress } from './progress';
+import { requireServices, resolveScope, resolveTarget } from './resourceTarget';
 
-/** Create, Create Similar and Show Details: the commands that open panels. Each returns its panel. */
+/** Create, Create Similar, Edit and Show Details: the commands that open panels. Each returns its panel. */
 export function registerWebviewCommands(context: CommandContext): vscode.Disposable[] {
   return [
     ...panelCommands(context, 'modelarts.notebook', createNotebookForm, emptyNotebookForm, notebookToFormValues, notebookDetails),
@@ -17,6 +22,20 @@ export function registerWebviewCommands(context: CommandContext): vscode.Disposa
       const scope = await resolveScope(context, node);
       return new CreateResourcePanel(context, createPoolForm, scope.region, emptyPoolForm(scope.workspaceId));
     }),
+    registerCommand(context, 'modelarts.pool.edit', async (node) => {
+      const target = await resolveTarget(context, poolKind, node, withCapability(poolKind, 'canEdit'));
+      const services = requireServices(context);
+      const name = poolKind.name(target.item);
+      // The form starts from the pool as it is now, not as the tree last saw it.
+      const latest = await withProgress(vscode.l10n.t('Loading {0} "{1}"…', poolKind.label, name), (signal) =>
+        poolKind.fetch(services, target.scope, poolKind.id(target.item), signal),
+      );
+      if (!poolKind.capabilities(latest).includes('canEdit')) {
+        throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Resource pool "{0}" is {1}; it can be edited once it is Running.', name, poolKind.status(latest)), 'config');
+      }
+      return EditResourcePanel.show(context, editPoolForm, { ...target, item: latest });
+    }),
+    registerCommand(context, 'modelarts.pool.showDetails', async (node) => DetailsPanel.show(context, poolDetails, await resolveTarget(context, poolKind, node))),
   ];
 }
 

@@ -1,61 +1,9 @@
-import { type Page } from './paging';
+import { collectPages, type Page, pageIndexPage, tokenToNumber } from './paging';
+import type { NewNodePool, NodeActionResult, NodePool, NodeResize, PluginTemplate, Pool, PoolNetwork, PoolNode, PoolPlugin, PoolTag, PoolTagKey, ResourceFlavor } from './poolObjects';
 import { expectArray } from './responses';
 import type { HttpMethod, QueryValue, SignedClient } from './signedClient';
 
-/** The k8s-style metadata of pool objects (API reference §5.3). */
-export interface ObjectMeta {
-  readonly name: string;
-  readonly creationTimestamp?: string;
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly annotations?: Readonly<Record<string, string>>;
-}
-
-interface ResourceCount {
-  readonly flavor: string;
-  readonly count: number;
-}
-
-/** How many nodes of which flavor are in each state. */
-interface ResourceStates {
-  readonly creating?: readonly ResourceCount[];
-  readonly available?: readonly ResourceCount[];
-  readonly abnormal?: readonly ResourceCount[];
-  readonly deleting?: readonly ResourceCount[];
-}
-
-/** A dedicated resource pool; its id is metadata.name, its display name a label. */
-export interface Pool {
-  readonly metadata: ObjectMeta;
-  readonly spec?: {
-    readonly type?: string;
-    readonly scope?: readonly string[];
-    readonly resources?: readonly (ResourceCount & { readonly nodePool?: string; readonly azs?: readonly unknown[] })[];
-    readonly network?: { readonly name?: string };
-  };
-  readonly status?: {
-    readonly phase?: string;
-    readonly message?: string;
-    readonly resources?: ResourceStates;
-  };
-}
-
-export interface PoolNode {
-  readonly metadata: ObjectMeta;
-  readonly spec?: { readonly flavor?: string };
-  readonly status?: { readonly phase?: string; readonly az?: string; readonly privateIp?: string };
-}
-
-export interface NodePool {
-  readonly metadata: ObjectMeta;
-  readonly spec?: { readonly resources?: { readonly flavor?: string; readonly count?: number; readonly maxCount?: number } };
-  readonly status?: { readonly phase?: string; readonly resources?: ResourceStates };
-}
-
-export interface PoolPlugin {
-  readonly metadata: ObjectMeta;
-  readonly spec?: { readonly template?: { readonly name?: string; readonly version?: string } };
-  readonly status?: { readonly phase?: string };
-}
+export * from './poolObjects';
 
 /** A k8s-style list: items and, for paged lists, a continue token. */
 interface ObjectList<T> {
@@ -63,40 +11,14 @@ interface ObjectList<T> {
   readonly metadata?: { readonly continue?: string; readonly remainingItemCount?: number };
 }
 
-export interface PluginTemplate {
-  readonly metadata: { readonly name: string };
-  readonly spec?: { readonly description?: string; readonly versions?: readonly string[]; readonly defaultVersion?: string };
-}
-
-export interface ResourceFlavor {
-  readonly metadata: ObjectMeta;
-  readonly spec?: { readonly cpuArch?: string; readonly cpu?: string; readonly memory?: string; readonly gpu?: unknown; readonly npu?: unknown };
-}
-
-export interface PoolNetwork {
-  readonly metadata: ObjectMeta;
-  readonly spec?: { readonly cidr?: string };
-}
-
-/** What a batch node action did to each node. */
-export interface NodeActionResult {
-  readonly name: string;
-  readonly status: 'success' | 'failed';
-  readonly message?: string;
-}
-
 /** Pool updates are JSON merge patches (§0, §5.1). */
 const MERGE_PATCH = 'application/merge-patch+json';
-
-export const POOL_NAME_LABEL = 'os.modelarts/name';
+/** The account-wide tag list pages by page index, 200 a page by default (OTC ListPoolTags). */
+const TAG_PAGE_SIZE = 200;
 /** The node list allows up to 500 a page (§5.1); the tree shows fewer at a time. */
 export const NODE_PAGE_SIZE = 100;
 
-export function poolDisplayName(pool: Pool): string {
-  return pool.metadata.labels?.[POOL_NAME_LABEL] ?? pool.metadata.name;
-}
-
-/** Dedicated resource pools, their nodes, node pools and plugins (§5). */
+/** Dedicated resource pools, their nodes, node pools, plugins and tags (§5). */
 export class PoolService {
   constructor(private readonly client: SignedClient) {}
 
@@ -109,11 +31,13 @@ export class PoolService {
     return this.read<Pool>(region, 'pools/{pool}', { pool: poolName }, signal);
   }
 
-  async listNodes(region: string, poolName: string, pageToken?: string, signal?: AbortSignal): Promise<Page<PoolNode>> {
-    const response = await this.read<ObjectList<PoolNode>>(region, 'pools/{pool}/nodes', { pool: poolName }, signal, { limit: NODE_PAGE_SIZE, continue: pageToken });
-    const items = expectArray(response.items, 'node list');
-    const remaining = response.metadata?.remainingItemCount;
-    return { items, nextPageToken: response.metadata?.continue || undefined, total: remaining === undefined ? undefined : remaining + items.length };
+  listNodes(region: string, poolName: string, pageToken?: string, signal?: AbortSignal): Promise<Page<PoolNode>> {
+    return this.nodePage(region, 'pools/{pool}/nodes', { pool: poolName }, pageToken, signal);
+  }
+
+  /** The nodes of one node pool, paged like the pool's nodes. */
+  listNodePoolNodes(region: string, poolName: string, nodePoolName: string, pageToken?: string, signal?: AbortSignal): Promise<Page<PoolNode>> {
+    return this.nodePage(region, 'pools/{pool}/nodepools/{nodepool}/nodes', { pool: poolName, nodepool: nodePoolName }, pageToken, signal);
   }
 
   getNode(region: string, poolName: string, nodeName: string, signal?: AbortSignal): Promise<PoolNode> {
@@ -141,6 +65,65 @@ export class PoolService {
   /** Creates a pool from a k8s-style Pool body (§5.2); it starts Creating. */
   create(region: string, body: object, signal?: AbortSignal): Promise<Pool> {
     return this.write<Pool>(region, 'POST', 'pools', {}, body, signal);
+  }
+
+  /** Changes a pool with an RFC 7386 merge patch (§5.1): only the fields given change, and a list replaces the whole list. */
+  update(region: string, poolName: string, patch: object, signal?: AbortSignal): Promise<Pool> {
+    return this.write<Pool>(region, 'PATCH', 'pools/{pool}', { pool: poolName }, patch, signal, MERGE_PATCH);
+  }
+
+  /** Adds a node pool of another flavor (§5.3 NodePool); its nodes start Creating. */
+  createNodePool(region: string, poolName: string, nodePool: NewNodePool, signal?: AbortSignal): Promise<NodePool> {
+    const { name, flavor, count, maxCount, az } = nodePool;
+    const resources = { flavor, count, ...(maxCount === undefined ? {} : { maxCount }), ...(az ? { azs: [{ az, count }] } : {}) };
+    return this.write<NodePool>(region, 'POST', 'pools/{pool}/nodepools', { pool: poolName }, { apiVersion: 'v2', kind: 'NodePool', metadata: { name }, spec: { resources } }, signal);
+  }
+
+  /**
+   * Changes the flavor of every node of the given creation batches in a node pool; they pass
+   * through Checking. The body follows the SDK's model (source/target node pool and flavor,
+   * nodes as batch ids): the reference gives no example.
+   */
+  async resizeNodes(region: string, poolName: string, resize: NodeResize, signal?: AbortSignal): Promise<string[]> {
+    const body = {
+      source: { nodePool: resize.nodePool, flavor: resize.fromFlavor },
+      target: { nodePool: resize.nodePool, flavor: resize.toFlavor },
+      nodes: resize.batchUids.map((batchUID) => ({ batchUID })),
+    };
+    const response = await this.write<{ nodeNames?: string[] }>(region, 'POST', 'pools/{pool}/nodes/batch-resize', { pool: poolName }, body, signal);
+    return response.nodeNames ?? [];
+  }
+
+  /** A pool's tags (a v1 path). The docs answer these with 204 and a body; an empty answer means no tags. */
+  async listTags(region: string, poolName: string, signal?: AbortSignal): Promise<PoolTag[]> {
+    const response = await this.tagRequest<{ tags?: PoolTag[] }>(region, 'GET', 'pools/{pool}/tags', { pool: poolName }, undefined, signal);
+    return response.tags ?? [];
+  }
+
+  /** Adds tags; a key the pool already has takes the new value. */
+  async addTags(region: string, poolName: string, tags: readonly PoolTag[], signal?: AbortSignal): Promise<void> {
+    await this.tagRequest(region, 'POST', 'pools/{pool}/tags/create', { pool: poolName }, { tags }, signal);
+  }
+
+  /** Removes tags by key, whatever their values. */
+  async removeTags(region: string, poolName: string, keys: readonly string[], signal?: AbortSignal): Promise<void> {
+    await this.tagRequest(region, 'DELETE', 'pools/{pool}/tags/delete', { pool: poolName }, { tags: keys.map((key) => ({ key })) }, signal);
+  }
+
+  /** Every tag key used on the project's pools, with its values (for suggestions). */
+  listTagKeys(region: string, signal?: AbortSignal): Promise<PoolTagKey[]> {
+    return collectPages(async (token) => {
+      const pageIndex = tokenToNumber(token);
+      const response = await this.client.request<{ tags?: PoolTagKey[] }>({
+        service: 'modelarts',
+        region,
+        method: 'GET',
+        path: '/v1/{project_id}/pools/tags',
+        query: { limit: TAG_PAGE_SIZE, offset: pageIndex },
+        signal,
+      });
+      return pageIndexPage(expectArray(response.tags, 'tag list'), pageIndex, TAG_PAGE_SIZE, undefined);
+    }, 10 * TAG_PAGE_SIZE);
   }
 
   /** The node flavors a pool can be built from (a v1 path, §5.1). */
@@ -206,6 +189,17 @@ export class PoolService {
 
   nodeConfigTemplate(region: string, poolName: string, signal?: AbortSignal): Promise<unknown> {
     return this.read(region, 'pools/{pool}/node-config-template', { pool: poolName }, signal);
+  }
+
+  private async nodePage(region: string, path: string, pathParams: Record<string, string>, pageToken: string | undefined, signal?: AbortSignal): Promise<Page<PoolNode>> {
+    const response = await this.read<ObjectList<PoolNode>>(region, path, pathParams, signal, { limit: NODE_PAGE_SIZE, continue: pageToken });
+    const items = expectArray(response.items, 'node list');
+    const remaining = response.metadata?.remainingItemCount;
+    return { items, nextPageToken: response.metadata?.continue || undefined, total: remaining === undefined ? undefined : remaining + items.length };
+  }
+
+  private tagRequest<T>(region: string, method: HttpMethod, path: string, pathParams: Record<string, string>, body: object | undefined, signal?: AbortSignal): Promise<T> {
+    return this.client.request<T>({ service: 'modelarts', region, method, path: `/v1/{project_id}/${path}`, pathParams, body, signal });
   }
 
   private write<T>(region: string, method: HttpMethod, path: string, pathParams: Record<string, string>, body: object | undefined, signal?: AbortSignal, contentType?: string): Promise<T> {

@@ -45,6 +45,14 @@ const POOL_PHASE: Record<string, StatusCategory> = {
   ScalingFailed: 'failed',
 };
 
+/** What a pool is used for (§5.3 status.scope): Enabling and Disabling are on their way. */
+const SCOPE_STATE: Record<string, StatusCategory> = {
+  Enabling: 'transitional',
+  Disabling: 'transitional',
+  Enabled: 'running',
+  Disabled: 'stopped',
+};
+
 /** Nodes of a pool (§5.3). */
 const NODE_PHASE: Record<string, StatusCategory> = {
   Creating: 'transitional',
@@ -150,8 +158,19 @@ export function scheduledEventCategory(state: string): StatusCategory {
   return EVENT_STATE[state] ?? 'unknown';
 }
 
-export function poolPhaseCategory(phase: string): StatusCategory {
+function poolPhaseCategory(phase: string): StatusCategory {
   return POOL_PHASE[phase] ?? 'unknown';
+}
+
+/**
+ * A Running pool is still changing while nodes are being created or deleted (a scale)
+ * or a use is being enabled or disabled: §5.3 has no phase for either, so the tree
+ * reads them from status.resources and status.scope and follows the pool until they settle.
+ */
+export function poolStatusCategory(phase: string, nodesChanging: boolean, scopeStates: readonly string[]): StatusCategory {
+  const category = poolPhaseCategory(phase);
+  const changing = nodesChanging || scopeStates.some((state) => SCOPE_STATE[state] === 'transitional');
+  return category === 'running' && changing ? 'transitional' : category;
 }
 
 export function nodePhaseCategory(phase: string): StatusCategory {

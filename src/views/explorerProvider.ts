@@ -30,6 +30,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return node.getTreeItem();
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    if (!node.resolveTreeItem) {
+      return item;
+    }
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    return node.resolveTreeItem(item, controller.signal).finally(() => subscription.dispose());
+  }
+
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (node) {
       const children = node.getChildren ? await node.getChildren() : [];

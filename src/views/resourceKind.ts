@@ -49,6 +49,8 @@ export interface ResourceKind<T> {
   capabilities(item: T): string[];
   description(item: T): string;
   tooltip(item: T): vscode.MarkdownString;
+  /** For kinds whose tooltip needs another request (a pool's tags): the full tooltip, fetched on hover. */
+  resolveTooltip?(services: ModelArtsServices, scope: ListScope, item: T, signal: AbortSignal): Promise<vscode.MarkdownString>;
   listPage(services: ModelArtsServices, scope: ListScope, pageToken: string | undefined, signal?: AbortSignal): Promise<Page<T>>;
   fetch(services: ModelArtsServices, scope: ListScope, id: string, signal?: AbortSignal): Promise<T>;
   /** Listed per region, not per workspace (Lite Servers): pickers ask for a region only. */

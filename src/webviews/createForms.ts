@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
+import type { ModelArtsServices } from '../services';
 import type { Notebook } from '../services/notebooks';
-import { type Pool, POOL_NAME_LABEL } from '../services/pools';
+import { type Pool, POOL_NAME_LABEL, poolDisplayName } from '../services/pools';
 import type { TrainingJob } from '../services/trainingJobs';
 import { notebookKind } from '../views/kinds/notebookKind';
-import { poolKind } from '../views/kinds/poolKinds';
+import { describeFlavor, poolKind } from '../views/kinds/poolKinds';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import type { CreateForm } from './createResourcePanel';
+import type { EditForm } from './editResourcePanel';
 import { toCreateNotebookRequest, toCreateTrainingJobBody, validateNotebookForm, validateTrainingJobForm } from './formRules';
-import { toCreatePoolBody, validatePoolForm } from './poolFormRules';
-import type { NotebookFormValues, PoolFormValues, TrainingJobFormValues } from './protocol';
+import { nodesRemoved, poolToEditValues, toCreatePoolBody, toPoolPatch, validatePoolEdit, validatePoolForm } from './poolFormRules';
+import type { HostMessage, NotebookFormValues, PoolEditValues, PoolFormValues, TrainingJobFormValues } from './protocol';
 
 export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
   app: 'createNotebook',
@@ -42,26 +44,52 @@ export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
   create: (services, scope, values, signal) => services.notebooks.create(scope, toCreateNotebookRequest(values), signal),
 };
 
+/** The flavors and networks of the pool forms (the edit form describes its node pools' flavors with them). */
+async function loadPoolOptions(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<HostMessage> {
+  const [flavors, networks] = await Promise.all([services.pools.listResourceFlavors(region, signal), services.pools.listNetworks(region, signal)]);
+  return {
+    type: 'poolOptions',
+    flavors: flavors.map((flavor) => ({ id: flavor.metadata.name, ...describeFlavor(flavor) })),
+    networks: networks.map((network) => ({ name: network.metadata.name, description: [network.metadata.labels?.[POOL_NAME_LABEL], network.spec?.cidr].filter(Boolean).join(' · ') })),
+  };
+}
+
 export const createPoolForm: CreateForm<PoolFormValues, Pool> = {
   app: 'createPool',
   kind: poolKind,
   title: vscode.l10n.t('Create Resource Pool'),
   formMessage: (scope, values) => ({ type: 'poolForm', scope, values }),
   submittedValues: (message) => (message.type === 'submitPool' ? message.values : undefined),
-  loadOptions: async (services, region, signal) => {
-    const [flavors, networks] = await Promise.all([services.pools.listResourceFlavors(region, signal), services.pools.listNetworks(region, signal)]);
-    return {
-      type: 'poolOptions',
-      flavors: flavors.map((flavor) => ({
-        id: flavor.metadata.name,
-        category: flavor.spec?.gpu ? 'GPU' : flavor.spec?.npu ? 'NPU' : 'CPU',
-        description: [flavor.spec?.cpu && `${flavor.spec.cpu} vCPUs`, flavor.spec?.memory, flavor.spec?.cpuArch].filter(Boolean).join(', '),
-      })),
-      networks: networks.map((network) => ({ name: network.metadata.name, description: [network.metadata.labels?.[POOL_NAME_LABEL], network.spec?.cidr].filter(Boolean).join(' · ') })),
-    };
-  },
+  loadOptions: loadPoolOptions,
   validate: validatePoolForm,
   create: (services, scope, values, signal) => services.pools.create(scope.region, toCreatePoolBody(values), signal),
+};
+
+/** Edit Resource Pool: the Create Resource Pool app in its edit mode, sent as a merge patch of what changed. */
+export const editPoolForm: EditForm<PoolEditValues, Pool> = {
+  app: 'createPool',
+  kind: poolKind,
+  title: vscode.l10n.t('Edit Resource Pool'),
+  formMessage: (scope, values) => ({ type: 'poolEditForm', scope, values }),
+  submittedValues: (message) => (message.type === 'submitPoolEdit' ? message.values : undefined),
+  loadOptions: loadPoolOptions,
+  validate: validatePoolEdit,
+  valuesOf: poolToEditValues,
+  changed: (pool, values) => Object.keys(toPoolPatch(pool, values)).length > 0,
+  // Fewer nodes means nodes are deleted and their workloads stop.
+  confirmation: (pool, values) => {
+    const removed = nodesRemoved(pool, values);
+    if (removed === 0) {
+      return undefined;
+    }
+    const name = poolDisplayName(pool);
+    return {
+      question: removed === 1 ? vscode.l10n.t('Remove 1 node from pool "{0}"?', name) : vscode.l10n.t('Remove {0} nodes from pool "{1}"?', removed, name),
+      detail: vscode.l10n.t('The service chooses which nodes go; the workloads on them stop.'),
+      button: vscode.l10n.t('Remove Nodes'),
+    };
+  },
+  update: (services, region, pool, values, signal) => services.pools.update(region, pool.metadata.name, toPoolPatch(pool, values), signal),
 };
 
 export const createTrainingJobForm: CreateForm<TrainingJobFormValues, TrainingJob> = {

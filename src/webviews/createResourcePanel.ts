@@ -11,10 +11,10 @@ import type { ErrorInfo, FormScope, HostMessage, WebviewApp, WebviewMessage } fr
 import { errorInfo, WebviewController } from './webviewController';
 
 /**
- * What differs between the create forms: the messages of the form, its options,
- * its rules and the request it makes. The panel around it is the same for all.
+ * What differs between the forms: their messages, options and rules. The panel
+ * around them is the same for all.
  */
-export interface CreateForm<Values, T> {
+export interface ResourceForm<Values, T> {
   readonly app: WebviewApp;
   readonly kind: ResourceKind<T>;
   readonly title: string;
@@ -23,7 +23,6 @@ export interface CreateForm<Values, T> {
   submittedValues(message: WebviewMessage): Values | undefined;
   loadOptions(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<HostMessage>;
   validate(values: Values): FieldErrors;
-  create(services: ModelArtsServices, scope: WorkspaceScope, values: Values, signal: AbortSignal): Promise<T>;
   /**
    * Choices that depend on earlier ones (a Lite Server flavor's images): the answer to one of the
    * form's own requests, failures included; undefined for messages that are not such a request.
@@ -31,25 +30,31 @@ export interface CreateForm<Values, T> {
   answer?(services: ModelArtsServices, region: string, message: WebviewMessage, describe: (error: unknown) => ErrorInfo): Promise<HostMessage> | undefined;
   /** Values that must never be shown, even inside an error text (a login password). */
   secrets?(values: Values): string[];
+}
+
+/** A form that creates a resource. */
+export interface CreateForm<Values, T> extends ResourceForm<Values, T> {
+  create(services: ModelArtsServices, scope: WorkspaceScope, values: Values, signal: AbortSignal): Promise<T>;
   /** What to reveal once created, when it is not the answer itself (an HPS server's hyperinstance). */
   revealed?(created: T): { readonly kind: ResourceKind<unknown>; readonly id: string; readonly name: string } | undefined;
 }
 
 /**
- * A create form in a panel. A failed submit keeps the form as typed and shows the
- * error next to it; a successful one closes the panel and reveals the new
- * resource in the explorer.
+ * A form in a panel. A failed submit keeps the form as typed and shows the error
+ * next to it; a successful one closes the panel. Subclasses make the request and
+ * say what follows it.
  */
-export class CreateResourcePanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends WebviewController {
+export abstract class ResourceFormPanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends WebviewController {
   private formScope: FormScope | undefined;
 
   constructor(
-    private readonly context: CommandContext,
-    private readonly form: CreateForm<Values, T>,
-    private readonly region: string,
+    protected readonly context: CommandContext,
+    protected readonly form: ResourceForm<Values, T>,
+    protected readonly region: string,
     private readonly initialValues: Values,
+    title: string = form.title,
   ) {
-    super({ extensionUri: context.extensionUri, log: context.log }, form.app, form.title);
+    super({ extensionUri: context.extensionUri, log: context.log }, form.app, title);
   }
 
   protected async onMessage(message: WebviewMessage): Promise<void> {
@@ -80,6 +85,38 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
     }
   }
 
+  /** The request, under the progress titled `progressTitle`. */
+  protected abstract send(services: ModelArtsServices, values: Values, signal: AbortSignal): Promise<T>;
+  protected abstract progressTitle(values: Values): string;
+  /** After the request succeeded and the panel closed. */
+  protected abstract succeeded(result: T, values: Values): Promise<void>;
+
+  /** Refuses values before any request: the field errors shown next to the fields, under a message saying why. */
+  protected refuse(message: string, fieldErrors: FieldErrors): void {
+    this.post({ type: 'submitFailed', error: { errorCode: LocalErrorCode.invalidInput, message }, fieldErrors });
+  }
+
+  protected async submit(values: Values): Promise<void> {
+    // The browser checks as the user types; the host checks again, as it would any input.
+    const fieldErrors = this.form.validate(values);
+    if (Object.keys(fieldErrors).length > 0) {
+      this.refuse(vscode.l10n.t('Some fields need attention.'), fieldErrors);
+      return;
+    }
+    this.dependencies.log.redactor.add(...(this.form.secrets?.(values) ?? []));
+    this.post({ type: 'submitting' });
+    let result: T;
+    try {
+      const services = requireServices(this.context);
+      result = await withProgress(this.progressTitle(values), (signal) => this.send(services, values, signal));
+    } catch (error) {
+      this.post({ type: 'submitFailed', error: errorInfo(error, this.dependencies.log), fieldErrors: {} });
+      return;
+    }
+    this.dispose();
+    await this.succeeded(result, values);
+  }
+
   private async scope(): Promise<FormScope> {
     if (!this.formScope) {
       const workspaces = await requireServices(this.context).workspaces.list(this.region);
@@ -95,34 +132,30 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
       this.post({ type: 'optionsFailed', error: errorInfo(error, this.dependencies.log) });
     }
   }
+}
 
-  private async submit(values: Values): Promise<void> {
-    // The browser checks as the user types; the host checks again, as it would any input.
-    const fieldErrors = this.form.validate(values);
-    if (Object.keys(fieldErrors).length > 0) {
-      this.post({
-        type: 'submitFailed',
-        error: { errorCode: LocalErrorCode.invalidInput, message: vscode.l10n.t('Some fields need attention.') },
-        fieldErrors,
-      });
-      return;
-    }
-    this.dependencies.log.redactor.add(...(this.form.secrets?.(values) ?? []));
-    this.post({ type: 'submitting' });
-    const scope = { region: this.region, workspaceId: values.workspaceId };
-    let created: T;
-    try {
-      const services = requireServices(this.context);
-      created = await withProgress(vscode.l10n.t('Creating {0} "{1}"…', this.form.kind.label, values.name), (signal) =>
-        this.form.create(services, scope, values, signal),
-      );
-    } catch (error) {
-      this.post({ type: 'submitFailed', error: errorInfo(error, this.dependencies.log), fieldErrors: {} });
-      return;
-    }
-    this.dispose();
-    const { kind, id, name } = this.form.revealed?.(created) ?? { kind: this.form.kind, id: this.form.kind.id(created), name: this.form.kind.name(created) };
-    const node = await this.context.explorer.findNewResource(scope.region, scope.workspaceId, kind.contextValue, id);
+/** A create form: success reveals the new resource in the explorer. */
+export class CreateResourcePanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends ResourceFormPanel<Values, T> {
+  constructor(
+    context: CommandContext,
+    private readonly createForm: CreateForm<Values, T>,
+    region: string,
+    initialValues: Values,
+  ) {
+    super(context, createForm, region, initialValues);
+  }
+
+  protected progressTitle(values: Values): string {
+    return vscode.l10n.t('Creating {0} "{1}"…', this.form.kind.label, values.name);
+  }
+
+  protected send(services: ModelArtsServices, values: Values, signal: AbortSignal): Promise<T> {
+    return this.createForm.create(services, { region: this.region, workspaceId: values.workspaceId }, values, signal);
+  }
+
+  protected async succeeded(created: T, values: Values): Promise<void> {
+    const { kind, id, name } = this.createForm.revealed?.(created) ?? { kind: this.form.kind, id: this.form.kind.id(created), name: this.form.kind.name(created) };
+    const node = await this.context.explorer.findNewResource(this.region, values.workspaceId, kind.contextValue, id);
     if (node) {
       await this.context.treeView.reveal(node, { select: true, focus: false });
     }

@@ -4,7 +4,7 @@ import { requireServices, ResourceReference, type ResourceTarget } from '../comm
 import { asModelArtsError } from '../services/errors';
 import type { TrainingLog } from '../services/trainingJobs';
 import type { DetailsPresenter } from './detailsPresenters';
-import type { DetailsView, WebviewMessage } from './protocol';
+import type { DetailsField, DetailsView, WebviewMessage } from './protocol';
 import { errorInfo, WebviewController } from './webviewController';
 
 /** The log tail shown in a panel: enough to follow a run, small enough to re-send each refresh. */
@@ -18,6 +18,7 @@ const LOG_TAIL_LINES = 400;
 export class DetailsPanel<T> extends WebviewController {
   private static readonly open = new Map<string, DetailsPanel<unknown>>();
   private item: T;
+  private moreFields: DetailsField[] = [];
   private log: TrainingLog | undefined;
   private following = true;
   private timer: NodeJS.Timeout | undefined;
@@ -82,16 +83,19 @@ export class DetailsPanel<T> extends WebviewController {
   private async refresh(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const { kind, log } = this.presenter;
+    const { kind, log, moreFields } = this.presenter;
     try {
       const services = requireServices(this.context);
       const signal = this.refreshing.signal;
-      const [item, logTail] = await Promise.all([
+      const { region } = this.target.scope;
+      const [item, logTail, more] = await Promise.all([
         kind.fetch(services, this.target.scope, kind.id(this.item), signal),
-        log ? log.fetch(services, this.target.scope.region, this.item, signal) : Promise.resolve(undefined),
+        log ? log.fetch(services, region, this.item, signal) : Promise.resolve(undefined),
+        moreFields ? moreFields(services, region, this.item, signal) : Promise.resolve([]),
       ]);
       this.item = item;
       this.log = logTail;
+      this.moreFields = more;
       this.render();
     } catch (error) {
       if (!this.refreshing.signal.aborted) {
@@ -125,7 +129,7 @@ export class DetailsPanel<T> extends WebviewController {
       name: kind.name(this.item),
       status: kind.status(this.item),
       statusCategory: kind.category(this.item),
-      fields: this.presenter.fields(this.item),
+      fields: [...this.presenter.fields(this.item), ...this.moreFields],
       steps: this.presenter.steps(this.item),
       actions: this.presenter.actions(this.item),
       live: this.live,

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import type { Notebook } from '../services/notebooks';
+import { type Pool, POOL_DESCRIPTION_ANNOTATION, type ResourceStates } from '../services/pools';
 import type { TrainingJob, TrainingLog } from '../services/trainingJobs';
 import { formatDuration, formatTimestamp, joinParts } from '../views/format';
 import { notebookKind } from '../views/kinds/notebookKind';
+import { composition, poolKind, poolUses, tagsText } from '../views/kinds/poolKinds';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import type { ResourceKind } from '../views/resourceKind';
 import type { DetailsAction, DetailsField, DetailsStep } from './protocol';
@@ -16,6 +18,8 @@ export interface DetailsPresenter<T> {
   fields(item: T): DetailsField[];
   steps(item: T): DetailsStep[];
   actions(item: T): DetailsAction[];
+  /** Fields from another request (a pool's tags), shown after the resource's own. */
+  readonly moreFields?: (services: ModelArtsServices, region: string, item: T, signal?: AbortSignal) => Promise<DetailsField[]>;
   /** The log tail, for kinds that have one; `live` while it may still grow. */
   readonly log?: {
     fetch(services: ModelArtsServices, region: string, item: T, signal?: AbortSignal): Promise<TrainingLog>;
@@ -102,4 +106,42 @@ export const trainingJobDetails: DetailsPresenter<TrainingJob> = {
     fetch: (services, region, job, signal) => services.trainingJobs.logPreview(region, job.metadata.id, job.status.tasks?.[0] ?? 'worker-0', signal),
     live: (job) => ['Creating', 'Pending', 'Running'].includes(job.status.phase),
   },
+};
+
+/** How many nodes of which flavor are in each state, as the pool reports them. */
+const NODE_STATES: readonly [keyof ResourceStates, () => string][] = [
+  ['available', () => vscode.l10n.t('Available nodes')],
+  ['creating', () => vscode.l10n.t('Nodes being created')],
+  ['abnormal', () => vscode.l10n.t('Abnormal nodes')],
+  ['deleting', () => vscode.l10n.t('Nodes being deleted')],
+];
+
+/** The default workspace's id is "0" (§0); others are shown by id. */
+const workspaceText = (id: string | undefined): string | undefined => (id === '0' ? vscode.l10n.t('default ({0})', id) : id);
+
+export const poolDetails: DetailsPresenter<Pool> = {
+  kind: poolKind,
+  commandPrefix: 'modelarts.pool',
+  fields: (pool) => [
+    ...field(vscode.l10n.t('ID'), pool.metadata.name),
+    ...field(vscode.l10n.t('Message'), pool.status?.message),
+    ...field(vscode.l10n.t('Used for'), poolUses(pool)),
+    ...field(vscode.l10n.t('Nodes wanted'), composition(pool.spec?.resources)),
+    ...NODE_STATES.flatMap(([state, label]) => field(label(), composition(pool.status?.resources?.[state]))),
+    ...field(vscode.l10n.t('Network'), pool.spec?.network?.name),
+    ...field(vscode.l10n.t('Type'), pool.spec?.type),
+    ...field(vscode.l10n.t('Workspace'), workspaceText(pool.metadata.labels?.['os.modelarts/workspace.id'])),
+    ...field(vscode.l10n.t('Created'), pool.metadata.creationTimestamp ? formatTimestamp(Date.parse(pool.metadata.creationTimestamp)) : undefined),
+    ...field(vscode.l10n.t('Description'), pool.metadata.annotations?.[POOL_DESCRIPTION_ANNOTATION]),
+  ],
+  steps: () => [],
+  actions: (pool) => {
+    const capabilities = poolKind.capabilities(pool);
+    const own: [DetailsAction, string][] = [
+      ['edit', 'canEdit'],
+      ['manageTags', 'canTag'],
+    ];
+    return ['refresh', ...own.filter(([, capability]) => capabilities.includes(capability)).map(([action]) => action), 'copyId', ...(capabilities.includes('canDelete') ? (['delete'] as const) : [])];
+  },
+  moreFields: async (services, region, pool, signal) => field(vscode.l10n.t('Tags'), tagsText(await services.pools.listTags(region, pool.metadata.name, signal))),
 };

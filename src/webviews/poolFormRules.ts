@@ -1,9 +1,10 @@
 /**
- * The rules of the Create Resource Pool form, shared by the browser (live) and
- * the host (again before any request). No `vscode` import: bundled into the browser app.
+ * The rules of the Create and Edit Resource Pool forms, shared by the browser (live)
+ * and the host (again before any request). No `vscode` import: bundled into the browser app.
  */
+import { type Pool, POOL_DESCRIPTION_ANNOTATION, POOL_NAME_LABEL, poolDisplayName, type PoolResource } from '../services/poolObjects';
 import type { FieldErrors } from './formRules';
-import type { PoolFormValues } from './protocol';
+import type { PoolEditValues, PoolFormValues, PoolUse } from './protocol';
 
 /**
  * Pool display names: 4–30 lower-case letters, digits and hyphens, starting with a
@@ -12,6 +13,8 @@ import type { PoolFormValues } from './protocol';
 const POOL_NAME = /^[a-z][a-z0-9-]{3,29}$/;
 /** A pool is created with at least one node; the console offers up to 500 at once (uncertain). */
 export const POOL_MAX_NODES = 500;
+const USES: readonly PoolUse[] = ['Train', 'Infer', 'Notebook'];
+const CHOOSE_USES = 'Choose what the pool is for.';
 
 export function validatePoolForm(values: PoolFormValues): FieldErrors {
   const errors: FieldErrors = {};
@@ -28,9 +31,77 @@ export function validatePoolForm(values: PoolFormValues): FieldErrors {
     errors.networkName = 'Choose a network.';
   }
   if (values.uses.length === 0) {
-    errors.uses = 'Choose what the pool is for.';
+    errors.uses = CHOOSE_USES;
   }
   return errors;
+}
+
+export function isPoolEdit(values: PoolFormValues | PoolEditValues): values is PoolEditValues {
+  return 'resources' in values;
+}
+
+export function validatePoolEdit(values: PoolEditValues): FieldErrors {
+  const errors: FieldErrors = {};
+  if (values.uses.length === 0) {
+    errors.uses = CHOOSE_USES;
+  }
+  const wrong = values.resources.find((row) => !(Number.isInteger(row.count) && row.count >= 0 && row.count <= row.max));
+  if (wrong) {
+    errors.resources = `Enter 0 to ${wrong.max} nodes for ${wrong.nodePool || wrong.flavor}.`;
+  }
+  return errors;
+}
+
+/** The Edit form's values for a pool as it is. */
+export function poolToEditValues(pool: Pool, workspaceId: string): PoolEditValues {
+  return {
+    name: poolDisplayName(pool),
+    workspaceId,
+    networkName: pool.spec?.network?.name ?? '',
+    description: pool.metadata.annotations?.[POOL_DESCRIPTION_ANNOTATION] ?? '',
+    uses: USES.filter((use) => pool.spec?.scope?.includes(use)),
+    resources: (pool.spec?.resources ?? []).map((resource) => ({
+      nodePool: resource.nodePool ?? '',
+      flavor: resource.flavor,
+      count: resource.count,
+      max: resource.maxCount ?? Math.max(POOL_MAX_NODES, resource.count),
+    })),
+  };
+}
+
+/** Each `spec.resources` entry of the pool with the count the form gives it (rows that do not match their entry change nothing). */
+function editedResources(pool: Pool, values: PoolEditValues): { readonly resource: PoolResource; readonly count: number }[] {
+  return (pool.spec?.resources ?? []).map((resource, index) => {
+    const row = values.resources[index];
+    const matches = row && row.flavor === resource.flavor && row.nodePool === (resource.nodePool ?? '');
+    return { resource, count: matches ? row.count : resource.count };
+  });
+}
+
+/** How many nodes the form's counts take away from the pool. */
+export function nodesRemoved(pool: Pool, values: PoolEditValues): number {
+  return editedResources(pool, values).reduce((sum, { resource, count }) => sum + Math.max(0, resource.count - count), 0);
+}
+
+/**
+ * The merge patch (§5.1) of what the form changed: empty when nothing did. A merge
+ * patch replaces a list whole, so a size change sends every node pool with all its
+ * fields, only the counts changed.
+ */
+export function toPoolPatch(pool: Pool, values: PoolEditValues): { metadata?: object; spec?: object } {
+  const before = poolToEditValues(pool, values.workspaceId);
+  const patch: { metadata?: object; spec?: { scope?: readonly PoolUse[]; resources?: object[] } } = {};
+  if (values.description !== before.description) {
+    patch.metadata = { annotations: { [POOL_DESCRIPTION_ANNOTATION]: values.description } };
+  }
+  if (values.uses.length !== before.uses.length || values.uses.some((use) => !before.uses.includes(use))) {
+    patch.spec = { scope: values.uses };
+  }
+  const edited = editedResources(pool, values);
+  if (edited.some(({ resource, count }) => count !== resource.count)) {
+    patch.spec = { ...patch.spec, resources: edited.map(({ resource, count }) => ({ ...resource, count })) };
+  }
+  return patch;
 }
 
 export function emptyPoolForm(workspaceId: string): PoolFormValues {
@@ -43,8 +114,8 @@ export function toCreatePoolBody(values: PoolFormValues): object {
     kind: 'Pool',
     apiVersion: 'v2',
     metadata: {
-      labels: { 'os.modelarts/name': values.name, 'os.modelarts/workspace.id': values.workspaceId },
-      annotations: { 'os.modelarts/description': values.description },
+      labels: { [POOL_NAME_LABEL]: values.name, 'os.modelarts/workspace.id': values.workspaceId },
+      annotations: { [POOL_DESCRIPTION_ANNOTATION]: values.description },
     },
     spec: {
       type: 'Dedicate',

@@ -197,10 +197,27 @@ export interface HyperClusterChoice {
   readonly usable: boolean;
 }
 
+// Edit Resource Pool (the Create Resource Pool app in its edit mode)
+
+/** One node pool of the pool being edited: its size is what may change. */
+export interface PoolResourceRow {
+  /** Empty when the pool does not name its node pools. */
+  readonly nodePool: string;
+  readonly flavor: string;
+  readonly count: number;
+  /** The most nodes it may have: its maxCount, else the form's limit. */
+  readonly max: number;
+}
+
+/** The create form's fields but flavor and size; the name, workspace and network are shown, not changed. */
+export interface PoolEditValues extends Pick<PoolFormValues, 'name' | 'workspaceId' | 'networkName' | 'description' | 'uses'> {
+  readonly resources: readonly PoolResourceRow[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Details
 
-export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar';
+export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar' | 'edit' | 'manageTags';
 
 export interface DetailsField {
   readonly label: string;
@@ -241,8 +258,11 @@ export type HostMessage =
   | { readonly type: 'devServerOptions'; readonly flavors: readonly DevServerFlavorChoice[]; readonly hyperClusters: readonly HyperClusterChoice[] }
   | { readonly type: 'devServerImages'; readonly flavor: string; readonly images: readonly DevServerImageChoice[] }
   | { readonly type: 'devServerImagesFailed'; readonly flavor: string; readonly error: ErrorInfo }
+  | { readonly type: 'poolEditForm'; readonly scope: FormScope; readonly values: PoolEditValues }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
+  /** The user declined the confirmation a submit asked for: the form is as it was, nothing was sent. */
+  | { readonly type: 'submitCancelled' }
   | { readonly type: 'submitFailed'; readonly error: ErrorInfo; readonly fieldErrors: Readonly<Record<string, string>> }
   | { readonly type: 'details'; readonly view: DetailsView }
   | { readonly type: 'detailsFailed'; readonly error: ErrorInfo };
@@ -255,6 +275,7 @@ export type WebviewMessage =
   | { readonly type: 'submitPool'; readonly values: PoolFormValues }
   | { readonly type: 'submitDevServer'; readonly values: DevServerFormValues }
   | { readonly type: 'loadDevServerImages'; readonly serverType: DevServerTypeChoice; readonly flavor: string }
+  | { readonly type: 'submitPoolEdit'; readonly values: PoolEditValues }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -329,7 +350,16 @@ const devServerFormValues: Check<DevServerFormValues> = checkObject({
   count: checkNumber,
 });
 
-const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar'];
+const poolEditValues: Check<PoolEditValues> = checkObject({
+  name: checkString,
+  workspaceId: checkString,
+  networkName: checkString,
+  description: checkString,
+  uses: checkArray(checkOneOf(['Train', 'Infer', 'Notebook'] as const)),
+  resources: checkArray(checkObject({ nodePool: checkString, flavor: checkString, count: checkNumber, max: checkNumber })),
+});
+
+const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags'];
 
 const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
   ready: checkObject({ type: checkLiteral('ready') }),
@@ -339,6 +369,7 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   submitPool: checkObject({ type: checkLiteral('submitPool'), values: poolFormValues }),
   submitDevServer: checkObject({ type: checkLiteral('submitDevServer'), values: devServerFormValues }),
   loadDevServerImages: checkObject({ type: checkLiteral('loadDevServerImages'), serverType: checkOneOf(DEV_SERVER_TYPES), flavor: checkString }),
+  submitPoolEdit: checkObject({ type: checkLiteral('submitPoolEdit'), values: poolEditValues }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),

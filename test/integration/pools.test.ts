@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { conversation, ExtensionUnderTest, label, type Node, type Panel, until } from './harness';
-
+import { conversation, ExtensionUnderTest, label, type Panel, until } from './harness';
+import { PoolTree } from './poolTree';
 
 describe('Resource pool commands against the emulator', () => {
   let under: ExtensionUnderTest;
-
-  const children = (node: Node) => under.explorer.getChildren(node);
-  async function cpuPool(): Promise<Node> {
-    const pools = await children(await under.category('Resource Pools'));
-    const pool = pools.find((node) => label(node) === 'pool-cpu-etl');
-    assert.ok(pool, 'the seeded CPU pool is listed');
-    return pool;
-  }
-  async function section(name: 'Nodes' | 'Node Pools' | 'Plugins'): Promise<Node> {
-    return under.child(await cpuPool(), name);
-  }
+  const tree = new PoolTree(() => under);
+  const children = tree.children.bind(tree);
+  const cpuPool = () => tree.pool();
+  const section = (name: 'Nodes' | 'Node Pools' | 'Plugins') => tree.section(name);
 
   before(async () => {
     under = await ExtensionUnderTest.start({ transitionMs: 300 });
@@ -33,7 +26,7 @@ describe('Resource pool commands against the emulator', () => {
     // The tree passes the clicked node and the whole selection.
     await vscode.commands.executeCommand('modelarts.poolNode.reboot', nodes[0], nodes);
     assert.deepEqual(under.ui.errors, []);
-    assert.match(under.ui.shown[0].message, /^Reboot 2 node\(s\) of pool "pool-cpu-etl/);
+    assert.match(under.ui.shown[0].message, /^Reboot 2 nodes of pool "pool-cpu-etl/);
     assert.ok(names.every((name) => under.ui.shown[0].detail?.includes(name)));
     const reboots = under.emulator.requests.list({ method: 'POST', path: '/nodes/batch-reboot' });
     assert.equal(reboots.length, 1);
@@ -47,7 +40,7 @@ describe('Resource pool commands against the emulator', () => {
     under.ui.answer('Delete');
     await vscode.commands.executeCommand('modelarts.poolNode.delete', node, [node]);
     assert.equal(under.ui.errors.length, 1);
-    assert.match(under.ui.errors[0], new RegExp(`^Not done for 1 node\\(s\\): ${label(node)}`));
+    assert.match(under.ui.errors[0], new RegExp(`^Not done for 1 node: ${label(node)}`));
     await vscode.commands.executeCommand('modelarts.poolNode.unlock', node, [node]);
   });
 
@@ -102,7 +95,7 @@ describe('Resource pool commands against the emulator', () => {
 
   it('deletes a pool only after its name is typed', async () => {
     const pool = await cpuPool();
-    const poolId = pool.id.split('/').pop() as string;
+    const poolId = PoolTree.idOf(pool);
     under.ui.answer(undefined);
     await vscode.commands.executeCommand('modelarts.pool.delete', pool);
     assert.equal(under.emulator.requests.count({ method: 'DELETE', path: poolId }), 0, 'dismissing the question deletes nothing');

@@ -9,11 +9,17 @@ type Answer = string | undefined | ((items: readonly vscode.QuickPickItem[]) => 
  */
 export class TestUserInput implements UserInput {
   private readonly answers: Answer[] = [];
+  /** Buttons to click on the next error messages, in order; unanswered errors are just dismissed. */
+  private readonly errorAnswers: string[] = [];
   readonly shown: { readonly kind: 'info' | 'warning' | 'error'; readonly message: string; readonly detail?: string }[] = [];
   readonly inputBoxes: vscode.InputBoxOptions[] = [];
 
   answer(...answers: Answer[]): void {
     this.answers.push(...answers);
+  }
+
+  answerErrors(...buttons: string[]): void {
+    this.errorAnswers.push(...buttons);
   }
 
   get errors(): string[] {
@@ -72,7 +78,7 @@ export class TestUserInput implements UserInput {
 
   async showErrorMessage(message: string): Promise<string | undefined> {
     this.shown.push({ kind: 'error', message });
-    return undefined;
+    return this.errorAnswers.shift();
   }
 
   private next(what: string, about: string | undefined): Answer {

@@ -2,7 +2,7 @@
 // the emulator's Running pool pool-cpu-etl, acted on together through the tree's multi-selection.
 import type { LoggedRequest } from '../../emulator/requestLog';
 import type { UiStep } from './steps';
-import { expectGone, expectVisible, NotSeen } from './workbench';
+import { exactly, expectGone, expectVisible, NotSeen } from './workbench';
 
 const pool = 'pool-cpu-etl';
 /** Depth of the pool's nodes: region, workspace, Resource Pools, pool, Nodes, node. */
@@ -16,7 +16,7 @@ export const poolSteps: readonly UiStep[] = [
     title: 'Reboot two nodes of a pool at once',
     expected:
       `Resource Pools → ${pool} → Nodes lists Available nodes; a click and a Ctrl+click select two; the context menu of one has ` +
-      `"Reboot Nodes…", which asks "Reboot 2 node(s) of pool "${pool}…"?" naming both; Reboot sends one batch-reboot request ` +
+      `"Reboot Nodes…", which asks "Reboot 2 nodes of pool "${pool}…"?" naming both; Reboot sends one batch-reboot request ` +
       'for both, and both rows go Checking, then Available again',
     timeoutMs: 45_000,
     async run({ ui, emulator, screenshot }) {
@@ -50,8 +50,8 @@ export const poolSteps: readonly UiStep[] = [
       await screenshot('context-menu');
       await ui.chooseContextMenuItem('Reboot Nodes…');
 
-      const question = ui.dialog.locator('.dialog-message-text', { hasText: `Reboot 2 node(s) of pool "${pool}` });
-      await expectVisible(question, `a dialog "Reboot 2 node(s) of pool "${pool}…"?"`);
+      const question = ui.dialog.locator('.dialog-message-text', { hasText: `Reboot 2 nodes of pool "${pool}` });
+      await expectVisible(question, `a dialog "Reboot 2 nodes of pool "${pool}…"?"`);
       const detail = await ui.dialog.locator('.dialog-message-detail').innerText();
       const unnamed = names.filter((name) => !detail.includes(name));
       if (unnamed.length > 0) throw new NotSeen(`the dialog's detail does not name ${unnamed.join(' and ')}: "${detail}"`);
@@ -81,7 +81,7 @@ export const poolSteps: readonly UiStep[] = [
         await expectVisible(ui.description(row).filter({ hasText: /^Available\b/ }), `"${names[index]}" described as Available again`, 30_000);
         await expectVisible(ui.statusIcon(row, 'vm-running'), `the running icon on "${names[index]}"`);
       }
-      await expectGone(ui.toast('Rebooting 2 node(s)'), 'the "Rebooting 2 node(s)…" progress');
+      await expectGone(ui.toast('Rebooting 2 nodes'), 'the "Rebooting 2 nodes…" progress');
       // Nothing was sent twice while the nodes went round.
       expectOneReboot(rebootRequests().slice(rebootsBefore), names);
 
@@ -91,6 +91,56 @@ export const poolSteps: readonly UiStep[] = [
           throw new NotSeen(`the tree shows ${selected.length > 0 ? selected.join(', ') : 'nothing'} selected instead of ${expected.join(' and ')}`);
         }
       }
+    },
+  },
+  {
+    slug: 'edit-pool',
+    title: 'Edit a pool: Save waits for a change, and a new size goes out as a merge patch',
+    expected:
+      `the context menu of ${pool} has "Edit Resource Pool…", which opens "Edit Resource Pool" with Name read-only and Save greyed out; ` +
+      'one more node in its first node pool enables Save, which closes the panel and sends only the new sizes; the pool shows ' +
+      '"scaling" until the node is up',
+    timeoutMs: 45_000,
+    async run({ ui, panel, emulator, screenshot }) {
+      const poolRow = ui.treeRow(pool, 4);
+      await ui.openContextMenu(poolRow);
+      await ui.chooseContextMenuItem('Edit Resource Pool…');
+      await expectVisible(panel.heading.filter({ hasText: exactly('Edit Resource Pool') }), 'the form titled "Edit Resource Pool"');
+      await expectVisible(panel.control('count-0'), 'a node count per node pool');
+      await expectVisible(panel.content.locator('vscode-textfield#name[disabled]'), 'Name read-only');
+      const save = panel.content.locator('vscode-button', { hasText: exactly('Save') });
+      await expectVisible(save.and(panel.content.locator('[disabled]')), 'Save greyed out while nothing has changed');
+      const count = Number(await panel.textBox('count-0').inputValue());
+      await panel.typeInto('count-0', String(count + 1));
+      await expectVisible(save.and(panel.content.locator(':not([disabled])')), 'Save enabled after a change');
+      await screenshot('form');
+      await save.click();
+      await expectGone(panel.heading.filter({ hasText: exactly('Edit Resource Pool') }), 'the "Edit Resource Pool" panel');
+      const patch = emulator.requests.list({ method: 'PATCH', path: '/pools/' }).at(-1);
+      const body = JSON.parse(patch?.body ?? '{}') as { metadata?: unknown; spec?: { scope?: unknown; resources?: { count: number }[] } };
+      if (body.metadata !== undefined || body.spec?.scope !== undefined || body.spec?.resources?.[0]?.count !== count + 1) {
+        throw new NotSeen(`the PATCH sent ${patch?.body ?? 'nothing'} instead of the new sizes only`);
+      }
+      await expectVisible(ui.description(poolRow).filter({ hasText: /^Running · scaling/ }), `${pool} described as "Running · scaling"`);
+      await expectVisible(ui.description(poolRow).filter({ hasText: /^Running · \d/ }), `${pool} settled after scaling`, 30_000);
+    },
+  },
+  {
+    slug: 'pool-details',
+    title: 'Show the details of a pool',
+    expected: `the context menu of ${pool} has "Show Resource Pool Details", which opens a panel with a Running badge, its uses, nodes by state and tags, and Edit and Manage Tags buttons`,
+    timeoutMs: 30_000,
+    async run({ ui, panel, screenshot }) {
+      await ui.openContextMenu(ui.treeRow(pool, 4));
+      await ui.chooseContextMenuItem('Show Resource Pool Details');
+      await expectVisible(panel.heading.filter({ hasText: exactly(pool) }), `the panel titled "${pool}"`);
+      await expectVisible(panel.statusBadge.filter({ hasText: 'Running' }), 'a status badge "Running"');
+      const row = (label: string) => panel.content.locator('table.fields tr', { has: panel.content.locator('th', { hasText: exactly(label) }) });
+      await expectVisible(row('Available nodes').filter({ hasText: '×' }), 'the available nodes by flavor');
+      await expectVisible(row('Tags').filter({ hasText: 'team=data-eng' }), 'the tags (read with the first refresh)');
+      await expectVisible(panel.button('Edit…'), 'an Edit… button');
+      await expectVisible(panel.button('Manage Tags…'), 'a Manage Tags… button');
+      await screenshot('details');
     },
   },
 ];

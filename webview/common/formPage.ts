@@ -1,7 +1,9 @@
 /**
- * What the two create forms share: the conversation with the host (form, options,
- * submit), live validation at each field, the blocked submit, the error box, and
- * the state saved across hiding the panel. Each app supplies its fields.
+ * What the forms share: the conversation with the host (form, options, submit),
+ * live validation at each field, the blocked submit, the error box, and the state
+ * saved across hiding the panel. Each app supplies its fields. A form the host opens
+ * on an existing resource is in edit mode: its identity is read-only and Save waits
+ * for a change.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
@@ -22,6 +24,9 @@ interface SavedForm<V> {
   readonly filter: string;
 }
 
+/** The fields of any of the value shapes an app's form takes (create or edit). */
+type FieldOf<V> = V extends unknown ? keyof V & string : never;
+
 /** The fields every create form has. */
 type BaseFormValues = {
   readonly workspaceId: string;
@@ -32,8 +37,10 @@ type BaseFormValues = {
 export interface FormDefinition<V extends BaseFormValues, O> {
   readonly title: string;
   readonly submitLabel: string;
-  /** The scope and initial values, when the message is this app's form message. */
-  readonly readForm: (message: HostMessage) => { readonly scope: FormScope; readonly values: V } | undefined;
+  /** The heading in edit mode, for apps that have one. */
+  readonly editTitle?: string;
+  /** The scope and initial values, when the message is this app's form message; `editing` for a form on an existing resource. */
+  readonly readForm: (message: HostMessage) => { readonly scope: FormScope; readonly values: V; readonly editing?: boolean } | undefined;
   /** The choices, when the message is this app's options message. */
   readonly readOptions: (message: HostMessage) => O | undefined;
   readonly validate: (values: V, options: O | undefined) => FieldErrors;
@@ -52,6 +59,8 @@ export class FormPage<V extends BaseFormValues, O> {
   filter = '';
   private scope: FormScope | undefined;
   private values: V | undefined;
+  /** In edit mode: the resource's values as the host sent them. */
+  private original: V | undefined;
   private submitError: ErrorInfo | undefined;
   private hostErrors: FieldErrors = {};
   private touched = new Set<string>();
@@ -86,12 +95,16 @@ export class FormPage<V extends BaseFormValues, O> {
     this.update();
   }
 
-  errorFor(field: keyof V & string): string | undefined {
+  errorFor(field: FieldOf<V> | keyof BaseFormValues): string | undefined {
     if (this.hostErrors[field]) {
       return this.hostErrors[field];
     }
     const shown = this.showAllErrors || this.touched.has(field);
     return shown && this.values ? this.definition.validate(this.values, this.readyOptions)[field] : undefined;
+  }
+
+  get editing(): boolean {
+    return this.original !== undefined;
   }
 
   get readyOptions(): O | undefined {
@@ -125,7 +138,7 @@ export class FormPage<V extends BaseFormValues, O> {
     }
   }
 
-  /** What every create form starts with: where the resource goes, its name and description. */
+  /** What every form starts with: where the resource goes, its name (both fixed in edit mode) and description. */
   identityFields(values: V, nameHelper = '1 to 64 letters, digits, hyphens or underscores.'): TemplateResult {
     const disabled = this.submitting;
     return html`
@@ -136,8 +149,8 @@ export class FormPage<V extends BaseFormValues, O> {
         required: true,
         value: values.name,
         error: this.errorFor('name'),
-        helper: nameHelper,
-        disabled,
+        helper: this.editing ? 'Cannot be changed.' : nameHelper,
+        disabled: disabled || this.editing,
         onInput: (name) => this.change({ name } as Partial<V>),
       })}
       ${textField({
@@ -159,7 +172,7 @@ export class FormPage<V extends BaseFormValues, O> {
       label: 'Workspace',
       value: workspaceId,
       choices: workspaces.map((workspace) => ({ value: workspace.id, label: workspace.name })),
-      disabled: this.submitting,
+      disabled: this.submitting || this.editing,
       reserveMessage: false,
       onChange: (value) => this.change({ workspaceId: value } as Partial<V>),
     });
@@ -170,6 +183,7 @@ export class FormPage<V extends BaseFormValues, O> {
     const options = this.definition.readOptions(message);
     if (form) {
       this.scope = form.scope;
+      this.original = form.editing ? form.values : undefined;
       // The host re-sends its initial values on every load; what the user already typed wins.
       this.values ??= this.restore(form.values, form.scope);
     } else if (options) {
@@ -178,6 +192,8 @@ export class FormPage<V extends BaseFormValues, O> {
       this.options = { status: 'failed', error: message.error };
     } else if (message.type === 'submitting') {
       this.submitting = true;
+    } else if (message.type === 'submitCancelled') {
+      this.submitting = false;
     } else if (message.type === 'submitFailed') {
       this.submitting = false;
       this.submitError = message.error;
@@ -259,6 +275,7 @@ export class FormPage<V extends BaseFormValues, O> {
     if (!values || !scope) {
       return html`<div class="loading" role="status"><vscode-progress-ring></vscode-progress-ring><span>Loading…</span></div>`;
     }
+    const unchanged = this.editing && JSON.stringify(values) === JSON.stringify(this.original);
     // The host's errors for fields this form does not show go into the error box.
     const otherErrors = Object.entries(this.hostErrors)
       .filter(([field]) => !(field in values))
@@ -269,15 +286,19 @@ export class FormPage<V extends BaseFormValues, O> {
     };
     return html`<form class="form" novalidate @submit=${onSubmit}>
       <header class="form-header">
-        <h1>${definition.title}</h1>
+        <h1>${this.editing ? (definition.editTitle ?? definition.title) : definition.title}</h1>
         <div class="scope"><span class="codicon codicon-globe" aria-hidden="true"></span>Region <strong>${scope.region}</strong></div>
       </header>
       ${this.submitError ? errorBox('The request failed', this.submitError, undefined, otherErrors) : nothing}
       ${definition.body(this, values)}
       <div class="buttons">
-        <vscode-button type="submit" ?disabled=${this.submitting}>${definition.submitLabel}</vscode-button>
+        <vscode-button type="submit" ?disabled=${this.submitting || unchanged} title=${unchanged ? 'Nothing has changed yet.' : nothing}
+          >${this.editing ? 'Save' : definition.submitLabel}</vscode-button
+        >
         <vscode-button secondary ?disabled=${this.submitting} @click=${() => this.submitting || send({ type: 'cancel' })}>Cancel</vscode-button>
-        ${this.submitting ? html`<span class="loading" role="status"><vscode-progress-ring></vscode-progress-ring>Creating…</span>` : nothing}
+        ${this.submitting
+          ? html`<span class="loading" role="status"><vscode-progress-ring></vscode-progress-ring>${this.editing ? 'Saving…' : 'Creating…'}</span>`
+          : nothing}
       </div>
     </form>`;
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { type NodePool, type Pool, type PoolNode, type PoolPlugin, poolDisplayName } from '../../services/pools';
-import { nodePhaseCategory, pluginPhaseCategory, poolPhaseCategory, type StatusCategory } from '../../services/status';
+import { asModelArtsError } from '../../services/errors';
+import { NODE_POOL_LABEL, type NodePool, nodeLocks, type Pool, type PoolNode, type PoolPlugin, type PoolTag, POOL_DESCRIPTION_ANNOTATION, poolDisplayName, type ResourceCount, type ResourceFlavor, type ResourceStates } from '../../services/pools';
+import { nodePhaseCategory, pluginPhaseCategory, poolStatusCategory, type StatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, joinParts, shortFlavor } from '../format';
 import { type ListScope, parentOf, type ResourceKind } from '../resourceKind';
 
@@ -12,6 +13,29 @@ export function poolOf(scope: ListScope): string {
   return parentOf(scope, 'pool');
 }
 
+/** "1 node", "3 nodes". */
+export function nodesText(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 node') : vscode.l10n.t('{0} nodes', count);
+}
+
+const total = (entries: readonly ResourceCount[] | undefined): number => (entries ?? []).reduce((sum, entry) => sum + entry.count, 0);
+
+/** Whether nodes are being created or deleted. */
+function nodesChanging(resources: ResourceStates | undefined): boolean {
+  return total(resources?.creating) + total(resources?.deleting) > 0;
+}
+
+/** A flavor as pickers describe it: "GPU · 8 vCPUs, 32Gi, x86". */
+export function describeFlavor(flavor: ResourceFlavor): { readonly category: string; readonly description: string } {
+  const { spec } = flavor;
+  return {
+    category: spec?.gpu ? 'GPU' : spec?.npu ? 'NPU' : 'CPU',
+    description: [spec?.cpu && `${spec.cpu} vCPUs`, spec?.memory, spec?.cpuArch].filter(Boolean).join(', '),
+  };
+}
+
+const isLocked = (node: PoolNode): boolean => nodeLocks(node).includes('delete');
+
 export const poolNodeKind: ResourceKind<PoolNode> = {
   contextValue: 'poolNode',
   label: vscode.l10n.t('node'),
@@ -22,11 +46,18 @@ export const poolNodeKind: ResourceKind<PoolNode> = {
   name: (node) => node.metadata.name,
   status: (node) => node.status?.phase ?? 'Unknown',
   category: (node) => nodePhaseCategory(node.status?.phase ?? ''),
-  capabilities: (node) => (['Available', 'Abnormal'].includes(node.status?.phase ?? '') ? ['canReboot', 'canDelete'] : []),
-  description: (node) => joinParts(node.status?.phase, shortFlavor(node.spec?.flavor), node.status?.privateIp),
+  capabilities: (node) => {
+    const settled = ['Available', 'Abnormal'].includes(node.status?.phase ?? '');
+    const locked = isLocked(node);
+    // A node locked against deletion offers Unlock instead of Lock and Delete.
+    return [...(settled ? ['canReboot', 'canResize'] : []), ...(settled && !locked ? ['canDelete'] : []), locked ? 'canUnlock' : 'canLock'];
+  },
+  description: (node) => joinParts(node.status?.phase, isLocked(node) ? vscode.l10n.t('locked') : undefined, shortFlavor(node.spec?.flavor), node.status?.privateIp),
   tooltip: (node) =>
     fieldTooltip(node.metadata.name, [
       [vscode.l10n.t('Phase'), node.status?.phase],
+      [vscode.l10n.t('Locked against'), nodeLocks(node).join(', ')],
+      [vscode.l10n.t('Node pool'), node.metadata.labels?.[NODE_POOL_LABEL]],
       [vscode.l10n.t('Flavor'), node.spec?.flavor],
       [vscode.l10n.t('Availability zone'), node.status?.az],
       [vscode.l10n.t('Private IP'), node.status?.privateIp],
@@ -42,11 +73,10 @@ export const poolNodeKind: ResourceKind<PoolNode> = {
  */
 function nodePoolState(nodePool: NodePool): { readonly label: string; readonly category: StatusCategory } {
   const resources = nodePool.status?.resources;
-  const count = (entries: readonly { count: number }[] | undefined) => (entries ?? []).reduce((sum, entry) => sum + entry.count, 0);
-  if (count(resources?.abnormal) > 0) {
+  if (total(resources?.abnormal) > 0) {
     return { label: vscode.l10n.t('Abnormal'), category: 'failed' };
   }
-  if (count(resources?.creating) > 0 || count(resources?.deleting) > 0) {
+  if (nodesChanging(resources)) {
     return { label: vscode.l10n.t('Scaling'), category: 'transitional' };
   }
   return { label: vscode.l10n.t('Ready'), category: 'running' };
@@ -64,7 +94,7 @@ export const nodePoolKind: ResourceKind<NodePool> = {
   category: (nodePool) => nodePoolState(nodePool).category,
   capabilities: () => ['canScale', 'canDelete'],
   description: (nodePool) =>
-    joinParts(nodePoolState(nodePool).label, shortFlavor(nodePool.spec?.resources?.flavor), vscode.l10n.t('{0} nodes', nodePool.spec?.resources?.count ?? 0)),
+    joinParts(nodePoolState(nodePool).label, shortFlavor(nodePool.spec?.resources?.flavor), nodesText(nodePool.spec?.resources?.count ?? 0)),
   tooltip: (nodePool) =>
     fieldTooltip(nodePool.metadata.name, [
       [vscode.l10n.t('Flavor'), nodePool.spec?.resources?.flavor],
@@ -99,9 +129,50 @@ export const pluginKind: ResourceKind<PoolPlugin> = {
 };
 
 /** "300 × gpu.v100, 2 × cpu.8u": what a pool is made of. */
-function composition(pool: Pool): string {
-  return (pool.spec?.resources ?? []).map((resource) => `${resource.count} × ${shortFlavor(resource.flavor)}`).join(', ');
+export function composition(resources: readonly ResourceCount[] | undefined): string {
+  return (resources ?? []).map((resource) => `${resource.count} × ${shortFlavor(resource.flavor)}`).join(', ');
 }
+
+/** "Train, Infer (Enabling)": what the pool is used for, with the uses not yet (or no longer) enabled. */
+export function poolUses(pool: Pool): string {
+  const states = pool.status?.scope ?? (pool.spec?.scope ?? []).map((scopeType) => ({ scopeType, state: 'Enabled' }));
+  return states.map(({ scopeType, state }) => (state === 'Enabled' ? scopeType : `${scopeType} (${state})`)).join(', ');
+}
+
+export function poolCategory(pool: Pool): StatusCategory {
+  return poolStatusCategory(pool.status?.phase ?? '', nodesChanging(pool.status?.resources), (pool.status?.scope ?? []).map((scope) => scope.state));
+}
+
+/** What a Running pool is busy with, which its phase does not say. */
+function poolActivity(pool: Pool): string | undefined {
+  if (poolCategory(pool) !== 'transitional' || pool.status?.phase !== 'Running') {
+    return undefined;
+  }
+  return nodesChanging(pool.status.resources) ? vscode.l10n.t('scaling') : vscode.l10n.t('changing uses');
+}
+
+/** "team=nlp, env=prod". */
+export function tagsText(tags: readonly PoolTag[]): string {
+  return tags.length > 0 ? tags.map((tag) => (tag.value ? `${tag.key}=${tag.value}` : tag.key)).join(', ') : vscode.l10n.t('none');
+}
+
+function poolTooltip(pool: Pool, tags?: string): vscode.MarkdownString {
+  return fieldTooltip(poolDisplayName(pool), [
+    [vscode.l10n.t('ID'), pool.metadata.name],
+    [vscode.l10n.t('Phase'), pool.status?.phase],
+    [vscode.l10n.t('Message'), pool.status?.message],
+    [vscode.l10n.t('Type'), pool.spec?.type],
+    [vscode.l10n.t('Used for'), poolUses(pool)],
+    [vscode.l10n.t('Resources'), composition(pool.spec?.resources)],
+    [vscode.l10n.t('Network'), pool.spec?.network?.name],
+    [vscode.l10n.t('Tags'), tags],
+    [vscode.l10n.t('Description'), pool.metadata.annotations?.[POOL_DESCRIPTION_ANNOTATION]],
+    [vscode.l10n.t('Created'), pool.metadata.creationTimestamp],
+  ]);
+}
+
+/** Phases in which a pool's uses and size may change (the emulator's rule; the reference does not say). */
+const CHANGEABLE_PHASES = ['Running', 'Abnormal', 'ScalingFailed'];
 
 export const poolKind: ResourceKind<Pool> = {
   contextValue: 'pool',
@@ -112,20 +183,20 @@ export const poolKind: ResourceKind<Pool> = {
   id: (pool) => pool.metadata.name,
   name: (pool) => poolDisplayName(pool),
   status: (pool) => pool.status?.phase ?? 'Unknown',
-  category: (pool) => poolPhaseCategory(pool.status?.phase ?? ''),
-  capabilities: (pool) => (pool.status?.phase === 'Deleting' ? [] : ['canDelete']),
-  description: (pool) => joinParts(pool.status?.phase, composition(pool), formatAge(createdAt(pool.metadata.creationTimestamp))),
-  tooltip: (pool) =>
-    fieldTooltip(poolDisplayName(pool), [
-      [vscode.l10n.t('ID'), pool.metadata.name],
-      [vscode.l10n.t('Phase'), pool.status?.phase],
-      [vscode.l10n.t('Message'), pool.status?.message],
-      [vscode.l10n.t('Type'), pool.spec?.type],
-      [vscode.l10n.t('Used for'), pool.spec?.scope?.join(', ')],
-      [vscode.l10n.t('Resources'), composition(pool)],
-      [vscode.l10n.t('Network'), pool.spec?.network?.name],
-      [vscode.l10n.t('Created'), pool.metadata.creationTimestamp],
-    ]),
+  category: poolCategory,
+  capabilities: (pool) => {
+    const phase = pool.status?.phase ?? '';
+    return [...(phase === 'Deleting' ? [] : ['canDelete', 'canTag']), ...(CHANGEABLE_PHASES.includes(phase) ? ['canEdit'] : [])];
+  },
+  description: (pool) => joinParts(pool.status?.phase, poolActivity(pool), composition(pool.spec?.resources), formatAge(createdAt(pool.metadata.creationTimestamp))),
+  tooltip: (pool) => poolTooltip(pool),
+  // Tags come from another request: read when the user hovers, not for every pool listed.
+  resolveTooltip: async (services, scope, pool, signal) => {
+    const tags = await services.pools.listTags(scope.region, pool.metadata.name, signal).then(tagsText, (error: unknown) =>
+      vscode.l10n.t('not loaded ({0})', asModelArtsError(error).errorCode),
+    );
+    return poolTooltip(pool, tags);
+  },
   // The pool list is not paged (§11.3).
   listPage: async (services, scope, _pageToken, signal) => ({ items: await services.pools.list(scope.region, scope.workspaceId, signal) }),
   fetch: (services, scope, id, signal) => services.pools.get(scope.region, id, signal),

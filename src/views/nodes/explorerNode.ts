@@ -11,6 +11,8 @@ export interface ExplorerNode {
   reset?(): void;
   /** Children already in hand, without loading anything. */
   loadedChildren?(): readonly ExplorerNode[];
+  /** Fills what getTreeItem left undefined because it needs a request (VS Code asks on hover). */
+  resolveTreeItem?(item: vscode.TreeItem, signal: AbortSignal): Promise<vscode.TreeItem>;
 }
 
 export type PollResult = 'changed' | 'unchanged' | 'gone';

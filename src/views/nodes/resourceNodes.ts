@@ -161,10 +161,18 @@ export class ResourceNode<T> implements PollableNode {
     const item = new vscode.TreeItem(this.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.kind.description(this.item);
-    item.tooltip = this.kind.tooltip(this.item);
+    // A tooltip that needs a request is left to resolveTreeItem, which VS Code calls on hover.
+    item.tooltip = this.kind.resolveTooltip ? undefined : this.kind.tooltip(this.item);
     const category = this.kind.category(this.item);
     item.iconPath = this.kind.itemIcon && category === 'running' ? new vscode.ThemeIcon(this.kind.itemIcon) : statusIcon(category);
     item.contextValue = [this.kind.contextValue, ...this.kind.capabilities(this.item), 'refreshable'].join(' ');
+    return item;
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, signal: AbortSignal): Promise<vscode.TreeItem> {
+    if (this.kind.resolveTooltip && item.tooltip === undefined) {
+      item.tooltip = await this.kind.resolveTooltip(this.parent.services, this.parent.scope, this.item, signal);
+    }
     return item;
   }
 
