@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { AccountRegistry, DEMO_CREDENTIALS } from './accounts';
 import { registerDevServers } from './areas/devServers';
 import { registerIam } from './areas/iam';
+import { registerInferV1 } from './areas/inferV1';
 import { registerManagement } from './areas/management';
+import { registerModels } from './areas/models';
 import { registerNotebookCatalog } from './areas/notebookCatalog';
 import { registerNotebooks } from './areas/notebooks';
 import { registerPools } from './areas/pools';
@@ -72,6 +74,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerTrainingJobs(router);
   registerPools(router);
   registerDevServers(router);
+  registerInferV1(router);
+  registerModels(router);
   if ((options.seed ?? 'demo') === 'demo') {
     seedDemo(state, demoAccount.ak, { scaleTrainingJobs: options.scaleTrainingJobs });
   }
