@@ -1,5 +1,7 @@
 import { DevServerService } from './devServers';
+import { InferenceV1Service } from './inferenceV1';
 import { ManagementService } from './management';
+import { ModelService } from './models';
 import { NotebookService } from './notebooks';
 import { PoolService } from './pools';
 import { SignedClient, type SignedClientOptions } from './signedClient';
@@ -15,6 +17,8 @@ export interface ModelArtsServices {
   readonly pools: PoolService;
   readonly devServers: DevServerService;
   readonly management: ManagementService;
+  readonly inferenceV1: InferenceV1Service;
+  readonly models: ModelService;
 }
 
 export function createServices(options: SignedClientOptions): ModelArtsServices {
@@ -27,5 +31,7 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     pools: new PoolService(client),
     devServers: new DevServerService(client),
     management: new ManagementService(client),
+    inferenceV1: new InferenceV1Service(client),
+    models: new ModelService(client),
   };
 }
