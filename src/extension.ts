@@ -3,10 +3,12 @@ import { AccountManager } from './account/accountManager';
 import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
 import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerInferenceV1Commands } from './commands/inferenceV1Commands';
 import { registerLiteServerCommands } from './commands/liteServerCommands';
 import { registerManagementCommands } from './commands/managementCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerPoolCommands } from './commands/poolCommands';
+import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
 import { vscodeUserInput } from './commands/userInput';
 import { registerWebviewCommands } from './commands/webviewCommands';
@@ -46,6 +48,8 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerPoolCommands(context),
     ...registerLiteServerCommands(context),
     ...registerManagementCommands(context),
+    ...registerInferenceV1Commands(context),
+    ...registerServiceV1PanelCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

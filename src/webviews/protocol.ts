@@ -7,7 +7,7 @@
 import { type Check, checkArray, checkBoolean, checkLiteral, checkNumber, checkObject, checkOneOf, checkString } from './checks';
 
 /** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
-export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'details';
+export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createServiceV1' | 'details';
 
 /** An error as a form shows it next to itself; never carries credentials (they never reach it). */
 export interface ErrorInfo {
@@ -138,9 +138,51 @@ export interface NetworkChoice {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Create Real-Time Service (v1)
+
+export interface ServiceV1FormValues {
+  readonly name: string;
+  readonly description: string;
+  readonly workspaceId: string;
+  /** The model's name; its published versions are the choices of `modelId`. */
+  readonly modelName: string;
+  /** The chosen version: a model id. */
+  readonly modelId: string;
+  readonly specification: string;
+  readonly instanceCount: number;
+  readonly environment: readonly NameValue[];
+  /** 0: runs until stopped. */
+  readonly autoStopHours: number;
+}
+
+/** A published model version, and what a specification must offer to run it. */
+export interface ServiceModelChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  readonly workspaceId: string;
+  readonly description: string;
+  readonly minCpu?: number;
+  readonly minMemoryMb?: number;
+  readonly minGpu?: number;
+  readonly minAscend?: number;
+}
+
+export interface ServiceSpecChoice {
+  readonly id: string;
+  /** CPU, GPU or ASCEND. */
+  readonly category: string;
+  readonly description: string;
+  readonly cpu?: number;
+  readonly memoryMb?: number;
+  readonly gpu?: number;
+  readonly npu?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Details
 
-export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar';
+export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar' | 'update' | 'viewEvents' | 'copyAccessAddress' | 'deployV1';
 
 export interface DetailsField {
   readonly label: string;
@@ -177,6 +219,8 @@ export type HostMessage =
   | { readonly type: 'trainingJobOptions'; readonly flavors: readonly TrainingFlavorChoice[]; readonly engines: readonly EngineChoice[] }
   | { readonly type: 'poolForm'; readonly scope: FormScope; readonly values: PoolFormValues }
   | { readonly type: 'poolOptions'; readonly flavors: readonly PoolFlavorChoice[]; readonly networks: readonly NetworkChoice[] }
+  | { readonly type: 'serviceV1Form'; readonly scope: FormScope; readonly values: ServiceV1FormValues }
+  | { readonly type: 'serviceV1Options'; readonly models: readonly ServiceModelChoice[]; readonly specifications: readonly ServiceSpecChoice[] }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   | { readonly type: 'submitFailed'; readonly error: ErrorInfo; readonly fieldErrors: Readonly<Record<string, string>> }
@@ -189,6 +233,7 @@ export type WebviewMessage =
   | { readonly type: 'submitNotebook'; readonly values: NotebookFormValues }
   | { readonly type: 'submitTrainingJob'; readonly values: TrainingJobFormValues }
   | { readonly type: 'submitPool'; readonly values: PoolFormValues }
+  | { readonly type: 'submitServiceV1'; readonly values: ServiceV1FormValues }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -237,7 +282,19 @@ const poolFormValues: Check<PoolFormValues> = checkObject({
   uses: checkArray(checkOneOf(['Train', 'Infer', 'Notebook'] as const)),
 });
 
-const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar'];
+const serviceV1FormValues: Check<ServiceV1FormValues> = checkObject({
+  name: checkString,
+  description: checkString,
+  workspaceId: checkString,
+  modelName: checkString,
+  modelId: checkString,
+  specification: checkString,
+  instanceCount: checkNumber,
+  environment: nameValues,
+  autoStopHours: checkNumber,
+});
+
+const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1'];
 
 const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
   ready: checkObject({ type: checkLiteral('ready') }),
@@ -245,6 +302,7 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   submitNotebook: checkObject({ type: checkLiteral('submitNotebook'), values: notebookFormValues }),
   submitTrainingJob: checkObject({ type: checkLiteral('submitTrainingJob'), values: trainingJobFormValues }),
   submitPool: checkObject({ type: checkLiteral('submitPool'), values: poolFormValues }),
+  submitServiceV1: checkObject({ type: checkLiteral('submitServiceV1'), values: serviceV1FormValues }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),

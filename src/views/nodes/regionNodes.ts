@@ -6,8 +6,10 @@ import { workspaceStatusCategory } from '../../services/status';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
 import { notebookKind } from '../kinds/notebookKind';
 import { devServerKind, hyperinstanceKind } from '../kinds/liteServerKinds';
+import { modelKind } from '../kinds/modelKind';
 import { poolKind } from '../kinds/poolKinds';
 import { scheduledEventKind } from '../kinds/scheduledEventKind';
+import { serviceV1Kind } from '../kinds/serviceV1Kind';
 import { trainingJobKind } from '../kinds/trainingJobKind';
 import type { ResourceKind } from '../resourceKind';
 import { statusIcon } from '../statusIcons';
@@ -86,7 +88,8 @@ export class WorkspaceNode implements PollableNode {
   ) {
     this.current = workspace;
     this.scope = { region: parent.region, workspaceId: workspace.id };
-    this.groups = [notebookKind, trainingJobKind, poolKind as ResourceKind<unknown>].map((kind) => new ResourceGroupNode(this, kind, services, this.scope));
+    const kinds = [notebookKind, trainingJobKind, poolKind, modelKind, serviceV1Kind] as ResourceKind<unknown>[];
+    this.groups = kinds.map((kind) => new ResourceGroupNode(this, kind, services, this.scope));
   }
 
   get id(): string {
