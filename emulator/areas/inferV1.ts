@@ -59,7 +59,10 @@ function listServices(request: ApiRequest): ApiResponse {
   const sortKey = SORT_KEYS[oneOf(query.get('sort_by') ?? 'publish_at', Object.keys(SORT_KEYS), 'sort_by')];
   const order = orderOf(query);
   const name = query.get('service_name')?.toLowerCase();
-  const { service_id: id, model_id: modelId, infer_type: inferType, status } = Object.fromEntries(['service_id', 'model_id', 'infer_type', 'status'].map((key) => [key, query.get(key)]));
+  const id = query.get('service_id');
+  const modelId = query.get('model_id');
+  const inferType = query.get('infer_type');
+  const status = query.get('status');
   const matching = workspaceServicesV1(project, workspaceId, now).filter(
     (service) =>
       (!id || service.id === id) &&
