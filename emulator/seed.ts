@@ -22,6 +22,7 @@ import {
 import type { EmulatorState, NotebookStatus, ProjectState, TrainingJobRecord, TrainingPhase } from './state';
 import { seedDevServers } from './areas/devServerSeed';
 import { seedKeyPairs } from './areas/kps';
+import { seedInferV1 } from './areas/inferV1Seed';
 import { seedScheduledEvents } from './areas/managementEvents';
 import { seedPools } from './areas/poolSeed';
 import { seedSwr } from './areas/swrSeed';
@@ -105,6 +106,7 @@ export function seedDemo(state: EmulatorState, ak: string, options: SeedOptions 
       seedPools(project, CN_NORTH_4_POOLS, workspaceIds, now);
       seedDevServers(project, CN_NORTH_4_DEV_SERVERS, now);
       seedScheduledEvents(project, now);
+      seedInferV1(project, workspaceIds, now);
     }
   }
   const scale = options.scaleTrainingJobs ?? 0;

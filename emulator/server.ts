@@ -8,7 +8,9 @@ import { AccountRegistry, DEMO_CREDENTIALS } from './accounts';
 import { registerDevServers } from './areas/devServers';
 import { registerIam } from './areas/iam';
 import { registerKps } from './areas/kps';
+import { registerInferV1 } from './areas/inferV1';
 import { registerManagement } from './areas/management';
+import { registerModels } from './areas/models';
 import { registerNotebookCatalog } from './areas/notebookCatalog';
 import { registerNotebooks } from './areas/notebooks';
 import { registerPools } from './areas/pools';
@@ -87,6 +89,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerSwr(router);
   registerVpc(router);
   registerKps(router);
+  registerInferV1(router);
+  registerModels(router);
   if ((options.seed ?? 'demo') === 'demo') {
     seedDemo(state, demoAccount.ak, { scaleTrainingJobs: options.scaleTrainingJobs });
   }

@@ -8,9 +8,11 @@ import type { KeyPairRecord } from './areas/kps';
 import type { SwrNamespaceRecord, SwrRepositoryRecord } from './areas/swrSeed';
 import type { SecurityGroupRecord, SubnetRecord, VpcRecord } from './areas/vpcSeed';
 import { type DevServerJobRecord, type DevServerRecord, type DevServerStatus, type HyperClusterRecord, type HyperinstanceRecord, liveDevServer } from './areas/devServerModel';
+import { liveServiceV1, type ServiceV1Record, type ServiceV1Status } from './areas/inferV1Model';
 import type { AuthMode, AuthorizationRecord } from './areas/managementAuth';
 import type { ScheduledEventRecord } from './areas/managementEvents';
 import type { QuotaOverride } from './areas/managementQuotas';
+import type { ModelRecord } from './areas/modelsModel';
 import { livePool, type NodePhase, type PoolPhase, type PoolRecord } from './areas/poolModel';
 import { type Clock, Timeline } from './clock';
 
@@ -130,6 +132,10 @@ export class ProjectState {
   /** Scheduled (maintenance) events (§6.4) by id; see `areas/managementEvents.ts`. */
   readonly scheduledEvents = new Map<string, ScheduledEventRecord>();
   readonly companion: CompanionRecords = { swrNamespaces: [], swrRepositories: [], vpcs: [], subnets: [], securityGroups: [], keyPairs: [] };
+  /** v1 real-time services (§3) by `service_id`; see `areas/inferV1Model.ts` (`liveServiceV1` drops deleted ones). */
+  readonly servicesV1 = new Map<string, ServiceV1Record>();
+  /** Models (§3) by `model_id`; see `areas/modelsModel.ts`. */
+  readonly models = new Map<string, ModelRecord>();
   private readonly notebookMap = new Map<string, NotebookRecord>();
   private readonly jobMap = new Map<string, TrainingJobRecord>();
   /** Ascending by createTime (ties by id), so the default newest-first search needs no sort. */
@@ -356,5 +362,30 @@ export class EmulatorState {
       throw new Error(`no node ${nodeName} in pool ${poolName}`);
     }
     node.timeline.force(this.clock.now(), phase);
+  }
+
+  /** A v1 real-time service by `service_id`, unless its deletion has completed. */
+  findServiceV1(id: string): { project: ProjectState; service: ServiceV1Record } | undefined {
+    const now = this.clock.now();
+    for (const project of this.projects.values()) {
+      const service = liveServiceV1(project, id, now);
+      if (service) {
+        return { project, service };
+      }
+    }
+    return undefined;
+  }
+
+  serviceV1Status(id: string): ServiceV1Status | undefined {
+    return this.findServiceV1(id)?.service.timeline.status(this.clock.now()) as ServiceV1Status | undefined;
+  }
+
+  /** Forces a v1 service status that stays until the next action on it; throws for unknown ids. */
+  setServiceV1Status(id: string, status: ServiceV1Status): void {
+    const found = this.findServiceV1(id);
+    if (!found) {
+      throw new Error(`no v1 service ${id}`);
+    }
+    found.service.timeline.force(this.clock.now(), status);
   }
 }

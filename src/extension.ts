@@ -6,6 +6,7 @@ import { registerCompanionCommands } from './commands/companionCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
 import { registerLiteServerAttachmentCommands } from './commands/liteServerAttachmentCommands';
+import { registerInferenceV1Commands } from './commands/inferenceV1Commands';
 import { registerLiteServerCommands } from './commands/liteServerCommands';
 import { registerLiteServerCreateCommands } from './commands/liteServerCreateCommands';
 import { registerLiteServerJobCommands } from './commands/liteServerJobCommands';
@@ -14,6 +15,7 @@ import { registerLiteServerViewCommands } from './commands/liteServerViewCommand
 import { registerManagementCommands } from './commands/managementCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerPoolCommands } from './commands/poolCommands';
+import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
 import { vscodeUserInput } from './commands/userInput';
 import { registerWebviewCommands } from './commands/webviewCommands';
@@ -60,6 +62,8 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerLiteServerCreateCommands(context),
     ...registerHyperClusterCommands(context),
     ...registerCompanionCommands(context),
+    ...registerInferenceV1Commands(context),
+    ...registerServiceV1PanelCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

@@ -1,4 +1,4 @@
-/** The details panel of a notebook, training job or resource pool: status, fields, progress steps, actions and the log tail. */
+/** The details panel of a resource (notebook, training job, resource pool, service, model): status, fields, progress steps, actions and the log tail. */
 import './common/styles.css';
 import './details.css';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -21,16 +21,21 @@ const ACTIONS: Readonly<Record<DetailsAction, { readonly label: string; readonly
   createSimilar: { label: 'Create Similar…', icon: 'add' },
   edit: { label: 'Edit…', icon: 'edit' },
   manageTags: { label: 'Manage Tags…', icon: 'tag' },
+  update: { label: 'Update…', icon: 'edit' },
+  viewEvents: { label: 'View Events', icon: 'list-unordered' },
+  copyAccessAddress: { label: 'Copy Access Address', icon: 'link' },
+  deployV1: { label: 'Deploy as Real-Time Service (v1)…', icon: 'cloud-upload' },
 };
 
 /** The action a user most likely came for gets the primary look. */
-const PRIMARY_ACTIONS: readonly DetailsAction[] = ['start', 'openJupyter'];
+const PRIMARY_ACTIONS: readonly DetailsAction[] = ['start', 'openJupyter', 'deployV1'];
 
 /** Codicon classes; something in progress spins. */
 const SPINNING = 'codicon-loading codicon-modifier-spin';
 
 const STATUS_ICONS: Readonly<Record<string, string>> = {
   running: 'codicon-vm-running',
+  degraded: 'codicon-warning',
   transitional: SPINNING,
   succeeded: 'codicon-pass',
   failed: 'codicon-error',

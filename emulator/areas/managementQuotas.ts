@@ -2,12 +2,13 @@
  * Workspace quotas (§6.1): `GET/PUT /v1/{p}/workspaces/{id}/quotas`. The resource ids follow the
  * reference's `<feature>.<resource>` style (its example is `exemlProject.gpu_duration`); the list,
  * defaults and bounds are illustrative. `used_quota` is counted from the workspace's notebooks,
- * active training jobs and pools; it is null when the quota is -1 (unlimited), as documented.
- * Quotas are reported, not enforced (creating a notebook past its quota still succeeds).
+ * active training jobs, v1 services and pools; it is null when the quota is -1 (unlimited), as documented.
+ * Only the service quota is enforced (ModelArts.3520, §3.4); creating a notebook past its quota still succeeds.
  */
 import { type ApiRequest, type ApiResponse, bodyObject, type Handler, invalidParameter, isRecord, ok, requestProject } from '../http';
 import type { Router } from '../router';
 import type { ProjectState, TrainingPhase, WorkspaceRecord } from '../state';
+import { workspaceServicesV1 } from './inferV1Model';
 import { livePools } from './poolModel';
 import { changeableWorkspace, existingWorkspace } from './workspaces';
 
@@ -64,8 +65,7 @@ export const QUOTA_DEFINITIONS: readonly QuotaDefinition[] = [
     unitEn: 'count',
     nameCn: '在线服务数',
     unitCn: '个',
-    // Inference services are not emulated.
-    used: () => 0,
+    used: (project, id, now) => workspaceServicesV1(project, id, now).length,
   },
   {
     resource: 'pool.instance_count',
@@ -94,6 +94,12 @@ export const QUOTA_DEFINITIONS: readonly QuotaDefinition[] = [
 export function registerManagementQuotas(router: Router<Handler>): void {
   const path = '/v1/{project_id}/workspaces/{workspace_id}/quotas';
   router.add('GET', path, showQuotas).add('PUT', path, updateQuotas);
+}
+
+/** A workspace's quota of a resource (-1 = unlimited), changes applied; creating v1 services checks it. */
+export function workspaceQuota(project: ProjectState, workspaceId: string, resource: string): number {
+  const definition = QUOTA_DEFINITIONS.find((candidate) => candidate.resource === resource);
+  return project.workspaceQuotas.get(workspaceId)?.get(resource)?.quota ?? definition?.quota ?? -1;
 }
 
 function quotaView(project: ProjectState, workspace: WorkspaceRecord, definition: QuotaDefinition, now: number, withUsed: boolean): Record<string, unknown> {

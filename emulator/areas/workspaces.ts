@@ -10,6 +10,7 @@ import type { Router } from '../router';
 import { DEFAULT_WORKSPACE_ID, type ProjectState, type WorkspaceGrant, type WorkspaceRecord } from '../state';
 import { oneOf, optionalString, requiredString } from '../validate';
 import { userIdOf } from './devServerModel';
+import { workspaceServicesV1 } from './inferV1Model';
 import { livePools } from './poolModel';
 
 const BASE = '/v1/{project_id}/workspaces';
@@ -228,6 +229,7 @@ function deleteWorkspace(request: ApiRequest): ApiResponse {
     ['notebooks', project.notebooks(now).some((n) => n.workspaceId === id)],
     ['training jobs', project.trainingJobsOldestFirst().some((j) => j.workspaceId === id)],
     ['resource pools', livePools(project, now).some((p) => p.workspaceId === id)],
+    ['real-time services', workspaceServicesV1(project, id, now).length > 0],
   ];
   const held = holdings.filter(([, holds]) => holds).map(([what]) => what);
   if (held.length > 0) {

@@ -3,7 +3,9 @@ import { DevServerOperationService } from './devServerOperations';
 import { DevServerService } from './devServers';
 import { HyperClusterService } from './hyperClusters';
 import { KeyPairService } from './keyPairs';
+import { InferenceV1Service } from './inferenceV1';
 import { ManagementService } from './management';
+import { ModelService } from './models';
 import { NotebookService } from './notebooks';
 import { PoolService } from './pools';
 import { SignedClient, type SignedClientOptions } from './signedClient';
@@ -27,6 +29,8 @@ export interface ModelArtsServices {
   readonly swr: SwrService;
   readonly vpc: VpcService;
   readonly keyPairs: KeyPairService;
+  readonly inferenceV1: InferenceV1Service;
+  readonly models: ModelService;
 }
 
 export function createServices(options: SignedClientOptions): ModelArtsServices {
@@ -45,5 +49,7 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     swr: new SwrService(client),
     vpc: new VpcService(client),
     keyPairs: new KeyPairService(client),
+    inferenceV1: new InferenceV1Service(client),
+    models: new ModelService(client),
   };
 }

@@ -2,8 +2,9 @@
  * What a resource's status means, independent of how each API spells it
  * (UPPERCASE notebooks, CamelCase training phases, lowercase v1 services…).
  * The tree picks icons from the category and polls only `transitional` ones.
+ * `degraded`: running, but some of it is unhealthy (a concerning service).
  */
-export type StatusCategory = 'running' | 'stopped' | 'transitional' | 'waiting' | 'succeeded' | 'failed' | 'unknown';
+export type StatusCategory = 'running' | 'degraded' | 'stopped' | 'transitional' | 'waiting' | 'succeeded' | 'failed' | 'unknown';
 
 const NOTEBOOK_STATUS: Record<string, StatusCategory> = {
   INIT: 'transitional',
@@ -204,4 +205,38 @@ export function networkStatusCategory(status: string): StatusCategory {
 /** KPS `frozen_state` (§8 gives no values): 0 or absent is taken as usable, anything else as frozen. */
 export function keyPairCategory(frozenState: number | undefined): StatusCategory {
   return frozenState ? 'stopped' : 'running';
+}
+
+/**
+ * Real-time services of the v1 API (§3.4), lowercase. Pending and waiting (queued for
+ * resources) end by themselves, so they are polled like deploying.
+ */
+const SERVICE_V1_STATUS: Record<string, StatusCategory> = {
+  deploying: 'transitional',
+  stopping: 'transitional',
+  deleting: 'transitional',
+  pending: 'transitional',
+  waiting: 'transitional',
+  running: 'running',
+  concerning: 'degraded',
+  stopped: 'stopped',
+  finished: 'succeeded',
+  failed: 'failed',
+};
+
+export function serviceV1StatusCategory(status: string): StatusCategory {
+  return SERVICE_V1_STATUS[status] ?? 'unknown';
+}
+
+/** Models (§3.4): published is their usable end state. */
+const MODEL_STATUS: Record<string, StatusCategory> = {
+  publishing: 'transitional',
+  building: 'transitional',
+  published: 'succeeded',
+  failed: 'failed',
+  building_failed: 'failed',
+};
+
+export function modelStatusCategory(status: string): StatusCategory {
+  return MODEL_STATUS[status] ?? 'unknown';
 }

@@ -34,13 +34,29 @@ export function formatDuration(ms: number | undefined): string {
   return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
 }
 
-/** "CREATE_FAILED" → "Create failed": the API's UPPER_CASE statuses, readable and narrower. */
+/** "CREATE_FAILED" → "Create failed", "building_failed" → "Building failed": the API's UPPER_CASE and lower_case statuses, readable. */
 export function readableStatus(status: string): string {
-  if (status !== status.toUpperCase()) {
+  if (status !== status.toUpperCase() && status !== status.toLowerCase()) {
     return status; // already mixed case, e.g. training phases
   }
   const words = status.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "13.2 GB", "512 KB": a size in bytes, in the largest unit that keeps it at 1 or more. */
+export function formatSize(bytes: number | undefined): string | undefined {
+  if (bytes === undefined || !Number.isFinite(bytes)) {
+    return undefined;
+  }
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  // One decimal below 10 ("1.5 GB"), none when it is .0 or the value is larger.
+  return `${unit > 0 && value < 10 ? Number(value.toFixed(1)) : Math.round(value)} ${units[unit]}`;
 }
 
 /** "modelarts.vm.gpu.t4u8" → "vm.gpu.t4u8": every flavor starts with the service name. */

@@ -1,16 +1,21 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
+import type { ServiceV1 } from '../services/inferenceV1';
 import type { Notebook } from '../services/notebooks';
+import { collectPages } from '../services/paging';
 import { type Pool, POOL_NAME_LABEL, poolDisplayName } from '../services/pools';
 import type { TrainingJob } from '../services/trainingJobs';
 import { notebookKind } from '../views/kinds/notebookKind';
 import { describeFlavor, poolKind } from '../views/kinds/poolKinds';
+import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import type { CreateForm } from './createResourcePanel';
 import type { EditForm } from './editResourcePanel';
 import { toCreateNotebookRequest, toCreateTrainingJobBody, validateNotebookForm, validateTrainingJobForm } from './formRules';
 import { nodesRemoved, poolToEditValues, toCreatePoolBody, toPoolPatch, validatePoolEdit, validatePoolForm } from './poolFormRules';
-import type { HostMessage, NotebookFormValues, PoolEditValues, PoolFormValues, TrainingJobFormValues } from './protocol';
+import type { HostMessage, NotebookFormValues, PoolEditValues, PoolFormValues, ServiceModelChoice, ServiceV1FormValues, TrainingJobFormValues } from './protocol';
+import { modelChoice, specChoice } from './serviceV1Choices';
+import { toCreateServiceV1Request, validateServiceV1Form } from './serviceV1FormRules';
 
 export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
   app: 'createNotebook',
@@ -109,3 +114,29 @@ export const createTrainingJobForm: CreateForm<TrainingJobFormValues, TrainingJo
   validate: validateTrainingJobForm,
   create: (services, scope, values, signal) => services.trainingJobs.create(scope, toCreateTrainingJobBody(values), signal),
 };
+
+export const createServiceV1Form: CreateForm<ServiceV1FormValues, ServiceV1> = {
+  app: 'createServiceV1',
+  kind: serviceV1Kind,
+  title: vscode.l10n.t('Create Real-Time Service (v1)'),
+  formMessage: (scope, values) => ({ type: 'serviceV1Form', scope, values }),
+  submittedValues: (message) => (message.type === 'submitServiceV1' ? message.values : undefined),
+  loadOptions: async (services, region, signal) => {
+    const [models, specifications] = await Promise.all([publishedModels(services, region, signal), services.inferenceV1.specifications(region, signal)]);
+    return { type: 'serviceV1Options', models, specifications: specifications.filter((spec) => spec.is_open !== false).map(specChoice) };
+  },
+  validate: (values) => validateServiceV1Form(values),
+  create: (services, scope, values, signal) => services.inferenceV1.create(scope, toCreateServiceV1Request(values), signal),
+};
+
+/** The published models of every workspace of the region: the form offers those of the workspace chosen. */
+async function publishedModels(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<ServiceModelChoice[]> {
+  const workspaces = await services.workspaces.list(region, signal);
+  const perWorkspace = await Promise.all(
+    workspaces.map(async ({ id: workspaceId }) => {
+      const models = await collectPages((token) => services.models.list({ region, workspaceId }, token, { status: 'published' }, signal), 1000);
+      return models.map((model) => modelChoice(model, workspaceId));
+    }),
+  );
+  return perWorkspace.flat();
+}

@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
+import type { ServiceV1 } from '../services/inferenceV1';
+import { type Model, modelRequirements } from '../services/models';
 import type { Notebook } from '../services/notebooks';
 import { type Pool, POOL_DESCRIPTION_ANNOTATION, type ResourceStates } from '../services/pools';
 import type { TrainingJob, TrainingLog } from '../services/trainingJobs';
-import { formatDuration, formatTimestamp, joinParts } from '../views/format';
+import { formatDuration, formatSize, formatTimestamp, joinParts, readableStatus } from '../views/format';
+import { modelKind, modelOrigin } from '../views/kinds/modelKind';
 import { notebookKind } from '../views/kinds/notebookKind';
 import { composition, poolKind, poolUses, tagsText } from '../views/kinds/poolKinds';
+import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import type { ResourceKind } from '../views/resourceKind';
 import type { DetailsAction, DetailsField, DetailsStep } from './protocol';
@@ -144,4 +148,104 @@ export const poolDetails: DetailsPresenter<Pool> = {
     return ['refresh', ...own.filter(([, capability]) => capabilities.includes(capability)).map(([action]) => action), 'copyId', ...(capabilities.includes('canDelete') ? (['delete'] as const) : [])];
   },
   moreFields: async (services, region, pool, signal) => field(vscode.l10n.t('Tags'), tagsText(await services.pools.listTags(region, pool.metadata.name, signal))),
+};
+
+/** "mnist-cnn 1.1.0 on modelarts.vm.cpu.2u × 2, 100% of requests": one model of a service. */
+function serviceModelText(config: NonNullable<ServiceV1['config']>[number]): string {
+  const model = config.model_name ? `${config.model_name} ${config.model_version ?? ''}`.trim() : config.model_id;
+  const traffic = config.weight === undefined ? undefined : vscode.l10n.t('{0}% of requests', config.weight);
+  return joinParts(vscode.l10n.t('{0} on {1} × {2}', model, config.specification, config.instance_count), traffic);
+}
+
+function autoStopText(service: ServiceV1): string {
+  const stop = service.schedule?.find((entry) => entry.type.toLowerCase() === 'stop');
+  if (!stop) {
+    return vscode.l10n.t('off');
+  }
+  const after = vscode.l10n.t('after {0} {1}', stop.duration, stop.time_unit.toLowerCase());
+  return service.due_time === undefined ? after : vscode.l10n.t('{0} (stops at {1})', after, formatTimestamp(service.due_time));
+}
+
+export const serviceV1Details: DetailsPresenter<ServiceV1> = {
+  kind: serviceV1Kind,
+  commandPrefix: 'modelarts.serviceV1',
+  fields: (service) => {
+    const configs = service.config ?? [];
+    const label = (index: number): string => (configs.length === 1 ? vscode.l10n.t('Model') : vscode.l10n.t('Model {0}', index + 1));
+    return [
+      ...field(vscode.l10n.t('ID'), service.service_id),
+      ...field(vscode.l10n.t('Access address'), service.access_address),
+      ...configs.flatMap((config, index) => [
+        ...field(label(index), serviceModelText(config)),
+        // Names only: values may be secrets, and the JSON view shows them on purpose.
+        ...field(vscode.l10n.t('Environment variables'), Object.keys(config.envs ?? {}).join(', ')),
+      ]),
+      ...field(vscode.l10n.t('Failure'), service.error_msg),
+      ...field(vscode.l10n.t('Auto-stop'), autoStopText(service)),
+      ...field(vscode.l10n.t('Calls'), service.invocation_times === undefined ? undefined : vscode.l10n.t('{0} ({1} failed)', service.invocation_times, service.failed_times ?? 0)),
+      ...field(vscode.l10n.t('Type'), service.infer_type),
+      ...field(vscode.l10n.t('Created'), formatTimestamp(service.publish_at)),
+      ...field(vscode.l10n.t('Status since'), formatTimestamp(service.transition_at)),
+      ...field(vscode.l10n.t('Configuration updated'), service.update_time === undefined ? undefined : formatTimestamp(service.update_time)),
+      ...field(vscode.l10n.t('Owner'), service.owner),
+      ...field(vscode.l10n.t('Description'), service.description),
+    ];
+  },
+  // v1 reports only a percentage while deploying: the road to running, or the change under way.
+  steps: (service) => {
+    switch (service.status) {
+      case 'deploying':
+        return [
+          { label: vscode.l10n.t('Deploying {0}%', service.progress ?? 0), state: 'active' },
+          { label: readableStatus('running'), state: 'waiting' },
+        ];
+      case 'stopping':
+        return [
+          { label: readableStatus('stopping'), state: 'active' },
+          { label: readableStatus('stopped'), state: 'waiting' },
+        ];
+      default:
+        return [];
+    }
+  },
+  actions: (service) =>
+    withCommonActions(serviceV1Kind as ResourceKind<unknown>, service, [
+      ['start', 'canStart'],
+      ['stop', 'canStop'],
+      ['copyAccessAddress', 'canCopyAddress'],
+      ['update', 'canUpdate'],
+      ['viewEvents', undefined],
+    ]),
+};
+
+function minimumsText(model: Model): string | undefined {
+  const needs = modelRequirements(model);
+  return joinParts(
+    needs.cpu ? vscode.l10n.t('{0} vCPUs', needs.cpu) : undefined,
+    needs.memoryMb ? formatSize(needs.memoryMb * 1024 * 1024) : undefined,
+    needs.gpu ? vscode.l10n.t('{0} GPU', needs.gpu) : undefined,
+    needs.ascend ? vscode.l10n.t('{0} Ascend', needs.ascend) : undefined,
+  );
+}
+
+export const modelDetails: DetailsPresenter<Model> = {
+  kind: modelKind,
+  commandPrefix: 'modelarts.model',
+  fields: (model) => [
+    ...field(vscode.l10n.t('ID'), model.model_id),
+    ...field(vscode.l10n.t('Version'), model.model_version),
+    ...field(vscode.l10n.t('Type'), model.model_type),
+    ...field(vscode.l10n.t('Origin'), joinParts(modelOrigin(model), model.subscription_id)),
+    ...field(vscode.l10n.t('Size'), formatSize(model.model_size)),
+    ...field(vscode.l10n.t('Deploys as'), model.install_type?.join(', ')),
+    ...field(vscode.l10n.t('Needs at least'), minimumsText(model)),
+    ...field(vscode.l10n.t('Runtime'), model.runtime),
+    ...field(vscode.l10n.t('Source'), model.source_location),
+    ...field(vscode.l10n.t('Created'), formatTimestamp(model.create_at)),
+    ...field(vscode.l10n.t('Owner'), model.owner),
+    ...field(vscode.l10n.t('Description'), model.description),
+  ],
+  steps: () => [],
+  // A model is not created similar or deleted from here; a published one can be deployed.
+  actions: (model) => ['refresh', ...(modelKind.capabilities(model).includes('canDeploy') ? (['deployV1'] as const) : []), 'copyId'],
 };

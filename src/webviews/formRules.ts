@@ -123,11 +123,16 @@ export function validateTrainingJobForm(values: TrainingJobFormValues, maxNodes?
   tableErrors(errors, 'inputs', values.inputs, (row) => (OBS_FOLDER.test(row.value) || OBS_FILE.test(row.value) ? undefined : 'an obs:// path'));
   tableErrors(errors, 'outputs', values.outputs, (row) => (OBS_FOLDER.test(row.value) ? undefined : 'an obs:// folder ending with /'));
   tableErrors(errors, 'hyperparameters', values.hyperparameters, () => undefined);
-  tableErrors(errors, 'environment', values.environment, (row) => (ENVIRONMENT_NAME.test(row.name) ? undefined : 'a variable name of letters, digits and _'));
+  environmentErrors(errors, 'environment', values.environment);
   if (values.logPath && !OBS_FOLDER.test(values.logPath)) {
     errors.logPath = 'Enter a folder such as obs://my-bucket/logs/ (ending with /), or leave it empty.';
   }
   return errors;
+}
+
+/** Environment variables: unique names of letters, digits and _, not starting with a digit. */
+export function environmentErrors(errors: FieldErrors, field: string, rows: readonly NameValue[]): void {
+  tableErrors(errors, field, rows, (row) => (ENVIRONMENT_NAME.test(row.name) ? undefined : 'a variable name of letters, digits and _'));
 }
 
 /** A table's rows need unique, non-empty names; `rowProblem` says what a valid row needs. */
@@ -229,6 +234,6 @@ export function trainingJobToFormValues(job: TrainingJob, workspaceId: string): 
 }
 
 /** "bert-finetune" → "bert-finetune-copy", kept within the 64-character limit. */
-function copyName(name: string): string {
+export function copyName(name: string): string {
   return `${name.slice(0, 59)}-copy`;
 }

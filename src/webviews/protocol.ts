@@ -7,7 +7,7 @@
 import { type Check, checkArray, checkBoolean, checkLiteral, checkNumber, checkObject, checkOneOf, checkString } from './checks';
 
 /** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
-export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'details';
+export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'details';
 
 /** An error as a form shows it next to itself; never carries credentials (they never reach it). */
 export interface ErrorInfo {
@@ -214,10 +214,65 @@ export interface PoolEditValues extends Pick<PoolFormValues, 'name' | 'workspace
   readonly resources: readonly PoolResourceRow[];
 }
 
+// Create Real-Time Service (v1)
+
+export interface ServiceV1FormValues {
+  readonly name: string;
+  readonly description: string;
+  readonly workspaceId: string;
+  /** The model's name; its published versions are the choices of `modelId`. */
+  readonly modelName: string;
+  /** The chosen version: a model id. */
+  readonly modelId: string;
+  readonly specification: string;
+  readonly instanceCount: number;
+  readonly environment: readonly NameValue[];
+  /** 0: runs until stopped. */
+  readonly autoStopHours: number;
+}
+
+/** A published model version, and what a specification must offer to run it. */
+export interface ServiceModelChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  readonly workspaceId: string;
+  readonly description: string;
+  readonly minCpu?: number;
+  readonly minMemoryMb?: number;
+  readonly minGpu?: number;
+  readonly minAscend?: number;
+}
+
+export interface ServiceSpecChoice {
+  readonly id: string;
+  /** CPU, GPU or ASCEND. */
+  readonly category: string;
+  readonly description: string;
+  readonly cpu?: number;
+  readonly memoryMb?: number;
+  readonly gpu?: number;
+  readonly npu?: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Details
 
-export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar' | 'edit' | 'manageTags';
+export type DetailsAction =
+  | 'refresh'
+  | 'start'
+  | 'stop'
+  | 'delete'
+  | 'openJupyter'
+  | 'viewLogs'
+  | 'copyId'
+  | 'createSimilar'
+  | 'edit'
+  | 'manageTags'
+  | 'update'
+  | 'viewEvents'
+  | 'copyAccessAddress'
+  | 'deployV1';
 
 export interface DetailsField {
   readonly label: string;
@@ -259,6 +314,8 @@ export type HostMessage =
   | { readonly type: 'devServerImages'; readonly flavor: string; readonly images: readonly DevServerImageChoice[] }
   | { readonly type: 'devServerImagesFailed'; readonly flavor: string; readonly error: ErrorInfo }
   | { readonly type: 'poolEditForm'; readonly scope: FormScope; readonly values: PoolEditValues }
+  | { readonly type: 'serviceV1Form'; readonly scope: FormScope; readonly values: ServiceV1FormValues }
+  | { readonly type: 'serviceV1Options'; readonly models: readonly ServiceModelChoice[]; readonly specifications: readonly ServiceSpecChoice[] }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   /** The user declined the confirmation a submit asked for: the form is as it was, nothing was sent. */
@@ -276,6 +333,7 @@ export type WebviewMessage =
   | { readonly type: 'submitDevServer'; readonly values: DevServerFormValues }
   | { readonly type: 'loadDevServerImages'; readonly serverType: DevServerTypeChoice; readonly flavor: string }
   | { readonly type: 'submitPoolEdit'; readonly values: PoolEditValues }
+  | { readonly type: 'submitServiceV1'; readonly values: ServiceV1FormValues }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -359,7 +417,19 @@ const poolEditValues: Check<PoolEditValues> = checkObject({
   resources: checkArray(checkObject({ nodePool: checkString, flavor: checkString, count: checkNumber, max: checkNumber })),
 });
 
-const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags'];
+const serviceV1FormValues: Check<ServiceV1FormValues> = checkObject({
+  name: checkString,
+  description: checkString,
+  workspaceId: checkString,
+  modelName: checkString,
+  modelId: checkString,
+  specification: checkString,
+  instanceCount: checkNumber,
+  environment: nameValues,
+  autoStopHours: checkNumber,
+});
+
+const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1'];
 
 const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
   ready: checkObject({ type: checkLiteral('ready') }),
@@ -370,6 +440,7 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   submitDevServer: checkObject({ type: checkLiteral('submitDevServer'), values: devServerFormValues }),
   loadDevServerImages: checkObject({ type: checkLiteral('loadDevServerImages'), serverType: checkOneOf(DEV_SERVER_TYPES), flavor: checkString }),
   submitPoolEdit: checkObject({ type: checkLiteral('submitPoolEdit'), values: poolEditValues }),
+  submitServiceV1: checkObject({ type: checkLiteral('submitServiceV1'), values: serviceV1FormValues }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),

@@ -24,12 +24,13 @@ import { liteServerCreateSteps } from './liteServerCreateSteps';
 import { liteServerSteps } from './liteServerSteps';
 import { panelSteps } from './panelSteps';
 import { poolSteps } from './poolSteps';
+import { serviceV1Steps } from './serviceV1Steps';
 import { type StepContext, steps as firstSteps } from './steps';
 import { WebviewPanel } from './webviewPanel';
 import { NotSeen, Workbench } from './workbench';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps];
+const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps];
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;

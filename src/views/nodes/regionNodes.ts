@@ -9,8 +9,10 @@ import { hyperClusterKind } from '../kinds/hyperClusterKind';
 import { keyPairKind } from '../kinds/keyPairKind';
 import { hyperinstanceKind } from '../kinds/liteServerKinds';
 import { devServerJobKind } from '../kinds/liteServerJobKind';
+import { modelKind } from '../kinds/modelKind';
 import { poolKind } from '../kinds/poolKinds';
 import { scheduledEventKind } from '../kinds/scheduledEventKind';
+import { serviceV1Kind } from '../kinds/serviceV1Kind';
 import { swrRepositoryKind } from '../kinds/swrKinds';
 import { trainingJobKind } from '../kinds/trainingJobKind';
 import { vpcKind } from '../kinds/vpcKinds';
@@ -100,7 +102,8 @@ export class WorkspaceNode implements PollableNode {
   ) {
     this.current = workspace;
     this.scope = { region: parent.region, workspaceId: workspace.id };
-    this.groups = [notebookKind, trainingJobKind, poolKind as ResourceKind<unknown>].map((kind) => new ResourceGroupNode(this, kind, services, this.scope));
+    const kinds = [notebookKind, trainingJobKind, poolKind, modelKind, serviceV1Kind] as ResourceKind<unknown>[];
+    this.groups = kinds.map((kind) => new ResourceGroupNode(this, kind, services, this.scope));
   }
 
   get id(): string {

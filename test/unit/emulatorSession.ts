@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { type Emulator, startEmulator } from '../../emulator/server';
+import { signedRequest, type SignedClientOptions, type SignedRequestOptions, type SignedResponse } from '../../emulator/signedClient';
+
+export interface ErrorAnswer {
+  readonly error_code: string;
+  readonly error_msg: string;
+}
+
+/** A fresh demo emulator for one test file, and signed requests to it as the demo account in cn-north-4. */
+export interface EmulatorSession {
+  readonly emulator: Emulator;
+  api<T>(method: string, path: string, options?: SignedRequestOptions): Promise<SignedResponse<T & ErrorAnswer>>;
+  /** Moves the emulator clock past `transitions` transitions. */
+  advance(transitions?: number): void;
+}
+
+/** Starts the emulator before the file's tests and closes it after them. */
+export function useEmulator(transitionMs: number): EmulatorSession {
+  let emulator: Emulator | undefined;
+  let client: SignedClientOptions | undefined;
+  before(async () => {
+    emulator = await startEmulator({ transitionMs });
+    client = { url: emulator.url, ak: emulator.demo.ak, sk: emulator.demo.sk, projectId: emulator.projectId('cn-north-4') };
+  });
+  after(() => emulator?.close());
+  const started = (): { emulator: Emulator; client: SignedClientOptions } => {
+    assert.ok(emulator && client, 'the emulator has started');
+    return { emulator, client };
+  };
+  return {
+    get emulator() {
+      return started().emulator;
+    },
+    api: (method, path, options) => signedRequest(started().client, method, path, options),
+    advance: (transitions = 1) => started().emulator.clock.advance(transitions * transitionMs + 1),
+  };
+}
+
+export function assertError(answer: { readonly status: number; readonly body: ErrorAnswer; readonly text: string }, status: number, code: string, message?: RegExp): void {
+  assert.deepEqual([answer.status, answer.body.error_code], [status, code], answer.text);
+  if (message) {
+    assert.match(answer.body.error_msg, message);
+  }
+}

@@ -1,0 +1,156 @@
+/** The Create Real-Time Service (v1) panel: the form, its live validation, and the request to the host. */
+import './common/styles.css';
+import { html, type TemplateResult } from 'lit';
+import type { NameValue, ServiceModelChoice, ServiceV1FormValues } from '../src/webviews/protocol';
+import {
+  requirementsText,
+  SERVICE_AUTO_STOP_MAX_HOURS,
+  SERVICE_MAX_INSTANCES,
+  type ServiceV1Options,
+  specificationFits,
+  validateServiceV1Form,
+} from '../src/webviews/serviceV1FormRules';
+import { numberText, parseNumber, selectField, textField } from './common/fields';
+import { FormPage } from './common/formPage';
+import { nameValueTable } from './common/nameValueTable';
+
+type Page = FormPage<ServiceV1FormValues, ServiceV1Options>;
+
+/** "1.10.0" before "1.9.2": versions compare part by part as numbers. */
+function newestFirst(a: ServiceModelChoice, b: ServiceModelChoice): number {
+  const parts = (version: string) => version.split('.').map((part) => Number.parseInt(part, 10) || 0);
+  const [pa, pb] = [parts(a.version), parts(b.version)];
+  for (let index = 0; index < Math.max(pa.length, pb.length); index++) {
+    const difference = (pb[index] ?? 0) - (pa[index] ?? 0);
+    if (difference !== 0) {
+      return difference;
+    }
+  }
+  return 0;
+}
+
+/** The published models of the chosen workspace (a service deploys its own workspace's models). */
+const workspaceModels = (values: ServiceV1FormValues, options: ServiceV1Options) => options.models.filter((model) => model.workspaceId === values.workspaceId);
+
+/** Choosing a model takes its newest version; a specification too small for it is dropped. */
+function chooseModel(page: Page, values: ServiceV1FormValues, options: ServiceV1Options, modelName: string): void {
+  const [newest] = workspaceModels(values, options)
+    .filter((model) => model.name === modelName)
+    .sort(newestFirst);
+  chooseVersion(page, values, options, newest, { modelName });
+}
+
+function chooseVersion(page: Page, values: ServiceV1FormValues, options: ServiceV1Options, model: ServiceModelChoice | undefined, patch: Partial<ServiceV1FormValues> = {}): void {
+  const spec = options.specifications.find((candidate) => candidate.id === values.specification);
+  const keepSpec = !spec || !model || specificationFits(spec, model);
+  page.change({ ...patch, modelId: model?.id ?? '' });
+  if (!keepSpec) {
+    page.change({ specification: '' }, false);
+  }
+}
+
+function modelFields(page: Page, values: ServiceV1FormValues, options: ServiceV1Options): TemplateResult {
+  const disabled = page.submitting;
+  const models = workspaceModels(values, options);
+  const names = [...new Set(models.map((model) => model.name))].sort();
+  const versions = models.filter((model) => model.name === values.modelName).sort(newestFirst);
+  const model = versions.find((candidate) => candidate.id === values.modelId);
+  const specs = options.specifications.filter((spec) => !model || specificationFits(spec, model));
+  const spec = specs.find((candidate) => candidate.id === values.specification);
+  return html`
+    ${selectField({
+      id: 'modelName',
+      label: 'Model',
+      required: true,
+      combobox: true,
+      value: values.modelName,
+      choices: names.map((name) => ({ value: name, label: name, description: models.find((candidate) => candidate.name === name)?.description })),
+      error: page.errorFor('modelName'),
+      helper: names.length === 0 ? 'This workspace has no published model.' : 'Published models of this workspace.',
+      disabled,
+      onChange: (modelName) => chooseModel(page, values, options, modelName),
+    })}
+    ${selectField({
+      id: 'modelId',
+      label: 'Version',
+      required: true,
+      value: values.modelId,
+      choices: versions.map((candidate) => ({ value: candidate.id, label: candidate.version, description: candidate.description })),
+      error: page.errorFor('modelId'),
+      helper: model ? `Needs ${requirementsText(model)}.` : 'Choose a model first.',
+      disabled: disabled || versions.length === 0,
+      onChange: (modelId) => chooseVersion(page, values, options, versions.find((candidate) => candidate.id === modelId)),
+    })}
+    ${selectField({
+      id: 'specification',
+      label: 'Specification',
+      required: true,
+      combobox: true,
+      value: values.specification,
+      choices: specs.map((candidate) => ({ value: candidate.id, label: candidate.id, description: candidate.description })),
+      error: page.errorFor('specification'),
+      helper: spec?.description ?? (model ? 'Only the specifications that meet the model\'s needs are listed.' : 'Type to filter.'),
+      disabled,
+      onChange: (specification) => page.change({ specification }),
+    })}
+  `;
+}
+
+function body(page: Page, values: ServiceV1FormValues): TemplateResult {
+  const disabled = page.submitting;
+  return html`
+    ${page.identityFields(values)}
+    ${page.withOptions((options) => modelFields(page, values, options))}
+    ${textField({
+      id: 'instanceCount',
+      label: 'Instances',
+      required: true,
+      type: 'number',
+      min: 1,
+      max: SERVICE_MAX_INSTANCES,
+      value: numberText(values.instanceCount),
+      error: page.errorFor('instanceCount'),
+      helper: `1 to ${SERVICE_MAX_INSTANCES}; requests are spread over them.`,
+      disabled,
+      onInput: (text) => page.change({ instanceCount: parseNumber(text) }),
+    })}
+    <div class="sections">
+      ${nameValueTable({
+        id: 'environment',
+        heading: 'Environment variables',
+        item: 'Variable',
+        valueLabel: 'Value',
+        namePlaceholder: 'MY_SETTING',
+        valuePlaceholder: 'value',
+        rows: values.environment,
+        error: page.errorFor('environment'),
+        disabled,
+        open: page.isOpen('section-environment'),
+        onToggle: (open) => page.setOpen('section-environment', open),
+        onChange: (environment: NameValue[]) => page.change({ environment }),
+      })}
+    </div>
+    ${textField({
+      id: 'autoStopHours',
+      label: 'Stop automatically after (hours)',
+      type: 'number',
+      min: 0,
+      max: SERVICE_AUTO_STOP_MAX_HOURS,
+      value: numberText(values.autoStopHours),
+      error: page.errorFor('autoStopHours'),
+      helper: `0 keeps it running until you stop it; at most ${SERVICE_AUTO_STOP_MAX_HOURS}.`,
+      disabled,
+      onInput: (text) => page.change({ autoStopHours: parseNumber(text) }),
+    })}
+  `;
+}
+
+new FormPage<ServiceV1FormValues, ServiceV1Options>({
+  title: 'Create Real-Time Service (v1)',
+  submitLabel: 'Deploy',
+  readForm: (message) => (message.type === 'serviceV1Form' ? message : undefined),
+  readOptions: (message) => (message.type === 'serviceV1Options' ? message : undefined),
+  validate: (values, options) => validateServiceV1Form(values, options),
+  submitMessage: (values) => ({ type: 'submitServiceV1', values }),
+  body,
+}).start();
