@@ -71,6 +71,19 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
     assert.equal(under.ui.shown.at(-1)?.message, 'Dedicated resource pools in workspace "default" is now 12.');
   });
 
+  it('from the palette, a scheduled event is picked in the region, with no workspace asked', async () => {
+    let offered: readonly vscode.QuickPickItem[] = [];
+    under.ui.answer((items) => {
+      offered = items;
+      return items[0];
+    }, undefined); // the confirmation dismissed: nothing is accepted
+    await vscode.commands.executeCommand('modelarts.scheduledEvent.accept');
+    assert.deepEqual(under.ui.errors, []);
+    assert.ok(offered.length > 0, 'events waiting for authorization were offered');
+    assert.ok(offered.every((item) => /^inquiring\b/.test(String(item.description))), offered.map((item) => `${item.label}: ${item.description}`).join('; '));
+    assert.equal(under.emulator.requests.count({ method: 'POST', path: '/accept' }), 0);
+  });
+
   it('accepts a scheduled event waiting for authorization', async () => {
     const events = await under.explorer.getChildren(await under.child(await under.child(undefined, REGION), 'Scheduled Events'));
     const waiting = events.find((node: Node) => /\bcanAccept\b/.test(String(node.getTreeItem().contextValue)));

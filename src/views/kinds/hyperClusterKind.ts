@@ -15,6 +15,7 @@ export const hyperClusterKind: ResourceKind<HyperCluster> = {
   groupLabel: vscode.l10n.t('Hyper Clusters'),
   groupIcon: 'type-hierarchy',
   emptyLabel: vscode.l10n.t('No hyper clusters'),
+  perRegion: true,
   id: (cluster) => cluster.id,
   name: (cluster) => cluster.name,
   status: (cluster) => cluster.status,

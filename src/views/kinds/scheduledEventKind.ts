@@ -11,6 +11,7 @@ export const scheduledEventKind: ResourceKind<ScheduledEvent> = {
   groupLabel: vscode.l10n.t('Scheduled Events'),
   groupIcon: 'calendar',
   emptyLabel: vscode.l10n.t('No scheduled events'),
+  perRegion: true,
   id: (event) => event.id,
   name: (event) => joinParts(event.type, event.nodeName ?? event.instanceId),
   status: (event) => event.state,
