@@ -6,6 +6,7 @@ import type { ModelArtsServices } from '../services';
 import { LocalErrorCode } from '../services/errors';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { ResourceKind } from '../views/resourceKind';
+import { answerCompanionChoices } from './companionChoices';
 import type { FieldErrors } from './formRules';
 import type { ErrorInfo, FormScope, HostMessage, WebviewApp, WebviewMessage } from './protocol';
 import { errorInfo, WebviewController } from './webviewController';
@@ -23,6 +24,8 @@ export interface CreateForm<Values, T> {
   submittedValues(message: WebviewMessage): Values | undefined;
   loadOptions(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<HostMessage>;
   validate(values: Values): FieldErrors;
+  /** Checks that need the cloud, made after `validate` passes and before the request (the chosen VPC is still there). */
+  check?(services: ModelArtsServices, region: string, values: Values, signal?: AbortSignal): Promise<FieldErrors>;
   create(services: ModelArtsServices, scope: WorkspaceScope, values: Values, signal: AbortSignal): Promise<T>;
   /**
    * Choices that depend on earlier ones (a Lite Server flavor's images): the answer to one of the
@@ -38,7 +41,8 @@ export interface CreateForm<Values, T> {
 /**
  * A create form in a panel. A failed submit keeps the form as typed and shows the
  * error next to it; a successful one closes the panel and reveals the new
- * resource in the explorer.
+ * resource in the explorer. Every form may ask for the account's VPCs, subnets,
+ * security groups and key pairs.
  */
 export class CreateResourcePanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends WebviewController {
   private formScope: FormScope | undefined;
@@ -70,7 +74,9 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
         this.dispose();
         return;
       default: {
-        const answer = this.form.answer?.(requireServices(this.context), this.region, message, (error) => errorInfo(error, this.dependencies.log));
+        const services = requireServices(this.context);
+        const describe = (error: unknown): ErrorInfo => errorInfo(error, this.dependencies.log);
+        const answer = answerCompanionChoices(services, this.region, message, describe) ?? this.form.answer?.(services, this.region, message, describe);
         if (answer) {
           this.post(await answer);
           return;
@@ -96,15 +102,22 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
     }
   }
 
+  /** Posts the fields' errors; false when there are none. */
+  private refused(fieldErrors: FieldErrors): boolean {
+    if (Object.keys(fieldErrors).length === 0) {
+      return false;
+    }
+    this.post({
+      type: 'submitFailed',
+      error: { errorCode: LocalErrorCode.invalidInput, message: vscode.l10n.t('Some fields need attention.') },
+      fieldErrors,
+    });
+    return true;
+  }
+
   private async submit(values: Values): Promise<void> {
     // The browser checks as the user types; the host checks again, as it would any input.
-    const fieldErrors = this.form.validate(values);
-    if (Object.keys(fieldErrors).length > 0) {
-      this.post({
-        type: 'submitFailed',
-        error: { errorCode: LocalErrorCode.invalidInput, message: vscode.l10n.t('Some fields need attention.') },
-        fieldErrors,
-      });
+    if (this.refused(this.form.validate(values))) {
       return;
     }
     this.dependencies.log.redactor.add(...(this.form.secrets?.(values) ?? []));
@@ -113,6 +126,9 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
     let created: T;
     try {
       const services = requireServices(this.context);
+      if (this.refused((await this.form.check?.(services, this.region, values)) ?? {})) {
+        return;
+      }
       created = await withProgress(vscode.l10n.t('Creating {0} "{1}"…', this.form.kind.label, values.name), (signal) =>
         this.form.create(services, scope, values, signal),
       );

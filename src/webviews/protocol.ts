@@ -198,6 +198,26 @@ export interface HyperClusterChoice {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The account's networks and key pairs, as the create forms offer them
+
+/** Lists a form asks for one at a time (subnets and security groups of one VPC), so that one failing leaves the others usable. */
+export const COMPANION_LISTS = ['vpcs', 'subnets', 'securityGroups', 'keyPairs'] as const;
+export type CompanionList = (typeof COMPANION_LISTS)[number];
+
+/** A VPC, subnet, security group or key pair in a form's list. */
+export interface CompanionChoice {
+  /** A key pair's id is its name (KPS). */
+  readonly id: string;
+  readonly name: string;
+  /** A VPC's or subnet's CIDR, a security group's description, a key pair's scope. */
+  readonly detail: string;
+  /** A subnet's availability zone, when it has one. */
+  readonly availabilityZone?: string;
+  /** Why it cannot be chosen (a frozen key pair, a subnet that is not ACTIVE); absent when it can. */
+  readonly unusable?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Details
 
 export type DetailsAction = 'refresh' | 'start' | 'stop' | 'delete' | 'openJupyter' | 'viewLogs' | 'copyId' | 'createSimilar';
@@ -241,6 +261,9 @@ export type HostMessage =
   | { readonly type: 'devServerOptions'; readonly flavors: readonly DevServerFlavorChoice[]; readonly hyperClusters: readonly HyperClusterChoice[] }
   | { readonly type: 'devServerImages'; readonly flavor: string; readonly images: readonly DevServerImageChoice[] }
   | { readonly type: 'devServerImagesFailed'; readonly flavor: string; readonly error: ErrorInfo }
+  /** `vpcId` is the VPC of subnets and security groups, empty for the other lists. */
+  | { readonly type: 'companionChoices'; readonly list: CompanionList; readonly vpcId: string; readonly choices: readonly CompanionChoice[] }
+  | { readonly type: 'companionChoicesFailed'; readonly list: CompanionList; readonly vpcId: string; readonly error: ErrorInfo }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   | { readonly type: 'submitFailed'; readonly error: ErrorInfo; readonly fieldErrors: Readonly<Record<string, string>> }
@@ -255,6 +278,7 @@ export type WebviewMessage =
   | { readonly type: 'submitPool'; readonly values: PoolFormValues }
   | { readonly type: 'submitDevServer'; readonly values: DevServerFormValues }
   | { readonly type: 'loadDevServerImages'; readonly serverType: DevServerTypeChoice; readonly flavor: string }
+  | { readonly type: 'loadCompanionChoices'; readonly list: CompanionList; readonly vpcId: string }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -339,6 +363,7 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   submitPool: checkObject({ type: checkLiteral('submitPool'), values: poolFormValues }),
   submitDevServer: checkObject({ type: checkLiteral('submitDevServer'), values: devServerFormValues }),
   loadDevServerImages: checkObject({ type: checkLiteral('loadDevServerImages'), serverType: checkOneOf(DEV_SERVER_TYPES), flavor: checkString }),
+  loadCompanionChoices: checkObject({ type: checkLiteral('loadCompanionChoices'), list: checkOneOf(COMPANION_LISTS), vpcId: checkString }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),
