@@ -5,6 +5,7 @@ import type { TrainingJob } from '../services/trainingJobs';
 import { notebookKind } from '../views/kinds/notebookKind';
 import { poolKind } from '../views/kinds/poolKinds';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
+import { loadCompanionLists } from './companionChoices';
 import type { CreateForm } from './createResourcePanel';
 import { toCreateNotebookRequest, toCreateTrainingJobBody, validateNotebookForm, validateTrainingJobForm } from './formRules';
 import { toCreatePoolBody, validatePoolForm } from './poolFormRules';
@@ -38,7 +39,8 @@ export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
       })),
     };
   },
-  validate: validateNotebookForm,
+  validate: (values) => validateNotebookForm(values),
+  check: async (services, region, values, signal) => validateNotebookForm(values, values.keyPairName ? await loadCompanionLists(services, region, ['keyPairs'], '', signal) : {}),
   create: (services, scope, values, signal) => services.notebooks.create(scope, toCreateNotebookRequest(values), signal),
 };
 

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
+import { pickSwrImage } from '../commands/companionPickers';
 import { withProgress } from '../commands/progress';
 import { requireServices } from '../commands/resourceTarget';
 import type { ModelArtsServices } from '../services';
-import { LocalErrorCode } from '../services/errors';
+import { isCancellation, LocalErrorCode } from '../services/errors';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { ResourceKind } from '../views/resourceKind';
 import { answerCompanionChoices } from './companionChoices';
@@ -42,7 +43,7 @@ export interface CreateForm<Values, T> {
  * A create form in a panel. A failed submit keeps the form as typed and shows the
  * error next to it; a successful one closes the panel and reveals the new
  * resource in the explorer. Every form may ask for the account's VPCs, subnets,
- * security groups and key pairs.
+ * security groups and key pairs, and have an SWR image picked in a quick pick.
  */
 export class CreateResourcePanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends WebviewController {
   private formScope: FormScope | undefined;
@@ -73,6 +74,9 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
       case 'cancel':
         this.dispose();
         return;
+      case 'browseSwrImage':
+        this.post(await this.browseSwrImage());
+        return;
       default: {
         const services = requireServices(this.context);
         const describe = (error: unknown): ErrorInfo => errorInfo(error, this.dependencies.log);
@@ -99,6 +103,16 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
       this.post(await this.form.loadOptions(requireServices(this.context), this.region));
     } catch (error) {
       this.post({ type: 'optionsFailed', error: errorInfo(error, this.dependencies.log) });
+    }
+  }
+
+  /** The image picked, or why none could be (dismissing the pick is no error). */
+  private async browseSwrImage(): Promise<HostMessage> {
+    try {
+      const image = await pickSwrImage(this.context, this.region, { title: vscode.l10n.t('Select the SWR repository of the image') });
+      return { type: 'swrImageBrowsed', path: image.path };
+    } catch (error) {
+      return isCancellation(error) ? { type: 'swrImageBrowsed' } : { type: 'swrImageBrowsed', error: errorInfo(error, this.dependencies.log) };
     }
   }
 

@@ -264,6 +264,8 @@ export type HostMessage =
   /** `vpcId` is the VPC of subnets and security groups, empty for the other lists. */
   | { readonly type: 'companionChoices'; readonly list: CompanionList; readonly vpcId: string; readonly choices: readonly CompanionChoice[] }
   | { readonly type: 'companionChoicesFailed'; readonly list: CompanionList; readonly vpcId: string; readonly error: ErrorInfo }
+  /** The image picked in VS Code's quick pick; neither path nor error when the pick was dismissed. */
+  | { readonly type: 'swrImageBrowsed'; readonly path?: string; readonly error?: ErrorInfo }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   | { readonly type: 'submitFailed'; readonly error: ErrorInfo; readonly fieldErrors: Readonly<Record<string, string>> }
@@ -279,6 +281,7 @@ export type WebviewMessage =
   | { readonly type: 'submitDevServer'; readonly values: DevServerFormValues }
   | { readonly type: 'loadDevServerImages'; readonly serverType: DevServerTypeChoice; readonly flavor: string }
   | { readonly type: 'loadCompanionChoices'; readonly list: CompanionList; readonly vpcId: string }
+  | { readonly type: 'browseSwrImage' }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -364,6 +367,7 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   submitDevServer: checkObject({ type: checkLiteral('submitDevServer'), values: devServerFormValues }),
   loadDevServerImages: checkObject({ type: checkLiteral('loadDevServerImages'), serverType: checkOneOf(DEV_SERVER_TYPES), flavor: checkString }),
   loadCompanionChoices: checkObject({ type: checkLiteral('loadCompanionChoices'), list: checkOneOf(COMPANION_LISTS), vpcId: checkString }),
+  browseSwrImage: checkObject({ type: checkLiteral('browseSwrImage') }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),

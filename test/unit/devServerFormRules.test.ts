@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { adminPasswordProblem } from '../../src/services/naming';
 import type { CompanionLists } from '../../src/webviews/companionRules';
 import { devServerChoiceLists, emptyDevServerForm, toCreateDevServerBody, validateDevServerForm } from '../../src/webviews/devServerFormRules';
+import { emptyNotebookForm, validateNotebookForm } from '../../src/webviews/formRules';
 import type { DevServerFormValues } from '../../src/webviews/protocol';
 
 const VPC = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -87,6 +88,14 @@ describe('Create Lite Server form rules', () => {
     assert.deepEqual(devServerChoiceLists(filled()), ['vpcs', 'subnets', 'securityGroups', 'keyPairs']);
     assert.deepEqual(devServerChoiceLists(filled({ login: 'password' })), ['vpcs', 'subnets', 'securityGroups']);
     assert.deepEqual(devServerChoiceLists(filled({ login: 'password', serverType: 'HPS' })), ['vpcs', 'subnets', 'securityGroups', 'keyPairs']);
+  });
+
+  test('a notebook needs no key pair; one that is chosen must be listed and not frozen', () => {
+    const notebook = { ...emptyNotebookForm('0'), name: 'nb', flavorId: 'flavor', imageId: 'image' };
+    assert.deepEqual(validateNotebookForm(notebook, LISTS), {});
+    assert.deepEqual(validateNotebookForm({ ...notebook, keyPairName: 'kp-dev' }, LISTS), {});
+    assert.equal(validateNotebookForm({ ...notebook, keyPairName: 'kp-old' }, LISTS).keyPairName, 'kp-old is frozen: choose another key pair.');
+    assert.equal(validateNotebookForm({ ...notebook, keyPairName: 'kp-elsewhere' }, LISTS).keyPairName, 'Choose a key pair from the list.');
   });
 
   test('passwords need 8 to 26 characters of three kinds, without root or administrator, typed twice alike', () => {
