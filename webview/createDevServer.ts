@@ -3,11 +3,12 @@ import './common/styles.css';
 import { html, nothing, type TemplateResult } from 'lit';
 import { validateDevServerForm } from '../src/webviews/devServerFormRules';
 import type { DevServerArchChoice, DevServerFlavorChoice, DevServerFormValues, DevServerImageChoice, DevServerTypeChoice, ErrorInfo } from '../src/webviews/protocol';
+import { CompanionChoiceLists } from './common/companionLists';
 import { errorBox } from './common/errorBox';
 import { type Choice, radioField, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
 import { send } from './common/vscodeApi';
-import { type DevServerOptions, diskFields, loginFields, networkFields, type Page, quantityFields } from './devServerSections';
+import { type DevServerOptions, diskFields, loginFields, networkFields, type Page, quantityFields, zonePatch } from './devServerSections';
 
 /** The images of one flavor, asked for when the flavor is chosen. */
 type Images =
@@ -16,6 +17,7 @@ type Images =
   | { readonly flavor: string; readonly status: 'failed'; readonly error: ErrorInfo };
 
 let images: Images | undefined;
+const lists = new CompanionChoiceLists();
 
 function requestImages(serverType: DevServerTypeChoice, flavor: string): void {
   images = { flavor, status: 'loading' };
@@ -62,7 +64,7 @@ function chooseKind(page: Page, values: DevServerFormValues, patch: Pick<DevServ
   const fits = (page.readyOptions?.flavors ?? []).some((candidate) => candidate.flavor === values.flavor && candidate.serverType === patch.serverType && candidate.arch === patch.arch);
   page.change(
     {
-      ...(fits ? {} : { flavor: '', imageId: '', availabilityZone: '' }),
+      ...(fits ? {} : { flavor: '', imageId: '', ...zonePatch(lists, values, '') }),
       ...(patch.serverType === 'HPS' ? { login: 'keyPair' as const } : { hpsClusterId: '' }),
     },
     false,
@@ -70,10 +72,10 @@ function chooseKind(page: Page, values: DevServerFormValues, patch: Pick<DevServ
 }
 
 /** A new flavor: its images are asked for as the form shows it, and its only open zone is taken. */
-function chooseFlavor(page: Page, options: DevServerOptions, flavor: string): void {
+function chooseFlavor(page: Page, values: DevServerFormValues, options: DevServerOptions, flavor: string): void {
   const open = zonesOf(options, flavor).filter((zone) => !zone.soldOut);
   page.change({ flavor });
-  page.change({ imageId: '', availabilityZone: open.length === 1 ? open[0].availabilityZone : '' }, false);
+  page.change({ imageId: '', ...zonePatch(lists, values, open.length === 1 ? open[0].availabilityZone : '') }, false);
 }
 
 function imageField(page: Page, values: DevServerFormValues): TemplateResult {
@@ -130,7 +132,7 @@ function resourceFields(page: Page, values: DevServerFormValues, options: DevSer
       error: page.errorFor('flavor'),
       helper: chosen ? [chosen.flavorType, chosen.specification].filter(Boolean).join(' · ') : flavors.length === 0 ? 'No flavors of this type and architecture.' : 'Type to filter.',
       disabled,
-      onChange: (flavor) => chooseFlavor(page, options, flavor),
+      onChange: (flavor) => chooseFlavor(page, values, options, flavor),
     })}
     ${selectField({
       id: 'availabilityZone',
@@ -141,7 +143,10 @@ function resourceFields(page: Page, values: DevServerFormValues, options: DevSer
       error: page.errorFor('availabilityZone'),
       helper: values.flavor ? 'Where the flavor is sold.' : 'Choose a flavor first.',
       disabled: disabled || zones.length === 0,
-      onChange: (availabilityZone) => page.change({ availabilityZone }),
+      onChange: (availabilityZone) => {
+        page.change({ availabilityZone });
+        page.change(zonePatch(lists, values, availabilityZone), false);
+      },
     })}
     ${imageField(page, values)}
     ${values.serverType === 'HPS'
@@ -192,7 +197,7 @@ function body(page: Page, values: DevServerFormValues): TemplateResult {
       disabled,
       onChange: (arch) => isArch(arch) && chooseKind(page, values, { serverType: values.serverType, arch }),
     })}
-    ${page.withOptions((options) => resourceFields(page, values, options))} ${networkFields(page, values)} ${loginFields(page, values)}
+    ${page.withOptions((options) => resourceFields(page, values, options))} ${networkFields(page, values, lists)} ${loginFields(page, values, lists)}
     ${diskFields(page, values)} ${quantityFields(page, values)}
   `;
 }
@@ -202,10 +207,13 @@ new FormPage<DevServerFormValues, DevServerOptions>({
   submitLabel: 'Create',
   readForm: (message) => (message.type === 'devServerForm' ? message : undefined),
   readOptions: (message) => (message.type === 'devServerOptions' ? message : undefined),
-  validate: (values) => validateDevServerForm(values),
+  validate: (values) => validateDevServerForm(values, lists.known(values.vpcId)),
   submitMessage: (values) => ({ type: 'submitDevServer', values }),
   body,
   receive: (message) => {
+    if (lists.receive(message)) {
+      return;
+    }
     // An answer for a flavor no longer chosen is dropped.
     if (message.type === 'devServerImages' && message.flavor === images?.flavor) {
       images = { flavor: message.flavor, status: 'ready', images: message.images };

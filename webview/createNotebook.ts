@@ -3,6 +3,7 @@ import './common/styles.css';
 import { html, type TemplateResult } from 'lit';
 import { AUTO_STOP_MAX_HOURS, EVS_MAX_GB, EVS_MIN_GB, validateNotebookForm } from '../src/webviews/formRules';
 import type { FlavorChoice, ImageChoice, NotebookFormValues } from '../src/webviews/protocol';
+import { companionChoice, CompanionChoiceLists } from './common/companionLists';
 import { numberText, parseNumber, radioField, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
 
@@ -12,6 +13,8 @@ interface NotebookOptions {
 }
 
 type Page = FormPage<NotebookFormValues, NotebookOptions>;
+
+const lists = new CompanionChoiceLists();
 
 const CATEGORY_ORDER = ['CPU', 'GPU', 'ASCEND'];
 const CATEGORY_LABELS: Readonly<Record<string, string>> = { ASCEND: 'Ascend' };
@@ -141,14 +144,17 @@ function body(page: Page, values: NotebookFormValues): TemplateResult {
     ${page.identityFields(values)}
     ${page.withOptions((options) => resourceFields(page, values, options))}
     ${storageField(page, values)}
-    ${textField({
+    ${lists.field('keyPairs', '', {
       id: 'keyPairName',
       label: 'SSH key pair',
+      combobox: true,
       value: values.keyPairName,
       error: page.errorFor('keyPairName'),
-      helper: 'Leave empty for no SSH access.',
       disabled,
-      onInput: (keyPairName) => page.change({ keyPairName }),
+      rerender: () => page.change({}, false),
+      choices: (keyPairs) => [{ value: '', label: 'None (no SSH access)' }, ...keyPairs.map((keyPair) => companionChoice(keyPair, false))],
+      helper: (keyPairs) => (keyPairs.length === 0 ? 'This region has no key pair, so the notebook gets no SSH access.' : 'To connect over SSH; frozen key pairs cannot be used.'),
+      onChange: (keyPairName) => page.change({ keyPairName }),
     })}
     ${textField({
       id: 'autoStopHours',
@@ -170,7 +176,8 @@ new FormPage<NotebookFormValues, NotebookOptions>({
   submitLabel: 'Create',
   readForm: (message) => (message.type === 'notebookForm' ? message : undefined),
   readOptions: (message) => (message.type === 'notebookOptions' ? message : undefined),
-  validate: (values) => validateNotebookForm(values),
+  validate: (values) => validateNotebookForm(values, lists.known()),
   submitMessage: (values) => ({ type: 'submitNotebook', values }),
   body,
+  receive: (message) => lists.receive(message),
 }).start();

@@ -1,11 +1,13 @@
 /** The Create Training Job panel: the form, its live validation, and the request to the host. */
 import './common/styles.css';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { validateTrainingJobForm } from '../src/webviews/formRules';
-import type { EngineChoice, NameValue, TrainingFlavorChoice, TrainingJobFormValues } from '../src/webviews/protocol';
+import type { EngineChoice, ErrorInfo, HostMessage, NameValue, TrainingFlavorChoice, TrainingJobFormValues } from '../src/webviews/protocol';
+import { errorBox } from './common/errorBox';
 import { numberText, parseNumber, radioField, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
 import { nameValueTable, type NameValueTableProps } from './common/nameValueTable';
+import { send } from './common/vscodeApi';
 
 interface TrainingJobOptions {
   readonly flavors: readonly TrainingFlavorChoice[];
@@ -14,6 +16,25 @@ interface TrainingJobOptions {
 
 type Page = FormPage<TrainingJobFormValues, TrainingJobOptions>;
 type TableField = 'inputs' | 'outputs' | 'hyperparameters' | 'environment';
+
+/** Browsing SWR happens in VS Code's quick pick: the form waits for the image picked (or why none could be). */
+let browse: { readonly status: 'idle' } | { readonly status: 'open' } | { readonly status: 'failed'; readonly error: ErrorInfo } = { status: 'idle' };
+
+function browseSwr(page: Page): void {
+  browse = { status: 'open' };
+  send({ type: 'browseSwrImage' });
+  page.change({}, false);
+}
+
+function receiveBrowsed(page: Page, message: HostMessage): void {
+  if (message.type !== 'swrImageBrowsed') {
+    return;
+  }
+  browse = message.error ? { status: 'failed', error: message.error } : { status: 'idle' };
+  if (message.path) {
+    page.change({ imageUrl: message.path });
+  }
+}
 
 const nodes = (count: number): string => (count === 1 ? '1 node' : `${count} nodes`);
 
@@ -31,10 +52,12 @@ function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult
         placeholder: 'swr.cn-north-4.myhuaweicloud.com/my-org/train:1.0',
         value: values.imageUrl,
         error: page.errorFor('imageUrl'),
-        helper: 'An image in SWR that you can pull.',
+        helper: browse.status === 'open' ? 'Pick the repository and tag in the list at the top of the window.' : 'An image you can pull: browse this region\'s SWR images, or type its path.',
         disabled,
+        action: { label: 'Browse SWR…', icon: 'search', disabled: disabled || browse.status === 'open', onClick: () => browseSwr(page) },
         onInput: (imageUrl) => page.change({ imageUrl }),
       })}
+      ${browse.status === 'failed' ? errorBox('Could not list the SWR images', browse.error, () => browseSwr(page)) : nothing}
       ${textField({
         id: 'command',
         label: 'Command',
@@ -172,7 +195,7 @@ function body(page: Page, values: TrainingJobFormValues): TemplateResult {
   `;
 }
 
-new FormPage<TrainingJobFormValues, TrainingJobOptions>({
+const page: Page = new FormPage<TrainingJobFormValues, TrainingJobOptions>({
   title: 'Create Training Job',
   submitLabel: 'Create',
   readForm: (message) => (message.type === 'trainingJobForm' ? message : undefined),
@@ -180,4 +203,6 @@ new FormPage<TrainingJobFormValues, TrainingJobOptions>({
   validate: (values, options) => validateTrainingJobForm(values, chosenFlavor(values, options)?.maxNodes),
   submitMessage: (values) => ({ type: 'submitTrainingJob', values }),
   body,
-}).start();
+  receive: (message) => receiveBrowsed(page, message),
+});
+page.start();

@@ -1,7 +1,9 @@
 /** The Create Lite Server form's sections after the server itself: network, login, disks, quantity and billing. */
 import { html, nothing, type TemplateResult } from 'lit';
+import { subnetServesZone } from '../src/webviews/companionRules';
 import { DATA_VOLUME_GB, EVS_TYPES, MAX_DATA_VOLUMES, MAX_SERVERS, ROOT_VOLUME_GB } from '../src/webviews/devServerFormRules';
-import type { DevServerFlavorChoice, DevServerFormValues, HyperClusterChoice } from '../src/webviews/protocol';
+import type { CompanionChoice, CompanionList, DevServerFlavorChoice, DevServerFormValues, HyperClusterChoice } from '../src/webviews/protocol';
+import { companionChoice, type CompanionChoiceLists, type CompanionFieldProps } from './common/companionLists';
 import { type Choice, numberText, parseNumber, radioField, selectField, textField } from './common/fields';
 import type { FormPage } from './common/formPage';
 
@@ -14,24 +16,61 @@ export type Page = FormPage<DevServerFormValues, DevServerOptions>;
 
 const DISK_TYPES: readonly Choice[] = EVS_TYPES.map((type) => ({ value: type, label: type }));
 
-export function networkFields(page: Page, values: DevServerFormValues): TemplateResult {
-  const idField = (id: 'vpcId' | 'subnetId' | 'securityGroupId', label: string): TemplateResult =>
-    textField({
+/** A new zone, and no subnet of another zone: the chosen subnet is dropped when it does not serve the zone. */
+export function zonePatch(lists: CompanionChoiceLists, values: DevServerFormValues, availabilityZone: string): Partial<DevServerFormValues> {
+  const subnet = lists.loaded('subnets', values.vpcId)?.find((candidate) => candidate.id === values.subnetId);
+  return { availabilityZone, ...(subnet && !subnetServesZone(subnet, availabilityZone) ? { subnetId: '' } : {}) };
+}
+
+/** Subnets and security groups belong to one VPC: another VPC drops them. */
+function chooseVpc(page: Page, values: DevServerFormValues, vpcId: string): void {
+  page.change({ vpcId });
+  if (vpcId !== values.vpcId) {
+    page.change({ subnetId: '', securityGroupId: '' }, false);
+  }
+}
+
+/** The VPC, then its subnets (those serving the chosen zone) and security groups, each list loaded as it is needed. */
+export function networkFields(page: Page, values: DevServerFormValues, lists: CompanionChoiceLists): TemplateResult {
+  const zone = values.availabilityZone;
+  const vpcName = lists.loaded('vpcs')?.find((candidate) => candidate.id === values.vpcId)?.name ?? 'The VPC';
+  type NetworkField = 'vpcId' | 'subnetId' | 'securityGroupId';
+  const select = (id: NetworkField, label: string, list: CompanionList, shown: Pick<CompanionFieldProps, 'choices' | 'helper'>): TemplateResult =>
+    lists.field(list, values.vpcId, {
       id,
       label,
       required: true,
-      placeholder: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      combobox: true,
       value: values[id],
       error: page.errorFor(id),
-      helper: 'The ID from the VPC console.',
       disabled: page.submitting,
-      onInput: (text) => page.change({ [id]: text.trim() }),
+      rerender: () => page.change({}, false),
+      onChange: (value) => (id === 'vpcId' ? chooseVpc(page, values, value) : page.change({ [id]: value })),
+      ...shown,
     });
+  // Subnets and security groups are listed per VPC: none until one is chosen.
+  const member = (id: NetworkField, label: string, list: CompanionList, shown: Pick<CompanionFieldProps, 'choices' | 'helper'>): TemplateResult =>
+    values.vpcId
+      ? select(id, label, list, shown)
+      : selectField({ id, label, required: true, value: '', choices: [], error: page.errorFor(id), helper: 'Choose a VPC first.', disabled: true, onChange: () => undefined });
+  const servesZone = (subnet: CompanionChoice): boolean => subnetServesZone(subnet, zone);
   return html`<h2>Network</h2>
-    ${idField('vpcId', 'VPC ID')} ${idField('subnetId', 'Subnet ID')} ${idField('securityGroupId', 'Security group ID')}`;
+    ${select('vpcId', 'VPC', 'vpcs', {
+      choices: (vpcs) => vpcs.map((vpc) => companionChoice(vpc, true)),
+      helper: (vpcs) => (vpcs.length === 0 ? 'This region has no VPC: create one in the VPC console.' : 'The virtual private cloud the server joins.'),
+    })}
+    ${member('subnetId', 'Subnet', 'subnets', {
+      choices: (subnets) => subnets.filter(servesZone).map((subnet) => companionChoice(subnet, true)),
+      helper: (subnets) =>
+        subnets.some(servesZone) ? `Subnets of ${vpcName}${zone ? ` that serve ${zone}` : ''}.` : `${vpcName} has no subnet${zone ? ` in ${zone}` : ''}.`,
+    })}
+    ${member('securityGroupId', 'Security group', 'securityGroups', {
+      choices: (groups) => groups.map((group) => companionChoice(group, false)),
+      helper: (groups) => (groups.length === 0 ? `${vpcName} has no security group.` : 'The firewall rules of the server.'),
+    })}`;
 }
 
-export function loginFields(page: Page, values: DevServerFormValues): TemplateResult {
+export function loginFields(page: Page, values: DevServerFormValues, lists: CompanionChoiceLists): TemplateResult {
   const disabled = page.submitting;
   const hps = values.serverType === 'HPS';
   const passwordField = (id: 'adminPass' | 'adminPassConfirm', label: string, helper: string): TemplateResult =>
@@ -61,15 +100,19 @@ export function loginFields(page: Page, values: DevServerFormValues): TemplateRe
       onChange: (login) => page.change({ login: login === 'password' ? 'password' : 'keyPair' }),
     })}
     ${hps || values.login === 'keyPair'
-      ? textField({
+      ? lists.field('keyPairs', '', {
           id: 'keyPairName',
-          label: 'Key pair name',
+          label: 'Key pair',
           required: true,
+          combobox: true,
           value: values.keyPairName,
           error: page.errorFor('keyPairName'),
-          helper: 'An SSH key pair of this region (Data Encryption Workshop console).',
           disabled,
-          onInput: (keyPairName) => page.change({ keyPairName: keyPairName.trim() }),
+          rerender: () => page.change({}, false),
+          choices: (keyPairs) => keyPairs.map((keyPair) => companionChoice(keyPair, false)),
+          helper: (keyPairs) =>
+            keyPairs.length === 0 ? 'This region has no key pair: create one in the Data Encryption Workshop console.' : 'An SSH key pair of this region; frozen ones cannot be used.',
+          onChange: (keyPairName) => page.change({ keyPairName }),
         })
       : html`${passwordField('adminPass', 'Password', '8 to 26 characters, three of: upper case, lower case, digits, special characters.')}
         ${passwordField('adminPassConfirm', 'Confirm password', 'Type it again. It is not kept if the panel is hidden.')}`}`;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { KeyPair } from '../services/keyPairs';
+import { isUsableKeyPair, type KeyPair } from '../services/keyPairs';
 import { imagePath, type SwrImage, type SwrRepository } from '../services/swr';
 import type { SecurityGroup, Subnet, Vpc } from '../services/vpc';
 import { keyPairKind } from '../views/kinds/keyPairKind';
@@ -29,9 +29,22 @@ export function pickSecurityGroup(context: CommandContext, region: string, vpcId
   return pickResource(context, securityGroupKind, () => services.vpc.listAllSecurityGroups(region, vpcId), vscode.l10n.t('The VPC has no security group.'), { title });
 }
 
-export function pickKeyPair(context: CommandContext, region: string, title?: string): Promise<KeyPair> {
+/**
+ * A key pair of the region. `forLogin`: one to log in with, so frozen ones are left out; `current` (the one
+ * in use) comes first.
+ */
+export function pickKeyPair(
+  context: CommandContext,
+  region: string,
+  options: { readonly title?: string; readonly forLogin?: boolean; readonly current?: string } = {},
+): Promise<KeyPair> {
   const services = requireServices(context);
-  return pickResource(context, keyPairKind, () => services.keyPairs.listAll(region), vscode.l10n.t('There is no key pair in {0}.', region), { title });
+  const load = async (): Promise<KeyPair[]> => {
+    const keyPairs = (await services.keyPairs.listAll(region)).filter((keyPair) => !options.forLogin || isUsableKeyPair(keyPair));
+    return [...keyPairs.filter((keyPair) => keyPair.name === options.current), ...keyPairs.filter((keyPair) => keyPair.name !== options.current)];
+  };
+  const empty = options.forLogin ? vscode.l10n.t('There is no key pair in {0} that is not frozen.', region) : vscode.l10n.t('There is no key pair in {0}.', region);
+  return pickResource(context, keyPairKind, load, empty, { title: options.title });
 }
 
 /** A repository, labelled `<namespace>/<repository>` (names repeat across namespaces); of one namespace when given. */

@@ -9,6 +9,7 @@ import { hyperinstanceKind, hyperinstanceServerKind } from '../views/kinds/liteS
 import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
 import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
+import { pickKeyPair } from './companionPickers';
 import { confirmAction, confirmByTypingName } from './confirm';
 import { withProgress } from './progress';
 import { changeResourceState, registerCommonResourceCommands } from './resourceCommands';
@@ -96,15 +97,10 @@ async function scaleUp(context: CommandContext, target: ResourceTarget<Hyperinst
     usable.map((candidate) => ({ label: candidate.name, description: candidate.image_id, id: candidate.image_id })),
     { title, placeHolder: vscode.l10n.t('Image of the new server'), ignoreFocusOut: true },
   );
-  const keyPairName = await ask(context.ui, {
-    title,
-    prompt: vscode.l10n.t('Key pair to log in with (HPS servers log in with a key pair only)'),
-    value: current?.key_pair_name ?? '',
-    ignoreFocusOut: true,
-    validateInput: liteNameProblem,
-  });
+  // HPS servers log in with a key pair only; the one its servers use is offered first.
+  const keyPair = await pickKeyPair(context, region, { title: vscode.l10n.t('Key pair of the new server of "{0}"', name), forLogin: true, current: current?.key_pair_name });
   await changeResourceState(context, target, vscode.l10n.t('Adding a server to hyperinstance "{0}"…', name), (_services, signal) =>
-    services.hyperClusters.scaleUp(region, target.item.id, { flavor: flavor.label, image_id: image.id, key_pair_name: keyPairName }, signal),
+    services.hyperClusters.scaleUp(region, target.item.id, { flavor: flavor.label, image_id: image.id, key_pair_name: keyPair.name }, signal),
   );
   await refreshServersOf(context, target.node);
 }

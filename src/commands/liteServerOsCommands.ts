@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { ServerLogin } from '../services/devServerOperations';
 import type { DevServer, DevServerImage } from '../services/devServers';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
-import { adminPasswordProblem, liteNameProblem } from '../services/naming';
+import { adminPasswordProblem } from '../services/naming';
 import { devServerKind } from '../views/kinds/liteServerKinds';
 import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
+import { pickKeyPair } from './companionPickers';
 import { confirmAction } from './confirm';
 import { quotedNames, runServerBatch, selectedServers } from './liteServerSelection';
 import { withProgress } from './progress';
@@ -31,7 +32,7 @@ async function replaceOs(context: CommandContext, action: OsAction, clicked: unk
   const names = quotedNames(servers.map((server) => server.name));
 
   const image = action === 'CHANGEOS' ? await pickImage(context, region, servers) : undefined;
-  const login = await askLogin(context, servers, action === 'CHANGEOS');
+  const login = await askLogin(context, region, servers, action === 'CHANGEOS');
   const confirmed =
     action === 'CHANGEOS'
       ? await confirmAction(
@@ -101,7 +102,7 @@ async function pickImage(context: CommandContext, region: string, servers: reado
  * or a password (not for HPS, which logs in with key pairs only). `required` because Change OS
  * needs one of them; Reinstall OS without one keeps each server's login (assumed, as the emulator).
  */
-async function askLogin(context: CommandContext, servers: readonly DevServer[], required: boolean): Promise<ServerLogin> {
+async function askLogin(context: CommandContext, region: string, servers: readonly DevServer[], required: boolean): Promise<ServerLogin> {
   const keyPairs = new Set(servers.map((server) => server.key_pair_name));
   const shared = keyPairs.size === 1 ? servers[0].key_pair_name : undefined;
   const choices: { label: string; description?: string; answer: 'keep' | 'keyPair' | 'password' | 'current' }[] = [];
@@ -114,7 +115,8 @@ async function askLogin(context: CommandContext, servers: readonly DevServer[], 
   if (servers.every((server) => server.cloud_server?.type !== 'HPS')) {
     choices.push({ label: vscode.l10n.t('Set a password…'), answer: 'password' });
   }
-  const title = vscode.l10n.t('How to log in to {0} afterwards', quotedNames(servers.map((server) => server.name)));
+  const names = quotedNames(servers.map((server) => server.name));
+  const title = vscode.l10n.t('How to log in to {0} afterwards', names);
   const choice = await pick(context.ui, choices, { title });
   switch (choice.answer) {
     case 'keep':
@@ -122,7 +124,7 @@ async function askLogin(context: CommandContext, servers: readonly DevServer[], 
     case 'current':
       return {};
     case 'keyPair':
-      return { key_pair_name: await ask(context.ui, { title, prompt: vscode.l10n.t('Key pair name (from the Key Pair Service of this region)'), validateInput: liteNameProblem }) };
+      return { key_pair_name: (await pickKeyPair(context, region, { title: vscode.l10n.t('Key pair to log in to {0} with', names), forLogin: true })).name };
     case 'password':
       return { admin_pass: await askPassword(context, title) };
   }

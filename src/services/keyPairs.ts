@@ -17,6 +17,11 @@ export interface KeyPair {
   readonly frozen_state?: number;
 }
 
+/** A frozen key pair cannot be used to log in to anything new. */
+export function isUsableKeyPair(keyPair: KeyPair): boolean {
+  return !keyPair.frozen_state;
+}
+
 interface KeyPairList {
   readonly keypairs?: { readonly keypair: KeyPair }[];
   readonly page_info?: { readonly next_marker?: string };

@@ -4,7 +4,8 @@ import { collectPages } from '../services/paging';
 import { devServerKind, hyperinstanceKind } from '../views/kinds/liteServerKinds';
 import type { ResourceKind } from '../views/resourceKind';
 import type { CreateForm } from './createResourcePanel';
-import { toCreateDevServerBody, validateDevServerForm } from './devServerFormRules';
+import { loadCompanionLists } from './companionChoices';
+import { devServerChoiceLists, toCreateDevServerBody, validateDevServerForm } from './devServerFormRules';
 import type { DevServerFormValues } from './protocol';
 
 /** More hyper clusters than this in one region would be unusual; the picker offers the first ones. */
@@ -50,7 +51,9 @@ export const createDevServerForm: CreateForm<DevServerFormValues, DevServer> = {
       (error: unknown) => ({ type: 'devServerImagesFailed', flavor, error: describe(error) }),
     );
   },
-  validate: validateDevServerForm,
+  validate: (values) => validateDevServerForm(values),
+  // The lists may have changed since the form showed them (a VPC deleted, a key pair frozen).
+  check: async (services, region, values, signal) => validateDevServerForm(values, await loadCompanionLists(services, region, devServerChoiceLists(values), values.vpcId, signal)),
   create: (services, scope, values, signal) => services.devServers.create(scope.region, toCreateDevServerBody(values), signal),
   secrets: (values) => [values.adminPass],
   // An HPS flavor makes a hyperinstance, and its servers are listed only inside it.

@@ -9,6 +9,7 @@ import { notebookKind } from '../views/kinds/notebookKind';
 import { describeFlavor, poolKind } from '../views/kinds/poolKinds';
 import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
+import { loadCompanionLists } from './companionChoices';
 import type { CreateForm } from './createResourcePanel';
 import type { EditForm } from './editResourcePanel';
 import { toCreateNotebookRequest, toCreateTrainingJobBody, validateNotebookForm, validateTrainingJobForm } from './formRules';
@@ -45,7 +46,8 @@ export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
       })),
     };
   },
-  validate: validateNotebookForm,
+  validate: (values) => validateNotebookForm(values),
+  check: async (services, region, values, signal) => validateNotebookForm(values, values.keyPairName ? await loadCompanionLists(services, region, ['keyPairs'], '', signal) : {}),
   create: (services, scope, values, signal) => services.notebooks.create(scope, toCreateNotebookRequest(values), signal),
 };
 

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
+import { pickSwrImage } from '../commands/companionPickers';
 import { withProgress } from '../commands/progress';
 import { requireServices } from '../commands/resourceTarget';
 import type { ModelArtsServices } from '../services';
-import { LocalErrorCode } from '../services/errors';
+import { isCancellation, LocalErrorCode } from '../services/errors';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { ResourceKind } from '../views/resourceKind';
+import { answerCompanionChoices } from './companionChoices';
 import type { FieldErrors } from './formRules';
 import type { ErrorInfo, FormScope, HostMessage, WebviewApp, WebviewMessage } from './protocol';
 import { errorInfo, WebviewController } from './webviewController';
@@ -23,6 +25,8 @@ export interface ResourceForm<Values, T> {
   submittedValues(message: WebviewMessage): Values | undefined;
   loadOptions(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<HostMessage>;
   validate(values: Values): FieldErrors;
+  /** Checks that need the cloud, made after `validate` passes and before the request (the chosen VPC is still there). */
+  check?(services: ModelArtsServices, region: string, values: Values, signal?: AbortSignal): Promise<FieldErrors>;
   /**
    * Choices that depend on earlier ones (a Lite Server flavor's images): the answer to one of the
    * form's own requests, failures included; undefined for messages that are not such a request.
@@ -42,7 +46,8 @@ export interface CreateForm<Values, T> extends ResourceForm<Values, T> {
 /**
  * A form in a panel. A failed submit keeps the form as typed and shows the error
  * next to it; a successful one closes the panel. Subclasses make the request and
- * say what follows it.
+ * say what follows it. Every form may ask for the account's VPCs, subnets,
+ * security groups and key pairs, and have an SWR image picked in a quick pick.
  */
 export abstract class ResourceFormPanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends WebviewController {
   private formScope: FormScope | undefined;
@@ -74,8 +79,13 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
       case 'cancel':
         this.dispose();
         return;
+      case 'browseSwrImage':
+        this.post(await this.browseSwrImage());
+        return;
       default: {
-        const answer = this.form.answer?.(requireServices(this.context), this.region, message, (error) => errorInfo(error, this.dependencies.log));
+        const services = requireServices(this.context);
+        const describe = (error: unknown): ErrorInfo => errorInfo(error, this.dependencies.log);
+        const answer = answerCompanionChoices(services, this.region, message, describe) ?? this.form.answer?.(services, this.region, message, describe);
         if (answer) {
           this.post(await answer);
           return;
@@ -108,6 +118,11 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
     let result: T;
     try {
       const services = requireServices(this.context);
+      const cloudErrors = (await this.form.check?.(services, this.region, values)) ?? {};
+      if (Object.keys(cloudErrors).length > 0) {
+        this.refuse(vscode.l10n.t('Some fields need attention.'), cloudErrors);
+        return;
+      }
       result = await withProgress(this.progressTitle(values), (signal) => this.send(services, values, signal));
     } catch (error) {
       this.post({ type: 'submitFailed', error: errorInfo(error, this.dependencies.log), fieldErrors: {} });
@@ -115,6 +130,16 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
     }
     this.dispose();
     await this.succeeded(result, values);
+  }
+
+  /** The image picked, or why none could be (dismissing the pick is no error). */
+  private async browseSwrImage(): Promise<HostMessage> {
+    try {
+      const image = await pickSwrImage(this.context, this.region, { title: vscode.l10n.t('Select the SWR repository of the image') });
+      return { type: 'swrImageBrowsed', path: image.path };
+    } catch (error) {
+      return isCancellation(error) ? { type: 'swrImageBrowsed' } : { type: 'swrImageBrowsed', error: errorInfo(error, this.dependencies.log) };
+    }
   }
 
   private async scope(): Promise<FormScope> {

@@ -5,14 +5,10 @@
  */
 import type { CreateDevServerRequest } from '../services/devServers';
 import { adminPasswordProblem, liteNameProblem } from '../services/naming';
+import { choiceProblem, type CompanionLists, subnetServesZone } from './companionRules';
 import type { FieldErrors } from './formRules';
-import type { DevServerFormValues } from './protocol';
+import type { CompanionList, DevServerFormValues } from './protocol';
 
-/**
- * VPC, subnet and security group ids are UUIDs (VPC API, §8). They are typed for now, so at least
- * their shape is checked; a lookup would offer the account's VPCs instead.
- */
-const VPC_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** EVS disk types; the reference's example uses GPSSD (§7.2). */
 export const EVS_TYPES = ['GPSSD', 'ESSD', 'SSD', 'SAS', 'SATA'] as const;
 /** The reference gives no disk size limits; assumed the SDK's documented ranges. */
@@ -26,14 +22,41 @@ function wholeNumberIn(value: number, min: number, max: number): boolean {
   return Number.isInteger(value) && value >= min && value <= max;
 }
 
-function loginErrors(values: DevServerFormValues, errors: FieldErrors): void {
-  if (values.login === 'keyPair' || values.serverType === 'HPS') {
+export function logsInWithKeyPair(values: DevServerFormValues): boolean {
+  return values.login === 'keyPair' || values.serverType === 'HPS';
+}
+
+/** The lists the form's choices come from: subnets and security groups are those of the chosen VPC. */
+export function devServerChoiceLists(values: DevServerFormValues): CompanionList[] {
+  return ['vpcs', 'subnets', 'securityGroups', ...(logsInWithKeyPair(values) ? (['keyPairs'] as const) : [])];
+}
+
+/** The VPC, subnet (of the server's zone) and security group, each from its list. */
+function networkErrors(values: DevServerFormValues, lists: CompanionLists, errors: FieldErrors): void {
+  const problems = {
+    vpcId: choiceProblem(values.vpcId, lists.vpcs, 'VPC'),
+    subnetId: choiceProblem(values.subnetId, lists.subnets, 'subnet'),
+    securityGroupId: choiceProblem(values.securityGroupId, lists.securityGroups, 'security group'),
+  };
+  const subnet = lists.subnets?.find((candidate) => candidate.id === values.subnetId);
+  if (!problems.subnetId && subnet && !subnetServesZone(subnet, values.availabilityZone)) {
+    problems.subnetId = `${subnet.name} is in ${subnet.availabilityZone}: choose a subnet of ${values.availabilityZone}.`;
+  }
+  for (const [field, problem] of Object.entries(problems)) {
+    if (problem) {
+      errors[field] = problem;
+    }
+  }
+}
+
+function loginErrors(values: DevServerFormValues, lists: CompanionLists, errors: FieldErrors): void {
+  if (logsInWithKeyPair(values)) {
     if (values.serverType === 'HPS' && values.login === 'password') {
       errors.login = 'HPS servers log in with a key pair only.';
     }
-    const keyPairProblem = liteNameProblem(values.keyPairName);
+    const keyPairProblem = choiceProblem(values.keyPairName, lists.keyPairs, 'key pair');
     if (keyPairProblem) {
-      errors.keyPairName = `Enter the key pair name. ${keyPairProblem}`;
+      errors.keyPairName = keyPairProblem;
     }
     return;
   }
@@ -45,7 +68,8 @@ function loginErrors(values: DevServerFormValues, errors: FieldErrors): void {
   }
 }
 
-export function validateDevServerForm(values: DevServerFormValues): FieldErrors {
+/** `lists`: the VPCs, the chosen VPC's subnets and security groups, and the key pairs, where known. */
+export function validateDevServerForm(values: DevServerFormValues, lists: CompanionLists = {}): FieldErrors {
   const errors: FieldErrors = {};
   const nameProblem = liteNameProblem(values.name);
   if (nameProblem) {
@@ -60,12 +84,8 @@ export function validateDevServerForm(values: DevServerFormValues): FieldErrors 
   if (!values.imageId) {
     errors.imageId = 'Choose an image.';
   }
-  for (const [field, what] of [['vpcId', 'VPC'], ['subnetId', 'subnet'], ['securityGroupId', 'security group']] as const) {
-    if (!VPC_ID.test(values[field])) {
-      errors[field] = `Enter the ${what} ID, a UUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d.`;
-    }
-  }
-  loginErrors(values, errors);
+  networkErrors(values, lists, errors);
+  loginErrors(values, lists, errors);
   if (!(EVS_TYPES as readonly string[]).includes(values.rootVolumeType)) {
     errors.rootVolumeType = 'Choose a disk type.';
   }
@@ -120,7 +140,6 @@ export function emptyDevServerForm(workspaceId: string): DevServerFormValues {
  */
 export function toCreateDevServerBody(values: DevServerFormValues): CreateDevServerRequest {
   const hps = values.serverType === 'HPS';
-  const usesPassword = !hps && values.login === 'password';
   return {
     name: values.name,
     flavor: values.flavor,
@@ -129,7 +148,7 @@ export function toCreateDevServerBody(values: DevServerFormValues): CreateDevSer
     image_id: values.imageId,
     availability_zone: values.availabilityZone,
     network: { vpc_id: values.vpcId, subnet_id: values.subnetId, security_group_id: values.securityGroupId },
-    ...(usesPassword ? { admin_pass: values.adminPass } : { key_pair_name: values.keyPairName }),
+    ...(logsInWithKeyPair(values) ? { key_pair_name: values.keyPairName } : { admin_pass: values.adminPass }),
     root_volume: { type: values.rootVolumeType, size: values.rootVolumeSizeGb },
     ...(values.dataVolumeCount > 0 ? { data_volume: { type: values.dataVolumeType, size: values.dataVolumeSizeGb, count: values.dataVolumeCount } } : {}),
     ...(hps ? (values.hpsClusterId ? { hps_cluster_id: values.hpsClusterId } : {}) : { count: values.count }),

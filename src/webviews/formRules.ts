@@ -6,6 +6,7 @@
 import { resourceNameProblem } from '../services/naming';
 import type { CreateNotebookRequest, Notebook } from '../services/notebooks';
 import type { TrainingJob } from '../services/trainingJobs';
+import { choiceProblem, type CompanionLists } from './companionRules';
 import type { NameValue, NotebookFormValues, TrainingJobFormValues } from './protocol';
 
 export type FieldErrors = Record<string, string>;
@@ -14,7 +15,6 @@ export type FieldErrors = Record<string, string>;
 const OBS_FOLDER = /^obs:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/([^\s]+\/)?$/;
 const OBS_FILE = /^obs:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/[^\s]*[^/\s]$/;
 const ENVIRONMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const KEY_PAIR_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const EVS_MIN_GB = 5;
 export const EVS_MAX_GB = 4096;
@@ -22,7 +22,8 @@ export const EVS_MAX_GB = 4096;
 export const AUTO_STOP_MAX_HOURS = 72;
 const HOUR_MS = 3_600_000;
 
-export function validateNotebookForm(values: NotebookFormValues): FieldErrors {
+/** `lists.keyPairs`: the region's key pairs, where known. */
+export function validateNotebookForm(values: NotebookFormValues, lists: CompanionLists = {}): FieldErrors {
   const errors: FieldErrors = {};
   const name = resourceNameProblem(values.name);
   if (name) {
@@ -40,8 +41,10 @@ export function validateNotebookForm(values: NotebookFormValues): FieldErrors {
   if (values.storage === 'OBS' && !OBS_FOLDER.test(values.obsPath)) {
     errors.obsPath = 'Enter a folder such as obs://my-bucket/notebooks/ (ending with /).';
   }
-  if (values.keyPairName && !KEY_PAIR_NAME.test(values.keyPairName)) {
-    errors.keyPairName = 'A key pair name is 1 to 64 letters, digits, hyphens or underscores.';
+  // No key pair: no SSH access.
+  const keyPairProblem = values.keyPairName ? choiceProblem(values.keyPairName, lists.keyPairs, 'key pair') : undefined;
+  if (keyPairProblem) {
+    errors.keyPairName = keyPairProblem;
   }
   if (!(Number.isInteger(values.autoStopHours) && values.autoStopHours >= 0 && values.autoStopHours <= AUTO_STOP_MAX_HOURS)) {
     errors.autoStopHours = `Enter 0 (never) or 1 to ${AUTO_STOP_MAX_HOURS} hours.`;

@@ -256,6 +256,26 @@ export interface ServiceSpecChoice {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The account's networks and key pairs, as the create forms offer them
+
+/** Lists a form asks for one at a time (subnets and security groups of one VPC), so that one failing leaves the others usable. */
+export const COMPANION_LISTS = ['vpcs', 'subnets', 'securityGroups', 'keyPairs'] as const;
+export type CompanionList = (typeof COMPANION_LISTS)[number];
+
+/** A VPC, subnet, security group or key pair in a form's list. */
+export interface CompanionChoice {
+  /** A key pair's id is its name (KPS). */
+  readonly id: string;
+  readonly name: string;
+  /** A VPC's or subnet's CIDR, a security group's description, a key pair's scope. */
+  readonly detail: string;
+  /** A subnet's availability zone, when it has one. */
+  readonly availabilityZone?: string;
+  /** Why it cannot be chosen (a frozen key pair, a subnet that is not ACTIVE); absent when it can. */
+  readonly unusable?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Details
 
 export type DetailsAction =
@@ -316,6 +336,11 @@ export type HostMessage =
   | { readonly type: 'poolEditForm'; readonly scope: FormScope; readonly values: PoolEditValues }
   | { readonly type: 'serviceV1Form'; readonly scope: FormScope; readonly values: ServiceV1FormValues }
   | { readonly type: 'serviceV1Options'; readonly models: readonly ServiceModelChoice[]; readonly specifications: readonly ServiceSpecChoice[] }
+  /** `vpcId` is the VPC of subnets and security groups, empty for the other lists. */
+  | { readonly type: 'companionChoices'; readonly list: CompanionList; readonly vpcId: string; readonly choices: readonly CompanionChoice[] }
+  | { readonly type: 'companionChoicesFailed'; readonly list: CompanionList; readonly vpcId: string; readonly error: ErrorInfo }
+  /** The image picked in VS Code's quick pick; neither path nor error when the pick was dismissed. */
+  | { readonly type: 'swrImageBrowsed'; readonly path?: string; readonly error?: ErrorInfo }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   /** The user declined the confirmation a submit asked for: the form is as it was, nothing was sent. */
@@ -334,6 +359,8 @@ export type WebviewMessage =
   | { readonly type: 'loadDevServerImages'; readonly serverType: DevServerTypeChoice; readonly flavor: string }
   | { readonly type: 'submitPoolEdit'; readonly values: PoolEditValues }
   | { readonly type: 'submitServiceV1'; readonly values: ServiceV1FormValues }
+  | { readonly type: 'loadCompanionChoices'; readonly list: CompanionList; readonly vpcId: string }
+  | { readonly type: 'browseSwrImage' }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -441,6 +468,8 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   loadDevServerImages: checkObject({ type: checkLiteral('loadDevServerImages'), serverType: checkOneOf(DEV_SERVER_TYPES), flavor: checkString }),
   submitPoolEdit: checkObject({ type: checkLiteral('submitPoolEdit'), values: poolEditValues }),
   submitServiceV1: checkObject({ type: checkLiteral('submitServiceV1'), values: serviceV1FormValues }),
+  loadCompanionChoices: checkObject({ type: checkLiteral('loadCompanionChoices'), list: checkOneOf(COMPANION_LISTS), vpcId: checkString }),
+  browseSwrImage: checkObject({ type: checkLiteral('browseSwrImage') }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),

@@ -66,14 +66,24 @@ describe('Hyper clusters and hyperinstance scaling against the emulator', () => 
     await until(async () => (await children(group)).some((node) => node.id === doomed.id), (present) => !present, 'the cluster to leave the tree');
   });
 
-  it('Scale Up adds a server of the chosen flavor, image and key pair; it shows under Servers and turns Running', async () => {
+  it('Scale Up adds a server of the chosen flavor, image and picked key pair; it shows under Servers and turns Running', async () => {
     const before = await servers();
-    under.ui.answer((items) => items[0], (items) => items[0], 'kp-scale');
+    let keyPairs: string[] = [];
+    under.ui.answer(
+      (items) => items[0],
+      (items) => items[0],
+      (items) => {
+        keyPairs = items.map((item) => item.label);
+        return items.find((item) => item.label === 'KeyPair-ci-runner');
+      },
+    );
     await vscode.commands.executeCommand('modelarts.hyperinstance.scaleUp', await hyperinstance());
     assert.deepEqual(under.ui.errors, []);
+    assert.deepEqual(keyPairs, ['KeyPair-demo', 'KeyPair-ops', 'KeyPair-ci-runner'], 'the key pair of its servers first, the frozen one left out');
+    assert.equal(under.ui.inputBoxes.length, 0, 'no key pair name is typed');
     const body = bodyOf('POST', '/live-scale-up');
     assert.deepEqual(Object.keys(body).sort(), ['flavor', 'image_id', 'key_pair_name']);
-    assert.equal(body.key_pair_name, 'kp-scale');
+    assert.equal(body.key_pair_name, 'KeyPair-ci-runner');
     assert.equal(body.flavor, 'physical.kat2ne.hps.48xlarge.8');
     const after = await servers();
     const added = after.filter((node) => !before.some((old) => old.id === node.id));

@@ -26,22 +26,28 @@ describe('Lite Server operations against the emulator', () => {
   const lastBody = (method: string, path: string) => JSON.parse(under().emulator.requests.list({ method, path }).at(-1)?.body ?? 'null');
   const activeText = () => vscode.window.activeTextEditor?.document.getText() ?? '';
 
-  it('Change OS offers the images of the server\'s type and architecture, confirms, and the tree follows Changing OS back to Running', async () => {
+  it('Change OS offers the images of the server\'s type and architecture and the key pairs to pick, confirms, and the tree follows Changing OS back to Running', async () => {
     const node = await atRest('lite-910b-dev');
     assert.match(contextOf(node), /\bcanChangeOs\b/);
     let offered: string[] = [];
+    let keyPairs: string[] = [];
     under().ui.answer(
       (items) => {
         offered = items.map((item) => item.label);
         return items[0];
       },
       'Use another key pair…',
-      'KeyPair-ops',
+      (items) => {
+        keyPairs = items.map((item) => item.label);
+        return items.find((item) => item.label === 'KeyPair-ops');
+      },
       'Change OS',
     );
     await vscode.commands.executeCommand('modelarts.devServer.changeOs', node);
     assert.deepEqual(under().ui.errors, []);
     assert.deepEqual(offered, ['EulerOS-2.10-Arm-CANN-8.0-BMS'], 'only the active BMS ARM image');
+    assert.deepEqual(keyPairs, ['KeyPair-demo', 'KeyPair-ops', 'KeyPair-ci-runner'], 'the region\'s key pairs to pick from, the frozen one left out');
+    assert.equal(under().ui.inputBoxes.length, 0, 'no key pair name is typed');
     const [question] = under().ui.shown;
     assert.equal(question.message, 'Change the OS of Lite Server "lite-910b-dev" to EulerOS-2.10-Arm-CANN-8.0-BMS?');
     assert.match(question.detail ?? '', /system disk/);

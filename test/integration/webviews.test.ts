@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NotebookFormValues, TrainingJobFormValues } from '../../src/webviews/protocol';
-import { conversation, ExtensionUnderTest, label, type Panel, REGION } from './harness';
+import { conversation, ExtensionUnderTest, label, type Panel, REGION, until } from './harness';
 
 describe('Webview panels against the emulator', () => {
   let under: ExtensionUnderTest;
@@ -54,6 +54,74 @@ describe('Webview panels against the emulator', () => {
       const names = (await explorer().getChildren(await group('Notebooks'))).map(label);
       assert.ok(names.includes('from-the-form'), `the new notebook is in the tree: ${names.join(', ')}`);
       assert.match(under.ui.shown.at(-1)?.message ?? '', /Created notebook "from-the-form"/);
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
+  });
+
+  it('Create Notebook offers the region\'s key pairs: the one chosen is the notebook\'s SSH key, a frozen one is refused', async () => {
+    const panel = (await vscode.commands.executeCommand('modelarts.notebook.create', await group('Notebooks'))) as Panel;
+    const talk = conversation(panel);
+    try {
+      await panel.receive({ type: 'ready' });
+      const form = await talk.next('notebookForm');
+      const options = await talk.next('notebookOptions');
+      await panel.receive({ type: 'loadCompanionChoices', list: 'keyPairs', vpcId: '' });
+      const { choices } = await talk.next('companionChoices', (message) => message.list === 'keyPairs');
+      assert.deepEqual(
+        choices.map((choice) => [choice.name, choice.detail, choice.unusable]),
+        [
+          ['KeyPair-demo', 'ssh · personal', undefined],
+          ['KeyPair-ops', 'ssh · account-wide', undefined],
+          ['KeyPair-ci-runner', 'ssh · personal', undefined],
+          ['KeyPair-old-laptop', 'ssh · personal · frozen', 'frozen'],
+        ],
+      );
+
+      const values: NotebookFormValues = { ...form.values, name: 'nb-with-ssh', flavorId: options.flavors[0].id, imageId: options.images[0].id, keyPairName: 'KeyPair-old-laptop' };
+      under.emulator.requests.clear();
+      await panel.receive({ type: 'submitNotebook', values });
+      assert.deepEqual((await talk.next('submitFailed')).fieldErrors, { keyPairName: 'KeyPair-old-laptop is frozen: choose another key pair.' });
+      assert.equal(under.emulator.requests.count({ method: 'POST' }), 0, 'nothing is sent with a frozen key pair');
+
+      await panel.receive({ type: 'submitNotebook', values: { ...values, keyPairName: 'KeyPair-ops' } });
+      await until(() => talk.disposed, Boolean, 'the panel to close after creating');
+      const body = JSON.parse(under.emulator.requests.list({ method: 'POST', path: /\/notebooks$/ }).at(-1)?.body ?? '{}');
+      assert.deepEqual(body.endpoints, [{ service: 'SSH', key_pair_names: ['KeyPair-ops'] }]);
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
+  });
+
+  it('Create Training Job: Browse SWR picks a repository and a tag in the quick pick and fills the image; dismissing it changes nothing', async () => {
+    const panel = (await vscode.commands.executeCommand('modelarts.trainingJob.create', await group('Training Jobs'))) as Panel;
+    const talk = conversation(panel);
+    try {
+      await panel.receive({ type: 'ready' });
+      const form = await talk.next('trainingJobForm');
+      const options = await talk.next('trainingJobOptions');
+      let tags: string[] = [];
+      under.ui.answer('nlp-research/qwen2-7b-sft', (items) => {
+        tags = items.map((item) => item.label);
+        return items[0];
+      });
+      await panel.receive({ type: 'browseSwrImage' });
+      const browsed = await talk.next('swrImageBrowsed');
+      assert.deepEqual(under.ui.errors, []);
+      assert.deepEqual(tags, ['0.2.0', '0.1.0'], 'the repository\'s tags, newest first');
+      assert.deepEqual(browsed, { type: 'swrImageBrowsed', path: 'swr.cn-north-4.myhuaweicloud.com/nlp-research/qwen2-7b-sft:0.2.0' });
+
+      under.ui.answer(undefined);
+      await panel.receive({ type: 'browseSwrImage' });
+      assert.deepEqual(await talk.next('swrImageBrowsed'), { type: 'swrImageBrowsed' }, 'a dismissed pick is no error');
+
+      const values: TrainingJobFormValues = { ...form.values, name: 'job-from-swr', source: 'image', imageUrl: browsed.path ?? '', command: 'python train.py', flavorId: options.flavors[0].id };
+      await panel.receive({ type: 'submitTrainingJob', values });
+      await until(() => talk.disposed, Boolean, 'the panel to close after creating');
+      const body = JSON.parse(under.emulator.requests.list({ method: 'POST', path: '/training-jobs' }).at(-1)?.body ?? '{}');
+      assert.equal(body.algorithm.engine.image_url, 'swr.cn-north-4.myhuaweicloud.com/nlp-research/qwen2-7b-sft:0.2.0');
     } finally {
       talk.dispose();
       panel.dispose();

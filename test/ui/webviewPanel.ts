@@ -73,12 +73,32 @@ export class WebviewPanel {
     await this.textBox(id).fill(value);
   }
 
+  /** A choice in a select's list (seen while the list is open), greyed out or not. */
+  option(id: string, text: string, state: 'enabled' | 'disabled'): Locator {
+    return this.control(id).locator(state === 'enabled' ? 'li.option:not(.disabled)' : 'li.option.disabled', { hasText: text });
+  }
+
+  /** Opens a select's list, unless it is open. */
+  async openList(id: string): Promise<void> {
+    if (!(await this.control(id).locator('.dropdown.open').isVisible())) {
+      // Its text box rather than its chevron: a notification toast may cover the right end of the form.
+      await this.textBox(id).click();
+    }
+  }
+
   /** Opens a select's list and clicks the first choice that is not greyed out; resolves with its label. */
   async chooseFirst(id: string, what: string): Promise<string> {
+    return this.choose(id, what, this.control(id).locator('li.option:not(.disabled)').first());
+  }
+
+  /** Opens a select's list and clicks the choice showing `text`; resolves with its whole label. */
+  async chooseNamed(id: string, what: string, text: string): Promise<string> {
+    return this.choose(id, what, this.option(id, text, 'enabled').first());
+  }
+
+  private async choose(id: string, what: string, choice: Locator): Promise<string> {
     const select = this.control(id);
-    // Its text box rather than its chevron: a notification toast may cover the right end of the form.
-    await this.textBox(id).click();
-    const choice = select.locator('li.option:not(.disabled)').first();
+    await this.openList(id);
     await expectVisible(choice, `a choice in the ${what} list`);
     const label = (await choice.innerText()).trim();
     await choice.click();

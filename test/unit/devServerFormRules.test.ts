@@ -1,13 +1,31 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { adminPasswordProblem } from '../../src/services/naming';
-import { emptyDevServerForm, toCreateDevServerBody, validateDevServerForm } from '../../src/webviews/devServerFormRules';
+import type { CompanionLists } from '../../src/webviews/companionRules';
+import { devServerChoiceLists, emptyDevServerForm, toCreateDevServerBody, validateDevServerForm } from '../../src/webviews/devServerFormRules';
+import { emptyNotebookForm, validateNotebookForm } from '../../src/webviews/formRules';
 import type { DevServerFormValues } from '../../src/webviews/protocol';
 
 const VPC = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const SUBNET = '1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const GROUP = '2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const PASSWORD = 'Str0ng-Passw0rd';
+
+/** The lists the form offered: the VPC with a subnet in zone a, one in zone b and one without a zone. */
+const LISTS: CompanionLists = {
+  vpcs: [{ id: VPC, name: 'vpc-main', detail: '10.0.0.0/16' }],
+  subnets: [
+    { id: SUBNET, name: 'subnet-a', detail: '10.0.0.0/24', availabilityZone: 'cn-north-4a' },
+    { id: 'subnet-b', name: 'subnet-b', detail: '10.0.1.0/24', availabilityZone: 'cn-north-4b' },
+    { id: 'subnet-any', name: 'subnet-any', detail: '10.0.2.0/24' },
+    { id: 'subnet-broken', name: 'subnet-broken', detail: '10.0.3.0/24', unusable: 'not active' },
+  ],
+  securityGroups: [{ id: GROUP, name: 'sg-ssh', detail: 'SSH' }],
+  keyPairs: [
+    { id: 'kp-dev', name: 'kp-dev', detail: 'ssh · personal' },
+    { id: 'kp-old', name: 'kp-old', detail: 'ssh · personal · frozen', unusable: 'frozen' },
+  ],
+};
 
 /** A form a person could send: an ECS x86 server logging in with a key pair. */
 function filled(patch: Partial<DevServerFormValues> = {}): DevServerFormValues {
@@ -48,11 +66,36 @@ describe('Create Lite Server form rules', () => {
     assert.equal(validateDevServerForm(filled({ name: 'A_b-c.9' })).name, undefined);
   });
 
-  test('network ids must be UUIDs', () => {
-    const errors = validateDevServerForm(filled({ vpcId: 'vpc-1', subnetId: VPC.toUpperCase(), securityGroupId: `${GROUP} ` }));
-    assert.match(errors.vpcId, /VPC ID, a UUID/);
-    assert.match(errors.subnetId, /subnet ID/);
-    assert.match(errors.securityGroupId, /security group ID/);
+  test('the VPC, subnet, security group and key pair must be chosen from the lists, where the lists are known', () => {
+    assert.deepEqual(validateDevServerForm(filled(), LISTS), {});
+    assert.deepEqual(validateDevServerForm(filled({ subnetId: 'subnet-any' }), LISTS), {}, 'a subnet without a zone serves every zone');
+    const unlisted = validateDevServerForm(filled({ vpcId: 'vpc-gone', subnetId: 'subnet-gone', securityGroupId: 'sg-gone', keyPairName: 'kp-elsewhere' }), LISTS);
+    assert.deepEqual(unlisted, {
+      vpcId: 'Choose a VPC from the list.',
+      subnetId: 'Choose a subnet from the list.',
+      securityGroupId: 'Choose a security group from the list.',
+      keyPairName: 'Choose a key pair from the list.',
+    });
+    assert.deepEqual(validateDevServerForm(filled({ vpcId: 'vpc-gone' })), {}, 'without the lists (not loaded yet) a chosen id is not judged');
+    assert.equal(validateDevServerForm(filled({ subnetId: 'subnet-b' }), LISTS).subnetId, 'subnet-b is in cn-north-4b: choose a subnet of cn-north-4a.');
+    assert.equal(validateDevServerForm(filled({ subnetId: 'subnet-broken' }), LISTS).subnetId, 'subnet-broken is not active: choose another subnet.');
+    assert.equal(validateDevServerForm(filled({ keyPairName: 'kp-old' }), LISTS).keyPairName, 'kp-old is frozen: choose another key pair.');
+    assert.equal(validateDevServerForm(filled({ subnetId: '' }), LISTS).subnetId, 'Choose a subnet.');
+    assert.deepEqual(validateDevServerForm(filled({ login: 'password', keyPairName: 'kp-old', adminPass: PASSWORD, adminPassConfirm: PASSWORD }), LISTS), {}, 'a password login needs no key pair');
+  });
+
+  test('the host loads again the lists the choices come from: key pairs only for a key pair login', () => {
+    assert.deepEqual(devServerChoiceLists(filled()), ['vpcs', 'subnets', 'securityGroups', 'keyPairs']);
+    assert.deepEqual(devServerChoiceLists(filled({ login: 'password' })), ['vpcs', 'subnets', 'securityGroups']);
+    assert.deepEqual(devServerChoiceLists(filled({ login: 'password', serverType: 'HPS' })), ['vpcs', 'subnets', 'securityGroups', 'keyPairs']);
+  });
+
+  test('a notebook needs no key pair; one that is chosen must be listed and not frozen', () => {
+    const notebook = { ...emptyNotebookForm('0'), name: 'nb', flavorId: 'flavor', imageId: 'image' };
+    assert.deepEqual(validateNotebookForm(notebook, LISTS), {});
+    assert.deepEqual(validateNotebookForm({ ...notebook, keyPairName: 'kp-dev' }, LISTS), {});
+    assert.equal(validateNotebookForm({ ...notebook, keyPairName: 'kp-old' }, LISTS).keyPairName, 'kp-old is frozen: choose another key pair.');
+    assert.equal(validateNotebookForm({ ...notebook, keyPairName: 'kp-elsewhere' }, LISTS).keyPairName, 'Choose a key pair from the list.');
   });
 
   test('passwords need 8 to 26 characters of three kinds, without root or administrator, typed twice alike', () => {

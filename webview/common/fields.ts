@@ -3,6 +3,7 @@
  * it (the error, else the helper text). The message line keeps its space while
  * empty, so an error appearing does not move the rest of the form.
  */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
@@ -35,7 +36,17 @@ export interface TextFieldProps extends FieldBase {
   readonly max?: number;
   /** A multi-line field (Enter adds a line instead of submitting). */
   readonly multiline?: boolean;
+  /** A button next to a one-line field that fills it another way (Browse…). */
+  readonly action?: FieldAction;
   readonly onInput: (value: string) => void;
+}
+
+export interface FieldAction {
+  readonly label: string;
+  /** A codicon name. */
+  readonly icon: string;
+  readonly disabled: boolean;
+  readonly onClick: () => void;
 }
 
 export interface Choice {
@@ -111,7 +122,16 @@ export function textField(props: TextFieldProps): TemplateResult {
         ?disabled=${props.disabled}
         @input=${onInput}
       ></vscode-textfield>`;
-  return field(props, control);
+  const { action } = props;
+  return field(
+    props,
+    action
+      ? html`<div class="control-row">
+          ${control}
+          <vscode-button secondary icon=${action.icon} ?disabled=${action.disabled} @click=${action.onClick}>${action.label}</vscode-button>
+        </div>`
+      : control,
+  );
 }
 
 export function selectField(props: SelectProps): TemplateResult {
