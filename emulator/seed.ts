@@ -20,6 +20,7 @@ import {
   type NotebookSeed,
 } from './seedData';
 import type { EmulatorState, NotebookStatus, ProjectState, TrainingJobRecord, TrainingPhase } from './state';
+import { userIdOf } from './areas/devServerModel';
 import { seedDevServers } from './areas/devServerSeed';
 import { seedKeyPairs } from './areas/kps';
 import { seedInferV1 } from './areas/inferV1Seed';
@@ -118,9 +119,10 @@ export function seedDemo(state: EmulatorState, ak: string, options: SeedOptions 
 
 function seedWorkspaces(project: ProjectState, now: number): string[] {
   const ids = ['0'];
-  for (const [index, { name, description }] of (EXTRA_WORKSPACES[project.region] ?? []).entries()) {
+  for (const [index, { name, description, grantedUsers }] of (EXTRA_WORKSPACES[project.region] ?? []).entries()) {
     const id = hex32(`workspace:${project.id}:${name}`);
-    project.workspaces.set(id, { id, name, description, owner: project.ref.account.domainName, authType: 'PUBLIC', createTime: now - (200 - index * 40) * DAY });
+    const access = grantedUsers ? { authType: 'INTERNAL' as const, grants: grantedUsers.map((user) => ({ user_id: userIdOf(user), user_name: user })) } : { authType: 'PUBLIC' as const };
+    project.workspaces.set(id, { id, name, description, owner: project.ref.account.domainName, ...access, createTime: now - (200 - index * 40) * DAY });
     ids.push(id);
   }
   return ids;

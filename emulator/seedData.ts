@@ -118,10 +118,11 @@ export const AP_SOUTHEAST_3_JOBS: readonly JobSeed[] = [
   { name: 'sg-translation-distill', phase: 'Pending', workspace: 0, flavor: 'modelarts.p3.large.public', nodes: 2 },
 ];
 
-export const EXTRA_WORKSPACES: Readonly<Record<string, readonly { name: string; description: string }[]>> = {
+/** Workspaces besides the default one; PUBLIC unless `grantedUsers` makes them INTERNAL (granted to those IAM users). */
+export const EXTRA_WORKSPACES: Readonly<Record<string, readonly { name: string; description: string; grantedUsers?: readonly string[] }[]>> = {
   'cn-north-4': [
     { name: 'nlp-research', description: 'Language models and NLP experiments' },
-    { name: 'cv-team', description: 'Computer vision projects' },
+    { name: 'cv-team', description: 'Computer vision projects', grantedUsers: ['cv-annotator', 'cv-reviewer'] },
   ],
   'cn-east-3': [{ name: 'shanghai-prod', description: 'Production retraining pipelines' }],
 };

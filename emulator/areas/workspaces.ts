@@ -14,10 +14,10 @@ import { workspaceServicesV1 } from './inferV1Model';
 import { livePools } from './poolModel';
 
 const BASE = '/v1/{project_id}/workspaces';
-/** §6.1: 4–64 characters; letters, digits, "-" and "_" (the console's rule). */
-const WORKSPACE_NAME = /^[A-Za-z0-9_-]{4,64}$/;
+/** §6.1: 4–64 characters; the SDK's field text allows Chinese characters, letters, digits, "-" and "_". */
+const WORKSPACE_NAME = /^[\p{Script=Han}A-Za-z0-9_-]{4,64}$/u;
 const AUTH_TYPES = ['PUBLIC', 'PRIVATE', 'INTERNAL'] as const;
-/** (uncertain) The console's description limit. */
+/** The SDK's field text: 0–256 characters. */
 const MAX_DESCRIPTION = 256;
 
 export type WorkspaceStatus = 'NORMAL' | 'DELETING';
@@ -136,7 +136,7 @@ function listWorkspaces(request: ApiRequest): ApiResponse {
 
 function validWorkspaceName(project: ProjectState, name: string, now: number, self?: WorkspaceRecord): string {
   if (!WORKSPACE_NAME.test(name)) {
-    throw invalidParameter('name', 'must be 4-64 characters: letters, digits, "-" and "_"');
+    throw invalidParameter('name', 'must be 4-64 characters: Chinese characters, letters, digits, "-" and "_"');
   }
   if (name.toLowerCase() === 'default') {
     throw invalidParameter('name', '"default" is reserved');

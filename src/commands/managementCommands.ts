@@ -1,35 +1,36 @@
 import * as vscode from 'vscode';
 import { regionDisplayName } from '../services/endpoints';
 import type { AuthMode } from '../services/management';
-import { resourceNameProblem } from '../services/naming';
+import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceQuota } from '../services/workspaces';
 import { scheduledEventKind } from '../views/kinds/scheduledEventKind';
-import { RegionNode, WorkspaceNode } from '../views/nodes/regionNodes';
+import { canChangeWorkspace, RegionNode, WorkspaceNode } from '../views/nodes/regionNodes';
 import { withCapability } from '../views/resourceKind';
+import { WorkspaceFormPanel } from '../webviews/workspaceFormPanel';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
 import { withProgress } from './progress';
 import { changeResourceState } from './resourceCommands';
-import { pickRegion, requireServices, resolveTarget } from './resourceTarget';
+import { pickRegion, requireServices, resolveRegion, resolveTarget } from './resourceTarget';
 import { ask, pick } from './userInput';
 
 /** Workspaces, quotas, scheduled events and the account's authorizations (§6). */
 export function registerManagementCommands(context: CommandContext): vscode.Disposable[] {
   return [
     registerCommand(context, 'modelarts.workspace.create', async (node) => {
-      const region = node instanceof RegionNode ? node.region : await pickRegion(context, vscode.l10n.t('Create a workspace in which region?'));
-      const name = await askWorkspaceName(context, vscode.l10n.t('Create a workspace in {0}', region), '');
-      const description = await ask(context.ui, { title: vscode.l10n.t('Create workspace "{0}"', name), prompt: vscode.l10n.t('Description (optional)') });
-      const services = requireServices(context);
-      await withProgress(vscode.l10n.t('Creating workspace "{0}"…', name), (signal) => services.workspaces.create(region, { name, description }, signal));
-      await refreshRegion(context, region);
+      requireServices(context);
+      return WorkspaceFormPanel.create(context, await resolveRegion(context, node, vscode.l10n.t('Create a workspace in which region?')));
     }),
-    registerCommand(context, 'modelarts.workspace.rename', async (node) => {
+    registerCommand(context, 'modelarts.workspace.edit', async (node) => {
       const { region, workspace } = await resolveWorkspace(context, node);
-      const name = await askWorkspaceName(context, vscode.l10n.t('Rename workspace "{0}"', workspace.name), workspace.name);
       const services = requireServices(context);
-      await withProgress(vscode.l10n.t('Renaming workspace "{0}"…', workspace.name), (signal) => services.workspaces.update(region, workspace.id, { name }, signal));
-      await refreshRegion(context, region);
+      // The form starts from the workspace as it is now, with its grants (the list may leave them out).
+      const latest = await withProgress(vscode.l10n.t('Loading workspace "{0}"…', workspace.name), (signal) => services.workspaces.get(region, workspace.id, signal));
+      if (!canChangeWorkspace(latest)) {
+        const why = latest.id === DEFAULT_WORKSPACE_ID ? vscode.l10n.t('The default workspace cannot be changed.') : vscode.l10n.t('Workspace "{0}" is {1}; it cannot be changed.', latest.name, latest.status ?? '');
+        throw new ModelArtsError(LocalErrorCode.invalidInput, why, 'config');
+      }
+      return WorkspaceFormPanel.edit(context, region, latest);
     }),
     registerCommand(context, 'modelarts.workspace.delete', async (node) => {
       const { region, workspace } = await resolveWorkspace(context, node);
@@ -143,22 +144,16 @@ function quotaProblem(value: string, quota: WorkspaceQuota): string | undefined 
   return value.trim() !== '' && Number.isInteger(number) && withinRange ? undefined : vscode.l10n.t('Enter -1 for unlimited, or a whole number: {0}.', quotaRange(quota));
 }
 
-async function askWorkspaceName(context: CommandContext, title: string, value: string): Promise<string> {
-  return ask(context.ui, {
-    title,
-    prompt: vscode.l10n.t('Workspace name'),
-    value,
-    validateInput: (candidate) => (candidate === 'default' ? vscode.l10n.t('"default" is reserved.') : resourceNameProblem(candidate)),
-  });
-}
-
-/** The workspace a command acts on: its tree node, or picked; the default workspace only when `allowDefault`. */
+/**
+ * The workspace a command acts on: its tree node, or picked; unless `allowDefault`, only workspaces that can
+ * change (not the default one, none being deleted).
+ */
 async function resolveWorkspace(context: CommandContext, node: unknown, allowDefault = false): Promise<{ region: string; workspace: Workspace }> {
   if (node instanceof WorkspaceNode) {
     return { region: node.scope.region, workspace: node.workspace };
   }
   const region = await pickRegion(context, vscode.l10n.t('Select a region'));
-  const workspaces = (await requireServices(context).workspaces.list(region)).filter((workspace) => allowDefault || workspace.id !== DEFAULT_WORKSPACE_ID);
+  const workspaces = (await requireServices(context).workspaces.list(region)).filter((workspace) => allowDefault || canChangeWorkspace(workspace));
   const chosen = await pick(context.ui, workspaces.map((workspace) => ({ label: workspace.name, description: workspace.id, workspace })), { title: vscode.l10n.t('Select a workspace') });
   return { region, workspace: chosen.workspace };
 }

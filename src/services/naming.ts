@@ -26,3 +26,16 @@ export function adminPasswordProblem(password: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Workspace names (§6.1): 4–64 characters; the SDK's field text allows Chinese characters, letters, digits,
+ * hyphens and underscores, and reserves "default" for the default workspace.
+ */
+const WORKSPACE_NAME = /^[\p{Script=Han}A-Za-z0-9_-]{4,64}$/u;
+
+export function workspaceNameProblem(name: string): string | undefined {
+  if (!WORKSPACE_NAME.test(name)) {
+    return 'Use 4 to 64 letters, digits, hyphens (-) or underscores (_).';
+  }
+  return name.toLowerCase() === 'default' ? '"default" is reserved for the default workspace.' : undefined;
+}

@@ -1,5 +1,5 @@
 import { LocalErrorCode, ModelArtsError } from './errors';
-import { resourceNameProblem } from './naming';
+import { workspaceNameProblem } from './naming';
 import { expectArray } from './responses';
 import type { SignedClient } from './signedClient';
 
@@ -11,6 +11,18 @@ export interface WorkspaceScope {
 
 export const DEFAULT_WORKSPACE_ID = '0';
 
+/**
+ * Who may use a workspace (§6.1 `auth_type`; the SDK's field text): PUBLIC everyone in the account, PRIVATE only
+ * its creator and the account's main user, INTERNAL those two and the IAM users in `grants`.
+ */
+export type WorkspaceAuthType = 'PUBLIC' | 'PRIVATE' | 'INTERNAL';
+
+/** A user granted an INTERNAL workspace: the API needs one of the two, and prefers the id when both are given. */
+export interface WorkspaceGrant {
+  readonly user_id?: string;
+  readonly user_name?: string;
+}
+
 /** The fields of the workspace object (API reference §6.1) the product uses. */
 export interface Workspace {
   readonly id: string;
@@ -19,6 +31,9 @@ export interface Workspace {
   readonly status?: string;
   readonly owner?: string;
   readonly auth_type?: string;
+  /** Returned by show; the list may leave it out. */
+  readonly grants?: readonly WorkspaceGrant[];
+  readonly enterprise_project_id?: string;
 }
 
 interface WorkspaceListResponse {
@@ -49,15 +64,16 @@ export class WorkspaceService {
     return this.client.request<Workspace>({ service: 'modelarts', region, method: 'GET', path: '/v1/{project_id}/workspaces/{id}', pathParams: { id }, signal });
   }
 
-  create(region: string, changes: Required<WorkspaceChanges>, signal?: AbortSignal): Promise<Workspace> {
-    const problem = resourceNameProblem(changes.name);
-    if (problem || changes.name === 'default') {
-      return Promise.reject(new ModelArtsError(LocalErrorCode.invalidInput, `workspace name "${changes.name}": ${problem ?? '"default" is reserved'}`, 'config'));
-    }
-    return this.client.request<Workspace>({ service: 'modelarts', region, method: 'POST', path: '/v1/{project_id}/workspaces', body: { ...changes, auth_type: 'PUBLIC' }, signal });
+  async create(region: string, request: CreateWorkspaceRequest, signal?: AbortSignal): Promise<Workspace> {
+    checkName(request.name);
+    return this.client.request<Workspace>({ service: 'modelarts', region, method: 'POST', path: '/v1/{project_id}/workspaces', body: request, signal });
   }
 
-  async update(region: string, id: string, changes: WorkspaceChanges, signal?: AbortSignal): Promise<void> {
+  /** Sends only the fields given; the answer is the workspace's id alone (§6.1). */
+  async update(region: string, id: string, changes: WorkspaceUpdate, signal?: AbortSignal): Promise<void> {
+    if (changes.name !== undefined) {
+      checkName(changes.name);
+    }
     await this.client.request({ service: 'modelarts', region, method: 'PUT', path: '/v1/{project_id}/workspaces/{id}', pathParams: { id }, body: changes, signal });
   }
 
@@ -88,7 +104,27 @@ export interface WorkspaceQuota {
   readonly unit_en?: string;
 }
 
-export interface WorkspaceChanges {
+/** The PUT body of §6.1: every field optional. */
+export interface WorkspaceUpdate {
   readonly name?: string;
   readonly description?: string;
+  readonly auth_type?: WorkspaceAuthType;
+  readonly grants?: readonly WorkspaceGrant[];
+}
+
+/** The POST body of §6.1; without `enterprise_project_id` the workspace is in the default enterprise project ("0"). */
+export interface CreateWorkspaceRequest {
+  readonly name: string;
+  readonly description: string;
+  readonly auth_type: WorkspaceAuthType;
+  readonly grants: readonly WorkspaceGrant[];
+  readonly enterprise_project_id?: string;
+}
+
+/** A name the API would refuse is refused before any request. */
+function checkName(name: string): void {
+  const problem = workspaceNameProblem(name);
+  if (problem) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, `workspace name "${name}": ${problem}`, 'config');
+  }
 }

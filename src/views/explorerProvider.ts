@@ -73,6 +73,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return (await this.getChildren(group)).find((node) => node instanceof ResourceNode && node.resourceId === id);
   }
 
+  /**
+   * The node of a workspace that was just created or changed: the region's workspaces
+   * are listed again (their categories too, when shown) and the node returned for
+   * revealing. Undefined when its region is not shown.
+   */
+  async findWorkspace(region: string, workspaceId: string): Promise<ExplorerNode | undefined> {
+    const regionNode = (await this.getChildren()).find((node): node is RegionNode => node instanceof RegionNode && node.region === region);
+    if (!regionNode) {
+      return undefined;
+    }
+    regionNode.resetWorkspaces();
+    // Loaded before the tree asks, so the tree shows the very nodes that are revealed.
+    const children = await this.getChildren(regionNode);
+    this.changed.fire(regionNode);
+    return children.find((node) => node instanceof WorkspaceNode && node.workspace.id === workspaceId);
+  }
+
   /** The region nodes built so far, without building any. */
   loadedRoots(): readonly ExplorerNode[] {
     return this.roots ?? [];

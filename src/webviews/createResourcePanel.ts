@@ -16,14 +16,14 @@ import { errorInfo, WebviewController } from './webviewController';
  * What differs between the forms: their messages, options and rules. The panel
  * around them is the same for all.
  */
-export interface ResourceForm<Values, T> {
+export interface ResourceForm<Values> {
   readonly app: WebviewApp;
-  readonly kind: ResourceKind<T>;
   readonly title: string;
   formMessage(scope: FormScope, values: Values): HostMessage;
   /** The form's values when the message is this form's submit, else undefined. */
   submittedValues(message: WebviewMessage): Values | undefined;
-  loadOptions(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<HostMessage>;
+  /** The choices the form offers; absent for a form that has none to load. */
+  loadOptions?(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<HostMessage>;
   validate(values: Values): FieldErrors;
   /** Checks that need the cloud, made after `validate` passes and before the request (the chosen VPC is still there). */
   check?(services: ModelArtsServices, region: string, values: Values, signal?: AbortSignal): Promise<FieldErrors>;
@@ -37,7 +37,8 @@ export interface ResourceForm<Values, T> {
 }
 
 /** A form that creates a resource. */
-export interface CreateForm<Values, T> extends ResourceForm<Values, T> {
+export interface CreateForm<Values, T> extends ResourceForm<Values> {
+  readonly kind: ResourceKind<T>;
   create(services: ModelArtsServices, scope: WorkspaceScope, values: Values, signal: AbortSignal): Promise<T>;
   /** What to reveal once created, when it is not the answer itself (an HPS server's hyperinstance). */
   revealed?(created: T): { readonly kind: ResourceKind<unknown>; readonly id: string; readonly name: string } | undefined;
@@ -54,7 +55,7 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
 
   constructor(
     protected readonly context: CommandContext,
-    protected readonly form: ResourceForm<Values, T>,
+    protected readonly form: ResourceForm<Values>,
     protected readonly region: string,
     private readonly initialValues: Values,
     title: string = form.title,
@@ -151,6 +152,9 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
   }
 
   private async loadOptions(): Promise<void> {
+    if (!this.form.loadOptions) {
+      return;
+    }
     try {
       this.post(await this.form.loadOptions(requireServices(this.context), this.region));
     } catch (error) {
@@ -171,7 +175,7 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
   }
 
   protected progressTitle(values: Values): string {
-    return vscode.l10n.t('Creating {0} "{1}"…', this.form.kind.label, values.name);
+    return vscode.l10n.t('Creating {0} "{1}"…', this.createForm.kind.label, values.name);
   }
 
   protected send(services: ModelArtsServices, values: Values, signal: AbortSignal): Promise<T> {
@@ -179,7 +183,7 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
   }
 
   protected async succeeded(created: T, values: Values): Promise<void> {
-    const { kind, id, name } = this.createForm.revealed?.(created) ?? { kind: this.form.kind, id: this.form.kind.id(created), name: this.form.kind.name(created) };
+    const { kind, id, name } = this.createForm.revealed?.(created) ?? { kind: this.createForm.kind, id: this.createForm.kind.id(created), name: this.createForm.kind.name(created) };
     const node = await this.context.explorer.findNewResource(this.region, values.workspaceId, kind.contextValue, id);
     if (node) {
       await this.context.treeView.reveal(node, { select: true, focus: false });

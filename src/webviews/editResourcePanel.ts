@@ -3,11 +3,13 @@ import type { CommandContext } from '../commands/commandContext';
 import { confirmAction } from '../commands/confirm';
 import type { ResourceTarget } from '../commands/resourceTarget';
 import type { ModelArtsServices } from '../services';
+import type { ResourceKind } from '../views/resourceKind';
 import { type ResourceForm, ResourceFormPanel } from './createResourcePanel';
 import type { WebviewController } from './webviewController';
 
 /** A form that changes an existing resource. */
-export interface EditForm<Values, T> extends ResourceForm<Values, T> {
+export interface EditForm<Values, T> extends ResourceForm<Values> {
+  readonly kind: ResourceKind<T>;
   /** The form's values for the resource as it is. */
   valuesOf(item: T, workspaceId: string): Values;
   /** Whether the values differ from the resource as it is: an unchanged form sends nothing. */
@@ -18,29 +20,33 @@ export interface EditForm<Values, T> extends ResourceForm<Values, T> {
   update(services: ModelArtsServices, region: string, item: T, values: Values, signal: AbortSignal): Promise<T>;
 }
 
+const openEditPanels = new Map<string, WebviewController>();
+
+/** The edit panel open for `key` (a resource), brought forward; else the one `open` makes. */
+export function showEditPanel(key: string, open: () => WebviewController): WebviewController {
+  const existing = openEditPanels.get(key);
+  if (existing) {
+    existing.reveal();
+    return existing;
+  }
+  const panel = open();
+  openEditPanels.set(key, panel);
+  panel.onDidDispose(() => openEditPanels.delete(key));
+  return panel;
+}
+
 /**
  * An edit form in a panel, one per resource. Success shows the answer in the tree,
  * which follows the resource while it changes, and reloads its sub-resources.
  */
 export class EditResourcePanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends ResourceFormPanel<Values, T> {
-  private static readonly open = new Map<string, WebviewController>();
-
   /** Opens the form of a resource, or brings its open form forward. */
   static show<Values extends { readonly workspaceId: string; readonly name: string }, T>(
     context: CommandContext,
     form: EditForm<Values, T>,
     target: ResourceTarget<T>,
   ): WebviewController {
-    const key = `${form.kind.contextValue}/${target.scope.region}/${form.kind.id(target.item)}`;
-    const existing = EditResourcePanel.open.get(key);
-    if (existing) {
-      existing.reveal();
-      return existing;
-    }
-    const panel = new EditResourcePanel(context, form, target);
-    EditResourcePanel.open.set(key, panel);
-    panel.onDidDispose(() => EditResourcePanel.open.delete(key));
-    return panel;
+    return showEditPanel(`${form.kind.contextValue}/${target.scope.region}/${form.kind.id(target.item)}`, () => new EditResourcePanel(context, form, target));
   }
 
   private constructor(
@@ -68,7 +74,7 @@ export class EditResourcePanel<Values extends { readonly workspaceId: string; re
   }
 
   protected progressTitle(): string {
-    return vscode.l10n.t('Updating {0} "{1}"…', this.form.kind.label, this.form.kind.name(this.target.item));
+    return vscode.l10n.t('Updating {0} "{1}"…', this.editForm.kind.label, this.editForm.kind.name(this.target.item));
   }
 
   protected send(services: ModelArtsServices, values: Values, signal: AbortSignal): Promise<T> {
@@ -82,6 +88,6 @@ export class EditResourcePanel<Values extends { readonly workspaceId: string; re
       node.reset();
       this.context.explorer.rerender(node);
     }
-    void this.context.ui.showInformationMessage(vscode.l10n.t('Updated {0} "{1}".', this.form.kind.label, this.form.kind.name(updated)));
+    void this.context.ui.showInformationMessage(vscode.l10n.t('Updated {0} "{1}".', this.editForm.kind.label, this.editForm.kind.name(updated)));
   }
 }

@@ -7,7 +7,7 @@
 import { type Check, checkArray, checkBoolean, checkLiteral, checkNumber, checkObject, checkOneOf, checkString } from './checks';
 
 /** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
-export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'details';
+export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'details' | 'workspaceForm';
 
 /** An error as a form shows it next to itself; never carries credentials (they never reach it). */
 export interface ErrorInfo {
@@ -255,6 +255,29 @@ export interface ServiceSpecChoice {
   readonly npu?: number;
 }
 
+// Create and Edit Workspace (one app in two modes)
+
+/** Who may use the workspace: §6.1 `auth_type`. */
+export type WorkspaceAccess = 'PUBLIC' | 'PRIVATE' | 'INTERNAL';
+
+/** A user granted an Internal workspace; either field may be empty, not both. */
+export interface WorkspaceGrantRow {
+  readonly userId: string;
+  readonly userName: string;
+}
+
+export interface WorkspaceFormValues {
+  /** The workspace being edited; empty when creating one. */
+  readonly workspaceId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly access: WorkspaceAccess;
+  /** Kept while another access is chosen, so choosing Internal again loses nothing; sent for Internal only. */
+  readonly grants: readonly WorkspaceGrantRow[];
+  /** Empty: the default enterprise project. Set when creating only. */
+  readonly enterpriseProjectId: string;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The account's networks and key pairs, as the create forms offer them
 
@@ -341,6 +364,7 @@ export type HostMessage =
   | { readonly type: 'companionChoicesFailed'; readonly list: CompanionList; readonly vpcId: string; readonly error: ErrorInfo }
   /** The image picked in VS Code's quick pick; neither path nor error when the pick was dismissed. */
   | { readonly type: 'swrImageBrowsed'; readonly path?: string; readonly error?: ErrorInfo }
+  | { readonly type: 'workspaceForm'; readonly scope: FormScope; readonly values: WorkspaceFormValues; readonly editing: boolean }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   /** The user declined the confirmation a submit asked for: the form is as it was, nothing was sent. */
@@ -361,6 +385,7 @@ export type WebviewMessage =
   | { readonly type: 'submitServiceV1'; readonly values: ServiceV1FormValues }
   | { readonly type: 'loadCompanionChoices'; readonly list: CompanionList; readonly vpcId: string }
   | { readonly type: 'browseSwrImage' }
+  | { readonly type: 'submitWorkspace'; readonly values: WorkspaceFormValues }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -456,6 +481,15 @@ const serviceV1FormValues: Check<ServiceV1FormValues> = checkObject({
   autoStopHours: checkNumber,
 });
 
+const workspaceFormValues: Check<WorkspaceFormValues> = checkObject({
+  workspaceId: checkString,
+  name: checkString,
+  description: checkString,
+  access: checkOneOf(['PUBLIC', 'PRIVATE', 'INTERNAL'] as const),
+  grants: checkArray(checkObject({ userId: checkString, userName: checkString })),
+  enterpriseProjectId: checkString,
+});
+
 const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1'];
 
 const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
@@ -470,6 +504,7 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   submitServiceV1: checkObject({ type: checkLiteral('submitServiceV1'), values: serviceV1FormValues }),
   loadCompanionChoices: checkObject({ type: checkLiteral('loadCompanionChoices'), list: checkOneOf(COMPANION_LISTS), vpcId: checkString }),
   browseSwrImage: checkObject({ type: checkLiteral('browseSwrImage') }),
+  submitWorkspace: checkObject({ type: checkLiteral('submitWorkspace'), values: workspaceFormValues }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ExtensionUnderTest, label, type Node, REGION, until } from './harness';
+import { conversation, ExtensionUnderTest, label, type Node, type Panel, REGION, until } from './harness';
 
 describe('Workspaces, scheduled events and authorizations against the emulator', () => {
   let under: ExtensionUnderTest;
@@ -16,16 +16,21 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
 
   after(() => under.stop());
 
-  it('creates, renames and deletes a workspace, which the tree follows', async () => {
+  it('creates a workspace from the form and deletes it, which the tree follows', async () => {
     const region = await under.child(undefined, REGION);
-    under.ui.answer('vision-lab', 'Computer vision experiments');
-    await vscode.commands.executeCommand('modelarts.workspace.create', region);
+    const panel = (await vscode.commands.executeCommand('modelarts.workspace.create', region)) as Panel;
+    const talk = conversation(panel);
+    try {
+      await panel.receive({ type: 'ready' });
+      const { values } = await talk.next('workspaceForm');
+      await panel.receive({ type: 'submitWorkspace', values: { ...values, name: 'vision-team' } });
+      await until(() => talk.disposed, Boolean, 'the form to close after creating');
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
     assert.deepEqual(under.ui.errors, []);
-    await until(workspaceNames, (names) => names.includes('vision-lab'), 'the new workspace in the tree');
-
-    under.ui.answer('vision-team');
-    await vscode.commands.executeCommand('modelarts.workspace.rename', await under.child(region, 'vision-lab'));
-    await until(workspaceNames, (names) => names.includes('vision-team') && !names.includes('vision-lab'), 'the renamed workspace');
+    await until(workspaceNames, (names) => names.includes('vision-team'), 'the new workspace in the tree');
 
     under.ui.answer('Delete');
     await vscode.commands.executeCommand('modelarts.workspace.delete', await under.child(region, 'vision-team'));
@@ -36,15 +41,6 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
     assert.equal((deleting.getTreeItem().iconPath as vscode.ThemeIcon).id, 'loading~spin');
     assert.doesNotMatch(String(deleting.getTreeItem().contextValue), /\bcanChange\b/);
     await until(workspaceNames, (names) => !names.includes('vision-team'), 'the deleted workspace gone from the tree');
-  });
-
-  it('a reserved or invalid workspace name is refused at the input', async () => {
-    await vscode.commands.executeCommand('modelarts.workspace.create', await under.child(undefined, REGION));
-    const validate = under.ui.inputBoxes.at(-1)?.validateInput;
-    assert.ok(validate);
-    assert.equal(await validate('default'), '"default" is reserved.');
-    assert.ok(await validate('bad name!'));
-    assert.equal(await validate('good-name'), undefined);
   });
 
   it('shows a workspace\'s quotas as a table', async () => {

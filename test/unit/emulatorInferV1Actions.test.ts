@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertError, useEmulator } from './emulatorSession';
 
-const session = useEmulator(1000);
+const session = useEmulator(60_000);
 const { api, advance } = session;
 let mnistId = '';
 

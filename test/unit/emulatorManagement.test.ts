@@ -73,6 +73,28 @@ test('workspace create → show/list → update → delete (DELETING, then gone)
   assert.equal(again.body.auth_type, 'PUBLIC');
 });
 
+test('workspace access: list and show return auth_type and grants; a PUT keeps what it does not name', async () => {
+  const listed = (await api('GET', WS, { query: { name: 'cv-team' } })).body.workspaces[0];
+  assert.equal(listed.auth_type, 'INTERNAL');
+  assert.deepEqual(listed.grants, [
+    { user_id: userIdOf('cv-annotator'), user_name: 'cv-annotator' },
+    { user_id: userIdOf('cv-reviewer'), user_name: 'cv-reviewer' },
+  ]);
+  const created = await api('POST', WS, { body: { name: '视觉实验室', auth_type: 'INTERNAL', grants: [{ user_id: 'ab'.repeat(16) }], enterprise_project_id: '0' } });
+  assert.equal(created.status, 200, created.text);
+  const id: string = created.body.id;
+  assert.equal((await api('PUT', `${WS}/${id}`, { body: { description: 'Only the description' } })).status, 200);
+  const shown = (await api('GET', `${WS}/${id}`)).body;
+  assert.deepEqual([shown.name, shown.description, shown.auth_type], ['视觉实验室', 'Only the description', 'INTERNAL']);
+  assert.deepEqual(shown.grants, [{ user_id: 'ab'.repeat(16), user_name: `iam-user-${'ab'.repeat(3)}` }]);
+  const inList = (await api('GET', WS)).body.workspaces.find((w: { id: string }) => w.id === id);
+  assert.deepEqual([inList.auth_type, inList.grants.length], ['INTERNAL', 1]);
+  assertError(await api('PUT', `${WS}/${id}`, { body: { description: 'd'.repeat(257) } }), 400, 'ModelArts.0101');
+  assertError(await api('PUT', `${WS}/${id}`, { body: { grants: [{}] } }), 400, 'ModelArts.0101');
+  assertError(await api('PUT', `${WS}/${id}`, { body: { auth_type: 'internal' } }), 400, 'ModelArts.0101');
+  assert.equal((await api('DELETE', `${WS}/${id}`)).status, 200);
+});
+
 test('workspace errors: names, reserved default, duplicates, default workspace, non-empty, unknown id', async () => {
   for (const name of ['abc', 'has space', 'x'.repeat(65), 'ws.dot']) {
     assertError(await api('POST', WS, { body: { name } }), 400, 'ModelArts.0101');

@@ -16,7 +16,11 @@ export interface EmulatorSession {
   advance(transitions?: number): void;
 }
 
-/** Starts the emulator before the file's tests and closes it after them. */
+/**
+ * Starts the emulator before the file's tests and closes it after them. Make `transitionMs` far longer than
+ * the file takes to run, so that only `advance()` moves resources on: a slow machine must not change what a
+ * test sees.
+ */
 export function useEmulator(transitionMs: number): EmulatorSession {
   let emulator: Emulator | undefined;
   let client: SignedClientOptions | undefined;

@@ -67,6 +67,8 @@ export interface SelectProps extends FieldBase {
 export interface RadioProps extends FieldBase {
   readonly value: string;
   readonly choices: readonly Choice[];
+  /** One choice per line, for choices that describe themselves. */
+  readonly vertical?: boolean;
   readonly onChange: (value: string) => void;
 }
 
@@ -167,7 +169,7 @@ export function radioField(props: RadioProps): TemplateResult {
   };
   return field(
     { reserveMessage: false, ...props },
-    html`<vscode-radio-group id=${props.id} aria-labelledby="${props.id}-label" @change=${onChange}>
+    html`<vscode-radio-group id=${props.id} aria-labelledby="${props.id}-label" variant=${props.vertical ? 'vertical' : 'horizontal'} @change=${onChange}>
       ${props.choices.map(
         (choice) =>
           html`<vscode-radio name=${props.id} value=${choice.value} .checked=${live(choice.value === props.value)} ?disabled=${props.disabled || choice.disabled}

@@ -50,6 +50,8 @@ export interface FormDefinition<V extends BaseFormValues, O> {
   readonly receive?: (message: HostMessage) => void;
   /** Fields not kept in the saved state (a password): typed again after the panel was hidden. */
   readonly unsaved?: readonly (keyof V & string)[];
+  /** Sections open when the form first shows (until the user folds them). */
+  readonly initiallyOpen?: readonly string[];
 }
 
 export class FormPage<V extends BaseFormValues, O> {
@@ -65,10 +67,12 @@ export class FormPage<V extends BaseFormValues, O> {
   private hostErrors: FieldErrors = {};
   private touched = new Set<string>();
   private showAllErrors = false;
-  private open = new Set<string>();
+  private open: Set<string>;
   private readonly saved = loadState<SavedForm<V>>();
 
-  constructor(private readonly definition: FormDefinition<V, O>) {}
+  constructor(private readonly definition: FormDefinition<V, O>) {
+    this.open = new Set(definition.initiallyOpen);
+  }
 
   start(): void {
     onMessage((message) => this.receive(message));
@@ -143,16 +147,7 @@ export class FormPage<V extends BaseFormValues, O> {
     const disabled = this.submitting;
     return html`
       ${this.workspaceField(values.workspaceId)}
-      ${textField({
-        id: 'name',
-        label: 'Name',
-        required: true,
-        value: values.name,
-        error: this.errorFor('name'),
-        helper: this.editing ? 'Cannot be changed.' : nameHelper,
-        disabled: disabled || this.editing,
-        onInput: (name) => this.change({ name } as Partial<V>),
-      })}
+      ${this.nameField(values, nameHelper)}
       ${textField({
         id: 'description',
         label: 'Description',
@@ -163,6 +158,21 @@ export class FormPage<V extends BaseFormValues, O> {
         onInput: (description) => this.change({ description } as Partial<V>),
       })}
     `;
+  }
+
+  /** The name: fixed in edit mode unless the resource can be renamed. */
+  nameField(values: V, helper: string, renamable = false): TemplateResult {
+    const fixed = this.editing && !renamable;
+    return textField({
+      id: 'name',
+      label: 'Name',
+      required: true,
+      value: values.name,
+      error: this.errorFor('name'),
+      helper: fixed ? 'Cannot be changed.' : helper,
+      disabled: this.submitting || fixed,
+      onInput: (name) => this.change({ name } as Partial<V>),
+    });
   }
 
   private workspaceField(workspaceId: string): TemplateResult {

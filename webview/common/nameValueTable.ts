@@ -18,6 +18,8 @@ export interface NameValueTableProps {
   readonly heading: string;
   /** One row, as in "Add input" and "Remove input 2". */
   readonly item: string;
+  /** The first column's heading, "Name" unless given. */
+  readonly nameLabel?: string;
   readonly valueLabel: string;
   readonly namePlaceholder: string;
   readonly valuePlaceholder: string;
@@ -47,7 +49,7 @@ function row(props: NameValueTableProps, current: NameValue, index: number): Tem
     <td>
       <vscode-textfield
         id="${props.id}-${index}-name"
-        .label="${label} name"
+        .label="${label} ${props.nameLabel ?? 'name'}"
         .value=${live(current.name)}
         placeholder=${props.namePlaceholder}
         ?disabled=${props.disabled}
@@ -89,7 +91,7 @@ export function nameValueTable(props: NameValueTableProps): TemplateResult {
         ? html`<table class="name-value">
             <thead>
               <tr>
-                <th scope="col">Name</th>
+                <th scope="col">${props.nameLabel ?? 'Name'}</th>
                 <th scope="col">${props.valueLabel}</th>
                 <th scope="col"><span class="visually-hidden">Remove</span></th>
               </tr>

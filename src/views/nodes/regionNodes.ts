@@ -16,6 +16,7 @@ import { serviceV1Kind } from '../kinds/serviceV1Kind';
 import { swrRepositoryKind } from '../kinds/swrKinds';
 import { trainingJobKind } from '../kinds/trainingJobKind';
 import { vpcKind } from '../kinds/vpcKinds';
+import { fieldTooltip } from '../format';
 import type { ResourceKind } from '../resourceKind';
 import { statusIcon } from '../statusIcons';
 import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
@@ -82,9 +83,14 @@ export class RegionNode implements ExplorerNode {
     this.children = this.children?.filter((child) => child !== node);
   }
 
-  reset(): void {
+  /** The workspaces are listed again when next shown; the region's own categories stay as they are. */
+  resetWorkspaces(): void {
     this.children = undefined;
     this.failure = undefined;
+  }
+
+  reset(): void {
+    this.resetWorkspaces();
     this.accountGroups.forEach((group) => group.reset());
   }
 }
@@ -140,9 +146,9 @@ export class WorkspaceNode implements PollableNode {
     // NORMAL is every healthy workspace's status: only an unusual one is worth the space and an icon of its own.
     const unusualStatus = this.workspace.status && this.workspace.status !== 'NORMAL' ? this.workspace.status : undefined;
     item.description = isDefault ? vscode.l10n.t('default workspace') : unusualStatus;
-    item.tooltip = this.workspace.description || undefined;
+    item.tooltip = workspaceTooltip(this.workspace);
     item.iconPath = unusualStatus ? statusIcon(workspaceStatusCategory(unusualStatus)) : new vscode.ThemeIcon(isDefault ? 'home' : 'folder-library');
-    item.contextValue = isDefault || this.isTransitional() ? 'workspace refreshable' : 'workspace canChange refreshable';
+    item.contextValue = canChangeWorkspace(this.workspace) ? 'workspace canChange refreshable' : 'workspace refreshable';
     return item;
   }
 
@@ -158,5 +164,40 @@ export class WorkspaceNode implements PollableNode {
     for (const group of this.groups) {
       group.reset?.();
     }
+  }
+}
+
+/** Whether a workspace can be edited or deleted: not the default one, and not while it is being deleted. */
+export function canChangeWorkspace(workspace: Workspace): boolean {
+  return workspace.id !== DEFAULT_WORKSPACE_ID && !(workspace.status && workspaceStatusCategory(workspace.status) === 'transitional');
+}
+
+/** What a workspace is for, who may use it (§6.1 auth_type), whose it is and its status. */
+function workspaceTooltip(workspace: Workspace): vscode.MarkdownString {
+  return fieldTooltip(workspace.name, [
+    [vscode.l10n.t('Description'), workspace.description],
+    [vscode.l10n.t('Access'), accessText(workspace)],
+    [vscode.l10n.t('Owner'), workspace.owner],
+    [vscode.l10n.t('Status'), workspace.status],
+    [vscode.l10n.t('ID'), workspace.id],
+  ]);
+}
+
+function accessText(workspace: Workspace): string | undefined {
+  const granted = workspace.grants?.length;
+  switch (workspace.auth_type) {
+    case 'PUBLIC':
+      return vscode.l10n.t('Public (everyone in the account)');
+    case 'PRIVATE':
+      return vscode.l10n.t('Private (its creator and the primary account)');
+    case 'INTERNAL':
+      if (granted === undefined) {
+        return vscode.l10n.t('Internal (its creator, the primary account and the users granted)');
+      }
+      return granted === 1
+        ? vscode.l10n.t('Internal (its creator, the primary account and 1 granted user)')
+        : vscode.l10n.t('Internal (its creator, the primary account and {0} granted users)', granted);
+    default:
+      return workspace.auth_type;
   }
 }
