@@ -28,7 +28,7 @@ export interface NotebookStorageRecord {
 }
 
 /** `/data/<dir>[/<dir>…][/]`: the reference only says "under /data/"; the characters allowed are assumed. */
-const MOUNT_PATH = /^\/data(\/[A-Za-z0-9._-]+)+\/?$/;
+const MOUNT_PATH = /^\/data(\/(?!\.\.?(\/|$))[A-Za-z0-9._-]+)+\/?$/;
 /** `obs://<bucket>/[<folder>/…]`, bucket names as OBS allows them. */
 const OBS_URI = /^obs:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/(\S+\/)?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -148,6 +148,7 @@ describe('dynamic storage', () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ mount_path: '/home/ma-user/work/x/', uri: 'obs://team-data/a/' }, /mount_path/],
       [{ mount_path: '/data/', uri: 'obs://team-data/a/' }, /mount_path/],
+      [{ mount_path: '/data/../etc/', uri: 'obs://team-data/a/' }, /mount_path/],
       [{ mount_path: '/data/shared/sub/', uri: 'obs://team-data/a/' }, /already a mount point/],
       [{ mount_path: '/data/a/', uri: 'obs://team-data/file.txt' }, /uri/],
       [{ mount_path: '/data/a/', uri: 's3://team-data/a/' }, /uri/],
