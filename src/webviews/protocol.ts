@@ -272,7 +272,12 @@ export type DetailsAction =
   | 'update'
   | 'viewEvents'
   | 'copyAccessAddress'
-  | 'deployV1';
+  | 'deployV1'
+  | 'connectSsh'
+  | 'renewLease'
+  | 'saveImage'
+  | 'attachStorage'
+  | 'changeFlavor';
 
 export interface DetailsField {
   readonly label: string;
@@ -429,7 +434,7 @@ const serviceV1FormValues: Check<ServiceV1FormValues> = checkObject({
   autoStopHours: checkNumber,
 });
 
-const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1'];
+const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1', 'connectSsh', 'renewLease', 'saveImage', 'attachStorage', 'changeFlavor'];
 
 const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
   ready: checkObject({ type: checkLiteral('ready') }),
