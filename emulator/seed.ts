@@ -23,6 +23,7 @@ import type { EmulatorState, NotebookStatus, ProjectState, TrainingJobRecord, Tr
 import { userIdOf } from './areas/devServerModel';
 import { seedDevServers } from './areas/devServerSeed';
 import { seedKeyPairs } from './areas/kps';
+import { seededStorage } from './areas/notebookStorage';
 import { seedInferV1 } from './areas/inferV1Seed';
 import { seedScheduledEvents } from './areas/managementEvents';
 import { seedPools } from './areas/poolSeed';
@@ -69,6 +70,11 @@ class SeedRandom {
 
 function hex32(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** 32 hex digits written as a UUID (without drawing from the seed's random sequence, which later ids depend on). */
+function uuidOf(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** A timeline that went through `history` ([status, at] ascending). */
@@ -153,16 +159,19 @@ function seedNotebook(project: ProjectState, seed: NotebookSeed, workspaceIds: s
   } else {
     timeline = historyTimeline<NotebookStatus>([['CREATING', createAt], [seed.status, changedAt]]);
   }
+  const id = random.uuid();
   project.addNotebook({
-    id: random.uuid(),
+    id,
     name: seed.name,
     description: '',
     workspaceId: workspaceIds[seed.workspace] ?? '0',
     flavor: seed.flavor,
     imageId: seed.flavor.includes('npu') ? NOTEBOOK_IMAGES[3].id : random.pick(NOTEBOOK_IMAGES.slice(0, 3)).id,
     volume: { category: 'EVS', ownership: 'MANAGED', capacity: random.pick([5, 50, 100, 500]) },
-    lease: { duration: leaseEnabled ? leaseMs : 0, enable: leaseEnabled, type: 'TIMING', createAt, updateAt: changedAt },
+    // A lease counts from the start that began it: it ends at create_at + duration.
+    lease: { duration: leaseEnabled ? leaseMs : 0, enable: leaseEnabled, type: 'TIMING', createAt: leaseEnabled ? changedAt : createAt, updateAt: changedAt },
     sshKeyPairs: seed.ssh ? ['KeyPair-demo'] : [],
+    storages: seed.obsMount ? [seededStorage(uuidOf(hex32(`storage:${id}`)), '/data/datasets/', seed.obsMount, changedAt)] : [],
     owner: project.ref.account.domainName,
     createAt,
     token: random.uuid(),

@@ -8,6 +8,8 @@ export interface NotebookSeed {
   readonly workspace: number;
   readonly flavor: string;
   readonly ssh?: boolean;
+  /** An OBS folder mounted at /data/datasets/. */
+  readonly obsMount?: string;
 }
 
 const CPU = 'modelarts.vm.cpu.2u';
@@ -44,7 +46,7 @@ export const CN_NORTH_4_NOTEBOOKS: readonly NotebookSeed[] = [
   { name: 'bi-lstm-sentiment', status: 'RUNNING', workspace: 1, flavor: T4 },
   { name: 'mobilenet-quant', status: 'START_FAILED', workspace: 2, flavor: NPU },
   { name: 'llm-eval-harness', status: 'RUNNING', workspace: 1, flavor: NPU, ssh: true },
-  { name: 'scratch-notebook', status: 'RUNNING', workspace: 0, flavor: CPU, ssh: true },
+  { name: 'scratch-notebook', status: 'RUNNING', workspace: 0, flavor: CPU, ssh: true, obsMount: 'obs://modelarts-demo-data/datasets/' },
   { name: 'ascend-profiling', status: 'STOPPED', workspace: 0, flavor: NPU },
   { name: 'cuda-debug-env', status: 'STOPPED', workspace: 0, flavor: V100 },
 ];

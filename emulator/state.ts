@@ -13,6 +13,8 @@ import type { AuthMode, AuthorizationRecord } from './areas/managementAuth';
 import type { ScheduledEventRecord } from './areas/managementEvents';
 import type { QuotaOverride } from './areas/managementQuotas';
 import type { ModelRecord } from './areas/modelsModel';
+import type { SavedImageRecord } from './areas/notebookImageModel';
+import type { NotebookStorageRecord } from './areas/notebookStorage';
 import { livePool, type NodePhase, type PoolPhase, type PoolRecord } from './areas/poolModel';
 import { type Clock, Timeline } from './clock';
 
@@ -79,8 +81,12 @@ export interface NotebookRecord {
   readonly lease: NotebookLease;
   /** Key pairs of the SSH endpoint; no SSH endpoint when empty. */
   readonly sshKeyPairs: readonly string[];
+  /** OBS and SFS Turbo storage mounted under /data/ while it runs (`areas/notebookStorage.ts`). */
+  readonly storages: NotebookStorageRecord[];
   readonly owner: string;
   readonly createAt: number;
+  /** Last PUT (name, description, flavor, image); absent when never updated. */
+  updateAt?: number;
   readonly token: string;
   failReason?: string;
   /** The timeline ends in DELETED once a deletion completes; the notebook is then gone. */
@@ -136,6 +142,8 @@ export class ProjectState {
   readonly servicesV1 = new Map<string, ServiceV1Record>();
   /** Models (§3) by `model_id`; see `areas/modelsModel.ts`. */
   readonly models = new Map<string, ModelRecord>();
+  /** Images saved from notebooks (DEDICATED, §1.1 create-image) by id; see `areas/notebookImageModel.ts`. */
+  readonly notebookImages = new Map<string, SavedImageRecord>();
   private readonly notebookMap = new Map<string, NotebookRecord>();
   private readonly jobMap = new Map<string, TrainingJobRecord>();
   /** Ascending by createTime (ties by id), so the default newest-first search needs no sort. */

@@ -25,6 +25,11 @@ const ACTIONS: Readonly<Record<DetailsAction, { readonly label: string; readonly
   viewEvents: { label: 'View Events', icon: 'list-unordered' },
   copyAccessAddress: { label: 'Copy Access Address', icon: 'link' },
   deployV1: { label: 'Deploy as Real-Time Service (v1)…', icon: 'cloud-upload' },
+  connectSsh: { label: 'Connect via SSH', icon: 'remote' },
+  renewLease: { label: 'Renew Lease…', icon: 'watch' },
+  saveImage: { label: 'Save as Image…', icon: 'archive' },
+  attachStorage: { label: 'Mount Storage…', icon: 'database' },
+  changeFlavor: { label: 'Change Flavor…', icon: 'settings' },
 };
 
 /** The action a user most likely came for gets the primary look. */

@@ -1,7 +1,7 @@
 /** The §1.4 notebook object, derived from a NotebookRecord at a given time. */
 import { createHash } from 'node:crypto';
-import { NOTEBOOK_IMAGES, notebookImageView } from '../catalog';
 import type { NotebookRecord, NotebookStatus, ProjectState } from '../state';
+import { imageSummary } from './notebookImageModel';
 
 /** Statuses during which a notebook is busy; start/stop/delete answer ModelArts.6357 then. */
 export const TRANSITIONAL_STATUSES: ReadonlySet<NotebookStatus> = new Set<NotebookStatus>(['INIT', 'CREATING', 'STARTING', 'STOPPING', 'DELETING', 'SNAPSHOTTING']);
@@ -14,7 +14,7 @@ function jupyterUrl(baseUrl: string, notebookId: string): string {
 
 export function notebookView(notebook: NotebookRecord, project: ProjectState, now: number, baseUrl: string): Record<string, unknown> {
   const current = notebook.timeline.current(now);
-  const image = NOTEBOOK_IMAGES.find((candidate) => candidate.id === notebook.imageId);
+  const image = imageSummary(project, notebook.imageId, now, notebook.createAt);
   const url = jupyterUrl(baseUrl, notebook.id);
   const { lease } = notebook;
   return {
@@ -24,9 +24,7 @@ export function notebookView(notebook: NotebookRecord, project: ProjectState, no
     status: current.status,
     feature: 'NOTEBOOK',
     flavor: notebook.flavor,
-    image: image
-      ? pick(notebookImageView(image, project.region, notebook.createAt), ['id', 'name', 'swr_path', 'tag', 'type', 'arch'])
-      : { id: notebook.imageId },
+    image: image?.view ?? { id: notebook.imageId },
     // The steady-state volume `status` value is not documented (§1.4), so it is left out.
     volume: {
       category: notebook.volume.category,
@@ -46,12 +44,8 @@ export function notebookView(notebook: NotebookRecord, project: ProjectState, no
     ...(notebook.failReason && current.status.endsWith('FAILED') ? { fail_reason: notebook.failReason } : {}),
     tags: [],
     create_at: notebook.createAt,
-    update_at: Math.max(notebook.createAt, current.at, lease.updateAt),
+    update_at: Math.max(notebook.createAt, current.at, lease.updateAt, notebook.updateAt ?? 0),
   };
-}
-
-function pick(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((key) => [key, source[key]]));
 }
 
 /** A stable 32-hex IAM user id for the owner's name. */

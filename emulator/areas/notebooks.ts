@@ -1,11 +1,12 @@
 /** Notebooks (§1): list, show, create, start, stop, delete and lease. */
 import { randomUUID } from 'node:crypto';
-import { NOTEBOOK_FLAVORS, NOTEBOOK_IMAGES } from '../catalog';
+import { NOTEBOOK_FLAVORS } from '../catalog';
 import { Timeline } from '../clock';
 import { type ApiRequest, type ApiResponse, bodyObject, type Handler, invalidParameter, isRecord, modelArtsError, ok, queryInt, requestProject } from '../http';
 import type { Router } from '../router';
 import { DEFAULT_WORKSPACE_ID, type NotebookLease, type NotebookRecord, type NotebookStatus, type ProjectState } from '../state';
 import { oneOf, optionalInteger, optionalObject, optionalString, requiredObject, requiredString, validName } from '../validate';
+import { isUsableImage } from './notebookImageModel';
 import { notebookView, TRANSITIONAL_STATUSES } from './notebookView';
 import { requireWorkspace } from './workspaces';
 
@@ -17,7 +18,7 @@ export function registerNotebooks(router: Router<Handler>): void {
   router
     .add('GET', BASE, listNotebooks)
     .add('POST', BASE, createNotebook)
-    .add('GET', `${BASE}/{id}`, (request) => ok(view(request, requireNotebook(request))))
+    .add('GET', `${BASE}/{id}`, (request) => ok(notebookResponse(request, requireNotebook(request))))
     .add('DELETE', `${BASE}/{id}`, deleteNotebook)
     .add('POST', `${BASE}/{id}/start`, startNotebook)
     .add('POST', `${BASE}/{id}/stop`, stopNotebook)
@@ -25,11 +26,11 @@ export function registerNotebooks(router: Router<Handler>): void {
     .add('PATCH', `${BASE}/{id}/lease`, renewLease);
 }
 
-function view(request: ApiRequest, notebook: NotebookRecord): Record<string, unknown> {
+export function notebookResponse(request: ApiRequest, notebook: NotebookRecord): Record<string, unknown> {
   return notebookView(notebook, requestProject(request), request.now, request.baseUrl);
 }
 
-function requireNotebook(request: ApiRequest): NotebookRecord {
+export function requireNotebook(request: ApiRequest): NotebookRecord {
   const notebook = requestProject(request).notebook(request.params.id, request.now);
   if (!notebook) {
     throw modelArtsError(400, 'ModelArts.6309', `The notebook instance ${request.params.id} does not exist.`);
@@ -41,17 +42,37 @@ function leaseView(lease: NotebookLease): Record<string, unknown> {
   return { create_at: lease.createAt, duration: lease.duration, enable: lease.enable, type: lease.type, update_at: lease.updateAt };
 }
 
-function notAllowed(status: NotebookStatus, action: string): ReturnType<typeof modelArtsError> {
+export function notAllowed(status: NotebookStatus, action: string): ReturnType<typeof modelArtsError> {
   const why = TRANSITIONAL_STATUSES.has(status) ? 'another operation is in progress' : `the instance is ${status}`;
   return modelArtsError(400, 'ModelArts.6357', `Cannot ${action} the notebook instance: ${why}.`);
 }
 
-/** Runs `leadIn` for one transition, then RUNNING — until the lease ends it, when one is enabled. */
-function planRun(notebook: NotebookRecord, project: ProjectState, now: number, leadIn?: 'CREATING' | 'STARTING'): void {
+/** Refuses (ModelArts.6357) an action that needs the notebook to be in `required` now. */
+export function requireStatus(notebook: NotebookRecord, now: number, required: NotebookStatus, action: string): void {
+  const status = notebook.timeline.status(now);
+  if (status !== required) {
+    throw notAllowed(status, action);
+  }
+}
+
+/** The request's notebook, for an action that needs it to be in `required`. */
+export function requireNotebookIn(request: ApiRequest, required: NotebookStatus, action: string): NotebookRecord {
+  const notebook = requireNotebook(request);
+  requireStatus(notebook, request.now, required, action);
+  return notebook;
+}
+
+/**
+ * Runs `leadIn` for one transition, then RUNNING — until the lease ends it, when one is enabled.
+ * The lease ends at `create_at + duration` (the SDK's Lease docs), whatever happens in between.
+ */
+export function planRun(notebook: NotebookRecord, project: ProjectState, now: number, leadIn?: 'CREATING' | 'STARTING' | 'SNAPSHOTTING'): void {
   const t = project.transitionMs;
   const phases: [NotebookStatus, number][] = leadIn ? [[leadIn, t]] : [];
-  if (notebook.lease.enable) {
-    phases.push(['RUNNING', notebook.lease.duration], ['STOPPING', t]);
+  const { lease } = notebook;
+  if (lease.enable) {
+    const runningFor = Math.max(0, lease.createAt + lease.duration - now - (leadIn ? t : 0));
+    phases.push(['RUNNING', runningFor], ['STOPPING', t]);
     notebook.timeline.plan(now, phases, 'STOPPED');
   } else {
     notebook.timeline.plan(now, phases, 'RUNNING');
@@ -107,7 +128,7 @@ function listNotebooks(request: ApiRequest): ApiResponse {
   return ok({
     // (uncertain) `current` is seen as 0 and 1 in examples; here it is the 0-based page of `offset`.
     current: Math.floor(offset / limit),
-    data: matching.slice(offset, offset + limit).map((notebook) => view(request, notebook)),
+    data: matching.slice(offset, offset + limit).map((notebook) => notebookResponse(request, notebook)),
     pages: Math.ceil(matching.length / limit),
     size: limit,
     total: matching.length,
@@ -124,7 +145,7 @@ function createNotebook(request: ApiRequest): ApiResponse {
     throw invalidParameter('flavor', `unknown flavor ${flavor}`);
   }
   const imageId = requiredString(body, 'image_id');
-  if (!NOTEBOOK_IMAGES.some((image) => image.id === imageId)) {
+  if (!isUsableImage(project, imageId, now)) {
     throw invalidParameter('image_id', `unknown image ${imageId}`);
   }
   const workspaceId = optionalString(body, 'workspace_id', DEFAULT_WORKSPACE_ID);
@@ -140,6 +161,7 @@ function createNotebook(request: ApiRequest): ApiResponse {
     volume: parseVolume(requiredObject(body, 'volume')),
     lease: parseLease(body, now),
     sshKeyPairs: parseSshKeyPairs(body.endpoints),
+    storages: [],
     owner: request.account.domainName,
     createAt: now,
     token: randomUUID(),
@@ -154,7 +176,7 @@ function createNotebook(request: ApiRequest): ApiResponse {
   }
   project.addNotebook(notebook);
   // (uncertain) The reference does not give the success status of create; golangsdk accepts 200-202.
-  return ok(view(request, notebook), 201);
+  return ok(notebookResponse(request, notebook), 201);
 }
 
 function parseVolume(volume: Record<string, unknown>): NotebookRecord['volume'] {
@@ -218,19 +240,17 @@ function startNotebook(request: ApiRequest): ApiResponse {
   if (duration !== null) {
     applyLeaseDuration(notebook.lease, duration, request.query.get('type'), request.now, 'duration');
   }
+  // A start begins a new lease: it runs `duration` from now.
+  notebook.lease.createAt = request.now;
   notebook.lease.updateAt = request.now;
   planRun(notebook, requestProject(request), request.now, 'STARTING');
-  return ok(view(request, notebook));
+  return ok(notebookResponse(request, notebook));
 }
 
 function stopNotebook(request: ApiRequest): ApiResponse {
-  const notebook = requireNotebook(request);
-  const status = notebook.timeline.status(request.now);
-  if (status !== 'RUNNING') {
-    throw notAllowed(status, 'stop');
-  }
+  const notebook = requireNotebookIn(request, 'RUNNING', 'stop');
   notebook.timeline.plan(request.now, [['STOPPING', requestProject(request).transitionMs]], 'STOPPED');
-  return ok(view(request, notebook));
+  return ok(notebookResponse(request, notebook));
 }
 
 function deleteNotebook(request: ApiRequest): ApiResponse {
@@ -240,22 +260,33 @@ function deleteNotebook(request: ApiRequest): ApiResponse {
     throw notAllowed(status, 'delete');
   }
   notebook.timeline.plan(request.now, [['DELETING', requestProject(request).transitionMs]], 'DELETED');
-  return ok(view(request, notebook));
+  return ok(notebookResponse(request, notebook));
 }
 
-/** `PATCH …/lease[?duration=ms]`, body `{duration,type}`; the query wins. The new duration counts from now. */
+/**
+ * `PATCH …/lease[?duration=ms]`, body `{duration,type}`; the query wins. The renewal runs `duration`
+ * from now (OTC RenewLease); the answer's `duration` still counts from `create_at`, so the two add up
+ * to the new stop time (assumed: the reference's example does not show it either way).
+ */
 function renewLease(request: ApiRequest): ApiResponse {
-  const notebook = requireNotebook(request);
+  const notebook = requireNotebookIn(request, 'RUNNING', 'renew the lease of');
+  const { now } = request;
   const body = request.body === undefined ? {} : bodyObject(request);
   const duration = request.query.get('duration') ?? (body.duration === undefined ? null : String(body.duration));
   if (duration === null) {
     throw invalidParameter('duration', 'is required');
   }
-  applyLeaseDuration(notebook.lease, duration, optionalString(body, 'type', notebook.lease.type), request.now, 'duration');
-  if (notebook.timeline.status(request.now) === 'RUNNING') {
-    planRun(notebook, requestProject(request), request.now);
+  const { lease } = notebook;
+  const wasEnabled = lease.enable;
+  applyLeaseDuration(lease, duration, optionalString(body, 'type', lease.type), now, 'duration');
+  if (lease.enable) {
+    if (!wasEnabled) {
+      lease.createAt = now;
+    }
+    lease.duration += now - lease.createAt;
   }
-  return ok(leaseView(notebook.lease));
+  planRun(notebook, requestProject(request), now);
+  return ok(leaseView(lease));
 }
 
 /** Sets the lease from a query/body duration; `-1` turns auto-stop off (as golangsdk's start sends it). */

@@ -4,6 +4,10 @@ import { notebookKind } from '../views/kinds/notebookKind';
 import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
+import { registerNotebookImageCommands } from './notebookImageCommands';
+import { registerNotebookSettingsCommands } from './notebookSettingsCommands';
+import { registerNotebookSshCommands } from './notebookSshCommands';
+import { registerNotebookStorageCommands } from './notebookStorageCommands';
 import { changeResourceState, confirmDelete, registerCommonResourceCommands } from './resourceCommands';
 import { resolveTarget } from './resourceTarget';
 
@@ -12,6 +16,10 @@ const has = (capability: string) => withCapability(notebookKind, capability);
 export function registerNotebookCommands(context: CommandContext): vscode.Disposable[] {
   return [
     ...registerCommonResourceCommands(context, notebookKind, 'modelarts.notebook'),
+    ...registerNotebookImageCommands(context),
+    ...registerNotebookStorageCommands(context),
+    ...registerNotebookSettingsCommands(context),
+    ...registerNotebookSshCommands(context),
     registerCommand(context, 'modelarts.notebook.start', async (node) => {
       const target = await resolveTarget(context, notebookKind, node, has('canStart'));
       await changeResourceState(context, target, vscode.l10n.t('Starting notebook "{0}"…', target.item.name), (services, signal) =>

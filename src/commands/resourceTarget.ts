@@ -6,7 +6,7 @@ import { collectPages, PICKER_LIMIT } from '../services/paging';
 import { DEFAULT_WORKSPACE_ID, type WorkspaceScope } from '../services/workspaces';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import { RegionNode } from '../views/nodes/regionNodes';
-import { ResourceNode } from '../views/nodes/resourceNodes';
+import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
 import type { ListScope, ResourceKind } from '../views/resourceKind';
 import type { CommandContext } from './commandContext';
 import { pick } from './userInput';
@@ -146,4 +146,22 @@ function findLoadedNode<T>(context: CommandContext, kind: ResourceKind<T>, regio
     stack.push(...(node.loadedChildren?.() ?? []));
   }
   return undefined;
+}
+
+/** The node of a `kind` resource at or above a clicked node (one of its categories, or an item in one), when the command came from the tree. */
+export function resourceNodeAbove<T>(nodeArgument: unknown, kind: ResourceKind<T>): ResourceNode<T> | undefined {
+  for (let node = nodeArgument instanceof ResourceNode || nodeArgument instanceof ResourceGroupNode ? (nodeArgument as ExplorerNode) : undefined; node; node = node.parent) {
+    if (node instanceof ResourceNode && node.kind === kind) {
+      return node as ResourceNode<T>;
+    }
+  }
+  return undefined;
+}
+
+/** Loads a resource's category of `kind` again, if the tree shows it: what changed in it shows and is followed while it changes. */
+export async function refreshChildGroup(context: CommandContext, node: ResourceNode<unknown> | undefined, kind: ResourceKind<unknown>): Promise<void> {
+  const group = node?.loadedChildren().find((child) => child instanceof ResourceGroupNode && child.kind === kind);
+  if (group) {
+    await context.explorer.refresh(group);
+  }
 }

@@ -7,6 +7,7 @@ import { InferenceV1Service } from './inferenceV1';
 import { ManagementService } from './management';
 import { ModelService } from './models';
 import { NotebookService } from './notebooks';
+import { NotebookStorageService } from './notebookStorage';
 import { PoolService } from './pools';
 import { SignedClient, type SignedClientOptions } from './signedClient';
 import { SwrService } from './swr';
@@ -19,6 +20,7 @@ export interface ModelArtsServices {
   readonly client: SignedClient;
   readonly workspaces: WorkspaceService;
   readonly notebooks: NotebookService;
+  readonly notebookStorage: NotebookStorageService;
   readonly trainingJobs: TrainingJobService;
   readonly pools: PoolService;
   readonly devServers: DevServerService;
@@ -39,6 +41,7 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     client,
     workspaces: new WorkspaceService(client),
     notebooks: new NotebookService(client),
+    notebookStorage: new NotebookStorageService(client),
     trainingJobs: new TrainingJobService(client),
     pools: new PoolService(client),
     devServers: new DevServerService(client),

@@ -2,7 +2,9 @@ import { LocalErrorCode, ModelArtsError } from './errors';
 import { resourceNameProblem } from './naming';
 import { expectArray } from './responses';
 import { type Page, recordOffsetPage, tokenToNumber } from './paging';
+import { sleep } from './retry';
 import type { SignedClient } from './signedClient';
+import { notebookImageStatusCategory } from './status';
 import type { WorkspaceScope } from './workspaces';
 
 /** The fields of the notebook object (API reference §1.4) the product uses. */
@@ -12,17 +14,27 @@ export interface Notebook {
   readonly description?: string;
   readonly status: string;
   readonly flavor: string;
-  readonly image?: { readonly id: string; readonly name?: string; readonly tag?: string; readonly swr_path?: string };
+  readonly image?: { readonly id: string; readonly name?: string; readonly tag?: string; readonly swr_path?: string; readonly type?: string };
   readonly volume?: { readonly category: string; readonly capacity?: number; readonly mount_path?: string; readonly uri?: string };
   readonly url?: string;
   readonly workspace_id?: string;
   readonly create_at?: number;
   readonly update_at?: number;
   readonly fail_reason?: string;
-  readonly lease?: { readonly duration?: number; readonly enable?: boolean; readonly type?: string };
-  readonly endpoints?: readonly { readonly service?: string; readonly uri?: string; readonly key_pair_names?: readonly string[] }[];
+  readonly lease?: NotebookLease;
+  /** SSH access (§1.4); the SDK names the service both `service` and `dev_service`. */
+  readonly endpoints?: readonly { readonly service?: string; readonly dev_service?: string; readonly uri?: string; readonly key_pair_names?: readonly string[] }[];
   /** The steps of the operation under way (create, start…), step 1 to 4 (§1.4). */
   readonly action_progress?: readonly { readonly step: number; readonly status: string; readonly description?: string }[];
+}
+
+/** Auto-stop (§1.1 lease): a running notebook stops at `create_at + duration` when `enable` (the SDK's Lease docs). */
+export interface NotebookLease {
+  readonly create_at?: number;
+  readonly duration?: number;
+  readonly enable?: boolean;
+  readonly type?: string;
+  readonly update_at?: number;
 }
 
 export interface NotebookFlavor {
@@ -44,6 +56,22 @@ export interface NotebookImage {
   readonly arch?: string;
   readonly description?: string;
   readonly resource_categories?: readonly string[];
+  /** BUILD_IN, or DEDICATED for the account's own (e.g. saved from a notebook). */
+  readonly type?: string;
+  readonly namespace?: string;
+  readonly swr_path?: string;
+  /** INIT, CREATING, ACTIVE, CREATE_FAILED… (§1.5); only ACTIVE images can be used. */
+  readonly status?: string;
+  readonly status_message?: string;
+}
+
+/** `POST …/notebooks/{id}/create-image` (§1.1; `namespace`, the SWR organization, is required by the SDK). */
+export interface SaveImageRequest {
+  readonly name: string;
+  readonly tag: string;
+  readonly namespace: string;
+  readonly description?: string;
+  readonly workspace_id?: string;
 }
 
 export interface CreateNotebookRequest {
@@ -129,15 +157,73 @@ export class NotebookService {
     return expectArray(response.data, 'notebook flavor list');
   }
 
-  async listImages(scope: WorkspaceScope, signal?: AbortSignal): Promise<NotebookImage[]> {
-    const response = await this.client.request<ListResponse<NotebookImage>>({
+  listImages(scope: WorkspaceScope, signal?: AbortSignal): Promise<NotebookImage[]> {
+    return this.imageList(scope.region, { type: 'BUILD_IN', service_type: 'DEV', workspace_id: scope.workspaceId }, signal);
+  }
+
+  /** The account's own images (DEDICATED) of every workspace, whatever their status. */
+  listSavedImages(region: string, signal?: AbortSignal): Promise<NotebookImage[]> {
+    return this.imageList(region, { type: 'DEDICATED' }, signal);
+  }
+
+  getImage(region: string, id: string, signal?: AbortSignal): Promise<NotebookImage> {
+    return this.client.request<NotebookImage>({ service: 'modelarts', region, method: 'GET', path: '/v1/{project_id}/images/{id}', pathParams: { id }, signal });
+  }
+
+  /** Saves a running notebook as an image; the notebook is SNAPSHOTTING meanwhile. Not repeated: a second save of the same tag is refused. */
+  saveImage(region: string, id: string, request: SaveImageRequest, signal?: AbortSignal): Promise<NotebookImage> {
+    return this.client.request<NotebookImage>({ service: 'modelarts', region, method: 'POST', path: '/v1/{project_id}/notebooks/{id}/create-image', pathParams: { id }, body: request, signal });
+  }
+
+  /** Polls an image until its save has ended; a failed save is an error carrying the service's reason. */
+  async waitForImage(region: string, id: string, intervalMs: number, signal?: AbortSignal): Promise<NotebookImage> {
+    let image = await this.getImage(region, id, signal);
+    while (notebookImageStatusCategory(image.status ?? '') === 'transitional') {
+      await sleep(intervalMs, signal);
+      image = await this.getImage(region, id, signal);
+    }
+    if (image.status !== 'ACTIVE') {
+      throw new ModelArtsError('ImageSaveFailed', `image ${image.name}:${image.tag ?? ''} ended ${image.status ?? 'without a status'}${image.status_message ? `: ${image.status_message}` : ''}`, 'service');
+    }
+    return image;
+  }
+
+  /** The flavors a stopped notebook can switch to (`GET …/notebooks/{id}/flavors`), sold-out ones included. */
+  async switchableFlavors(region: string, id: string, signal?: AbortSignal): Promise<NotebookFlavor[]> {
+    const response = await this.client.request<ListResponse<NotebookFlavor> & { flavors?: NotebookFlavor[] }>({
       service: 'modelarts',
-      region: scope.region,
+      region,
       method: 'GET',
-      path: '/v1/{project_id}/images',
-      query: { type: 'BUILD_IN', service_type: 'DEV', workspace_id: scope.workspaceId, limit: 200 },
+      path: '/v1/{project_id}/notebooks/{id}/flavors',
+      pathParams: { id },
       signal,
     });
+    // The OTC answer carries the list as `data` and again as `flavors`.
+    return expectArray(response.data ?? response.flavors, 'flavor list');
+  }
+
+  /** `PUT …/notebooks/{id}`: a stopped notebook's flavor (or name, description, image). */
+  update(region: string, id: string, changes: { readonly flavor?: string }, signal?: AbortSignal): Promise<Notebook> {
+    return this.client.request<Notebook>({ service: 'modelarts', region, method: 'PUT', path: '/v1/{project_id}/notebooks/{id}', pathParams: { id }, body: changes, signal });
+  }
+
+  /** Keeps a running notebook running for `durationMs` from now (1–72 h), then it stops (`PATCH …/lease`). */
+  renewLease(region: string, id: string, durationMs: number, signal?: AbortSignal): Promise<NotebookLease> {
+    return this.client.request<NotebookLease>({
+      service: 'modelarts',
+      region,
+      method: 'PATCH',
+      path: '/v1/{project_id}/notebooks/{id}/lease',
+      pathParams: { id },
+      // In the body, as the reference advises; the same renewal twice ends at the same time.
+      body: { duration: durationMs, type: 'TIMING' },
+      idempotent: true,
+      signal,
+    });
+  }
+
+  private async imageList(region: string, query: Record<string, string>, signal?: AbortSignal): Promise<NotebookImage[]> {
+    const response = await this.client.request<ListResponse<NotebookImage>>({ service: 'modelarts', region, method: 'GET', path: '/v1/{project_id}/images', query: { ...query, limit: 200 }, signal });
     return expectArray(response.data, 'image list');
   }
 

@@ -240,3 +240,31 @@ const MODEL_STATUS: Record<string, StatusCategory> = {
 export function modelStatusCategory(status: string): StatusCategory {
   return MODEL_STATUS[status] ?? 'unknown';
 }
+
+/** Storage mounted on a notebook (§1.5): being mounted or unmounted is on its way. */
+const NOTEBOOK_STORAGE_STATUS: Record<string, StatusCategory> = {
+  MOUNTING: 'transitional',
+  UNMOUNTING: 'transitional',
+  MOUNTED: 'running',
+  UNMOUNTED: 'stopped',
+  MOUNT_FAILED: 'failed',
+  UNMOUNT_FAILED: 'failed',
+};
+
+export function notebookStorageStatusCategory(status: string): StatusCategory {
+  return NOTEBOOK_STORAGE_STATUS[status] ?? 'unknown';
+}
+
+/** Notebook images (§1.5): INIT and CREATING while a save is under way; ACTIVE is usable. */
+const NOTEBOOK_IMAGE_STATUS: Record<string, StatusCategory> = {
+  INIT: 'transitional',
+  CREATING: 'transitional',
+  ACTIVE: 'running',
+  DELETED: 'stopped',
+  CREATE_FAILED: 'failed',
+  ERROR: 'failed',
+};
+
+export function notebookImageStatusCategory(status: string): StatusCategory {
+  return NOTEBOOK_IMAGE_STATUS[status] ?? 'unknown';
+}

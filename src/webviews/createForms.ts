@@ -25,9 +25,10 @@ export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
   formMessage: (scope, values) => ({ type: 'notebookForm', scope, values }),
   submittedValues: (message) => (message.type === 'submitNotebook' ? message.values : undefined),
   loadOptions: async (services, region, signal) => {
-    const [flavors, images] = await Promise.all([
+    const [flavors, builtIn, saved] = await Promise.all([
       services.notebooks.listFlavors(region, signal),
       services.notebooks.listImages({ region, workspaceId: '0' }, signal),
+      services.notebooks.listSavedImages(region, signal),
     ]);
     return {
       type: 'notebookOptions',
@@ -38,9 +39,10 @@ export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
         description: flavor.description ?? '',
         soldOut: flavor.sold_out === true,
       })),
-      images: images.map((image) => ({
+      // The account's own images (saved from notebooks) first, once they are ready.
+      images: [...saved.filter((image) => image.status === 'ACTIVE'), ...builtIn].map((image) => ({
         id: image.id,
-        name: image.tag ? `${image.name}:${image.tag}` : image.name,
+        name: `${image.type === 'DEDICATED' && image.namespace ? `${image.namespace}/` : ''}${image.tag ? `${image.name}:${image.tag}` : image.name}`,
         description: image.description ?? '',
         categories: image.resource_categories ?? [],
       })),

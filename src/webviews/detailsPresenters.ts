@@ -7,7 +7,9 @@ import { type Pool, POOL_DESCRIPTION_ANNOTATION, type ResourceStates } from '../
 import type { TrainingJob, TrainingLog } from '../services/trainingJobs';
 import { formatDuration, formatSize, formatTimestamp, joinParts, readableStatus } from '../views/format';
 import { modelKind, modelOrigin } from '../views/kinds/modelKind';
-import { notebookKind } from '../views/kinds/notebookKind';
+import { notebookKind, sshText } from '../views/kinds/notebookKind';
+import { leaseText } from '../views/kinds/notebookLease';
+import { notebookStorageKind } from '../views/kinds/notebookStorageKind';
 import { composition, poolKind, poolUses, tagsText } from '../views/kinds/poolKinds';
 import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
@@ -50,23 +52,44 @@ export const notebookDetails: DetailsPresenter<Notebook> = {
     ...field(vscode.l10n.t('Flavor'), notebook.flavor),
     ...field(vscode.l10n.t('Image'), notebook.image ? joinParts(notebook.image.name, notebook.image.tag) : undefined),
     ...field(vscode.l10n.t('Storage'), notebook.volume ? joinParts(notebook.volume.category, notebook.volume.capacity ? `${notebook.volume.capacity} GB` : notebook.volume.uri) : undefined),
-    ...field(vscode.l10n.t('Auto-stop'), notebook.lease?.enable && notebook.lease.duration ? formatDuration(notebook.lease.duration) : vscode.l10n.t('off')),
-    ...field(vscode.l10n.t('SSH key pair'), notebook.endpoints?.find((endpoint) => endpoint.service === 'SSH')?.key_pair_names?.join(', ')),
+    ...field(vscode.l10n.t('Auto-stop'), leaseText(notebook)),
+    ...field(vscode.l10n.t('SSH'), sshText(notebook)),
     ...field(vscode.l10n.t('Created'), formatTimestamp(notebook.create_at)),
     ...field(vscode.l10n.t('Updated'), formatTimestamp(notebook.update_at)),
     ...field(vscode.l10n.t('Failure'), notebook.fail_reason),
     ...field(vscode.l10n.t('Description'), notebook.description),
   ],
-  steps: (notebook) =>
-    [...(notebook.action_progress ?? [])]
+  steps: (notebook) => {
+    const progress = notebook.action_progress ?? [];
+    // Saving an image reports no steps of its own (§1.4 names them for creating and starting).
+    if (progress.length === 0 && notebook.status === 'SNAPSHOTTING') {
+      return [
+        { label: vscode.l10n.t('Saving the image'), state: 'active' },
+        { label: readableStatus('RUNNING'), state: 'waiting' },
+      ];
+    }
+    return [...progress]
       .sort((a, b) => a.step - b.step)
-      .map((step) => ({ label: step.description ?? vscode.l10n.t('Step {0}', step.step), state: NOTEBOOK_STEP_STATE[step.status] ?? 'waiting' })),
+      .map((step) => ({ label: step.description ?? vscode.l10n.t('Step {0}', step.step), state: NOTEBOOK_STEP_STATE[step.status] ?? 'waiting' }));
+  },
   actions: (notebook) =>
     withCommonActions(notebookKind as ResourceKind<unknown>, notebook, [
       ['openJupyter', 'canOpen'],
+      ['connectSsh', 'canSsh'],
       ['start', 'canStart'],
       ['stop', 'canStop'],
+      ['renewLease', 'canRenewLease'],
+      ['saveImage', 'canSaveImage'],
+      ['attachStorage', 'canMount'],
+      ['changeFlavor', 'canChangeFlavor'],
     ]),
+  moreFields: async (services, region, notebook, signal) => {
+    const storages = (await services.notebookStorage.list(region, notebook.id, undefined, signal)).items;
+    if (storages.length === 0) {
+      return field(vscode.l10n.t('Mounted storage'), vscode.l10n.t('none'));
+    }
+    return storages.flatMap((storage) => field(vscode.l10n.t('Mounted at {0}', storage.mount_path), notebookStorageKind.description(storage)));
+  },
 };
 
 /** The road of a training job; a job leaves it at Failed, Abnormal or Terminated. */

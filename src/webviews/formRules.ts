@@ -4,6 +4,7 @@
  * by the form field's name. No `vscode` import: bundled into the browser apps too.
  */
 import { resourceNameProblem } from '../services/naming';
+import { OBS_FOLDER } from '../services/notebookRules';
 import type { CreateNotebookRequest, Notebook } from '../services/notebooks';
 import type { TrainingJob } from '../services/trainingJobs';
 import { choiceProblem, type CompanionLists } from './companionRules';
@@ -11,8 +12,6 @@ import type { NameValue, NotebookFormValues, TrainingJobFormValues } from './pro
 
 export type FieldErrors = Record<string, string>;
 
-/** obs://bucket/optional/path/ — bucket names are 3–63 lower-case letters, digits, dots and hyphens. */
-const OBS_FOLDER = /^obs:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/([^\s]+\/)?$/;
 const OBS_FILE = /^obs:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/[^\s]*[^/\s]$/;
 const ENVIRONMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

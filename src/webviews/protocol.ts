@@ -315,7 +315,12 @@ export type DetailsAction =
   | 'update'
   | 'viewEvents'
   | 'copyAccessAddress'
-  | 'deployV1';
+  | 'deployV1'
+  | 'connectSsh'
+  | 'renewLease'
+  | 'saveImage'
+  | 'attachStorage'
+  | 'changeFlavor';
 
 export interface DetailsField {
   readonly label: string;
@@ -490,7 +495,7 @@ const workspaceFormValues: Check<WorkspaceFormValues> = checkObject({
   enterpriseProjectId: checkString,
 });
 
-const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1'];
+const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1', 'connectSsh', 'renewLease', 'saveImage', 'attachStorage', 'changeFlavor'];
 
 const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
   ready: checkObject({ type: checkLiteral('ready') }),

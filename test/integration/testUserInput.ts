@@ -11,6 +11,8 @@ export class TestUserInput implements UserInput {
   private readonly answers: Answer[] = [];
   /** Buttons to click on the next error messages, in order; unanswered errors are just dismissed. */
   private readonly errorAnswers: string[] = [];
+  /** Buttons to click on the next information messages, in order; unanswered ones are just dismissed. */
+  private readonly infoAnswers: string[] = [];
   readonly shown: { readonly kind: 'info' | 'warning' | 'error'; readonly message: string; readonly detail?: string }[] = [];
   readonly inputBoxes: vscode.InputBoxOptions[] = [];
 
@@ -20,6 +22,10 @@ export class TestUserInput implements UserInput {
 
   answerErrors(...buttons: string[]): void {
     this.errorAnswers.push(...buttons);
+  }
+
+  answerInfos(...buttons: string[]): void {
+    this.infoAnswers.push(...buttons);
   }
 
   get errors(): string[] {
@@ -73,7 +79,7 @@ export class TestUserInput implements UserInput {
 
   async showInformationMessage(message: string): Promise<string | undefined> {
     this.shown.push({ kind: 'info', message });
-    return undefined;
+    return this.infoAnswers.shift();
   }
 
   async showErrorMessage(message: string): Promise<string | undefined> {

@@ -1,13 +1,33 @@
 import * as vscode from 'vscode';
 import type { Notebook } from '../../services/notebooks';
+import { sshEndpointOf } from '../../services/notebookSsh';
 import { notebookStatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus, shortFlavor } from '../format';
 import type { ResourceKind } from '../resourceKind';
+import { autoStopDescription, leaseText } from './notebookLease';
+import { notebookStorageKind } from './notebookStorageKind';
 
 /** Start is possible from these states (a failed start may be retried). */
 const STARTABLE = new Set(['STOPPED', 'START_FAILED']);
 const STOPPABLE = new Set(['RUNNING', 'STARTING']);
 const UNDELETABLE = new Set(['DELETING', 'DELETED']);
+/** What only a running notebook does: save its image, mount storage, run longer (§1.1). */
+const WHILE_RUNNING = ['canSaveImage', 'canMount', 'canRenewLease'];
+
+/** readableStatus would say "Snapshotting": what the notebook is doing. */
+const STATUS_LABELS: Record<string, string> = {
+  SNAPSHOTTING: vscode.l10n.t('Saving image'),
+};
+
+export function notebookStatusLabel(status: string): string {
+  return STATUS_LABELS[status] ?? readableStatus(status);
+}
+
+/** "ma-user@host:port · key pair KeyPair-demo", when SSH is enabled. */
+export function sshText(notebook: Notebook): string | undefined {
+  const endpoint = sshEndpointOf(notebook);
+  return endpoint && joinParts(`${endpoint.host}:${endpoint.port}`, endpoint.keyPairNames.length > 0 ? vscode.l10n.t('key pair {0}', endpoint.keyPairNames.join(', ')) : undefined);
+}
 
 export const notebookKind: ResourceKind<Notebook> = {
   contextValue: 'notebook',
@@ -27,15 +47,25 @@ export const notebookKind: ResourceKind<Notebook> = {
     if (STOPPABLE.has(notebook.status)) {
       capabilities.push('canStop');
     }
-    if (notebook.status === 'RUNNING' && notebook.url) {
-      capabilities.push('canOpen');
+    if (notebook.status === 'RUNNING') {
+      capabilities.push(...WHILE_RUNNING);
+      if (notebook.url) {
+        capabilities.push('canOpen');
+      }
+      if (sshEndpointOf(notebook)) {
+        capabilities.push('canSsh');
+      }
+    }
+    // §1.1: a flavor changes only while the notebook is stopped.
+    if (notebook.status === 'STOPPED') {
+      capabilities.push('canChangeFlavor');
     }
     if (!UNDELETABLE.has(notebook.status)) {
       capabilities.push('canDelete');
     }
     return capabilities;
   },
-  description: (notebook) => joinParts(readableStatus(notebook.status), shortFlavor(notebook.flavor), formatAge(notebook.create_at)),
+  description: (notebook) => joinParts(notebookStatusLabel(notebook.status), autoStopDescription(notebook), shortFlavor(notebook.flavor), formatAge(notebook.create_at)),
   tooltip: (notebook) =>
     fieldTooltip(notebook.name, [
       [vscode.l10n.t('ID'), notebook.id],
@@ -43,9 +73,12 @@ export const notebookKind: ResourceKind<Notebook> = {
       [vscode.l10n.t('Flavor'), notebook.flavor],
       [vscode.l10n.t('Image'), notebook.image ? joinParts(notebook.image.name, notebook.image.tag) : undefined],
       [vscode.l10n.t('Storage'), notebook.volume ? joinParts(notebook.volume.category, notebook.volume.capacity ? `${notebook.volume.capacity} GB` : undefined) : undefined],
+      [vscode.l10n.t('Auto-stop'), leaseText(notebook)],
+      [vscode.l10n.t('SSH'), sshText(notebook)],
       [vscode.l10n.t('Created'), formatTimestamp(notebook.create_at)],
       [vscode.l10n.t('Failure'), notebook.fail_reason],
     ]),
   listPage: (services, scope, pageToken, signal) => services.notebooks.list(scope, pageToken, {}, signal),
   fetch: (services, scope, id, signal) => services.notebooks.get(scope.region, id, signal),
+  childKinds: [notebookStorageKind] as readonly ResourceKind<unknown>[],
 };

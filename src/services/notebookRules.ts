@@ -1,0 +1,49 @@
+/**
+ * What a user types for notebook operations, checked before anything is sent: image names and
+ * tags (the SDK's ImageCreateReq rules), mount paths under /data/ and OBS folders (§1.5). Shared by
+ * the quick inputs and the Create Notebook form; no `vscode` import.
+ */
+
+/** obs://bucket/optional/path/ — bucket names are 3–63 lower-case letters, digits, dots and hyphens. */
+export const OBS_FOLDER = /^obs:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/([^\s]+\/)?$/;
+const IMAGE_NAME = /^[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?$/;
+const IMAGE_TAG = /^[A-Za-z0-9._-]{1,64}$/;
+/** The reference only says "under /data/"; one or more directory names of these characters are assumed. */
+const MOUNT_PATH = /^\/data(\/(?!\.\.?(\/|$))[A-Za-z0-9._-]+)+\/?$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const IMAGE_DESCRIPTION_MAX = 512;
+
+export function imageNameProblem(name: string): string | undefined {
+  return IMAGE_NAME.test(name) ? undefined : 'Use 1 to 128 lower-case letters, digits, "-", "_" or ".", starting and ending with a letter or digit.';
+}
+
+export function imageTagProblem(tag: string): string | undefined {
+  return IMAGE_TAG.test(tag) ? undefined : 'Use 1 to 64 letters, digits, "-", "_" or ".".';
+}
+
+export function imageDescriptionProblem(description: string): string | undefined {
+  return description.length > IMAGE_DESCRIPTION_MAX ? `Use at most ${IMAGE_DESCRIPTION_MAX} characters.` : undefined;
+}
+
+/** A name the image rules accept, from a notebook's name: "BERT_finetune-zh" → "bert_finetune-zh". */
+export function suggestedImageName(notebookName: string): string {
+  const name = notebookName.toLowerCase().replace(/[^a-z0-9._-]/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  return name.slice(0, 128) || 'notebook-image';
+}
+
+export function mountPathProblem(path: string): string | undefined {
+  return MOUNT_PATH.test(path) ? undefined : 'Enter a folder under /data/, such as /data/datasets/.';
+}
+
+/** Mount paths are answered with a trailing slash; one is added so what is sent is what is listed. */
+export function normalizedMountPath(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+export function obsFolderProblem(uri: string): string | undefined {
+  return OBS_FOLDER.test(uri) ? undefined : 'Enter a folder such as obs://my-bucket/datasets/ (ending with /).';
+}
+
+export function fileSystemIdProblem(id: string): string | undefined {
+  return UUID.test(id) ? undefined : 'Enter the ID of an SFS Turbo file system, a UUID such as 280a8bd5-03e2-4a5c-bea1-83d81e75bc53.';
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Notebook } from '../../src/services/notebooks';
+import { imageNameProblem, imageTagProblem, mountPathProblem, normalizedMountPath, obsFolderProblem, suggestedImageName } from '../../src/services/notebookRules';
+import { existingSshConfigBlock, identityFileOf, sshCommand, sshConfigBlock, sshEndpointOf, sshHostAlias, withSshConfigBlock } from '../../src/services/notebookSsh';
+
+const notebook = (uri: string | undefined, extra: Partial<Notebook> = {}): Notebook => ({
+  id: '6c1f2a9e-0b7d-4c2e-9f1a-2b3c4d5e6f70',
+  name: 'BERT-finetune',
+  status: 'RUNNING',
+  flavor: 'modelarts.vm.cpu.2u',
+  endpoints: [
+    { service: 'NOTEBOOK', uri: 'https://example/lab' },
+    ...(uri === undefined ? [] : [{ dev_service: 'SSH', uri, key_pair_names: ['KeyPair-demo'] }]),
+  ],
+  ...extra,
+});
+
+describe('notebook SSH', () => {
+  test('the endpoint is read from tcp://, ssh:// and bare host:port forms; none without an SSH endpoint', () => {
+    for (const uri of ['tcp://dev-modelarts.cn-north-4.huaweicloud.com:31205', 'ssh://ma-user@dev-modelarts.cn-north-4.huaweicloud.com:31205', 'dev-modelarts.cn-north-4.huaweicloud.com:31205']) {
+      assert.deepEqual(sshEndpointOf(notebook(uri)), { host: 'dev-modelarts.cn-north-4.huaweicloud.com', port: 31205, keyPairNames: ['KeyPair-demo'] }, uri);
+    }
+    assert.equal(sshEndpointOf(notebook('192.168.0.12'))?.port, 22);
+    assert.equal(sshEndpointOf(notebook(undefined)), undefined);
+    assert.equal(sshEndpointOf(notebook('not a host name')), undefined);
+  });
+
+  test('the command names the key pair\'s file and the port, never key material', () => {
+    const endpoint = sshEndpointOf(notebook('tcp://dev-modelarts.cn-north-4.huaweicloud.com:31205'));
+    assert.ok(endpoint);
+    assert.equal(sshCommand(endpoint), 'ssh -i KeyPair-demo.pem -p 31205 ma-user@dev-modelarts.cn-north-4.huaweicloud.com');
+  });
+
+  test('the config entry is added once, replaced in place when it changes, and leaves the rest of the file alone', () => {
+    const endpoint = { host: 'dev-modelarts.cn-north-4.huaweicloud.com', port: 31205, keyPairNames: ['KeyPair-demo'] };
+    const alias = sshHostAlias(notebook(undefined));
+    assert.equal(alias, 'modelarts-bert-finetune-6c1f2a9e');
+    const block = sshConfigBlock(alias, endpoint, '/home/me/keys/My Key$1.pem');
+    assert.match(block, /^Host modelarts-bert-finetune-6c1f2a9e\n {2}HostName dev-modelarts\.cn-north-4\.huaweicloud\.com\n {2}Port 31205\n {2}User ma-user\n {2}IdentityFile "\/home\/me\/keys\/My Key\$1\.pem"$/m);
+    assert.equal(identityFileOf(block), '/home/me/keys/My Key$1.pem');
+
+    const original = 'Host work\n  HostName work.example.com\n';
+    const added = withSshConfigBlock(original, alias, block);
+    assert.equal(added, `${original}\n${block}\n`);
+    assert.equal(existingSshConfigBlock(added, alias), block);
+
+    const moved = sshConfigBlock(alias, { ...endpoint, port: 30001 }, '/home/me/keys/My Key$1.pem');
+    const replaced = withSshConfigBlock(`${added}Host later\n`, alias, moved);
+    assert.equal(replaced, `${original}\n${moved}\nHost later\n`);
+    assert.equal(withSshConfigBlock('', alias, block), `${block}\n`);
+  });
+});
+
+describe('notebook input rules', () => {
+  test('image names and tags follow the SDK rules; a suggested name passes them', () => {
+    assert.equal(imageNameProblem('my-env.v2_x'), undefined);
+    assert.ok(imageNameProblem('My-Env'));
+    assert.ok(imageNameProblem('-env'));
+    assert.ok(imageNameProblem('x'.repeat(129)));
+    assert.equal(imageTagProblem('V1.0-rc_2'), undefined);
+    assert.ok(imageTagProblem('v 1'));
+    assert.equal(suggestedImageName('BERT finetune (zh)'), 'bert-finetune--zh');
+    assert.equal(imageNameProblem(suggestedImageName('__Scratch__')), undefined);
+  });
+
+  test('mount paths are folders under /data/; OBS folders end with a slash', () => {
+    assert.equal(mountPathProblem('/data/datasets'), undefined);
+    assert.equal(normalizedMountPath('/data/datasets'), '/data/datasets/');
+    assert.ok(mountPathProblem('/data/'));
+    assert.ok(mountPathProblem('/home/ma-user/work/data/'));
+    assert.ok(mountPathProblem('/data/../etc/'));
+    assert.equal(obsFolderProblem('obs://team-data/mnist/'), undefined);
+    assert.ok(obsFolderProblem('obs://team-data/mnist'));
+    assert.ok(obsFolderProblem('s3://team-data/mnist/'));
+  });
+});
