@@ -61,6 +61,11 @@ export class Timeline<S extends string> {
     return found;
   }
 
+  /** The entries in effect up to `now`, oldest first. */
+  history(now: number): readonly TimelineEntry<S>[] {
+    return this.entries.filter((entry) => entry.at <= now);
+  }
+
   /** When the status following the one entered at `enteredAt` begins (or began), if planned. */
   nextChangeAfter(enteredAt: number): TimelineEntry<S> | undefined {
     return this.entries.find((entry) => entry.at > enteredAt);

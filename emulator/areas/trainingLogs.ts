@@ -10,7 +10,8 @@ import { runWindow } from './trainingView';
 /** The preview returns at most this many step lines (the newest ones). */
 const PREVIEW_STEP_LINES = 2000;
 const STEPS_PER_EPOCH = 500;
-const MAX_STEPS = 9999 * STEPS_PER_EPOCH;
+/** Epochs count up to this and start again at 1, so that step lines keep their width (and a long run keeps growing). */
+const EPOCHS = 9999;
 
 export interface LogPreview {
   readonly content: string;
@@ -24,7 +25,7 @@ export function logPreview(job: TrainingJobRecord, task: string, now: number, tr
     return { content: '', current_size: 0, full_size: 0 };
   }
   const stepMs = Math.max(1, transitionMs / 10);
-  const totalSteps = Math.min(MAX_STEPS, Math.floor(((run.end?.at ?? now) - run.start) / stepMs));
+  const totalSteps = Math.floor(((run.end?.at ?? now) - run.start) / stepMs);
   const firstShown = Math.max(0, totalSteps - PREVIEW_STEP_LINES);
   const steps: string[] = [];
   for (let step = firstShown; step < totalSteps; step++) {
@@ -71,7 +72,7 @@ function timestamp(ms: number): string {
 }
 
 function stepLine(job: TrainingJobRecord, task: string, step: number, at: number): string {
-  const epoch = Math.floor(step / STEPS_PER_EPOCH) + 1;
+  const epoch = (Math.floor(step / STEPS_PER_EPOCH) % EPOCHS) + 1;
   const inEpoch = (step % STEPS_PER_EPOCH) + 1;
   const loss = 2.3 * Math.exp(-step / 400) + 0.05 + 0.04 * noise(job, task, step);
   const throughput = 380 + 60 * noise(job, task, step + 1);

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { TrainingJob } from '../services/trainingJobs';
+import { parseTimestamp } from '../views/format';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import { withCapability } from '../views/resourceKind';
+import { type EventSeverity, formatServiceEvents } from '../views/serviceEvents';
+import { TrainingLogViewer } from '../views/trainingLogViewer';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
 import { withProgress } from './progress';
@@ -11,8 +14,13 @@ import { pick } from './userInput';
 
 const has = (capability: string) => withCapability(trainingJobKind, capability);
 
+/** Training events are Info, Warning or Error (§2.1). */
+const EVENT_SEVERITY: Readonly<Record<string, EventSeverity>> = { Info: 'normal', Warning: 'warning', Error: 'abnormal' };
+
 export function registerTrainingJobCommands(context: CommandContext): vscode.Disposable[] {
+  const logs = new TrainingLogViewer(context);
   return [
+    logs,
     ...registerCommonResourceCommands(context, trainingJobKind, 'modelarts.trainingJob'),
     registerCommand(context, 'modelarts.trainingJob.stop', async (node) => {
       const target = await resolveTarget(context, trainingJobKind, node, has('canStop'));
@@ -46,18 +54,37 @@ export function registerTrainingJobCommands(context: CommandContext): vscode.Dis
     }),
     registerCommand(context, 'modelarts.trainingJob.viewLogs', async (node) => {
       const target = await resolveTarget(context, trainingJobKind, node);
-      const services = requireServices(context);
+      const region = target.scope.region;
       const job = target.item;
-      const task = await pickTask(context, job);
-      const log = await withProgress(vscode.l10n.t('Loading the log of "{0}"…', job.metadata.name), (signal) =>
-        services.trainingJobs.logPreview(target.scope.region, job.metadata.id, task, signal),
-      );
-      const truncated = log.fullSize > log.currentSize ? `${vscode.l10n.t('[showing the last {0} of {1} bytes]', log.currentSize, log.fullSize)}\n` : '';
-      const editor = await context.documents.show([target.scope.region, 'trainingJobs', `${job.metadata.name}-${task}.log`], truncated + log.content, 'log');
-      // The newest lines, where a failure's traceback is, are at the end.
-      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-      editor.selection = new vscode.Selection(end, end);
-      editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      const log = { region, job, task: await pickTask(context, job) };
+      if (await logs.revealFollowed(log)) {
+        return;
+      }
+      const services = requireServices(context);
+      const [latest, first] = await withProgress(vscode.l10n.t('Loading the log of "{0}"…', job.metadata.name), async (signal) => {
+        // The job first: if it has ended, the log read after it is complete and needs no following.
+        const fresh = await services.trainingJobs.get(region, job.metadata.id, signal);
+        return [fresh, await services.trainingJobs.logPreview(region, job.metadata.id, log.task, signal)] as const;
+      });
+      await logs.show(log, first, latest.status.phase);
+    }),
+    registerCommand(context, 'modelarts.trainingJob.followLog', () => {
+      if (!logs.followActive()) {
+        void context.ui.showInformationMessage(vscode.l10n.t('The active editor is not the log of a running training job.'));
+      }
+    }),
+    registerCommand(context, 'modelarts.trainingJob.viewEvents', async (node) => {
+      const target = await resolveTarget(context, trainingJobKind, node);
+      const services = requireServices(context);
+      const { name, id } = target.item.metadata;
+      const { events, total } = await withProgress(vscode.l10n.t('Loading the events of "{0}"…', name), (signal) => services.trainingJobs.events(target.scope.region, id, signal));
+      const heading = vscode.l10n.t('Events of training job "{0}" in {1}', name, target.scope.region);
+      const lines = events.map((event) => ({
+        at: parseTimestamp(event.time) ?? 0,
+        severity: EVENT_SEVERITY[event.level] ?? 'normal',
+        message: event.source ? `${event.source}: ${event.message}` : event.message,
+      }));
+      await context.documents.show([target.scope.region, 'trainingJobs', id, `${name}-events.log`], formatServiceEvents(heading, lines, total - events.length), 'log');
     }),
   ];
 }

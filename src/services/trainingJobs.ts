@@ -1,6 +1,7 @@
 import { type Page, pageIndexPage, tokenToNumber } from './paging';
 import { expectArray } from './responses';
 import type { SignedClient } from './signedClient';
+import { trainingPhaseCategory } from './status';
 import type { WorkspaceScope } from './workspaces';
 
 /** The fields of the training job object (API reference §2.4) the product uses; the id is metadata.id. */
@@ -38,10 +39,34 @@ export interface TrainingJobFilter {
   readonly phases?: readonly string[];
 }
 
+/** One preview of a task's log: `content` is its newest `currentSize` bytes of `fullSize` (§2.1). */
 export interface TrainingLog {
   readonly content: string;
   readonly currentSize: number;
   readonly fullSize: number;
+}
+
+/** A training job event (§2.1); `time` is RFC 3339 in the reference's examples. */
+export interface TrainingJobEvent {
+  readonly time: string;
+  /** Info, Warning or Error. */
+  readonly level: string;
+  readonly message: string;
+  /** Job, Task or K8S. */
+  readonly source?: string;
+}
+
+/**
+ * One main stage of a run (scheduling, preparing, running, end) with its sub-stages. The reference names
+ * `list_training_job_stages` but not its answer; these fields follow the SDK's StageInfoWithSub model.
+ */
+export interface TrainingJobStage {
+  readonly name: string;
+  readonly en_message?: string;
+  readonly start_time?: string;
+  readonly end_time?: string;
+  readonly stage_order?: number;
+  readonly sub_stages?: readonly { readonly name: string; readonly en_message?: string; readonly create_time?: string }[];
 }
 
 export interface TrainingFlavor {
@@ -68,6 +93,15 @@ interface LogPreviewResponse {
   readonly context?: string;
   readonly current_size?: number;
   readonly full_size?: number;
+}
+
+/** The events API allows at most 100 events a page (§2.1). */
+const EVENT_PAGE_SIZE = 100;
+
+/** Whether a job in this phase may still write to its log (it is starting, running or being terminated). */
+export function trainingLogMayGrow(phase: string): boolean {
+  const category = trainingPhaseCategory(phase);
+  return category === 'transitional' || category === 'running';
 }
 
 /** The search API allows at most 50 jobs a page (§2.2). */
@@ -144,7 +178,43 @@ export class TrainingJobService {
       signal,
     });
     const content = response.content ?? response.context ?? '';
-    return { content, currentSize: response.current_size ?? content.length, fullSize: response.full_size ?? content.length };
+    // The sizes count bytes (assumed: the reference does not say; the 5 MB limit suggests it).
+    const bytes = new TextEncoder().encode(content).length;
+    return { content, currentSize: response.current_size ?? bytes, fullSize: response.full_size ?? bytes };
+  }
+
+  /**
+   * The newest events of a job (one page of the largest size), newest first, and how many there are in all.
+   * The reference does not say whether `offset` counts pages or records; only the first page is read, where both agree.
+   */
+  async events(region: string, id: string, signal?: AbortSignal): Promise<{ events: TrainingJobEvent[]; total: number }> {
+    const response = await this.client.request<{ events?: TrainingJobEvent[]; total?: number }>({
+      service: 'modelarts',
+      region,
+      method: 'GET',
+      path: '/v2/{project_id}/training-jobs/{id}/events',
+      pathParams: { id },
+      query: { offset: 0, limit: EVENT_PAGE_SIZE, order: 'desc' },
+      signal,
+    });
+    const events = expectArray(response.events, 'training job event list');
+    return { events, total: response.total ?? events.length };
+  }
+
+  /** The stages of the job's latest run (the record with the highest `record_order`), in order. */
+  async stages(region: string, id: string, signal?: AbortSignal): Promise<TrainingJobStage[]> {
+    const response = await this.client.request<{ running_records?: { record_order?: number; stages?: TrainingJobStage[] }[] }>({
+      service: 'modelarts',
+      region,
+      method: 'GET',
+      path: '/v2/{project_id}/training-jobs/{id}/stages',
+      pathParams: { id },
+      signal,
+    });
+    // A job that has not been scheduled yet may have no records.
+    const records = expectArray(response.running_records ?? [], 'training job stage records');
+    const latest = [...records].sort((a, b) => (a.record_order ?? 0) - (b.record_order ?? 0)).at(-1);
+    return [...(latest?.stages ?? [])].sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0));
   }
 
   async listFlavors(region: string, signal?: AbortSignal): Promise<TrainingFlavor[]> {

@@ -24,15 +24,49 @@ export class ResourceDocuments implements vscode.TextDocumentContentProvider, vs
     return this.contents.get(uri.toString()) ?? '';
   }
 
-  /** Opens (or updates, if already open) a read-only document; path segments are made file-name safe. */
-  async show(pathSegments: string[], content: string, language: string): Promise<vscode.TextEditor> {
+  /** The document's address; path segments are made file-name safe. */
+  uriFor(pathSegments: readonly string[]): vscode.Uri {
     const path = '/' + pathSegments.map((segment) => segment.replace(/[^\w.-]+/g, '_')).join('/');
-    const uri = vscode.Uri.from({ scheme: RESOURCE_SCHEME, path });
+    return vscode.Uri.from({ scheme: RESOURCE_SCHEME, path });
+  }
+
+  /** Replaces an open document's content; editors showing it update in place. */
+  update(uri: vscode.Uri, content: string): void {
     this.contents.set(uri.toString(), content);
     this.changed.fire(uri);
+  }
+
+  /** Opens (or updates, if already open) a read-only document; the editor it answers shows `content`. */
+  async show(pathSegments: readonly string[], content: string, language: string): Promise<vscode.TextEditor> {
+    const uri = this.uriFor(pathSegments);
+    const updated = this.updateOpen(uri, content);
     const document = await vscode.workspace.openTextDocument(uri);
+    await updated;
     const typed = document.languageId === language ? document : await vscode.languages.setTextDocumentLanguage(document, language);
     return vscode.window.showTextDocument(typed, { preview: false });
+  }
+
+  /**
+   * Updates the document; when it is already open, resolves once the editor has the new text. That arrives
+   * asynchronously, as a change, unless the text is the same once line breaks are normalized.
+   */
+  private updateOpen(uri: vscode.Uri, content: string): Promise<void> {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+    const lineBreak = open?.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const changed =
+      open === undefined || open.getText() === content.replace(/\r\n|\r|\n/g, lineBreak)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+              if (event.document.uri.toString() === key) {
+                listener.dispose();
+                resolve();
+              }
+            });
+          });
+    this.update(uri, content);
+    return changed;
   }
 
   dispose(): void {

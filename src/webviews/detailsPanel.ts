@@ -4,7 +4,7 @@ import { requireServices, ResourceReference, type ResourceTarget } from '../comm
 import { asModelArtsError } from '../services/errors';
 import type { TrainingLog } from '../services/trainingJobs';
 import type { DetailsPresenter } from './detailsPresenters';
-import type { DetailsField, DetailsView, WebviewMessage } from './protocol';
+import type { DetailsField, DetailsStep, DetailsView, WebviewMessage } from './protocol';
 import { errorInfo, WebviewController } from './webviewController';
 
 /** The log tail shown in a panel: enough to follow a run, small enough to re-send each refresh. */
@@ -19,6 +19,7 @@ export class DetailsPanel<T> extends WebviewController {
   private static readonly open = new Map<string, DetailsPanel<unknown>>();
   private item: T;
   private moreFields: DetailsField[] = [];
+  private progress: { steps: DetailsStep[]; fields: DetailsField[] } | undefined;
   private log: TrainingLog | undefined;
   private following = true;
   private timer: NodeJS.Timeout | undefined;
@@ -83,7 +84,7 @@ export class DetailsPanel<T> extends WebviewController {
   private async refresh(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const { kind, log, moreFields } = this.presenter;
+    const { kind, log, moreFields, progress } = this.presenter;
     try {
       const services = requireServices(this.context);
       const signal = this.refreshing.signal;
@@ -93,9 +94,17 @@ export class DetailsPanel<T> extends WebviewController {
         log ? log.fetch(services, region, this.item, signal) : Promise.resolve(undefined),
         moreFields ? moreFields(services, region, this.item, signal) : Promise.resolve([]),
       ]);
+      // After the item: progress is told against its latest status. It only adds to the panel: without it the presenter's own steps show.
+      const steps = await progress?.(services, region, item, signal).catch((error: unknown) => {
+        if (!signal.aborted) {
+          this.dependencies.log.warn(`details of ${kind.name(item)}: no progress: ${asModelArtsError(error).toDisplayString()}`);
+        }
+        return undefined;
+      });
       this.item = item;
       this.log = logTail;
       this.moreFields = more;
+      this.progress = steps;
       this.render();
     } catch (error) {
       if (!this.refreshing.signal.aborted) {
@@ -129,8 +138,8 @@ export class DetailsPanel<T> extends WebviewController {
       name: kind.name(this.item),
       status: kind.status(this.item),
       statusCategory: kind.category(this.item),
-      fields: [...this.presenter.fields(this.item), ...this.moreFields],
-      steps: this.presenter.steps(this.item),
+      fields: [...this.presenter.fields(this.item), ...this.moreFields, ...(this.progress?.fields ?? [])],
+      steps: this.progress && this.progress.steps.length > 0 ? this.progress.steps : this.presenter.steps(this.item),
       actions: this.presenter.actions(this.item),
       live: this.live,
       log: this.log && {

@@ -4,7 +4,7 @@ import type { ServiceV1 } from '../services/inferenceV1';
 import { type Model, modelRequirements } from '../services/models';
 import type { Notebook } from '../services/notebooks';
 import { type Pool, POOL_DESCRIPTION_ANNOTATION, type ResourceStates } from '../services/pools';
-import type { TrainingJob, TrainingLog } from '../services/trainingJobs';
+import { type TrainingJob, type TrainingLog, trainingLogMayGrow } from '../services/trainingJobs';
 import { formatDuration, formatSize, formatTimestamp, joinParts, readableStatus } from '../views/format';
 import { modelKind, modelOrigin } from '../views/kinds/modelKind';
 import { notebookKind, sshText } from '../views/kinds/notebookKind';
@@ -15,6 +15,7 @@ import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import type { ResourceKind } from '../views/resourceKind';
 import type { DetailsAction, DetailsField, DetailsStep } from './protocol';
+import { trainingJobProgress } from './trainingStages';
 
 /** What a details panel shows of one kind of resource, and which commands its buttons run. */
 export interface DetailsPresenter<T> {
@@ -26,6 +27,8 @@ export interface DetailsPresenter<T> {
   actions(item: T): DetailsAction[];
   /** Fields from another request (a pool's tags), shown after the resource's own. */
   readonly moreFields?: (services: ModelArtsServices, region: string, item: T, signal?: AbortSignal) => Promise<DetailsField[]>;
+  /** Progress from another request (a training job's stages): its steps, when any, replace `steps(item)`; its fields come last. */
+  readonly progress?: (services: ModelArtsServices, region: string, item: T, signal?: AbortSignal) => Promise<{ steps: DetailsStep[]; fields: DetailsField[] }>;
   /** The log tail, for kinds that have one; `live` while it may still grow. */
   readonly log?: {
     fetch(services: ModelArtsServices, region: string, item: T, signal?: AbortSignal): Promise<TrainingLog>;
@@ -128,10 +131,11 @@ export const trainingJobDetails: DetailsPresenter<TrainingJob> = {
     const passed = TRAINING_ROAD.slice(0, ran ? 3 : 2).map((label) => ({ label, state: 'done' as const }));
     return [...passed, { label: phase, state: phase === 'Terminating' ? 'active' : phase === 'Terminated' ? 'done' : 'failed' }];
   },
-  actions: (job) => withCommonActions(trainingJobKind as ResourceKind<unknown>, job, [['stop', 'canStop'], ['viewLogs', undefined]]),
+  actions: (job) => withCommonActions(trainingJobKind as ResourceKind<unknown>, job, [['stop', 'canStop'], ['viewLogs', undefined], ['viewEvents', undefined]]),
+  progress: trainingJobProgress,
   log: {
     fetch: (services, region, job, signal) => services.trainingJobs.logPreview(region, job.metadata.id, job.status.tasks?.[0] ?? 'worker-0', signal),
-    live: (job) => ['Creating', 'Pending', 'Running'].includes(job.status.phase),
+    live: (job) => trainingLogMayGrow(job.status.phase),
   },
 };
 

@@ -139,5 +139,70 @@ export const steps: readonly UiStep[] = [
       await expectGone(ui.toast('Loading the log'), 'the "Loading the log" progress');
     },
   },
+  {
+    slug: 'follow-job-log',
+    title: 'Follow the log of a running training job',
+    expected:
+      'a Running job\'s "View Training Job Logs" opens its log with "Following worker-0…" in the status bar and newer steps appear at the ' +
+      'bottom by themselves; scrolled to the top the status bar says "Not following: scrolled up", and clicking it follows again',
+    timeoutMs: 60_000,
+    async run({ ui, screenshot }) {
+      // With Notebooks closed the workspace's jobs all fit on screen.
+      await ui.collapse('Notebooks', 3);
+      const group = await ui.expand('Training Jobs', 3);
+      const groupIndex = await ui.rowPosition(group, 'Training Jobs');
+      const running = ui.withDescription(ui.treeRowsAt(4), /^Running\b/);
+      await expectVisible(running, 'a Running training job');
+      const rows = await running.evaluateAll((elements) => elements.map((row) => ({ index: Number(row.getAttribute('data-index')), name: row.querySelector('.label-name')?.textContent?.trim() ?? '' })));
+      const job = rows.find((row) => row.index > groupIndex)?.name;
+      if (!job) throw new NotSeen('a Running job under Training Jobs');
+      await ui.openContextMenu(ui.treeRow(job, 4));
+      await ui.chooseContextMenuItem('View Training Job Logs');
+      const taskPick = ui.quickInput.locator('.quick-input-title', { hasText: 'Select the task' });
+      const logTab = ui.editorTab(`${job}-worker-`, '.log');
+      await expectVisible(taskPick.or(logTab), `a task pick or an editor tab "${job}-worker-<n>.log"`);
+      if (await taskPick.isVisible()) await ui.quickInputBox.press('Enter');
+      await expectVisible(logTab, `an editor tab "${job}-worker-0.log"`);
+      const following = ui.page.locator('.part.statusbar .statusbar-item', { hasText: 'Following worker-0…' });
+      await expectVisible(following, '"Following worker-0…" in the status bar');
+
+      // The editor shows the end of the log: its newest step grows as the job writes lines (a poll every 5 s).
+      const shown = await newestStepShown(ui);
+      await screenshot('first-lines');
+      await expectNewerStep(ui, shown, 'newer steps at the bottom of the editor without scrolling');
+      await screenshot('new-lines');
+
+      // Scrolled to the top, the reader stays there; the status bar says so and brings the end back.
+      // A click puts the keyboard focus in the editor; the keys go where the focus is.
+      await ui.activeEditorLines.click();
+      await ui.activeEditorLines.press('Control+Home');
+      const paused = ui.page.locator('.part.statusbar .statusbar-item', { hasText: 'Not following: scrolled up' });
+      await expectVisible(paused, '"Not following: scrolled up" in the status bar');
+      // The job has run long: the first line says how much of its start the preview leaves out.
+      await expectVisible(ui.activeEditorLines.filter({ hasText: /\[\d.*\sof\searlier\soutput\snot\sshown/ }), 'the first line, "[… of earlier output not shown…]"');
+      await screenshot('scrolled-up');
+      await paused.click();
+      await expectVisible(following, '"Following worker-0…" again after clicking the status bar');
+      await expectNewerStep(ui, await newestStepShown(ui), 'newer steps at the bottom again');
+      // The steps after this one find Notebooks open, as it was.
+      await ui.expand('Notebooks', 3);
+    },
+  },
 ];
+
+/** The newest training step the active editor shows, counted over epochs ("epoch 0002 step 010/500" is 510). */
+async function newestStepShown(ui: Workbench): Promise<number> {
+  const text = await ui.activeEditorLines.innerText();
+  // The editor renders spaces as no-break spaces, which \s matches.
+  const steps = [...text.matchAll(/epoch\s(\d{4})\sstep\s(\d{3})\/(\d{3})/g)].map(([, epoch, step, perEpoch]) => (Number(epoch) - 1) * Number(perEpoch) + Number(step));
+  return steps.length > 0 ? Math.max(...steps) : 0;
+}
+
+async function expectNewerStep(ui: Workbench, than: number, what: string): Promise<void> {
+  // Two polls of the log (every 5 s) and then some.
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    if ((await newestStepShown(ui)) > than) return;
+  }
+  throw new NotSeen(`${what} (the newest step shown stayed ${than})`);
+}
 
