@@ -1,0 +1,78 @@
+/** What every form shares: where it runs, how errors look, the account's networks and key pairs, and the lifecycle of a form. */
+import { type Check, checkArray, checkLiteral, checkObject, checkOneOf, checkString } from '../checks';
+
+/** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
+export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'details' | 'workspaceForm';
+
+/** An error as a form shows it next to itself; never carries credentials (they never reach it). */
+export interface ErrorInfo {
+  readonly errorCode: string;
+  readonly message: string;
+  readonly requestId?: string;
+}
+
+export interface WorkspaceChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Where a new resource goes. */
+export interface FormScope {
+  readonly region: string;
+  readonly workspaces: readonly WorkspaceChoice[];
+}
+
+export interface NameValue {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** Lists a form asks for one at a time (subnets and security groups of one VPC), so that one failing leaves the others usable. */
+export const COMPANION_LISTS = ['vpcs', 'subnets', 'securityGroups', 'keyPairs'] as const;
+export type CompanionList = (typeof COMPANION_LISTS)[number];
+
+/** A VPC, subnet, security group or key pair in a form's list. */
+export interface CompanionChoice {
+  /** A key pair's id is its name (KPS). */
+  readonly id: string;
+  readonly name: string;
+  /** A VPC's or subnet's CIDR, a security group's description, a key pair's scope. */
+  readonly detail: string;
+  /** A subnet's availability zone, when it has one. */
+  readonly availabilityZone?: string;
+  /** Why it cannot be chosen (a frozen key pair, a subnet that is not ACTIVE); absent when it can. */
+  readonly unusable?: string;
+}
+
+/** A check for each type of a message union: a message of an unknown type or with a wrong field is refused. */
+export type MessageChecks<M extends { readonly type: string }> = { readonly [K in M['type']]: Check<Extract<M, { type: K }>> };
+
+export type CommonHostMessage =
+  /** `vpcId` is the VPC of subnets and security groups, empty for the other lists. */
+  | { readonly type: 'companionChoices'; readonly list: CompanionList; readonly vpcId: string; readonly choices: readonly CompanionChoice[] }
+  | { readonly type: 'companionChoicesFailed'; readonly list: CompanionList; readonly vpcId: string; readonly error: ErrorInfo }
+  /** The image picked in VS Code's quick pick; neither path nor error when the pick was dismissed. */
+  | { readonly type: 'swrImageBrowsed'; readonly path?: string; readonly error?: ErrorInfo }
+  | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
+  | { readonly type: 'submitting' }
+  /** The user declined the confirmation a submit asked for: the form is as it was, nothing was sent. */
+  | { readonly type: 'submitCancelled' }
+  | { readonly type: 'submitFailed'; readonly error: ErrorInfo; readonly fieldErrors: Readonly<Record<string, string>> };
+
+export type CommonWebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'reloadOptions' }
+  | { readonly type: 'loadCompanionChoices'; readonly list: CompanionList; readonly vpcId: string }
+  | { readonly type: 'browseSwrImage' }
+  | { readonly type: 'cancel' };
+
+export const commonMessageChecks: MessageChecks<CommonWebviewMessage> = {
+  ready: checkObject({ type: checkLiteral('ready') }),
+  reloadOptions: checkObject({ type: checkLiteral('reloadOptions') }),
+  loadCompanionChoices: checkObject({ type: checkLiteral('loadCompanionChoices'), list: checkOneOf(COMPANION_LISTS), vpcId: checkString }),
+  browseSwrImage: checkObject({ type: checkLiteral('browseSwrImage') }),
+  cancel: checkObject({ type: checkLiteral('cancel') }),
+};
+
+/** Name and value rows (environment variables, hyperparameters, inputs). */
+export const nameValues: Check<readonly NameValue[]> = checkArray(checkObject({ name: checkString, value: checkString }));

@@ -1,0 +1,68 @@
+/**
+ * Every message between the extension and its webviews, both ways: one module per
+ * browser app, and the unions and the check of what a webview may send here.
+ * Imported by the host controllers (src/webviews) and the browser apps (webview/),
+ * so neither side can send what the other does not understand. No `vscode` import:
+ * this is bundled into the browser apps too.
+ */
+import { type CommonHostMessage, type CommonWebviewMessage, commonMessageChecks, type MessageChecks } from './common';
+import { type DetailsHostMessage, type DetailsWebviewMessage, detailsMessageChecks } from './details';
+import { type DevServerHostMessage, type DevServerWebviewMessage, devServerMessageChecks } from './devServerForm';
+import { type NotebookHostMessage, type NotebookWebviewMessage, notebookMessageChecks } from './notebookForm';
+import { type PoolHostMessage, type PoolWebviewMessage, poolMessageChecks } from './poolForm';
+import { type ServiceV1HostMessage, type ServiceV1WebviewMessage, serviceV1MessageChecks } from './serviceV1Form';
+import { type TrainingJobHostMessage, type TrainingJobWebviewMessage, trainingJobMessageChecks } from './trainingJobForm';
+import { type WorkspaceHostMessage, type WorkspaceWebviewMessage, workspaceMessageChecks } from './workspaceForm';
+
+export * from './common';
+export * from './details';
+export * from './devServerForm';
+export * from './notebookForm';
+export * from './poolForm';
+export * from './serviceV1Form';
+export * from './trainingJobForm';
+export * from './workspaceForm';
+
+export type HostMessage =
+  | CommonHostMessage
+  | NotebookHostMessage
+  | TrainingJobHostMessage
+  | PoolHostMessage
+  | DevServerHostMessage
+  | ServiceV1HostMessage
+  | WorkspaceHostMessage
+  | DetailsHostMessage;
+
+export type WebviewMessage =
+  | CommonWebviewMessage
+  | NotebookWebviewMessage
+  | TrainingJobWebviewMessage
+  | PoolWebviewMessage
+  | DevServerWebviewMessage
+  | ServiceV1WebviewMessage
+  | WorkspaceWebviewMessage
+  | DetailsWebviewMessage;
+
+const webviewMessageChecks: MessageChecks<WebviewMessage> = {
+  ...commonMessageChecks,
+  ...notebookMessageChecks,
+  ...trainingJobMessageChecks,
+  ...poolMessageChecks,
+  ...devServerMessageChecks,
+  ...serviceV1MessageChecks,
+  ...workspaceMessageChecks,
+  ...detailsMessageChecks,
+};
+
+/**
+ * What the host accepts from a webview: a known message whose every field has the
+ * right type. Anything else yields the reason it was rejected.
+ */
+export function parseWebviewMessage(raw: unknown): { message: WebviewMessage } | { problem: string } {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !(type in webviewMessageChecks)) {
+    return { problem: `unknown message type ${JSON.stringify(type)}` };
+  }
+  const problem = webviewMessageChecks[type as WebviewMessage['type']](raw);
+  return problem === undefined ? { message: raw as WebviewMessage } : { problem: `${type}: ${problem}` };
+}
