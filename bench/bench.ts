@@ -10,6 +10,8 @@ import { createServices } from '../src/services';
 const LATENCY_MS = 50;
 const REGION = 'cn-north-4';
 const RUNS = 7;
+const WORKSPACE_CATEGORIES = 5;
+const REGION_LISTS = 8;
 
 async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
@@ -34,22 +36,38 @@ async function main(): Promise<void> {
     const scope = { region: REGION, workspaceId: '0' };
 
     const roundTrip = await median(RUNS, () => services.workspaces.list(REGION));
-    const everyCategory = (workspaceId: string) =>
-      Promise.all([
-        services.notebooks.list({ region: REGION, workspaceId }),
-        services.trainingJobs.search({ region: REGION, workspaceId }),
+    // What the explorer lists under each workspace, and under the region outside any workspace.
+    const everyCategory = (workspaceId: string) => {
+      const workspace = { region: REGION, workspaceId };
+      return Promise.all([
+        services.notebooks.list(workspace),
+        services.trainingJobs.search(workspace),
         services.pools.list(REGION, workspaceId),
+        services.models.list(workspace),
+        services.inferenceV1.list(workspace),
+      ]);
+    };
+    const regionLists = () =>
+      Promise.all([
+        services.devServers.list(REGION),
+        services.devServers.listHyperinstances(REGION),
+        services.hyperClusters.list(REGION),
+        services.devServerJobs.list(REGION),
+        services.management.listScheduledEvents(REGION),
+        services.swr.listRepositories(REGION, {}),
+        services.vpc.listVpcs(REGION),
+        services.keyPairs.list(REGION),
       ]);
     const categories = await median(RUNS, () => everyCategory(scope.workspaceId));
     const firstJobPage = await median(RUNS, () => services.trainingJobs.search(scope));
 
-    // One full refresh as the explorer does it: workspaces of the region, then every category of every workspace.
+    // One full refresh as the explorer does it: workspaces of the region, then every category of every workspace
+    // and every list of the region, all at once.
     emulator.requests.clear();
     const workspaces = await services.workspaces.list(REGION);
-    // Lite Servers and hyperinstances belong to the account: two more lists per region.
-    await Promise.all([...workspaces.map((workspace) => everyCategory(workspace.id)), services.devServers.list(REGION), services.devServers.listHyperinstances(REGION)]);
+    await Promise.all([...workspaces.map((workspace) => everyCategory(workspace.id)), regionLists()]);
     const issued = emulator.requests.count();
-    const needed = 1 + 3 * workspaces.length + 2;
+    const needed = 1 + WORKSPACE_CATEGORIES * workspaces.length + REGION_LISTS;
 
     const bundleBytes = statSync(join(__dirname, '..', '..', 'dist', 'extension.js')).size;
 
