@@ -23,6 +23,7 @@ import type { EmulatorState, NotebookStatus, ProjectState, TrainingJobRecord, Tr
 import { seedDevServers } from './areas/devServerSeed';
 import { seedKeyPairs } from './areas/kps';
 import { seedInferV1 } from './areas/inferV1Seed';
+import { seedInferV2 } from './areas/inferV2Seed';
 import { seedScheduledEvents } from './areas/managementEvents';
 import { seedPools } from './areas/poolSeed';
 import { seedSwr } from './areas/swrSeed';
@@ -107,6 +108,7 @@ export function seedDemo(state: EmulatorState, ak: string, options: SeedOptions 
       seedDevServers(project, CN_NORTH_4_DEV_SERVERS, now);
       seedScheduledEvents(project, now);
       seedInferV1(project, workspaceIds, now);
+      seedInferV2(project, workspaceIds, now);
     }
   }
   const scale = options.scaleTrainingJobs ?? 0;
