@@ -25,6 +25,8 @@ const ACTIONS: Readonly<Record<DetailsAction, { readonly label: string; readonly
   viewEvents: { label: 'View Events', icon: 'list-unordered' },
   copyAccessAddress: { label: 'Copy Access Address', icon: 'link' },
   deployV1: { label: 'Deploy as Real-Time Service (v1)…', icon: 'cloud-upload' },
+  interrupt: { label: 'Interrupt', icon: 'debug-pause' },
+  showExecLoginInfo: { label: 'Exec Login Info', icon: 'terminal' },
 };
 
 /** The action a user most likely came for gets the primary look. */

@@ -5,9 +5,10 @@
  * this file is bundled into the browser apps too.
  */
 import { type Check, checkArray, checkBoolean, checkLiteral, checkNumber, checkObject, checkOneOf, checkString } from './checks';
+import { type ServiceV2FormValues, type ServiceV2Options, submitServiceV2 } from './serviceV2Protocol';
 
 /** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
-export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'details';
+export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'createServiceV2' | 'details';
 
 /** An error as a form shows it next to itself; never carries credentials (they never reach it). */
 export interface ErrorInfo {
@@ -272,7 +273,9 @@ export type DetailsAction =
   | 'update'
   | 'viewEvents'
   | 'copyAccessAddress'
-  | 'deployV1';
+  | 'deployV1'
+  | 'interrupt'
+  | 'showExecLoginInfo';
 
 export interface DetailsField {
   readonly label: string;
@@ -316,6 +319,8 @@ export type HostMessage =
   | { readonly type: 'poolEditForm'; readonly scope: FormScope; readonly values: PoolEditValues }
   | { readonly type: 'serviceV1Form'; readonly scope: FormScope; readonly values: ServiceV1FormValues }
   | { readonly type: 'serviceV1Options'; readonly models: readonly ServiceModelChoice[]; readonly specifications: readonly ServiceSpecChoice[] }
+  | { readonly type: 'serviceV2Form'; readonly scope: FormScope; readonly values: ServiceV2FormValues }
+  | ({ readonly type: 'serviceV2Options' } & ServiceV2Options)
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   /** The user declined the confirmation a submit asked for: the form is as it was, nothing was sent. */
@@ -334,6 +339,7 @@ export type WebviewMessage =
   | { readonly type: 'loadDevServerImages'; readonly serverType: DevServerTypeChoice; readonly flavor: string }
   | { readonly type: 'submitPoolEdit'; readonly values: PoolEditValues }
   | { readonly type: 'submitServiceV1'; readonly values: ServiceV1FormValues }
+  | { readonly type: 'submitServiceV2'; readonly values: ServiceV2FormValues }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -429,7 +435,7 @@ const serviceV1FormValues: Check<ServiceV1FormValues> = checkObject({
   autoStopHours: checkNumber,
 });
 
-const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1'];
+const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1', 'interrupt', 'showExecLoginInfo'];
 
 const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extract<WebviewMessage, { type: K }>> } = {
   ready: checkObject({ type: checkLiteral('ready') }),
@@ -441,6 +447,7 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   loadDevServerImages: checkObject({ type: checkLiteral('loadDevServerImages'), serverType: checkOneOf(DEV_SERVER_TYPES), flavor: checkString }),
   submitPoolEdit: checkObject({ type: checkLiteral('submitPoolEdit'), values: poolEditValues }),
   submitServiceV1: checkObject({ type: checkLiteral('submitServiceV1'), values: serviceV1FormValues }),
+  submitServiceV2,
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),

@@ -47,7 +47,7 @@ describe('ModelArts explorer against the emulator', () => {
     assert.equal(label(workspaces[0]), 'default');
     assert.ok(workspaces.length >= 2);
     const groups = (await explorer().getChildren(workspaces[0])).map(label);
-    assert.deepEqual(groups, ['Notebooks', 'Training Jobs', 'Resource Pools', 'Models', 'Real-Time Services (v1)']);
+    assert.deepEqual(groups, ['Notebooks', 'Training Jobs', 'Resource Pools', 'Models', 'Real-Time Services (v1)', 'Real-Time Services (v2)']);
     const notebooks = await notebooksOfDefaultWorkspace();
     const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('Running'));
     assert.ok(running, 'a running notebook is listed');
