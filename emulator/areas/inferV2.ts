@@ -14,6 +14,7 @@ import { createServiceV2, newDeployment, parseDescriptionV2, parseGroupConfig, p
 import { registerInferV2Deployments, startDeployment, stopDeployment } from './inferV2Deployments';
 import {
   BUSY_DEPLOYMENT_STATUSES,
+  currentVersion,
   deploymentStatus,
   liveDeployments,
   liveServiceV2,
@@ -69,7 +70,7 @@ const SORT_KEYS: Record<string, (service: ServiceV2Record) => number> = {
 
 /** `pool_id` / `pool_name`: a service with a deployment on the pool (by id, or by the pool's display name). */
 function onPool(project: ProjectState, service: ServiceV2Record, now: number, poolId: string | null, poolName: string | null): boolean {
-  const pools = liveDeployments(service, now).flatMap((deployment) => deployment.versions.filter((version) => version.version === deployment.current).map((version) => version.poolId ?? ''));
+  const pools = liveDeployments(service, now).map((deployment) => currentVersion(deployment).poolId ?? '');
   return (!poolId || pools.includes(poolId)) && (!poolName || pools.some((id) => livePool(project, id, now)?.displayName === poolName));
 }
 
