@@ -11,7 +11,7 @@ import { withProgress } from './progress';
 import { changeResourceState, registerCommonResourceCommands } from './resourceCommands';
 import { requireServices, resolveScope, resolveTarget, type ResourceTarget } from './resourceTarget';
 import { registerServiceV2AccessCommands } from './serviceV2Access';
-import { registerServiceV2DeploymentCommands } from './serviceV2Deployments';
+import { type PowerAction, registerServiceV2DeploymentCommands } from './serviceV2Deployments';
 import { quotedNames, selectedOfKind } from './treeSelection';
 import { pickMany } from './userInput';
 
@@ -20,30 +20,44 @@ const has = (capability: string) => withCapability(serviceV2Kind, capability);
 /** The v2 API's event types, as the shared events document marks them. */
 const SEVERITY: Readonly<Record<string, EventSeverity>> = { NORMAL: 'normal', WARNING: 'warning', ABNORMAL: 'abnormal' };
 
+const SERVICE_ACTIONS: readonly PowerAction[] = [
+  { action: 'start', capability: 'canStart', progress: (name) => vscode.l10n.t('Starting real-time service "{0}"…', name) },
+  {
+    action: 'stop',
+    capability: 'canStop',
+    confirm: ({ name }) => ({
+      question: vscode.l10n.t('Stop real-time service "{0}"?', name),
+      detail: vscode.l10n.t('It stops answering requests at its address, and its instances are released. Start it again to redeploy.'),
+      button: vscode.l10n.t('Stop'),
+    }),
+    progress: (name) => vscode.l10n.t('Stopping real-time service "{0}"…', name),
+  },
+  {
+    action: 'interrupt',
+    capability: 'canInterrupt',
+    confirm: ({ name }) => ({
+      question: vscode.l10n.t('Interrupt what real-time service "{0}" is deploying?', name),
+      detail: vscode.l10n.t('A deployment being deployed stops; one being upgraded goes back to the version it ran.'),
+      button: vscode.l10n.t('Interrupt'),
+    }),
+    progress: (name) => vscode.l10n.t('Interrupting real-time service "{0}"…', name),
+  },
+];
+
 /** v2 real-time services (§4): start, stop, interrupt, delete (several at once), events; their deployments and addresses elsewhere. */
 export function registerInferenceV2Commands(context: CommandContext): vscode.Disposable[] {
   return [
     ...registerCommonResourceCommands(context, serviceV2Kind, 'modelarts.serviceV2'),
-    registerCommand(context, 'modelarts.serviceV2.start', async (node) => {
-      const target = await resolveTarget(context, serviceV2Kind, node, has('canStart'));
-      await changeService(context, target, 'start', vscode.l10n.t('Starting real-time service "{0}"…', target.item.name));
-    }),
-    registerCommand(context, 'modelarts.serviceV2.stop', async (node) => {
-      const target = await resolveTarget(context, serviceV2Kind, node, has('canStop'));
-      const question = vscode.l10n.t('Stop real-time service "{0}"?', target.item.name);
-      const detail = vscode.l10n.t('It stops answering requests at its address, and its instances are released. Start it again to redeploy.');
-      if (await confirmAction(context.ui, question, detail, vscode.l10n.t('Stop'))) {
-        await changeService(context, target, 'stop', vscode.l10n.t('Stopping real-time service "{0}"…', target.item.name));
-      }
-    }),
-    registerCommand(context, 'modelarts.serviceV2.interrupt', async (node) => {
-      const target = await resolveTarget(context, serviceV2Kind, node, has('canInterrupt'));
-      const question = vscode.l10n.t('Interrupt what real-time service "{0}" is deploying?', target.item.name);
-      const detail = vscode.l10n.t('A deployment being deployed stops; one being upgraded goes back to the version it ran.');
-      if (await confirmAction(context.ui, question, detail, vscode.l10n.t('Interrupt'))) {
-        await changeService(context, target, 'interrupt', vscode.l10n.t('Interrupting real-time service "{0}"…', target.item.name));
-      }
-    }),
+    ...SERVICE_ACTIONS.map(({ action, capability, confirm, progress }) =>
+      registerCommand(context, `modelarts.serviceV2.${action}`, async (node) => {
+        const target = await resolveTarget(context, serviceV2Kind, node, has(capability));
+        const question = confirm?.({ name: target.item.name, service: target.item.name });
+        if (question && !(await confirmAction(context.ui, question.question, question.detail, question.button))) {
+          return;
+        }
+        await changeService(context, target, action, progress(target.item.name));
+      }),
+    ),
     registerCommand(context, 'modelarts.serviceV2.delete', (clicked, selected) => deleteServices(context, clicked, selected)),
     registerCommand(context, 'modelarts.serviceV2.viewEvents', async (node) => {
       const target = await resolveTarget(context, serviceV2Kind, node);

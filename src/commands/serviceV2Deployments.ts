@@ -46,20 +46,21 @@ async function changeDeployment(context: CommandContext, target: ResourceTarget<
   }
 }
 
-interface DeploymentAction {
+/** Start, stop or interrupt, of a service or of one deployment: what it needs, what it asks first (naming the resource and, for a deployment, its service). */
+export interface PowerAction {
   readonly action: 'start' | 'stop' | 'interrupt';
   readonly capability: string;
-  confirm?(deployment: string, service: string): { question: string; detail: string; button: string };
-  progress(deployment: string): string;
+  confirm?(names: { readonly name: string; readonly service: string }): { question: string; detail: string; button: string };
+  progress(name: string): string;
 }
 
-const ACTIONS: readonly DeploymentAction[] = [
+const ACTIONS: readonly PowerAction[] = [
   { action: 'start', capability: 'canStart', progress: (name) => vscode.l10n.t('Starting deployment "{0}"…', name) },
   {
     action: 'stop',
     capability: 'canStop',
-    confirm: (deployment, service) => ({
-      question: vscode.l10n.t('Stop deployment "{0}" of real-time service "{1}"?', deployment, service),
+    confirm: ({ name, service }) => ({
+      question: vscode.l10n.t('Stop deployment "{0}" of real-time service "{1}"?', name, service),
       detail: vscode.l10n.t('Its instances are released and its share of the traffic goes to the service\'s other deployments, if any.'),
       button: vscode.l10n.t('Stop'),
     }),
@@ -68,8 +69,8 @@ const ACTIONS: readonly DeploymentAction[] = [
   {
     action: 'interrupt',
     capability: 'canInterrupt',
-    confirm: (deployment, service) => ({
-      question: vscode.l10n.t('Interrupt deployment "{0}" of real-time service "{1}"?', deployment, service),
+    confirm: ({ name, service }) => ({
+      question: vscode.l10n.t('Interrupt deployment "{0}" of real-time service "{1}"?', name, service),
       detail: vscode.l10n.t('A deploy under way stops; an upgrade goes back to the version it ran.'),
       button: vscode.l10n.t('Interrupt'),
     }),
@@ -89,7 +90,7 @@ export function registerServiceV2DeploymentCommands(context: CommandContext): vs
     ...ACTIONS.map(({ action, capability, confirm, progress }) =>
       registerCommand(context, `modelarts.serviceV2Deployment.${action}`, async (node) => {
         const target = await resolveTarget(context, deploymentV2Kind, node, has(capability), pickDeployment(context, has(capability)));
-        const question = confirm?.(target.item.name, serviceName(target));
+        const question = confirm?.({ name: target.item.name, service: serviceName(target) });
         if (question && !(await confirmAction(context.ui, question.question, question.detail, question.button))) {
           return;
         }

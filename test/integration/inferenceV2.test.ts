@@ -3,7 +3,28 @@ import * as vscode from 'vscode';
 import { liveServiceV2, serviceV2Status } from '../../emulator/areas/inferV2Model';
 import type { ModelArtsServices } from '../../src/services';
 import type { ModelArtsError } from '../../src/services/errors';
+import type { CreateServiceV2Request } from '../../src/services/inferenceV2';
 import { label, type Node, REGION, signedInSuite, until } from './harness';
+
+/** §4.4's body for a service deploying a demo image on a public flavor. */
+function deployRequest(name: string): CreateServiceV2Request {
+  return {
+    name,
+    version: '0.0.1',
+    type: 'REAL_TIME',
+    deploy_type: 'SINGLE',
+    group_configs: [
+      {
+        name: 'group-1',
+        framework: 'COMMON',
+        weight: 100,
+        count: 1,
+        unit_configs: [{ image: { source: 'SWR', swr_path: 'swr.cn-north-4.myhuaweicloud.com/modelarts-demo/vllm-serving:0.7.3' }, flavor: 'modelarts.vm.cpu.2u8g' }],
+      },
+    ],
+    runtime_config: { service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' } },
+  };
+}
 
 describe('Real-time services (v2) against the emulator', () => {
   const under = signedInSuite({ transitionMs: 1000 });
@@ -29,6 +50,7 @@ describe('Real-time services (v2) against the emulator', () => {
     under()
       .emulator.requests.list({ method, path: /^\/v2\/[0-9a-f]+\/services/ })
       .map((entry) => `${entry.method} ${entry.path.replace(/^\/v2\/[0-9a-f]+/, '')}`);
+  const deploy = (name: string) => services().inferenceV2.create({ region: REGION, workspaceId: '0' }, deployRequest(name));
   const deployments = async (serviceNode: Node) => under().explorer.getChildren(await under().child(serviceNode, 'Deployments'));
 
   it('lists v2 services in their own category next to v1\'s, with UPPERCASE statuses as icons and state-aware actions; they expand to deployments', async () => {
@@ -92,22 +114,7 @@ describe('Real-time services (v2) against the emulator', () => {
   });
 
   it('Delete of several selected services is one POST …/services/delete after a confirmation naming them all; they leave the tree', async () => {
-    const image = 'swr.cn-north-4.myhuaweicloud.com/modelarts-demo/vllm-serving:0.7.3';
-    const created = await Promise.all(
-      ['doomed-a', 'doomed-b'].map((name) =>
-        services().inferenceV2.create(
-          { region: REGION, workspaceId: '0' },
-          {
-            name,
-            version: '0.0.1',
-            type: 'REAL_TIME',
-            deploy_type: 'SINGLE',
-            group_configs: [{ name: 'group-1', framework: 'COMMON', weight: 100, count: 1, unit_configs: [{ image: { source: 'SWR', swr_path: image }, flavor: 'modelarts.vm.cpu.2u8g' }] }],
-            runtime_config: { service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' } },
-          },
-        ),
-      ),
-    );
+    const created = await Promise.all(['doomed-a', 'doomed-b'].map(deploy));
     await vscode.commands.executeCommand('modelarts.refresh', await group());
     const selection = [await service('doomed-a'), await service('doomed-b')];
     under().emulator.requests.clear();
@@ -181,5 +188,27 @@ describe('Real-time services (v2) against the emulator', () => {
         ['v2', 400],
       ],
     );
+  });
+});
+
+// A deploy must still be under way when Interrupt runs: transitions here last long enough for that on a slow machine.
+describe('Interrupting a real-time service (v2) against the emulator', () => {
+  const under = signedInSuite({ transitionMs: 5000 });
+
+  it('Interrupt asks first, then stops a deploy under way; the tree follows it to Stopped', async () => {
+    const services = under().api.context.session.services as ModelArtsServices;
+    const { id } = await services.inferenceV2.create({ region: REGION, workspaceId: '0' }, deployRequest('interrupted-v2'));
+    const group = await under().category('Real-Time Services (v2)');
+    await vscode.commands.executeCommand('modelarts.refresh', group);
+    const node = await under().child(group, 'interrupted-v2');
+    const contextValue = String(node.getTreeItem().contextValue);
+    assert.match(contextValue, /\bcanInterrupt\b/);
+    assert.doesNotMatch(contextValue, /\bcanStop\b/, 'a deploy under way is interrupted, not stopped');
+    under().ui.answer('Interrupt');
+    await vscode.commands.executeCommand('modelarts.serviceV2.interrupt', node);
+    assert.deepEqual(under().ui.errors, []);
+    assert.equal(under().ui.shown[0].message, 'Interrupt what real-time service "interrupted-v2" is deploying?');
+    assert.equal(under().emulator.requests.count({ method: 'POST', path: `/services/${id}/interrupt` }), 1);
+    await until(() => String(node.getTreeItem().description), (text) => text.startsWith('Stopped'), 'the interrupted service to show Stopped', 15_000);
   });
 });
