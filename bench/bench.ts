@@ -10,7 +10,7 @@ import { createServices } from '../src/services';
 const LATENCY_MS = 50;
 const REGION = 'cn-north-4';
 const RUNS = 7;
-const WORKSPACE_CATEGORIES = 5;
+const WORKSPACE_CATEGORIES = 6;
 const REGION_LISTS = 8;
 
 async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
         services.pools.list(REGION, workspaceId),
         services.models.list(workspace),
         services.inferenceV1.list(workspace),
+        services.inferenceV2.list(workspace),
       ]);
     };
     const regionLists = () =>

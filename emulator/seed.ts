@@ -25,6 +25,7 @@ import { seedDevServers } from './areas/devServerSeed';
 import { seedKeyPairs } from './areas/kps';
 import { seededStorage } from './areas/notebookStorage';
 import { seedInferV1 } from './areas/inferV1Seed';
+import { seedInferV2 } from './areas/inferV2Seed';
 import { seedScheduledEvents } from './areas/managementEvents';
 import { seedPools } from './areas/poolSeed';
 import { seedSwr } from './areas/swrSeed';
@@ -114,6 +115,7 @@ export function seedDemo(state: EmulatorState, ak: string, options: SeedOptions 
       seedDevServers(project, CN_NORTH_4_DEV_SERVERS, now);
       seedScheduledEvents(project, now);
       seedInferV1(project, workspaceIds, now);
+      seedInferV2(project, workspaceIds, now);
     }
   }
   const scale = options.scaleTrainingJobs ?? 0;

@@ -9,6 +9,7 @@ import { registerDevServers } from './areas/devServers';
 import { registerIam } from './areas/iam';
 import { registerKps } from './areas/kps';
 import { registerInferV1 } from './areas/inferV1';
+import { registerInferV2 } from './areas/inferV2';
 import { registerManagement } from './areas/management';
 import { registerModels } from './areas/models';
 import { registerNotebookCatalog } from './areas/notebookCatalog';
@@ -96,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerVpc(router);
   registerKps(router);
   registerInferV1(router);
+  registerInferV2(router);
   registerModels(router);
   if ((options.seed ?? 'demo') === 'demo') {
     seedDemo(state, demoAccount.ak, { scaleTrainingJobs: options.scaleTrainingJobs });

@@ -9,6 +9,7 @@ import type { SwrNamespaceRecord, SwrRepositoryRecord } from './areas/swrSeed';
 import type { SecurityGroupRecord, SubnetRecord, VpcRecord } from './areas/vpcSeed';
 import { type DevServerJobRecord, type DevServerRecord, type DevServerStatus, type HyperClusterRecord, type HyperinstanceRecord, liveDevServer } from './areas/devServerModel';
 import { liveServiceV1, type ServiceV1Record, type ServiceV1Status } from './areas/inferV1Model';
+import type { ServiceV2Record } from './areas/inferV2Model';
 import type { AuthMode, AuthorizationRecord } from './areas/managementAuth';
 import type { ScheduledEventRecord } from './areas/managementEvents';
 import type { QuotaOverride } from './areas/managementQuotas';
@@ -140,6 +141,8 @@ export class ProjectState {
   readonly companion: CompanionRecords = { swrNamespaces: [], swrRepositories: [], vpcs: [], subnets: [], securityGroups: [], keyPairs: [] };
   /** v1 real-time services (§3) by `service_id`; see `areas/inferV1Model.ts` (`liveServiceV1` drops deleted ones). */
   readonly servicesV1 = new Map<string, ServiceV1Record>();
+  /** v2 real-time services (§4) by `id`; see `areas/inferV2Model.ts` (`liveServiceV2` drops deleted ones). */
+  readonly servicesV2 = new Map<string, ServiceV2Record>();
   /** Models (§3) by `model_id`; see `areas/modelsModel.ts`. */
   readonly models = new Map<string, ModelRecord>();
   /** Images saved from notebooks (DEDICATED, §1.1 create-image) by id; see `areas/notebookImageModel.ts`. */

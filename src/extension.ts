@@ -7,6 +7,7 @@ import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
 import { registerLiteServerAttachmentCommands } from './commands/liteServerAttachmentCommands';
 import { registerInferenceV1Commands } from './commands/inferenceV1Commands';
+import { registerInferenceV2Commands } from './commands/inferenceV2Commands';
 import { registerLiteServerCommands } from './commands/liteServerCommands';
 import { registerLiteServerCreateCommands } from './commands/liteServerCreateCommands';
 import { registerLiteServerJobCommands } from './commands/liteServerJobCommands';
@@ -16,6 +17,7 @@ import { registerManagementCommands } from './commands/managementCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerPoolCommands } from './commands/poolCommands';
 import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
+import { registerServiceV2PanelCommands } from './commands/serviceV2PanelCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
 import { vscodeUserInput } from './commands/userInput';
 import { registerWebviewCommands } from './commands/webviewCommands';
@@ -64,6 +66,8 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerCompanionCommands(context),
     ...registerInferenceV1Commands(context),
     ...registerServiceV1PanelCommands(context),
+    ...registerInferenceV2Commands(context),
+    ...registerServiceV2PanelCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

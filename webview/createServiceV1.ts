@@ -1,7 +1,7 @@
 /** The Create Real-Time Service (v1) panel: the form, its live validation, and the request to the host. */
 import './common/styles.css';
 import { html, type TemplateResult } from 'lit';
-import type { NameValue, ServiceModelChoice, ServiceV1FormValues } from '../src/webviews/protocol';
+import type { ServiceModelChoice, ServiceV1FormValues } from '../src/webviews/protocol';
 import {
   requirementsText,
   SERVICE_AUTO_STOP_MAX_HOURS,
@@ -12,7 +12,7 @@ import {
 } from '../src/webviews/serviceV1FormRules';
 import { numberText, parseNumber, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
-import { nameValueTable } from './common/nameValueTable';
+import { environmentSection, instanceCountField } from './common/serviceFields';
 
 type Page = FormPage<ServiceV1FormValues, ServiceV1Options>;
 
@@ -101,35 +101,8 @@ function body(page: Page, values: ServiceV1FormValues): TemplateResult {
   return html`
     ${page.identityFields(values)}
     ${page.withOptions((options) => modelFields(page, values, options))}
-    ${textField({
-      id: 'instanceCount',
-      label: 'Instances',
-      required: true,
-      type: 'number',
-      min: 1,
-      max: SERVICE_MAX_INSTANCES,
-      value: numberText(values.instanceCount),
-      error: page.errorFor('instanceCount'),
-      helper: `1 to ${SERVICE_MAX_INSTANCES}; requests are spread over them.`,
-      disabled,
-      onInput: (text) => page.change({ instanceCount: parseNumber(text) }),
-    })}
-    <div class="sections">
-      ${nameValueTable({
-        id: 'environment',
-        heading: 'Environment variables',
-        item: 'Variable',
-        valueLabel: 'Value',
-        namePlaceholder: 'MY_SETTING',
-        valuePlaceholder: 'value',
-        rows: values.environment,
-        error: page.errorFor('environment'),
-        disabled,
-        open: page.isOpen('section-environment'),
-        onToggle: (open) => page.setOpen('section-environment', open),
-        onChange: (environment: NameValue[]) => page.change({ environment }),
-      })}
-    </div>
+    ${instanceCountField(page, values.instanceCount, SERVICE_MAX_INSTANCES, (instanceCount) => page.change({ instanceCount }))}
+    ${environmentSection(page, values.environment, (environment) => page.change({ environment }))}
     ${textField({
       id: 'autoStopHours',
       label: 'Stop automatically after (hours)',

@@ -30,6 +30,8 @@ const ACTIONS: Readonly<Record<DetailsAction, { readonly label: string; readonly
   saveImage: { label: 'Save as Image…', icon: 'archive' },
   attachStorage: { label: 'Mount Storage…', icon: 'database' },
   changeFlavor: { label: 'Change Flavor…', icon: 'settings' },
+  interrupt: { label: 'Interrupt', icon: 'debug-pause' },
+  showExecLoginInfo: { label: 'Exec Login Info', icon: 'terminal' },
 };
 
 /** The action a user most likely came for gets the primary look. */

@@ -4,7 +4,7 @@
  * `/v1/{project_id}/services`. The literal `services/specifications` wins over
  * `{id}`. Unknown and deleted services are 404 ModelArts.3502. Models are in `models.ts`.
  */
-import { type ApiRequest, type ApiResponse, bodyObject, type Handler, invalidParameter, ok, queryInt, requestProject } from '../http';
+import { type ApiRequest, type ApiResponse, bodyObject, type Handler, ok, requestProject } from '../http';
 import type { Router } from '../router';
 import type { ProjectState } from '../state';
 import { oneOf } from '../validate';
@@ -26,6 +26,7 @@ import {
   wrongServiceState,
 } from './inferV1Model';
 import { serviceV1View } from './inferV1View';
+import { serviceEventFilter } from './serviceEventFilter';
 import { requireWorkspace } from './workspaces';
 
 const BASE = '/v1/{project_id}/services';
@@ -150,21 +151,11 @@ function deleteServices(request: ApiRequest): ApiResponse {
 function listEvents(request: ApiRequest): ApiResponse {
   const { query, now } = request;
   const service = requireServiceV1(request);
-  const type = query.get('event_type');
-  if (type !== null) {
-    oneOf(type, ['normal', 'abnormal'], 'event_type');
-  }
+  const visible = serviceEventFilter(query, now, ['normal', 'abnormal'], 'event_info');
   oneOf(query.get('sort_by') ?? 'occur_time', ['occur_time'], 'sort_by');
-  const info = query.get('event_info')?.toLowerCase();
-  const from = queryInt(query, 'start_time', 0);
-  const to = queryInt(query, 'end_time', Number.MAX_SAFE_INTEGER);
-  if (from > to) {
-    throw invalidParameter('start_time', 'must not be after end_time');
-  }
   const order = orderOf(query);
   const matching = service.events
-    .filter((event) => event.at <= now && event.at >= from && event.at <= to)
-    .filter((event) => (!type || event.type === type) && (!info || event.info.toLowerCase().includes(info)))
+    .filter(visible)
     .map((event, index) => ({ id: String(index).padStart(8, '0'), event }));
   const events = v1Page(sortedBy(matching, ({ event }) => event.at, order), query).map(({ event }) => ({ event_type: event.type, event_info: event.info, occur_time: event.at }));
   return ok({ service_id: service.id, service_name: service.name, total_count: matching.length, count: events.length, events });

@@ -11,6 +11,7 @@ import { DEFAULT_WORKSPACE_ID, type ProjectState, type WorkspaceGrant, type Work
 import { oneOf, optionalString, requiredString } from '../validate';
 import { userIdOf } from './devServerModel';
 import { workspaceServicesV1 } from './inferV1Model';
+import { workspaceServicesV2 } from './inferV2Model';
 import { livePools } from './poolModel';
 
 const BASE = '/v1/{project_id}/workspaces';
@@ -230,6 +231,7 @@ function deleteWorkspace(request: ApiRequest): ApiResponse {
     ['training jobs', project.trainingJobsOldestFirst().some((j) => j.workspaceId === id)],
     ['resource pools', livePools(project, now).some((p) => p.workspaceId === id)],
     ['real-time services', workspaceServicesV1(project, id, now).length > 0],
+    ['real-time services (v2)', workspaceServicesV2(project, id, now).length > 0],
   ];
   const held = holdings.filter(([, holds]) => holds).map(([what]) => what);
   if (held.length > 0) {

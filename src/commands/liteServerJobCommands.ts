@@ -8,7 +8,7 @@ import { RegionNode } from '../views/nodes/regionNodes';
 import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
-import { quotedNames } from './liteServerSelection';
+import { quotedNames } from './treeSelection';
 import { withProgress } from './progress';
 import { registerCommonResourceCommands } from './resourceCommands';
 import { pickRegion, requireServices } from './resourceTarget';

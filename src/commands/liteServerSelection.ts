@@ -1,27 +1,16 @@
 import * as vscode from 'vscode';
 import type { DevServer, DevServerBatchAction } from '../services/devServers';
-import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { devServerKind } from '../views/kinds/liteServerKinds';
 import { ResourceNode } from '../views/nodes/resourceNodes';
 import { withCapability } from '../views/resourceKind';
 import type { CommandContext } from './commandContext';
 import { withProgress } from './progress';
 import { requireServices } from './resourceTarget';
+import { selectedOfKind } from './treeSelection';
 
 /** The Lite Servers of the tree's multi-selection that can do what `capability` names (none when the command came from elsewhere). */
 export function selectedServers(selected: unknown, capability: string): ResourceNode<DevServer>[] {
-  const servers = Array.isArray(selected)
-    ? selected.filter((node): node is ResourceNode<DevServer> => node instanceof ResourceNode && node.kind === devServerKind && withCapability(devServerKind, capability)(node.resource))
-    : [];
-  if (new Set(servers.map((node) => node.region)).size > 1) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Select Lite Servers of one region at a time.'), 'config');
-  }
-  return servers;
-}
-
-/** Quoted names for confirmations and titles: "a", "b". */
-export function quotedNames(names: readonly string[]): string {
-  return names.map((name) => `"${name}"`).join(', ');
+  return selectedOfKind(devServerKind, selected, withCapability(devServerKind, capability), vscode.l10n.t('Select Lite Servers of one region at a time.'));
 }
 
 /**

@@ -15,6 +15,7 @@ export const LocalErrorCode = {
   projectNotFound: 'ProjectNotFound',
   invalidInput: 'InvalidInput',
   notebookEnvironment: 'NotebookCredentialsUnavailable',
+  regionMismatch: 'RegionMismatch',
 } as const;
 
 export class ModelArtsError extends Error {

@@ -4,6 +4,7 @@ import { DevServerService } from './devServers';
 import { HyperClusterService } from './hyperClusters';
 import { KeyPairService } from './keyPairs';
 import { InferenceV1Service } from './inferenceV1';
+import { InferenceV2Service } from './inferenceV2';
 import { ManagementService } from './management';
 import { ModelService } from './models';
 import { NotebookService } from './notebooks';
@@ -32,6 +33,7 @@ export interface ModelArtsServices {
   readonly vpc: VpcService;
   readonly keyPairs: KeyPairService;
   readonly inferenceV1: InferenceV1Service;
+  readonly inferenceV2: InferenceV2Service;
   readonly models: ModelService;
 }
 
@@ -53,6 +55,7 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     vpc: new VpcService(client),
     keyPairs: new KeyPairService(client),
     inferenceV1: new InferenceV1Service(client),
+    inferenceV2: new InferenceV2Service(client),
     models: new ModelService(client),
   };
 }

@@ -228,6 +228,28 @@ export function serviceV1StatusCategory(status: string): StatusCategory {
   return SERVICE_V1_STATUS[status] ?? 'unknown';
 }
 
+/**
+ * Real-time services of the v2 API (§4.3) and their deployments, UPPERCASE. INIT (created without a
+ * deployment) waits for the user to add one, so it is not polled; CONCERNING still serves, in part.
+ */
+const SERVICE_V2_STATUS: Record<string, StatusCategory> = {
+  INIT: 'waiting',
+  DEPLOYING: 'transitional',
+  UPGRADING: 'transitional',
+  STOPPING: 'transitional',
+  INTERRUPTING: 'transitional',
+  DELETING: 'transitional',
+  RUNNING: 'running',
+  CONCERNING: 'degraded',
+  STOPPED: 'stopped',
+  FAILED: 'failed',
+  ERROR: 'failed',
+};
+
+export function serviceV2StatusCategory(status: string): StatusCategory {
+  return SERVICE_V2_STATUS[status] ?? 'unknown';
+}
+
 /** Models (§3.4): published is their usable end state. */
 const MODEL_STATUS: Record<string, StatusCategory> = {
   publishing: 'transitional',

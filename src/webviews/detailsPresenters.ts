@@ -36,10 +36,10 @@ export interface DetailsPresenter<T> {
   };
 }
 
-const field = (label: string, value: string | number | undefined): DetailsField[] => (value === undefined || value === '' ? [] : [{ label, value: String(value) }]);
+export const field = (label: string, value: string | number | undefined): DetailsField[] => (value === undefined || value === '' ? [] : [{ label, value: String(value) }]);
 
 /** Actions every resource offers, after the kind's own. */
-function withCommonActions(kind: ResourceKind<unknown>, item: unknown, own: [DetailsAction, string | undefined][]): DetailsAction[] {
+export function withCommonActions(kind: ResourceKind<unknown>, item: unknown, own: [DetailsAction, string | undefined][]): DetailsAction[] {
   const capabilities = kind.capabilities(item);
   const allowed = own.filter(([, capability]) => capability === undefined || capabilities.includes(capability)).map(([action]) => action);
   return ['refresh', ...allowed, 'copyId', 'createSimilar', ...(capabilities.includes('canDelete') ? (['delete'] as const) : [])];

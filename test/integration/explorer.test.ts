@@ -47,7 +47,7 @@ describe('ModelArts explorer against the emulator', () => {
     assert.equal(label(workspaces[0]), 'default');
     assert.ok(workspaces.length >= 2);
     const groups = (await explorer().getChildren(workspaces[0])).map(label);
-    assert.deepEqual(groups, ['Notebooks', 'Training Jobs', 'Resource Pools', 'Models', 'Real-Time Services (v1)']);
+    assert.deepEqual(groups, ['Notebooks', 'Training Jobs', 'Resource Pools', 'Models', 'Real-Time Services (v1)', 'Real-Time Services (v2)']);
     const notebooks = await notebooksOfDefaultWorkspace();
     const running = notebooks.find((node) => String(node.getTreeItem().description).startsWith('Running'));
     assert.ok(running, 'a running notebook is listed');
@@ -211,7 +211,7 @@ describe('ModelArts explorer against the emulator', () => {
     const seen = under.emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
     assert.equal(new Set(seen).size, seen.length, `duplicate requests: ${seen.join('\n')}`);
     assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances', 'Hyper Clusters', 'Lite Server Jobs', 'Scheduled Events', 'SWR Images', 'VPCs', 'Key Pairs']);
-    assert.equal(seen.length, 1 + 5 * workspaces.length + accountGroups.length, `the workspace list, five categories per workspace, and the account-wide lists: ${seen.join('\n')}`);
+    assert.equal(seen.length, 1 + 6 * workspaces.length + accountGroups.length, `the workspace list, six categories per workspace, and the account-wide lists: ${seen.join('\n')}`);
   });
 
   it('regions are added and removed, and the signed-in region shows while none is chosen', async () => {

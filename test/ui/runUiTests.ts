@@ -25,13 +25,14 @@ import { liteServerSteps } from './liteServerSteps';
 import { panelSteps } from './panelSteps';
 import { poolSteps } from './poolSteps';
 import { serviceV1Steps } from './serviceV1Steps';
+import { serviceV2Steps } from './serviceV2Steps';
 import { type StepContext, steps as firstSteps } from './steps';
 import { WebviewPanel } from './webviewPanel';
 import { workspaceSteps } from './workspaceSteps';
 import { NotSeen, Workbench } from './workbench';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...workspaceSteps];
+const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps];
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;

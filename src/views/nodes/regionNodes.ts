@@ -13,6 +13,7 @@ import { modelKind } from '../kinds/modelKind';
 import { poolKind } from '../kinds/poolKinds';
 import { scheduledEventKind } from '../kinds/scheduledEventKind';
 import { serviceV1Kind } from '../kinds/serviceV1Kind';
+import { serviceV2Kind } from '../kinds/serviceV2Kind';
 import { swrRepositoryKind } from '../kinds/swrKinds';
 import { trainingJobKind } from '../kinds/trainingJobKind';
 import { vpcKind } from '../kinds/vpcKinds';
@@ -108,7 +109,7 @@ export class WorkspaceNode implements PollableNode {
   ) {
     this.current = workspace;
     this.scope = { region: parent.region, workspaceId: workspace.id };
-    const kinds = [notebookKind, trainingJobKind, poolKind, modelKind, serviceV1Kind] as ResourceKind<unknown>[];
+    const kinds = [notebookKind, trainingJobKind, poolKind, modelKind, serviceV1Kind, serviceV2Kind] as ResourceKind<unknown>[];
     this.groups = kinds.map((kind) => new ResourceGroupNode(this, kind, services, this.scope));
   }
 

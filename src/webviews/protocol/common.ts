@@ -2,7 +2,7 @@
 import { type Check, checkArray, checkLiteral, checkObject, checkOneOf, checkString } from '../checks';
 
 /** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
-export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'details' | 'workspaceForm';
+export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'createServiceV2' | 'details' | 'workspaceForm';
 
 /** An error as a form shows it next to itself; never carries credentials (they never reach it). */
 export interface ErrorInfo {

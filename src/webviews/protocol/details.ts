@@ -21,7 +21,9 @@ export type DetailsAction =
   | 'renewLease'
   | 'saveImage'
   | 'attachStorage'
-  | 'changeFlavor';
+  | 'changeFlavor'
+  | 'interrupt'
+  | 'showExecLoginInfo';
 
 export interface DetailsField {
   readonly label: string;
@@ -56,7 +58,7 @@ export type DetailsWebviewMessage =
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
 
-const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1', 'connectSsh', 'renewLease', 'saveImage', 'attachStorage', 'changeFlavor'];
+const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1', 'connectSsh', 'renewLease', 'saveImage', 'attachStorage', 'changeFlavor', 'interrupt', 'showExecLoginInfo'];
 
 export const detailsMessageChecks: MessageChecks<DetailsWebviewMessage> = {
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),

@@ -11,6 +11,7 @@ import { type DevServerHostMessage, type DevServerWebviewMessage, devServerMessa
 import { type NotebookHostMessage, type NotebookWebviewMessage, notebookMessageChecks } from './notebookForm';
 import { type PoolHostMessage, type PoolWebviewMessage, poolMessageChecks } from './poolForm';
 import { type ServiceV1HostMessage, type ServiceV1WebviewMessage, serviceV1MessageChecks } from './serviceV1Form';
+import { type ServiceV2HostMessage, type ServiceV2WebviewMessage, serviceV2MessageChecks } from './serviceV2Form';
 import { type TrainingJobHostMessage, type TrainingJobWebviewMessage, trainingJobMessageChecks } from './trainingJobForm';
 import { type WorkspaceHostMessage, type WorkspaceWebviewMessage, workspaceMessageChecks } from './workspaceForm';
 
@@ -20,6 +21,7 @@ export * from './devServerForm';
 export * from './notebookForm';
 export * from './poolForm';
 export * from './serviceV1Form';
+export * from './serviceV2Form';
 export * from './trainingJobForm';
 export * from './workspaceForm';
 
@@ -30,6 +32,7 @@ export type HostMessage =
   | PoolHostMessage
   | DevServerHostMessage
   | ServiceV1HostMessage
+  | ServiceV2HostMessage
   | WorkspaceHostMessage
   | DetailsHostMessage;
 
@@ -40,6 +43,7 @@ export type WebviewMessage =
   | PoolWebviewMessage
   | DevServerWebviewMessage
   | ServiceV1WebviewMessage
+  | ServiceV2WebviewMessage
   | WorkspaceWebviewMessage
   | DetailsWebviewMessage;
 
@@ -50,6 +54,7 @@ const webviewMessageChecks: MessageChecks<WebviewMessage> = {
   ...poolMessageChecks,
   ...devServerMessageChecks,
   ...serviceV1MessageChecks,
+  ...serviceV2MessageChecks,
   ...workspaceMessageChecks,
   ...detailsMessageChecks,
 };

@@ -1,0 +1,172 @@
+/**
+ * The rules of the Create Real-Time Service (v2) form, shared by the browser (live) and the
+ * host (again before any request), and the §4.4 body it sends. No `vscode` import: bundled
+ * into the browser app.
+ */
+import { type CreateServiceV2Request, instanceGroups, type ServiceV2, serviceVersionLabel } from '../services/inferenceV2Objects';
+import { resourceNameProblem } from '../services/naming';
+import { imageRegionProblem } from '../services/serviceRegion';
+import { copyName, environmentErrors, type FieldErrors } from './formRules';
+import { SERVICE_V2_AUTH_TYPES, SERVICE_V2_FRAMEWORKS, type ServiceV2FormValues, type ServiceV2Options } from './protocol';
+
+/** (assumed) Instances of one deployment, as for v1 services. */
+export const SERVICE_V2_MAX_INSTANCES = 128;
+/** (assumed) The reference gives no limit; the workspaces' one. */
+const MAX_DESCRIPTION = 256;
+/** Most cores and memory (MB) a custom spec asks of a pool node (assumed). */
+export const SERVICE_V2_MAX_CPU = 256;
+export const SERVICE_V2_MAX_MEMORY_MB = 4_194_304;
+/** The deployment a form-created service starts with (the reference's example name). */
+export const FIRST_DEPLOYMENT = 'group-1';
+const VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}$/;
+/** §4.4: `swr.<region>.myhuaweicloud.com/<namespace>/<repository>:<tag>`. */
+const SWR_IMAGE = /^swr\.[a-z0-9-]+\.myhuaweicloud\.com\/[a-z0-9._-]+\/[a-z0-9._/-]+:[A-Za-z0-9._-]+$/;
+
+/** What is wrong with an image path for a service in `region` (given once the choices are loaded). */
+export function imageProblem(image: string, region: string | undefined): string | undefined {
+  const path = image.trim();
+  if (!path) {
+    return 'Choose an image of your SWR, or type its path.';
+  }
+  if (!SWR_IMAGE.test(path)) {
+    return 'An SWR image path with its tag: swr.<region>.myhuaweicloud.com/<namespace>/<repository>:<tag>.';
+  }
+  return region === undefined ? undefined : imageRegionProblem(path, region);
+}
+
+const wholeBetween = (value: number, min: number, max: number): boolean => Number.isInteger(value) && value >= min && value <= max;
+
+/** The resources: a public flavor offered (and not sold out), or a pool of the chosen workspace with cores and memory. */
+function resourceErrors(errors: FieldErrors, values: ServiceV2FormValues, options: ServiceV2Options | undefined): void {
+  if (values.resources === 'flavor') {
+    const flavor = options?.flavors.find((candidate) => candidate.id === values.flavor);
+    if (!values.flavor) {
+      errors.flavor = 'Choose a flavor.';
+    } else if (options && !flavor) {
+      errors.flavor = 'This flavor is not offered in this region.';
+    } else if (flavor?.soldOut) {
+      errors.flavor = 'This flavor is sold out; choose another.';
+    }
+    return;
+  }
+  if (!values.poolId) {
+    errors.poolId = 'Choose a dedicated pool.';
+  } else if (options && !options.pools.some((pool) => pool.id === values.poolId && pool.workspaceId === values.workspaceId)) {
+    errors.poolId = 'Choose a running pool of this workspace that is used for inference.';
+  }
+  if (!(Number.isFinite(values.cpu) && values.cpu > 0 && values.cpu <= SERVICE_V2_MAX_CPU)) {
+    errors.cpu = `Enter more than 0 and at most ${SERVICE_V2_MAX_CPU} cores (0.5 is half a core).`;
+  }
+  if (!wholeBetween(values.memoryMb, 1, SERVICE_V2_MAX_MEMORY_MB)) {
+    errors.memoryMb = 'Enter the memory in MB, a whole number (8192 is 8 GB).';
+  }
+}
+
+/** With the choices loaded, the image's region and the flavor or pool are checked against them too. */
+export function validateServiceV2Form(values: ServiceV2FormValues, options?: ServiceV2Options): FieldErrors {
+  const errors: FieldErrors = {};
+  const name = resourceNameProblem(values.name);
+  if (name) {
+    errors.name = name;
+  }
+  if (values.description.length > MAX_DESCRIPTION) {
+    errors.description = `At most ${MAX_DESCRIPTION} characters.`;
+  }
+  if (!VERSION.test(values.version)) {
+    errors.version = 'Three numbers, such as 0.0.1.';
+  }
+  const image = imageProblem(values.image, options?.region);
+  if (image) {
+    errors.image = image;
+  }
+  resourceErrors(errors, values, options);
+  if (!wholeBetween(values.instanceCount, 1, SERVICE_V2_MAX_INSTANCES)) {
+    errors.instanceCount = `Enter 1 to ${SERVICE_V2_MAX_INSTANCES} instances.`;
+  }
+  if (!wholeBetween(values.port, 1, 65535)) {
+    errors.port = 'The port the container listens on: 1 to 65535.';
+  }
+  environmentErrors(errors, 'environment', values.environment);
+  return errors;
+}
+
+export function emptyServiceV2Form(workspaceId: string): ServiceV2FormValues {
+  return {
+    name: '',
+    description: '',
+    workspaceId,
+    version: '0.0.1',
+    framework: 'COMMON',
+    image: '',
+    resources: 'flavor',
+    flavor: '',
+    poolId: '',
+    cpu: 2,
+    memoryMb: 8192,
+    instanceCount: 1,
+    port: 8080,
+    command: '',
+    authType: 'TOKEN',
+    environment: [],
+  };
+}
+
+/** §4.4's body: one SINGLE deployment taking all the traffic, one unit per instance, called over HTTPS. */
+export function toCreateServiceV2Request(values: ServiceV2FormValues): CreateServiceV2Request {
+  const onPool = values.resources === 'pool';
+  return {
+    name: values.name,
+    version: values.version,
+    ...(values.description ? { description: values.description } : {}),
+    type: 'REAL_TIME',
+    deploy_type: 'SINGLE',
+    group_configs: [
+      {
+        name: FIRST_DEPLOYMENT,
+        framework: values.framework,
+        weight: 100,
+        count: values.instanceCount,
+        ...(onPool ? { pool_id: values.poolId } : {}),
+        unit_configs: [
+          {
+            image: { source: 'SWR', swr_path: values.image.trim() },
+            ...(onPool ? { custom_spec: { cpu: values.cpu, memory: values.memoryMb } } : { flavor: values.flavor }),
+            ...(values.command.trim() ? { cmd: values.command.trim() } : {}),
+            count: 1,
+            port: values.port,
+            envs: Object.fromEntries(values.environment.map((row) => [row.name, row.value])),
+          },
+        ],
+      },
+    ],
+    runtime_config: { service_invoke: { port: values.port, protocol: 'HTTPS', auth_type: values.authType } },
+  };
+}
+
+const oneOf = <T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T => allowed.find((candidate) => candidate === value) ?? fallback;
+
+/** "Create similar…": the form filled from a service's details (its first deployment). */
+export function serviceV2ToFormValues(service: ServiceV2, workspaceId: string): ServiceV2FormValues {
+  const [group] = instanceGroups(service);
+  const [unit] = group?.unit_configs ?? [];
+  const empty = emptyServiceV2Form(workspaceId);
+  const invoke = typeof service.version === 'object' ? service.version.runtime_config?.service_invoke : undefined;
+  return {
+    ...empty,
+    name: copyName(service.name),
+    description: service.description ?? '',
+    version: serviceVersionLabel(service) ?? empty.version,
+    framework: oneOf(group?.framework, SERVICE_V2_FRAMEWORKS, empty.framework),
+    image: unit?.image?.swr_path ?? '',
+    resources: group?.pool_id ? 'pool' : 'flavor',
+    flavor: unit?.flavor ?? '',
+    poolId: group?.pool_id ?? '',
+    cpu: unit?.custom_spec?.cpu ?? empty.cpu,
+    memoryMb: unit?.custom_spec?.memory ?? empty.memoryMb,
+    instanceCount: group?.count ?? empty.instanceCount,
+    port: unit?.port ?? empty.port,
+    command: unit?.cmd ?? '',
+    authType: oneOf(invoke?.auth_type ?? service.auth_type, SERVICE_V2_AUTH_TYPES, empty.authType),
+    environment: Object.entries(unit?.envs ?? {}).map(([name, value]) => ({ name, value })),
+  };
+}
