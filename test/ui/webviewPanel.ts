@@ -98,10 +98,17 @@ export class WebviewPanel {
 
   private async choose(id: string, what: string, choice: Locator): Promise<string> {
     const select = this.control(id);
+    // The select closes its list when the page scrolls under it, and a click scrolls to a choice below the fold; with the
+    // select at the top of the page its list fits below it.
+    await select.evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await this.openList(id);
     await expectVisible(choice, `a choice in the ${what} list`);
     const label = (await choice.innerText()).trim();
-    await choice.click();
+    await choice.click({ timeout: 5_000 }).catch(async () => {
+      // A list that closed anyway (a late re-render moved the page) is opened once more.
+      await this.openList(id);
+      await choice.click();
+    });
     await expectGone(select.locator('.dropdown.open'), `the ${what} list`);
     const shown = await this.textBox(id).inputValue();
     if (shown !== label) throw new NotSeen(`the ${what} box shows "${shown}" after choosing "${label}"`);

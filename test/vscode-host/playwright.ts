@@ -54,6 +54,7 @@ export type Modifier = 'Alt' | 'Control' | 'ControlOrMeta' | 'Meta' | 'Shift';
 export interface ClickOptions {
   button?: 'left' | 'right';
   modifiers?: Modifier[];
+  timeout?: number;
 }
 
 export interface Size {
@@ -89,6 +90,7 @@ export interface Locator {
   getAttribute(name: string): Promise<string | null>;
   innerText(): Promise<string>;
   allInnerTexts(): Promise<string[]>;
+  evaluate<R>(pageFunction: (element: Element) => R): Promise<R>;
   evaluateAll<R>(pageFunction: (elements: Element[]) => R): Promise<R>;
   isVisible(): Promise<boolean>;
   /** The document of the <iframe> this locator finds. */
