@@ -177,7 +177,8 @@ async function send(res: ServerResponse, response: ObsResponse, head: boolean, f
     return true;
   }
   const resetAt = fault.kind === 'reset' ? (fault.afterBytes ?? Math.floor(body.length / 2)) : Infinity;
-  const sliceBytes = fault.kind === 'slow' ? Math.max(1024, Math.floor(fault.bytesPerSecond / 20)) : body.length;
+  // A slow body goes out in about 20 slices a second.
+  const sliceBytes = fault.kind === 'slow' ? Math.max(1, Math.floor(fault.bytesPerSecond / 20)) : body.length;
   for (let offset = 0; offset < body.length; ) {
     const end = Math.min(offset + sliceBytes, body.length, resetAt);
     await new Promise<void>((resolve) => res.write(body.subarray(offset, end), () => resolve()));

@@ -7,6 +7,7 @@ import { InferenceV1Service } from './inferenceV1';
 import { ManagementService } from './management';
 import { ModelService } from './models';
 import { NotebookService } from './notebooks';
+import { ObsService } from './obs';
 import { PoolService } from './pools';
 import { SignedClient, type SignedClientOptions } from './signedClient';
 import { SwrService } from './swr';
@@ -31,6 +32,8 @@ export interface ModelArtsServices {
   readonly keyPairs: KeyPairService;
   readonly inferenceV1: InferenceV1Service;
   readonly models: ModelService;
+  /** OBS goes through its own SDK, with the same credentials and settings. */
+  readonly obs: ObsService;
 }
 
 export function createServices(options: SignedClientOptions): ModelArtsServices {
@@ -51,5 +54,6 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     keyPairs: new KeyPairService(client),
     inferenceV1: new InferenceV1Service(client),
     models: new ModelService(client),
+    obs: new ObsService(options),
   };
 }
