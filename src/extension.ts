@@ -14,6 +14,7 @@ import { registerLiteServerOsCommands } from './commands/liteServerOsCommands';
 import { registerLiteServerViewCommands } from './commands/liteServerViewCommands';
 import { registerManagementCommands } from './commands/managementCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
+import { registerObsCommands } from './commands/obsCommands';
 import { registerPoolCommands } from './commands/poolCommands';
 import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
@@ -64,6 +65,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerCompanionCommands(context),
     ...registerInferenceV1Commands(context),
     ...registerServiceV1PanelCommands(context),
+    ...registerObsCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

@@ -14,6 +14,8 @@ export interface UserInput {
   showWarningMessage(message: string, options: vscode.MessageOptions, ...actions: string[]): Thenable<string | undefined>;
   showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
+  /** Local files or folders, picked in the open dialog. */
+  showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
 }
 
 export const vscodeUserInput: UserInput = {
@@ -23,6 +25,7 @@ export const vscodeUserInput: UserInput = {
   showWarningMessage: (message, options, ...actions) => vscode.window.showWarningMessage(message, options, ...actions),
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
+  showOpenDialog: (options) => vscode.window.showOpenDialog(options),
 };
 
 /** An input box whose dismissal cancels the command. */

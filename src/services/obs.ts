@@ -102,7 +102,7 @@ export class ObsService {
 
   /**
    * One page of what is under `prefix`: its folders and objects, or with `recursive` every object below it.
-   * The prefix's own folder marker (an empty object named like the folder) is not listed.
+   * A folder's own marker (an empty object named like the folder) is listed only with `recursive`.
    */
   async listEntries(
     region: string,
@@ -126,7 +126,8 @@ export class ObsService {
     // NextMarker is absent without a delimiter (and sometimes with one): the last key or folder listed is the marker then.
     const lastListed = [...folders, ...objects].map((entry) => entry.key).sort().at(-1);
     const next = result.IsTruncated === 'true' ? result.NextMarker || lastListed : undefined;
-    return markerPage([...folders, ...objects].filter((entry) => entry.key !== options.prefix), next);
+    const entries = [...folders, ...objects];
+    return markerPage(options.recursive ? entries : entries.filter((entry) => entry.key !== options.prefix), next);
   }
 
   /** Every object under `prefix` (a folder, recursively), for transfers and deletes. */

@@ -13,9 +13,16 @@ export class TestUserInput implements UserInput {
   private readonly errorAnswers: string[] = [];
   readonly shown: { readonly kind: 'info' | 'warning' | 'error'; readonly message: string; readonly detail?: string }[] = [];
   readonly inputBoxes: vscode.InputBoxOptions[] = [];
+  /** What the next open dialogs answer, in order (undefined: dismissed). */
+  private readonly openDialogAnswers: (vscode.Uri[] | undefined)[] = [];
+  readonly openDialogs: vscode.OpenDialogOptions[] = [];
 
   answer(...answers: Answer[]): void {
     this.answers.push(...answers);
+  }
+
+  answerOpenDialog(...answers: (vscode.Uri[] | undefined)[]): void {
+    this.openDialogAnswers.push(...answers);
   }
 
   answerErrors(...buttons: string[]): void {
@@ -79,6 +86,14 @@ export class TestUserInput implements UserInput {
   async showErrorMessage(message: string): Promise<string | undefined> {
     this.shown.push({ kind: 'error', message });
     return this.errorAnswers.shift();
+  }
+
+  async showOpenDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
+    this.openDialogs.push(options);
+    if (this.openDialogAnswers.length === 0) {
+      throw new Error(`unexpected open dialog: ${options.title ?? ''}`);
+    }
+    return this.openDialogAnswers.shift();
   }
 
   private next(what: string, about: string | undefined): Answer {
