@@ -11,6 +11,8 @@ export interface LoggedRequest {
   /** Access key from the Authorization header, when one was sent. */
   readonly ak?: string;
   readonly requestId: string;
+  /** The Range header of an OBS object read. */
+  readonly range?: string;
   /** The kind of fault injected (see faults.ts, and obs/faults.ts for the OBS stand-in's). */
   readonly fault?: string;
   readonly at: number;

@@ -144,7 +144,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requests,
     state,
     clock,
-    obs: { store: obs.store, faults: obs.faults, requests: obs.requests },
+    obs: { store: obs.store, faults: obs.faults, requests: obs.requests, peakConcurrency: obs.peakConcurrency, resetPeak: obs.resetPeak },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

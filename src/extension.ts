@@ -15,6 +15,7 @@ import { registerLiteServerViewCommands } from './commands/liteServerViewCommand
 import { registerManagementCommands } from './commands/managementCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerObsCommands } from './commands/obsCommands';
+import { registerObsTransferCommands } from './commands/obsTransferCommands';
 import { registerPoolCommands } from './commands/poolCommands';
 import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
@@ -66,6 +67,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerInferenceV1Commands(context),
     ...registerServiceV1PanelCommands(context),
     ...registerObsCommands(context),
+    ...registerObsTransferCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

@@ -10,7 +10,7 @@ export type ObsFaultRule = FaultMatch &
     | { readonly kind: 'status'; readonly status: number; readonly code?: string; readonly message?: string }
     /** Request and response bodies move at this pace, in both directions. */
     | { readonly kind: 'slow'; readonly bytesPerSecond: number }
-    /** The connection is destroyed after this many body bytes (default: half) of the upload or the download. */
+    /** The connection breaks after this many body bytes (default: half): reset during an upload, closed during a download. */
     | { readonly kind: 'reset'; readonly afterBytes?: number }
   );
 

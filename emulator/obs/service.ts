@@ -23,6 +23,9 @@ export interface ObsStandIn {
   readonly faults: ObsFaults;
   /** OBS requests only (the ModelArts emulator keeps its own log); bodies are logged for bucket-level and POST requests. */
   readonly requests: RequestLog;
+  /** The most requests it was answering at once since the last `resetPeak()`, to check clients' concurrency. */
+  peakConcurrency(): number;
+  resetPeak(): void;
   handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void>;
 }
 
@@ -35,8 +38,20 @@ export function createObsStandIn(accounts: AccountRegistry, clock: Clock): ObsSt
   const store = new ObsStore(() => clock.now());
   const faults = newObsFaults();
   const requests = new RequestLog();
+  let inFlight = 0;
+  let peak = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    try {
+      await answer(req, res, requestId);
+    } finally {
+      inFlight--;
+    }
+  };
+
+  const answer = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const method = req.method ?? 'GET';
     const url = parseUrl(req.url ?? '/');
     const headers = lowerCaseHeaders(req);
@@ -52,6 +67,7 @@ export function createObsStandIn(accounts: AccountRegistry, clock: Clock): ObsSt
         body: body && body.length > 0 && (key === undefined || method === 'POST') ? body.toString('utf8') : undefined,
         status,
         ak: authorization?.accessKey,
+        range: headers.range,
         requestId,
         fault: fault?.kind,
         at: clock.now(),
@@ -80,7 +96,7 @@ export function createObsStandIn(accounts: AccountRegistry, clock: Clock): ObsSt
     const completed = await send(res, { ...response, headers: { ...response.headers, [`${prefix}request-id`]: requestId } }, method === 'HEAD', fault);
     log(completed ? response.status : 0, body);
   };
-  return { store, faults, requests, handle };
+  return { store, faults, requests, handle, peakConcurrency: () => peak, resetPeak: () => void (peak = inFlight) };
 }
 
 function lowerCaseHeaders(req: IncomingMessage): Record<string, string | undefined> {
@@ -183,7 +199,8 @@ async function send(res: ServerResponse, response: ObsResponse, head: boolean, f
     const end = Math.min(offset + sliceBytes, body.length, resetAt);
     await new Promise<void>((resolve) => res.write(body.subarray(offset, end), () => resolve()));
     if (end >= resetAt) {
-      res.socket?.resetAndDestroy();
+      // Closed rather than reset, so what was sent arrives: the client sees the body end short.
+      res.socket?.destroy();
       return false;
     }
     if (fault.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, ((end - offset) / fault.bytesPerSecond) * 1000));

@@ -16,6 +16,15 @@ export interface UserInput {
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   /** Local files or folders, picked in the open dialog. */
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
+  /** A progress notification; its Cancel button cancels the token. */
+  withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<ProgressStep>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
+}
+
+/** What a progress notification is told as work goes on. */
+export interface ProgressStep {
+  readonly message?: string;
+  /** Percent of the whole, added to what was reported before. */
+  readonly increment?: number;
 }
 
 export const vscodeUserInput: UserInput = {
@@ -26,6 +35,7 @@ export const vscodeUserInput: UserInput = {
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
   showOpenDialog: (options) => vscode.window.showOpenDialog(options),
+  withProgress: (options, task) => vscode.window.withProgress(options, task),
 };
 
 /** An input box whose dismissal cancels the command. */

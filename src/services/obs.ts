@@ -7,6 +7,7 @@ import { LocalErrorCode, ModelArtsError } from './errors';
 import { ObsClients } from './obsClient';
 import { collectPages, markerPage, type Page } from './paging';
 import { findListed } from './responses';
+import type { RetryPolicy } from './retry';
 import type { SignedClientOptions } from './signedClient';
 
 export const OBS_STORAGE_CLASSES = ['STANDARD', 'WARM', 'COLD'] as const;
@@ -151,6 +152,11 @@ export class ObsService {
     );
     // The request's own cancellation ends with the answer's headers; the body is cancelled here.
     return signal ? addAbortSignal(signal, result.Content) : result.Content;
+  }
+
+  /** How failed requests are retried; a download that breaks off resumes the same way. */
+  get retryPolicy(): RetryPolicy {
+    return this.clients.retryPolicy;
   }
 
   streamError(error: unknown, signal?: AbortSignal): ModelArtsError {

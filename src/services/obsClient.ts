@@ -9,7 +9,7 @@ import ObsClient from 'esdk-obs-nodejs';
 import { endpointFor } from './endpoints';
 import { cancelledError, LocalErrorCode, ModelArtsError } from './errors';
 import { type ServiceLogger, silentLogger } from './logger';
-import { DEFAULT_RETRY_POLICY, withRetry } from './retry';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from './retry';
 import { Redactor } from './secrets';
 import type { SignedClientOptions } from './signedClient';
 
@@ -33,6 +33,8 @@ export class ObsClients {
   private readonly redactor = new Redactor();
   private readonly logger: ServiceLogger;
   private readonly timeoutMs: number;
+  /** Also what a download that breaks off follows to resume. */
+  readonly retryPolicy: RetryPolicy;
   // The SDK opens a connection per request unless given agents; these keep them open between requests.
   private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
@@ -42,12 +44,13 @@ export class ObsClients {
     this.redactor.add(credentials.accessKey, credentials.secretKey, credentials.securityToken);
     this.logger = options.logger ?? silentLogger;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   }
 
   /** The answer of one OBS operation; HTTP errors, network errors and cancellation all throw a ModelArtsError. */
   call<T>(call: ObsCall, operation: Operation<T>): Promise<T> {
     return withRetry(() => this.callOnce(call, operation), {
-      policy: this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+      policy: this.retryPolicy,
       idempotent: call.idempotent,
       signal: call.signal,
       onRetry: (error, delayMs) => this.logger.warn(`${call.what}: ${error.toDisplayString()}; retrying in ${delayMs} ms`),
