@@ -320,6 +320,12 @@ export interface DetailsView {
 }
 
 // ---------------------------------------------------------------------------------------------
+// OBS paths, browsed for a form's fields
+
+export const OBS_BROWSE_SELECTS = ['folder', 'object', 'any'] as const;
+export type ObsBrowseSelect = (typeof OBS_BROWSE_SELECTS)[number];
+
+// ---------------------------------------------------------------------------------------------
 // Messages
 
 export type HostMessage =
@@ -341,6 +347,8 @@ export type HostMessage =
   | { readonly type: 'companionChoicesFailed'; readonly list: CompanionList; readonly vpcId: string; readonly error: ErrorInfo }
   /** The image picked in VS Code's quick pick; neither path nor error when the pick was dismissed. */
   | { readonly type: 'swrImageBrowsed'; readonly path?: string; readonly error?: ErrorInfo }
+  /** The obs:// path picked for `field` in VS Code's quick pick; neither uri nor error when the pick was dismissed. */
+  | { readonly type: 'obsBrowsed'; readonly field: string; readonly uri?: string; readonly error?: ErrorInfo }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   /** The user declined the confirmation a submit asked for: the form is as it was, nothing was sent. */
@@ -361,6 +369,8 @@ export type WebviewMessage =
   | { readonly type: 'submitServiceV1'; readonly values: ServiceV1FormValues }
   | { readonly type: 'loadCompanionChoices'; readonly list: CompanionList; readonly vpcId: string }
   | { readonly type: 'browseSwrImage' }
+  /** Browse the region's buckets for a form field (`codeDir`, `inputs.0`): a folder, an object, or either. */
+  | { readonly type: 'browseObs'; readonly field: string; readonly select: ObsBrowseSelect }
   | { readonly type: 'cancel' }
   | { readonly type: 'runAction'; readonly action: DetailsAction }
   | { readonly type: 'followLog'; readonly follow: boolean };
@@ -470,6 +480,7 @@ const webviewMessageChecks: { readonly [K in WebviewMessage['type']]: Check<Extr
   submitServiceV1: checkObject({ type: checkLiteral('submitServiceV1'), values: serviceV1FormValues }),
   loadCompanionChoices: checkObject({ type: checkLiteral('loadCompanionChoices'), list: checkOneOf(COMPANION_LISTS), vpcId: checkString }),
   browseSwrImage: checkObject({ type: checkLiteral('browseSwrImage') }),
+  browseObs: checkObject({ type: checkLiteral('browseObs'), field: checkString, select: checkOneOf(OBS_BROWSE_SELECTS) }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),
   followLog: checkObject({ type: checkLiteral('followLog'), follow: checkBoolean }),
