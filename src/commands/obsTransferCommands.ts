@@ -48,7 +48,11 @@ async function upload(context: CommandContext, node: unknown, what: 'files' | 'f
   if (shown instanceof ObsListingNode) {
     reloadListing(context, shown);
   }
-  await showReport(context, report, { done: vscode.l10n.t('Uploaded {0} files ({1}) to {2}.', report.transferred.length, formatSize(report.bytes) ?? '', destination), verb: vscode.l10n.t('uploaded') });
+  const done =
+    report.transferred.length === 1
+      ? vscode.l10n.t('Uploaded 1 file ({0}) to {1}.', formatSize(report.bytes) ?? '', destination)
+      : vscode.l10n.t('Uploaded {0} files ({1}) to {2}.', report.transferred.length, formatSize(report.bytes) ?? '', destination);
+  await showReport(context, report, { done, verb: vscode.l10n.t('uploaded') });
 }
 
 async function download(context: CommandContext, node: unknown): Promise<void> {
@@ -66,7 +70,12 @@ async function download(context: CommandContext, node: unknown): Promise<void> {
     }
   }
   const report = await runTransfer(context, vscode.l10n.t('Downloading {0}', source), (options) => new ObsTransfers(services.obs).download(location, folder, options));
-  await showReport(context, report, { done: vscode.l10n.t('Downloaded {0} files ({1}) to {2}.', report.transferred.length, formatSize(report.bytes) ?? '', path.join(folder, topName)), verb: vscode.l10n.t('downloaded') });
+  const target = path.join(folder, topName);
+  const done =
+    report.transferred.length === 1
+      ? vscode.l10n.t('Downloaded 1 file ({0}) to {1}.', formatSize(report.bytes) ?? '', target)
+      : vscode.l10n.t('Downloaded {0} files ({1}) to {2}.', report.transferred.length, formatSize(report.bytes) ?? '', target);
+  await showReport(context, report, { done, verb: vscode.l10n.t('downloaded') });
 }
 
 /** Local paths of what the open dialog gave; dismissing it cancels. */

@@ -5,6 +5,7 @@
  * when complete, so a cancelled or failed one leaves no half-written file.
  */
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -104,6 +105,8 @@ export class ObsTransfers {
     const tracker = new TransferTracker(files, options.onProgress);
     const limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
     const stop = new AbortController();
+    // Every file waiting for its turn listens to it: thousands of listeners are expected, not a leak.
+    setMaxListeners(0, stop.signal);
     const onCancel = (): void => stop.abort();
     options.signal?.addEventListener('abort', onCancel, { once: true });
     tracker.emit();
@@ -140,6 +143,7 @@ export class ObsTransfers {
     const target = { bucket, key, uploadId };
     // One part failing stops the file's other parts; then the upload is dropped, leaving no parts behind.
     const partsStop = new AbortController();
+    setMaxListeners(0, partsStop.signal);
     const onStop = (): void => partsStop.abort();
     signal.addEventListener('abort', onStop, { once: true });
     try {
