@@ -115,7 +115,12 @@ async function runTransfer(context: CommandContext, title: string, transfer: (op
     await withProgress(
       title,
       async (signal, progress) => {
-        report = await transfer({ signal, onProgress: progressReporter(progress) });
+        const reporter = new ProgressReporter(progress);
+        try {
+          report = await transfer({ signal, onProgress: reporter.update });
+        } finally {
+          reporter.dispose();
+        }
       },
       context.ui,
     );
@@ -130,24 +135,49 @@ async function runTransfer(context: CommandContext, title: string, transfer: (op
   return report;
 }
 
-function progressReporter(progress: vscode.Progress<ProgressStep>): (state: TransferProgress) => void {
-  let shownPercent = 0;
-  let shownFiles = -1;
-  let shownAt = 0;
-  return (state) => {
-    const now = Date.now();
-    if (state.filesDone === shownFiles && now - shownAt < PROGRESS_INTERVAL_MS) {
+/**
+ * Tells the notification how far the transfer is: at once when a file completes, otherwise at most every
+ * PROGRESS_INTERVAL_MS, the latest state last (bytes may stop moving until a file completes).
+ */
+class ProgressReporter {
+  private shownPercent = 0;
+  private shownFiles = -1;
+  private shownAt = 0;
+  private latest: TransferProgress | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly progress: vscode.Progress<ProgressStep>) {}
+
+  readonly update = (state: TransferProgress): void => {
+    this.latest = state;
+    const wait = this.shownAt + PROGRESS_INTERVAL_MS - Date.now();
+    if (state.filesDone !== this.shownFiles || wait <= 0) {
+      this.show();
+    } else {
+      this.timer ??= setTimeout(() => this.show(), wait);
+    }
+  };
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private show(): void {
+    this.dispose();
+    const state = this.latest;
+    if (!state) {
       return;
     }
     const percent = state.bytesTotal > 0 ? (state.bytesDone / state.bytesTotal) * 100 : (state.filesDone / Math.max(1, state.filesTotal)) * 100;
-    progress.report({
+    this.progress.report({
       message: vscode.l10n.t('{0} of {1} files · {2} of {3}', state.filesDone, state.filesTotal, formatSize(state.bytesDone) ?? '', formatSize(state.bytesTotal) ?? ''),
-      increment: Math.max(0, percent - shownPercent),
+      increment: Math.max(0, percent - this.shownPercent),
     });
-    shownPercent = Math.max(shownPercent, percent);
-    shownFiles = state.filesDone;
-    shownAt = now;
-  };
+    this.shownPercent = Math.max(this.shownPercent, percent);
+    this.shownFiles = state.filesDone;
+    this.shownAt = Date.now();
+  }
 }
 
 /** Says how a transfer went; when not all went, names what did not (and why) in the log and, on request, in a report. */
