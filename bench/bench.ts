@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: figures for the explorer's request pattern against the
- * emulator with an injected round-trip latency. Prints numbers; asserts nothing.
+ * emulator with an injected round-trip latency, and OBS transfer throughput
+ * against its OBS stand-in. Prints numbers; asserts nothing.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { endpointOverridesFor, startEmulator } from '../emulator/server';
 import { createServices } from '../src/services';
+import { obsThroughputRows } from './obsBench';
 
 const LATENCY_MS = 50;
 const REGION = 'cn-north-4';
@@ -81,6 +83,9 @@ async function main(): Promise<void> {
     ];
     for (const [what, value, target] of rows) {
       console.log(`${what.padEnd(44)} ${value.padEnd(26)} ${target}`);
+    }
+    for (const line of await obsThroughputRows(services)) {
+      console.log(line);
     }
   } finally {
     await emulator.close();

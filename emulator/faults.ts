@@ -1,6 +1,7 @@
 /** Fault injection: rules matched (in the order added) against each non-control request before auth and routing. */
 
-interface FaultMatch {
+/** Which requests a rule hits; every kind of rule (also the OBS stand-in's) matches this way. */
+export interface FaultMatch {
   /** HTTP method, case-insensitive; any when absent. */
   readonly method?: string;
   /** Substring of, or pattern tested against, the URL path (without query); any when absent. */
@@ -23,20 +24,20 @@ export type FaultRule = FaultMatch &
 
 export type FaultKind = FaultRule['kind'];
 
-interface ActiveRule {
-  readonly rule: FaultRule;
+interface ActiveRule<Rule> {
+  readonly rule: Rule;
   remaining: number;
 }
 
-export class FaultController {
-  private rules: ActiveRule[] = [];
+export class FaultController<Rule extends FaultMatch = FaultRule> {
+  private rules: ActiveRule<Rule>[] = [];
   private baseLatencyMs: number;
 
   constructor(latencyMs = 0) {
     this.baseLatencyMs = latencyMs;
   }
 
-  add(rule: FaultRule): void {
+  add(rule: Rule): void {
     const times = rule.times ?? 1;
     if (!(times > 0)) {
       throw new Error('fault rule times must be positive');
@@ -58,7 +59,7 @@ export class FaultController {
   }
 
   /** The first rule matching the request, counted as used (and dropped when used up). */
-  take(method: string, path: string): FaultRule | undefined {
+  take(method: string, path: string): Rule | undefined {
     const index = this.rules.findIndex(({ rule }) => matches(rule, method, path));
     if (index < 0) {
       return undefined;
@@ -72,7 +73,7 @@ export class FaultController {
   }
 }
 
-function matches(rule: FaultRule, method: string, path: string): boolean {
+function matches(rule: FaultMatch, method: string, path: string): boolean {
   if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) {
     return false;
   }

@@ -1,5 +1,4 @@
 /** Every non-control request the emulator saw, for assertions such as "exactly one retry happened". */
-import type { FaultKind } from './faults';
 
 export interface LoggedRequest {
   readonly method: string;
@@ -12,7 +11,10 @@ export interface LoggedRequest {
   /** Access key from the Authorization header, when one was sent. */
   readonly ak?: string;
   readonly requestId: string;
-  readonly fault?: FaultKind;
+  /** The Range header of an OBS object read. */
+  readonly range?: string;
+  /** The kind of fault injected (see faults.ts, and obs/faults.ts for the OBS stand-in's). */
+  readonly fault?: string;
   readonly at: number;
 }
 

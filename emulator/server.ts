@@ -1,6 +1,7 @@
 /**
  * A local emulator of Huawei Cloud ModelArts, IAM, SWR, VPC and KPS: one loopback HTTP server
- * that verifies AK/SK signatures and serves the API areas under `areas/`.
+ * that verifies AK/SK signatures and serves the API areas under `areas/`. The OBS stand-in
+ * (`obs/`) answers OBS requests on the same port.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +28,8 @@ import { Clock } from './clock';
 import { CONTROL_PREFIX, createControlHandler } from './control';
 import { FaultController } from './faults';
 import { type Handler, newRequestId } from './http';
+import { createObsStandIn, isObsPath, type ObsStandIn } from './obs/service';
+import { seedObs } from './obs/seed';
 import { handleApiRequest } from './pipeline';
 import { RequestLog } from './requestLog';
 import { Router } from './router';
@@ -52,10 +55,10 @@ export interface EmulatorOptions {
 /**
  * The `modelarts.endpointOverrides` value that points every service at one emulator: its paths
  * (IAM `/v3/projects`, ModelArts `/v1|v2/{project}/…`, SWR `/v2/manage/…`, VPC `/v1/{project}/vpcs…`,
- * KPS `/v3/{project}/keypairs`) do not collide, so one server serves them all.
+ * KPS `/v3/{project}/keypairs`, OBS `/{bucket}/{key}`) do not collide, so one server serves them all.
  */
-export function endpointOverridesFor(url: string): Record<'iam' | 'modelarts' | 'swr' | 'vpc' | 'kms', string> {
-  return { iam: url, modelarts: url, swr: url, vpc: url, kms: url };
+export function endpointOverridesFor(url: string): Record<'iam' | 'modelarts' | 'swr' | 'vpc' | 'kms' | 'obs', string> {
+  return { iam: url, modelarts: url, swr: url, vpc: url, kms: url, obs: url };
 }
 
 export interface Emulator {
@@ -71,6 +74,8 @@ export interface Emulator {
   readonly state: EmulatorState;
   /** Statuses and lockouts follow this clock; `clock.advance(ms)` instead of sleeping. */
   readonly clock: Clock;
+  /** The OBS stand-in: its buckets, faults and request log. */
+  readonly obs: Omit<ObsStandIn, 'handle'>;
   close(): Promise<void>;
 }
 
@@ -99,8 +104,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerInferV1(router);
   registerInferV2(router);
   registerModels(router);
+  const obs = createObsStandIn(accounts, clock);
   if ((options.seed ?? 'demo') === 'demo') {
     seedDemo(state, demoAccount.ak, { scaleTrainingJobs: options.scaleTrainingJobs });
+    seedObs(obs.store, demoAccount.domainId);
   }
 
   let url = '';
@@ -110,7 +117,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const requestId = newRequestId();
     res.setHeader('X-Request-Id', requestId);
-    const handling = req.url?.startsWith(CONTROL_PREFIX) ? control(req, res) : handleApiRequest(pipeline, req, res, requestId);
+    const path = req.url ?? '/';
+    const handling = path.startsWith(CONTROL_PREFIX)
+      ? control(req, res)
+      : isObsPath(path)
+        ? obs.handle(req, res, requestId)
+        : handleApiRequest(pipeline, req, res, requestId);
     handling.catch((error: unknown) => {
       console.error('emulator: failed to answer', error);
       res.destroy();
@@ -140,6 +152,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requests,
     state,
     clock,
+    obs: { store: obs.store, faults: obs.faults, requests: obs.requests, peakConcurrency: obs.peakConcurrency, resetPeak: obs.resetPeak },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -15,6 +15,8 @@ import { registerLiteServerOsCommands } from './commands/liteServerOsCommands';
 import { registerLiteServerViewCommands } from './commands/liteServerViewCommands';
 import { registerManagementCommands } from './commands/managementCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
+import { registerObsCommands } from './commands/obsCommands';
+import { registerObsTransferCommands } from './commands/obsTransferCommands';
 import { registerPoolCommands } from './commands/poolCommands';
 import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
 import { registerServiceV2PanelCommands } from './commands/serviceV2PanelCommands';
@@ -68,6 +70,8 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerServiceV1PanelCommands(context),
     ...registerInferenceV2Commands(context),
     ...registerServiceV2PanelCommands(context),
+    ...registerObsCommands(context),
+    ...registerObsTransferCommands(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

@@ -1,11 +1,12 @@
 /** The Create Notebook panel: the form, its live validation, and the request to the host. */
 import './common/styles.css';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { AUTO_STOP_MAX_HOURS, EVS_MAX_GB, EVS_MIN_GB, validateNotebookForm } from '../src/webviews/formRules';
 import type { FlavorChoice, ImageChoice, NotebookFormValues } from '../src/webviews/protocol';
 import { companionChoice, CompanionChoiceLists } from './common/companionLists';
 import { numberText, parseNumber, radioField, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
+import { ObsBrowser } from './common/obsBrowse';
 
 interface NotebookOptions {
   readonly flavors: readonly FlavorChoice[];
@@ -15,6 +16,10 @@ interface NotebookOptions {
 type Page = FormPage<NotebookFormValues, NotebookOptions>;
 
 const lists = new CompanionChoiceLists();
+const obs = new ObsBrowser(
+  () => page.change({}, false),
+  (_field, obsPath) => page.change({ obsPath }),
+);
 
 const CATEGORY_ORDER = ['CPU', 'GPU', 'ASCEND'];
 const CATEGORY_LABELS: Readonly<Record<string, string>> = { ASCEND: 'Ascend' };
@@ -131,10 +136,12 @@ function storageField(page: Page, values: NotebookFormValues): TemplateResult {
           placeholder: 'obs://my-bucket/notebooks/',
           value: values.obsPath,
           error: page.errorFor('obsPath'),
-          helper: 'A folder in your bucket, ending with /.',
+          helper: obs.helper('obsPath', 'A folder in your bucket, ending with /.'),
           disabled,
+          action: obs.action('obsPath', 'folder', disabled),
           onInput: (obsPath) => page.change({ obsPath }),
         })}
+    ${values.storage === 'OBS' ? obs.failure('obsPath') : nothing}
   `;
 }
 
@@ -171,7 +178,7 @@ function body(page: Page, values: NotebookFormValues): TemplateResult {
   `;
 }
 
-new FormPage<NotebookFormValues, NotebookOptions>({
+const page: Page = new FormPage<NotebookFormValues, NotebookOptions>({
   title: 'Create Notebook',
   submitLabel: 'Create',
   readForm: (message) => (message.type === 'notebookForm' ? message : undefined),
@@ -179,5 +186,9 @@ new FormPage<NotebookFormValues, NotebookOptions>({
   validate: (values) => validateNotebookForm(values, lists.known()),
   submitMessage: (values) => ({ type: 'submitNotebook', values }),
   body,
-  receive: (message) => lists.receive(message),
-}).start();
+  receive: (message) => {
+    lists.receive(message);
+    obs.receive(message);
+  },
+});
+page.start();

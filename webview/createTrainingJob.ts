@@ -7,6 +7,7 @@ import { errorBox } from './common/errorBox';
 import { numberText, parseNumber, radioField, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
 import { nameValueTable, type NameValueTableProps } from './common/nameValueTable';
+import { ObsBrowser } from './common/obsBrowse';
 import { send } from './common/vscodeApi';
 
 interface TrainingJobOptions {
@@ -35,6 +36,21 @@ function receiveBrowsed(page: Page, message: HostMessage): void {
     page.change({ imageUrl: message.path });
   }
 }
+
+/** Puts an obs:// path picked in the bucket tree into its field, or into a row of the inputs or outputs. */
+function applyObsPath(page: Page, field: string, uri: string): void {
+  const [name, index] = field.split('.');
+  if (name === 'inputs' || name === 'outputs') {
+    page.change({ [name]: (page.current?.[name] ?? []).map((row, i) => (i === Number(index) ? { ...row, value: uri } : row)) });
+  } else if (name === 'codeDir' || name === 'bootFile' || name === 'logPath') {
+    page.change({ [name]: uri });
+  }
+}
+
+const obs = new ObsBrowser(
+  () => page.change({}, false),
+  (field, uri) => applyObsPath(page, field, uri),
+);
 
 const nodes = (count: number): string => (count === 1 ? '1 node' : `${count} nodes`);
 
@@ -92,10 +108,12 @@ function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult
       placeholder: 'obs://my-bucket/code/',
       value: values.codeDir,
       error: page.errorFor('codeDir'),
-      helper: 'Uploaded to every node before training starts.',
+      helper: obs.helper('codeDir', 'Uploaded to every node before training starts.'),
       disabled,
+      action: obs.action('codeDir', 'folder', disabled),
       onInput: (codeDir) => page.change({ codeDir }),
     })}
+    ${obs.failure('codeDir')}
     ${textField({
       id: 'bootFile',
       label: 'Boot file',
@@ -103,10 +121,12 @@ function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult
       placeholder: 'obs://my-bucket/code/train.py',
       value: values.bootFile,
       error: page.errorFor('bootFile'),
-      helper: 'The script that starts training, inside the code folder.',
+      helper: obs.helper('bootFile', 'The script that starts training, inside the code folder.'),
       disabled,
+      action: obs.action('bootFile', 'object', disabled),
       onInput: (bootFile) => page.change({ bootFile }),
     })}
+    ${obs.failure('bootFile')}
   `;
 }
 
@@ -146,7 +166,7 @@ function resourceFields(page: Page, values: TrainingJobFormValues, options: Trai
   `;
 }
 
-function table(page: Page, values: TrainingJobFormValues, id: TableField, labels: Pick<NameValueTableProps, 'heading' | 'item' | 'valueLabel' | 'namePlaceholder' | 'valuePlaceholder'>): TemplateResult {
+function table(page: Page, values: TrainingJobFormValues, id: TableField, labels: Pick<NameValueTableProps, 'heading' | 'item' | 'valueLabel' | 'namePlaceholder' | 'valuePlaceholder' | 'valueAction'>): TemplateResult {
   return nameValueTable({
     ...labels,
     id,
@@ -177,8 +197,10 @@ function body(page: Page, values: TrainingJobFormValues): TemplateResult {
     ${sourceFields(page, values)}
     ${page.withOptions((options) => resourceFields(page, values, options))}
     <div class="sections">
-      ${table(page, values, 'inputs', { heading: 'Inputs', item: 'Input', valueLabel: 'OBS path', namePlaceholder: 'data_url', valuePlaceholder: 'obs://my-bucket/data/' })}
-      ${table(page, values, 'outputs', { heading: 'Outputs', item: 'Output', valueLabel: 'OBS folder', namePlaceholder: 'train_url', valuePlaceholder: 'obs://my-bucket/output/' })}
+      ${table(page, values, 'inputs', { heading: 'Inputs', item: 'Input', valueLabel: 'OBS path', namePlaceholder: 'data_url', valuePlaceholder: 'obs://my-bucket/data/', valueAction: (index) => obs.action(`inputs.${index}`, 'any', disabled) })}
+      ${obs.failure('inputs')}
+      ${table(page, values, 'outputs', { heading: 'Outputs', item: 'Output', valueLabel: 'OBS folder', namePlaceholder: 'train_url', valuePlaceholder: 'obs://my-bucket/output/', valueAction: (index) => obs.action(`outputs.${index}`, 'folder', disabled) })}
+      ${obs.failure('outputs')}
       ${table(page, values, 'hyperparameters', { heading: 'Hyperparameters', item: 'Hyperparameter', valueLabel: 'Value', namePlaceholder: 'learning_rate', valuePlaceholder: '0.001' })}
       ${table(page, values, 'environment', { heading: 'Environment variables', item: 'Variable', valueLabel: 'Value', namePlaceholder: 'MY_SETTING', valuePlaceholder: 'value' })}
     </div>
@@ -188,10 +210,12 @@ function body(page: Page, values: TrainingJobFormValues): TemplateResult {
       placeholder: 'obs://my-bucket/logs/',
       value: values.logPath,
       error: page.errorFor('logPath'),
-      helper: 'Optional. Training logs are copied here.',
+      helper: obs.helper('logPath', 'Optional. Training logs are copied here.'),
       disabled,
+      action: obs.action('logPath', 'folder', disabled),
       onInput: (logPath) => page.change({ logPath }),
     })}
+    ${obs.failure('logPath')}
   `;
 }
 
@@ -203,6 +227,9 @@ const page: Page = new FormPage<TrainingJobFormValues, TrainingJobOptions>({
   validate: (values, options) => validateTrainingJobForm(values, chosenFlavor(values, options)?.maxNodes),
   submitMessage: (values) => ({ type: 'submitTrainingJob', values }),
   body,
-  receive: (message) => receiveBrowsed(page, message),
+  receive: (message) => {
+    receiveBrowsed(page, message);
+    obs.receive(message);
+  },
 });
 page.start();

@@ -14,6 +14,17 @@ export interface UserInput {
   showWarningMessage(message: string, options: vscode.MessageOptions, ...actions: string[]): Thenable<string | undefined>;
   showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
+  /** Local files or folders, picked in the open dialog. */
+  showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
+  /** A progress notification; its Cancel button cancels the token. */
+  withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<ProgressStep>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
+}
+
+/** What a progress notification is told as work goes on. */
+export interface ProgressStep {
+  readonly message?: string;
+  /** Percent of the whole, added to what was reported before. */
+  readonly increment?: number;
 }
 
 export const vscodeUserInput: UserInput = {
@@ -23,6 +34,8 @@ export const vscodeUserInput: UserInput = {
   showWarningMessage: (message, options, ...actions) => vscode.window.showWarningMessage(message, options, ...actions),
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
+  showOpenDialog: (options) => vscode.window.showOpenDialog(options),
+  withProgress: (options, task) => vscode.window.withProgress(options, task),
 };
 
 /** An input box whose dismissal cancels the command. */

@@ -9,6 +9,7 @@ import { ManagementService } from './management';
 import { ModelService } from './models';
 import { NotebookService } from './notebooks';
 import { NotebookStorageService } from './notebookStorage';
+import { ObsService } from './obs';
 import { PoolService } from './pools';
 import { SignedClient, type SignedClientOptions } from './signedClient';
 import { SwrService } from './swr';
@@ -35,6 +36,8 @@ export interface ModelArtsServices {
   readonly inferenceV1: InferenceV1Service;
   readonly inferenceV2: InferenceV2Service;
   readonly models: ModelService;
+  /** OBS goes through its own SDK, with the same credentials and settings. */
+  readonly obs: ObsService;
 }
 
 export function createServices(options: SignedClientOptions): ModelArtsServices {
@@ -57,5 +60,6 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     inferenceV1: new InferenceV1Service(client),
     inferenceV2: new InferenceV2Service(client),
     models: new ModelService(client),
+    obs: new ObsService(options),
   };
 }

@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
 import { pickSwrImage } from '../commands/companionPickers';
+import { pickObsLocation } from '../commands/obsPickers';
 import { withProgress } from '../commands/progress';
 import { requireServices } from '../commands/resourceTarget';
 import type { ModelArtsServices } from '../services';
 import { isCancellation, LocalErrorCode } from '../services/errors';
+import { obsUri } from '../services/obs';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { ResourceKind } from '../views/resourceKind';
 import { answerCompanionChoices } from './companionChoices';
 import type { FieldErrors } from './formRules';
-import type { ErrorInfo, FormScope, HostMessage, WebviewApp, WebviewMessage } from './protocol';
+import type { ErrorInfo, FormScope, HostMessage, ObsBrowseSelect, WebviewApp, WebviewMessage } from './protocol';
 import { errorInfo, WebviewController } from './webviewController';
 
 /**
@@ -48,7 +50,7 @@ export interface CreateForm<Values, T> extends ResourceForm<Values> {
  * A form in a panel. A failed submit keeps the form as typed and shows the error
  * next to it; a successful one closes the panel. Subclasses make the request and
  * say what follows it. Every form may ask for the account's VPCs, subnets,
- * security groups and key pairs, and have an SWR image picked in a quick pick.
+ * security groups and key pairs, and have an SWR image or an OBS path picked in a quick pick.
  */
 export abstract class ResourceFormPanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends WebviewController {
   private formScope: FormScope | undefined;
@@ -82,6 +84,9 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
         return;
       case 'browseSwrImage':
         this.post(await this.browseSwrImage());
+        return;
+      case 'browseObs':
+        this.post(await this.browseObs(message.field, message.select));
         return;
       default: {
         const services = requireServices(this.context);
@@ -131,6 +136,17 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
     }
     this.dispose();
     await this.succeeded(result, values);
+  }
+
+  /** The obs:// path picked in the bucket tree for a field, or why none could be (dismissing the pick is no error). */
+  private async browseObs(field: string, select: ObsBrowseSelect): Promise<HostMessage> {
+    try {
+      const title = select === 'object' ? vscode.l10n.t('Select an OBS object') : select === 'folder' ? vscode.l10n.t('Select an OBS folder') : vscode.l10n.t('Select an OBS folder or object');
+      const location = await pickObsLocation(this.context, this.region, { title, select });
+      return { type: 'obsBrowsed', field, uri: obsUri(location.bucket, location.key) };
+    } catch (error) {
+      return isCancellation(error) ? { type: 'obsBrowsed', field } : { type: 'obsBrowsed', field, error: errorInfo(error, this.dependencies.log) };
+    }
   }
 
   /** The image picked, or why none could be (dismissing the pick is no error). */

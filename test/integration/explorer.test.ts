@@ -197,6 +197,7 @@ describe('ModelArts explorer against the emulator', () => {
     // The project id is looked up once per session, not per refresh: looked up here already when this test runs alone.
     await explorer().getChildren(await child(undefined, REGION));
     under.emulator.requests.clear();
+    under.emulator.obs.requests.clear();
     await vscode.commands.executeCommand('modelarts.refresh');
     const region = await child(undefined, REGION);
     const regionChildren = await explorer().getChildren(region);
@@ -210,8 +211,10 @@ describe('ModelArts explorer against the emulator', () => {
     await Promise.all(accountGroups.map((group) => explorer().getChildren(group)));
     const seen = under.emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
     assert.equal(new Set(seen).size, seen.length, `duplicate requests: ${seen.join('\n')}`);
-    assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances', 'Hyper Clusters', 'Lite Server Jobs', 'Scheduled Events', 'SWR Images', 'VPCs', 'Key Pairs']);
-    assert.equal(seen.length, 1 + 6 * workspaces.length + accountGroups.length, `the workspace list, six categories per workspace, and the account-wide lists: ${seen.join('\n')}`);
+    assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances', 'Hyper Clusters', 'Lite Server Jobs', 'Scheduled Events', 'SWR Images', 'VPCs', 'Key Pairs', 'OBS Buckets']);
+    // OBS requests go to the OBS stand-in's own log: one bucket list.
+    assert.equal(seen.length, 1 + 6 * workspaces.length + accountGroups.length - 1, `the workspace list, six categories per workspace, and the account-wide lists: ${seen.join('\n')}`);
+    assert.deepEqual(under.emulator.obs.requests.list().map((request) => `${request.method} ${request.path}`), ['GET /']);
   });
 
   it('regions are added and removed, and the signed-in region shows while none is chosen', async () => {

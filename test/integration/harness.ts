@@ -68,11 +68,12 @@ export class ExtensionUnderTest {
     return running;
   }
 
-  /** New answers and an empty message record for the next test; the emulator's faults cleared. */
+  /** New answers and an empty message record for the next test; the emulator's (and its OBS stand-in's) faults cleared. */
   freshUi(): void {
     this.ui = new TestUserInput();
     this.api.context.ui = this.ui;
     this.emulator.faults.clear();
+    this.emulator.obs.faults.clear();
   }
 
   get explorer(): { getChildren(node?: Node): Promise<Node[]> } {
@@ -121,6 +122,7 @@ export function signedInSuite(options: EmulatorOptions): () => ExtensionUnderTes
   beforeEach(() => {
     running?.freshUi();
     running?.emulator.requests.clear();
+    running?.emulator.obs.requests.clear();
   });
   after(() => running?.stop());
   return () => {

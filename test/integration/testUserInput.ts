@@ -1,5 +1,5 @@
-import type * as vscode from 'vscode';
-import type { UserInput } from '../../src/commands/userInput';
+import * as vscode from 'vscode';
+import type { ProgressStep, UserInput } from '../../src/commands/userInput';
 
 type Answer = string | undefined | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined);
 
@@ -15,9 +15,19 @@ export class TestUserInput implements UserInput {
   private readonly infoAnswers: string[] = [];
   readonly shown: { readonly kind: 'info' | 'warning' | 'error'; readonly message: string; readonly detail?: string }[] = [];
   readonly inputBoxes: vscode.InputBoxOptions[] = [];
+  /** What the next open dialogs answer, in order (undefined: dismissed). */
+  private readonly openDialogAnswers: (vscode.Uri[] | undefined)[] = [];
+  readonly openDialogs: vscode.OpenDialogOptions[] = [];
+  /** Every step reported by progress shown through this input, with its title. */
+  readonly progress: (ProgressStep & { readonly title?: string })[] = [];
+  private cancelProgress: ((step: ProgressStep) => boolean) | undefined;
 
   answer(...answers: Answer[]): void {
     this.answers.push(...answers);
+  }
+
+  answerOpenDialog(...answers: (vscode.Uri[] | undefined)[]): void {
+    this.openDialogAnswers.push(...answers);
   }
 
   answerErrors(...buttons: string[]): void {
@@ -85,6 +95,37 @@ export class TestUserInput implements UserInput {
   async showErrorMessage(message: string): Promise<string | undefined> {
     this.shown.push({ kind: 'error', message });
     return this.errorAnswers.shift();
+  }
+
+  async showOpenDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
+    this.openDialogs.push(options);
+    if (this.openDialogAnswers.length === 0) {
+      throw new Error(`unexpected open dialog: ${options.title ?? ''}`);
+    }
+    return this.openDialogAnswers.shift();
+  }
+
+  /** Presses Cancel on the progress notification once it reports a step for which `when` is true. */
+  cancelProgressWhen(when: (step: ProgressStep) => boolean): void {
+    this.cancelProgress = when;
+  }
+
+  async withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<ProgressStep>, token: vscode.CancellationToken) => Thenable<R>): Promise<R> {
+    const cancellation = new vscode.CancellationTokenSource();
+    const progress = {
+      report: (step: ProgressStep) => {
+        this.progress.push({ ...step, title: options.title });
+        if (this.cancelProgress?.(step)) {
+          this.cancelProgress = undefined;
+          cancellation.cancel();
+        }
+      },
+    };
+    try {
+      return await task(progress, cancellation.token);
+    } finally {
+      cancellation.dispose();
+    }
   }
 
   private next(what: string, about: string | undefined): Answer {

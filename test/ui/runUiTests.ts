@@ -22,6 +22,7 @@ import { extensionPackage, missingTools } from '../vscode-host/tools';
 import { companionSteps } from './companionSteps';
 import { liteServerCreateSteps } from './liteServerCreateSteps';
 import { liteServerSteps } from './liteServerSteps';
+import { obsSteps } from './obsSteps';
 import { panelSteps } from './panelSteps';
 import { poolSteps } from './poolSteps';
 import { serviceV1Steps } from './serviceV1Steps';
@@ -32,7 +33,7 @@ import { workspaceSteps } from './workspaceSteps';
 import { NotSeen, Workbench } from './workbench';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps];
+const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps];
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;
@@ -95,7 +96,7 @@ async function run(cleanup: Cleanup, serverLog: string[], interrupted: AbortSign
   const page = await browser.newPage({ viewport });
   page.setDefaultTimeout(waitTimeoutMs);
   await page.goto(workbenchUrl(port, scratch.workspace));
-  const fixtures = { panel: new WebviewPanel(page), credentials: { ak: emulator.demo.ak, sk: emulator.demo.sk }, emulator };
+  const fixtures = { panel: new WebviewPanel(page), credentials: { ak: emulator.demo.ak, sk: emulator.demo.sk }, emulator, workspaceFolder: scratch.workspace };
   const passed = await runSteps(new Workbench(page, 'modelarts'), fixtures, interrupted);
   return passed ? 0 : 1;
 }

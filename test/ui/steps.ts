@@ -9,7 +9,9 @@ export interface StepContext {
   readonly panel: WebviewPanel;
   readonly credentials: { readonly ak: string; readonly sk: string };
   /** To check what the extension sent, to make the next request fail, and to read a resource's status. */
-  readonly emulator: Pick<Emulator, 'requests' | 'faults' | 'state'>;
+  readonly emulator: Pick<Emulator, 'requests' | 'faults' | 'state' | 'obs'>;
+  /** The folder VS Code has open, on the machine the extension runs on: where local files for a step go. */
+  readonly workspaceFolder: string;
   /** Saves an extra screenshot in the middle of the step, named after the step and `moment`. */
   screenshot(moment: string): Promise<void>;
 }

@@ -107,6 +107,11 @@ export class FormPage<V extends BaseFormValues, O> {
     return shown && this.values ? this.definition.validate(this.values, this.readyOptions)[field] : undefined;
   }
 
+  /** The values as they are now (undefined until the host sent the form). */
+  get current(): V | undefined {
+    return this.values;
+  }
+
   get editing(): boolean {
     return this.original !== undefined;
   }

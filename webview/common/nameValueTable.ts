@@ -11,6 +11,7 @@ import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-text
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { NameValue } from '../../src/webviews/protocol';
+import type { FieldAction } from './fields';
 
 export interface NameValueTableProps {
   /** The form field, e.g. "inputs". */
@@ -29,6 +30,8 @@ export interface NameValueTableProps {
   readonly open: boolean;
   readonly onToggle: (open: boolean) => void;
   readonly onChange: (rows: NameValue[]) => void;
+  /** A button beside each row's value that fills it another way (Browse…). */
+  readonly valueAction?: (index: number) => FieldAction;
 }
 
 /** Focus an element of the next render (a row just added, or Add after a row went away). */
@@ -56,19 +59,27 @@ function row(props: NameValueTableProps, current: NameValue, index: number): Tem
         @input=${(event: Event) => edit({ name: (event.target as VscodeTextfield).value })}
       ></vscode-textfield>
     </td>
-    <td>
-      <vscode-textfield
-        .label="${label} ${props.valueLabel}"
-        .value=${live(current.value)}
-        placeholder=${props.valuePlaceholder}
-        ?disabled=${props.disabled}
-        @input=${(event: Event) => edit({ value: (event.target as VscodeTextfield).value })}
-      ></vscode-textfield>
-    </td>
+    <td>${valueCell(props, label, current, edit, props.valueAction?.(index))}</td>
     <td class="row-action">
       <vscode-button secondary icon="trash" icon-only aria-label="Remove ${label}" title="Remove ${label}" ?disabled=${props.disabled} @click=${remove}></vscode-button>
     </td>
   </tr>`;
+}
+
+function valueCell(props: NameValueTableProps, label: string, current: NameValue, edit: (patch: Partial<NameValue>) => void, action: FieldAction | undefined): TemplateResult {
+  const control = html`<vscode-textfield
+    .label="${label} ${props.valueLabel}"
+    .value=${live(current.value)}
+    placeholder=${props.valuePlaceholder}
+    ?disabled=${props.disabled}
+    @input=${(event: Event) => edit({ value: (event.target as VscodeTextfield).value })}
+  ></vscode-textfield>`;
+  return action
+    ? html`<div class="control-row">
+        ${control}
+        <vscode-button secondary icon=${action.icon} aria-label="${action.label} (${label})" ?disabled=${action.disabled} @click=${action.onClick}>${action.label}</vscode-button>
+      </div>`
+    : control;
 }
 
 export function nameValueTable(props: NameValueTableProps): TemplateResult {

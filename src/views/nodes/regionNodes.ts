@@ -23,6 +23,7 @@ import { statusIcon } from '../statusIcons';
 import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
 import { LiteServerGroupNode, type LiteServerListMode } from './liteServerNodes';
 import { ErrorNode } from './messageNodes';
+import { ObsBucketGroupNode } from './obsNodes';
 import { ResourceGroupNode } from './resourceNodes';
 
 /** A region of the account; its children are the region's workspaces, then what belongs to no workspace. */
@@ -30,10 +31,10 @@ export class RegionNode implements ExplorerNode {
   readonly parent = undefined;
   private children: WorkspaceNode[] | undefined;
   /**
-   * Lite Servers, maintenance events, SWR images, VPCs and key pairs belong to the account, not to a
-   * workspace; they are listed in the default one's scope.
+   * Lite Servers, maintenance events, SWR images, VPCs, key pairs and OBS buckets belong to the account,
+   * not to a workspace; they are listed in the default one's scope.
    */
-  private readonly accountGroups: readonly ResourceGroupNode<unknown>[];
+  private readonly accountGroups: readonly ExplorerNode[];
   private failure: ModelArtsError | undefined;
 
   constructor(
@@ -46,7 +47,7 @@ export class RegionNode implements ExplorerNode {
     const others = [hyperinstanceKind, hyperClusterKind, devServerJobKind, scheduledEventKind, swrRepositoryKind, vpcKind, keyPairKind].map(
       (kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope),
     );
-    this.accountGroups = [liteServers, ...others];
+    this.accountGroups = [liteServers, ...others, new ObsBucketGroupNode(this, services, region)];
   }
 
   get id(): string {
@@ -92,7 +93,7 @@ export class RegionNode implements ExplorerNode {
 
   reset(): void {
     this.resetWorkspaces();
-    this.accountGroups.forEach((group) => group.reset());
+    this.accountGroups.forEach((group) => group.reset?.());
   }
 }
 

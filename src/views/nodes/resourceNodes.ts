@@ -1,26 +1,22 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../../services';
-import { asModelArtsError, type ModelArtsError } from '../../services/errors';
+import type { Page } from '../../services/paging';
+import { asModelArtsError } from '../../services/errors';
 import type { ListScope, ResourceKind } from '../resourceKind';
 import { statusIcon } from '../statusIcons';
 import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
-import { ErrorNode, LoadMoreNode, type PagedNode, PlaceholderNode } from './messageNodes';
+import { PagedListNode } from './pagedChildren';
 
 /** A category of one workspace ("Notebooks", "Training Jobs"), loaded a page at a time. */
-export class ResourceGroupNode<T> implements PagedNode {
-  private children: ResourceNode<T>[] = [];
-  private nextPageToken: string | undefined;
-  private loaded = false;
-  private failure: { readonly error: ModelArtsError; readonly duringLoadMore: boolean } | undefined;
-  private loading: Promise<void> | undefined;
-  private activeFilter: string | undefined;
-
+export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> {
   constructor(
     readonly parent: ExplorerNode,
     readonly kind: ResourceKind<T>,
     readonly services: ModelArtsServices,
     readonly scope: ListScope,
-  ) {}
+  ) {
+    super();
+  }
 
   get id(): string {
     return `${this.parent.id}/${this.kind.contextValue}`;
@@ -31,87 +27,30 @@ export class ResourceGroupNode<T> implements PagedNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.kind.groupIcon);
     item.contextValue = `group ${this.kind.contextValue}Group refreshable`;
-    item.description = this.activeFilter === undefined ? undefined : vscode.l10n.t('only {0}', this.activeFilter);
+    item.description = this.filter === undefined ? undefined : vscode.l10n.t('only {0}', this.filter);
     // No count here: showing one after loading would mean refreshing this row, and a refresh briefly
     // detaches its children, so a context-menu command on a child in that moment would lose its target.
     return item;
   }
 
-  async getChildren(): Promise<ExplorerNode[]> {
-    if (!this.loaded) {
-      await this.load(undefined);
-    }
-    const nodes: ExplorerNode[] = [...this.children];
-    if (this.failure) {
-      nodes.push(new ErrorNode(this, this.failure.error, this.kind.groupLabel.toLocaleLowerCase()));
-    } else if (this.nextPageToken !== undefined) {
-      nodes.push(new LoadMoreNode(this));
-    } else if (nodes.length === 0) {
-      nodes.push(new PlaceholderNode(this, this.kind.emptyLabel));
-    }
-    return nodes;
+  getChildren(): Promise<ExplorerNode[]> {
+    return this.listing.nodes(this.kind.groupLabel.toLocaleLowerCase(), this.kind.emptyLabel);
   }
 
-  loadedChildren(): readonly ExplorerNode[] {
-    return this.children;
+  fetchPage(pageToken: string | undefined): Promise<Page<T>> {
+    return this.kind.listPage(this.services, this.filter === undefined ? this.scope : { ...this.scope, filter: this.filter }, pageToken);
   }
 
-  /** What the listing is narrowed to (shown as the category's description); undefined lists everything. */
-  get filter(): string | undefined {
-    return this.activeFilter;
+  idOf(item: T): string {
+    return this.kind.id(item);
   }
 
-  setFilter(filter: string | undefined): void {
-    this.activeFilter = filter;
-    this.reset();
-  }
-
-  loadMore(): Promise<void> {
-    return this.load(this.nextPageToken);
-  }
-
-  /** After a failure: a failed "load more" is tried again, a failed first load starts over. */
-  retry(): Promise<void> {
-    if (this.failure?.duringLoadMore) {
-      return this.loadMore();
-    }
-    this.reset();
-    return Promise.resolve();
-  }
-
-  reset(): void {
-    this.children = [];
-    this.nextPageToken = undefined;
-    this.loaded = false;
-    this.failure = undefined;
+  nodeFor(item: T): ResourceNode<T> {
+    return new ResourceNode(this, item);
   }
 
   removeChild(child: ResourceNode<T>): void {
-    this.children = this.children.filter((node) => node !== child);
-  }
-
-  private load(pageToken: string | undefined): Promise<void> {
-    // One request at a time: VS Code may ask for children again while a page is loading.
-    this.loading ??= this.fetch(pageToken).finally(() => {
-      this.loading = undefined;
-    });
-    return this.loading;
-  }
-
-  private async fetch(pageToken: string | undefined): Promise<void> {
-    try {
-      const scope = this.activeFilter === undefined ? this.scope : { ...this.scope, filter: this.activeFilter };
-      const page = await this.kind.listPage(this.services, scope, pageToken);
-      const known = new Set(this.children.map((node) => node.resourceId));
-      // A resource created between two pages shifts the offsets: skip what is already shown.
-      const fresh = page.items.filter((item) => !known.has(this.kind.id(item)));
-      this.children.push(...fresh.map((item) => new ResourceNode(this, item)));
-      this.nextPageToken = page.nextPageToken;
-      this.failure = undefined;
-    } catch (error) {
-      this.failure = { error: asModelArtsError(error), duringLoadMore: pageToken !== undefined };
-    }
-    this.loaded = true;
+    this.listing.remove(child);
   }
 }
 

@@ -44,6 +44,10 @@ export interface CompanionChoice {
   readonly unusable?: string;
 }
 
+/** What a form's Browse… button picks from the region's buckets. */
+export const OBS_BROWSE_SELECTS = ['folder', 'object', 'any'] as const;
+export type ObsBrowseSelect = (typeof OBS_BROWSE_SELECTS)[number];
+
 /** A check for each type of a message union: a message of an unknown type or with a wrong field is refused. */
 export type MessageChecks<M extends { readonly type: string }> = { readonly [K in M['type']]: Check<Extract<M, { type: K }>> };
 
@@ -53,6 +57,8 @@ export type CommonHostMessage =
   | { readonly type: 'companionChoicesFailed'; readonly list: CompanionList; readonly vpcId: string; readonly error: ErrorInfo }
   /** The image picked in VS Code's quick pick; neither path nor error when the pick was dismissed. */
   | { readonly type: 'swrImageBrowsed'; readonly path?: string; readonly error?: ErrorInfo }
+  /** The obs:// path picked for `field` in VS Code's quick pick; neither uri nor error when the pick was dismissed. */
+  | { readonly type: 'obsBrowsed'; readonly field: string; readonly uri?: string; readonly error?: ErrorInfo }
   | { readonly type: 'optionsFailed'; readonly error: ErrorInfo }
   | { readonly type: 'submitting' }
   /** The user declined the confirmation a submit asked for: the form is as it was, nothing was sent. */
@@ -64,6 +70,8 @@ export type CommonWebviewMessage =
   | { readonly type: 'reloadOptions' }
   | { readonly type: 'loadCompanionChoices'; readonly list: CompanionList; readonly vpcId: string }
   | { readonly type: 'browseSwrImage' }
+  /** Browse the region's buckets for a form field (`codeDir`, `inputs.0`): a folder, an object, or either. */
+  | { readonly type: 'browseObs'; readonly field: string; readonly select: ObsBrowseSelect }
   | { readonly type: 'cancel' };
 
 export const commonMessageChecks: MessageChecks<CommonWebviewMessage> = {
@@ -71,6 +79,7 @@ export const commonMessageChecks: MessageChecks<CommonWebviewMessage> = {
   reloadOptions: checkObject({ type: checkLiteral('reloadOptions') }),
   loadCompanionChoices: checkObject({ type: checkLiteral('loadCompanionChoices'), list: checkOneOf(COMPANION_LISTS), vpcId: checkString }),
   browseSwrImage: checkObject({ type: checkLiteral('browseSwrImage') }),
+  browseObs: checkObject({ type: checkLiteral('browseObs'), field: checkString, select: checkOneOf(OBS_BROWSE_SELECTS) }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
 };
 

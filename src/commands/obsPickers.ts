@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import { baseName, type ObsBucket, type ObsEntry, obsUri } from '../services/obs';
+import { formatSize } from '../views/format';
+import type { CommandContext } from './commandContext';
+import { requireServices } from './resourceTarget';
+import { pick } from './userInput';
+
+/** A place in OBS: a bucket's top (key ''), a folder (key ending with `/`) or an object. */
+export interface ObsLocation {
+  readonly region: string;
+  readonly bucket: string;
+  readonly key: string;
+}
+
+export function isFolderLocation(location: ObsLocation): boolean {
+  return location.key === '' || location.key.endsWith('/');
+}
+
+export async function pickBucket(context: CommandContext, region: string, title: string): Promise<ObsBucket> {
+  const services = requireServices(context);
+  const buckets = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading buckets…') }, () => services.obs.listBuckets(region));
+  if (buckets.length === 0) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('There is no bucket in {0}.', region), 'config');
+  }
+  const picked = await pick(context.ui, buckets.map((bucket) => ({ label: bucket.name, description: bucket.created, iconPath: new vscode.ThemeIcon('archive'), bucket })), { title });
+  return picked.bucket;
+}
+
+type Step = { readonly action: 'choose'; readonly key: string } | { readonly action: 'open'; readonly key: string } | { readonly action: 'up' } | { readonly action: 'more' };
+
+/**
+ * Walks a bucket's folders in the quick pick, starting from the region's buckets, and answers the folder
+ * (`select: 'folder'`), the object (`'object'`) or either (`'any'`) chosen. Dismissing it cancels.
+ */
+export async function pickObsLocation(context: CommandContext, region: string, options: { readonly title: string; readonly select: 'folder' | 'object' | 'any' }): Promise<ObsLocation> {
+  const services = requireServices(context);
+  let bucket: string | undefined;
+  let prefix = '';
+  for (;;) {
+    if (bucket === undefined) {
+      bucket = (await pickBucket(context, region, options.title)).name;
+      prefix = '';
+      continue;
+    }
+    const folder = bucket;
+    const entries: ObsEntry[] = [];
+    let token: string | undefined;
+    let step: Step;
+    do {
+      const page = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}…', obsUri(folder, prefix)) }, () =>
+        services.obs.listEntries(region, folder, { prefix }, token),
+      );
+      entries.push(...page.items);
+      token = page.nextPageToken;
+      step = (await pick(context.ui, browseItems(folder, prefix, entries, token !== undefined, options.select), { title: `${options.title} — ${obsUri(folder, prefix)}`, matchOnDescription: true })).step;
+    } while (step.action === 'more');
+    if (step.action === 'choose') {
+      return { region, bucket, key: step.key };
+    }
+    if (step.action === 'open') {
+      prefix = step.key;
+    } else if (prefix === '') {
+      bucket = undefined;
+    } else {
+      prefix = parentOf(prefix);
+    }
+  }
+}
+
+function browseItems(bucket: string, prefix: string, entries: readonly ObsEntry[], more: boolean, select: 'folder' | 'object' | 'any'): (vscode.QuickPickItem & { readonly step: Step })[] {
+  const items: (vscode.QuickPickItem & { readonly step: Step })[] = [];
+  if (select !== 'object') {
+    items.push({ label: vscode.l10n.t('Use this folder'), description: obsUri(bucket, prefix), iconPath: new vscode.ThemeIcon('check'), step: { action: 'choose', key: prefix } });
+  }
+  items.push({ label: '..', description: prefix === '' ? vscode.l10n.t('all buckets') : obsUri(bucket, parentOf(prefix)), iconPath: new vscode.ThemeIcon('arrow-up'), step: { action: 'up' } });
+  for (const entry of entries) {
+    if (entry.kind === 'folder') {
+      items.push({ label: `${baseName(entry.key)}/`, iconPath: vscode.ThemeIcon.Folder, step: { action: 'open', key: entry.key } });
+    } else if (select !== 'folder') {
+      items.push({ label: baseName(entry.key), description: formatSize(entry.size), iconPath: vscode.ThemeIcon.File, step: { action: 'choose', key: entry.key } });
+    }
+  }
+  if (more) {
+    items.push({ label: vscode.l10n.t('Load more…'), iconPath: new vscode.ThemeIcon('ellipsis'), step: { action: 'more' } });
+  }
+  return items;
+}
+
+function parentOf(prefix: string): string {
+  const trimmed = prefix.slice(0, -1);
+  return trimmed.slice(0, trimmed.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,226 @@
+import * as vscode from 'vscode';
+import type { ModelArtsServices } from '../../services';
+import type { Page } from '../../services/paging';
+import { asModelArtsError, type ModelArtsError } from '../../services/errors';
+import { baseName, type ObsBucket, type ObsEntry, type ObsObject, obsUri } from '../../services/obs';
+import { fieldTooltip, formatAge, formatSize, joinParts, parseTimestamp } from '../format';
+import type { ExplorerNode } from './explorerNode';
+import { ErrorNode, PlaceholderNode } from './messageNodes';
+import { PagedListNode } from './pagedChildren';
+
+/** Extensions of objects that open as text when clicked; any object can be opened from its menu. */
+const TEXT_EXTENSIONS = new Set(['txt', 'md', 'py', 'json', 'csv', 'tsv', 'yaml', 'yml', 'sh', 'log', 'cfg', 'ini', 'toml', 'xml', 'html', 'js', 'ts', 'ipynb']);
+
+export function looksLikeText(key: string): boolean {
+  const dot = key.lastIndexOf('.');
+  return dot > key.lastIndexOf('/') && TEXT_EXTENSIONS.has(key.slice(dot + 1).toLowerCase());
+}
+
+/** The "OBS Buckets" category of a region: the account's buckets in that region. */
+export class ObsBucketGroupNode implements ExplorerNode {
+  private buckets: ObsBucketNode[] | undefined;
+  private failure: ModelArtsError | undefined;
+
+  constructor(
+    readonly parent: ExplorerNode,
+    readonly services: ModelArtsServices,
+    readonly region: string,
+  ) {}
+
+  get id(): string {
+    return `${this.parent.id}/obsBuckets`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('OBS Buckets'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('database');
+    item.contextValue = 'group obsBucketGroup refreshable';
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    if (!this.buckets && !this.failure) {
+      try {
+        this.buckets = (await this.services.obs.listBuckets(this.region)).map((bucket) => new ObsBucketNode(this, bucket));
+      } catch (error) {
+        this.failure = asModelArtsError(error);
+      }
+    }
+    if (this.failure) {
+      return [new ErrorNode(this, this.failure, vscode.l10n.t('buckets'))];
+    }
+    const buckets = this.buckets ?? [];
+    return buckets.length > 0 ? buckets : [new PlaceholderNode(this, vscode.l10n.t('No buckets in this region'))];
+  }
+
+  loadedChildren(): readonly ExplorerNode[] {
+    return this.buckets ?? [];
+  }
+
+  removeBucket(node: ObsBucketNode): void {
+    this.buckets = this.buckets?.filter((bucket) => bucket !== node);
+  }
+
+  reset(): void {
+    this.buckets = undefined;
+    this.failure = undefined;
+  }
+}
+
+/**
+ * What is under one prefix of a bucket (the bucket's top, or a folder): folders, then objects, a page
+ * at a time, optionally narrowed to names starting with a filter.
+ */
+export abstract class ObsListingNode extends PagedListNode<ObsEntry, ObsFolderNode | ObsObjectNode> {
+  constructor(
+    readonly parent: ExplorerNode,
+    readonly services: ModelArtsServices,
+    readonly region: string,
+    readonly bucket: string,
+    /** Empty for the bucket's top; `folder/` otherwise. */
+    readonly prefix: string,
+  ) {
+    super();
+  }
+
+  /** The id of the bucket's node, which the ids of everything in it extend by their key. */
+  abstract get bucketNodeId(): string;
+
+  /** `obs://bucket/prefix`. */
+  get uri(): string {
+    return obsUri(this.bucket, this.prefix);
+  }
+
+  getChildren(): Promise<ExplorerNode[]> {
+    const empty = this.filter === undefined ? vscode.l10n.t('No objects') : vscode.l10n.t('No names start with "{0}"', this.filter);
+    return this.listing.nodes(vscode.l10n.t('objects'), empty);
+  }
+
+  fetchPage(pageToken: string | undefined): Promise<Page<ObsEntry>> {
+    return this.services.obs.listEntries(this.region, this.bucket, { prefix: this.prefix + (this.filter ?? '') }, pageToken);
+  }
+
+  idOf(entry: ObsEntry): string {
+    return entry.key;
+  }
+
+  nodeFor(entry: ObsEntry): ObsFolderNode | ObsObjectNode {
+    return entry.kind === 'folder' ? new ObsFolderNode(this, entry.key) : new ObsObjectNode(this, entry);
+  }
+
+  /** The description shared by buckets and folders: the active filter. */
+  protected filterDescription(): string | undefined {
+    return this.filter === undefined ? undefined : vscode.l10n.t('only {0}…', this.filter);
+  }
+}
+
+export class ObsBucketNode extends ObsListingNode {
+  constructor(
+    override readonly parent: ObsBucketGroupNode,
+    readonly info: ObsBucket,
+  ) {
+    super(parent, parent.services, parent.region, info.name, '');
+  }
+
+  get id(): string {
+    return `${this.parent.id}/${this.bucket}`;
+  }
+
+  get bucketNodeId(): string {
+    return this.id;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.bucket, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('archive');
+    item.description = this.filterDescription();
+    item.tooltip = fieldTooltip(this.bucket, [
+      [vscode.l10n.t('URI'), this.uri],
+      [vscode.l10n.t('Region'), this.info.location],
+      [vscode.l10n.t('Created'), this.info.created],
+    ]);
+    item.contextValue = 'obsBucket obsContainer refreshable';
+    return item;
+  }
+}
+
+export class ObsFolderNode extends ObsListingNode {
+  constructor(
+    override readonly parent: ObsListingNode,
+    prefix: string,
+  ) {
+    super(parent, parent.services, parent.region, parent.bucket, prefix);
+  }
+
+  get id(): string {
+    return `${this.bucketNodeId}/${this.prefix}`;
+  }
+
+  get bucketNodeId(): string {
+    return this.parent.bucketNodeId;
+  }
+
+  get name(): string {
+    return baseName(this.prefix);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = vscode.ThemeIcon.Folder;
+    item.resourceUri = vscode.Uri.from({ scheme: 'obs', authority: this.bucket, path: `/${this.prefix}` });
+    item.description = this.filterDescription();
+    item.tooltip = this.uri;
+    item.contextValue = 'obsFolder obsContainer refreshable';
+    return item;
+  }
+}
+
+/** One object: its size and age; text objects open read-only when clicked. */
+export class ObsObjectNode implements ExplorerNode {
+  constructor(
+    readonly parent: ObsListingNode,
+    readonly object: ObsObject,
+  ) {}
+
+  get id(): string {
+    return `${this.parent.bucketNodeId}/${this.key}`;
+  }
+
+  get region(): string {
+    return this.parent.region;
+  }
+
+  get bucket(): string {
+    return this.parent.bucket;
+  }
+
+  get key(): string {
+    return this.object.key;
+  }
+
+  get uri(): string {
+    return obsUri(this.bucket, this.key);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(baseName(this.key));
+    item.id = this.id;
+    item.iconPath = vscode.ThemeIcon.File;
+    item.resourceUri = vscode.Uri.from({ scheme: 'obs', authority: this.bucket, path: `/${this.key}` });
+    item.description = joinParts(formatSize(this.object.size), formatAge(parseTimestamp(this.object.lastModified)));
+    item.tooltip = fieldTooltip(baseName(this.key), [
+      [vscode.l10n.t('URI'), this.uri],
+      [vscode.l10n.t('Size'), formatSize(this.object.size)],
+      [vscode.l10n.t('Modified'), this.object.lastModified],
+      [vscode.l10n.t('Storage class'), this.object.storageClass],
+    ]);
+    item.contextValue = 'obsObject';
+    if (looksLikeText(this.key)) {
+      item.command = { command: 'modelarts.obs.open', title: vscode.l10n.t('Open Read-Only'), arguments: [this] };
+    }
+    return item;
+  }
+}

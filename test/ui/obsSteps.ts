@@ -1,0 +1,69 @@
+// OBS, after the real-time service step (signed in, cn-north-4 → default open): the region's buckets, a bucket's folders
+// and objects, a text object opened read-only, then a file uploaded into a folder with the progress notification.
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { type UiStep, workspace } from './steps';
+import { expectGone, expectVisible, NotSeen } from './workbench';
+
+const bucket = 'modelarts-demo-data';
+const uploaded = 'model-card.md';
+/** Big enough, at the pace set below, for the progress notification to be seen. */
+const uploadBytes = 3 * 1024 * 1024;
+
+export const obsSteps: readonly UiStep[] = [
+  {
+    slug: 'obs-browse',
+    title: 'Browse an OBS bucket and open a text object',
+    expected:
+      `${workspace} collapsed; OBS Buckets lists ${bucket} and modelarts-demo-outputs; ${bucket} lists code, datasets and README.md; ` +
+      `code → train.py opens read-only showing "import argparse"; datasets → flowers → train → daisy lists img_0001.jpg with its size`,
+    timeoutMs: 45_000,
+    async run({ ui, screenshot }) {
+      await ui.collapse(workspace, 2);
+      await ui.expand('OBS Buckets', 2);
+      await expectVisible(ui.treeRow('modelarts-demo-outputs', 3), 'modelarts-demo-outputs under OBS Buckets');
+      await ui.expand(bucket, 3);
+      await expectVisible(ui.description(ui.treeRow('README.md', 4)).filter({ hasText: /^\d+ B\b/ }), `README.md in ${bucket}, with its size`);
+      await ui.expand('code', 4);
+      await ui.treeRow('train.py', 5).click();
+      await expectVisible(ui.editorTab('train', '.py'), 'an editor tab train.py');
+      await expectVisible(ui.activeEditorLines.filter({ hasText: 'import argparse' }), 'the script\'s first line in the editor');
+      await screenshot('text-object');
+      await ui.expand('datasets', 4);
+      await ui.expand('flowers', 5);
+      await ui.expand('train', 6);
+      await ui.expand('daisy', 7);
+      await expectVisible(ui.description(ui.treeRow('img_0001.jpg', 8)).filter({ hasText: /^2 KB\b/ }), 'img_0001.jpg, 2 KB, in daisy');
+    },
+  },
+  {
+    slug: 'obs-upload',
+    title: 'Upload a file into an OBS folder',
+    expected:
+      `the upload button on ${bucket} → code opens a file dialog; the file chosen goes up under a notification counting files and ` +
+      `bytes ("0 of 1 files · … of 3 MB"), then "Uploaded 1 file (3 MB) to obs://${bucket}/code/", and ${uploaded} appears under code`,
+    timeoutMs: 45_000,
+    async run({ ui, emulator, workspaceFolder, screenshot }) {
+      await ui.collapse('datasets', 4);
+      const local = path.join(workspaceFolder, uploaded);
+      const data = Buffer.alloc(uploadBytes, '# Model card\n');
+      writeFileSync(local, data);
+      emulator.obs.faults.add({ kind: 'slow', method: 'PUT', path: `/${bucket}/code/${uploaded}`, bytesPerSecond: 1024 * 1024, times: Infinity });
+
+      await ui.clickInlineAction(ui.treeRow('code', 4), 'Upload Files to OBS…');
+      // VS Code's own file dialog, in the quick input: the path typed is the file chosen.
+      await expectVisible(ui.quickInput.filter({ hasText: `Upload files to obs://${bucket}/code/` }), 'the file dialog titled "Upload files to …"');
+      await ui.quickInputBox.fill(local);
+      await screenshot('file-dialog');
+      await ui.quickInputBox.press('Enter');
+
+      await expectVisible(ui.notification('0 of 1 files').filter({ hasText: /· [1-9][\d.]* [KM]B of 3 MB/ }), 'the upload\'s progress notification counting files and bytes, some sent', 15_000);
+      await screenshot('progress');
+      await expectVisible(ui.notification(`Uploaded 1 file (3 MB) to obs://${bucket}/code/`), 'the "Uploaded 1 file" notification', 20_000);
+      await expectVisible(ui.treeRow(uploaded, 5), `${uploaded} under code`);
+      await expectGone(ui.toast('of 1 files'), 'the progress notification');
+      const stored = emulator.obs.store.bucket(bucket)?.objects.get(`code/${uploaded}`)?.data;
+      if (!stored || !stored.equals(data)) throw new NotSeen(`code/${uploaded} in the stand-in, byte for byte (${stored?.length ?? 0} of ${data.length} bytes)`);
+    },
+  },
+];
