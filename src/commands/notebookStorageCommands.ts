@@ -10,6 +10,7 @@ import { ResourceNode } from '../views/nodes/resourceNodes';
 import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
+import { locationUri, pickObsLocation } from './obsPickers';
 import { withProgress } from './progress';
 import { changeResourceState } from './resourceCommands';
 import { refreshChildGroup, requireServices, resolveTarget, resourceNodeAbove, type ResourceTarget } from './resourceTarget';
@@ -20,7 +21,7 @@ export function registerNotebookStorageCommands(context: CommandContext): vscode
   return [
     registerCommand(context, 'modelarts.notebook.attachStorage', async (node) => {
       const notebook = await resolveRunningNotebook(context, node);
-      const request = await askStorage(context, notebook.item);
+      const request = await askStorage(context, notebook.item, notebook.scope.region);
       const services = requireServices(context);
       try {
         await withProgress(vscode.l10n.t('Mounting {0} at {1} of "{2}"…', sourceOf(request), request.mount_path, notebook.item.name), (signal) =>
@@ -69,19 +70,22 @@ function suggestedMountPath(obsFolder: string): string {
   return `/data/${parts[parts.length - 1] ?? 'storage'}/`;
 }
 
-async function askStorage(context: CommandContext, notebook: Notebook): Promise<AttachStorageRequest> {
+async function askStorage(context: CommandContext, notebook: Notebook, region: string): Promise<AttachStorageRequest> {
   const title = vscode.l10n.t('Mount storage on "{0}"', notebook.name);
   const kind = await pick(
     context.ui,
     [
-      { label: vscode.l10n.t('OBS folder'), description: 'obs://bucket/folder/', category: 'OBS' as const },
+      { label: vscode.l10n.t('OBS folder'), description: vscode.l10n.t('browse the buckets of {0}', region), category: 'OBS browsed' as const },
+      { label: vscode.l10n.t('OBS folder by its path'), description: 'obs://bucket/folder/', category: 'OBS typed' as const },
       { label: vscode.l10n.t('SFS Turbo file system'), description: vscode.l10n.t('by its ID'), category: 'EFS' as const },
     ],
     { title },
   );
-  if (kind.category === 'OBS') {
-    // Typed for now: browsing OBS buckets from here would pick the same obs://bucket/folder/ path.
-    const uri = (await ask(context.ui, { title, prompt: vscode.l10n.t('OBS folder to mount'), placeHolder: 'obs://my-bucket/datasets/', validateInput: (value) => obsFolderProblem(value.trim()) })).trim();
+  if (kind.category !== 'EFS') {
+    const uri =
+      kind.category === 'OBS browsed'
+        ? locationUri(await pickObsLocation(context, region, { title, select: 'folder' }))
+        : (await ask(context.ui, { title, prompt: vscode.l10n.t('OBS folder to mount'), placeHolder: 'obs://my-bucket/datasets/', validateInput: (value) => obsFolderProblem(value.trim()) })).trim();
     return { category: 'OBS', uri, mount_path: await askMountPath(context, title, suggestedMountPath(uri)) };
   }
   const efsId = (await ask(context.ui, { title, prompt: vscode.l10n.t('ID of the SFS Turbo file system'), validateInput: (value) => fileSystemIdProblem(value.trim()) })).trim();

@@ -6,7 +6,7 @@ import { ObsBucketGroupNode, ObsBucketNode, ObsFolderNode, ObsListingNode, ObsOb
 import { RegionNode } from '../views/nodes/regionNodes';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction, deleteQuestion } from './confirm';
-import { isFolderLocation, type ObsLocation, pickBucket, pickObsLocation } from './obsPickers';
+import { isFolderLocation, locationUri, type ObsLocation, pickBucket, pickObsLocation } from './obsPickers';
 import { withProgress } from './progress';
 import { pickRegion, requireServices, resolveRegion } from './resourceTarget';
 import { ask, pick } from './userInput';
@@ -47,7 +47,7 @@ export function registerObsCommands(context: CommandContext): vscode.Disposable[
     registerCommand(context, 'modelarts.obs.filter', (node) => filterListing(context, node)),
     registerCommand(context, 'modelarts.obs.copyUri', async (node) => {
       const { location } = await resolveObsTarget(context, node, vscode.l10n.t('Copy the obs:// URI of'), 'any');
-      const uri = obsUri(location.bucket, location.key);
+      const uri = locationUri(location);
       await vscode.env.clipboard.writeText(uri);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', uri), 3000);
     }),
@@ -138,7 +138,7 @@ async function filterListing(context: CommandContext, node: unknown): Promise<vo
 async function openReadOnly(context: CommandContext, node: unknown): Promise<void> {
   const services = requireServices(context);
   const { location } = await resolveObsTarget(context, node, vscode.l10n.t('Open which object?'), 'object');
-  const text = await withProgress(vscode.l10n.t('Opening {0}…', obsUri(location.bucket, location.key)), (signal) =>
+  const text = await withProgress(vscode.l10n.t('Opening {0}…', locationUri(location)), (signal) =>
     services.obs.readText(location.region, location.bucket, location.key, MAX_OPEN_BYTES, signal),
   );
   const extension = location.key.slice(location.key.lastIndexOf('.') + 1).toLowerCase();

@@ -13,6 +13,10 @@ export interface ObsLocation {
   readonly key: string;
 }
 
+export function locationUri(location: ObsLocation): string {
+  return obsUri(location.bucket, location.key);
+}
+
 export function isFolderLocation(location: ObsLocation): boolean {
   return location.key === '' || location.key.endsWith('/');
 }

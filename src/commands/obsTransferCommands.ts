@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { asModelArtsError, cancelledError, isCancellation, LocalErrorCode, ModelArtsError } from '../services/errors';
-import { baseName, type ObsService, obsUri } from '../services/obs';
+import { baseName, type ObsService } from '../services/obs';
 import { type ObsPlace, ObsTransfers, type TransferOptions } from '../services/obsTransfers';
 import type { TransferProgress, TransferReport } from '../services/transferReport';
 import { formatSize } from '../views/format';
@@ -10,6 +10,7 @@ import { ObsListingNode } from '../views/nodes/obsNodes';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
 import { reloadListing, resolveObsTarget } from './obsCommands';
+import { locationUri } from './obsPickers';
 import { withProgress } from './progress';
 import { requireServices } from './resourceTarget';
 import type { ProgressStep } from './userInput';
@@ -28,7 +29,7 @@ export function registerObsTransferCommands(context: CommandContext): vscode.Dis
 async function upload(context: CommandContext, node: unknown, what: 'files' | 'folders'): Promise<void> {
   const services = requireServices(context);
   const { location, node: shown } = await resolveObsTarget(context, node, vscode.l10n.t('Upload into which folder?'), 'folder');
-  const destination = obsUri(location.bucket, location.key);
+  const destination = locationUri(location);
   const picked = await context.ui.showOpenDialog({
     title: what === 'files' ? vscode.l10n.t('Upload files to {0}', destination) : vscode.l10n.t('Upload folders to {0}', destination),
     openLabel: vscode.l10n.t('Upload'),
@@ -58,7 +59,7 @@ async function upload(context: CommandContext, node: unknown, what: 'files' | 'f
 async function download(context: CommandContext, node: unknown): Promise<void> {
   const services = requireServices(context);
   const { location } = await resolveObsTarget(context, node, vscode.l10n.t('Download which object or folder?'), 'any');
-  const source = obsUri(location.bucket, location.key);
+  const source = locationUri(location);
   const [folder] = localPaths(
     await context.ui.showOpenDialog({ title: vscode.l10n.t('Download {0} into', source), openLabel: vscode.l10n.t('Download Here'), canSelectFiles: false, canSelectFolders: true, canSelectMany: false }),
   );

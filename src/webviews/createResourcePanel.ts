@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
 import { pickSwrImage } from '../commands/companionPickers';
-import { pickObsLocation } from '../commands/obsPickers';
+import { locationUri, pickObsLocation } from '../commands/obsPickers';
 import { withProgress } from '../commands/progress';
 import { requireServices } from '../commands/resourceTarget';
 import type { ModelArtsServices } from '../services';
 import { isCancellation, LocalErrorCode } from '../services/errors';
-import { obsUri } from '../services/obs';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { ResourceKind } from '../views/resourceKind';
 import { answerCompanionChoices } from './companionChoices';
@@ -143,7 +142,7 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
     try {
       const title = select === 'object' ? vscode.l10n.t('Select an OBS object') : select === 'folder' ? vscode.l10n.t('Select an OBS folder') : vscode.l10n.t('Select an OBS folder or object');
       const location = await pickObsLocation(this.context, this.region, { title, select });
-      return { type: 'obsBrowsed', field, uri: obsUri(location.bucket, location.key) };
+      return { type: 'obsBrowsed', field, uri: locationUri(location) };
     } catch (error) {
       return isCancellation(error) ? { type: 'obsBrowsed', field } : { type: 'obsBrowsed', field, error: errorInfo(error, this.dependencies.log) };
     }

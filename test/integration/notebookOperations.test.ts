@@ -87,7 +87,7 @@ describe('Notebook operations against the emulator', () => {
     const seeded = await under().child(group, '/data/datasets/');
     assert.equal(description(seeded), 'Mounted · obs://modelarts-demo-data/datasets/');
 
-    under().ui.answer('OBS folder', 'obs://team-data/mnist/', '/data/mnist/');
+    under().ui.answer('OBS folder by its path', 'obs://team-data/mnist/', '/data/mnist/');
     await vscode.commands.executeCommand('modelarts.notebook.attachStorage', group);
     assert.deepEqual(under().ui.errors, []);
     const [obsBox, pathBox] = under().ui.inputBoxes;
@@ -115,6 +115,21 @@ describe('Notebook operations against the emulator', () => {
     assert.equal(status(mounted), 'Unmounting');
     await until(async () => (await under().explorer.getChildren(group)).map(label), (labels) => !labels.includes('/data/mnist/'), 'the unmounted storage to leave the tree');
     assert.deepEqual((await under().explorer.getChildren(group)).map(label), ['/data/datasets/']);
+  });
+
+  it('Mount Storage browses the buckets of the notebook\'s region for the OBS folder', async () => {
+    const node = await inStatus('scratch-notebook', 'Running');
+    const group = await under().child(node, 'Mounted Storage');
+    under().ui.answer('OBS folder', 'modelarts-demo-data', 'datasets/', 'flowers/', 'Use this folder', '/data/flowers/');
+    await vscode.commands.executeCommand('modelarts.notebook.attachStorage', group);
+    assert.deepEqual(under().ui.errors, []);
+    assert.equal(under().ui.inputBoxes.at(-1)?.value, '/data/flowers/', 'the mount path is suggested from the picked folder');
+    assert.deepEqual(lastBody('POST', `${idOf(node)}/storage`), { category: 'OBS', uri: 'obs://modelarts-demo-data/datasets/flowers/', mount_path: '/data/flowers/' });
+    assert.deepEqual(
+      under().emulator.obs.requests.list().map((request) => `${request.method} ${request.path} ${request.query.prefix ?? ''}`.trim()),
+      ['GET /', 'GET /modelarts-demo-data', 'GET /modelarts-demo-data datasets/', 'GET /modelarts-demo-data datasets/flowers/'],
+      'the bucket list, then one listing per folder opened',
+    );
   });
 
   it('Renew Lease offers durations, shows the time left in the tree and tooltip, and asks before shortening it', async () => {
