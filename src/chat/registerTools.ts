@@ -21,6 +21,7 @@ import { GetResourcePoolTool } from './tools/getResourcePoolTool';
 import { GetTrainingJobLogTool } from './tools/getTrainingJobLogTool';
 import { GetTrainingJobTool } from './tools/getTrainingJobTool';
 import { GetWorkspaceQuotasTool } from './tools/getWorkspaceQuotasTool';
+import { ListHyperClustersTool } from './tools/listHyperClustersTool';
 import { ListHyperinstancesTool } from './tools/listHyperinstancesTool';
 import { ListKeyPairsTool } from './tools/listKeyPairsTool';
 import { ListLiteServerJobsTool } from './tools/listLiteServerJobsTool';
@@ -76,6 +77,7 @@ const TOOL_CLASSES: readonly ToolClass[] = [
   ListLiteServersTool,
   GetLiteServerTool,
   ListHyperinstancesTool,
+  ListHyperClustersTool,
   ListLiteServerJobsTool,
   ListScheduledEventsTool,
   ListSwrImagesTool,

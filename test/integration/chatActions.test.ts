@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { textOf } from './chatDoubles';
-import { CPU_NOTEBOOK_IMAGE, demoIds, invokeTool, sampleInputs } from './chatSamples';
+import { CPU_NOTEBOOK_IMAGE, demoIds, demoProject, invokeTool, sampleInputs } from './chatSamples';
 import { label, type Node, REGION, signedInSuite, until } from './harness';
 
 describe('Chat tools that change things, against the emulator', () => {
   const under = signedInSuite({ transitionMs: 1000 });
-  const project = () => {
-    const found = under().emulator.state.projectFor(under().emulator.demo.ak, REGION);
-    assert.ok(found);
-    return found;
-  };
+  const project = () => demoProject(under().emulator);
   const now = () => under().emulator.clock.now();
   const notebookId = (name: string) => project().notebooks(now()).find((notebook) => notebook.name === name)?.id ?? '';
   const jobId = (name: string) => project().trainingJobsOldestFirst().find((job) => job.name === name)?.id ?? '';

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DEV_SERVER_IMAGES } from '../../emulator/areas/devServerCatalog';
 import { securityGroupsOf, subnetsOf, vpcsOf } from '../../emulator/areas/vpcSeed';
 import type { Emulator } from '../../emulator/server';
+import type { ProjectState } from '../../emulator/state';
 import { REGION } from './harness';
 
 /** The conda3 CPU image of the emulator's notebook catalog. */
@@ -24,10 +25,16 @@ export function column(text: string, header: string): string[] {
   return table.slice(2).map((line) => cells(line)[index]);
 }
 
-/** Ids of the demo seed of `ak`'s cn-north-4 project, for the create tools. */
-export function demoIds(emulator: Emulator, ak: string) {
+/** The emulator's cn-north-4 project of an account (the demo one by default), to compare results with. */
+export function demoProject(emulator: Emulator, ak = emulator.demo.ak): ProjectState {
   const project = emulator.state.projectFor(ak, REGION);
   assert.ok(project, 'the account has a cn-north-4 project');
+  return project;
+}
+
+/** Ids of the demo seed of `ak`'s cn-north-4 project, for the create tools. */
+export function demoIds(emulator: Emulator, ak: string) {
+  const project = demoProject(emulator, ak);
   const vpc = vpcsOf(project).find((candidate) => candidate.name === 'vpc-default');
   const subnet = subnetsOf(project).find((candidate) => candidate.vpcId === vpc?.id && candidate.zone === 'a');
   const group = securityGroupsOf(project).find((candidate) => candidate.vpcId === vpc?.id);
@@ -63,6 +70,7 @@ export function sampleInputs(emulator: Emulator, ak: string): Readonly<Record<st
     modelarts_list_lite_servers: {},
     modelarts_get_lite_server: { name: 'lite-cpu-etl' },
     modelarts_list_hyperinstances: {},
+    modelarts_list_hyper_clusters: {},
     modelarts_list_lite_server_jobs: {},
     modelarts_list_scheduled_events: { status: 'inquiring' },
     modelarts_list_swr_images: { namespace: 'modelarts-demo' },

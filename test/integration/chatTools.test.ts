@@ -2,18 +2,14 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { securityGroupsOf, subnetsOf, vpcsOf } from '../../emulator/areas/vpcSeed';
 import { maskSecret } from '../../src/services/secrets';
-import { column, invokeTool, sampleInputs } from './chatSamples';
+import { column, demoProject, invokeTool, sampleInputs } from './chatSamples';
 import { type Node, REGION, signedInSuite } from './harness';
 
 const NLP = 'nlp-research';
 
 describe('Chat tools that read, against the emulator', () => {
   const under = signedInSuite({ transitionMs: 1000 });
-  const project = () => {
-    const found = under().emulator.state.projectFor(under().emulator.demo.ak, REGION);
-    assert.ok(found);
-    return found;
-  };
+  const project = () => demoProject(under().emulator);
   const now = () => under().emulator.clock.now();
   const workspaceId = (name: string) => [...project().workspaces.values()].find((workspace) => workspace.name === name)?.id;
   const sorted = (values: readonly string[]) => [...values].sort();
@@ -169,6 +165,7 @@ describe('Chat tools that read, against the emulator', () => {
       // The user's own servers: not ops-admin's lite-ops-shared, nor the hyperinstance's members.
       ['modelarts_list_lite_servers', {}, ['lite-a800-train-01', 'lite-910b-dev', 'lite-v100-notebook', 'lite-kunpeng-build', 'lite-910b-bench', 'lite-cpu-etl']],
       ['modelarts_list_hyperinstances', {}, [...demo.hyperinstances.values()].map((instance) => instance.name)],
+      ['modelarts_list_hyper_clusters', {}, [...demo.hyperClusters.values()].map((cluster) => cluster.name)],
       ['modelarts_list_lite_server_jobs', {}, [...demo.devServerJobs.values()].map((job) => job.name)],
       ['modelarts_list_vpcs', {}, vpcsOf(demo).map((vpc) => vpc.name)],
       ['modelarts_list_key_pairs', {}, demo.companion.keyPairs.map((keyPair) => keyPair.name)],
