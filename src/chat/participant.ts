@@ -5,7 +5,7 @@ import type { CommandContext } from '../commands/commandContext';
 interface ListCommand {
   readonly tool: string;
   progress(): string;
-  readonly buttons: () => vscode.Command[];
+  buttons(): vscode.Command[];
 }
 
 const LIST_COMMANDS: Readonly<Record<string, ListCommand>> = {

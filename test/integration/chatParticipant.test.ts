@@ -84,9 +84,10 @@ describe('The @modelarts chat participant', () => {
     assert.match(textOf(model.requests[1].messages.at(-1)), /Nothing was done: notebook is not an input of this tool \(it takes region, workspace, id, name\)\./);
   });
 
-  it('without a language model, says so and points at the commands', async () => {
+  it('a command with a question rather than a status goes to the model; without one, it says so and points at the commands', async () => {
     const model = new ScriptedModel([vscode.LanguageModelError.NotFound('no model here')]);
-    const { stream } = await askParticipant(participant(), chatRequest(undefined, 'hello', model));
+    const { stream } = await askParticipant(participant(), chatRequest('jobs', 'which ones failed today?', model));
+    assert.equal(model.requests.length, 1, 'the model was asked');
     assert.equal(stream.markdownText, 'No language model answered (no model here). /jobs, /notebooks, /services and /status work without one.');
   });
 
