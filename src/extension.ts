@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AccountManager } from './account/accountManager';
+import { type ChatApi, registerChat } from './chat/registerChat';
 import { registerAccountCommands } from './commands/accountCommands';
 import type { CommandContext } from './commands/commandContext';
 import { registerCompanionCommands } from './commands/companionCommands';
@@ -31,6 +32,10 @@ import { ResourceDocuments } from './views/resourceDocuments';
 /** What the extension exports: its command context, so tests can answer its questions. */
 export interface ModelArtsExtensionApi {
   readonly context: CommandContext;
+  /** The chat tools by name and the chat participant, so tests can prepare invocations and call its handler. */
+  readonly chat: ChatApi;
+  /** The folder of the extension's log files, where the ModelArts output channel is written (tests read it). */
+  readonly logUri: vscode.Uri;
 }
 
 export async function activate(extensionContext: vscode.ExtensionContext): Promise<ModelArtsExtensionApi> {
@@ -42,6 +47,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const documents = new ResourceDocuments();
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
   const context: CommandContext = { ui: vscodeUserInput, log, accounts, session, explorer, treeView, documents, extensionUri: extensionContext.extensionUri };
+  const chat = registerChat(context, extensionContext.extension.packageJSON);
 
   extensionContext.subscriptions.push(
     log,
@@ -72,11 +78,12 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerServiceV2PanelCommands(context),
     ...registerObsCommands(context),
     ...registerObsTransferCommands(context),
+    ...chat.disposables,
   );
   explorer.poller.setVisible(treeView.visible);
 
   await accounts.reload();
   // Until now the welcome says "checking"; the sign-in welcome would flash before the account is known.
   await vscode.commands.executeCommand('setContext', 'modelarts.accountChecked', true);
-  return { context };
+  return { context, chat: chat.api, logUri: extensionContext.logUri };
 }

@@ -7,45 +7,60 @@ import { ResourceGroupNode } from '../views/nodes/resourceNodes';
 import { withCapability } from '../views/resourceKind';
 import { formatServiceEvents } from '../views/serviceEvents';
 import { type CommandContext, registerCommand } from './commandContext';
-import { confirmAction } from './confirm';
+import { deleteQuestion } from './confirm';
 import { withProgress } from './progress';
-import { changeResourceState, confirmDelete, registerCommonResourceCommands } from './resourceCommands';
-import { pickRegion, requireServices, resolveTarget, type ResourceTarget } from './resourceTarget';
+import { registerCommonResourceCommands, registerResourceAction, type ResourceAction } from './resourceCommands';
+import { pickRegion, requireServices, resolveTarget } from './resourceTarget';
 import { registerServiceV1Update } from './serviceV1Update';
 
 const has = (capability: string) => withCapability(serviceV1Kind, capability);
+
+/** Start and stop are updates with the status alone (§3.3); the service is then read again, deploying or stopping. */
+function setStatus(status: 'running' | 'stopped'): ResourceAction<ServiceV1>['perform'] {
+  return async (services, target, signal) => {
+    await services.inferenceV1.setStatus(target.scope.region, target.item.service_id, status, signal);
+    return undefined;
+  };
+}
+
+/** Start, stop and delete, as the tree's commands and the chat tools run them. */
+export const serviceV1Actions: Readonly<Record<'start' | 'stop' | 'delete', ResourceAction<ServiceV1>>> = {
+  start: {
+    capability: 'canStart',
+    question: (name) => vscode.l10n.t('Start real-time service "{0}"?', name),
+    button: vscode.l10n.t('Start'),
+    progress: (name) => vscode.l10n.t('Starting real-time service "{0}"…', name),
+    perform: setStatus('running'),
+  },
+  stop: {
+    capability: 'canStop',
+    question: (name) => vscode.l10n.t('Stop real-time service "{0}"?', name),
+    detail: vscode.l10n.t('It stops answering requests at its address, and its instances are released. Start it again to redeploy.'),
+    button: vscode.l10n.t('Stop'),
+    progress: (name) => vscode.l10n.t('Stopping real-time service "{0}"…', name),
+    perform: setStatus('stopped'),
+  },
+  delete: {
+    capability: 'canDelete',
+    question: (name) => deleteQuestion(serviceV1Kind.label, name),
+    detail: vscode.l10n.t('Requests to its address fail from then on. Its models are kept. This cannot be undone.'),
+    button: vscode.l10n.t('Delete'),
+    progress: (name) => vscode.l10n.t('Deleting real-time service "{0}"…', name),
+    perform: async (services, target, signal) => {
+      await services.inferenceV1.delete(target.scope.region, target.item.service_id, signal);
+      return undefined; // read again: the service is deleting, then gone
+    },
+  },
+};
 
 /** v1 real-time services (§3): start, stop, update, delete, events, address, specifications; and the models they deploy. */
 export function registerInferenceV1Commands(context: CommandContext): vscode.Disposable[] {
   return [
     ...registerCommonResourceCommands(context, serviceV1Kind, 'modelarts.serviceV1'),
     ...registerCommonResourceCommands(context, modelKind, 'modelarts.model'),
-    registerCommand(context, 'modelarts.serviceV1.start', async (node) => {
-      const target = await resolveTarget(context, serviceV1Kind, node, has('canStart'));
-      await changeStatus(context, target, 'running', vscode.l10n.t('Starting real-time service "{0}"…', target.item.service_name));
-    }),
-    registerCommand(context, 'modelarts.serviceV1.stop', async (node) => {
-      const target = await resolveTarget(context, serviceV1Kind, node, has('canStop'));
-      const confirmed = await confirmAction(
-        context.ui,
-        vscode.l10n.t('Stop real-time service "{0}"?', target.item.service_name),
-        vscode.l10n.t('It stops answering requests at its address, and its instances are released. Start it again to redeploy.'),
-        vscode.l10n.t('Stop'),
-      );
-      if (confirmed) {
-        await changeStatus(context, target, 'stopped', vscode.l10n.t('Stopping real-time service "{0}"…', target.item.service_name));
-      }
-    }),
-    registerCommand(context, 'modelarts.serviceV1.delete', async (node) => {
-      const target = await resolveTarget(context, serviceV1Kind, node, has('canDelete'));
-      if (!(await confirmDelete(context, target, vscode.l10n.t('Requests to its address fail from then on. Its models are kept. This cannot be undone.')))) {
-        return;
-      }
-      await changeResourceState(context, target, vscode.l10n.t('Deleting real-time service "{0}"…', target.item.service_name), async (services, signal) => {
-        await services.inferenceV1.delete(target.scope.region, target.item.service_id, signal);
-        return undefined; // read again: the service is deleting, then gone
-      });
-    }),
+    registerResourceAction(context, 'modelarts.serviceV1.start', serviceV1Kind, serviceV1Actions.start),
+    registerResourceAction(context, 'modelarts.serviceV1.stop', serviceV1Kind, serviceV1Actions.stop),
+    registerResourceAction(context, 'modelarts.serviceV1.delete', serviceV1Kind, serviceV1Actions.delete),
     registerCommand(context, 'modelarts.serviceV1.viewEvents', async (node) => {
       const target = await resolveTarget(context, serviceV1Kind, node);
       const services = requireServices(context);
@@ -88,12 +103,4 @@ export function registerInferenceV1Commands(context: CommandContext): vscode.Dis
     }),
     registerServiceV1Update(context),
   ];
-}
-
-/** Start and stop are updates with the status alone (§3.3); the service is then read again, deploying or stopping. */
-async function changeStatus(context: CommandContext, target: ResourceTarget<ServiceV1>, status: 'running' | 'stopped', title: string): Promise<void> {
-  await changeResourceState(context, target, title, async (services, signal) => {
-    await services.inferenceV1.setStatus(target.scope.region, target.item.service_id, status, signal);
-    return undefined;
-  });
 }

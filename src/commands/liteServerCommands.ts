@@ -6,70 +6,83 @@ import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
 import { runServerBatch, selectedServers } from './liteServerSelection';
-import { changeResourceState, registerCommonResourceCommands } from './resourceCommands';
+import { quotedNames } from './treeSelection';
+import { changeResourceState, registerCommonResourceCommands, type ResourceAction } from './resourceCommands';
 import { resolveTarget, type ResourceTarget } from './resourceTarget';
 
 /** What a Lite Server power or delete action needs: its API spelling, its capability, and what to ask first. */
 interface ServerAction {
   readonly command: string;
-  readonly batch: DevServerBatchAction;
   readonly capability: string;
-  /** The question for one server or several; harmless actions ask nothing. */
-  confirm?(names: readonly string[]): { question: string; detail: string; button: string };
+  /** The question for one server or several. */
+  question(names: readonly string[]): string;
+  /** What follows, for what disrupts or destroys; the commands ask nothing before harmless actions. */
+  readonly detail?: string;
+  readonly button: string;
   progress(names: readonly string[]): string;
   single(services: ModelArtsServices, target: ResourceTarget<DevServer>, signal: AbortSignal): Promise<DevServer>;
 }
 
-const SERVER_ACTIONS: readonly ServerAction[] = [
-  {
+/** The batch actions that also exist for one server at a time. */
+export type ServerPowerAction = Extract<DevServerBatchAction, 'START' | 'STOP' | 'REBOOT' | 'DELETE'>;
+
+const SERVER_ACTIONS: Readonly<Record<ServerPowerAction, ServerAction>> = {
+  START: {
     command: 'modelarts.devServer.start',
-    batch: 'START',
     capability: 'canStart',
+    question: (names) => vscode.l10n.t('Start Lite Server {0}?', quotedNames(names)),
+    button: vscode.l10n.t('Start'),
     progress: (names) => vscode.l10n.t('Starting {0}…', names.join(', ')),
     single: (services, target, signal) => services.devServers.changePower(target.scope.region, target.item.id, 'start', signal),
   },
-  {
+  STOP: {
     command: 'modelarts.devServer.stop',
-    batch: 'STOP',
     capability: 'canStop',
-    confirm: (names) => ({
-      question: vscode.l10n.t('Stop Lite Server {0}?', names.map((name) => `"${name}"`).join(', ')),
-      detail: vscode.l10n.t('Processes on the server end; its disks are kept.'),
-      button: vscode.l10n.t('Stop'),
-    }),
+    question: (names) => vscode.l10n.t('Stop Lite Server {0}?', quotedNames(names)),
+    detail: vscode.l10n.t('Processes on the server end; its disks are kept.'),
+    button: vscode.l10n.t('Stop'),
     progress: (names) => vscode.l10n.t('Stopping {0}…', names.join(', ')),
     single: (services, target, signal) => services.devServers.changePower(target.scope.region, target.item.id, 'stop', signal),
   },
-  {
+  REBOOT: {
     command: 'modelarts.devServer.reboot',
-    batch: 'REBOOT',
     capability: 'canReboot',
-    confirm: (names) => ({
-      question: vscode.l10n.t('Reboot Lite Server {0}?', names.map((name) => `"${name}"`).join(', ')),
-      detail: vscode.l10n.t('Processes on the server are interrupted.'),
-      button: vscode.l10n.t('Reboot'),
-    }),
+    question: (names) => vscode.l10n.t('Reboot Lite Server {0}?', quotedNames(names)),
+    detail: vscode.l10n.t('Processes on the server are interrupted.'),
+    button: vscode.l10n.t('Reboot'),
     progress: (names) => vscode.l10n.t('Rebooting {0}…', names.join(', ')),
     single: (services, target, signal) => services.devServers.changePower(target.scope.region, target.item.id, 'reboot', signal),
   },
-  {
+  DELETE: {
     command: 'modelarts.devServer.delete',
-    batch: 'DELETE',
     capability: 'canDelete',
-    confirm: (names) => ({
-      question: vscode.l10n.t('Delete Lite Server {0}?', names.map((name) => `"${name}"`).join(', ')),
-      detail: vscode.l10n.t('The server and its disks are deleted. This cannot be undone.'),
-      button: vscode.l10n.t('Delete'),
-    }),
+    question: (names) => vscode.l10n.t('Delete Lite Server {0}?', quotedNames(names)),
+    detail: vscode.l10n.t('The server and its disks are deleted. This cannot be undone.'),
+    button: vscode.l10n.t('Delete'),
     progress: (names) => vscode.l10n.t('Deleting {0}…', names.join(', ')),
     single: (services, target, signal) => services.devServers.delete(target.scope.region, target.item.id, signal),
   },
-];
+};
+
+/** One server's action as the chat tools run it: the command's question, request and capability. */
+export function liteServerAction(batch: ServerPowerAction): ResourceAction<DevServer> {
+  const action = SERVER_ACTIONS[batch];
+  return {
+    capability: action.capability,
+    question: (name) => action.question([name]),
+    detail: action.detail,
+    button: action.button,
+    progress: (name) => action.progress([name]),
+    perform: action.single,
+  };
+}
 
 export function registerLiteServerCommands(context: CommandContext): vscode.Disposable[] {
   return [
     ...registerCommonResourceCommands(context, devServerKind, 'modelarts.devServer'),
-    ...SERVER_ACTIONS.map((action) => registerCommand(context, action.command, (clicked, selected) => runServerAction(context, action, clicked, selected))),
+    ...Object.entries(SERVER_ACTIONS).map(([batch, action]) =>
+      registerCommand(context, action.command, (clicked, selected) => runServerAction(context, batch as ServerPowerAction, action, clicked, selected)),
+    ),
     ...(['start', 'stop'] as const).map((power) =>
       registerCommand(context, `modelarts.hyperinstance.${power}`, async (node) => {
         const target = await resolveTarget(context, hyperinstanceKind, node, withCapability(hyperinstanceKind, power === 'start' ? 'canStart' : 'canStop'));
@@ -85,21 +98,16 @@ export function registerLiteServerCommands(context: CommandContext): vscode.Disp
 }
 
 /** One selected server through its own endpoint; several at once through one batch request. */
-async function runServerAction(context: CommandContext, action: ServerAction, clicked: unknown, selected: unknown): Promise<void> {
+async function runServerAction(context: CommandContext, batch: ServerPowerAction, action: ServerAction, clicked: unknown, selected: unknown): Promise<void> {
   const selection = selectedServers(selected, action.capability);
-  if (selection.length > 1) {
-    const names = selection.map((node) => node.name);
-    const question = action.confirm?.(names);
-    if (question && !(await confirmAction(context.ui, question.question, question.detail, question.button))) {
-      return;
-    }
-    await runServerBatch(context, selection, action.batch, action.progress(names));
+  const target = selection.length > 1 ? undefined : await resolveTarget(context, devServerKind, clicked, withCapability(devServerKind, action.capability));
+  const names = target ? [target.item.name] : selection.map((node) => node.name);
+  if (action.detail !== undefined && !(await confirmAction(context.ui, action.question(names), action.detail, action.button))) {
     return;
   }
-  const target = await resolveTarget(context, devServerKind, clicked, withCapability(devServerKind, action.capability));
-  const question = action.confirm?.([target.item.name]);
-  if (question && !(await confirmAction(context.ui, question.question, question.detail, question.button))) {
-    return;
+  if (target) {
+    await changeResourceState(context, target, action.progress(names), (services, signal) => action.single(services, target, signal));
+  } else {
+    await runServerBatch(context, selection, batch, action.progress(names));
   }
-  await changeResourceState(context, target, action.progress([target.item.name]), (services, signal) => action.single(services, target, signal));
 }

@@ -1,17 +1,45 @@
 import * as vscode from 'vscode';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import type { Notebook } from '../services/notebooks';
 import { notebookKind } from '../views/kinds/notebookKind';
 import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
-import { confirmAction } from './confirm';
+import { deleteQuestion } from './confirm';
 import { registerNotebookImageCommands } from './notebookImageCommands';
 import { registerNotebookSettingsCommands } from './notebookSettingsCommands';
 import { registerNotebookSshCommands } from './notebookSshCommands';
 import { registerNotebookStorageCommands } from './notebookStorageCommands';
-import { changeResourceState, confirmDelete, registerCommonResourceCommands } from './resourceCommands';
+import { registerCommonResourceCommands, registerResourceAction, type ResourceAction } from './resourceCommands';
 import { resolveTarget } from './resourceTarget';
 
 const has = (capability: string) => withCapability(notebookKind, capability);
+
+/** Start, stop and delete, as the tree's commands and the chat tools run them. */
+export const notebookActions: Readonly<Record<'start' | 'stop' | 'delete', ResourceAction<Notebook>>> = {
+  start: {
+    capability: 'canStart',
+    question: (name) => vscode.l10n.t('Start notebook "{0}"?', name),
+    button: vscode.l10n.t('Start'),
+    progress: (name) => vscode.l10n.t('Starting notebook "{0}"…', name),
+    perform: (services, target, signal) => services.notebooks.start(target.scope.region, target.item.id, signal),
+  },
+  stop: {
+    capability: 'canStop',
+    question: (name) => vscode.l10n.t('Stop notebook "{0}"?', name),
+    detail: vscode.l10n.t('Running kernels and terminals in it end. Files under /home/ma-user/work are kept.'),
+    button: vscode.l10n.t('Stop'),
+    progress: (name) => vscode.l10n.t('Stopping notebook "{0}"…', name),
+    perform: (services, target, signal) => services.notebooks.stop(target.scope.region, target.item.id, signal),
+  },
+  delete: {
+    capability: 'canDelete',
+    question: (name) => deleteQuestion(notebookKind.label, name),
+    detail: vscode.l10n.t('The notebook and its EVS storage are deleted. This cannot be undone.'),
+    button: vscode.l10n.t('Delete'),
+    progress: (name) => vscode.l10n.t('Deleting notebook "{0}"…', name),
+    perform: (services, target, signal) => services.notebooks.delete(target.scope.region, target.item.id, signal),
+  },
+};
 
 export function registerNotebookCommands(context: CommandContext): vscode.Disposable[] {
   return [
@@ -20,36 +48,9 @@ export function registerNotebookCommands(context: CommandContext): vscode.Dispos
     ...registerNotebookStorageCommands(context),
     ...registerNotebookSettingsCommands(context),
     ...registerNotebookSshCommands(context),
-    registerCommand(context, 'modelarts.notebook.start', async (node) => {
-      const target = await resolveTarget(context, notebookKind, node, has('canStart'));
-      await changeResourceState(context, target, vscode.l10n.t('Starting notebook "{0}"…', target.item.name), (services, signal) =>
-        services.notebooks.start(target.scope.region, target.item.id, signal),
-      );
-    }),
-    registerCommand(context, 'modelarts.notebook.stop', async (node) => {
-      const target = await resolveTarget(context, notebookKind, node, has('canStop'));
-      const confirmed = await confirmAction(
-        context.ui,
-        vscode.l10n.t('Stop notebook "{0}"?', target.item.name),
-        vscode.l10n.t('Running kernels and terminals in it end. Files under /home/ma-user/work are kept.'),
-        vscode.l10n.t('Stop'),
-      );
-      if (!confirmed) {
-        return;
-      }
-      await changeResourceState(context, target, vscode.l10n.t('Stopping notebook "{0}"…', target.item.name), (services, signal) =>
-        services.notebooks.stop(target.scope.region, target.item.id, signal),
-      );
-    }),
-    registerCommand(context, 'modelarts.notebook.delete', async (node) => {
-      const target = await resolveTarget(context, notebookKind, node, has('canDelete'));
-      if (!(await confirmDelete(context, target, vscode.l10n.t('The notebook and its EVS storage are deleted. This cannot be undone.')))) {
-        return;
-      }
-      await changeResourceState(context, target, vscode.l10n.t('Deleting notebook "{0}"…', target.item.name), (services, signal) =>
-        services.notebooks.delete(target.scope.region, target.item.id, signal),
-      );
-    }),
+    registerResourceAction(context, 'modelarts.notebook.start', notebookKind, notebookActions.start),
+    registerResourceAction(context, 'modelarts.notebook.stop', notebookKind, notebookActions.stop),
+    registerResourceAction(context, 'modelarts.notebook.delete', notebookKind, notebookActions.delete),
     registerCommand(context, 'modelarts.notebook.openJupyter', async (node) => {
       const target = await resolveTarget(context, notebookKind, node, has('canOpen'));
       if (!target.item.url) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
-import type { ResourceKind } from '../views/resourceKind';
+import { type ResourceKind, withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction, deleteQuestion } from './confirm';
 import { withProgress } from './progress';
@@ -46,6 +46,11 @@ export async function changeResourceState<T>(
 ): Promise<void> {
   const services = requireServices(context);
   const updated = await withProgress(title, (signal) => change(services, signal));
+  await showChangedResource(context, target, updated);
+}
+
+/** Shows in the tree what a change answered, or reads the resource again when it answered nothing. */
+export async function showChangedResource<T>(context: CommandContext, target: ResourceTarget<T>, updated: T | undefined): Promise<void> {
   const { node } = target;
   if (!node) {
     return;
@@ -56,6 +61,51 @@ export async function changeResourceState<T>(
   } else {
     await context.explorer.refresh(node);
   }
+}
+
+/**
+ * A state change of one resource (start, stop, delete…), shared by its command and its chat tool:
+ * the same capability its state must grant, the same question, request and tree update.
+ */
+export interface ResourceAction<T> {
+  /** The word of the resource kind's capabilities that allows it, e.g. canStop. */
+  readonly capability: string;
+  /** "Stop notebook "x"?" */
+  question(name: string): string;
+  /** What follows, for what disrupts or destroys; absent for what does not (a start), which commands do without asking. */
+  readonly detail?: string;
+  /** The confirmation's button, e.g. Stop. */
+  readonly button: string;
+  /** "Stopping notebook "x"…" */
+  progress(name: string): string;
+  /** The request: the resource's new state, or undefined when it must be read again. */
+  perform(services: ModelArtsServices, target: ResourceTarget<T>, signal: AbortSignal): Promise<T | undefined>;
+  /** The resource is gone once the request answers (its deletion answers no body): the tree drops it at once. */
+  readonly removes?: boolean;
+}
+
+/** A command running an action on the clicked resource, or on one picked among those that can. */
+export function registerResourceAction<T>(context: CommandContext, command: string, kind: ResourceKind<T>, action: ResourceAction<T>): vscode.Disposable {
+  return registerCommand(context, command, async (node) => {
+    const target = await resolveTarget(context, kind, node, withCapability(kind, action.capability));
+    const name = kind.name(target.item);
+    if (action.detail !== undefined && !(await confirmAction(context.ui, action.question(name), action.detail, action.button))) {
+      return;
+    }
+    const services = requireServices(context);
+    const updated = await withProgress(action.progress(name), (signal) => action.perform(services, target, signal));
+    await showActionResult(context, target, action, updated);
+  });
+}
+
+/** The tree after an action: the resource's new state, or its node gone. */
+export async function showActionResult<T>(context: CommandContext, target: ResourceTarget<T>, action: ResourceAction<T>, updated: T | undefined): Promise<void> {
+  if (action.removes && target.node) {
+    target.node.parent.removeChild(target.node);
+    context.explorer.rerender(target.node.parent);
+    return;
+  }
+  await showChangedResource(context, target, updated);
 }
 
 /** Delete with a modal confirmation naming the resource; returns false when the user declined. */

@@ -136,12 +136,25 @@ async function pickWorkspace(context: CommandContext, services: ModelArtsService
 }
 
 /** The tree node already showing a resource, if its category has been loaded; nothing is fetched. */
-function findLoadedNode<T>(context: CommandContext, kind: ResourceKind<T>, region: string, id: string): ResourceNode<T> | undefined {
+export function findLoadedNode<T>(context: CommandContext, kind: ResourceKind<T>, region: string, id: string): ResourceNode<T> | undefined {
+  return findLoaded(context, (node): node is ResourceNode<T> => node instanceof ResourceNode && node.kind === kind && node.region === region && node.resourceId === id);
+}
+
+/** The category of `kind` in a workspace (not under a resource), if the tree has built it; nothing is fetched. */
+export function findLoadedGroup<T>(context: CommandContext, kind: ResourceKind<T>, scope: WorkspaceScope): ResourceGroupNode<T> | undefined {
+  return findLoaded(
+    context,
+    (node): node is ResourceGroupNode<T> =>
+      node instanceof ResourceGroupNode && node.kind === kind && node.scope.region === scope.region && node.scope.workspaceId === scope.workspaceId && !node.scope.parentId,
+  );
+}
+
+function findLoaded<N extends ExplorerNode>(context: CommandContext, matches: (node: ExplorerNode) => node is N): N | undefined {
   const stack: ExplorerNode[] = [...context.explorer.loadedRoots()];
   while (stack.length > 0) {
     const node = stack.pop() as ExplorerNode;
-    if (node instanceof ResourceNode && node.kind === kind && node.region === region && node.resourceId === id) {
-      return node as ResourceNode<T>;
+    if (matches(node)) {
+      return node;
     }
     stack.push(...(node.loadedChildren?.() ?? []));
   }

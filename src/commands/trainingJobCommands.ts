@@ -1,18 +1,40 @@
 import * as vscode from 'vscode';
-import type { TrainingJob } from '../services/trainingJobs';
+import { tasksOf, type TrainingJob } from '../services/trainingJobs';
 import { parseTimestamp } from '../views/format';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
-import { withCapability } from '../views/resourceKind';
 import { type EventSeverity, formatServiceEvents } from '../views/serviceEvents';
 import { TrainingLogViewer } from '../views/trainingLogViewer';
 import { type CommandContext, registerCommand } from './commandContext';
-import { confirmAction } from './confirm';
+import { deleteQuestion } from './confirm';
 import { withProgress } from './progress';
-import { changeResourceState, confirmDelete, registerCommonResourceCommands } from './resourceCommands';
+import { registerCommonResourceCommands, registerResourceAction, type ResourceAction } from './resourceCommands';
 import { requireServices, resolveTarget } from './resourceTarget';
 import { pick } from './userInput';
 
-const has = (capability: string) => withCapability(trainingJobKind, capability);
+/** Stop and delete, as the tree's commands and the chat tools run them. */
+export const trainingJobActions: Readonly<Record<'stop' | 'delete', ResourceAction<TrainingJob>>> = {
+  stop: {
+    capability: 'canStop',
+    question: (name) => vscode.l10n.t('Stop training job "{0}"?', name),
+    detail: vscode.l10n.t('The job is terminated and cannot be resumed; outputs written so far are kept.'),
+    button: vscode.l10n.t('Stop'),
+    progress: (name) => vscode.l10n.t('Stopping training job "{0}"…', name),
+    perform: (services, target, signal) => services.trainingJobs.terminate(target.scope.region, target.item.metadata.id, signal),
+  },
+  delete: {
+    capability: 'canDelete',
+    question: (name) => deleteQuestion(trainingJobKind.label, name),
+    detail: vscode.l10n.t('The job and its logs are deleted. This cannot be undone.'),
+    button: vscode.l10n.t('Delete'),
+    progress: (name) => vscode.l10n.t('Deleting training job "{0}"…', name),
+    perform: async (services, target, signal) => {
+      await services.trainingJobs.delete(target.scope.region, target.item.metadata.id, signal);
+      return undefined;
+    },
+    // Deletion answers with no body (202): the job is gone from the list at once.
+    removes: true,
+  },
+};
 
 /** Training events are Info, Warning or Error (§2.1). */
 const EVENT_SEVERITY: Readonly<Record<string, EventSeverity>> = { Info: 'normal', Warning: 'warning', Error: 'abnormal' };
@@ -22,36 +44,8 @@ export function registerTrainingJobCommands(context: CommandContext): vscode.Dis
   return [
     logs,
     ...registerCommonResourceCommands(context, trainingJobKind, 'modelarts.trainingJob'),
-    registerCommand(context, 'modelarts.trainingJob.stop', async (node) => {
-      const target = await resolveTarget(context, trainingJobKind, node, has('canStop'));
-      const name = target.item.metadata.name;
-      const confirmed = await confirmAction(
-        context.ui,
-        vscode.l10n.t('Stop training job "{0}"?', name),
-        vscode.l10n.t('The job is terminated and cannot be resumed; outputs written so far are kept.'),
-        vscode.l10n.t('Stop'),
-      );
-      if (!confirmed) {
-        return;
-      }
-      await changeResourceState(context, target, vscode.l10n.t('Stopping training job "{0}"…', name), (services, signal) =>
-        services.trainingJobs.terminate(target.scope.region, target.item.metadata.id, signal),
-      );
-    }),
-    registerCommand(context, 'modelarts.trainingJob.delete', async (node) => {
-      const target = await resolveTarget(context, trainingJobKind, node, has('canDelete'));
-      const name = target.item.metadata.name;
-      if (!(await confirmDelete(context, target, vscode.l10n.t('The job and its logs are deleted. This cannot be undone.')))) {
-        return;
-      }
-      const services = requireServices(context);
-      await withProgress(vscode.l10n.t('Deleting training job "{0}"…', name), (signal) => services.trainingJobs.delete(target.scope.region, target.item.metadata.id, signal));
-      // Deletion answers with no body (202): the job is gone from the list at once.
-      if (target.node) {
-        target.node.parent.removeChild(target.node);
-        context.explorer.rerender(target.node.parent);
-      }
-    }),
+    registerResourceAction(context, 'modelarts.trainingJob.stop', trainingJobKind, trainingJobActions.stop),
+    registerResourceAction(context, 'modelarts.trainingJob.delete', trainingJobKind, trainingJobActions.delete),
     registerCommand(context, 'modelarts.trainingJob.viewLogs', async (node) => {
       const target = await resolveTarget(context, trainingJobKind, node);
       const region = target.scope.region;
@@ -91,7 +85,7 @@ export function registerTrainingJobCommands(context: CommandContext): vscode.Dis
 
 /** Multi-node jobs have one log per task (worker-0, worker-1…); a single-task job needs no question. */
 async function pickTask(context: CommandContext, job: TrainingJob): Promise<string> {
-  const tasks = job.status.tasks && job.status.tasks.length > 0 ? job.status.tasks : ['worker-0'];
+  const tasks = tasksOf(job);
   if (tasks.length === 1) {
     return tasks[0];
   }

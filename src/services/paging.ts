@@ -1,3 +1,5 @@
+import { LocalErrorCode, ModelArtsError } from './errors';
+
 /**
  * One shape for every paged list, whatever the API's own style (record offset,
  * page index, continue token, marker): adapters translate, everything above
@@ -49,4 +51,65 @@ export function markerPage<T>(items: readonly T[], nextMarker: string | undefine
 export function tokenToNumber(token: string | undefined): number {
   const value = token === undefined ? 0 : Number(token);
   return Number.isInteger(value) && value >= 0 ? value : 0;
+}
+
+/** A page of a filtered listing: the items kept, and where the next one starts (absent at the end). */
+export interface CursorPage<T> {
+  readonly items: readonly T[];
+  readonly cursor?: string;
+  /** All items of the listing, when the API reports it and nothing was filtered out. */
+  readonly total?: number;
+}
+
+/**
+ * Up to `maxItems` items that `keep` accepts, from where `cursor` points (the start when absent),
+ * reading at most `maxPages` API pages (chat tools). A cursor is an API page token and a position
+ * in that page, so an API page larger than `maxItems` is served in parts.
+ */
+export async function collectFromCursor<T>(
+  fetchPage: PageFetcher<T>,
+  options: { readonly cursor?: string; readonly maxItems: number; readonly maxPages: number; readonly keep: (item: T) => boolean },
+  signal?: AbortSignal,
+): Promise<CursorPage<T>> {
+  const start = parseCursor(options.cursor);
+  let token = start.token;
+  let position = start.position;
+  const items: T[] = [];
+  let filteredOut = false;
+  for (let pages = 1; ; pages++) {
+    const page = await fetchPage(token, signal);
+    for (; position < page.items.length; position++) {
+      if (items.length === options.maxItems) {
+        return { items, cursor: cursorOf(token, position) };
+      }
+      if (options.keep(page.items[position])) {
+        items.push(page.items[position]);
+      } else {
+        filteredOut = true;
+      }
+    }
+    if (page.nextPageToken === undefined) {
+      return { items, total: filteredOut ? undefined : page.total };
+    }
+    token = page.nextPageToken;
+    position = 0;
+    if (items.length === options.maxItems || pages === options.maxPages) {
+      return { items, cursor: cursorOf(token, 0) };
+    }
+  }
+}
+
+function cursorOf(token: string | undefined, position: number): string {
+  return `${position}:${token ?? ''}`;
+}
+
+function parseCursor(cursor: string | undefined): { token?: string; position: number } {
+  if (cursor === undefined) {
+    return { position: 0 };
+  }
+  const match = /^(\d+):(.*)$/s.exec(cursor);
+  if (!match) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, `"${cursor}" is not a cursor this listing gave; leave it out to start from the beginning.`, 'config');
+  }
+  return { position: Number(match[1]), token: match[2] === '' ? undefined : match[2] };
 }

@@ -104,6 +104,11 @@ export function trainingLogMayGrow(phase: string): boolean {
   return category === 'transitional' || category === 'running';
 }
 
+/** A job's tasks, each with its own log (worker-0, worker-1…); a job that names none has worker-0. */
+export function tasksOf(job: TrainingJob): readonly string[] {
+  return job.status.tasks && job.status.tasks.length > 0 ? job.status.tasks : ['worker-0'];
+}
+
 /** The search API allows at most 50 jobs a page (§2.2). */
 export const TRAINING_JOB_PAGE_SIZE = 50;
 

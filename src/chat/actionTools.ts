@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import { type ResourceAction, showActionResult } from '../commands/resourceCommands';
+import { findLoadedGroup, findLoadedNode, requireServices } from '../commands/resourceTarget';
+import type { ModelArtsServices } from '../services';
+import { asModelArtsError, LocalErrorCode, ModelArtsError } from '../services/errors';
+import type { CreateForm } from '../webviews/createResourcePanel';
+import type { FieldErrors } from '../webviews/formRules';
+import type { ResourceKind } from '../views/resourceKind';
+import { ModelArtsTool } from './modelArtsTool';
+import { allowedActions, type GetInput } from './resourceTools';
+import { resourceResult } from './toolResult';
+import { describeScope, findResource, resolveToolScope, type ScopeInput, type ToolScope } from './toolScope';
+
+/** The confirmation VS Code shows before a mutating tool runs: the command's question, what follows, and where. */
+function confirmation(question: string, detail: string | undefined, where: string): vscode.PreparedToolInvocation['confirmationMessages'] {
+  return { title: question, message: new vscode.MarkdownString([detail, where].filter(Boolean).join('\n\n')) };
+}
+
+/**
+ * Start, stop, delete… of one resource, through the same action as the tree's command: the same
+ * capability gate (a stopped notebook is not stopped again), question, request and tree update.
+ */
+export abstract class ResourceActionTool<T> extends ModelArtsTool<GetInput> {
+  protected abstract readonly kind: ResourceKind<T>;
+  protected abstract readonly action: ResourceAction<T>;
+
+  /** Names the exact resource: it is read (which changes nothing) to tell its name, id and status. */
+  protected override async prepare(input: GetInput): Promise<vscode.PreparedToolInvocation> {
+    let name = input.name ?? input.id ?? '';
+    let where: string;
+    try {
+      const { scope, item } = await this.target(input, new AbortController().signal);
+      name = this.kind.name(item);
+      where = vscode.l10n.t('In {0}; id {1}; status now {2}.', describeScope(scope, this.perRegion), this.kind.id(item), this.kind.status(item));
+    } catch (error) {
+      where = vscode.l10n.t('It could not be read first: {0}', asModelArtsError(error).toDisplayString());
+    }
+    return { invocationMessage: this.action.progress(name), confirmationMessages: confirmation(this.action.question(name), this.action.detail, where) };
+  }
+
+  protected async run(input: GetInput, scope: ToolScope, services: ModelArtsServices, signal: AbortSignal): Promise<string> {
+    const { kind, action } = this;
+    const item = await findResource(services, kind, scope, input, signal);
+    const name = kind.name(item);
+    if (!kind.capabilities(item).includes(action.capability)) {
+      const can = allowedActions(kind, item);
+      return `Nothing was done: ${kind.label} "${name}" is ${kind.status(item)}, which does not allow that now; it can: ${can || 'nothing now'}.`;
+    }
+    const target = { kind, scope, item, node: findLoadedNode(this.context, kind, scope.region, kind.id(item)) };
+    const updated = await action.perform(services, target, signal);
+    await showActionResult(this.context, target, action, updated);
+    if (action.removes) {
+      return `${action.progress(name)} Done: it is gone.`;
+    }
+    const latest = updated ?? (await kind.fetch(services, scope, kind.id(item), signal).catch(() => undefined));
+    const status = latest ? kind.status(latest) : 'gone';
+    return `${action.progress(name)} Status now: ${status}. The explorer follows it until it settles.`;
+  }
+
+  private async target(input: GetInput, signal: AbortSignal): Promise<{ scope: ToolScope; item: T }> {
+    const services = requireServices(this.context);
+    const scope = await resolveToolScope(this.context, services, input, this.perRegion, signal);
+    return { scope, item: await findResource(services, this.kind, scope, input, signal) };
+  }
+}
+
+/** What the model may give for a form: the form's fields (but its workspace), with the scope inputs. */
+export type CreateInput<Values> = ScopeInput & Partial<Omit<Values, 'workspaceId'>> & { readonly name: string };
+
+/**
+ * Creates a resource through the same form definition as the Create panel: the form's defaults for
+ * what the model leaves out, its rules (field by field, before any request), its cloud checks and
+ * its request.
+ */
+export abstract class CreateResourceTool<Values extends { readonly workspaceId: string; readonly name: string }, T> extends ModelArtsTool<CreateInput<Values>> {
+  protected abstract readonly form: CreateForm<Values, T>;
+  protected abstract emptyValues(workspaceId: string): Values;
+
+  /** Names the resource, every value given, and where it goes. */
+  protected override async prepare(input: CreateInput<Values>): Promise<vscode.PreparedToolInvocation> {
+    const label = this.form.kind.label;
+    const summary = Object.entries(formFields(input))
+      .map(([key, value]) => `- ${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+      .join('\n');
+    let where: string;
+    try {
+      const scope = await resolveToolScope(this.context, requireServices(this.context), input, this.perRegion, new AbortController().signal);
+      where = vscode.l10n.t('In {0}.', describeScope(scope, this.perRegion));
+    } catch (error) {
+      where = asModelArtsError(error).toDisplayString();
+    }
+    return {
+      invocationMessage: vscode.l10n.t('Creating {0} "{1}"…', label, input.name),
+      confirmationMessages: confirmation(vscode.l10n.t('Create {0} "{1}"?', label, input.name), summary, where),
+    };
+  }
+
+  protected async run(input: CreateInput<Values>, scope: ToolScope, services: ModelArtsServices, signal: AbortSignal): Promise<string> {
+    const values: Values = { ...this.emptyValues(scope.workspaceId), ...formFields(input) };
+    refuseFieldErrors(this.form.kind.label, this.form.validate(values));
+    this.context.log.redactor.add(...(this.form.secrets?.(values) ?? []));
+    refuseFieldErrors(this.form.kind.label, (await this.form.check?.(services, scope.region, values, signal)) ?? {});
+    const created = await this.form.create(services, scope, values, signal);
+    const shown = this.form.revealed?.(created)?.kind ?? this.form.kind;
+    const group = findLoadedGroup(this.context, shown, scope);
+    if (group) {
+      await this.context.explorer.refresh(group);
+    }
+    const { kind } = this.form;
+    return resourceResult(`Created ${kind.label} "${kind.name(created)}" (id ${kind.id(created)}) in ${describeScope(scope, this.perRegion)}: status ${kind.status(created)}.`, created);
+  }
+}
+
+/** The form's own messages, one per field, as the model's input names them; nothing was sent. */
+function refuseFieldErrors(label: string, errors: FieldErrors): void {
+  const problems = Object.entries(errors).map(([field, problem]) => `${field}: ${problem}`);
+  if (problems.length > 0) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, `the ${label} was not created, nothing was sent. ${problems.join(' ')}`, 'config');
+  }
+}
+
+/** The input without its scope: the form's fields. */
+function formFields<Values>(input: CreateInput<Values>): Partial<Omit<Values, 'workspaceId'>> {
+  return Object.fromEntries(Object.entries(input).filter(([key]) => key !== 'region' && key !== 'workspace')) as Partial<Omit<Values, 'workspaceId'>>;
+}

@@ -1,0 +1,14 @@
+import type { TrainingJob } from '../../services/trainingJobs';
+import { createTrainingJobForm } from '../../webviews/createForms';
+import { emptyTrainingJobForm } from '../../webviews/formRules';
+import type { TrainingJobFormValues } from '../../webviews/protocol';
+import { CreateResourceTool } from '../actionTools';
+
+export class CreateTrainingJobTool extends CreateResourceTool<TrainingJobFormValues, TrainingJob> {
+  readonly name = 'modelarts_create_training_job';
+  protected readonly form = createTrainingJobForm;
+
+  protected emptyValues(workspaceId: string): TrainingJobFormValues {
+    return emptyTrainingJobForm(workspaceId);
+  }
+}

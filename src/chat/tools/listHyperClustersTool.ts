@@ -1,0 +1,9 @@
+import type { HyperCluster } from '../../services/hyperClusters';
+import { hyperClusterKind } from '../../views/kinds/hyperClusterKind';
+import { ListResourcesTool } from '../resourceTools';
+
+export class ListHyperClustersTool extends ListResourcesTool<HyperCluster> {
+  readonly name = 'modelarts_list_hyper_clusters';
+  protected readonly kind = hyperClusterKind;
+  protected override readonly perRegion = true;
+}

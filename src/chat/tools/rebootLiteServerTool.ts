@@ -1,0 +1,11 @@
+import { liteServerAction } from '../../commands/liteServerCommands';
+import type { DevServer } from '../../services/devServers';
+import { devServerKind } from '../../views/kinds/liteServerKinds';
+import { ResourceActionTool } from '../actionTools';
+
+export class RebootLiteServerTool extends ResourceActionTool<DevServer> {
+  readonly name = 'modelarts_reboot_lite_server';
+  protected readonly kind = devServerKind;
+  protected readonly action = liteServerAction('REBOOT');
+  protected override readonly perRegion = true;
+}
