@@ -65,8 +65,8 @@ export interface Emulator {
   /** e.g. http://127.0.0.1:43123 — one base URL serves IAM, ModelArts, SWR, VPC and KPS. */
   readonly url: string;
   readonly demo: { ak: string; sk: string; domainId: string };
-  /** Registers an account (fresh, empty projects); re-registering an AK changes its SK. */
-  addAccount(ak: string, sk: string): void;
+  /** Registers an account (fresh, empty projects); re-registering an AK changes its SK. Its domain id owns its OBS buckets. */
+  addAccount(ak: string, sk: string): { readonly domainId: string };
   /** The IAM project id of (account, region); the default account is the demo one. */
   projectId(region: string, ak?: string): string;
   readonly faults: FaultController;
@@ -137,9 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url,
     demo: { ak: demoAccount.ak, sk: demoAccount.sk, domainId: demoAccount.domainId },
-    addAccount: (ak, sk) => {
-      accounts.add(ak, sk);
-    },
+    addAccount: (ak, sk) => ({ domainId: accounts.add(ak, sk).domainId }),
     projectId: (region, ak = demoAccount.ak) => {
       const account = accounts.get(ak);
       const ref = account && accounts.projectOf(account, region);

@@ -1,28 +1,31 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
 
-/** What a list command shows: the tool that lists, and the explorer's commands offered under the list. */
+/** What a list command shows: the tools that list, one table each, and the explorer's commands offered under them. */
 interface ListCommand {
-  readonly tool: string;
+  readonly tools: readonly string[];
   progress(): string;
   buttons(): vscode.Command[];
 }
 
 const LIST_COMMANDS: Readonly<Record<string, ListCommand>> = {
   jobs: {
-    tool: 'modelarts_list_training_jobs',
+    tools: ['modelarts_list_training_jobs'],
     progress: () => vscode.l10n.t('Listing training jobs…'),
     buttons: () => [{ command: 'modelarts.trainingJob.create', title: vscode.l10n.t('Create Training Job…') }],
   },
   notebooks: {
-    tool: 'modelarts_list_notebooks',
+    tools: ['modelarts_list_notebooks'],
     progress: () => vscode.l10n.t('Listing notebooks…'),
     buttons: () => [{ command: 'modelarts.notebook.create', title: vscode.l10n.t('Create Notebook…') }],
   },
   services: {
-    tool: 'modelarts_list_realtime_services',
+    tools: ['modelarts_list_realtime_services', 'modelarts_list_realtime_services_v2'],
     progress: () => vscode.l10n.t('Listing real-time services…'),
-    buttons: () => [{ command: 'modelarts.serviceV1.create', title: vscode.l10n.t('Deploy Real-Time Service…') }],
+    buttons: () => [
+      { command: 'modelarts.serviceV1.create', title: vscode.l10n.t('Deploy Real-Time Service…') },
+      { command: 'modelarts.serviceV2.create', title: vscode.l10n.t('Create Real-Time Service (v2)…') },
+    ],
   },
 };
 
@@ -55,7 +58,9 @@ export function createParticipantHandler(context: CommandContext): vscode.ChatRe
     const list = request.command ? LIST_COMMANDS[request.command] : undefined;
     if (list && /^\S*$/.test(prompt)) {
       safeStream.progress(list.progress());
-      safeStream.markdown(await toolText(list.tool, prompt ? { status: prompt } : {}, request.toolInvocationToken, token));
+      for (const [index, tool] of list.tools.entries()) {
+        safeStream.markdown(`${index > 0 ? '\n\n' : ''}${await toolText(tool, prompt ? { status: prompt } : {}, request.toolInvocationToken, token)}`);
+      }
       [...list.buttons(), { command: 'modelarts.explorer.focus', title: vscode.l10n.t('Show Explorer') }].forEach((button) => safeStream.button(button));
     } else if (request.command === 'status') {
       safeStream.progress(vscode.l10n.t('Reading the account…'));

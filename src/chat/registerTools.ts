@@ -10,17 +10,21 @@ import { CreateTrainingJobTool } from './tools/createTrainingJobTool';
 import { DeleteLiteServerTool } from './tools/deleteLiteServerTool';
 import { DeleteNotebookTool } from './tools/deleteNotebookTool';
 import { DeleteRealtimeServiceTool } from './tools/deleteRealtimeServiceTool';
+import { DeleteRealtimeServiceV2Tool } from './tools/deleteRealtimeServiceV2Tool';
 import { DeleteTrainingJobTool } from './tools/deleteTrainingJobTool';
 import { GetAccountStatusTool } from './tools/getAccountStatusTool';
 import { GetCreationOptionsTool } from './tools/getCreationOptionsTool';
 import { GetLiteServerTool } from './tools/getLiteServerTool';
 import { GetModelTool } from './tools/getModelTool';
 import { GetNotebookTool } from './tools/getNotebookTool';
+import { GetObsObjectTool } from './tools/getObsObjectTool';
 import { GetRealtimeServiceTool } from './tools/getRealtimeServiceTool';
+import { GetRealtimeServiceV2Tool } from './tools/getRealtimeServiceV2Tool';
 import { GetResourcePoolTool } from './tools/getResourcePoolTool';
 import { GetTrainingJobLogTool } from './tools/getTrainingJobLogTool';
 import { GetTrainingJobTool } from './tools/getTrainingJobTool';
 import { GetWorkspaceQuotasTool } from './tools/getWorkspaceQuotasTool';
+import { InterruptRealtimeServiceV2Tool } from './tools/interruptRealtimeServiceV2Tool';
 import { ListHyperClustersTool } from './tools/listHyperClustersTool';
 import { ListHyperinstancesTool } from './tools/listHyperinstancesTool';
 import { ListKeyPairsTool } from './tools/listKeyPairsTool';
@@ -28,11 +32,15 @@ import { ListLiteServerJobsTool } from './tools/listLiteServerJobsTool';
 import { ListLiteServersTool } from './tools/listLiteServersTool';
 import { ListModelsTool } from './tools/listModelsTool';
 import { ListNotebooksTool } from './tools/listNotebooksTool';
+import { ListObsBucketsTool } from './tools/listObsBucketsTool';
+import { ListObsObjectsTool } from './tools/listObsObjectsTool';
 import { ListPoolNodesTool } from './tools/listPoolNodesTool';
 import { ListRealtimeServicesTool } from './tools/listRealtimeServicesTool';
+import { ListRealtimeServicesV2Tool } from './tools/listRealtimeServicesV2Tool';
 import { ListResourcePoolsTool } from './tools/listResourcePoolsTool';
 import { ListScheduledEventsTool } from './tools/listScheduledEventsTool';
 import { ListSecurityGroupsTool } from './tools/listSecurityGroupsTool';
+import { ListServiceV2DeploymentsTool } from './tools/listServiceV2DeploymentsTool';
 import { ListSubnetsTool } from './tools/listSubnetsTool';
 import { ListSwrImagesTool } from './tools/listSwrImagesTool';
 import { ListTrainingJobEventsTool } from './tools/listTrainingJobEventsTool';
@@ -43,9 +51,11 @@ import { RebootLiteServerTool } from './tools/rebootLiteServerTool';
 import { StartLiteServerTool } from './tools/startLiteServerTool';
 import { StartNotebookTool } from './tools/startNotebookTool';
 import { StartRealtimeServiceTool } from './tools/startRealtimeServiceTool';
+import { StartRealtimeServiceV2Tool } from './tools/startRealtimeServiceV2Tool';
 import { StopLiteServerTool } from './tools/stopLiteServerTool';
 import { StopNotebookTool } from './tools/stopNotebookTool';
 import { StopRealtimeServiceTool } from './tools/stopRealtimeServiceTool';
+import { StopRealtimeServiceV2Tool } from './tools/stopRealtimeServiceV2Tool';
 import { StopTrainingJobTool } from './tools/stopTrainingJobTool';
 
 /** A tool as package.json's `contributes.languageModelTools` declares it. */
@@ -74,6 +84,9 @@ const TOOL_CLASSES: readonly ToolClass[] = [
   GetModelTool,
   ListRealtimeServicesTool,
   GetRealtimeServiceTool,
+  ListRealtimeServicesV2Tool,
+  GetRealtimeServiceV2Tool,
+  ListServiceV2DeploymentsTool,
   ListLiteServersTool,
   GetLiteServerTool,
   ListHyperinstancesTool,
@@ -85,6 +98,9 @@ const TOOL_CLASSES: readonly ToolClass[] = [
   ListSubnetsTool,
   ListSecurityGroupsTool,
   ListKeyPairsTool,
+  ListObsBucketsTool,
+  ListObsObjectsTool,
+  GetObsObjectTool,
   GetCreationOptionsTool,
   StartNotebookTool,
   StopNotebookTool,
@@ -97,6 +113,10 @@ const TOOL_CLASSES: readonly ToolClass[] = [
   StopRealtimeServiceTool,
   DeleteRealtimeServiceTool,
   CreateRealtimeServiceTool,
+  StartRealtimeServiceV2Tool,
+  StopRealtimeServiceV2Tool,
+  InterruptRealtimeServiceV2Tool,
+  DeleteRealtimeServiceV2Tool,
   StartLiteServerTool,
   StopLiteServerTool,
   RebootLiteServerTool,

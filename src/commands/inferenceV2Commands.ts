@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { ServiceV2 } from '../services/inferenceV2';
+import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import type { ServiceV2, ServiceV2DeleteResult } from '../services/inferenceV2';
 import { collectPages, PICKER_LIMIT } from '../services/paging';
 import { serviceV2Kind } from '../views/kinds/serviceV2Kind';
 import type { ResourceNode } from '../views/nodes/resourceNodes';
@@ -8,10 +9,10 @@ import { type EventSeverity, formatServiceEvents } from '../views/serviceEvents'
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction, deleteQuestion } from './confirm';
 import { withProgress } from './progress';
-import { changeResourceState, registerCommonResourceCommands } from './resourceCommands';
-import { requireServices, resolveScope, resolveTarget, type ResourceTarget } from './resourceTarget';
+import { registerCommonResourceCommands, registerResourceAction, type ResourceAction } from './resourceCommands';
+import { requireServices, resolveScope, resolveTarget } from './resourceTarget';
 import { registerServiceV2AccessCommands } from './serviceV2Access';
-import { type PowerAction, registerServiceV2DeploymentCommands } from './serviceV2Deployments';
+import { registerServiceV2DeploymentCommands } from './serviceV2Deployments';
 import { quotedNames, selectedOfKind } from './treeSelection';
 import { pickMany } from './userInput';
 
@@ -20,44 +21,70 @@ const has = (capability: string) => withCapability(serviceV2Kind, capability);
 /** The v2 API's event types, as the shared events document marks them. */
 const SEVERITY: Readonly<Record<string, EventSeverity>> = { NORMAL: 'normal', WARNING: 'warning', ABNORMAL: 'abnormal' };
 
-const SERVICE_ACTIONS: readonly PowerAction[] = [
-  { action: 'start', capability: 'canStart', progress: (name) => vscode.l10n.t('Starting real-time service "{0}"…', name) },
-  {
-    action: 'stop',
+/** Start, stop and interrupt answer the service; it is read again with its deployments, which the tree follows. */
+const changeService =
+  (action: 'start' | 'stop' | 'interrupt'): ResourceAction<ServiceV2>['perform'] =>
+  async (services, target, signal) => {
+    await services.inferenceV2.change(target.scope.region, target.item.id, action, signal);
+    return undefined;
+  };
+
+/** Why the API did not delete services, "name": reason each; empty when all are deleting. */
+function refusedDeletions(results: readonly ServiceV2DeleteResult[], items: readonly ServiceV2[]): string[] {
+  const nameOf = new Map(items.map((service) => [service.id, service.name]));
+  return results.filter((result) => result.failure_reason).map((result) => `"${nameOf.get(result.id) ?? result.id}": ${result.failure_reason ?? ''}`);
+}
+
+const DELETE_ONE_DETAIL = vscode.l10n.t('Requests to its address fail from then on; its deployments and versions go with it. This cannot be undone.');
+
+/** The actions on one service, shared by the tree's commands and the chat tools. */
+export const serviceV2Actions: Readonly<Record<'start' | 'stop' | 'interrupt' | 'delete', ResourceAction<ServiceV2>>> = {
+  start: {
+    capability: 'canStart',
+    question: (name) => vscode.l10n.t('Start real-time service "{0}"?', name),
+    button: vscode.l10n.t('Start'),
+    progress: (name) => vscode.l10n.t('Starting real-time service "{0}"…', name),
+    perform: changeService('start'),
+  },
+  stop: {
     capability: 'canStop',
-    confirm: ({ name }) => ({
-      question: vscode.l10n.t('Stop real-time service "{0}"?', name),
-      detail: vscode.l10n.t('It stops answering requests at its address, and its instances are released. Start it again to redeploy.'),
-      button: vscode.l10n.t('Stop'),
-    }),
+    question: (name) => vscode.l10n.t('Stop real-time service "{0}"?', name),
+    detail: vscode.l10n.t('It stops answering requests at its address, and its instances are released. Start it again to redeploy.'),
+    button: vscode.l10n.t('Stop'),
     progress: (name) => vscode.l10n.t('Stopping real-time service "{0}"…', name),
+    perform: changeService('stop'),
   },
-  {
-    action: 'interrupt',
+  interrupt: {
     capability: 'canInterrupt',
-    confirm: ({ name }) => ({
-      question: vscode.l10n.t('Interrupt what real-time service "{0}" is deploying?', name),
-      detail: vscode.l10n.t('A deployment being deployed stops; one being upgraded goes back to the version it ran.'),
-      button: vscode.l10n.t('Interrupt'),
-    }),
+    question: (name) => vscode.l10n.t('Interrupt what real-time service "{0}" is deploying?', name),
+    detail: vscode.l10n.t('A deployment being deployed stops; one being upgraded goes back to the version it ran.'),
+    button: vscode.l10n.t('Interrupt'),
     progress: (name) => vscode.l10n.t('Interrupting real-time service "{0}"…', name),
+    perform: changeService('interrupt'),
   },
-];
+  delete: {
+    capability: 'canDelete',
+    question: (name) => deleteQuestion(serviceV2Kind.label, name),
+    detail: DELETE_ONE_DETAIL,
+    button: vscode.l10n.t('Delete'),
+    progress: (name) => vscode.l10n.t('Deleting real-time service "{0}"…', name),
+    perform: async (services, target, signal) => {
+      const refused = refusedDeletions(await services.inferenceV2.deleteMany(target.scope.region, [target.item.id], signal), [target.item]);
+      if (refused.length > 0) {
+        throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Not deleted: {0}', refused.join('; ')), 'config');
+      }
+      return undefined; // read again: the service is deleting, then gone
+    },
+  },
+};
 
 /** v2 real-time services (§4): start, stop, interrupt, delete (several at once), events; their deployments and addresses elsewhere. */
 export function registerInferenceV2Commands(context: CommandContext): vscode.Disposable[] {
   return [
     ...registerCommonResourceCommands(context, serviceV2Kind, 'modelarts.serviceV2'),
-    ...SERVICE_ACTIONS.map(({ action, capability, confirm, progress }) =>
-      registerCommand(context, `modelarts.serviceV2.${action}`, async (node) => {
-        const target = await resolveTarget(context, serviceV2Kind, node, has(capability));
-        const question = confirm?.({ name: target.item.name, service: target.item.name });
-        if (question && !(await confirmAction(context.ui, question.question, question.detail, question.button))) {
-          return;
-        }
-        await changeService(context, target, action, progress(target.item.name));
-      }),
-    ),
+    registerResourceAction(context, 'modelarts.serviceV2.start', serviceV2Kind, serviceV2Actions.start),
+    registerResourceAction(context, 'modelarts.serviceV2.stop', serviceV2Kind, serviceV2Actions.stop),
+    registerResourceAction(context, 'modelarts.serviceV2.interrupt', serviceV2Kind, serviceV2Actions.interrupt),
     registerCommand(context, 'modelarts.serviceV2.delete', (clicked, selected) => deleteServices(context, clicked, selected)),
     registerCommand(context, 'modelarts.serviceV2.viewEvents', async (node) => {
       const target = await resolveTarget(context, serviceV2Kind, node);
@@ -71,14 +98,6 @@ export function registerInferenceV2Commands(context: CommandContext): vscode.Dis
     ...registerServiceV2AccessCommands(context),
     ...registerServiceV2DeploymentCommands(context),
   ];
-}
-
-/** Start, stop or interrupt; the service is then read again with its deployments, which the tree follows. */
-async function changeService(context: CommandContext, target: ResourceTarget<ServiceV2>, action: 'start' | 'stop' | 'interrupt', title: string): Promise<void> {
-  await changeResourceState(context, target, title, async (services, signal) => {
-    await services.inferenceV2.change(target.scope.region, target.item.id, action, signal);
-    return undefined;
-  });
 }
 
 /** What Delete acts on: the services selected in the tree, the one clicked, or the ones picked in the palette. */
@@ -109,17 +128,18 @@ async function deleteServices(context: CommandContext, clicked: unknown, selecte
   const { region, items, nodes } = await servicesToDelete(context, clicked, selected);
   const names = items.map((service) => service.name);
   const question = names.length === 1 ? deleteQuestion(serviceV2Kind.label, names[0]) : vscode.l10n.t('Delete {0} real-time services: {1}?', names.length, quotedNames(names));
-  const detail = vscode.l10n.t('Requests to their addresses fail from then on; their deployments and versions go with them. This cannot be undone.');
+  const detail =
+    names.length === 1
+      ? DELETE_ONE_DETAIL
+      : vscode.l10n.t('Requests to their addresses fail from then on; their deployments and versions go with them. This cannot be undone.');
   if (!(await confirmAction(context.ui, question, detail, vscode.l10n.t('Delete')))) {
     return;
   }
   const services = requireServices(context);
   const results = await withProgress(vscode.l10n.t('Deleting {0}…', quotedNames(names)), (signal) => services.inferenceV2.deleteMany(region, items.map((service) => service.id), signal));
-  const refused = results.filter((result) => result.failure_reason);
+  const refused = refusedDeletions(results, items);
   if (refused.length > 0) {
-    const nameOf = new Map(items.map((service) => [service.id, service.name]));
-    const reasons = refused.map((result) => `"${nameOf.get(result.id) ?? result.id}": ${result.failure_reason ?? ''}`);
-    void context.ui.showErrorMessage(vscode.l10n.t('Not deleted: {0}', reasons.join('; ')));
+    void context.ui.showErrorMessage(vscode.l10n.t('Not deleted: {0}', refused.join('; ')));
   }
   await Promise.all(nodes.map((node) => context.explorer.refresh(node)));
 }

@@ -46,8 +46,8 @@ async function changeDeployment(context: CommandContext, target: ResourceTarget<
   }
 }
 
-/** Start, stop or interrupt, of a service or of one deployment: what it needs, what it asks first (naming the resource and, for a deployment, its service). */
-export interface PowerAction {
+/** Start, stop or interrupt of one deployment: what it needs, and what it asks first, naming the deployment and its service. */
+interface PowerAction {
   readonly action: 'start' | 'stop' | 'interrupt';
   readonly capability: string;
   confirm?(names: { readonly name: string; readonly service: string }): { question: string; detail: string; button: string };

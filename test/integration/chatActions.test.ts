@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { textOf } from './chatDoubles';
-import { CPU_NOTEBOOK_IMAGE, demoIds, demoProject, invokeTool, sampleInputs } from './chatSamples';
+import { CPU_NOTEBOOK_IMAGE, confirmationMessage, demoIds, demoProject, invokeTool, prepareTool, sampleInputs } from './chatSamples';
 import { label, type Node, REGION, signedInSuite, until } from './harness';
 
 describe('Chat tools that change things, against the emulator', () => {
@@ -15,16 +15,6 @@ describe('Chat tools that change things, against the emulator', () => {
   const description = (node: Node) => String(node.getTreeItem().description);
   const requests = (method: string, path: string | RegExp) => under().emulator.requests.list({ method, path });
 
-  async function prepare(tool: string, input: object): Promise<vscode.PreparedToolInvocation | undefined> {
-    const found = under().api.chat.tools.get(tool);
-    assert.ok(found, tool);
-    return found.prepareInvocation({ input }, new vscode.CancellationTokenSource().token);
-  }
-  const messageOf = (prepared: vscode.PreparedToolInvocation | undefined) => {
-    const message = prepared?.confirmationMessages?.message;
-    return typeof message === 'string' ? message : (message?.value ?? '');
-  };
-
   it('stopping a notebook asks what the Stop command asks, naming it, where it is and what follows; the tree follows; a second stop is refused by its state', async () => {
     const name = 'data-cleaning-pandas';
     const node = await under().child(await under().category('Notebooks'), name);
@@ -32,11 +22,11 @@ describe('Chat tools that change things, against the emulator', () => {
     await vscode.commands.executeCommand('modelarts.notebook.stop', node);
     const asked = under().ui.shown.find((message) => message.kind === 'warning');
 
-    const prepared = await prepare('modelarts_stop_notebook', { name });
+    const prepared = await prepareTool(under(), 'modelarts_stop_notebook', { name });
     assert.equal(prepared?.confirmationMessages?.title, asked?.message, 'the same question as the command');
     assert.equal(prepared?.confirmationMessages?.title, `Stop notebook "${name}"?`);
     assert.equal(
-      messageOf(prepared),
+      confirmationMessage(prepared),
       `Running kernels and terminals in it end. Files under /home/ma-user/work are kept.\n\nIn ${REGION}, workspace default (0); id ${notebookId(name)}; status now RUNNING.`,
     );
     assert.equal(prepared?.invocationMessage, `Stopping notebook "${name}"…`);
@@ -57,9 +47,9 @@ describe('Chat tools that change things, against the emulator', () => {
     assert.equal(await invokeTool('modelarts_start_notebook', { name: 'rl-cartpole-ppo' }), 'Starting notebook "rl-cartpole-ppo"… Status now: STARTING. The explorer follows it until it settles.');
     assert.equal(under().emulator.state.notebookStatus(notebookId('rl-cartpole-ppo')), 'STARTING');
     const id = notebookId('graph-gnn-cora');
-    const prepared = await prepare('modelarts_delete_notebook', { id });
+    const prepared = await prepareTool(under(), 'modelarts_delete_notebook', { id });
     assert.equal(prepared?.confirmationMessages?.title, 'Delete notebook "graph-gnn-cora"?', 'the name is read for the question when only the id is given');
-    assert.match(messageOf(prepared), /^The notebook and its EVS storage are deleted\. This cannot be undone\./);
+    assert.match(confirmationMessage(prepared), /^The notebook and its EVS storage are deleted\. This cannot be undone\./);
     assert.match(await invokeTool('modelarts_delete_notebook', { id }), /^Deleting notebook "graph-gnn-cora"… Status now: (DELETING|gone)\./);
     assert.equal(requests('DELETE', `/notebooks/${id}`).length, 1);
   });
@@ -72,7 +62,7 @@ describe('Chat tools that change things, against the emulator', () => {
     const id = jobId(name);
     const jobs = await under().category('Training Jobs');
     assert.ok((await under().explorer.getChildren(jobs)).some((node) => label(node) === name));
-    assert.equal(messageOf(await prepare('modelarts_delete_training_job', { name })).split('\n')[0], 'The job and its logs are deleted. This cannot be undone.');
+    assert.equal(confirmationMessage(await prepareTool(under(), 'modelarts_delete_training_job', { name })).split('\n')[0], 'The job and its logs are deleted. This cannot be undone.');
     assert.equal(await invokeTool('modelarts_delete_training_job', { name }), `Deleting training job "${name}"… Done: it is gone.`);
     assert.equal(under().emulator.state.findTrainingJob(id), undefined);
     assert.ok(!(await under().explorer.getChildren(jobs)).some((node) => label(node) === name), 'the tree dropped it');
@@ -81,7 +71,7 @@ describe('Chat tools that change things, against the emulator', () => {
   it('start, stop and delete real-time services with the status updates the commands send', async () => {
     assert.match(await invokeTool('modelarts_start_realtime_service', { name: 'sentiment-api' }), /^Starting real-time service "sentiment-api"… Status now: deploying\./);
     assert.deepEqual(JSON.parse(requests('PUT', serviceId('sentiment-api'))[0].body ?? ''), { status: 'running' });
-    assert.equal((await prepare('modelarts_stop_realtime_service', { name: 'image-classify-api' }))?.confirmationMessages?.title, 'Stop real-time service "image-classify-api"?');
+    assert.equal((await prepareTool(under(), 'modelarts_stop_realtime_service', { name: 'image-classify-api' }))?.confirmationMessages?.title, 'Stop real-time service "image-classify-api"?');
     await invokeTool('modelarts_stop_realtime_service', { name: 'image-classify-api' });
     assert.deepEqual(JSON.parse(requests('PUT', serviceId('image-classify-api'))[0].body ?? ''), { status: 'stopped' });
     const deleted = serviceId('traffic-detector');
@@ -97,7 +87,7 @@ describe('Chat tools that change things, against the emulator', () => {
       ['modelarts_delete_lite_server', 'lite-910b-bench', 'DELETING'],
     ];
     for (const [tool, name, status] of expected) {
-      const prepared = await prepare(tool, { name });
+      const prepared = await prepareTool(under(), tool, { name });
       assert.match(String(prepared?.confirmationMessages?.title), new RegExp(`^(Start|Stop|Reboot|Delete) Lite Server "${name}"\\?$`), tool);
       assert.match(await invokeTool(tool, { name }), new RegExp(`Status now: ${status}\\.`), tool);
       assert.equal(under().emulator.state.devServerStatus(serverId(name)), status, tool);
@@ -113,9 +103,9 @@ describe('Chat tools that change things, against the emulator', () => {
     assert.equal(requests('POST', /\/notebooks$/).length, 0);
 
     const input = sampleInputs(under().emulator, under().emulator.demo.ak).modelarts_create_notebook;
-    const prepared = await prepare('modelarts_create_notebook', input);
+    const prepared = await prepareTool(under(), 'modelarts_create_notebook', input);
     assert.equal(prepared?.confirmationMessages?.title, 'Create notebook "chat-made-notebook"?');
-    assert.equal(messageOf(prepared), `- name: chat-made-notebook\n- flavorId: modelarts.vm.cpu.2u\n- imageId: ${CPU_NOTEBOOK_IMAGE}\n- evsSizeGb: 20\n- autoStopHours: 2\n\nIn ${REGION}, workspace default (0).`);
+    assert.equal(confirmationMessage(prepared), `- name: chat-made-notebook\n- flavorId: modelarts.vm.cpu.2u\n- imageId: ${CPU_NOTEBOOK_IMAGE}\n- evsSizeGb: 20\n- autoStopHours: 2\n\nIn ${REGION}, workspace default (0).`);
     const created = await invokeTool('modelarts_create_notebook', input);
     assert.match(created, new RegExp(`^Created notebook "chat-made-notebook" \\(id ${notebookId('chat-made-notebook')}\\) in ${REGION}, workspace default \\(0\\): status CREATING\\.`));
     const body = JSON.parse(requests('POST', /\/notebooks$/)[0].body ?? '') as Record<string, unknown>;
@@ -158,12 +148,12 @@ describe('Chat tools that change things, against the emulator', () => {
 
   it('every tool that changes something asks first, naming its resource; a password cannot be given', async () => {
     const inputs = sampleInputs(under().emulator, under().emulator.demo.ak);
-    for (const [name, input] of Object.entries(inputs).filter(([tool]) => /_(start|stop|reboot|delete|create)_/.test(tool))) {
-      const prepared = await prepare(name, input);
+    for (const [name, input] of Object.entries(inputs).filter(([tool]) => /_(start|stop|interrupt|reboot|delete|create)_/.test(tool))) {
+      const prepared = await prepareTool(under(), name, input);
       const resource = (input as { name: string }).name;
       assert.ok(prepared?.confirmationMessages?.title.includes(`"${resource}"`), `${name}: ${textOf(prepared)}`);
     }
     assert.match(await invokeTool('modelarts_create_lite_server', { ...inputs.modelarts_create_lite_server, adminPass: 'Secret-Pass-123' }), /^Nothing was done: adminPass is not an input of this tool/);
-    assert.equal(await prepare('modelarts_create_lite_server', { adminPass: 'x' }), undefined, 'refused input asks nothing: it will not run');
+    assert.equal(await prepareTool(under(), 'modelarts_create_lite_server', { adminPass: 'x' }), undefined, 'refused input asks nothing: it will not run');
   });
 });

@@ -14,6 +14,9 @@ const CANARY = {
   token: 'CanarySessionToken3u5NeverShowMe0002',
 };
 const PLANTED_JOB = 'job-with-keys-in-env';
+/** An OBS object holding the keys, as a careless user might have uploaded it. */
+const PLANTED_BUCKET = 'canary-team-data';
+const PLANTED_OBJECT = 'config/credentials.env';
 
 describe('Chat tools and participant never show credentials', () => {
   let under: ExtensionUnderTest;
@@ -29,8 +32,10 @@ describe('Chat tools and participant never show credentials', () => {
 
   before(async () => {
     under = await ExtensionUnderTest.start({ transitionMs: 1000 });
-    under.emulator.addAccount(CANARY.ak, CANARY.sk);
+    const { domainId } = under.emulator.addAccount(CANARY.ak, CANARY.sk);
     seedDemo(under.emulator.state, CANARY.ak);
+    const bucket = under.emulator.obs.store.createBucket(PLANTED_BUCKET, domainId, REGION, 'STANDARD');
+    under.emulator.obs.store.putObject(bucket, PLANTED_OBJECT, Buffer.from(`HW_ACCESS_KEY=${CANARY.ak}\nHW_SECRET_KEY=${CANARY.sk}\nHW_TOKEN=${CANARY.token}\n`), 'text/plain');
     under.ui.answer(CANARY.ak, CANARY.sk, CANARY.token, REGION);
     await vscode.commands.executeCommand('modelarts.signIn');
     assert.deepEqual(under.ui.errors, [], 'signed in with the canary credentials');
@@ -65,6 +70,11 @@ describe('Chat tools and participant never show credentials', () => {
     const planted = await invokeTool('modelarts_get_training_job', { name: PLANTED_JOB });
     assertNoCanary('the planted job', planted);
     assert.ok(planted.includes(maskSecret(CANARY.sk)) && planted.includes(maskSecret(CANARY.token)) && planted.includes(maskSecret(CANARY.ak)), `the keys in the job are masked:\n${planted}`);
+    const bucket = { bucket: PLANTED_BUCKET };
+    assertNoCanary('the planted bucket', await invokeTool('modelarts_list_obs_objects', { ...bucket, recursive: true }));
+    const object = await invokeTool('modelarts_get_obs_object', { ...bucket, key: PLANTED_OBJECT });
+    assertNoCanary('the planted object', object);
+    assert.ok(object.includes(`HW_SECRET_KEY=${maskSecret(CANARY.sk)}`) && object.includes(`HW_TOKEN=${maskSecret(CANARY.token)}`), `the keys in the object are masked:\n${object}`);
     const repeated: object = { name: 'again', source: 'image', flavorId: 'f', environment: [{ name: 'K', value: CANARY.sk }] };
     const confirmation = await under.api.chat.tools.get('modelarts_create_training_job')?.prepareInvocation({ input: repeated }, new vscode.CancellationTokenSource().token);
     assertNoCanary('a confirmation repeating the key given', textOf(confirmation));

@@ -4,7 +4,7 @@ import { DEV_SERVER_IMAGES } from '../../emulator/areas/devServerCatalog';
 import { securityGroupsOf, subnetsOf, vpcsOf } from '../../emulator/areas/vpcSeed';
 import type { Emulator } from '../../emulator/server';
 import type { ProjectState } from '../../emulator/state';
-import { REGION } from './harness';
+import { type ExtensionUnderTest, REGION } from './harness';
 
 /** The conda3 CPU image of the emulator's notebook catalog. */
 export const CPU_NOTEBOOK_IMAGE = 'c2f2e8d4-7a1b-4f3e-8d5c-2b1a0e9f8d7c';
@@ -13,6 +13,19 @@ export const CPU_NOTEBOOK_IMAGE = 'c2f2e8d4-7a1b-4f3e-8d5c-2b1a0e9f8d7c';
 export async function invokeTool(name: string, input: object): Promise<string> {
   const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
   return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : `[not text: ${JSON.stringify(part)}]`)).join('');
+}
+
+/** What VS Code would show before running a tool, as the tool prepares it. */
+export async function prepareTool(under: ExtensionUnderTest, name: string, input: object): Promise<vscode.PreparedToolInvocation | undefined> {
+  const tool = under.api.chat.tools.get(name);
+  assert.ok(tool, name);
+  return tool.prepareInvocation({ input }, new vscode.CancellationTokenSource().token);
+}
+
+/** The body of a prepared confirmation (under its title). */
+export function confirmationMessage(prepared: vscode.PreparedToolInvocation | undefined): string {
+  const message = prepared?.confirmationMessages?.message;
+  return typeof message === 'string' ? message : (message?.value ?? '');
 }
 
 /** The cells of a column, by its header, of the first markdown table in a tool result that has it. */
@@ -67,6 +80,9 @@ export function sampleInputs(emulator: Emulator, ak: string): Readonly<Record<st
     modelarts_get_model: { name: 'mnist-cnn 1.1.0' },
     modelarts_list_realtime_services: {},
     modelarts_get_realtime_service: { name: 'mnist-classifier' },
+    modelarts_list_realtime_services_v2: {},
+    modelarts_get_realtime_service_v2: { name: 'llm-chat-v2' },
+    modelarts_list_service_v2_deployments: { service: 'sentiment-ab-v2' },
     modelarts_list_lite_servers: {},
     modelarts_get_lite_server: { name: 'lite-cpu-etl' },
     modelarts_list_hyperinstances: {},
@@ -78,6 +94,9 @@ export function sampleInputs(emulator: Emulator, ak: string): Readonly<Record<st
     modelarts_list_subnets: { vpc: 'vpc-default' },
     modelarts_list_security_groups: { vpc: 'vpc-default' },
     modelarts_list_key_pairs: {},
+    modelarts_list_obs_buckets: {},
+    modelarts_list_obs_objects: { bucket: 'modelarts-demo-data', prefix: 'code/' },
+    modelarts_get_obs_object: { bucket: 'modelarts-demo-data', key: 'code/train.py' },
     modelarts_get_creation_options: { resourceType: 'lite_server', flavor: 'c7.4xlarge.2' },
     modelarts_start_notebook: { name: 'rl-cartpole-ppo' },
     modelarts_stop_notebook: { name: 'data-cleaning-pandas' },
@@ -98,6 +117,10 @@ export function sampleInputs(emulator: Emulator, ak: string): Readonly<Record<st
     modelarts_stop_realtime_service: { name: 'image-classify-api' },
     modelarts_delete_realtime_service: { name: 'traffic-detector' },
     modelarts_create_realtime_service: { name: 'chat-made-service', modelName: 'mnist-cnn', modelId: ids.modelId, specification: 'modelarts.vm.cpu.2u' },
+    modelarts_start_realtime_service_v2: { name: 'image-tagging-v2' },
+    modelarts_stop_realtime_service_v2: { name: 'llm-chat-v2' },
+    modelarts_interrupt_realtime_service_v2: { name: 'rerank-v2' },
+    modelarts_delete_realtime_service_v2: { name: 'yolo-detect-v2' },
     modelarts_start_lite_server: { name: 'lite-v100-notebook' },
     modelarts_stop_lite_server: { name: 'lite-cpu-etl' },
     modelarts_reboot_lite_server: { name: 'lite-910b-dev' },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { workspaceServicesV2 } from '../../emulator/areas/inferV2Model';
 import { securityGroupsOf, subnetsOf, vpcsOf } from '../../emulator/areas/vpcSeed';
 import { maskSecret } from '../../src/services/secrets';
 import { column, demoProject, invokeTool, sampleInputs } from './chatSamples';
@@ -185,6 +186,51 @@ describe('Chat tools that read, against the emulator', () => {
     assert.ok(column(await invokeTool('modelarts_list_models', { status: 'published' }), 'name').includes('mnist-cnn 1.1.0'));
   });
 
+  it('v2 services list apart from v1, read one with its deployments\' images, and list a MULTI service\'s deployments', async () => {
+    const demo = project();
+    const inDefault = workspaceServicesV2(demo, '0', now()).map((service) => service.name);
+    const listed = await invokeTool('modelarts_list_realtime_services_v2', {});
+    assert.match(listed, /^Real-Time Services \(v2\) in cn-north-4, workspace default \(0\): /);
+    assert.deepEqual(sorted(column(listed, 'name')), sorted(inDefault));
+    assert.deepEqual(column(await invokeTool('modelarts_list_realtime_services_v2', { status: 'concerning' }), 'name'), ['embedding-v2']);
+    assert.deepEqual(column(await invokeTool('modelarts_list_realtime_services_v2', { workspace: NLP }), 'name'), ['ner-pool-v2']);
+
+    const service = await invokeTool('modelarts_get_realtime_service_v2', { name: 'llm-chat-v2' });
+    assert.match(service, /^real-time service "llm-chat-v2" \(id [0-9a-f]{32}\) in cn-north-4, workspace default \(0\): status RUNNING; can: stop, copyAddress, login, delete\./);
+    const deployments = await invokeTool('modelarts_list_service_v2_deployments', { service: 'sentiment-ab-v2' });
+    assert.deepEqual(column(deployments, 'name'), ['blue', 'green']);
+    assert.deepEqual(column(deployments, 'status'), ['RUNNING', 'STOPPED']);
+    assert.match(service, /"swr_path": "swr\.cn-north-4\.myhuaweicloud\.com\//, 'the service has its deployments\' images');
+    assert.match(await invokeTool('modelarts_list_service_v2_deployments', { service: 'no-such-service' }), /^Failed: InvalidInput: No real-time service "no-such-service" in cn-north-4\./);
+  });
+
+  it('OBS: the region\'s buckets, a folder a level at a time or every object below it, a page at a time, and a text object\'s content', async () => {
+    const store = under().emulator.obs.store;
+    assert.deepEqual(column(await invokeTool('modelarts_list_obs_buckets', {}), 'name'), ['modelarts-demo-data', 'modelarts-demo-outputs']);
+    assert.deepEqual(column(await invokeTool('modelarts_list_obs_buckets', { region: 'cn-east-3' }), 'name'), ['modelarts-demo-archive']);
+
+    const code = await invokeTool('modelarts_list_obs_objects', { bucket: 'modelarts-demo-data', prefix: 'code/' });
+    assert.deepEqual(column(code, 'uri'), ['obs://modelarts-demo-data/code/utils/', 'obs://modelarts-demo-data/code/requirements.txt', 'obs://modelarts-demo-data/code/train.py']);
+    assert.deepEqual(column(code, 'kind'), ['folder', 'object', 'object']);
+    assert.equal(Number(column(code, 'bytes')[2]), store.bucket('modelarts-demo-data')?.objects.get('code/train.py')?.data.length);
+
+    const daisies: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await invokeTool('modelarts_list_obs_objects', { bucket: 'modelarts-demo-data', prefix: 'datasets/flowers/train/', recursive: true, ...(cursor ? { cursor } : {}) });
+      daisies.push(...column(page, 'uri'));
+      cursor = /cursor "([^"]+)"/.exec(page)?.[1];
+    } while (cursor);
+    const stored = [...(store.bucket('modelarts-demo-data')?.objects.keys() ?? [])].filter((key) => key.startsWith('datasets/flowers/train/'));
+    assert.deepEqual(daisies, stored.sort().map((key) => `obs://modelarts-demo-data/${key}`), 'every object once, in order, across pages');
+
+    const train = await invokeTool('modelarts_get_obs_object', { bucket: 'modelarts-demo-data', key: 'code/train.py' });
+    assert.match(train, /^obs:\/\/modelarts-demo-data\/code\/train\.py \(cn-north-4\): \d+ bytes, type text\/x-python/);
+    assert.ok(train.includes(store.bucket('modelarts-demo-data')?.objects.get('code/train.py')?.data.toString('utf8') ?? '?'), train);
+    assert.match(await invokeTool('modelarts_get_obs_object', { bucket: 'modelarts-demo-data', key: 'datasets/flowers/train/rose/img_0001.jpg' }), /Its content is binary, not shown\.$/);
+    assert.match(await invokeTool('modelarts_list_obs_objects', { bucket: 'Not A Bucket' }), /^Nothing was done: bucket /);
+  });
+
   it('creation options are the create forms\' choices; a Lite Server flavor adds its images', async () => {
     const notebook = await invokeTool('modelarts_get_creation_options', { resourceType: 'notebook' });
     assert.match(notebook, /^Choices for a new notebook in cn-north-4:\n\nflavors \(\d+\):/);
@@ -197,7 +243,7 @@ describe('Chat tools that read, against the emulator', () => {
 
   it('read tools ask for no confirmation', async () => {
     for (const [name, tool] of under().api.chat.tools) {
-      if (!/_(start|stop|reboot|delete|create)_/.test(name)) {
+      if (!/_(start|stop|interrupt|reboot|delete|create)_/.test(name)) {
         const prepared = await tool.prepareInvocation?.({ input: sampleInputs(under().emulator, under().emulator.demo.ak)[name] }, new vscode.CancellationTokenSource().token);
         assert.equal(prepared?.confirmationMessages, undefined, name);
       }

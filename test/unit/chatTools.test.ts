@@ -22,7 +22,7 @@ describe('Chat tool declarations (package.json)', () => {
   test('every tool is named modelarts_<verb>_<noun>, has a model description, and takes an object with only declared inputs', () => {
     assert.ok(declared.length >= 40, 'the tools are declared');
     for (const tool of declared) {
-      assert.match(tool.name, /^modelarts_(list|get|start|stop|reboot|delete|create)_[a-z]+(_[a-z]+)*$/, tool.name);
+      assert.match(tool.name, /^modelarts_(list|get|start|stop|interrupt|reboot|delete|create)_[a-z]+(_[a-z0-9]+)*$/, tool.name);
       assert.ok(tool.modelDescription.length > 60, `${tool.name} describes itself to the model`);
       assert.equal(tool.inputSchema.type, 'object', tool.name);
       assert.equal(tool.inputSchema.additionalProperties, false, `${tool.name} refuses inputs it does not declare`);
@@ -42,7 +42,7 @@ describe('Chat tool declarations (package.json)', () => {
 
   test('tools that change something say that VS Code asks the user first; the others do not', () => {
     for (const tool of declared) {
-      const changes = /^modelarts_(start|stop|reboot|delete|create)_/.test(tool.name);
+      const changes = /^modelarts_(start|stop|interrupt|reboot|delete|create)_/.test(tool.name);
       assert.equal(tool.modelDescription.includes('asks the user to confirm'), changes, tool.name);
     }
   });
