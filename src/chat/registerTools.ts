@@ -6,6 +6,7 @@ import type { ScopeInput } from './toolScope';
 import { CreateLiteServerTool } from './tools/createLiteServerTool';
 import { CreateNotebookTool } from './tools/createNotebookTool';
 import { CreateRealtimeServiceTool } from './tools/createRealtimeServiceTool';
+import { CreateRealtimeServiceV2Tool } from './tools/createRealtimeServiceV2Tool';
 import { CreateTrainingJobTool } from './tools/createTrainingJobTool';
 import { DeleteLiteServerTool } from './tools/deleteLiteServerTool';
 import { DeleteNotebookTool } from './tools/deleteNotebookTool';
@@ -117,6 +118,7 @@ const TOOL_CLASSES: readonly ToolClass[] = [
   StopRealtimeServiceV2Tool,
   InterruptRealtimeServiceV2Tool,
   DeleteRealtimeServiceV2Tool,
+  CreateRealtimeServiceV2Tool,
   StartLiteServerTool,
   StopLiteServerTool,
   RebootLiteServerTool,

@@ -6,6 +6,9 @@ import type { Emulator } from '../../emulator/server';
 import type { ProjectState } from '../../emulator/state';
 import { type ExtensionUnderTest, REGION } from './harness';
 
+/** An image of the demo SWR in cn-north-4, for v2 services. */
+export const DEMO_SERVING_IMAGE = 'swr.cn-north-4.myhuaweicloud.com/modelarts-demo/vllm-serving:0.7.3';
+
 /** The conda3 CPU image of the emulator's notebook catalog. */
 export const CPU_NOTEBOOK_IMAGE = 'c2f2e8d4-7a1b-4f3e-8d5c-2b1a0e9f8d7c';
 
@@ -121,6 +124,7 @@ export function sampleInputs(emulator: Emulator, ak: string): Readonly<Record<st
     modelarts_stop_realtime_service_v2: { name: 'llm-chat-v2' },
     modelarts_interrupt_realtime_service_v2: { name: 'rerank-v2' },
     modelarts_delete_realtime_service_v2: { name: 'yolo-detect-v2' },
+    modelarts_create_realtime_service_v2: { name: 'chat-made-service-v2', image: DEMO_SERVING_IMAGE, flavor: 'modelarts.vm.cpu.2u8g' },
     modelarts_start_lite_server: { name: 'lite-v100-notebook' },
     modelarts_stop_lite_server: { name: 'lite-cpu-etl' },
     modelarts_reboot_lite_server: { name: 'lite-910b-dev' },

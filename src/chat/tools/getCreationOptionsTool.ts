@@ -2,6 +2,7 @@ import type { ModelArtsServices } from '../../services';
 import { LocalErrorCode, ModelArtsError } from '../../services/errors';
 import { createDevServerForm } from '../../webviews/createDevServerForm';
 import { createNotebookForm, createServiceV1Form, createTrainingJobForm } from '../../webviews/createForms';
+import { createServiceV2Form } from '../../webviews/createServiceV2Form';
 import type { HostMessage } from '../../webviews/protocol';
 import { errorInfo } from '../../webviews/webviewController';
 import { ModelArtsTool } from '../modelArtsTool';
@@ -9,8 +10,9 @@ import { tablesResult } from '../toolResult';
 import type { ScopeInput, ToolScope } from '../toolScope';
 
 interface CreationOptionsInput extends ScopeInput {
-  readonly resourceType: 'notebook' | 'training_job' | 'realtime_service' | 'lite_server';
+  readonly resourceType: 'notebook' | 'training_job' | 'realtime_service' | 'realtime_service_v2' | 'lite_server';
   readonly flavor?: string;
+  readonly filter?: string;
 }
 
 /** The create forms, whose choices are loaded as the forms load them. */
@@ -18,6 +20,7 @@ const FORMS = {
   notebook: createNotebookForm,
   training_job: createTrainingJobForm,
   realtime_service: createServiceV1Form,
+  realtime_service_v2: createServiceV2Form,
   lite_server: createDevServerForm,
 } as const;
 
@@ -28,7 +31,10 @@ export class GetCreationOptionsTool extends ModelArtsTool<CreationOptionsInput> 
   protected async run(input: CreationOptionsInput, scope: ToolScope, services: ModelArtsServices, signal: AbortSignal): Promise<string> {
     const options = await FORMS[input.resourceType].loadOptions?.(services, scope.region, signal);
     const images = options?.type === 'devServerOptions' && input.flavor ? await this.liteServerImages(services, scope.region, options.flavors, input.flavor) : undefined;
-    return tablesResult(`Choices for a new ${input.resourceType.replace('_', ' ')} in ${scope.region}:`, { ...choiceLists(options), ...choiceLists(images) });
+    const lists = { ...choiceLists(options), ...choiceLists(images) };
+    const narrowed = input.filter === undefined ? lists : narrowLists(lists, input.filter);
+    const filtered = input.filter === undefined ? '' : ` (those mentioning "${input.filter}")`;
+    return tablesResult(`Choices for a new ${input.resourceType.replaceAll('_', ' ')} in ${scope.region}${filtered}:`, narrowed);
   }
 
   /** A Lite Server flavor's images, asked for as the form asks once a flavor is chosen. */
@@ -48,4 +54,11 @@ function choiceLists(message: HostMessage | undefined): Record<string, readonly 
     throw new ModelArtsError(message.error.errorCode, message.error.message, 'service', message.error.requestId);
   }
   return Object.fromEntries(Object.entries(message ?? {}).filter((entry): entry is [string, readonly object[]] => Array.isArray(entry[1])));
+}
+
+/** Only the choices with a text field containing `filter`, any case: an account's images can be hundreds. */
+function narrowLists(lists: Record<string, readonly object[]>, filter: string): Record<string, readonly object[]> {
+  const wanted = filter.toLowerCase();
+  const mentions = (item: object) => Object.values(item).some((value) => typeof value === 'string' && value.toLowerCase().includes(wanted));
+  return Object.fromEntries(Object.entries(lists).map(([name, items]) => [name, items.filter(mentions)]));
 }
