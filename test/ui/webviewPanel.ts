@@ -4,6 +4,10 @@
 import type { FrameLocator, Locator, Page } from '../vscode-host/playwright';
 import { exactly, expectGone, expectVisible, NotSeen } from './workbench';
 
+/** How often, and how long each time, a select's list is opened to click a choice. */
+const LIST_ATTEMPTS = 3;
+const LIST_ATTEMPT_MS = 4_000;
+
 export class WebviewPanel {
   constructor(private readonly page: Page) {}
 
@@ -99,16 +103,21 @@ export class WebviewPanel {
   private async choose(id: string, what: string, choice: Locator): Promise<string> {
     const select = this.control(id);
     // The select closes its list when the page scrolls under it, and a click scrolls to a choice below the fold; with the
-    // select at the top of the page its list fits below it.
+    // select at the top of the page its list fits below it. A list that closed anyway (that scroll, a late re-render
+    // moving the page) is opened again.
     await select.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await this.openList(id);
-    await expectVisible(choice, `a choice in the ${what} list`);
-    const label = (await choice.innerText()).trim();
-    await choice.click({ timeout: 5_000 }).catch(async () => {
-      // A list that closed anyway (a late re-render moved the page) is opened once more.
-      await this.openList(id);
-      await choice.click();
-    });
+    let label = '';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.openList(id);
+        await expectVisible(choice, `a choice in the ${what} list`, LIST_ATTEMPT_MS);
+        label = (await choice.innerText()).trim();
+        await choice.click({ timeout: LIST_ATTEMPT_MS });
+        break;
+      } catch (error) {
+        if (attempt === LIST_ATTEMPTS) throw error;
+      }
+    }
     await expectGone(select.locator('.dropdown.open'), `the ${what} list`);
     const shown = await this.textBox(id).inputValue();
     if (shown !== label) throw new NotSeen(`the ${what} box shows "${shown}" after choosing "${label}"`);
