@@ -11,6 +11,8 @@ export interface ErrorAnswer {
 /** A fresh demo emulator for one test file, and signed requests to it as the demo account in cn-north-4. */
 export interface EmulatorSession {
   readonly emulator: Emulator;
+  /** What `api` signs with; spread it to sign as another account, region or key. */
+  readonly client: SignedClientOptions;
   api<T>(method: string, path: string, options?: SignedRequestOptions): Promise<SignedResponse<T & ErrorAnswer>>;
   /** Moves the emulator clock past `transitions` transitions. */
   advance(transitions?: number): void;
@@ -36,6 +38,9 @@ export function useEmulator(transitionMs: number): EmulatorSession {
   return {
     get emulator() {
       return started().emulator;
+    },
+    get client() {
+      return started().client;
     },
     api: (method, path, options) => signedRequest(started().client, method, path, options),
     advance: (transitions = 1) => started().emulator.clock.advance(transitions * transitionMs + 1),
