@@ -49,6 +49,7 @@ export function useEmulator(transitionMs: number): EmulatorSession {
 
 export function assertError(answer: { readonly status: number; readonly body: ErrorAnswer; readonly text: string }, status: number, code: string, message?: RegExp): void {
   assert.deepEqual([answer.status, answer.body.error_code], [status, code], answer.text);
+  assert.equal(typeof answer.body.error_msg, 'string', answer.text);
   if (message) {
     assert.match(answer.body.error_msg, message);
   }
