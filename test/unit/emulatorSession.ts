@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { type Emulator, startEmulator } from '../../emulator/server';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../../emulator/server';
 import { signedRequest, type SignedClientOptions, type SignedRequestOptions, type SignedResponse } from '../../emulator/signedClient';
 
 export interface ErrorAnswer {
@@ -23,11 +23,11 @@ export interface EmulatorSession {
  * the file takes to run, so that only `advance()` moves resources on: a slow machine must not change what a
  * test sees.
  */
-export function useEmulator(transitionMs: number): EmulatorSession {
+export function useEmulator(transitionMs: number, options: Omit<EmulatorOptions, 'transitionMs'> = {}): EmulatorSession {
   let emulator: Emulator | undefined;
   let client: SignedClientOptions | undefined;
   before(async () => {
-    emulator = await startEmulator({ transitionMs });
+    emulator = await startEmulator({ ...options, transitionMs });
     client = { url: emulator.url, ak: emulator.demo.ak, sk: emulator.demo.sk, projectId: emulator.projectId('cn-north-4') };
   });
   after(() => emulator?.close());
