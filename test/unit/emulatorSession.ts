@@ -16,7 +16,7 @@ export interface EmulatorSession {
   /** CPU time the emulator took to start (see `cpuTime`). */
   readonly startupCpuMs: number;
   api<T>(method: string, path: string, options?: SignedRequestOptions): Promise<SignedResponse<T & ErrorAnswer>>;
-  /** Moves the emulator clock past `transitions` transitions. */
+  /** Moves the emulator clock past `transitions` transitions (2.5: halfway into the third). */
   advance(transitions?: number): void;
 }
 
