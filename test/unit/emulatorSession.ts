@@ -13,8 +13,6 @@ export interface EmulatorSession {
   readonly emulator: Emulator;
   /** What `api` signs with; spread it to sign as another account, region or key. */
   readonly client: SignedClientOptions;
-  /** CPU time the emulator took to start (see `cpuTime`). */
-  readonly startupCpuMs: number;
   api<T>(method: string, path: string, options?: SignedRequestOptions): Promise<SignedResponse<T & ErrorAnswer>>;
   /** Moves the emulator clock past `transitions` transitions (2.5: halfway into the third). */
   advance(transitions?: number): void;
@@ -28,9 +26,8 @@ export interface EmulatorSession {
 export function useEmulator(transitionMs: number, options: Omit<EmulatorOptions, 'transitionMs'> = {}): EmulatorSession {
   let emulator: Emulator | undefined;
   let client: SignedClientOptions | undefined;
-  let startupCpuMs = Number.NaN;
   before(async () => {
-    [emulator, startupCpuMs] = await cpuTime(() => startEmulator({ ...options, transitionMs }));
+    emulator = await startEmulator({ ...options, transitionMs });
     client = { url: emulator.url, ak: emulator.demo.ak, sk: emulator.demo.sk, projectId: emulator.projectId('cn-north-4') };
   });
   after(() => emulator?.close());
@@ -45,24 +42,9 @@ export function useEmulator(transitionMs: number, options: Omit<EmulatorOptions,
     get client() {
       return started().client;
     },
-    get startupCpuMs() {
-      started();
-      return startupCpuMs;
-    },
     api: (method, path, options) => signedRequest(started().client, method, path, options),
     advance: (transitions = 1) => started().emulator.clock.advance(transitions * transitionMs + 1),
   };
-}
-
-/**
- * Runs `action` and measures the CPU time this process spent meanwhile (emulator and client share it). Speed
- * budgets use it instead of wall-clock time, which other load on the machine stretches.
- */
-export async function cpuTime<T>(action: () => Promise<T>): Promise<[T, number]> {
-  const start = process.cpuUsage();
-  const result = await action();
-  const spent = process.cpuUsage(start);
-  return [result, (spent.user + spent.system) / 1000];
 }
 
 export function assertError(answer: { readonly status: number; readonly body: ErrorAnswer; readonly text: string }, status: number, code: string, message?: RegExp): void {
