@@ -1,34 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Emulator, startEmulator } from '../../emulator/server';
+import { test } from 'node:test';
 import { formatSdkDate, signHeaders } from '../../emulator/signature';
 import { signedRequest, type SignedClientOptions } from '../../emulator/signedClient';
+import { type ErrorAnswer, useEmulator } from './emulatorSession';
 
-let emulator: Emulator;
+const session = useEmulator(60_000, { seed: 'empty' });
 
-before(async () => {
-  emulator = await startEmulator({ seed: 'empty' });
-});
-
-after(async () => {
-  await emulator.close();
-});
-
-interface GatewayError {
-  error_code: string;
-  error_msg: string;
+interface GatewayError extends ErrorAnswer {
   request_id: string;
 }
 
 function client(ak: string, sk: string): SignedClientOptions {
-  return { url: emulator.url, ak, sk };
+  return { url: session.emulator.url, ak, sk };
 }
 
 const listProjects = (c: SignedClientOptions, headers?: Record<string, string>) =>
   signedRequest<GatewayError>(c, 'GET', '/v3/projects', { query: { name: 'cn-north-4' }, headers });
 
 test('a wrong secret key is APIG.0301 "verify aksk signature fail" with the request id in the body', async () => {
-  emulator.addAccount('WRONGSKAK00000000001', 'right-secret');
+  session.emulator.addAccount('WRONGSKAK00000000001', 'right-secret');
   const answer = await listProjects(client('WRONGSKAK00000000001', 'wrong-secret'));
   assert.equal(answer.status, 401);
   assert.equal(answer.body.error_code, 'APIG.0301');
@@ -46,11 +36,11 @@ test('an unknown AK is reported masked', async () => {
 });
 
 test('a missing Authorization header and a stale X-Sdk-Date are rejected', async () => {
-  const unsigned = await fetch(`${emulator.url}/v3/projects?name=cn-north-4`);
+  const unsigned = await fetch(`${session.emulator.url}/v3/projects?name=cn-north-4`);
   assert.equal(unsigned.status, 401);
   assert.equal(((await unsigned.json()) as GatewayError).error_code, 'APIG.0301');
 
-  emulator.addAccount('STALEDATEAK000000001', 'secret');
+  session.emulator.addAccount('STALEDATEAK000000001', 'secret');
   const twentyMinutesAgo = formatSdkDate(new Date(Date.now() - 20 * 60_000));
   const stale = await listProjects(client('STALEDATEAK000000001', 'secret'), { 'X-Sdk-Date': twentyMinutesAgo });
   assert.equal(stale.status, 401);
@@ -60,7 +50,7 @@ test('a missing Authorization header and a stale X-Sdk-Date are rejected', async
 });
 
 test('five consecutive failures lock the AK for five minutes; a success resets the count', async () => {
-  emulator.addAccount('LOCKOUTAK00000000001', 'good');
+  session.emulator.addAccount('LOCKOUTAK00000000001', 'good');
   const good = client('LOCKOUTAK00000000001', 'good');
   const bad = client('LOCKOUTAK00000000001', 'bad');
 
@@ -77,23 +67,23 @@ test('five consecutive failures lock the AK for five minutes; a success resets t
   assert.equal(locked.status, 401);
   assert.equal(locked.body.error_msg, 'Incorrect IAM authentication information: AK access failed to reach the limit,forbidden');
 
-  emulator.clock.advance(4 * 60_000);
+  session.emulator.clock.advance(4 * 60_000);
   assert.equal((await listProjects(good)).status, 401, 'still locked after four minutes');
-  emulator.clock.advance(60_000);
+  session.emulator.clock.advance(60_000);
   assert.equal((await listProjects(good)).status, 200, 'unlocked after five minutes');
   assert.equal((await listProjects(bad)).body.error_msg, 'Incorrect IAM authentication information: verify aksk signature fail');
 });
 
 test('the server verifies exactly the SignedHeaders list it receives', async () => {
-  emulator.addAccount('HEADERSAK00000000001', 'secret');
-  const host = new URL(emulator.url).host;
+  session.emulator.addAccount('HEADERSAK00000000001', 'secret');
+  const host = new URL(session.emulator.url).host;
   const body = JSON.stringify({ offset: 0, limit: 1 });
-  const projectId = emulator.projectId('cn-north-4', 'HEADERSAK00000000001');
+  const projectId = session.emulator.projectId('cn-north-4', 'HEADERSAK00000000001');
   const path = `/v2/${projectId}/training-job-searches`;
   // Python-style: only host and x-sdk-date signed; Content-Type sent but not signed.
   const signed = signHeaders({ method: 'POST', path, query: '', headers: { Host: host }, body }, 'HEADERSAK00000000001', 'secret');
   const send = (payload: string) =>
-    fetch(`${emulator.url}${path}`, {
+    fetch(`${session.emulator.url}${path}`, {
       method: 'POST',
       headers: { 'X-Sdk-Date': signed['X-Sdk-Date'], Authorization: signed.Authorization, 'Content-Type': 'application/json' },
       body: payload,
@@ -105,7 +95,7 @@ test('the server verifies exactly the SignedHeaders list it receives', async () 
 
 test('a security token is accepted (any token: the emulator issues none)', async () => {
   const answer = await signedRequest(
-    { ...client(emulator.demo.ak, emulator.demo.sk), securityToken: 'temporary-token' },
+    { ...client(session.emulator.demo.ak, session.emulator.demo.sk), securityToken: 'temporary-token' },
     'GET',
     '/v3/projects',
     { query: { name: 'cn-north-4' } },

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { type Emulator, startEmulator } from '../../emulator/server';
-import { signedRequest, type SignedClientOptions, type SignedRequestOptions } from '../../emulator/signedClient';
+import { describe, test } from 'node:test';
+import { signedRequest } from '../../emulator/signedClient';
+import { assertError, type ErrorAnswer, useEmulator } from './emulatorSession';
 
-let emulator: Emulator;
-let client: SignedClientOptions;
-
-before(async () => {
-  emulator = await startEmulator();
-  client = { url: emulator.url, ak: emulator.demo.ak, sk: emulator.demo.sk, projectId: emulator.projectId('cn-north-4') };
-});
-
-after(() => emulator.close());
-
-const get = <T>(path: string, options: SignedRequestOptions = {}, as: SignedClientOptions = client) => signedRequest<T>(as, 'GET', path, options);
+const session = useEmulator(60_000);
+const { api } = session;
 
 interface Repository {
   name: string;
@@ -30,27 +21,23 @@ interface Tag {
   digest: string;
   updated: string;
 }
-interface ErrorAnswer {
-  error_code: string;
-  error_msg: string;
-}
 
 describe('SWR', () => {
   test('namespaces: the demo account\'s, with their access level', async () => {
-    const answer = await get<{ namespaces: { id: number; name: string; auth: number; creator_name: string }[] }>('/v2/manage/namespaces');
+    const answer = await api<{ namespaces: { id: number; name: string; auth: number; creator_name: string }[] }>('GET', '/v2/manage/namespaces');
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body.namespaces.map((namespace) => namespace.name), ['modelarts-demo', 'nlp-research', 'cv-team', 'ml-experiments', 'shared-base']);
     const shared = answer.body.namespaces[4];
     assert.deepEqual(shared, { id: shared.id, name: 'shared-base', creator_name: 'ops-admin', auth: 1 });
     assert.ok(Number.isInteger(shared.id));
-    const filtered = await get<{ namespaces: { name: string }[] }>('/v2/manage/namespaces', { query: { filter: 'namespace::team' } });
+    const filtered = await api<{ namespaces: { name: string }[] }>('GET', '/v2/manage/namespaces', { query: { filter: 'namespace::team' } });
     assert.deepEqual(filtered.body.namespaces.map((namespace) => namespace.name), ['cv-team']);
   });
 
   test('repositories: a bare array paged by string offset/limit, with Content-Range', async () => {
     const seen: Repository[] = [];
     for (let offset = 0; ; offset += 50) {
-      const page = await get<Repository[]>('/v2/manage/repos', { query: { offset: String(offset), limit: '50', order_column: 'name', order_type: 'asc' } });
+      const page = await api<Repository[]>('GET', '/v2/manage/repos', { query: { offset: String(offset), limit: '50', order_column: 'name', order_type: 'asc' } });
       assert.equal(page.status, 200);
       assert.ok(Array.isArray(page.body));
       assert.equal(page.headers.get('content-range'), `${offset}-${page.body.length}/124`);
@@ -73,7 +60,7 @@ describe('SWR', () => {
   });
 
   test('repositories: without offset or limit, the first 100 and no Content-Range; newest update first', async () => {
-    const answer = await get<Repository[]>('/v2/manage/repos');
+    const answer = await api<Repository[]>('GET', '/v2/manage/repos');
     assert.equal(answer.body.length, 100);
     assert.equal(answer.headers.get('content-range'), null);
     const updated = answer.body.map((repository) => Date.parse(repository.updated_at));
@@ -81,55 +68,50 @@ describe('SWR', () => {
   });
 
   test('repositories: namespace and name as parameters or as filter=namespace::x|name::y', async () => {
-    const byParameter = await get<Repository[]>('/v2/manage/repos', { query: { namespace: 'nlp-research', name: 'llama' } });
-    const byFilter = await get<Repository[]>('/v2/manage/repos', { query: { filter: 'namespace::nlp-research|name::llama' } });
+    const byParameter = await api<Repository[]>('GET', '/v2/manage/repos', { query: { namespace: 'nlp-research', name: 'llama' } });
+    const byFilter = await api<Repository[]>('GET', '/v2/manage/repos', { query: { filter: 'namespace::nlp-research|name::llama' } });
     assert.deepEqual(byParameter.body.map((repository) => repository.name), ['llama2-7b-lora']);
     assert.deepEqual(byFilter.body, byParameter.body);
-    const experiments = await get<Repository[]>('/v2/manage/repos', { query: { filter: 'namespace::ml-experiments|offset::100|limit::50' } });
+    const experiments = await api<Repository[]>('GET', '/v2/manage/repos', { query: { filter: 'namespace::ml-experiments|offset::100|limit::50' } });
     assert.equal(experiments.body.length, 10);
     assert.equal(experiments.headers.get('content-range'), '100-10/110');
   });
 
   test('tags: paged, newest first, each with its full image path', async () => {
     const path = '/v2/manage/namespaces/shared-base/repos/base-nightly/tags';
-    const first = await get<Tag[]>(path, { query: { offset: '0', limit: '50' } });
-    const second = await get<Tag[]>(path, { query: { offset: '50', limit: '50' } });
+    const first = await api<Tag[]>('GET', path, { query: { offset: '0', limit: '50' } });
+    const second = await api<Tag[]>('GET', path, { query: { offset: '50', limit: '50' } });
     assert.deepEqual([first.body.length, second.body.length], [50, 10]);
     assert.equal(second.headers.get('content-range'), '50-10/60');
     const updated = [...first.body, ...second.body].map((tag) => Date.parse(tag.updated));
     assert.deepEqual(updated, [...updated].sort((a, b) => b - a));
-    const [latest] = (await get<Tag[]>('/v2/manage/namespaces/modelarts-demo/repos/pytorch-train/tags', { query: { tag: 'latest' } })).body;
+    const [latest] = (await api<Tag[]>('GET', '/v2/manage/namespaces/modelarts-demo/repos/pytorch-train/tags', { query: { tag: 'latest' } })).body;
     assert.equal(latest.path, 'swr.cn-north-4.myhuaweicloud.com/modelarts-demo/pytorch-train:latest');
     assert.match(latest.digest, /^sha256:[0-9a-f]{64}$/);
   });
 
   test('errors: unknown repository 404, bad limit and filter 400, no X-Project-Id 400', async () => {
-    const missing = await get<ErrorAnswer>('/v2/manage/namespaces/modelarts-demo/repos/nope/tags');
-    assert.deepEqual([missing.status, missing.body.error_code], [404, 'SVCSTG.SWR.4040010']);
-    const badLimit = await get<ErrorAnswer>('/v2/manage/repos', { query: { limit: '1001' } });
-    assert.deepEqual([badLimit.status, badLimit.body.error_code], [400, 'SVCSTG.SWR.4000014']);
-    const badFilter = await get<ErrorAnswer>('/v2/manage/repos', { query: { filter: 'owner::me' } });
-    assert.deepEqual([badFilter.status, badFilter.body.error_code], [400, 'SVCSTG.SWR.4000014']);
-    const noProject = await get<ErrorAnswer>('/v2/manage/repos', {}, { ...client, projectId: undefined });
-    assert.deepEqual([noProject.status, noProject.body.error_code], [400, 'SVCSTG.SWR.4000014']);
+    assertError(await api('GET', '/v2/manage/namespaces/modelarts-demo/repos/nope/tags'), 404, 'SVCSTG.SWR.4040010');
+    assertError(await api('GET', '/v2/manage/repos', { query: { limit: '1001' } }), 400, 'SVCSTG.SWR.4000014');
+    assertError(await api('GET', '/v2/manage/repos', { query: { filter: 'owner::me' } }), 400, 'SVCSTG.SWR.4000014');
+    assertError(await signedRequest<ErrorAnswer>({ ...session.client, projectId: undefined }, 'GET', '/v2/manage/repos'), 400, 'SVCSTG.SWR.4000014');
   });
 
   test('regions are apart: cn-east-3 has its own namespace; a fresh account has none', async () => {
-    const east = await get<Repository[]>('/v2/manage/repos', {}, { ...client, projectId: emulator.projectId('cn-east-3') });
+    const { emulator, client } = session;
+    const east = await signedRequest<Repository[]>({ ...client, projectId: emulator.projectId('cn-east-3') }, 'GET', '/v2/manage/repos');
     assert.deepEqual(east.body.map((repository) => repository.path).sort(), [
       'swr.cn-east-3.myhuaweicloud.com/shanghai-prod/ctr-serving',
       'swr.cn-east-3.myhuaweicloud.com/shanghai-prod/drift-monitor',
     ]);
     emulator.addAccount('SWRFRESHAK0000000001', 'fresh-secret');
     const fresh = { url: emulator.url, ak: 'SWRFRESHAK0000000001', sk: 'fresh-secret', projectId: emulator.projectId('cn-north-4', 'SWRFRESHAK0000000001') };
-    assert.deepEqual((await get('/v2/manage/repos', {}, fresh)).body, []);
-    const foreign = await get<ErrorAnswer>('/v2/manage/repos', {}, { ...fresh, projectId: client.projectId });
-    assert.deepEqual([foreign.status, foreign.body.error_code], [403, 'APIG.0302']);
+    assert.deepEqual((await signedRequest(fresh, 'GET', '/v2/manage/repos')).body, []);
+    assertError(await signedRequest<ErrorAnswer>({ ...fresh, projectId: client.projectId }, 'GET', '/v2/manage/repos'), 403, 'APIG.0302');
   });
 
   test('signatures are checked like everywhere else', async () => {
-    const forged = await get<ErrorAnswer>('/v2/manage/namespaces', {}, { ...client, sk: 'not-the-secret' });
-    assert.deepEqual([forged.status, forged.body.error_code], [401, 'APIG.0301']);
+    assertError(await signedRequest<ErrorAnswer>({ ...session.client, sk: 'not-the-secret' }, 'GET', '/v2/manage/namespaces'), 401, 'APIG.0301');
   });
 });
 
@@ -158,48 +140,47 @@ describe('VPC', () => {
   const base = '/v1/{project_id}';
 
   test('VPCs page by marker = last id; the default VPC is the Lite Servers\' one', async () => {
-    const all = (await get<{ vpcs: Vpc[] }>(`${base}/vpcs`)).body.vpcs;
+    const all = (await api<{ vpcs: Vpc[] }>('GET', `${base}/vpcs`)).body.vpcs;
     assert.deepEqual(all.map((vpc) => [vpc.name, vpc.cidr, vpc.status]), [
       ['vpc-default', '192.168.0.0/16', 'OK'],
       ['vpc-training', '172.16.0.0/16', 'OK'],
       ['vpc-inference', '10.10.0.0/16', 'OK'],
     ]);
-    const first = (await get<{ vpcs: Vpc[] }>(`${base}/vpcs`, { query: { limit: 2 } })).body.vpcs;
-    const second = (await get<{ vpcs: Vpc[] }>(`${base}/vpcs`, { query: { limit: 2, marker: first[1].id } })).body.vpcs;
+    const first = (await api<{ vpcs: Vpc[] }>('GET', `${base}/vpcs`, { query: { limit: 2 } })).body.vpcs;
+    const second = (await api<{ vpcs: Vpc[] }>('GET', `${base}/vpcs`, { query: { limit: 2, marker: first[1].id } })).body.vpcs;
     assert.deepEqual([...first, ...second].map((vpc) => vpc.id), all.map((vpc) => vpc.id));
-    const [server] = (await get<{ data: { vpc_id: string; subnet_id: string }[] }>(`${base}/dev-servers`)).body.data;
+    const [server] = (await api<{ data: { vpc_id: string; subnet_id: string }[] }>('GET', `${base}/dev-servers`)).body.data;
     assert.equal(server.vpc_id, all[0].id);
-    const byId = (await get<{ vpcs: Vpc[] }>(`${base}/vpcs`, { query: { id: all[2].id } })).body.vpcs;
+    const byId = (await api<{ vpcs: Vpc[] }>('GET', `${base}/vpcs`, { query: { id: all[2].id } })).body.vpcs;
     assert.deepEqual(byId.map((vpc) => vpc.name), ['vpc-inference']);
   });
 
   test('subnets and security groups of one VPC (vpc_id), paged by marker', async () => {
-    const [defaultVpc, training] = (await get<{ vpcs: Vpc[] }>(`${base}/vpcs`)).body.vpcs;
-    const subnets = (await get<{ subnets: Subnet[] }>(`${base}/subnets`, { query: { vpc_id: training.id } })).body.subnets;
+    const [defaultVpc, training] = (await api<{ vpcs: Vpc[] }>('GET', `${base}/vpcs`)).body.vpcs;
+    const subnets = (await api<{ subnets: Subnet[] }>('GET', `${base}/subnets`, { query: { vpc_id: training.id } })).body.subnets;
     assert.deepEqual(subnets.map((subnet) => [subnet.name, subnet.cidr, subnet.availability_zone, subnet.status]), [
       ['subnet-train-a', '172.16.0.0/20', 'cn-north-4a', 'ACTIVE'],
       ['subnet-train-b', '172.16.16.0/20', 'cn-north-4b', 'ACTIVE'],
     ]);
-    const [server] = (await get<{ data: { subnet_id: string }[] }>(`${base}/dev-servers`)).body.data;
-    const defaultSubnets = (await get<{ subnets: Subnet[] }>(`${base}/subnets`, { query: { vpc_id: defaultVpc.id, limit: 1 } })).body.subnets;
+    const [server] = (await api<{ data: { subnet_id: string }[] }>('GET', `${base}/dev-servers`)).body.data;
+    const defaultSubnets = (await api<{ subnets: Subnet[] }>('GET', `${base}/subnets`, { query: { vpc_id: defaultVpc.id, limit: 1 } })).body.subnets;
     assert.deepEqual(defaultSubnets.map((subnet) => subnet.id), [server.subnet_id]);
-    const next = (await get<{ subnets: Subnet[] }>(`${base}/subnets`, { query: { vpc_id: defaultVpc.id, limit: 1, marker: defaultSubnets[0].id } })).body.subnets;
+    const next = (await api<{ subnets: Subnet[] }>('GET', `${base}/subnets`, { query: { vpc_id: defaultVpc.id, limit: 1, marker: defaultSubnets[0].id } })).body.subnets;
     assert.deepEqual(next.map((subnet) => subnet.name), ['subnet-notebooks']);
 
-    const groups = (await get<{ security_groups: SecurityGroup[] }>(`${base}/security-groups`, { query: { vpc_id: defaultVpc.id } })).body.security_groups;
+    const groups = (await api<{ security_groups: SecurityGroup[] }>('GET', `${base}/security-groups`, { query: { vpc_id: defaultVpc.id } })).body.security_groups;
     assert.deepEqual(groups.map((group) => group.name), ['sg-default', 'sg-ssh-only']);
     assert.deepEqual(groups[1].security_group_rules.map((rule) => [rule.direction, rule.port_range_min]), [['ingress', 22], ['egress', null]]);
-    assert.equal((await get<{ security_groups: SecurityGroup[] }>(`${base}/security-groups`)).body.security_groups.length, 4);
+    assert.equal((await api<{ security_groups: SecurityGroup[] }>('GET', `${base}/security-groups`)).body.security_groups.length, 4);
   });
 
   test('an unknown marker or a bad limit is 400; a fresh account has just the default VPC', async () => {
-    const marker = await get<ErrorAnswer>(`${base}/vpcs`, { query: { marker: 'no-such-vpc' } });
-    assert.deepEqual([marker.status, marker.body.error_code], [400, 'VPC.0101']);
-    const limit = await get<ErrorAnswer>(`${base}/subnets`, { query: { limit: 0 } });
-    assert.deepEqual([limit.status, limit.body.error_code], [400, 'VPC.0101']);
+    const { emulator } = session;
+    assertError(await api('GET', `${base}/vpcs`, { query: { marker: 'no-such-vpc' } }), 400, 'VPC.0101');
+    assertError(await api('GET', `${base}/subnets`, { query: { limit: 0 } }), 400, 'VPC.0101');
     emulator.addAccount('VPCFRESHAK0000000001', 'fresh-secret');
     const fresh = { url: emulator.url, ak: 'VPCFRESHAK0000000001', sk: 'fresh-secret', projectId: emulator.projectId('cn-north-4', 'VPCFRESHAK0000000001') };
-    assert.deepEqual((await get<{ vpcs: Vpc[] }>(`${base}/vpcs`, {}, fresh)).body.vpcs.map((vpc) => vpc.name), ['vpc-default']);
+    assert.deepEqual((await signedRequest<{ vpcs: Vpc[] }>(fresh, 'GET', `${base}/vpcs`)).body.vpcs.map((vpc) => vpc.name), ['vpc-default']);
   });
 });
 
@@ -212,9 +193,9 @@ describe('KPS key pairs', () => {
   const path = '/v3/{project_id}/keypairs';
 
   test('every key pair once across pages; next_marker only while more follow', async () => {
-    const first = (await get<KeyPairList>(path, { query: { limit: 3 } })).body;
+    const first = (await api<KeyPairList>('GET', path, { query: { limit: 3 } })).body;
     assert.deepEqual(first.page_info, { next_marker: 'KeyPair-ci-runner', current_count: 3 });
-    const second = (await get<KeyPairList>(path, { query: { limit: 3, marker: first.page_info.next_marker as string } })).body;
+    const second = (await api<KeyPairList>('GET', path, { query: { limit: 3, marker: first.page_info.next_marker as string } })).body;
     assert.deepEqual(second.page_info, { previous_marker: 'KeyPair-ci-runner', current_count: 1 });
     const names = [...first.keypairs, ...second.keypairs].map((entry) => entry.keypair.name);
     assert.deepEqual(names, ['KeyPair-demo', 'KeyPair-ops', 'KeyPair-ci-runner', 'KeyPair-old-laptop']);
@@ -225,17 +206,16 @@ describe('KPS key pairs', () => {
   });
 
   test('the key pairs the seeded notebooks and Lite Servers name are listed in their regions', async () => {
-    const names = (await get<KeyPairList>(path)).body.keypairs.map((entry) => entry.keypair.name);
-    const servers = (await get<{ data: { key_pair_name?: string }[] }>('/v1/{project_id}/dev-servers/all', { query: { limit: 100 } })).body.data;
+    const names = (await api<KeyPairList>('GET', path)).body.keypairs.map((entry) => entry.keypair.name);
+    const servers = (await api<{ data: { key_pair_name?: string }[] }>('GET', '/v1/{project_id}/dev-servers/all', { query: { limit: 100 } })).body.data;
     for (const name of new Set(servers.flatMap((server) => server.key_pair_name ?? []))) {
       assert.ok(names.includes(name), `${name} is listed`);
     }
-    const east = (await get<KeyPairList>(path, {}, { ...client, projectId: emulator.projectId('cn-east-3') })).body.keypairs;
+    const east = (await signedRequest<KeyPairList>({ ...session.client, projectId: session.emulator.projectId('cn-east-3') }, 'GET', path)).body.keypairs;
     assert.deepEqual(east.map((entry) => entry.keypair.name), ['KeyPair-demo']);
   });
 
   test('an unknown marker is 400', async () => {
-    const answer = await get<ErrorAnswer>(path, { query: { marker: 'KeyPair-nope' } });
-    assert.deepEqual([answer.status, answer.body.error_code], [400, 'KPS.0005']);
+    assertError(await api('GET', path, { query: { marker: 'KeyPair-nope' } }), 400, 'KPS.0005');
   });
 });

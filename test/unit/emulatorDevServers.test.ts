@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Emulator, startEmulator } from '../../emulator/server';
-import { signedRequest, type SignedClientOptions, type SignedRequestOptions } from '../../emulator/signedClient';
+import { test } from 'node:test';
+import { assertError, useEmulator } from './emulatorSession';
 
-const TRANSITION_MS = 1000;
-let emulator: Emulator;
-let client: SignedClientOptions;
-
-before(async () => {
-  emulator = await startEmulator({ transitionMs: TRANSITION_MS });
-  client = { url: emulator.url, ak: emulator.demo.ak, sk: emulator.demo.sk, projectId: emulator.projectId('cn-north-4') };
-});
-
-after(async () => {
-  await emulator.close();
-});
+const session = useEmulator(60_000);
+const { api, advance } = session;
 
 interface Server {
   id: string;
@@ -47,10 +36,6 @@ interface Hyperinstance {
   hps_cluster_id?: string;
   servers: Server[];
 }
-interface ErrorAnswer {
-  error_code: string;
-  error_msg: string;
-}
 interface Flavor {
   flavor: string;
   arch: string;
@@ -66,8 +51,6 @@ interface Image {
 }
 
 const BASE = '/v1/{project_id}/dev-servers';
-const api = <T>(method: string, path: string, options?: SignedRequestOptions) => signedRequest<T & ErrorAnswer>(client, method, path, options);
-const advance = (transitions = 1) => emulator.clock.advance(transitions * TRANSITION_MS + 1);
 const show = (id: string) => api<Server>('GET', `${BASE}/${id}`);
 const statusOf = async (id: string) => (await show(id)).body.status;
 const allServers = async () => (await api<Page<Server>>('GET', `${BASE}/all`, { query: { limit: 1024 } })).body.data;
@@ -75,12 +58,6 @@ const byName = async (name: string): Promise<Server> => {
   const found = (await allServers()).find((server) => server.name === name);
   assert.ok(found, `server ${name} is listed`);
   return found;
-};
-const assertError = (answer: { status: number; body: ErrorAnswer; text: string }, code: string, message?: RegExp) => {
-  assert.deepEqual([answer.status, answer.body.error_code], [400, code], answer.text);
-  if (message) {
-    assert.match(answer.body.error_msg, message);
-  }
 };
 
 let images: Image[] = [];
@@ -175,10 +152,10 @@ test('lists page by record offset and limit, sort by time and filter by owner', 
   const byUpdate = await api<Page<Server>>('GET', BASE, { query: { sort_key: 'updateTime', sort_dir: 'DESC' } });
   assert.equal(byUpdate.status, 200);
 
-  assertError(await api('GET', BASE, { query: { limit: 1025 } }), 'ModelArts.0101', /limit/);
-  assertError(await api('GET', BASE, { query: { sort_key: 'name' } }), 'ModelArts.0101', /sort_key/);
-  assertError(await api('GET', BASE, { query: { sort_dir: 'UP' } }), 'ModelArts.0101', /sort_dir/);
-  assertError(await api('GET', `${BASE}/hyperinstance`, { query: { limit: 0 } }), 'ModelArts.0101', /limit/);
+  assertError(await api('GET', BASE, { query: { limit: 1025 } }), 400, 'ModelArts.0101', /limit/);
+  assertError(await api('GET', BASE, { query: { sort_key: 'name' } }), 400, 'ModelArts.0101', /sort_key/);
+  assertError(await api('GET', BASE, { query: { sort_dir: 'UP' } }), 400, 'ModelArts.0101', /sort_dir/);
+  assertError(await api('GET', `${BASE}/hyperinstance`, { query: { limit: 0 } }), 400, 'ModelArts.0101', /limit/);
 
   const ops = await api<Page<Server>>('GET', BASE, { query: { owner: 'ops-admin' } });
   assert.deepEqual(
@@ -198,12 +175,12 @@ test('flavors and images follow their filters', async () => {
     armEcs.body.data.map((flavor) => flavor.flavor),
     ['kc2.4xlarge.4'],
   );
-  assertError(await api('GET', `${BASE}/flavors`, { query: { arch: 'RISCV' } }), 'ModelArts.0101');
+  assertError(await api('GET', `${BASE}/flavors`, { query: { arch: 'RISCV' } }), 400, 'ModelArts.0101');
   const forFlavor = await api<Page<Image>>('GET', `${BASE}/images`, { query: { flavor_name: 'physical.kat2ne.48xlarge.8.313t' } });
   assert.ok(forFlavor.body.data.length > 0 && forFlavor.body.data.every((candidate) => candidate.arch === 'ARM' && candidate.server_type === 'BMS'));
   const one = await api<Image>('GET', `${BASE}/images/${forFlavor.body.data[0].image_id}`);
   assert.equal(one.body.name, forFlavor.body.data[0].name);
-  assertError(await api('GET', `${BASE}/images/nope`), 'ModelArts.6404');
+  assertError(await api('GET', `${BASE}/images/nope`), 400, 'ModelArts.6404');
 });
 
 test('create validates the body and creates count servers', async () => {
@@ -234,7 +211,7 @@ test('create validates the body and creates count servers', async () => {
     ],
   ];
   for (const [body, message] of invalid) {
-    assertError(await api('POST', BASE, { body }), 'ModelArts.0101', message);
+    assertError(await api('POST', BASE, { body }), 400, 'ModelArts.0101', message);
   }
   const before = (await api<Page<Server>>('GET', BASE)).body.total;
 
@@ -263,15 +240,15 @@ test('start, stop and reboot run their transitions; wrong states are refused', a
   const server = await createRunning('lite-test-power');
   const put = (action: string) => api<Server>('PUT', `${BASE}/${server.id}/${action}`);
 
-  assertError(await put('start'), 'ModelArts.6357', /RUNNING/);
+  assertError(await put('start'), 400, 'ModelArts.6357', /RUNNING/);
   const stopping = await put('stop');
   assert.deepEqual([stopping.status, stopping.body.status], [200, 'STOPPING']);
-  assertError(await put('stop'), 'ModelArts.6357', /in progress/);
-  assertError(await put('reboot'), 'ModelArts.6357');
+  assertError(await put('stop'), 400, 'ModelArts.6357', /in progress/);
+  assertError(await put('reboot'), 400, 'ModelArts.6357');
   advance();
   assert.equal(await statusOf(server.id), 'STOPPED');
-  assertError(await put('reboot'), 'ModelArts.6357', /STOPPED/);
-  assertError(await put('stop'), 'ModelArts.6357');
+  assertError(await put('reboot'), 400, 'ModelArts.6357', /STOPPED/);
+  assertError(await put('stop'), 400, 'ModelArts.6357');
 
   assert.equal((await put('start')).body.status, 'STARTING');
   advance();
@@ -287,7 +264,7 @@ test('start, stop and reboot run their transitions; wrong states are refused', a
 
   const renamed = await api<Server>('PUT', `${BASE}/${server.id}`, { body: { name: 'lite-test-renamed' } });
   assert.deepEqual([renamed.status, renamed.body.name], [200, 'lite-test-renamed']);
-  assertError(await api('PUT', `${BASE}/${server.id}`, { body: { name: '' } }), 'ModelArts.0101');
+  assertError(await api('PUT', `${BASE}/${server.id}`, { body: { name: '' } }), 400, 'ModelArts.0101');
 });
 
 test('the batch action answers per server', async () => {
@@ -305,9 +282,9 @@ test('the batch action answers per server', async () => {
   assert.deepEqual([b.id, b.status, b.error_code], [other.id, 'STOPPED', 'ModelArts.6357']);
   assert.deepEqual([missing.id, missing.error_code], ['no-such-server', 'ModelArts.6404']);
 
-  assertError(await api('POST', `${BASE}/action`, { body: { type: 'PAUSE', servers: [{ id: running.id }] } }), 'ModelArts.0101', /type/);
-  assertError(await api('POST', `${BASE}/action`, { body: { type: 'START', servers: [] } }), 'ModelArts.0101', /servers/);
-  assertError(await api('POST', `${BASE}/action`, { body: { type: 'CHANGEOS', servers: [{ id: running.id }] } }), 'ModelArts.0101', /extend_param\.image_id/);
+  assertError(await api('POST', `${BASE}/action`, { body: { type: 'PAUSE', servers: [{ id: running.id }] } }), 400, 'ModelArts.0101', /type/);
+  assertError(await api('POST', `${BASE}/action`, { body: { type: 'START', servers: [] } }), 400, 'ModelArts.0101', /servers/);
+  assertError(await api('POST', `${BASE}/action`, { body: { type: 'CHANGEOS', servers: [{ id: running.id }] } }), 400, 'ModelArts.0101', /extend_param\.image_id/);
 
   advance();
   const started = await api<Page<Server>>('POST', `${BASE}/action`, { body: { type: 'START', servers: [{ id: running.id }, { id: other.id }] } });
@@ -322,17 +299,17 @@ test('the batch action answers per server', async () => {
     ['DELETING', 'DELETING'],
   );
   advance();
-  assertError(await show(running.id), 'ModelArts.6404');
+  assertError(await show(running.id), 400, 'ModelArts.6404');
 });
 
 test('change OS and reinstall OS run CHANGINGOS / REINSTALLINGOS, then RUNNING', async () => {
   const server = await createRunning('lite-test-os');
   const newImage = imageId('Ubuntu-22.04-x86-CUDA-12.2-ECS');
-  assertError(await api('POST', `${BASE}/${server.id}/changeos`, { body: { image_id: imageId('HCE-2.0-Arm-ECS'), key_pair_name: 'kp' } }), 'ModelArts.0101', /image/);
-  assertError(await api('POST', `${BASE}/${server.id}/changeos`, { body: { image_id: newImage } }), 'ModelArts.0101', /key_pair_name/);
+  assertError(await api('POST', `${BASE}/${server.id}/changeos`, { body: { image_id: imageId('HCE-2.0-Arm-ECS'), key_pair_name: 'kp' } }), 400, 'ModelArts.0101', /image/);
+  assertError(await api('POST', `${BASE}/${server.id}/changeos`, { body: { image_id: newImage } }), 400, 'ModelArts.0101', /key_pair_name/);
   const changing = await api<Server>('POST', `${BASE}/${server.id}/changeos`, { body: { image_id: newImage, key_pair_name: 'KeyPair-new' } });
   assert.deepEqual([changing.status, changing.body.status, changing.body.key_pair_name], [200, 'CHANGINGOS', 'KeyPair-new']);
-  assertError(await api('POST', `${BASE}/${server.id}/reinstallos`), 'ModelArts.6357');
+  assertError(await api('POST', `${BASE}/${server.id}/reinstallos`), 400, 'ModelArts.6357');
   advance();
   assert.equal(await statusOf(server.id), 'RUNNING');
   const reinstalling = await api<Server>('POST', `${BASE}/${server.id}/reinstallos`);
@@ -346,7 +323,7 @@ test('delete runs DELETING, then the server is gone (ModelArts.6404)', async () 
   const server = await createRunning('lite-test-delete');
   const deleting = await api<Server>('DELETE', `${BASE}/${server.id}`);
   assert.deepEqual([deleting.status, deleting.body.status], [200, 'DELETING']);
-  assertError(await api('DELETE', `${BASE}/${server.id}`), 'ModelArts.6357');
+  assertError(await api('DELETE', `${BASE}/${server.id}`), 400, 'ModelArts.6357');
   assert.equal(await statusOf(server.id), 'DELETING');
   advance();
   for (const [method, path] of [
@@ -355,10 +332,10 @@ test('delete runs DELETING, then the server is gone (ModelArts.6404)', async () 
     ['PUT', `${BASE}/${server.id}/start`],
     ['GET', `${BASE}/${server.id}/publicips`],
   ]) {
-    assertError(await api(method, path), 'ModelArts.6404', /does not exist/);
+    assertError(await api(method, path), 400, 'ModelArts.6404', /does not exist/);
   }
   assert.ok(!(await allServers()).some((listed) => listed.id === server.id));
-  assert.equal(emulator.state.findDevServer(server.id), undefined);
+  assert.equal(session.emulator.state.findDevServer(server.id), undefined);
 });
 
 test('volumes and EIPs attach to RUNNING or STOPPED servers', async () => {
@@ -367,33 +344,33 @@ test('volumes and EIPs attach to RUNNING or STOPPED servers', async () => {
   const attach = await api<{ operation_id: string; operation_status: string; operation_type: string }>('POST', `${BASE}/${server.id}/attachvolume`, { body: { volume_id: volumeId } });
   assert.deepEqual([attach.status, attach.body.operation_status, attach.body.operation_type], [200, 'running', 'node_attach_volume']);
   assert.ok((await show(server.id)).body.volumes.some((volume) => volume.evs_id === volumeId && volume.type === 'DATA'));
-  assertError(await api('POST', `${BASE}/${server.id}/attachvolume`, { body: { volume_id: volumeId } }), 'ModelArts.0101', /already attached/);
+  assertError(await api('POST', `${BASE}/${server.id}/attachvolume`, { body: { volume_id: volumeId } }), 400, 'ModelArts.0101', /already attached/);
   advance();
   const operation = await api<{ operation_status: string }>('GET', `${BASE}/${server.id}/operation/${attach.body.operation_id}`);
   assert.equal(operation.body.operation_status, 'success');
   const root = (await show(server.id)).body.volumes.find((volume) => volume.type === 'ROOT');
-  assertError(await api('DELETE', `${BASE}/${server.id}/detachvolume/${root?.evs_id}`), 'ModelArts.0101', /system disk/);
+  assertError(await api('DELETE', `${BASE}/${server.id}/detachvolume/${root?.evs_id}`), 400, 'ModelArts.0101', /system disk/);
   const detach = await api<{ operation_type: string }>('DELETE', `${BASE}/${server.id}/detachvolume/${volumeId}`);
   assert.equal(detach.body.operation_type, 'node_detach_volume');
-  assertError(await api('DELETE', `${BASE}/${server.id}/detachvolume/${volumeId}`), 'ModelArts.6404');
+  assertError(await api('DELETE', `${BASE}/${server.id}/detachvolume/${volumeId}`), 400, 'ModelArts.6404');
 
   assert.deepEqual((await api<{ public_ips: unknown[] }>('GET', `${BASE}/${server.id}/publicips`)).body, { public_ips: [] });
   const bound = await api<{ public_ips: { id: string; address: string }[] }>('POST', `${BASE}/${server.id}/publicips`, { body: { public_ip_id: 'eip-test-1' } });
   assert.equal(bound.status, 200, bound.text);
   assert.equal(bound.body.public_ips[0].id, 'eip-test-1');
   assert.match(bound.body.public_ips[0].address, /^\d+\.\d+\.\d+\.\d+$/);
-  assertError(await api('POST', `${BASE}/${server.id}/publicips`, { body: { public_ip_id: 'eip-test-2' } }), 'ModelArts.0101', /already has/);
+  assertError(await api('POST', `${BASE}/${server.id}/publicips`, { body: { public_ip_id: 'eip-test-2' } }), 400, 'ModelArts.0101', /already has/);
 
   await api('DELETE', `${BASE}/${server.id}`);
-  assertError(await api('POST', `${BASE}/${server.id}/attachvolume`, { body: { volume_id: 'v2' } }), 'ModelArts.6357');
+  assertError(await api('POST', `${BASE}/${server.id}/attachvolume`, { body: { volume_id: 'v2' } }), 400, 'ModelArts.6357');
 });
 
 test('hyperinstances scale up and down, start, stop, and an HPS create makes one', async () => {
   const [hyper] = (await api<Page<Hyperinstance>>('GET', `${BASE}/hyperinstance`)).body.data;
   const path = `${BASE}/hyperinstance/${hyper.id}`;
   const hpsImage = imageId('EulerOS-2.10-Arm-CANN-8.0-HPS');
-  assertError(await api('POST', `${path}/live-scale-up`, { body: { flavor: 'physical.kat2ne.hps.48xlarge.8', image_id: hpsImage } }), 'ModelArts.0101', /key pair/);
-  assertError(await api('POST', `${path}/live-scale-up`, { body: { flavor: 'c7.4xlarge.2', image_id: hpsImage, key_pair_name: 'kp' } }), 'ModelArts.0101', /HPS/);
+  assertError(await api('POST', `${path}/live-scale-up`, { body: { flavor: 'physical.kat2ne.hps.48xlarge.8', image_id: hpsImage } }), 400, 'ModelArts.0101', /key pair/);
+  assertError(await api('POST', `${path}/live-scale-up`, { body: { flavor: 'c7.4xlarge.2', image_id: hpsImage, key_pair_name: 'kp' } }), 400, 'ModelArts.0101', /HPS/);
   const up = await api<Hyperinstance>('POST', `${path}/live-scale-up`, { body: { flavor: 'physical.kat2ne.hps.48xlarge.8', image_id: hpsImage, key_pair_name: 'KeyPair-demo' } });
   assert.equal(up.status, 200, up.text);
   assert.equal(up.body.servers.length, 5);
@@ -402,9 +379,9 @@ test('hyperinstances scale up and down, start, stop, and an HPS create makes one
   advance();
   assert.equal(await statusOf(added.id), 'RUNNING');
 
-  assertError(await api('POST', `${path}/live-scale-down`, { body: { server_ids: ['not-a-member'] } }), 'ModelArts.6404');
-  assertError(await api('POST', `${path}/live-scale-down`, { body: { server_ids: up.body.servers.map((server) => server.id) } }), 'ModelArts.0101', /at least one/);
-  assertError(await api('DELETE', `${BASE}/${added.id}`), 'ModelArts.0101', /scale/);
+  assertError(await api('POST', `${path}/live-scale-down`, { body: { server_ids: ['not-a-member'] } }), 400, 'ModelArts.6404');
+  assertError(await api('POST', `${path}/live-scale-down`, { body: { server_ids: up.body.servers.map((server) => server.id) } }), 400, 'ModelArts.0101', /at least one/);
+  assertError(await api('DELETE', `${BASE}/${added.id}`), 400, 'ModelArts.0101', /scale/);
   const down = await api<Hyperinstance>('POST', `${path}/live-scale-down`, { body: { server_ids: [added.id, up.body.servers[0].id] } });
   assert.equal(down.status, 200, down.text);
   assert.deepEqual(
@@ -414,12 +391,12 @@ test('hyperinstances scale up and down, start, stop, and an HPS create makes one
   advance();
   const after = (await api<Hyperinstance>('GET', path)).body;
   assert.equal(after.servers.length, 3);
-  assertError(await show(added.id), 'ModelArts.6404');
+  assertError(await show(added.id), 400, 'ModelArts.6404');
 
   const stopping = await api<Hyperinstance>('PUT', `${path}/stop`);
   assert.ok(stopping.body.servers.every((server) => server.status === 'STOPPING'));
   advance();
-  assertError(await api('PUT', `${path}/stop`), 'ModelArts.6357');
+  assertError(await api('PUT', `${path}/stop`), 400, 'ModelArts.6357');
   assert.ok((await api<Hyperinstance>('PUT', `${path}/start`)).body.servers.every((server) => server.status === 'STARTING'));
   advance();
 
@@ -430,7 +407,7 @@ test('hyperinstances scale up and down, start, stop, and an HPS create makes one
   assert.equal(created.body.category, 'HPS');
   const createdHyper = await api<Hyperinstance>('GET', `${BASE}/hyperinstance/${created.body.server_hps?.id}`);
   assert.deepEqual([createdHyper.body.status, createdHyper.body.servers.length], ['PROVISIONING', 4]);
-  assertError(await api('PUT', `${BASE}/hyperinstance/${createdHyper.body.id}/start`), 'ModelArts.6357', /in progress/);
+  assertError(await api('PUT', `${BASE}/hyperinstance/${createdHyper.body.id}/start`), 400, 'ModelArts.6357', /in progress/);
   advance();
   const active = await api<Hyperinstance>('GET', `${BASE}/hyperinstance/${createdHyper.body.id}`);
   assert.equal(active.body.status, 'ACTIVE');
@@ -445,8 +422,8 @@ test('hyperinstances scale up and down, start, stop, and an HPS create makes one
     ['TERMINATED', 0],
   );
   advance();
-  assertError(await api('GET', `${BASE}/hyperinstance/${createdHyper.body.id}`), 'ModelArts.6404');
-  assertError(await api('GET', `${BASE}/hyperinstance/no-such`), 'ModelArts.6404');
+  assertError(await api('GET', `${BASE}/hyperinstance/${createdHyper.body.id}`), 400, 'ModelArts.6404');
+  assertError(await api('GET', `${BASE}/hyperinstance/no-such`), 400, 'ModelArts.6404');
 });
 
 test('literal sub-paths win over server ids', async () => {
@@ -476,24 +453,24 @@ test('literal sub-paths win over server ids', async () => {
     const answer = await api(method, `${BASE}/${literal}`);
     assert.deepEqual([answer.status, answer.body.error_code], [404, 'APIG.0101'], `${method} ${literal}`);
   }
-  assertError(await api('GET', `${BASE}/not-a-server`), 'ModelArts.6404', /not-a-server/);
-  assertError(await api('PUT', `${BASE}/not-a-server/start`), 'ModelArts.6404');
+  assertError(await api('GET', `${BASE}/not-a-server`), 400, 'ModelArts.6404', /not-a-server/);
+  assertError(await api('PUT', `${BASE}/not-a-server/start`), 400, 'ModelArts.6404');
 });
 
 test('hyper clusters and jobs: create, show, delete', async () => {
   const cluster = await api<{ id: string; status: string }>('POST', `${BASE}/hyper-clusters`, { body: { name: 'hpc-test' } });
   assert.deepEqual([cluster.status, cluster.body.status], [200, 'CREATING']);
-  assertError(await api('DELETE', `${BASE}/hyper-clusters/${cluster.body.id}`), 'ModelArts.6357');
+  assertError(await api('DELETE', `${BASE}/hyper-clusters/${cluster.body.id}`), 400, 'ModelArts.6357');
   advance();
   assert.equal((await api<{ status: string }>('GET', `${BASE}/hyper-clusters/${cluster.body.id}`)).body.status, 'ACTIVE');
   assert.equal((await api<{ status: string }>('DELETE', `${BASE}/hyper-clusters/${cluster.body.id}`)).body.status, 'DELETING');
   advance();
-  assertError(await api('GET', `${BASE}/hyper-clusters/${cluster.body.id}`), 'ModelArts.6404');
+  assertError(await api('GET', `${BASE}/hyper-clusters/${cluster.body.id}`), 400, 'ModelArts.6404');
   const seeded = (await api<Page<{ id: string }>>('GET', `${BASE}/hyper-clusters`)).body.data[0];
-  assertError(await api('DELETE', `${BASE}/hyper-clusters/${seeded.id}`), 'ModelArts.0101', /used by/);
+  assertError(await api('DELETE', `${BASE}/hyper-clusters/${seeded.id}`), 400, 'ModelArts.0101', /used by/);
 
   const server = await byName('lite-cpu-etl');
-  assertError(await api('POST', `${BASE}/jobs`, { body: { name: 'job-x', type: 'TRAIN', server_ids: ['nope'], image: 'img' } }), 'ModelArts.6404');
+  assertError(await api('POST', `${BASE}/jobs`, { body: { name: 'job-x', type: 'TRAIN', server_ids: ['nope'], image: 'img' } }), 400, 'ModelArts.6404');
   const job = await api<{ id: string; status: string; type: string }>('POST', `${BASE}/jobs`, { body: { name: 'job-test', type: 'TRAIN', server_ids: [server.id], image: 'swr/img:1' } });
   assert.deepEqual([job.status, job.body.status], [200, 'PENDING']);
   advance();
@@ -506,18 +483,19 @@ test('hyper clusters and jobs: create, show, delete', async () => {
     [job.body.id],
   );
   const seededJob = (await api<Page<{ id: string; name: string }>>('GET', `${BASE}/jobs`, { query: { name: 'qwen2' } })).body.data[0];
-  assertError(await api('DELETE', `${BASE}/jobs`, { body: { job_ids: [job.body.id, 'nope'] } }), 'ModelArts.6404');
+  assertError(await api('DELETE', `${BASE}/jobs`, { body: { job_ids: [job.body.id, 'nope'] } }), 400, 'ModelArts.6404');
   assert.equal((await api('GET', `${BASE}/jobs/${job.body.id}`)).status, 200, 'an unknown id deletes nothing');
-  assertError(await api('DELETE', `${BASE}/jobs`, { body: { job_ids: [] } }), 'ModelArts.0101');
+  assertError(await api('DELETE', `${BASE}/jobs`, { body: { job_ids: [] } }), 400, 'ModelArts.0101');
   const deleted = await api<Page<{ id: string }>>('DELETE', `${BASE}/jobs`, { body: { job_ids: [job.body.id, seededJob.id] } });
   assert.deepEqual([deleted.status, deleted.body.data.map((gone) => gone.id)], [200, [job.body.id, seededJob.id]]);
-  assertError(await api('GET', `${BASE}/jobs/${job.body.id}`), 'ModelArts.6404');
-  assertError(await api('GET', `${BASE}/jobs/${seededJob.id}`), 'ModelArts.6404');
+  assertError(await api('GET', `${BASE}/jobs/${job.body.id}`), 400, 'ModelArts.6404');
+  assertError(await api('GET', `${BASE}/jobs/${seededJob.id}`), 400, 'ModelArts.6404');
   const noSingleDelete = await api('DELETE', `${BASE}/jobs/${job.body.id}`);
   assert.deepEqual([noSingleDelete.status, noSingleDelete.body.error_code], [404, 'APIG.0101'], 'jobs are deleted in batches only');
 });
 
 test('the control route and state methods force a status', async () => {
+  const { emulator } = session;
   const server = await byName('lite-v100-notebook');
   const forced = await fetch(`${emulator.url}/__emulator/state/dev-servers/${server.id}`, { method: 'PUT', body: JSON.stringify({ status: 'ERROR' }) });
   assert.equal(forced.status, 200);

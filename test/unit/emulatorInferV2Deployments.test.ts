@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertError, useEmulator } from './emulatorSession';
 
-const { api, advance } = useEmulator(1000);
+const { api, advance } = useEmulator(60_000);
 
 interface Deployment {
   id: string;

@@ -1,32 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { userIdOf } from '../../emulator/areas/devServerModel';
-import { type Emulator, startEmulator } from '../../emulator/server';
-import { signedRequest, type SignedClientOptions, type SignedRequestOptions } from '../../emulator/signedClient';
+import { signedRequest, type SignedRequestOptions } from '../../emulator/signedClient';
+import { assertError, useEmulator } from './emulatorSession';
 
-const TRANSITION_MS = 1000;
-let emulator: Emulator;
-let client: SignedClientOptions;
-
-before(async () => {
-  emulator = await startEmulator({ transitionMs: TRANSITION_MS });
-  client = { url: emulator.url, ak: emulator.demo.ak, sk: emulator.demo.sk, projectId: emulator.projectId('cn-north-4') };
-});
-
-after(async () => {
-  await emulator.close();
-});
-
+const TRANSITION_MS = 60_000;
+const session = useEmulator(TRANSITION_MS);
+const { advance } = session;
 type Json = any;
-const api = (method: string, path: string, options?: SignedRequestOptions) => signedRequest<Json>(client, method, path, options);
-const advance = (ms = TRANSITION_MS + 1) => emulator.clock.advance(ms);
+/** The answers here are read loosely, as Json. */
+const api = (method: string, path: string, options?: SignedRequestOptions) => session.api<Json>(method, path, options);
 const WS = '/v1/{project_id}/workspaces';
-
-function assertError(response: { status: number; body: Json }, status: number, code: string): void {
-  assert.equal(response.status, status, JSON.stringify(response.body));
-  assert.equal(response.body.error_code, code, JSON.stringify(response.body));
-  assert.equal(typeof response.body.error_msg, 'string');
-}
 
 test('workspace create → show/list → update → delete (DELETING, then gone)', async () => {
   const created = await api('POST', WS, { body: { name: 'ws-lifecycle', description: 'first', auth_type: 'PRIVATE', grants: [{ user_name: 'ops-admin' }] } });
@@ -42,7 +26,7 @@ test('workspace create → show/list → update → delete (DELETING, then gone)
   assert.equal(listed.body.total_count, 1);
   assert.equal(listed.body.workspaces[0].id, id);
 
-  advance(5000);
+  session.emulator.clock.advance(5000);
   const updated = await api('PUT', `${WS}/${id}`, { body: { name: 'ws-lifecycle-2', description: 'second', auth_type: 'PUBLIC', grants: [] } });
   assert.equal(updated.status, 200, updated.text);
   assert.deepEqual(updated.body, { workspace_id: id });
@@ -139,7 +123,7 @@ test('quotas: used counts from the workspace, updates within bounds', async () =
   assert.equal(byResource.get('exemlProject.gpu_duration').used_quota, null);
   assert.equal(byResource.get('notebook.instance_count').update_time, nlp.create_time);
 
-  advance(1000);
+  session.emulator.clock.advance(1000);
   const put = await api('PUT', `${WS}/${nlp.id}/quotas`, {
     body: {
       quotas: [
@@ -178,7 +162,7 @@ test('authorizations: add, list (secret key masked), replace, delete', async () 
   const added = await api('POST', path, { body: { user_id: 'all', type: 'agency', content: 'modelarts_agency' } });
   assert.equal(added.status, 200, added.text);
   assert.deepEqual(added.body, {});
-  advance(10);
+  session.emulator.clock.advance(10);
   const secret = 'SuperSecretKeyNeverEchoed0000000000000000';
   assert.equal((await api('POST', path, { body: { user_id: ops, type: 'credential', content: 'AKEXAMPLE00000000001', secret_key: secret } })).status, 200);
 
@@ -223,6 +207,7 @@ test('authorizations: add, list (secret key masked), replace, delete', async () 
 });
 
 test('auth mode: account-scoped get and put', async () => {
+  const { emulator } = session;
   const shown = await api('GET', '/v1/auth-mode');
   assert.deepEqual(shown.body, { domain_id: emulator.demo.domainId, mode: 'strict' });
   const put = await api('PUT', '/v1/auth-mode', { body: { mode: 'loose' } });
@@ -264,13 +249,13 @@ test('scheduled events: seeded list, filters, accept (inquiring → scheduled �
   assertError(await api('GET', path, { query: { limit: 101 } }), 400, 'ModelArts.50004000');
   assertError(await api('GET', path, { query: { state: 'sleeping' } }), 400, 'ModelArts.50004000');
 
-  const notBefore = new Date(emulator.clock.now() + 10 * TRANSITION_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const notBefore = new Date(session.emulator.clock.now() + 10 * TRANSITION_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const accepted = await api('POST', `${path}/${redeploy.id}/accept`, { body: { notBefore } });
   assert.equal(accepted.status, 200, accepted.text);
   assert.equal(accepted.body.state, 'scheduled');
   assert.equal(accepted.body.notBefore, notBefore);
   assertError(await api('POST', `${path}/${redeploy.id}/accept`, { body: {} }), 400, 'ModelArts.50004000');
-  advance(10 * TRANSITION_MS + 1);
+  advance(10);
   assert.equal((await api('GET', path, { query: { id: redeploy.id } })).body.events[0].state, 'executing');
   advance();
   const done = (await api('GET', path, { query: { id: redeploy.id } })).body.events[0];
@@ -289,7 +274,7 @@ test('scheduled events: seeded list, filters, accept (inquiring → scheduled �
 });
 
 test('other regions and accounts start without events', async () => {
-  const other = { ...client, projectId: emulator.projectId('cn-east-3') };
+  const other = { ...session.client, projectId: session.emulator.projectId('cn-east-3') };
   const answer = await signedRequest<Json>(other, 'GET', '/v1/{project_id}/scheduled-events');
   assert.deepEqual(answer.body, { events: [], count: 0 });
 });

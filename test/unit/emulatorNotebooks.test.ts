@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { assertError, useEmulator } from './emulatorSession';
 
-const TRANSITION_MS = 1000;
 const HOUR = 3_600_000;
-const session = useEmulator(TRANSITION_MS);
+const session = useEmulator(60_000);
 const { api, advance } = session;
 
 const BASE = '/v1/{project_id}/notebooks';

@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Emulator, startEmulator } from '../../emulator/server';
-import { signedRequest, type SignedClientOptions, type SignedRequestOptions } from '../../emulator/signedClient';
+import { test } from 'node:test';
+import { assertError, useEmulator } from './emulatorSession';
 
-const TRANSITION_MS = 1000;
-let emulator: Emulator;
-let client: SignedClientOptions;
-
-before(async () => {
-  emulator = await startEmulator({ transitionMs: TRANSITION_MS });
-  client = { url: emulator.url, ak: emulator.demo.ak, sk: emulator.demo.sk, projectId: emulator.projectId('cn-north-4') };
-});
-
-after(() => emulator.close());
+const { api, advance } = useEmulator(60_000);
 
 interface Tag {
   key: string;
@@ -22,14 +12,10 @@ interface PoolAnswer {
   metadata: { name: string; labels: Record<string, string> };
   spec: { scope: string[]; resources: { flavor: string; count: number; nodePool: string }[] };
   status: { scope: { scopeType: string; state: string }[] };
-  error_code?: string;
 }
 interface NodeList {
   items: { metadata: { name: string; labels: Record<string, string> }; spec: { flavor: string } }[];
 }
-
-const api = <T>(method: string, path: string, options?: SignedRequestOptions) => signedRequest<T>(client, method, path, options);
-const advance = () => emulator.clock.advance(TRANSITION_MS + 1);
 
 async function poolId(displayName: string): Promise<string> {
   const list = await api<{ items: PoolAnswer[] }>('GET', '/v2/{project_id}/pools');
@@ -70,13 +56,11 @@ test('pool tags: shown, added (a known key is replaced), removed by key or by ke
   assert.deepEqual(secondPage.body.tags.map((tag) => tag.key), ['team'], 'offset counts pages');
 
   for (const body of [{ tags: [] }, { tags: [{ key: '', value: 'x' }] }, { tags: [{ key: 'k' }] }, { tags: [{ key: 'k', value: 'v'.repeat(256) }] }]) {
-    const refused = await api<{ error_code: string }>('POST', `${tagsPath}/create`, { body });
-    assert.deepEqual([refused.status, refused.body.error_code], [400, 'ModelArts.50004000'], JSON.stringify(body));
+    assertError(await api('POST', `${tagsPath}/create`, { body }), 400, 'ModelArts.50004000');
   }
   const tooMany = Array.from({ length: 19 }, (_, index) => ({ key: `k${index}`, value: '' }));
   assert.equal((await api('POST', `${tagsPath}/create`, { body: { tags: tooMany } })).status, 400, 'at most 20 tags');
-  const unknown = await api<{ error_code: string }>('GET', '/v1/{project_id}/pools/pool-nope/tags');
-  assert.deepEqual([unknown.status, unknown.body.error_code], [404, 'ModelArts.50015001']);
+  assertError(await api('GET', '/v1/{project_id}/pools/pool-nope/tags'), 404, 'ModelArts.50015001');
 });
 
 test('a scope added by PATCH is Enabling and a removed one Disabling for one transition', async () => {

@@ -5,23 +5,16 @@ import type { HcClient } from '@huaweicloud/huaweicloud-sdk-core/HcClient';
 import type { SdkResponse } from '@huaweicloud/huaweicloud-sdk-core/SdkResponse';
 import log4js from 'log4js';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Emulator, startEmulator } from '../../emulator/server';
+import { test } from 'node:test';
+import { useEmulator } from './emulatorSession';
 
 // The SDK would print failed requests, Authorization header included.
 log4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'off' } } });
 
-let emulator: Emulator;
-
-before(async () => {
-  emulator = await startEmulator({ transitionMs: 100 });
-});
-
-after(async () => {
-  await emulator.close();
-});
+const session = useEmulator(60_000);
 
 function sdkClient(options: { sk?: string; projectId?: string; securityToken?: string } = {}): HcClient {
+  const { emulator } = session;
   const credentials = new BasicCredentials().withAk(emulator.demo.ak).withSk(options.sk ?? emulator.demo.sk);
   if (options.projectId) {
     credentials.withProjectId(options.projectId);
@@ -48,7 +41,7 @@ test('requests signed by @huaweicloud/huaweicloud-sdk-core are accepted', async 
     contentType: 'application/json',
   });
   const projectId = iam.projects[0].id;
-  assert.equal(projectId, emulator.projectId('cn-north-4'));
+  assert.equal(projectId, session.emulator.projectId('cn-north-4'));
 
   const client = sdkClient({ projectId, securityToken: 'temporary-token' });
   const list = await client.sendRequest<SdkResponse & { total: number }>({
@@ -79,7 +72,7 @@ test('requests signed by @huaweicloud/huaweicloud-sdk-core are accepted', async 
 });
 
 test('the SDK sees APIG.0301 for a wrong secret key', async () => {
-  const projectId = emulator.projectId('cn-north-4');
+  const projectId = session.emulator.projectId('cn-north-4');
   await assert.rejects(
     sdkClient({ sk: 'wrong', projectId }).sendRequest({ method: 'GET', url: '/v1/{project_id}/workspaces', pathParams: { project_id: projectId }, queryParams: {}, headers: {}, contentType: 'application/json' }),
     (error: SdkError) => error.httpStatusCode === 401 && error.errorCode === 'APIG.0301',

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useEmulator } from './emulatorSession';
 
-const TRANSITION_MS = 100;
-const session = useEmulator(TRANSITION_MS);
-const advance = (ms: number) => session.emulator.clock.advance(ms);
+const session = useEmulator(60_000);
+const { api, advance } = session;
 
 interface EventAnswer {
   total: number;
@@ -22,8 +21,6 @@ interface LogAnswer {
   current_size: number;
   full_size: number;
 }
-
-const api = session.api;
 
 async function createJob(name: string, nodeCount: number): Promise<string> {
   const created = await api<{ metadata: { id: string } }>('POST', '/v2/{project_id}/training-jobs', {
@@ -44,7 +41,7 @@ const stages = (id: string) => api<StageAnswer>('GET', `/v2/{project_id}/trainin
 test('events tell a job\'s story newest first: created, queued, started per task, finished', async () => {
   const id = await createJob('events-completed', 2);
   assert.deepEqual((await events(id)).body.events.map((event) => event.message), ['Training job created.']);
-  advance(7 * TRANSITION_MS);
+  advance(7);
   const answer = await events(id);
   assert.equal(answer.status, 200);
   assert.deepEqual([answer.body.limit, answer.body.offset, answer.body.order], [50, 0, 'desc']);
@@ -70,10 +67,10 @@ test('events tell a job\'s story newest first: created, queued, started per task
 
 test('a failed job has an Error event; filters and bounds are checked', async () => {
   const id = await createJob('events-will-fail', 1);
-  advance(7 * TRANSITION_MS);
+  advance(7);
   const errors = await events(id, { level: 'Error' });
   assert.deepEqual(errors.body.events.map((event) => event.message), ['Training job failed.']);
-  const now = Date.now() + 60_000;
+  const now = session.emulator.clock.now() + 60_000;
   assert.equal((await events(id, { start_time: now, end_time: now + 1 })).body.total, 0, 'nothing in a window after the job');
   const badQueries: Record<string, string | number>[] = [{ limit: 101 }, { limit: 0 }, { level: 'Debug' }, { start_time: 1 }, { order: 'sideways' }];
   for (const query of badQueries) {
@@ -86,7 +83,7 @@ test('a failed job has an Error event; filters and bounds are checked', async ()
 
 test('stages: scheduling, preparing and running start and end with the phases; the end stage once it ends; a rerun is a new record', async () => {
   const id = await createJob('stages-job', 1);
-  advance(2 * TRANSITION_MS + TRANSITION_MS / 2);
+  advance(2.5);
   const running = (await stages(id)).body.running_records[0].stages;
   assert.deepEqual(running.map((stage) => [stage.name, stage.stage_order, stage.end_time !== undefined]), [
     ['scheduling', 1, true],
@@ -94,7 +91,7 @@ test('stages: scheduling, preparing and running start and end with the phases; t
     ['running', 3, false],
   ]);
   assert.equal(running[0].end_time, running[1].start_time, 'one stage ends as the next starts');
-  advance(5 * TRANSITION_MS);
+  advance(5);
   const ended = (await stages(id)).body.running_records[0].stages;
   assert.deepEqual(ended.map((stage) => stage.name), ['scheduling', 'preparing', 'running', 'end']);
   assert.ok(ended.every((stage) => stage.end_time !== undefined));
@@ -115,13 +112,13 @@ test('stages: scheduling, preparing and running start and end with the phases; t
 test('each task of a multi-node job has its own log, and each grows', async () => {
   const id = await createJob('per-task-logs', 3);
   const log = (task: string) => api<LogAnswer>('GET', `/v2/{project_id}/training-jobs/${id}/tasks/${task}/logs/preview`);
-  advance(2 * TRANSITION_MS + TRANSITION_MS / 2);
+  advance(2.5);
   const [first, second] = [await log('worker-0'), await log('worker-2')];
   assert.match(first.body.content, /rank=0 /);
   assert.match(second.body.content, /rank=2 /);
   assert.match(second.body.content, /\[worker-2\] epoch/);
   assert.doesNotMatch(second.body.content, /\[worker-0\]/);
-  advance(TRANSITION_MS);
+  advance();
   const later = await log('worker-2');
   assert.ok(later.body.full_size > second.body.full_size && later.body.content.startsWith(second.body.content));
   assert.equal((await log('worker-3')).status, 400, 'a task the job does not have');

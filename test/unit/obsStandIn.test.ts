@@ -2,22 +2,18 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import ObsClient from 'esdk-obs-nodejs';
-import { type Emulator, startEmulator } from '../../emulator/server';
 import { signObsRequest, stringToSign } from '../../emulator/obs/signature';
+import { useEmulator } from './emulatorSession';
 
-let emulator: Emulator;
-before(async () => {
-  emulator = await startEmulator({ seed: 'empty' });
-});
-after(() => emulator.close());
+const session = useEmulator(60_000, { seed: 'empty' });
 
 async function client(options: { ak?: string; sk?: string; server?: string; signature?: 'obs' | 'v2' } = {}): Promise<ObsClient> {
   const obs = new ObsClient({
-    access_key_id: options.ak ?? emulator.demo.ak,
-    secret_access_key: options.sk ?? emulator.demo.sk,
-    server: options.server ?? emulator.url,
+    access_key_id: options.ak ?? session.emulator.demo.ak,
+    secret_access_key: options.sk ?? session.emulator.demo.sk,
+    server: options.server ?? session.emulator.url,
     signature: options.signature,
     is_signature_negotiation: false,
     max_retry_count: 0,
@@ -40,7 +36,7 @@ async function bucketWith(name: string, objects: Record<string, string>): Promis
 /** A raw request, for what the SDK cannot send (no signature, a stale date). */
 function rawRequest(method: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${emulator.url}${path}`, { method, headers }, (res) => {
+    const req = request(`${session.emulator.url}${path}`, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
@@ -71,7 +67,7 @@ describe('OBS stand-in: signatures', () => {
     const v2 = await (await client()).listBuckets({});
     assert.equal(v2.CommonMsg.Status, 200);
     // A host name instead of an IP keeps the SDK on the OBS signature (`Authorization: OBS …`).
-    const obsScheme = await (await client({ server: emulator.url.replace('127.0.0.1', 'localhost'), signature: 'obs' })).listBuckets({});
+    const obsScheme = await (await client({ server: session.emulator.url.replace('127.0.0.1', 'localhost'), signature: 'obs' })).listBuckets({});
     assert.equal(obsScheme.CommonMsg.Status, 200);
     const wrong = await (await client({ sk: 'not-the-secret-key' })).listObjects({ Bucket: 'sig-check' });
     assert.deepEqual([wrong.CommonMsg.Status, wrong.CommonMsg.Code], [403, 'SignatureDoesNotMatch']);
@@ -79,7 +75,7 @@ describe('OBS stand-in: signatures', () => {
     const unknown = await (await client({ ak: 'UNKNOWNACCESSKEY0001' })).listBuckets({});
     assert.deepEqual([unknown.CommonMsg.Status, unknown.CommonMsg.Code], [403, 'InvalidAccessKeyId']);
     assert.deepEqual(
-      emulator.obs.requests.list({ status: 403 }).map((entry) => entry.path),
+      session.emulator.obs.requests.list({ status: 403 }).map((entry) => entry.path),
       ['/sig-check', '/'],
     );
   });
@@ -89,8 +85,8 @@ describe('OBS stand-in: signatures', () => {
     assert.equal(unsigned.status, 403);
     assert.match(unsigned.body, /<Code>AccessDenied<\/Code>/);
     const date = new Date(Date.now() - 20 * 60_000).toUTCString();
-    const signature = signObsRequest({ method: 'GET', path: '/', rawQuery: '', headers: { date } }, 'AWS', emulator.demo.sk);
-    const stale = await rawRequest('GET', '/', { date, authorization: `AWS ${emulator.demo.ak}:${signature}` });
+    const signature = signObsRequest({ method: 'GET', path: '/', rawQuery: '', headers: { date } }, 'AWS', session.emulator.demo.sk);
+    const stale = await rawRequest('GET', '/', { date, authorization: `AWS ${session.emulator.demo.ak}:${signature}` });
     assert.equal(stale.status, 403);
     assert.match(stale.body, /<Code>RequestTimeTooSkewed<\/Code>/);
   });
@@ -100,7 +96,7 @@ describe('OBS stand-in: buckets', () => {
   it('creates buckets with a region and a storage class, lists them with their region, deletes only empty ones', async () => {
     const obs = await client();
     assert.equal((await obs.createBucket({ Bucket: 'cold-archive', Location: 'cn-east-3', StorageClass: 'COLD' })).CommonMsg.Status, 200);
-    assert.equal(emulator.obs.store.bucket('cold-archive')?.storageClass, 'COLD');
+    assert.equal(session.emulator.obs.store.bucket('cold-archive')?.storageClass, 'COLD');
     const listed = await obs.listBuckets({ QueryLocation: true });
     assert.deepEqual(listed.InterfaceResult?.Buckets.find((bucket) => bucket.BucketName === 'cold-archive')?.Location, 'cn-east-3');
     assert.equal((await obs.createBucket({ Bucket: 'cold-archive', Location: 'cn-east-3' })).CommonMsg.Code, 'BucketAlreadyOwnedByYou');
@@ -111,12 +107,12 @@ describe('OBS stand-in: buckets', () => {
     assert.deepEqual([notEmpty.CommonMsg.Status, notEmpty.CommonMsg.Code], [409, 'BucketNotEmpty']);
     await obs.deleteObject({ Bucket: 'cold-archive', Key: 'keep.txt' });
     assert.equal((await obs.deleteBucket({ Bucket: 'cold-archive' })).CommonMsg.Status, 204);
-    assert.equal(emulator.obs.store.bucket('cold-archive'), undefined);
+    assert.equal(session.emulator.obs.store.bucket('cold-archive'), undefined);
   });
 
   it('keeps one account\'s buckets from another', async () => {
     await bucketWith('private-data', { 'secret.txt': 's' });
-    emulator.addAccount('OTHERACCOUNTAK000001', 'OtherAccountSecretKey0000000000000000001');
+    session.emulator.addAccount('OTHERACCOUNTAK000001', 'OtherAccountSecretKey0000000000000000001');
     const other = await client({ ak: 'OTHERACCOUNTAK000001', sk: 'OtherAccountSecretKey0000000000000000001' });
     assert.deepEqual((await other.listBuckets({})).InterfaceResult?.Buckets, []);
     assert.equal((await other.listObjects({ Bucket: 'private-data' })).CommonMsg.Code, 'AccessDenied');
@@ -173,36 +169,36 @@ describe('OBS stand-in: objects', () => {
     const upload = await startUpload(obs, 'big.bin', parts);
     const done = await obs.completeMultipartUpload({ Bucket: 'multipart', Key: 'big.bin', UploadId: upload.uploadId, Parts: upload.parts });
     assert.equal(done.CommonMsg.Status, 200);
-    assert.deepEqual(emulator.obs.store.bucket('multipart')?.objects.get('big.bin')?.data, Buffer.concat(parts));
-    assert.match(emulator.obs.store.bucket('multipart')?.objects.get('big.bin')?.etag ?? '', /^"[0-9a-f]{32}-2"$/);
+    assert.deepEqual(session.emulator.obs.store.bucket('multipart')?.objects.get('big.bin')?.data, Buffer.concat(parts));
+    assert.match(session.emulator.obs.store.bucket('multipart')?.objects.get('big.bin')?.etag ?? '', /^"[0-9a-f]{32}-2"$/);
 
     const small = await startUpload(obs, 'small.bin', [Buffer.alloc(10, 1), Buffer.alloc(10, 2)]);
     const refused = await obs.completeMultipartUpload({ Bucket: 'multipart', Key: 'small.bin', UploadId: small.uploadId, Parts: small.parts });
     assert.deepEqual([refused.CommonMsg.Status, refused.CommonMsg.Code], [400, 'EntityTooSmall']);
     assert.equal((await obs.abortMultipartUpload({ Bucket: 'multipart', Key: 'small.bin', UploadId: small.uploadId })).CommonMsg.Status, 204);
-    assert.deepEqual(emulator.obs.store.openUploads(), []);
+    assert.deepEqual(session.emulator.obs.store.openUploads(), []);
   });
 });
 
 describe('OBS stand-in: faults', () => {
   it('injects 5xx answers, resets mid-upload and mid-download, and slow bodies', async () => {
     const obs = await bucketWith('faulty', { 'small.txt': 'hello' });
-    emulator.obs.faults.add({ kind: 'status', status: 503, method: 'GET' });
+    session.emulator.obs.faults.add({ kind: 'status', status: 503, method: 'GET' });
     const unavailable = await obs.listObjects({ Bucket: 'faulty' });
     assert.deepEqual([unavailable.CommonMsg.Status, unavailable.CommonMsg.Code], [503, 'ServiceUnavailable']);
 
-    emulator.obs.faults.add({ kind: 'reset', method: 'PUT', path: '/faulty/big.bin' });
+    session.emulator.obs.faults.add({ kind: 'reset', method: 'PUT', path: '/faulty/big.bin' });
     const body = Buffer.alloc(256 * 1024, 7);
     await assert.rejects(obs.putObject({ Bucket: 'faulty', Key: 'big.bin', Body: Readable.from([body]), ContentLength: body.length }));
-    assert.equal(emulator.obs.store.bucket('faulty')?.objects.has('big.bin'), false, 'a reset upload stores nothing');
-    assert.deepEqual(emulator.obs.requests.list({ path: '/faulty/big.bin' }).map((entry) => [entry.status, entry.fault]), [[0, 'reset']]);
+    assert.equal(session.emulator.obs.store.bucket('faulty')?.objects.has('big.bin'), false, 'a reset upload stores nothing');
+    assert.deepEqual(session.emulator.obs.requests.list({ path: '/faulty/big.bin' }).map((entry) => [entry.status, entry.fault]), [[0, 'reset']]);
 
     await obs.putObject({ Bucket: 'faulty', Key: 'big.bin', Body: Readable.from([body]), ContentLength: body.length });
-    emulator.obs.faults.add({ kind: 'reset', method: 'GET', path: '/faulty/big.bin', afterBytes: 1000 });
+    session.emulator.obs.faults.add({ kind: 'reset', method: 'GET', path: '/faulty/big.bin', afterBytes: 1000 });
     const cut = await obs.getObject({ Bucket: 'faulty', Key: 'big.bin', SaveAsStream: true });
     await assert.rejects(readAll(cut.InterfaceResult?.Content));
 
-    emulator.obs.faults.add({ kind: 'slow', method: 'GET', path: '/faulty/big.bin', bytesPerSecond: 64 * 1024 });
+    session.emulator.obs.faults.add({ kind: 'slow', method: 'GET', path: '/faulty/big.bin', bytesPerSecond: 64 * 1024 });
     const slow = await obs.getObject({ Bucket: 'faulty', Key: 'big.bin', SaveAsStream: true });
     const first = await new Promise<Buffer>((resolve) => slow.InterfaceResult?.Content.once('data', resolve));
     slow.InterfaceResult?.Content.destroy();
