@@ -135,6 +135,10 @@ describe('Chat tools that read, against the emulator', () => {
     assert.deepEqual(sorted(column(failed, 'name')), sorted(failedInDefault));
     assert.ok(column(failed, 'created (UTC)').every((time) => !Number.isNaN(Date.parse(time))), 'creation times are absolute');
 
+    const job = await invokeTool('modelarts_get_training_job', { name: 'gnn-cora-oom-v4' });
+    assert.match(job, /^training job "gnn-cora-oom-v4" \(id [0-9a-f-]+\) in cn-north-4, workspace default \(0\): status Failed; can: /);
+    assert.match(job, /"phase": "Failed"/);
+
     const log = await invokeTool('modelarts_get_training_job_log', { name: 'gnn-cora-oom-v4', lines: 5 });
     assert.match(log, /^Log of training job "gnn-cora-oom-v4" \(id [0-9a-f-]+, phase Failed\), task worker-0 of worker-0: the last lines, \d+ earlier lines not shown\./);
     assert.match(log, /OutOfMemoryError: CUDA out of memory/);
