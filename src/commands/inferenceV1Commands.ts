@@ -12,6 +12,7 @@ import { withProgress } from './progress';
 import { registerCommonResourceCommands, registerResourceAction, type ResourceAction } from './resourceCommands';
 import { pickRegion, requireServices, resolveTarget } from './resourceTarget';
 import { registerServiceV1Update } from './serviceV1Update';
+import { SERVICE_POWER_ACTIONS } from './servicePowerActions';
 
 const has = (capability: string) => withCapability(serviceV1Kind, capability);
 
@@ -25,21 +26,8 @@ function setStatus(status: 'running' | 'stopped'): ResourceAction<ServiceV1>['pe
 
 /** Start, stop and delete, as the tree's commands and the chat tools run them. */
 export const serviceV1Actions: Readonly<Record<'start' | 'stop' | 'delete', ResourceAction<ServiceV1>>> = {
-  start: {
-    capability: 'canStart',
-    question: (name) => vscode.l10n.t('Start real-time service "{0}"?', name),
-    button: vscode.l10n.t('Start'),
-    progress: (name) => vscode.l10n.t('Starting real-time service "{0}"…', name),
-    perform: setStatus('running'),
-  },
-  stop: {
-    capability: 'canStop',
-    question: (name) => vscode.l10n.t('Stop real-time service "{0}"?', name),
-    detail: vscode.l10n.t('It stops answering requests at its address, and its instances are released. Start it again to redeploy.'),
-    button: vscode.l10n.t('Stop'),
-    progress: (name) => vscode.l10n.t('Stopping real-time service "{0}"…', name),
-    perform: setStatus('stopped'),
-  },
+  start: { ...SERVICE_POWER_ACTIONS.start, perform: setStatus('running') },
+  stop: { ...SERVICE_POWER_ACTIONS.stop, perform: setStatus('stopped') },
   delete: {
     capability: 'canDelete',
     question: (name) => deleteQuestion(serviceV1Kind.label, name),

@@ -11,6 +11,7 @@ import { confirmAction, deleteQuestion } from './confirm';
 import { withProgress } from './progress';
 import { registerCommonResourceCommands, registerResourceAction, type ResourceAction } from './resourceCommands';
 import { requireServices, resolveScope, resolveTarget } from './resourceTarget';
+import { SERVICE_POWER_ACTIONS } from './servicePowerActions';
 import { registerServiceV2AccessCommands } from './serviceV2Access';
 import { registerServiceV2DeploymentCommands } from './serviceV2Deployments';
 import { quotedNames, selectedOfKind } from './treeSelection';
@@ -39,21 +40,8 @@ const DELETE_ONE_DETAIL = vscode.l10n.t('Requests to its address fail from then 
 
 /** The actions on one service, shared by the tree's commands and the chat tools. */
 export const serviceV2Actions: Readonly<Record<'start' | 'stop' | 'interrupt' | 'delete', ResourceAction<ServiceV2>>> = {
-  start: {
-    capability: 'canStart',
-    question: (name) => vscode.l10n.t('Start real-time service "{0}"?', name),
-    button: vscode.l10n.t('Start'),
-    progress: (name) => vscode.l10n.t('Starting real-time service "{0}"…', name),
-    perform: changeService('start'),
-  },
-  stop: {
-    capability: 'canStop',
-    question: (name) => vscode.l10n.t('Stop real-time service "{0}"?', name),
-    detail: vscode.l10n.t('It stops answering requests at its address, and its instances are released. Start it again to redeploy.'),
-    button: vscode.l10n.t('Stop'),
-    progress: (name) => vscode.l10n.t('Stopping real-time service "{0}"…', name),
-    perform: changeService('stop'),
-  },
+  start: { ...SERVICE_POWER_ACTIONS.start, perform: changeService('start') },
+  stop: { ...SERVICE_POWER_ACTIONS.stop, perform: changeService('stop') },
   interrupt: {
     capability: 'canInterrupt',
     question: (name) => vscode.l10n.t('Interrupt what real-time service "{0}" is deploying?', name),

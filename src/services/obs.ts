@@ -169,6 +169,11 @@ export class ObsService {
     if (head.size > maxBytes) {
       throw new ModelArtsError(LocalErrorCode.invalidInput, `${key} is ${head.size} bytes; only objects up to ${maxBytes} bytes open in an editor`, 'config');
     }
+    return this.readWhole(region, bucket, key, signal);
+  }
+
+  /** An object's whole body as UTF-8 text, for objects already known to be small. */
+  async readWhole(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<string> {
     const body = await this.openObject(region, bucket, key, signal);
     const chunks: Buffer[] = [];
     try {

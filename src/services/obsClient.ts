@@ -8,12 +8,11 @@ import { Agent as HttpsAgent } from 'node:https';
 import ObsClient from 'esdk-obs-nodejs';
 import { endpointFor } from './endpoints';
 import { cancelledError, LocalErrorCode, ModelArtsError } from './errors';
-import { type ServiceLogger, silentLogger } from './logger';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from './retry';
-import { Redactor } from './secrets';
-import type { SignedClientOptions } from './signedClient';
+import type { ServiceLogger } from './logger';
+import { type RetryPolicy, withRetry } from './retry';
+import type { Redactor } from './secrets';
+import { clientSettings, type SignedClientOptions } from './signedClient';
 
-const DEFAULT_TIMEOUT_MS = 30_000;
 /** Connections kept open per region: enough for the transfers' concurrency and the tree's listings. */
 const MAX_SOCKETS = 16;
 
@@ -30,7 +29,7 @@ type Operation<T> = (client: ObsClient, hooks: ObsClient.RequestHooks) => Promis
 
 export class ObsClients {
   private readonly clients = new Map<string, Promise<ObsClient>>();
-  private readonly redactor = new Redactor();
+  private readonly redactor: Redactor;
   private readonly logger: ServiceLogger;
   private readonly timeoutMs: number;
   /** Also what a download that breaks off follows to resume. */
@@ -40,11 +39,7 @@ export class ObsClients {
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
 
   constructor(private readonly options: SignedClientOptions) {
-    const { credentials } = options;
-    this.redactor.add(credentials.accessKey, credentials.secretKey, credentials.securityToken);
-    this.logger = options.logger ?? silentLogger;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    ({ redactor: this.redactor, logger: this.logger, timeoutMs: this.timeoutMs, retryPolicy: this.retryPolicy } = clientSettings(options));
   }
 
   /** The answer of one OBS operation; HTTP errors, network errors and cancellation all throw a ModelArtsError. */

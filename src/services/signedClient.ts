@@ -77,6 +77,14 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Ids go into the URL unencoded (the signer and the sender must agree), so only URL-safe ids are accepted. */
 const URL_SAFE_ID = /^[A-Za-z0-9._~-]+$/;
 
+/** What every client of the account takes from the options: defaults, and a redactor that knows its keys. */
+export function clientSettings(options: SignedClientOptions): { redactor: Redactor; logger: ServiceLogger; timeoutMs: number; retryPolicy: RetryPolicy } {
+  const { credentials } = options;
+  const redactor = new Redactor();
+  redactor.add(credentials.accessKey, credentials.secretKey, credentials.securityToken);
+  return { redactor, logger: options.logger ?? silentLogger, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY };
+}
+
 /**
  * The one request path to Huawei Cloud: every ModelArts, IAM, SWR, VPC and KMS
  * request is signed here by the core SDK, retried here, logged here (without
@@ -85,17 +93,13 @@ const URL_SAFE_ID = /^[A-Za-z0-9._~-]+$/;
 export class SignedClient {
   private readonly coreClients = new Map<string, HcClient>();
   private readonly projectIds = new Map<string, Promise<string>>();
-  private readonly redactor = new Redactor();
+  private readonly redactor: Redactor;
   private readonly logger: ServiceLogger;
   private readonly timeoutMs: number;
   private readonly retryPolicy: RetryPolicy;
 
   constructor(private readonly options: SignedClientOptions) {
-    const { credentials } = options;
-    this.redactor.add(credentials.accessKey, credentials.secretKey, credentials.securityToken);
-    this.logger = options.logger ?? silentLogger;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    ({ redactor: this.redactor, logger: this.logger, timeoutMs: this.timeoutMs, retryPolicy: this.retryPolicy } = clientSettings(options));
   }
 
   /** The IAM project id of a region, looked up once per region (never created: §8, sdk-notes). */

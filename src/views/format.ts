@@ -89,18 +89,3 @@ export function parseTimestamp(timestamp: string | undefined): number | undefine
   const ms = timestamp ? Date.parse(timestamp) : NaN;
   return Number.isNaN(ms) ? undefined : ms;
 }
-
-/** 1536 → "1.5 KB", 734003200 → "700 MB": sizes of images. */
-export function formatBytes(bytes: number | undefined): string | undefined {
-  if (bytes === undefined) {
-    return undefined;
-  }
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit > 0 && value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}

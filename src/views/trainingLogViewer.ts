@@ -3,7 +3,7 @@ import type { CommandContext } from '../commands/commandContext';
 import { asModelArtsError } from '../services/errors';
 import { LogTail } from '../services/logTail';
 import { type TrainingJob, type TrainingLog, trainingLogMayGrow } from '../services/trainingJobs';
-import { formatBytes } from './format';
+import { formatSize } from './format';
 
 /** The newest characters of a log kept in memory (and in its editor): some 20,000 lines of a training log. */
 const MAX_KEPT_CHARS = 2 * 1024 * 1024;
@@ -205,7 +205,7 @@ function pathOf(log: TaskLog): string[] {
 }
 
 function documentText(tail: LogTail): string {
-  const omitted = tail.omittedBytes > 0 ? `${vscode.l10n.t('[{0} of earlier output not shown: only the newest part of the log is kept]', formatBytes(tail.omittedBytes) ?? '')}\n` : '';
+  const omitted = tail.omittedBytes > 0 ? `${vscode.l10n.t('[{0} of earlier output not shown: only the newest part of the log is kept]', formatSize(tail.omittedBytes) ?? '')}\n` : '';
   return omitted + tail.text;
 }
 

@@ -23,7 +23,7 @@ export class GetObsObjectTool extends ModelArtsTool<GetObsObjectInput> {
     if (head.size > MAX_READ_BYTES) {
       return `${summary} Its content is not shown: only objects up to ${MAX_READ_BYTES} bytes are read.`;
     }
-    const text = await services.obs.readText(scope.region, input.bucket, input.key, MAX_READ_BYTES, signal);
+    const text = await services.obs.readWhole(scope.region, input.bucket, input.key, signal);
     // Binary content decodes with NULs or replacement characters; it means nothing to a model.
     if (/[\u0000\uFFFD]/.test(text)) {
       return `${summary} Its content is binary, not shown.`;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LocalErrorCode, ModelArtsError } from '../../services/errors';
 import type { SwrRepository, SwrTag } from '../../services/swr';
-import { fieldTooltip, formatAge, formatBytes, joinParts, parseTimestamp } from '../format';
+import { fieldTooltip, formatAge, formatSize, joinParts, parseTimestamp } from '../format';
 import type { ListScope, ResourceKind } from '../resourceKind';
 
 /** A repository's id in the tree: `<namespace>/<repository>`, unique in a region. */
@@ -45,12 +45,12 @@ export const swrTagKind: ResourceKind<SwrTag> = {
   status: () => '',
   category: () => 'running',
   capabilities: () => [],
-  description: (tag) => joinParts(formatBytes(tag.size), formatAge(parseTimestamp(tag.updated ?? tag.created)), tag.digest?.replace(/^sha256:/, '').slice(0, 12)),
+  description: (tag) => joinParts(formatSize(tag.size), formatAge(parseTimestamp(tag.updated ?? tag.created)), tag.digest?.replace(/^sha256:/, '').slice(0, 12)),
   tooltip: (tag) =>
     fieldTooltip(tag.Tag, [
       [vscode.l10n.t('Image'), tag.path],
       [vscode.l10n.t('Digest'), tag.digest],
-      [vscode.l10n.t('Size'), formatBytes(tag.size)],
+      [vscode.l10n.t('Size'), formatSize(tag.size)],
       [vscode.l10n.t('Pushed'), tag.updated ?? tag.created],
     ]),
   listPage: (services, scope, pageToken, signal) => {
@@ -84,7 +84,7 @@ export const swrRepositoryKind: ResourceKind<SwrRepository> = {
       [vscode.l10n.t('Namespace'), repository.namespace],
       [vscode.l10n.t('Description'), repository.description],
       [vscode.l10n.t('Tags'), repository.tags?.join(', ')],
-      [vscode.l10n.t('Size'), formatBytes(repository.size)],
+      [vscode.l10n.t('Size'), formatSize(repository.size)],
       [vscode.l10n.t('Public'), repository.is_public === undefined ? undefined : repository.is_public ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
       [vscode.l10n.t('Downloads'), repository.num_download],
       [vscode.l10n.t('Updated'), repository.updated_at],
