@@ -1,5 +1,6 @@
 // OBS, after the real-time service step (signed in, cn-north-4 → default open): the region's buckets, a bucket's folders
-// and objects, a text object opened read-only, then a file uploaded into a folder with the progress notification.
+// and objects, a text object opened read-only, a file uploaded into a folder with the progress notification, then a
+// folder picked from the buckets and mounted on a running notebook.
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { type UiStep, workspace } from './steps';
@@ -7,6 +8,10 @@ import { expectGone, expectVisible, NotSeen } from './workbench';
 
 const bucket = 'modelarts-demo-data';
 const uploaded = 'model-card.md';
+/** A running notebook of the default workspace (emulator/seedData.ts) that the earlier steps leave running. */
+const notebook = 'rec-sys-deepfm';
+/** Depth of a notebook's mounted storage: region, workspace, Notebooks, notebook, Mounted Storage, storage. */
+const storageLevel = 6;
 /** Big enough, at the pace set below, for the progress notification to be seen. */
 const uploadBytes = 3 * 1024 * 1024;
 
@@ -64,6 +69,39 @@ export const obsSteps: readonly UiStep[] = [
       await expectGone(ui.toast('of 1 files'), 'the progress notification');
       const stored = emulator.obs.store.bucket(bucket)?.objects.get(`code/${uploaded}`)?.data;
       if (!stored || !stored.equals(data)) throw new NotSeen(`code/${uploaded} in the stand-in, byte for byte (${stored?.length ?? 0} of ${data.length} bytes)`);
+    },
+  },
+  {
+    slug: 'obs-mount',
+    title: 'Mount an OBS folder on a running notebook, picked from the buckets',
+    expected:
+      `the "+" on ${workspace} → Notebooks → ${notebook} → Mounted Storage asks what to mount; "OBS folder" lists the buckets, ` +
+      `then ${bucket} → datasets/ → flowers/ and "Use this folder"; the mount path offered is /data/flowers/; Enter mounts ` +
+      `obs://${bucket}/datasets/flowers/ there, and /data/flowers/ shows under Mounted Storage`,
+    timeoutMs: 45_000,
+    async run({ ui, emulator, screenshot }) {
+      await ui.collapse('OBS Buckets', 2);
+      await ui.expand(workspace, 2);
+      await ui.expand('Notebooks', 3);
+      await ui.expand(notebook, 4);
+      const storage = await ui.expand('Mounted Storage', 5);
+      await ui.clickInlineAction(storage, 'Mount Storage on Notebook…');
+      await expectVisible(ui.quickPickItem('OBS folder'), 'the choice "OBS folder" in a quick pick');
+      await ui.quickPickItem('OBS folder').click();
+      for (const choice of [bucket, 'datasets/', 'flowers/']) {
+        await ui.quickPickItem(choice).click();
+      }
+      await expectVisible(ui.quickInput.filter({ hasText: `obs://${bucket}/datasets/flowers/` }), `the quick pick showing obs://${bucket}/datasets/flowers/`);
+      await screenshot('browse');
+      await ui.quickPickItem('Use this folder').click();
+      await expectVisible(ui.quickInput.locator('.quick-input-message', { hasText: 'Where to mount it in the notebook' }), 'the input box asking where to mount it');
+      const offered = await ui.quickInputBox.inputValue();
+      if (offered !== '/data/flowers/') throw new NotSeen(`the mount path offered is "${offered}", not /data/flowers/`);
+      await screenshot('mount-path');
+      await ui.quickInputBox.press('Enter');
+      await expectVisible(ui.treeRow('/data/flowers/', storageLevel), '/data/flowers/ under Mounted Storage');
+      const sent = emulator.requests.list({ method: 'POST', path: /\/storage$/ }).at(-1)?.body ?? '';
+      if (!sent.includes(`"uri":"obs://${bucket}/datasets/flowers/"`)) throw new NotSeen(`a mount request for obs://${bucket}/datasets/flowers/ (sent: ${sent})`);
     },
   },
 ];
