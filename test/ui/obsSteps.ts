@@ -58,6 +58,8 @@ export const obsSteps: readonly UiStep[] = [
       await ui.clickInlineAction(ui.treeRow('code', 4), 'Upload Files to OBS…');
       // VS Code's own file dialog, in the quick input: the path typed is the file chosen.
       await expectVisible(ui.quickInput.filter({ hasText: `Upload files to obs://${bucket}/code/` }), 'the file dialog titled "Upload files to …"');
+      // The dialog writes its folder into the box once it has listed it: what is typed before then is overwritten.
+      await expectVisible(ui.quickInput.locator('.monaco-list-row', { hasText: uploaded }), `the file dialog listing ${uploaded}`);
       await ui.quickInputBox.fill(local);
       await screenshot('file-dialog');
       await ui.quickInputBox.press('Enter');
