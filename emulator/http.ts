@@ -24,6 +24,11 @@ export function gatewayError(status: number, code: string, message: string): Api
   return new ApiError(status, { error_code: code, error_msg: message }, true);
 }
 
+/** The gateway's answer for a path and method no API serves (illustrative wording). */
+export function noSuchApi(): ApiError {
+  return gatewayError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment');
+}
+
 /** ModelArts.0101 ("invalid parameter", §11.2) naming the offending field. */
 export function invalidParameter(field: string, problem: string): ApiError {
   return modelArtsError(400, 'ModelArts.0101', `Invalid parameter ${field}: ${problem}`);
@@ -57,6 +62,11 @@ export interface ApiResponse {
 }
 
 export type Handler = (request: ApiRequest) => ApiResponse;
+
+/** Serves a literal path segment that must not fall back to a `{param}` route: no API is there. */
+export const noSuchApiHandler: Handler = () => {
+  throw noSuchApi();
+};
 
 export function ok(body: unknown, status = 200): ApiResponse {
   return { status, body };

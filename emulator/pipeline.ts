@@ -4,8 +4,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayAuth } from './auth';
+import type { ConformanceChecker } from './contract/conformance';
+import { enforceContract } from './contract/enforce';
 import { type FaultController, faultErrorBody, type FaultRule } from './faults';
-import { ApiError, type ApiResponse, gatewayError, type Handler, modelArtsError } from './http';
+import { ApiError, type ApiResponse, gatewayError, type Handler, modelArtsError, noSuchApi } from './http';
+import { INTENT_HEADER, type Recorder, recordedBody } from './recorder';
 import type { RequestLog } from './requestLog';
 import type { Router } from './router';
 import { parseAuthorization } from './signature';
@@ -21,6 +24,8 @@ export interface PipelineContext {
   readonly state: EmulatorState;
   readonly faults: FaultController;
   readonly requests: RequestLog;
+  readonly record: Recorder;
+  readonly conformance: ConformanceChecker;
   readonly baseUrl: () => string;
 }
 
@@ -64,8 +69,14 @@ export async function handleApiRequest(ctx: PipelineContext, req: IncomingMessag
   const ak = parseAuthorization(headerString(req, 'authorization'))?.access;
   // Filled once the body is read, so the log can tell apart POSTs that differ only in their body.
   const received: { body?: string } = {};
-  const log = (status: number, fault?: FaultRule['kind']): void =>
-    ctx.requests.add({ method, path: url.path, query: Object.fromEntries(url.query), body: received.body, status, ak, requestId, fault, at: ctx.state.clock.now() });
+  const query = Object.fromEntries(url.query);
+  const log = (status: number, fault?: FaultRule['kind'], response?: string): void => {
+    ctx.requests.add({ method, path: url.path, query, body: received.body, status, ak, requestId, fault, at: ctx.state.clock.now() });
+    if (status > 0) {
+      const intent = headerString(req, INTENT_HEADER);
+      ctx.record({ method, path: url.path, query, body: recordedBody(received.body), status, response: recordedBody(response), ...(intent ? { intent } : {}), ...(fault ? { fault } : {}) });
+    }
+  };
 
   const fault = ctx.faults.take(method, url.path);
   if (fault?.kind === 'timeout') {
@@ -99,7 +110,7 @@ export async function handleApiRequest(ctx: PipelineContext, req: IncomingMessag
   }
   res.writeHead(status, { ...(payload ? { 'Content-Type': 'application/json;charset=UTF-8' } : {}), ...headers });
   res.end(payload);
-  log(status, fault?.kind);
+  log(status, fault?.kind, payload);
 }
 
 async function respond(ctx: PipelineContext, req: IncomingMessage, method: string, url: ParsedUrl, requestId: string, received: { body?: string }): Promise<ApiResponse> {
@@ -122,8 +133,7 @@ async function route(ctx: PipelineContext, req: IncomingMessage, method: string,
   const account = ctx.auth.authenticate({ method, path: url.path, query: url.rawQuery, headers, body: rawBody });
   const match = ctx.router.match(method, url.path);
   if (!match) {
-    // Illustrative wording of the gateway's "no such API" answer.
-    throw gatewayError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment');
+    throw noSuchApi();
   }
   const headerProjectId = headerString(req, 'x-project-id');
   // Paths without a project (SWR's) are scoped by X-Project-Id, which the SDK's project-level clients send.
@@ -148,6 +158,7 @@ async function route(ctx: PipelineContext, req: IncomingMessage, method: string,
       throw modelArtsError(400, 'ModelArts.0101', 'The request body is not valid JSON.');
     }
   }
+  enforceContract(ctx.conformance, method, url.path, url.query, body);
   return match.handler({
     method,
     path: url.path,

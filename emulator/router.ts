@@ -10,6 +10,12 @@ interface Node<H> {
   readonly handlers: Map<string, H>;
 }
 
+export interface RouteEntry<H> {
+  readonly method: string;
+  readonly template: string;
+  readonly handler: H;
+}
+
 export interface RouteMatch<H> {
   readonly handler: H;
   readonly params: Record<string, string>;
@@ -25,6 +31,7 @@ function segmentsOf(path: string): string[] {
 
 export class Router<H> {
   private readonly root: Node<H> = newNode();
+  private readonly added: RouteEntry<H>[] = [];
 
   add(method: string, template: string, handler: H): this {
     let node = this.root;
@@ -49,7 +56,13 @@ export class Router<H> {
       throw new Error(`duplicate route ${method} ${template}`);
     }
     node.handlers.set(method, handler);
+    this.added.push({ method, template, handler });
     return this;
+  }
+
+  /** Every route added, in the order added. */
+  routes(): readonly RouteEntry<H>[] {
+    return this.added;
   }
 
   /** `path` is the raw URL path; captured segments are %-decoded. */

@@ -25,12 +25,14 @@ import { registerVpc } from './areas/vpc';
 import { registerWorkspaces } from './areas/workspaces';
 import { GatewayAuth } from './auth';
 import { Clock } from './clock';
+import { ConformanceChecker } from './contract/conformance';
 import { CONTROL_PREFIX, createControlHandler } from './control';
 import { FaultController } from './faults';
 import { type Handler, newRequestId } from './http';
 import { createObsStandIn, isObsPath, type ObsStandIn } from './obs/service';
 import { seedObs } from './obs/seed';
 import { handleApiRequest } from './pipeline';
+import { recorderFor } from './recorder';
 import { RequestLog } from './requestLog';
 import { Router } from './router';
 import { seedDemo } from './seed';
@@ -50,6 +52,8 @@ export interface EmulatorOptions {
   transitionMs?: number;
   /** Added to every non-control response (default 0). */
   latencyMs?: number;
+  /** Appends every API exchange to this file as a JSON line (default: the file `MODELARTS_EMULATOR_RECORD` names). */
+  recordFile?: string;
 }
 
 /**
@@ -79,13 +83,8 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const clock = new Clock();
-  const accounts = new AccountRegistry();
-  const demoAccount = accounts.add(DEMO_CREDENTIALS.ak, DEMO_CREDENTIALS.sk, 'modelarts-demo');
-  const state = new EmulatorState(accounts, clock, options.transitionMs ?? 3000);
-  const faults = new FaultController(options.latencyMs ?? 0);
-  const requests = new RequestLog();
+/** The routes of every emulated API but OBS. */
+export function apiRouter(accounts: AccountRegistry, state: EmulatorState): Router<Handler> {
   const router = new Router<Handler>();
   registerIam(router, accounts);
   registerWorkspaces(router);
@@ -104,7 +103,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerInferV1(router);
   registerInferV2(router);
   registerModels(router);
-  const obs = createObsStandIn(accounts, clock);
+  return router;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const clock = new Clock();
+  const accounts = new AccountRegistry();
+  const demoAccount = accounts.add(DEMO_CREDENTIALS.ak, DEMO_CREDENTIALS.sk, 'modelarts-demo');
+  const state = new EmulatorState(accounts, clock, options.transitionMs ?? 3000);
+  const faults = new FaultController(options.latencyMs ?? 0);
+  const requests = new RequestLog();
+  const router = apiRouter(accounts, state);
+  const record = recorderFor(options.recordFile);
+  const obs = createObsStandIn(accounts, clock, record);
   if ((options.seed ?? 'demo') === 'demo') {
     seedDemo(state, demoAccount.ak, { scaleTrainingJobs: options.scaleTrainingJobs });
     seedObs(obs.store, demoAccount.domainId);
@@ -112,7 +123,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   let url = '';
   const baseUrl = (): string => url;
-  const pipeline = { auth: new GatewayAuth(accounts, clock), router, state, faults, requests, baseUrl };
+  const pipeline = { auth: new GatewayAuth(accounts, clock), router, state, faults, requests, record, conformance: new ConformanceChecker(), baseUrl };
   const control = createControlHandler({ accounts, state, faults, requests, baseUrl });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const requestId = newRequestId();

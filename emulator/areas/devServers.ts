@@ -6,7 +6,7 @@
  * `{id}`; the ones without a route for a method answer the gateway's 404
  * instead of being taken for a server id.
  */
-import { type ApiRequest, type ApiResponse, bodyObject, gatewayError, type Handler, ok, requestProject } from '../http';
+import { type ApiRequest, type ApiResponse, bodyObject, type Handler, noSuchApiHandler, ok, requestProject } from '../http';
 import type { Router } from '../router';
 import { batchServerAction, serverActionHandler } from './devServerActions';
 import { registerDevServerAttachments } from './devServerAttachments';
@@ -57,10 +57,7 @@ function guardLiterals(router: Router<Handler>): void {
   for (const literal of LITERALS) {
     for (const [method, idHandler] of Object.entries(idHandlers)) {
       if (router.match(method, `/v1/p/dev-servers/${literal}`)?.handler === idHandler) {
-        router.add(method, `${BASE}/${literal}`, () => {
-          // Same illustrative wording as the pipeline's answer for unknown routes.
-          throw gatewayError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment');
-        });
+        router.add(method, `${BASE}/${literal}`, noSuchApiHandler);
       }
     }
   }

@@ -5,7 +5,7 @@
  * `clusters` and `delete` win over `{service_id}`. Deployments are in
  * `inferV2Deployments.ts`. An unknown service is 400 ModelArts.6404 (v1: 404 ModelArts.3502).
  */
-import { type ApiRequest, type ApiResponse, bodyObject, gatewayError, type Handler, invalidParameter, ok, requestProject } from '../http';
+import { type ApiRequest, type ApiResponse, bodyObject, type Handler, invalidParameter, noSuchApiHandler, ok, requestProject } from '../http';
 import type { Router } from '../router';
 import type { ProjectState } from '../state';
 import { oneOf } from '../validate';
@@ -54,10 +54,7 @@ export function registerInferV2(router: Router<Handler>): void {
   for (const literal of LITERALS) {
     for (const method of ['GET', 'PUT']) {
       if (router.match(method, `/v2/p/services/${literal}`)?.params.service_id === literal) {
-        // Same illustrative wording as the pipeline's answer for unknown routes.
-        router.add(method, `${BASE}/${literal}`, () => {
-          throw gatewayError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment');
-        });
+        router.add(method, `${BASE}/${literal}`, noSuchApiHandler);
       }
     }
   }

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountRegistry } from '../accounts';
 import type { Clock } from '../clock';
 import { parseUrl } from '../pipeline';
+import type { Recorder } from '../recorder';
 import { RequestLog } from '../requestLog';
 import { faultCode, newObsFaults, type ObsFaultRule, type ObsFaults } from './faults';
 import { errorDocument, handleObsOperation, ObsError, type ObsResponse } from './operations';
@@ -34,7 +35,8 @@ export function isObsPath(path: string): boolean {
   return !MODELARTS_PATH.test(path);
 }
 
-export function createObsStandIn(accounts: AccountRegistry, clock: Clock): ObsStandIn {
+/** `record` gets XML request and answer documents; object contents are recorded as null. */
+export function createObsStandIn(accounts: AccountRegistry, clock: Clock, record: Recorder): ObsStandIn {
   const store = new ObsStore(() => clock.now());
   const faults = newObsFaults();
   const requests = new RequestLog();
@@ -59,19 +61,15 @@ export function createObsStandIn(accounts: AccountRegistry, clock: Clock): ObsSt
     const prefix = headerPrefix(authorization?.scheme ?? 'OBS');
     const fault = faults.take(method, url.path);
     const [bucketName, key] = splitPath(url.path);
-    const log = (status: number, body?: Buffer): void =>
-      requests.add({
-        method,
-        path: url.path,
-        query: Object.fromEntries(url.query),
-        body: body && body.length > 0 && (key === undefined || method === 'POST') ? body.toString('utf8') : undefined,
-        status,
-        ak: authorization?.accessKey,
-        range: headers.range,
-        requestId,
-        fault: fault?.kind,
-        at: clock.now(),
-      });
+    const query = Object.fromEntries(url.query);
+    const log = (status: number, body?: Buffer, response?: ObsResponse): void => {
+      const document = body && body.length > 0 && (key === undefined || method === 'POST') ? body.toString('utf8') : undefined;
+      requests.add({ method, path: url.path, query, body: document, status, ak: authorization?.accessKey, range: headers.range, requestId, fault: fault?.kind, at: clock.now() });
+      if (status > 0) {
+        const answer = typeof response?.body === 'string' ? response.body : null;
+        record({ method, path: url.path, query, body: document ?? null, status, response: answer, ...(fault ? { fault: fault.kind } : {}) });
+      }
+    };
 
     const body = await readBody(req, fault);
     if (body === undefined) {
@@ -94,7 +92,7 @@ export function createObsStandIn(accounts: AccountRegistry, clock: Clock): ObsSt
       response = errorResponse(error, requestId, prefix, method === 'HEAD');
     }
     const completed = await send(res, { ...response, headers: { ...response.headers, [`${prefix}request-id`]: requestId } }, method === 'HEAD', fault);
-    log(completed ? response.status : 0, body);
+    log(completed ? response.status : 0, body, response);
   };
   return { store, faults, requests, handle, peakConcurrency: () => peak, resetPeak: () => void (peak = inFlight) };
 }

@@ -63,10 +63,10 @@ export function emulatorSettings(emulatorUrl: string): Record<string, unknown> {
   };
 }
 
-/** Credentials of the person running this must not reach the extension; test variables may. */
+/** Credentials of the person running this must not reach the extension; test and emulator variables may. */
 export function withoutCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(
-    Object.entries(env).filter(([name]) => !name.startsWith('MODELARTS_') || name.startsWith('MODELARTS_TEST_')),
+    Object.entries(env).filter(([name]) => !name.startsWith('MODELARTS_') || name.startsWith('MODELARTS_TEST_') || name.startsWith('MODELARTS_EMULATOR_')),
   );
 }
 
