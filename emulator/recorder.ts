@@ -19,7 +19,9 @@ export interface RecordedExchange {
   readonly status: number;
   /** Parsed JSON, else text, else null. */
   readonly response: unknown;
+  /** `refusal`: a test sent it to prove that bad input is refused. */
   readonly intent?: string;
+  /** The kind of fault injected instead of the API's answer. */
   readonly fault?: string;
 }
 

@@ -3,6 +3,7 @@
  * body are the operation's, and a successful answer has the response model's shape. A finding a deviation entry
  * explains (`deviations.ts`) is not a failure.
  */
+import type { RecordedExchange } from '../recorder';
 import { Router } from '../router';
 import { DEVIATIONS, type Deviation, OUTSIDE_SDK, type OutsideSdkOperation } from './deviations';
 import { type Contract, type ContractOperation, sdkContract } from './operations';
@@ -19,20 +20,8 @@ export interface Finding {
   readonly detail: string;
 }
 
-/** One request and its answer, as the emulator records them (`recorder.ts`). */
-export interface Exchange {
-  readonly method: string;
-  readonly path: string;
-  readonly query: Readonly<Record<string, string>>;
-  /** Parsed JSON, else text, else null. */
-  readonly body: unknown;
-  readonly status: number;
-  readonly response: unknown;
-  /** `refusal`: a test sent it to prove that bad input is refused. */
-  readonly intent?: string;
-  /** The kind of fault the emulator injected instead of answering as the API does. */
-  readonly fault?: string;
-}
+/** One request and its answer, as the emulator records them. */
+export type Exchange = RecordedExchange;
 
 /** What a request is: an SDK operation, a call documented outside the SDK, or neither. */
 export type ResolvedOperation =

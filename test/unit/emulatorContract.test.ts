@@ -13,10 +13,9 @@ import { noSuchApiHandler } from '../../emulator/http';
 import { apiRouter, startEmulator } from '../../emulator/server';
 import { signedRequest } from '../../emulator/signedClient';
 import { EmulatorState } from '../../emulator/state';
-import { assertError, useEmulator } from './emulatorSession';
+import { assertError, REFUSAL, useEmulator } from './emulatorSession';
 
 const session = useEmulator(60_000);
-const REFUSAL = { 'X-Emulator-Intent': 'refusal' };
 
 /** A contract small enough to read: one list and one create, with a nested model and a bare-array answer. */
 const contract = new Contract([

@@ -3,6 +3,9 @@ import { after, before } from 'node:test';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../emulator/server';
 import { signedRequest, type SignedClientOptions, type SignedRequestOptions, type SignedResponse } from '../../emulator/signedClient';
 
+/** Headers of a request that breaks the SDK's contract on purpose, to prove the emulator refuses it (recorded as such). */
+export const REFUSAL: Readonly<Record<string, string>> = { 'X-Emulator-Intent': 'refusal' };
+
 export interface ErrorAnswer {
   readonly error_code: string;
   readonly error_msg: string;
