@@ -20,7 +20,7 @@ export interface NotebookFlavor {
   /** KB. */
   readonly memory: number;
   readonly gpu?: { gpu: number; gpu_memory: string; type: string };
-  readonly ascend?: { npu: number; npu_memory: string; type: string; chip: number };
+  readonly ascend?: { npu: number; npu_memory: string; type: string };
   readonly billing: { code: string; unit_num: number };
   readonly evs_max_size: string;
   readonly evs_sku_code: string;
@@ -71,7 +71,7 @@ export const NOTEBOOK_FLAVORS: readonly NotebookFlavor[] = [
   notebookFlavor('modelarts.vm.gpu.a100', 'GPU', 16, 128, { gpu: { gpu: 1, gpu_memory: '40GB', type: 'A100' }, sold_out: true }),
   notebookFlavor('modelarts.vm.npu.arm.1snt9b', 'ASCEND', 24, 192, {
     arch: 'aarch64',
-    ascend: { npu: 1, npu_memory: '64GB', type: 'snt9b', chip: 1 },
+    ascend: { npu: 1, npu_memory: '64GB', type: 'snt9b' },
   }),
 ];
 
@@ -165,7 +165,8 @@ export interface TrainingFlavor {
   readonly flavor_type: 'CPU' | 'GPU' | 'Ascend';
   readonly max_num: number;
   readonly billing: { code: string; unit_num: number };
-  readonly flavor_info: Record<string, unknown>;
+  /** The flavor list's FlavorInfoResponse (a job's FlavorInfo gives the disk size as a string: `jobFlavorInfo`). */
+  readonly flavor_info: Record<string, unknown> & { readonly disk: { readonly size: number; readonly unit: string } };
   readonly attributes: Record<string, string>;
 }
 
@@ -177,8 +178,9 @@ function trainingFlavor(
   accelerator?: { count: number; product: string; memoryGb: number },
 ): TrainingFlavor {
   const arch = type === 'Ascend' ? 'arm' : 'x86';
+  // The SDK's models count GPUs in a number and NPUs in a string.
   const acceleratorInfo = accelerator && {
-    [type === 'Ascend' ? 'npu' : 'gpu']: { unit_num: accelerator.count, product_name: accelerator.product, memory: `${accelerator.memoryGb}GB` },
+    [type === 'Ascend' ? 'npu' : 'gpu']: { unit_num: type === 'Ascend' ? String(accelerator.count) : accelerator.count, product_name: accelerator.product, memory: `${accelerator.memoryGb}GB` },
   };
   const acceleratorName = accelerator ? `${accelerator.product}(${accelerator.memoryGb}GB)*${accelerator.count} | ` : '';
   return {
@@ -206,6 +208,11 @@ export const TRAINING_FLAVORS: readonly TrainingFlavor[] = [
   trainingFlavor('modelarts.p3.4xlarge.public', 'GPU', 32, 256, { count: 4, product: 'NVIDIA-V100', memoryGb: 32 }),
   trainingFlavor('modelarts.bm.npu.arm.8snt9b3.d', 'Ascend', 192, 1536, { count: 8, product: 'Ascend-snt9b', memoryGb: 64 }),
 ];
+
+/** A job's `flavor_detail.flavor_info` (the SDK's FlavorInfo): the flavor list's, with the disk size as a string. */
+export function jobFlavorInfo(flavor: TrainingFlavor): Record<string, unknown> {
+  return { ...flavor.flavor_info, disk: { ...flavor.flavor_info.disk, size: String(flavor.flavor_info.disk.size) } };
+}
 
 export interface TrainingEngine {
   readonly engine_id: string;

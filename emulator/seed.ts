@@ -195,6 +195,7 @@ function algorithmFor(seedName: string, random: SeedRandom): Record<string, unkn
     ],
     inputs: [{ name: 'data_url', remote: { obs: { obs_url: `${bucket}/data/` } } }],
     outputs: [{ name: 'train_url', remote: { obs: { obs_url: `${bucket}/output/` } } }],
+    environments: { PYTHONUNBUFFERED: '1' },
   };
 }
 

@@ -78,8 +78,10 @@ export interface NotebookRecord {
   readonly workspaceId: string;
   flavor: string;
   imageId: string;
-  readonly volume: { readonly category: string; readonly ownership: string; readonly capacity: number; readonly uri?: string };
-  readonly lease: NotebookLease;
+  /** The SDK's VolumeMountRequest as created: `capacity` (GB) for EVS and EFS, `uri` for storage of the account. */
+  readonly volume: { readonly category: string; readonly ownership: string; readonly capacity?: number; readonly uri?: string };
+  /** Replaced by each start. */
+  lease: NotebookLease;
   /** Key pairs of the SSH endpoint; no SSH endpoint when empty. */
   readonly sshKeyPairs: readonly string[];
   /** OBS and SFS Turbo storage mounted under /data/ while it runs (`areas/notebookStorage.ts`). */

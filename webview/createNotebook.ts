@@ -136,7 +136,7 @@ function storageField(page: Page, values: NotebookFormValues): TemplateResult {
           placeholder: 'obs://my-bucket/notebooks/',
           value: values.obsPath,
           error: page.errorFor('obsPath'),
-          helper: obs.helper('obsPath', 'A folder in your bucket, ending with /.'),
+          helper: obs.helper('obsPath', 'A folder in a parallel file system bucket of yours, ending with /.'),
           disabled,
           action: obs.action('obsPath', 'folder', disabled),
           onInput: (obsPath) => page.change({ obsPath }),
@@ -171,7 +171,7 @@ function body(page: Page, values: NotebookFormValues): TemplateResult {
       max: AUTO_STOP_MAX_HOURS,
       value: numberText(values.autoStopHours),
       error: page.errorFor('autoStopHours'),
-      helper: `0 never stops it; at most ${AUTO_STOP_MAX_HOURS}.`,
+      helper: `0 never stops it; at most ${AUTO_STOP_MAX_HOURS}. Each start keeps it.`,
       disabled,
       onInput: (text) => page.change({ autoStopHours: parseNumber(text) }),
     })}

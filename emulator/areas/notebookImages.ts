@@ -8,7 +8,8 @@ import { type ApiRequest, type ApiResponse, bodyObject, type Handler, invalidPar
 import type { Router } from '../router';
 import { optionalString, requiredString } from '../validate';
 import { type ImageStatus, imageSummary, type SavedImageRecord, savedImageView } from './notebookImageModel';
-import { planRun, requireNotebookIn } from './notebooks';
+import { planRun } from './notebookLease';
+import { requireNotebookIn } from './notebooks';
 import { requireWorkspace } from './workspaces';
 
 /** The SDK's ImageCreateReq rules: names up to 128 lower-case letters, digits, `-`, `_`, `.`, starting and ending with a letter or digit. */

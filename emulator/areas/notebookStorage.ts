@@ -7,8 +7,7 @@ import { Timeline } from '../clock';
 import { type ApiRequest, type ApiResponse, bodyObject, type Handler, invalidParameter, modelArtsError, ok, requestProject } from '../http';
 import type { Router } from '../router';
 import type { NotebookRecord } from '../state';
-import { oneOf, optionalString, requiredString } from '../validate';
-import { offsetPage } from './notebookCatalog';
+import { oneOf, requiredString } from '../validate';
 import { requireNotebook, requireStatus } from './notebooks';
 
 const BASE = '/v1/{project_id}/notebooks/{id}/storage';
@@ -32,15 +31,14 @@ const MOUNT_PATH = /^\/data(\/(?!\.\.?(\/|$))[A-Za-z0-9._-]+)+\/?$/;
 /** `obs://<bucket>/[<folder>/…]`, bucket names as OBS allows them. */
 const OBS_URI = /^obs:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/(\S+\/)?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** An SFS Turbo shared path, `<host>:/[<folder>…]` as the SDK's example gives it; at most 256 characters. */
+const SFS_TURBO_PATH = /^(?=.{1,256}$)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+:\/\S*$/;
 /** (illustrative) The reference gives no limit; the console offers a handful of mounts. */
 const MAX_MOUNTS = 5;
 
 export function registerNotebookStorage(router: Router<Handler>): void {
   router
-    .add('GET', BASE, (request) => {
-      const notebook = requireNotebook(request);
-      return offsetPage(request, liveStorages(notebook, request.now).map((storage) => storageView(storage, request.now)), 10);
-    })
+    .add('GET', BASE, (request) => ok(storageList(liveStorages(requireNotebook(request), request.now).map((storage) => storageView(storage, request.now)))))
     .add('POST', BASE, attachStorage)
     .add('GET', `${BASE}/{storage_id}`, (request) => ok(storageView(requireStorage(request), request.now)))
     .add('DELETE', `${BASE}/{storage_id}`, detachStorage);
@@ -51,6 +49,11 @@ function liveStorages(notebook: NotebookRecord, now: number): NotebookStorageRec
   const gone = notebook.storages.filter((storage) => storage.timeline.status(now) === 'UNMOUNTED');
   gone.forEach((storage) => notebook.storages.splice(notebook.storages.indexOf(storage), 1));
   return notebook.storages;
+}
+
+/** The SDK's list takes no paging parameters: one page holds every mount (there are a handful at most). */
+function storageList(data: readonly Record<string, unknown>[]): Record<string, unknown> {
+  return { current: 1, data, pages: 1, size: data.length, total: data.length };
 }
 
 function storageView(storage: NotebookStorageRecord, now: number): Record<string, unknown> {
@@ -82,7 +85,7 @@ function attachStorage(request: ApiRequest): ApiResponse {
   // §1.1: storage is mounted on a running notebook.
   requireStatus(notebook, now, 'RUNNING', 'mount storage on');
   const body = bodyObject(request);
-  const category = oneOf(optionalString(body, 'category', 'OBS'), ['OBS', 'OBSFS', 'EFS'], 'category');
+  const category = oneOf(requiredString(body, 'category'), ['OBS', 'OBSFS', 'EFS'], 'category');
   const rawPath = requiredString(body, 'mount_path');
   if (!MOUNT_PATH.test(rawPath)) {
     throw invalidParameter('mount_path', 'must be a directory under /data/, e.g. /data/datasets/');
@@ -99,9 +102,9 @@ function attachStorage(request: ApiRequest): ApiResponse {
   if (efsId !== undefined && !UUID.test(efsId)) {
     throw invalidParameter('efs_id', 'must be the UUID of an SFS Turbo file system');
   }
-  const uri = category === 'EFS' ? optionalString(body, 'uri', '') : requiredString(body, 'uri');
-  if (category !== 'EFS' && !OBS_URI.test(uri)) {
-    throw invalidParameter('uri', 'must be an OBS folder such as obs://bucket/folder/');
+  const uri = requiredString(body, 'uri');
+  if (category === 'EFS' ? !SFS_TURBO_PATH.test(uri) : !OBS_URI.test(uri)) {
+    throw invalidParameter('uri', category === 'EFS' ? 'must be a shared path such as <id>.sfsturbo.internal:/folder' : 'must be an OBS folder such as obs://bucket/folder/');
   }
   // Emulator convention, as for names: a bucket or file system id containing "fail" fails to mount.
   const fails = `${uri} ${efsId ?? ''}`.includes('fail');

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { NotebookRecord, NotebookStatus, ProjectState } from '../state';
 import { imageSummary } from './notebookImageModel';
+import { leaseView } from './notebookLease';
 
 /** Statuses during which a notebook is busy; start/stop/delete answer ModelArts.6357 then. */
 export const TRANSITIONAL_STATUSES: ReadonlySet<NotebookStatus> = new Set<NotebookStatus>(['INIT', 'CREATING', 'STARTING', 'STOPPING', 'DELETING', 'SNAPSHOTTING']);
@@ -29,11 +30,11 @@ export function notebookView(notebook: NotebookRecord, project: ProjectState, no
     volume: {
       category: notebook.volume.category,
       ownership: notebook.volume.ownership,
-      capacity: notebook.volume.capacity,
+      ...(notebook.volume.capacity === undefined ? {} : { capacity: notebook.volume.capacity }),
       mount_path: '/home/ma-user/work/',
       ...(notebook.volume.uri ? { uri: notebook.volume.uri } : {}),
     },
-    lease: { create_at: lease.createAt, duration: lease.duration, enable: lease.enable, type: lease.type, update_at: lease.updateAt },
+    lease: leaseView(lease),
     endpoints: endpointsOf(notebook, project, url),
     url,
     token: notebook.token,
@@ -43,6 +44,7 @@ export function notebookView(notebook: NotebookRecord, project: ProjectState, no
     action_progress: actionProgress(current.status, now - current.at, project.transitionMs),
     ...(notebook.failReason && current.status.endsWith('FAILED') ? { fail_reason: notebook.failReason } : {}),
     tags: [],
+    // Not in the SDK's notebook models: kept as the Terraform provider reads them (contract/deviations.ts).
     create_at: notebook.createAt,
     update_at: Math.max(notebook.createAt, current.at, lease.updateAt, notebook.updateAt ?? 0),
   };

@@ -4,15 +4,16 @@ import { NOTEBOOK_FLAVORS } from '../catalog';
 import { Timeline } from '../clock';
 import { type ApiRequest, type ApiResponse, bodyObject, type Handler, invalidParameter, isRecord, modelArtsError, ok, queryInt, requestProject } from '../http';
 import type { Router } from '../router';
-import { DEFAULT_WORKSPACE_ID, type NotebookLease, type NotebookRecord, type NotebookStatus, type ProjectState } from '../state';
-import { oneOf, optionalInteger, optionalObject, optionalString, requiredObject, requiredString, validName } from '../validate';
+import { DEFAULT_WORKSPACE_ID, type NotebookRecord, type NotebookStatus } from '../state';
+import { oneOf, optionalInteger, optionalString, requiredObject, requiredString, validName } from '../validate';
 import { isUsableImage } from './notebookImageModel';
+import { createLease, leaseView, planRun, renewLease, startLease } from './notebookLease';
 import { notebookView, TRANSITIONAL_STATUSES } from './notebookView';
 import { requireWorkspace } from './workspaces';
 
 const BASE = '/v1/{project_id}/notebooks';
-const MIN_LEASE_MS = 3_600_000;
-const MAX_LEASE_MS = 259_200_000;
+/** `obs://<bucket>/[<folder>/…]`, bucket names as OBS allows them. */
+const OBS_FOLDER = /^obs:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/(\S+\/)?$/;
 
 export function registerNotebooks(router: Router<Handler>): void {
   router
@@ -23,7 +24,7 @@ export function registerNotebooks(router: Router<Handler>): void {
     .add('POST', `${BASE}/{id}/start`, startNotebook)
     .add('POST', `${BASE}/{id}/stop`, stopNotebook)
     .add('GET', `${BASE}/{id}/lease`, (request) => ok(leaseView(requireNotebook(request).lease)))
-    .add('PATCH', `${BASE}/{id}/lease`, renewLease);
+    .add('PATCH', `${BASE}/{id}/lease`, (request) => renewLease(request, requireNotebookIn(request, 'RUNNING', 'renew the lease of')));
 }
 
 export function notebookResponse(request: ApiRequest, notebook: NotebookRecord): Record<string, unknown> {
@@ -36,10 +37,6 @@ export function requireNotebook(request: ApiRequest): NotebookRecord {
     throw modelArtsError(400, 'ModelArts.6309', `The notebook instance ${request.params.id} does not exist.`);
   }
   return notebook;
-}
-
-function leaseView(lease: NotebookLease): Record<string, unknown> {
-  return { create_at: lease.createAt, duration: lease.duration, enable: lease.enable, type: lease.type, update_at: lease.updateAt };
 }
 
 export function notAllowed(status: NotebookStatus, action: string): ReturnType<typeof modelArtsError> {
@@ -60,23 +57,6 @@ export function requireNotebookIn(request: ApiRequest, required: NotebookStatus,
   const notebook = requireNotebook(request);
   requireStatus(notebook, request.now, required, action);
   return notebook;
-}
-
-/**
- * Runs `leadIn` for one transition, then RUNNING — until the lease ends it, when one is enabled.
- * The lease ends at `create_at + duration` (the SDK's Lease docs), whatever happens in between.
- */
-export function planRun(notebook: NotebookRecord, project: ProjectState, now: number, leadIn?: 'CREATING' | 'STARTING' | 'SNAPSHOTTING'): void {
-  const t = project.transitionMs;
-  const phases: [NotebookStatus, number][] = leadIn ? [[leadIn, t]] : [];
-  const { lease } = notebook;
-  if (lease.enable) {
-    const runningFor = Math.max(0, lease.createAt + lease.duration - now - (leadIn ? t : 0));
-    phases.push(['RUNNING', runningFor], ['STOPPING', t]);
-    notebook.timeline.plan(now, phases, 'STOPPED');
-  } else {
-    notebook.timeline.plan(now, phases, 'RUNNING');
-  }
 }
 
 const SORT_FIELDS: Record<string, (n: NotebookRecord, now: number) => string | number> = {
@@ -159,7 +139,7 @@ function createNotebook(request: ApiRequest): ApiResponse {
     flavor,
     imageId,
     volume: parseVolume(requiredObject(body, 'volume')),
-    lease: parseLease(body, now),
+    lease: createLease(body, now),
     sshKeyPairs: parseSshKeyPairs(body.endpoints),
     storages: [],
     owner: request.account.domainName,
@@ -179,31 +159,32 @@ function createNotebook(request: ApiRequest): ApiResponse {
   return ok(notebookResponse(request, notebook), 201);
 }
 
+/**
+ * The SDK's VolumeMountRequest: an EVS disk or an SFS Turbo file system (EFS) of the service (MANAGED), or storage of
+ * the account (DEDICATED): an SFS Turbo file system by `uri` and `id`, an OBS parallel file system folder by `uri`
+ * (OBSFS), or an OBS folder by `uri` read with the access key of a DEW secret (OBS, `dew_secret_name`).
+ */
 function parseVolume(volume: Record<string, unknown>): NotebookRecord['volume'] {
   const category = oneOf(requiredString(volume, 'category', 'volume.category'), ['EVS', 'OBS', 'OBSFS', 'EFS'], 'volume.category');
   const ownership = oneOf(requiredString(volume, 'ownership', 'volume.ownership'), ['MANAGED', 'DEDICATED'], 'volume.ownership');
-  if (ownership === 'DEDICATED' && category !== 'EFS') {
-    throw invalidParameter('volume.ownership', 'DEDICATED is only allowed with category EFS');
-  }
   const uri = optionalString(volume, 'uri', '', 'volume.uri');
-  if (ownership === 'DEDICATED' && !uri && !volume.id) {
-    throw invalidParameter('volume.uri', 'uri or id is required for a DEDICATED volume');
+  if (category === 'EVS' || category === 'EFS') {
+    if (category === 'EVS' && ownership !== 'MANAGED') {
+      throw invalidParameter('volume.ownership', 'an EVS disk is MANAGED');
+    }
+    if (ownership === 'DEDICATED' && (!uri || typeof volume.id !== 'string')) {
+      throw invalidParameter('volume.uri', 'a DEDICATED SFS Turbo file system needs its uri and id');
+    }
+    const capacity = optionalInteger(volume, 'capacity', 5, 4096, 'volume.capacity') ?? (category === 'EFS' ? 50 : 5);
+    return { category, ownership, capacity, ...(uri ? { uri } : {}) };
   }
-  const capacity = optionalInteger(volume, 'capacity', 1, 4096, 'volume.capacity') ?? (category === 'EFS' ? 50 : 5);
-  return { category, ownership, capacity, ...(uri ? { uri } : {}) };
-}
-
-/** `lease{duration,type}` or top-level `duration`; golangsdk (Terraform) sends `duration: -1` for "no auto-stop". */
-function parseLease(body: Record<string, unknown>, now: number): NotebookLease {
-  const lease = optionalObject(body, 'lease');
-  const source = lease ?? body;
-  const path = lease ? 'lease.duration' : 'duration';
-  const type = lease ? oneOf(optionalString(lease, 'type', 'TIMING', 'lease.type'), ['TIMING', 'IDLE'], 'lease.type') : 'TIMING';
-  if (source.duration === -1) {
-    return { duration: 0, enable: false, type, createAt: now, updateAt: now };
+  if (ownership !== 'DEDICATED' || !OBS_FOLDER.test(uri)) {
+    throw invalidParameter('volume.uri', `${category} storage is a DEDICATED folder of your bucket, e.g. obs://bucket/folder/`);
   }
-  const duration = optionalInteger(source, 'duration', MIN_LEASE_MS, MAX_LEASE_MS, path);
-  return { duration: duration ?? 0, enable: duration !== undefined, type, createAt: now, updateAt: now };
+  if (category === 'OBS' && !optionalString(volume, 'dew_secret_name', '', 'volume.dew_secret_name')) {
+    throw invalidParameter('volume.dew_secret_name', 'OBS storage needs the DEW secret holding the access key');
+  }
+  return { category, ownership, uri };
 }
 
 function parseSshKeyPairs(endpoints: unknown): string[] {
@@ -236,13 +217,7 @@ function startNotebook(request: ApiRequest): ApiResponse {
   if (status !== 'STOPPED' && status !== 'START_FAILED') {
     throw notAllowed(status, 'start');
   }
-  const duration = request.query.get('duration');
-  if (duration !== null) {
-    applyLeaseDuration(notebook.lease, duration, request.query.get('type'), request.now, 'duration');
-  }
-  // A start begins a new lease: it runs `duration` from now.
-  notebook.lease.createAt = request.now;
-  notebook.lease.updateAt = request.now;
+  notebook.lease = startLease(request);
   planRun(notebook, requestProject(request), request.now, 'STARTING');
   return ok(notebookResponse(request, notebook));
 }
@@ -261,46 +236,4 @@ function deleteNotebook(request: ApiRequest): ApiResponse {
   }
   notebook.timeline.plan(request.now, [['DELETING', requestProject(request).transitionMs]], 'DELETED');
   return ok(notebookResponse(request, notebook));
-}
-
-/**
- * `PATCH …/lease[?duration=ms]`, body `{duration,type}`; the query wins. The renewal runs `duration`
- * from now (OTC RenewLease); the answer's `duration` still counts from `create_at`, so the two add up
- * to the new stop time (assumed: the reference's example does not show it either way).
- */
-function renewLease(request: ApiRequest): ApiResponse {
-  const notebook = requireNotebookIn(request, 'RUNNING', 'renew the lease of');
-  const { now } = request;
-  const body = request.body === undefined ? {} : bodyObject(request);
-  const duration = request.query.get('duration') ?? (body.duration === undefined ? null : String(body.duration));
-  if (duration === null) {
-    throw invalidParameter('duration', 'is required');
-  }
-  const { lease } = notebook;
-  const wasEnabled = lease.enable;
-  applyLeaseDuration(lease, duration, optionalString(body, 'type', lease.type), now, 'duration');
-  if (lease.enable) {
-    if (!wasEnabled) {
-      lease.createAt = now;
-    }
-    lease.duration += now - lease.createAt;
-  }
-  planRun(notebook, requestProject(request), now);
-  return ok(leaseView(lease));
-}
-
-/** Sets the lease from a query/body duration; `-1` turns auto-stop off (as golangsdk's start sends it). */
-function applyLeaseDuration(lease: NotebookLease, rawDuration: string, rawType: string | null, now: number, path: string): void {
-  lease.type = oneOf(rawType ?? lease.type, ['TIMING', 'IDLE'], 'type');
-  lease.updateAt = now;
-  if (rawDuration === '-1') {
-    lease.enable = false;
-    return;
-  }
-  const duration = Number(rawDuration);
-  if (!Number.isInteger(duration) || duration < MIN_LEASE_MS || duration > MAX_LEASE_MS) {
-    throw invalidParameter(path, `must be an integer between ${MIN_LEASE_MS} and ${MAX_LEASE_MS}`);
-  }
-  lease.duration = duration;
-  lease.enable = true;
 }

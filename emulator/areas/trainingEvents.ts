@@ -20,7 +20,6 @@ interface JobEvent {
 }
 
 const LEVELS: readonly Level[] = ['Info', 'Warning', 'Error'];
-const SOURCES: readonly Source[] = ['Job', 'Task', 'K8S'];
 const MAX_PATTERN = 256;
 
 function rfc3339(ms: number): string {
@@ -68,7 +67,7 @@ function jobEvents(job: TrainingJobRecord, now: number): JobEvent[] {
 /**
  * `GET …/events`: `offset` is a page index (the SDK's reading; the OTC text says a record offset), `limit` 1–100
  * (default 50), `order` desc by default (assumed), `start_time`/`end_time` epoch ms together, `level`, `pattern`
- * (contained, at most 256 characters) and `source`.
+ * (contained, at most 256 characters). The SDK has no `source` filter.
  */
 export function listJobEvents(request: ApiRequest, job: TrainingJobRecord): Record<string, unknown> {
   const { query } = request;
@@ -82,14 +81,12 @@ export function listJobEvents(request: ApiRequest, job: TrainingJobRecord): Reco
   const start = hasStart ? queryInt(query, 'start_time', 0) : job.createTime;
   const end = hasStart ? queryInt(query, 'end_time', 0) : request.now;
   const level = optionalChoice(query.get('level'), LEVELS, 'level');
-  // The reference's example spells the Kubernetes source both K8S and K8s.
-  const source = optionalChoice(query.get('source')?.replace(/^k8s$/i, 'K8S') ?? null, SOURCES, 'source');
   const pattern = query.get('pattern') ?? '';
   if (pattern.length > MAX_PATTERN) {
     throw invalidParameter('pattern', `at most ${MAX_PATTERN} characters`);
   }
   const matching = jobEvents(job, request.now).filter(
-    (event) => event.at >= start && event.at <= end && (!level || event.level === level) && (!source || event.source === source) && event.message.includes(pattern),
+    (event) => event.at >= start && event.at <= end && (!level || event.level === level) && event.message.includes(pattern),
   );
   // Stable: events of one moment keep the order they happened in, reversed for newest first.
   const ordered = order === 'asc' ? matching : [...matching].reverse();

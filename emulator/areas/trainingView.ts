@@ -1,5 +1,5 @@
 /** The §2.4 training-job object, derived from a TrainingJobRecord at a given time. */
-import { TRAINING_FLAVORS } from '../catalog';
+import { jobFlavorInfo, TRAINING_FLAVORS } from '../catalog';
 import type { TrainingJobRecord, TrainingPhase } from '../state';
 
 const SECONDARY_PHASE: Record<TrainingPhase, string> = {
@@ -68,7 +68,7 @@ export function trainingJobView(job: TrainingJobRecord, now: number): Record<str
         flavor_id: job.flavorId,
         flavor_name: flavor?.flavor_name ?? job.flavorId,
         node_count: job.nodeCount,
-        ...(flavor ? { flavor_detail: { flavor_type: flavor.flavor_type, billing: flavor.billing, flavor_info: flavor.flavor_info } } : {}),
+        ...(flavor ? { flavor_detail: { flavor_type: flavor.flavor_type, billing: flavor.billing, flavor_info: jobFlavorInfo(flavor) } } : {}),
       },
     },
   };

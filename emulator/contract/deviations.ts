@@ -40,4 +40,53 @@ export const OUTSIDE_SDK: readonly OutsideSdkOperation[] = [
   { method: 'GET', path: '/v1/{project_id}/models/{model_id}', source: V1_INFERENCE },
 ];
 
-export const DEVIATIONS: readonly Deviation[] = [];
+const NOTEBOOK_TIMES =
+  'terraform-provider-huaweicloud huaweicloud/services/modelarts/resource_huaweicloud_modelarts_notebook.go: resourceNotebookRead sets created_at and updated_at from the create_at and update_at of GET /v1/{project_id}/notebooks/{id}, decoded by chnsz/golangsdk openstack/modelarts/v1/notebook/results.go, whose Notebook struct (json create_at, update_at) also decodes the list, create, start, stop, update and delete answers';
+const TRAINING_ENVIRONMENTS =
+  'terraform-provider-huaweicloud huaweicloud/services/modelarts/resource_huaweicloud_modelarts_training_job.go (flattenTrainingJobAlgorithm, GET /v2/{project_id}/training-jobs/{id}) and data_source_huaweicloud_modelarts_training_jobs.go (flattenTrainingJobsAlgorithm, POST /v2/{project_id}/training-job-searches) set algorithm.environments of the answer into a map of strings (schema.TypeMap)';
+
+export const DEVIATIONS: readonly Deviation[] = [
+  // Notebooks and training jobs.
+  {
+    operation: ['show_notebook', 'create_notebook', 'start_notebook', 'stop_notebook', 'delete_notebook', 'update_notebook'],
+    at: 'response.create_at',
+    problem: 'unknown-field',
+    reason: 'When the notebook was created: the tree shows its age and the details panel the date',
+    evidence: NOTEBOOK_TIMES,
+  },
+  {
+    operation: ['show_notebook', 'create_notebook', 'start_notebook', 'stop_notebook', 'delete_notebook', 'update_notebook'],
+    at: 'response.update_at',
+    problem: 'unknown-field',
+    reason: 'When the notebook last changed, shown in its details panel',
+    evidence: NOTEBOOK_TIMES,
+  },
+  {
+    operation: 'list_notebooks',
+    at: 'response.data[].create_at',
+    problem: 'unknown-field',
+    reason: 'As for one notebook: each listed notebook\'s creation time, the age the tree shows',
+    evidence: NOTEBOOK_TIMES,
+  },
+  {
+    operation: 'list_notebooks',
+    at: 'response.data[].update_at',
+    problem: 'unknown-field',
+    reason: 'As for one notebook: when each listed notebook last changed',
+    evidence: NOTEBOOK_TIMES,
+  },
+  {
+    operation: ['create_training_job', 'show_training_job_details', 'stop_training_job'],
+    at: 'response.algorithm.environments',
+    problem: 'wrong-type',
+    reason: 'A job\'s environment variables are answered as the one object they are created with, not the list of objects of the answer models; the client reads either',
+    evidence: TRAINING_ENVIRONMENTS,
+  },
+  {
+    operation: 'list_training_jobs',
+    at: 'response.items[].algorithm.environments',
+    problem: 'wrong-type',
+    reason: 'As for one job: the environment variables of each job found, one object',
+    evidence: TRAINING_ENVIRONMENTS,
+  },
+];

@@ -21,7 +21,7 @@ export const notebookActions: Readonly<Record<'start' | 'stop' | 'delete', Resou
     question: (name) => vscode.l10n.t('Start notebook "{0}"?', name),
     button: vscode.l10n.t('Start'),
     progress: (name) => vscode.l10n.t('Starting notebook "{0}"…', name),
-    perform: (services, target, signal) => services.notebooks.start(target.scope.region, target.item.id, signal),
+    perform: (services, target, signal) => services.notebooks.start(target.scope.region, target.item, signal),
   },
   stop: {
     capability: 'canStop',

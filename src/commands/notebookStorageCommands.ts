@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import type { Notebook } from '../services/notebooks';
-import { fileSystemIdProblem, mountPathProblem, normalizedMountPath, obsFolderProblem } from '../services/notebookRules';
+import { fileSystemIdProblem, mountPathProblem, normalizedMountPath, obsFolderProblem, sfsTurboPathProblem, suggestedSfsTurboPath } from '../services/notebookRules';
 import type { AttachStorageRequest, NotebookStorage } from '../services/notebookStorage';
 import { collectPages, PICKER_LIMIT } from '../services/paging';
 import { notebookKind } from '../views/kinds/notebookKind';
@@ -89,7 +89,15 @@ async function askStorage(context: CommandContext, notebook: Notebook, region: s
     return { category: 'OBS', uri, mount_path: await askMountPath(context, title, suggestedMountPath(uri)) };
   }
   const efsId = (await ask(context.ui, { title, prompt: vscode.l10n.t('ID of the SFS Turbo file system'), validateInput: (value) => fileSystemIdProblem(value.trim()) })).trim();
-  return { category: 'EFS', efs_id: efsId, mount_path: await askMountPath(context, title, '/data/sfs-turbo/') };
+  const uri = (
+    await ask(context.ui, {
+      title,
+      prompt: vscode.l10n.t('Shared path of the file system (its console page shows it)'),
+      value: suggestedSfsTurboPath(efsId),
+      validateInput: (value) => sfsTurboPathProblem(value.trim()),
+    })
+  ).trim();
+  return { category: 'EFS', efs_id: efsId, uri, mount_path: await askMountPath(context, title, '/data/sfs-turbo/') };
 }
 
 async function askMountPath(context: CommandContext, title: string, suggested: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { LocalErrorCode, ModelArtsError } from './errors';
 import { resourceNameProblem } from './naming';
+import { LEASE_MAX_MS, LEASE_MIN_MS, NEVER_STOP } from './notebookRules';
 import { expectArray } from './responses';
 import { type Page, recordOffsetPage, tokenToNumber } from './paging';
 import { sleep } from './retry';
@@ -18,6 +19,7 @@ export interface Notebook {
   readonly volume?: { readonly category: string; readonly capacity?: number; readonly mount_path?: string; readonly uri?: string };
   readonly url?: string;
   readonly workspace_id?: string;
+  /** Not in the SDK's models; the Terraform provider reads them (emulator/contract/deviations.ts). */
   readonly create_at?: number;
   readonly update_at?: number;
   readonly fail_reason?: string;
@@ -74,14 +76,43 @@ export interface SaveImageRequest {
   readonly workspace_id?: string;
 }
 
+/**
+ * The notebook's storage (the SDK's VolumeMountRequest): an EVS disk of the service, or a folder of an OBS parallel
+ * file system of the account (`uri` "obs://bucket/folder/" is required for storage the account owns). Plain OBS
+ * would need a DEW secret holding an access key, which the product does not manage.
+ */
+export type NotebookVolumeRequest =
+  | { readonly category: 'EVS'; readonly ownership: 'MANAGED'; readonly capacity?: number }
+  | { readonly category: 'OBSFS'; readonly ownership: 'DEDICATED'; readonly uri: string };
+
 export interface CreateNotebookRequest {
   readonly name: string;
   readonly flavor: string;
   readonly image_id: string;
-  readonly volume: { readonly category: 'EVS' | 'OBS' | 'OBSFS' | 'EFS'; readonly ownership: 'MANAGED' | 'DEDICATED'; readonly capacity?: number; readonly uri?: string };
+  readonly volume: NotebookVolumeRequest;
   readonly description?: string;
   readonly endpoints?: readonly { readonly service: 'SSH' | 'NOTEBOOK'; readonly key_pair_names?: readonly string[] }[];
+  /** Stop automatically after `duration` ms from now. */
   readonly lease?: { readonly duration: number; readonly type: 'TIMING' | 'IDLE' };
+  /** NEVER_STOP: no automatic stop (a top-level duration wins over `lease`). */
+  readonly duration?: typeof NEVER_STOP;
+}
+
+/**
+ * The `?duration=&type=` of a start that keeps the auto-stop the notebook had: without them the service starts it
+ * for 1 hour. A lease that is off stays off (NEVER_STOP). An enabled lease's `duration` counts from its `create_at`,
+ * which a start resets (assumed, as the emulator does; the SDK's text calls `create_at` the instance's creation time,
+ * which would make it the whole age), so it is the length of the last run, renewals included, kept within 1–72 h.
+ */
+export function restartLease(lease: NotebookLease | undefined): { readonly duration: number; readonly type?: string } | undefined {
+  if (!lease || lease.enable === undefined) {
+    return undefined;
+  }
+  if (!lease.enable) {
+    return { duration: NEVER_STOP };
+  }
+  const duration = Math.min(LEASE_MAX_MS, Math.max(LEASE_MIN_MS, lease.duration ?? LEASE_MIN_MS));
+  return { duration, type: lease.type ?? 'TIMING' };
 }
 
 export interface NotebookListFilter {
@@ -118,12 +149,13 @@ export class NotebookService {
     return this.notebookRequest(region, 'GET', '/v1/{project_id}/notebooks/{id}', id, signal);
   }
 
-  start(region: string, id: string, signal?: AbortSignal): Promise<Notebook> {
-    return this.notebookRequest(region, 'POST', '/v1/{project_id}/notebooks/{id}/start', id, signal, {});
+  /** Starts a stopped notebook with the auto-stop it had (`restartLease`); the SDK's start takes no body. */
+  start(region: string, notebook: Pick<Notebook, 'id' | 'lease'>, signal?: AbortSignal): Promise<Notebook> {
+    return this.notebookRequest(region, 'POST', '/v1/{project_id}/notebooks/{id}/start', notebook.id, signal, restartLease(notebook.lease));
   }
 
   stop(region: string, id: string, signal?: AbortSignal): Promise<Notebook> {
-    return this.notebookRequest(region, 'POST', '/v1/{project_id}/notebooks/{id}/stop', id, signal, {});
+    return this.notebookRequest(region, 'POST', '/v1/{project_id}/notebooks/{id}/stop', id, signal);
   }
 
   delete(region: string, id: string, signal?: AbortSignal): Promise<Notebook> {
@@ -227,8 +259,8 @@ export class NotebookService {
     return expectArray(response.data, 'image list');
   }
 
-  private notebookRequest(region: string, method: 'GET' | 'POST' | 'DELETE', path: string, id: string, signal?: AbortSignal, body?: object): Promise<Notebook> {
+  private notebookRequest(region: string, method: 'GET' | 'POST' | 'DELETE', path: string, id: string, signal?: AbortSignal, query?: Readonly<Record<string, string | number | undefined>>): Promise<Notebook> {
     // Start and stop are POSTs that change state, but repeating them is harmless (ModelArts.6357 at worst).
-    return this.client.request<Notebook>({ service: 'modelarts', region, method, path, pathParams: { id }, body, signal, idempotent: true });
+    return this.client.request<Notebook>({ service: 'modelarts', region, method, path, pathParams: { id }, query, signal, idempotent: true });
   }
 }

@@ -33,6 +33,8 @@ export interface TrainingJob {
   };
 }
 
+export type TrainingJobEnvironments = Readonly<Record<string, string>> | readonly Readonly<Record<string, string>>[];
+
 export interface TrainingJobFilter {
   /** Fuzzy name match. */
   readonly name?: string;
@@ -82,15 +84,14 @@ export interface TrainingEngine {
   readonly engine_version: string;
 }
 
+/** `total` counts all of the user's jobs, `count` those the search matches (the SDK's field text). */
 interface SearchResponse {
-  readonly total?: number;
+  readonly count?: number;
   readonly items?: TrainingJob[];
 }
 
 interface LogPreviewResponse {
   readonly content?: string;
-  /** Older API revisions name the field `context` (§2.1). */
-  readonly context?: string;
   readonly current_size?: number;
   readonly full_size?: number;
 }
@@ -102,6 +103,16 @@ const EVENT_PAGE_SIZE = 100;
 export function trainingLogMayGrow(phase: string): boolean {
   const category = trainingPhaseCategory(phase);
   return category === 'transitional' || category === 'running';
+}
+
+/**
+ * A job's environment variables. A create sends them as one object; the SDK's answer models give a list of objects
+ * while the Terraform provider reads the answer as one object (emulator/contract/deviations.ts): both are read.
+ */
+export function jobEnvironment(environments: TrainingJobEnvironments | undefined): Record<string, string> {
+  const parts: readonly unknown[] = Array.isArray(environments) ? environments : [environments];
+  const entries = parts.flatMap((part) => (typeof part === 'object' && part !== null && !Array.isArray(part) ? Object.entries(part) : []));
+  return Object.fromEntries(entries.filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
 /** A job's tasks, each with its own log (worker-0, worker-1…); a job that names none has worker-0. */
@@ -136,7 +147,7 @@ export class TrainingJobService {
       signal,
     });
     const items = expectArray(response.items, 'training job list');
-    return pageIndexPage(items, pageIndex, TRAINING_JOB_PAGE_SIZE, response.total);
+    return pageIndexPage(items, pageIndex, TRAINING_JOB_PAGE_SIZE, response.count);
   }
 
   get(region: string, id: string, signal?: AbortSignal): Promise<TrainingJob> {
@@ -182,7 +193,7 @@ export class TrainingJobService {
       pathParams: { id, task: taskId },
       signal,
     });
-    const content = response.content ?? response.context ?? '';
+    const content = response.content ?? '';
     // The sizes count bytes (assumed: the reference does not say; the 5 MB limit suggests it).
     const bytes = new TextEncoder().encode(content).length;
     return { content, currentSize: response.current_size ?? bytes, fullSize: response.full_size ?? bytes };

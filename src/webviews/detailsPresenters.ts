@@ -87,7 +87,7 @@ export const notebookDetails: DetailsPresenter<Notebook> = {
       ['changeFlavor', 'canChangeFlavor'],
     ]),
   moreFields: async (services, region, notebook, signal) => {
-    const storages = (await services.notebookStorage.list(region, notebook.id, undefined, signal)).items;
+    const storages = (await services.notebookStorage.list(region, notebook.id, signal)).items;
     if (storages.length === 0) {
       return field(vscode.l10n.t('Mounted storage'), vscode.l10n.t('none'));
     }

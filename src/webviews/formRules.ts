@@ -4,9 +4,9 @@
  * by the form field's name. No `vscode` import: bundled into the browser apps too.
  */
 import { resourceNameProblem } from '../services/naming';
-import { OBS_FOLDER } from '../services/notebookRules';
+import { LEASE_MAX_MS, NEVER_STOP, OBS_FOLDER } from '../services/notebookRules';
 import type { CreateNotebookRequest, Notebook } from '../services/notebooks';
-import type { TrainingJob } from '../services/trainingJobs';
+import { jobEnvironment, type TrainingJob, type TrainingJobEnvironments } from '../services/trainingJobs';
 import { choiceProblem, type CompanionLists } from './companionRules';
 import type { NameValue, NotebookFormValues, TrainingJobFormValues } from './protocol';
 
@@ -17,9 +17,9 @@ const ENVIRONMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const EVS_MIN_GB = 5;
 export const EVS_MAX_GB = 4096;
-/** The lease API takes 1 to 72 hours (3,600,000–259,200,000 ms, §1.3). */
-export const AUTO_STOP_MAX_HOURS = 72;
 const HOUR_MS = 3_600_000;
+/** The lease API takes 1 to 72 hours (§1.3). */
+export const AUTO_STOP_MAX_HOURS = LEASE_MAX_MS / HOUR_MS;
 
 /** `lists.keyPairs`: the region's key pairs, where known. */
 export function validateNotebookForm(values: NotebookFormValues, lists: CompanionLists = {}): FieldErrors {
@@ -60,9 +60,10 @@ export function toCreateNotebookRequest(values: NotebookFormValues): CreateNoteb
     volume:
       values.storage === 'EVS'
         ? { category: 'EVS', ownership: 'MANAGED', capacity: values.evsSizeGb }
-        : { category: 'OBS', ownership: 'MANAGED', uri: values.obsPath },
+        : { category: 'OBSFS', ownership: 'DEDICATED', uri: values.obsPath },
     endpoints: values.keyPairName ? [{ service: 'SSH', key_pair_names: [values.keyPairName] }] : undefined,
-    lease: values.autoStopHours > 0 ? { duration: values.autoStopHours * HOUR_MS, type: 'TIMING' } : undefined,
+    // Sent either way: without one the service stops the notebook after 1 hour.
+    ...(values.autoStopHours > 0 ? { lease: { duration: values.autoStopHours * HOUR_MS, type: 'TIMING' } } : { duration: NEVER_STOP }),
   };
 }
 
@@ -207,7 +208,7 @@ interface JobAlgorithmDetails {
   readonly parameters?: readonly { readonly name: string; readonly value: string }[];
   readonly inputs?: readonly { readonly name: string; readonly remote?: { readonly obs?: { readonly obs_url?: string } } }[];
   readonly outputs?: readonly { readonly name: string; readonly remote?: { readonly obs?: { readonly obs_url?: string } } }[];
-  readonly environments?: Readonly<Record<string, string>>;
+  readonly environments?: TrainingJobEnvironments;
 }
 
 /** "Create similar…": the form filled from an existing job. */
@@ -231,7 +232,7 @@ export function trainingJobToFormValues(job: TrainingJob, workspaceId: string): 
     inputs: rows(algorithm.inputs),
     outputs: rows(algorithm.outputs),
     hyperparameters: (algorithm.parameters ?? []).map((parameter) => ({ name: parameter.name, value: String(parameter.value) })),
-    environment: Object.entries(algorithm.environments ?? {}).map(([name, value]) => ({ name, value })),
+    environment: Object.entries(jobEnvironment(algorithm.environments)).map(([name, value]) => ({ name, value })),
   };
 }
 

@@ -46,6 +46,8 @@ describe('Chat tools that change things, against the emulator', () => {
   it('start and delete a notebook', async () => {
     assert.equal(await invokeTool('modelarts_start_notebook', { name: 'rl-cartpole-ppo' }), 'Starting notebook "rl-cartpole-ppo"… Status now: STARTING. The explorer follows it until it settles.');
     assert.equal(under().emulator.state.notebookStatus(notebookId('rl-cartpole-ppo')), 'STARTING');
+    const [start] = requests('POST', `${notebookId('rl-cartpole-ppo')}/start`);
+    assert.deepEqual([start.query, start.body ?? ''], [{ duration: '-1' }, ''], 'a notebook that never stopped by itself starts the same way, with no body');
     const id = notebookId('graph-gnn-cora');
     const prepared = await prepareTool(under(), 'modelarts_delete_notebook', { id });
     assert.equal(prepared?.confirmationMessages?.title, 'Delete notebook "graph-gnn-cora"?', 'the name is read for the question when only the id is given');

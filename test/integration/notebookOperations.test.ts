@@ -132,6 +132,20 @@ describe('Notebook operations against the emulator', () => {
     );
   });
 
+  it('Mount Storage of an SFS Turbo file system asks its ID, then its shared path (suggested from the ID), then where', async () => {
+    const node = await inStatus('scratch-notebook', 'Running');
+    const group = await under().child(node, 'Mounted Storage');
+    const id = '280a8bd5-03e2-4a5c-bea1-83d81e75bc53';
+    under().ui.answer('SFS Turbo file system', id, `${id}.sfsturbo.internal:/team`, '/data/turbo/');
+    await vscode.commands.executeCommand('modelarts.notebook.attachStorage', group);
+    assert.deepEqual(under().ui.errors, []);
+    const [idBox, pathBox] = under().ui.inputBoxes.slice(-3);
+    assert.ok(await idBox.validateInput?.('not-an-id'), 'the ID is a UUID');
+    assert.equal(pathBox.value, `${id}.sfsturbo.internal:/`, 'the shared path is suggested from the ID');
+    assert.ok(await pathBox.validateInput?.('/team'), 'a shared path names its host');
+    assert.deepEqual(lastBody('POST', `${idOf(node)}/storage`), { category: 'EFS', efs_id: id, uri: `${id}.sfsturbo.internal:/team`, mount_path: '/data/turbo/' });
+  });
+
   it('Renew Lease offers durations, shows the time left in the tree and tooltip, and asks before shortening it', async () => {
     const node = await inStatus('rec-sys-deepfm', 'Running');
     assert.match(contextOf(node), /\bcanRenewLease\b/);

@@ -60,7 +60,7 @@ describe('Webview panels against the emulator', () => {
     }
   });
 
-  it('Create Notebook offers the region\'s key pairs: the one chosen is the notebook\'s SSH key, a frozen one is refused', async () => {
+  it('Create Notebook offers the region\'s key pairs: the one chosen is the notebook\'s SSH key, a frozen one is refused; OBS storage and no auto-stop are sent in the SDK\'s terms', async () => {
     const panel = (await vscode.commands.executeCommand('modelarts.notebook.create', await group('Notebooks'))) as Panel;
     const talk = conversation(panel);
     try {
@@ -85,10 +85,12 @@ describe('Webview panels against the emulator', () => {
       assert.deepEqual((await talk.next('submitFailed')).fieldErrors, { keyPairName: 'KeyPair-old-laptop is frozen: choose another key pair.' });
       assert.equal(under.emulator.requests.count({ method: 'POST' }), 0, 'nothing is sent with a frozen key pair');
 
-      await panel.receive({ type: 'submitNotebook', values: { ...values, keyPairName: 'KeyPair-ops' } });
+      await panel.receive({ type: 'submitNotebook', values: { ...values, keyPairName: 'KeyPair-ops', storage: 'OBS', obsPath: 'obs://modelarts-demo-outputs/nb/', autoStopHours: 0 } });
       await until(() => talk.disposed, Boolean, 'the panel to close after creating');
       const body = JSON.parse(under.emulator.requests.list({ method: 'POST', path: /\/notebooks$/ }).at(-1)?.body ?? '{}');
       assert.deepEqual(body.endpoints, [{ service: 'SSH', key_pair_names: ['KeyPair-ops'] }]);
+      assert.deepEqual(body.volume, { category: 'OBSFS', ownership: 'DEDICATED', uri: 'obs://modelarts-demo-outputs/nb/' });
+      assert.deepEqual([body.duration, body.lease], [-1, undefined], 'never stops: without a duration the service stops it after an hour');
     } finally {
       talk.dispose();
       panel.dispose();

@@ -18,7 +18,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 const rfc3986 = (text: string): string => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Signs per §9.1 by hand, independently of emulator/signature.ts. */
-async function call(method: string, pathAndQuery: string, options: { body?: unknown; ak?: string; sk?: string; projectId?: string } = {}): Promise<Answer> {
+async function call(method: string, pathAndQuery: string, options: { body?: unknown; ak?: string; sk?: string; projectId?: string; intent?: 'refusal' } = {}): Promise<Answer> {
   const { emulator } = session;
   const url = new URL(pathAndQuery, emulator.url);
   const payload = options.body === undefined ? '' : JSON.stringify(options.body);
@@ -28,6 +28,9 @@ async function call(method: string, pathAndQuery: string, options: { body?: unkn
   }
   if (options.projectId) {
     headers['x-project-id'] = options.projectId;
+  }
+  if (options.intent) {
+    headers['x-emulator-intent'] = options.intent;
   }
   const canonicalUri = url.pathname.replace(/\/?$/, '/');
   const canonicalQuery = [...url.searchParams].map(([key, value]) => `${rfc3986(key)}=${rfc3986(value)}`).sort().join('&');
@@ -119,16 +122,16 @@ test('notebook lifecycle: create, run, stop, start, delete', async () => {
 
   advance();
   assert.equal((await call('GET', `/v1/${project()}/notebooks/${id}`)).body.status, 'RUNNING');
-  assert.equal((await call('POST', `/v1/${project()}/notebooks/${id}/start`, { body: {} })).body.error_code, 'ModelArts.6357');
+  assert.equal((await call('POST', `/v1/${project()}/notebooks/${id}/start`)).body.error_code, 'ModelArts.6357');
 
-  const stopping = await call('POST', `/v1/${project()}/notebooks/${id}/stop`, { body: {} });
+  const stopping = await call('POST', `/v1/${project()}/notebooks/${id}/stop`);
   assert.deepEqual([stopping.status, stopping.body.status], [200, 'STOPPING']);
   advance();
   assert.equal(session.emulator.state.notebookStatus(id), 'STOPPED');
-  const stopAgain = await call('POST', `/v1/${project()}/notebooks/${id}/stop`, { body: {} });
+  const stopAgain = await call('POST', `/v1/${project()}/notebooks/${id}/stop`);
   assert.deepEqual([stopAgain.status, stopAgain.body.error_code], [400, 'ModelArts.6357']);
 
-  const starting = await call('POST', `/v1/${project()}/notebooks/${id}/start`, { body: {} });
+  const starting = await call('POST', `/v1/${project()}/notebooks/${id}/start`);
   assert.equal(starting.body.status, 'STARTING');
   advance();
   assert.equal(session.emulator.state.notebookStatus(id), 'RUNNING');
@@ -153,15 +156,16 @@ test('statuses also advance in real time (the machine clock moving on, without c
 
 test('notebook create validation names the field', async () => {
   const base = { name: 'ok-name', flavor: 'modelarts.vm.cpu.2u', image_id: 'e1a07296-22a8-4f05-8bc8-e936c8e54090', volume: { category: 'EVS', ownership: 'MANAGED' } };
-  const cases: [Record<string, unknown>, string, string][] = [
+  // A missing ownership breaks the SDK's VolumeMountRequest: refused on purpose.
+  const cases: [Record<string, unknown>, string, string, 'refusal'?][] = [
     [{ ...base, flavor: undefined }, 'ModelArts.0101', 'flavor'],
     [{ ...base, name: 'bad name!' }, 'ModelArts.0101', 'name'],
-    [{ ...base, volume: { category: 'EVS' } }, 'ModelArts.0101', 'volume.ownership'],
+    [{ ...base, volume: { category: 'EVS' } }, 'ModelArts.0101', 'volume.ownership', 'refusal'],
     [{ ...base, duration: 60_000 }, 'ModelArts.0101', 'duration'],
     [{ ...base, workspace_id: 'missing' }, 'ModelArts.7005', 'missing'],
   ];
-  for (const [body, code, field] of cases) {
-    const answer = await call('POST', `/v1/${project()}/notebooks`, { body });
+  for (const [body, code, field, intent] of cases) {
+    const answer = await call('POST', `/v1/${project()}/notebooks`, { body, intent });
     assert.equal(answer.status, 400, JSON.stringify(body));
     assert.equal(answer.body.error_code, code);
     assert.ok(answer.body.error_msg.includes(field), answer.body.error_msg);
@@ -198,6 +202,6 @@ test('project checks: foreign project 403, X-Project-Id mismatch 400, unknown AP
   const mismatch = await call('GET', `/v1/${project()}/notebooks`, { projectId: canaryProject });
   assert.deepEqual([mismatch.status, mismatch.body.error_code], [400, 'ModelArts.0101']);
 
-  const unknown = await call('GET', `/v1/${project()}/no-such-thing`);
+  const unknown = await call('GET', `/v1/${project()}/no-such-thing`, { intent: 'refusal' });
   assert.equal(unknown.status, 404);
 });

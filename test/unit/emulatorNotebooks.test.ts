@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertError, useEmulator } from './emulatorSession';
+import { assertError, REFUSAL, useEmulator } from './emulatorSession';
+import { NOTEBOOKS, notebookFixtures } from './notebookFixtures';
 
-const HOUR = 3_600_000;
 const session = useEmulator(60_000);
 const { api, advance } = session;
 
-const BASE = '/v1/{project_id}/notebooks';
 const CPU_IMAGE = 'c2f2e8d4-7a1b-4f3e-8d5c-2b1a0e9f8d7c';
-const PYTORCH_IMAGE = 'e1a07296-22a8-4f05-8bc8-e936c8e54090';
 
 interface Notebook {
   id: string;
   status: string;
   flavor: string;
   image: { id: string; name?: string; type?: string };
-  lease: { create_at: number; duration: number; enable: boolean };
   update_at: number;
 }
 interface Image {
@@ -43,21 +40,12 @@ interface Paged<T> {
   total: number;
 }
 
-const show = async (id: string) => (await api<Notebook>('GET', `${BASE}/${id}`)).body;
+const show = async (id: string) => (await api<Notebook>('GET', `${NOTEBOOKS}/${id}`)).body;
 
-/** A new notebook, running after one transition. */
-async function running(name: string, extra: Record<string, unknown> = {}): Promise<Notebook> {
-  const created = await api<Notebook>('POST', BASE, {
-    body: { name, flavor: 'modelarts.vm.cpu.2u', image_id: PYTORCH_IMAGE, volume: { category: 'EVS', ownership: 'MANAGED' }, ...extra },
-  });
-  assert.equal(created.status, 201, created.text);
-  advance();
-  assert.equal((await show(created.body.id)).status, 'RUNNING');
-  return created.body;
-}
+const { running } = notebookFixtures<Notebook>(session);
 
 describe('save as image', () => {
-  const save = (id: string, body: Record<string, unknown>) => api<Image>('POST', `${BASE}/${id}/create-image`, { body });
+  const save = (id: string, body: Record<string, unknown>) => api<Image>('POST', `${NOTEBOOKS}/${id}/create-image`, { body });
   const dedicated = async () => (await api<Paged<Image>>('GET', '/v1/{project_id}/images', { query: { type: 'DEDICATED' } })).body;
 
   test('the notebook is SNAPSHOTTING, then runs on; the image is CREATING, then ACTIVE among the DEDICATED images and usable', async () => {
@@ -77,7 +65,7 @@ describe('save as image', () => {
     const builtIn = (await api<Paged<Image>>('GET', '/v1/{project_id}/images')).body.data;
     assert.ok(builtIn.every((image) => image.type === 'BUILD_IN'), 'the default list stays the built-in one');
 
-    const fromImage = await api<Notebook>('POST', BASE, {
+    const fromImage = await api<Notebook>('POST', NOTEBOOKS, {
       body: { name: 'from-saved-image', flavor: 'modelarts.vm.cpu.2u', image_id: saved.body.id, volume: { category: 'EVS', ownership: 'MANAGED' } },
     });
     assert.equal(fromImage.status, 201, fromImage.text);
@@ -90,7 +78,6 @@ describe('save as image', () => {
       [{ name: 'My Env', tag: 'v1', namespace: 'modelarts-demo' }, /name/],
       [{ name: 'env-', tag: 'v1', namespace: 'modelarts-demo' }, /name/],
       [{ name: 'env', tag: 'v 1', namespace: 'modelarts-demo' }, /tag/],
-      [{ name: 'env', tag: 'v1' }, /namespace/],
       [{ name: 'env', tag: 'v1', namespace: 'no-such-org' }, /no-such-org/],
       [{ name: 'env', tag: 'v1', namespace: 'shared-base' }, /shared-base/],
       [{ name: 'env', tag: 'v1', namespace: 'modelarts-demo', description: 'x'.repeat(513) }, /description/],
@@ -98,12 +85,14 @@ describe('save as image', () => {
     for (const [body, message] of cases) {
       assertError(await save(notebook.id, body), 400, 'ModelArts.0101', message);
     }
+    const noOrganization = await api('POST', `${NOTEBOOKS}/${notebook.id}/create-image`, { body: { name: 'env', tag: 'v1' }, headers: REFUSAL });
+    assertError(noOrganization, 400, 'ModelArts.0101', /namespace/);
     assert.equal((await show(notebook.id)).status, 'RUNNING', 'a refused save leaves the notebook running');
 
     assert.equal((await save(notebook.id, { name: 'team-env', tag: '1.0', namespace: 'cv-team' })).status, 200);
     advance();
     assertError(await save(notebook.id, { name: 'team-env', tag: '1.0', namespace: 'cv-team' }), 400, 'ModelArts.0101', /already exists/);
-    await api('POST', `${BASE}/${notebook.id}/stop`, { body: {} });
+    await api('POST', `${NOTEBOOKS}/${notebook.id}/stop`);
     advance();
     assertError(await save(notebook.id, { name: 'team-env', tag: '2.0', namespace: 'cv-team' }), 400, 'ModelArts.6357', /STOPPED/);
   });
@@ -121,7 +110,7 @@ describe('save as image', () => {
 });
 
 describe('dynamic storage', () => {
-  const storagePath = (id: string) => `${BASE}/${id}/storage`;
+  const storagePath = (id: string) => `${NOTEBOOKS}/${id}/storage`;
   const attach = (id: string, body: Record<string, unknown>) => api<Storage>('POST', storagePath(id), { body });
   const list = async (id: string) => (await api<Paged<Storage>>('GET', storagePath(id))).body;
 
@@ -143,67 +132,48 @@ describe('dynamic storage', () => {
 
   test('mount paths outside /data/ or in use, bad OBS folders and EFS without a file system are refused', async () => {
     const notebook = await running('storage-checks');
-    assert.equal((await attach(notebook.id, { mount_path: '/data/shared/', uri: 'obs://team-data/shared/' })).status, 200);
+    assert.equal((await attach(notebook.id, { category: 'OBS', mount_path: '/data/shared/', uri: 'obs://team-data/shared/' })).status, 200);
+    const turbo = '280a8bd5-03e2-4a5c-bea1-83d81e75bc53';
     const cases: [Record<string, unknown>, RegExp][] = [
-      [{ mount_path: '/home/ma-user/work/x/', uri: 'obs://team-data/a/' }, /mount_path/],
-      [{ mount_path: '/data/', uri: 'obs://team-data/a/' }, /mount_path/],
-      [{ mount_path: '/data/../etc/', uri: 'obs://team-data/a/' }, /mount_path/],
-      [{ mount_path: '/data/shared/sub/', uri: 'obs://team-data/a/' }, /already a mount point/],
-      [{ mount_path: '/data/a/', uri: 'obs://team-data/file.txt' }, /uri/],
-      [{ mount_path: '/data/a/', uri: 's3://team-data/a/' }, /uri/],
-      [{ category: 'EFS', mount_path: '/data/a/' }, /efs_id/],
-      [{ category: 'EFS', mount_path: '/data/a/', efs_id: 'not-a-uuid' }, /efs_id/],
+      [{ category: 'OBS', mount_path: '/home/ma-user/work/x/', uri: 'obs://team-data/a/' }, /mount_path/],
+      [{ category: 'OBS', mount_path: '/data/', uri: 'obs://team-data/a/' }, /mount_path/],
+      [{ category: 'OBS', mount_path: '/data/../etc/', uri: 'obs://team-data/a/' }, /mount_path/],
+      [{ category: 'OBS', mount_path: '/data/shared/sub/', uri: 'obs://team-data/a/' }, /already a mount point/],
+      [{ category: 'OBS', mount_path: '/data/a/', uri: 'obs://team-data/file.txt' }, /uri/],
+      [{ category: 'OBS', mount_path: '/data/a/', uri: 's3://team-data/a/' }, /uri/],
+      [{ category: 'EFS', mount_path: '/data/a/', uri: `${turbo}.sfsturbo.internal:/` }, /efs_id/],
+      [{ category: 'EFS', mount_path: '/data/a/', uri: `${turbo}.sfsturbo.internal:/`, efs_id: 'not-a-uuid' }, /efs_id/],
+      [{ category: 'EFS', mount_path: '/data/a/', uri: 'obs://team-data/a/', efs_id: turbo }, /uri/],
     ];
     for (const [body, message] of cases) {
       assertError(await attach(notebook.id, body), 400, 'ModelArts.0101', message);
     }
-    const efs = await attach(notebook.id, { category: 'EFS', mount_path: '/data/turbo/', efs_id: '280a8bd5-03e2-4a5c-bea1-83d81e75bc53' });
-    assert.deepEqual([efs.body.category, efs.body.efs_id], ['EFS', '280a8bd5-03e2-4a5c-bea1-83d81e75bc53']);
+    for (const body of [{ mount_path: '/data/b/', uri: 'obs://team-data/b/' }, { category: 'EFS', mount_path: '/data/b/', efs_id: turbo }]) {
+      assertError(await api('POST', storagePath(notebook.id), { body, headers: REFUSAL }), 400, 'ModelArts.0101', /body\.(category|uri)/);
+    }
+    const efs = await attach(notebook.id, { category: 'EFS', mount_path: '/data/turbo/', efs_id: turbo, uri: `${turbo}.sfsturbo.internal:/shared` });
+    assert.deepEqual([efs.body.category, efs.body.efs_id, efs.body.uri], ['EFS', turbo, `${turbo}.sfsturbo.internal:/shared`]);
   });
 
   test('a failing mount says why and can be removed; a stopped notebook takes no storage; the demo notebook has a dataset mounted', async () => {
     const notebook = await running('storage-broken-mount');
-    const failing = await attach(notebook.id, { mount_path: '/data/x/', uri: 'obs://fail-bucket/x/' });
+    const failing = await attach(notebook.id, { category: 'OBS', mount_path: '/data/x/', uri: 'obs://fail-bucket/x/' });
     advance();
     const [failed] = (await list(notebook.id)).data;
     assert.equal(failed.status, 'MOUNT_FAILED');
     assert.match(failed.failure_reason ?? '', /access denied/);
-    await api('POST', `${BASE}/${notebook.id}/stop`, { body: {} });
+    await api('POST', `${NOTEBOOKS}/${notebook.id}/stop`);
     advance();
-    assertError(await attach(notebook.id, { mount_path: '/data/y/', uri: 'obs://team-data/y/' }), 400, 'ModelArts.6357');
+    assertError(await attach(notebook.id, { category: 'OBS', mount_path: '/data/y/', uri: 'obs://team-data/y/' }), 400, 'ModelArts.6357');
     assert.equal((await api<Storage>('DELETE', `${storagePath(notebook.id)}/${failing.body.id}`)).body.status, 'UNMOUNTING');
 
-    const seeded = (await api<Paged<Notebook & { name: string }>>('GET', BASE, { query: { name: 'scratch-notebook' } })).body.data[0];
+    const seeded = (await api<Paged<Notebook & { name: string }>>('GET', NOTEBOOKS, { query: { name: 'scratch-notebook' } })).body.data[0];
     assert.deepEqual((await list(seeded.id)).data.map((storage) => `${storage.mount_path}:${storage.status}`), ['/data/datasets/:MOUNTED']);
   });
 });
 
-describe('lease', () => {
-  test('the lease ends at create_at + duration; a renewal runs its duration from now; a start begins a new lease', async () => {
-    const notebook = await running('lease-renewal', { lease: { duration: 2 * HOUR, type: 'TIMING' } });
-    const before = (await show(notebook.id)).lease;
-    assert.equal(before.duration, 2 * HOUR);
-    session.emulator.clock.advance(HOUR);
-    const renewed = await api<Notebook['lease']>('PATCH', `${BASE}/${notebook.id}/lease`, { body: { duration: 3 * HOUR, type: 'TIMING' } });
-    assert.equal(renewed.status, 200, renewed.text);
-    const now = session.emulator.clock.now();
-    assert.equal(renewed.body.create_at, before.create_at);
-    assert.ok(Math.abs(renewed.body.create_at + renewed.body.duration - (now + 3 * HOUR)) < 1000, JSON.stringify(renewed.body));
-    session.emulator.clock.advance(2 * HOUR);
-    assert.equal((await show(notebook.id)).status, 'RUNNING', 'still running after the first lease would have ended');
-    session.emulator.clock.advance(HOUR);
-    advance();
-    assert.equal((await show(notebook.id)).status, 'STOPPED');
-    assertError(await api('PATCH', `${BASE}/${notebook.id}/lease`, { body: { duration: HOUR } }), 400, 'ModelArts.6357');
-
-    await api('POST', `${BASE}/${notebook.id}/start`, { body: {} });
-    const restarted = (await show(notebook.id)).lease;
-    assert.ok(restarted.create_at >= session.emulator.clock.now() - 1000, 'the new lease counts from the start');
-  });
-});
-
 describe('switching flavors', () => {
-  const switchable = async (id: string) => (await api<Paged<{ id: string; sold_out: boolean }> & { flavors: unknown[] }>('GET', `${BASE}/${id}/flavors`)).body;
+  const switchable = async (id: string) => (await api<Paged<{ id: string; sold_out: boolean }> & { flavors: unknown[] }>('GET', `${NOTEBOOKS}/${id}/flavors`)).body;
 
   test('only flavors of the same architecture that the image runs on are offered; a stopped notebook switches to one of them', async () => {
     const notebook = await running('switch-flavor');
@@ -216,9 +186,9 @@ describe('switching flavors', () => {
     assert.deepEqual(offered.flavors, offered.data);
     assert.ok(offered.data.find((flavor) => flavor.id === 'modelarts.vm.gpu.a100')?.sold_out);
 
-    const update = (body: Record<string, unknown>) => api<Notebook>('PUT', `${BASE}/${notebook.id}`, { body });
+    const update = (body: Record<string, unknown>) => api<Notebook>('PUT', `${NOTEBOOKS}/${notebook.id}`, { body });
     assertError(await update({ flavor: 'modelarts.vm.gpu.t4u8' }), 400, 'ModelArts.6357', /RUNNING/);
-    await api('POST', `${BASE}/${notebook.id}/stop`, { body: {} });
+    await api('POST', `${NOTEBOOKS}/${notebook.id}/stop`);
     advance();
     assertError(await update({ flavor: 'modelarts.vm.npu.arm.1snt9b' }), 400, 'ModelArts.0101', /flavor/);
     assertError(await update({ flavor: 'modelarts.vm.gpu.a100' }), 400, 'ModelArts.0101', /sold out/);

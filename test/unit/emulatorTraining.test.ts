@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertError, type ErrorAnswer, useEmulator } from './emulatorSession';
+import { assertError, type ErrorAnswer, REFUSAL, useEmulator } from './emulatorSession';
 
 const SCALE = 10_000;
 const session = useEmulator(60_000, { scaleTrainingJobs: SCALE });
@@ -10,7 +10,8 @@ interface Job {
   kind: string;
   metadata: { id: string; name: string; create_time: number; workspace_id: string };
   status: { phase: string; secondary_phase: string; tasks: string[]; duration: number };
-  spec: { resource: { flavor_id: string; node_count: number } };
+  spec: { resource: { flavor_id: string; node_count: number; flavor_detail?: { flavor_info: { disk: { size: unknown } } } } };
+  algorithm: { environments?: unknown };
 }
 interface SearchAnswer {
   total: number;
@@ -96,15 +97,16 @@ const createBody = (name: string, nodeCount = 1) => ({
 });
 
 test('create validates kind, name, algorithm and resource', async () => {
-  const cases: [Record<string, unknown>, string][] = [
+  // A missing name or node count breaks the SDK's Job model: refused on purpose.
+  const cases: [Record<string, unknown>, string, Readonly<Record<string, string>>?][] = [
     [{ ...createBody('x'), kind: 'batch' }, 'kind'],
-    [{ ...createBody('x'), metadata: {} }, 'metadata.name'],
+    [{ ...createBody('x'), metadata: {} }, 'metadata.name', REFUSAL],
     [{ ...createBody('x'), algorithm: { command: 'python x.py' } }, 'algorithm'],
     [{ ...createBody('x'), spec: { resource: { node_count: 1 } } }, 'spec.resource.flavor_id'],
-    [{ ...createBody('x'), spec: { resource: { flavor_id: 'modelarts.p3.large.public' } } }, 'spec.resource.node_count'],
+    [{ ...createBody('x'), spec: { resource: { flavor_id: 'modelarts.p3.large.public' } } }, 'spec.resource.node_count', REFUSAL],
   ];
-  for (const [body, field] of cases) {
-    const answer = await api('POST', '/v2/{project_id}/training-jobs', { body });
+  for (const [body, field, headers] of cases) {
+    const answer = await api('POST', '/v2/{project_id}/training-jobs', { body, headers });
     assert.equal(answer.status, 400, field);
     assert.equal(answer.body.error_code, 'ModelArts.0101');
     assert.ok(answer.body.error_msg.includes(field), answer.body.error_msg);
@@ -112,8 +114,10 @@ test('create validates kind, name, algorithm and resource', async () => {
 });
 
 test('a created job runs through its phases and its log grows while running', async () => {
-  const created = await api<Job>('POST', '/v2/{project_id}/training-jobs', { body: createBody('resnet-emulated', 2) });
+  const created = await api<Job>('POST', '/v2/{project_id}/training-jobs', { body: { ...createBody('resnet-emulated', 2), algorithm: { ...createBody('').algorithm, environments: { EPOCHS: '3' } } } });
   assert.equal(created.status, 201);
+  assert.equal(typeof created.body.spec.resource.flavor_detail?.flavor_info.disk.size, 'string', 'a job\'s FlavorInfo gives the disk size as a string');
+  assert.deepEqual(created.body.algorithm.environments, { EPOCHS: '3' }, 'one object, as the Terraform provider reads it');
   assert.equal(created.body.status.phase, 'Creating');
   assert.deepEqual(created.body.status.tasks, ['worker-0', 'worker-1']);
   const id = created.body.metadata.id;
@@ -182,6 +186,8 @@ test('training flavors and engines', async () => {
   assert.equal(gpu.status, 200);
   assert.equal(gpu.body.total_count, gpu.body.flavors.length);
   assert.ok(gpu.body.flavors.length > 0 && gpu.body.flavors.every((f) => f.flavor_type === 'GPU' && f.flavor_info.gpu));
+  const ascend = await api<{ flavors: { flavor_info: { npu: { unit_num: unknown }; disk: { size: unknown } } }[] }>('GET', '/v2/{project_id}/training-job-flavors', { query: { flavor_type: 'Ascend' } });
+  assert.deepEqual(ascend.body.flavors.map((f) => [typeof f.flavor_info.npu.unit_num, typeof f.flavor_info.disk.size]), [['string', 'number']], 'the SDK\'s FlavorInfoResponse types');
   const engines = await api<{ total: number; items: { engine_id: string; engine_name: string }[] }>('GET', '/v2/{project_id}/training-job-engines');
   assert.equal(engines.body.total, engines.body.items.length);
   assert.ok(engines.body.items.some((e) => e.engine_name === 'PyTorch'));

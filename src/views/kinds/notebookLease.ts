@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Notebook } from '../../services/notebooks';
+import { type Notebook, restartLease } from '../../services/notebooks';
+import { NEVER_STOP } from '../../services/notebookRules';
 
 /** When a running notebook stops by itself: `lease.create_at + lease.duration` (§1.1 lease), if auto-stop is on. */
 export function autoStopAt(notebook: Notebook): number | undefined {
@@ -39,11 +40,15 @@ export function autoStopDescription(notebook: Notebook, now = Date.now()): strin
   return at <= now ? vscode.l10n.t('stopping') : vscode.l10n.t('stops in {0}', timeLeftText(at - now));
 }
 
-/** "at 17:40 (in 1 h 20 min)", "on" (not running) or "off": the auto-stop of a notebook in the tooltip and details. */
+/**
+ * "at 17:40 (in 1 h 20 min)", "8 h after a start" (not running: what a start keeps) or "off": the auto-stop of a
+ * notebook in the tooltip and details.
+ */
 export function leaseText(notebook: Notebook, now = Date.now()): string {
   const at = autoStopAt(notebook);
   if (at !== undefined) {
     return at <= now ? vscode.l10n.t('now') : vscode.l10n.t('at {0} (in {1})', clockTime(at, now), timeLeftText(at - now));
   }
-  return notebook.lease?.enable ? vscode.l10n.t('on') : vscode.l10n.t('off');
+  const restart = restartLease(notebook.lease);
+  return restart && restart.duration !== NEVER_STOP ? vscode.l10n.t('{0} after a start', timeLeftText(restart.duration)) : vscode.l10n.t('off');
 }

@@ -33,6 +33,6 @@ export const notebookStorageKind: ResourceKind<NotebookStorage> = {
       [vscode.l10n.t('Failure'), storage.failure_reason],
       [vscode.l10n.t('ID'), storage.id],
     ]),
-  listPage: (services, scope, pageToken, signal) => services.notebookStorage.list(scope.region, parentOf(scope, 'notebook'), pageToken, signal),
+  listPage: (services, scope, _pageToken, signal) => services.notebookStorage.list(scope.region, parentOf(scope, 'notebook'), signal),
   fetch: (services, scope, id, signal) => services.notebookStorage.get(scope.region, parentOf(scope, 'notebook'), id, signal),
 };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { ModelArtsError } from '../../../src/services/errors';
 import type { Notebook } from '../../../src/services/notebooks';
-import { collectPages } from '../../../src/services/paging';
+import { NEVER_STOP } from '../../../src/services/notebookRules';
 import { notebookImageStatusCategory, notebookStorageStatusCategory } from '../../../src/services/status';
 import { eventually, type Harness, startHarness } from './emulatorHarness';
 
@@ -15,15 +15,12 @@ describe('notebook operations', () => {
   const bodyOf = (method: string, path: string) => JSON.parse(harness.emulator.requests.list({ method, path }).at(-1)?.body ?? 'null');
   const statusOf = async (id: string) => (await harness.services.notebooks.get(REGION, id)).status;
 
+  const notebookBody = (name: string) =>
+    ({ name, flavor: 'modelarts.vm.cpu.2u', image_id: 'e1a07296-22a8-4f05-8bc8-e936c8e54090', volume: { category: 'EVS', ownership: 'MANAGED', capacity: 5 } }) as const;
+
   /** A new notebook of the default workspace, once it runs. */
   async function runningNotebook(name: string, lease?: { duration: number; type: 'TIMING' }): Promise<Notebook> {
-    const created = await harness.services.notebooks.create(SCOPE, {
-      name,
-      flavor: 'modelarts.vm.cpu.2u',
-      image_id: 'e1a07296-22a8-4f05-8bc8-e936c8e54090',
-      volume: { category: 'EVS', ownership: 'MANAGED', capacity: 5 },
-      lease,
-    });
+    const created = await harness.services.notebooks.create(SCOPE, { ...notebookBody(name), lease });
     return eventually(() => harness.services.notebooks.get(REGION, created.id), (notebook) => notebook.status === 'RUNNING');
   }
 
@@ -53,15 +50,21 @@ describe('notebook operations', () => {
     await assert.rejects(harness.services.notebooks.waitForImage(REGION, saving.id, 20), (error: unknown) => error instanceof ModelArtsError && /CREATE_FAILED: .*push/.test(error.message));
   });
 
-  test('storage: attach sends the documented body, the list pages by record, detach unmounts until it is gone', async () => {
+  test('storage: attach sends the documented body, the list is one request without paging, detach unmounts until it is gone', async () => {
     const notebook = await runningNotebook('svc-storage');
     const attached = await harness.services.notebookStorage.attach(REGION, notebook.id, { category: 'OBS', mount_path: '/data/mnist/', uri: 'obs://team-data/mnist/' });
     assert.deepEqual(bodyOf('POST', `/notebooks/${notebook.id}/storage`), { category: 'OBS', mount_path: '/data/mnist/', uri: 'obs://team-data/mnist/' });
     assert.equal(notebookStorageStatusCategory(attached.status), 'transitional');
     const mounted = await eventually(() => harness.services.notebookStorage.get(REGION, notebook.id, attached.id), (storage) => storage.status === 'MOUNTED');
     assert.equal(notebookStorageStatusCategory(mounted.status), 'running');
-    const listed = await collectPages((token) => harness.services.notebookStorage.list(REGION, notebook.id, token), 100);
-    assert.deepEqual(listed.map((storage) => storage.mount_path), ['/data/mnist/']);
+    const listed = await harness.services.notebookStorage.list(REGION, notebook.id);
+    assert.deepEqual([listed.items.map((storage) => storage.mount_path), listed.nextPageToken], [['/data/mnist/'], undefined]);
+    assert.deepEqual(harness.emulator.requests.list({ method: 'GET', path: /\/storage$/ }).at(-1)?.query, {});
+
+    const turbo = { category: 'EFS', mount_path: '/data/turbo/', efs_id: '280a8bd5-03e2-4a5c-bea1-83d81e75bc53', uri: '280a8bd5-03e2-4a5c-bea1-83d81e75bc53.sfsturbo.internal:/' } as const;
+    const efs = await harness.services.notebookStorage.attach(REGION, notebook.id, turbo);
+    assert.deepEqual(bodyOf('POST', `/notebooks/${notebook.id}/storage`), turbo);
+    assert.deepEqual([efs.category, efs.efs_id, efs.uri], ['EFS', turbo.efs_id, turbo.uri]);
 
     const detaching = await harness.services.notebookStorage.detach(REGION, notebook.id, attached.id);
     assert.equal(detaching.status, 'UNMOUNTING');
@@ -79,6 +82,35 @@ describe('notebook operations', () => {
     assert.ok(Math.abs(stopsAt - (harness.emulator.clock.now() + 5 * HOUR)) < 2_000, JSON.stringify(lease));
     const latest = await harness.services.notebooks.get(REGION, notebook.id);
     assert.deepEqual(latest.lease && { enable: latest.lease.enable, stopsAt: (latest.lease.create_at ?? 0) + (latest.lease.duration ?? 0) }, { enable: true, stopsAt });
+  });
+
+  test('a start keeps the auto-stop the notebook had, in its query and with no body: hours from the start, or never', async () => {
+    const timed = await runningNotebook('svc-start-timed', { duration: 8 * HOUR, type: 'TIMING' });
+    const never = await harness.services.notebooks.create(SCOPE, { ...notebookBody('svc-start-never'), duration: NEVER_STOP });
+    assert.deepEqual(bodyOf('POST', '/notebooks').duration, -1);
+    for (const id of [timed.id, never.id]) {
+      await eventually(() => statusOf(id), (status) => status === 'RUNNING');
+      await harness.services.notebooks.stop(REGION, id);
+      assert.equal(harness.emulator.requests.list({ method: 'POST', path: `${id}/stop` }).at(-1)?.body ?? '', '', 'stop takes no body');
+      await eventually(() => statusOf(id), (status) => status === 'STOPPED');
+    }
+
+    await harness.services.notebooks.start(REGION, await harness.services.notebooks.get(REGION, timed.id));
+    const start = harness.emulator.requests.list({ method: 'POST', path: `${timed.id}/start` }).at(-1);
+    assert.deepEqual([start?.query, start?.body ?? ''], [{ duration: String(8 * HOUR), type: 'TIMING' }, '']);
+    const restarted = await harness.services.notebooks.get(REGION, timed.id);
+    const stopsAt = (restarted.lease?.create_at ?? 0) + (restarted.lease?.duration ?? 0);
+    assert.ok(Math.abs(stopsAt - (harness.emulator.clock.now() + 8 * HOUR)) < 2_000, JSON.stringify(restarted.lease));
+
+    await harness.services.notebooks.start(REGION, await harness.services.notebooks.get(REGION, never.id));
+    assert.deepEqual(harness.emulator.requests.list({ method: 'POST', path: `${never.id}/start` }).at(-1)?.query, { duration: '-1' });
+    assert.equal((await harness.services.notebooks.get(REGION, never.id)).lease?.enable, false, 'it still never stops by itself');
+  });
+
+  test('an OBS folder as the notebook\'s storage is a DEDICATED parallel file system folder', async () => {
+    const created = await harness.services.notebooks.create(SCOPE, { ...notebookBody('svc-obs-storage'), volume: { category: 'OBSFS', ownership: 'DEDICATED', uri: 'obs://team-data/work/' } });
+    assert.deepEqual(bodyOf('POST', '/notebooks').volume, { category: 'OBSFS', ownership: 'DEDICATED', uri: 'obs://team-data/work/' });
+    assert.deepEqual([created.volume?.category, created.volume?.uri, created.volume?.capacity], ['OBSFS', 'obs://team-data/work/', undefined]);
   });
 
   test('switchable flavors exclude the current one; a stopped notebook is PUT with the new flavor', async () => {

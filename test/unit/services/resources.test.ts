@@ -33,11 +33,12 @@ describe('notebooks', () => {
     assert.ok((await collectPages((token) => notebooks.list(scope, token), 10_000)).some((notebook) => notebook.id === created.id));
 
     assert.equal((await notebooks.stop(REGION, created.id)).status, 'STOPPING');
-    assert.equal((await eventually(() => notebooks.get(REGION, created.id), (notebook) => notebook.status === 'STOPPED')).status, 'STOPPED');
+    const stopped = await eventually(() => notebooks.get(REGION, created.id), (notebook) => notebook.status === 'STOPPED');
+    assert.equal(stopped.status, 'STOPPED');
 
     await assert.rejects(notebooks.stop(REGION, created.id), (error: unknown) => error instanceof ModelArtsError && error.errorCode === 'ModelArts.6357');
 
-    assert.equal((await notebooks.start(REGION, created.id)).status, 'STARTING');
+    assert.equal((await notebooks.start(REGION, stopped)).status, 'STARTING');
     await eventually(() => notebooks.get(REGION, created.id), (notebook) => notebook.status === 'RUNNING');
 
     await notebooks.delete(REGION, created.id);
@@ -107,9 +108,15 @@ describe('training jobs', () => {
     await assert.rejects(trainingJobs.get(REGION, id), (error: unknown) => error instanceof ModelArtsError && error.errorCode === 'ModelArts.2775' && error.isNotFound);
   });
 
-  test('filters by phase', async () => {
+  test('filters by phase; the page counts the matches (`count`), not all of the user\'s jobs (`total`)', async () => {
     const page = await harness.services.trainingJobs.search(scope, undefined, { phases: ['Failed'] });
     assert.ok(page.items.length > 0);
     assert.ok(page.items.every((job) => job.status.phase === 'Failed'));
+    const failed = await collectPages((token) => harness.services.trainingJobs.search(scope, token, { phases: ['Failed'] }), 20_000);
+    assert.equal(page.total, failed.length);
+    assert.ok(failed.length < 10_000, 'fewer than all jobs fail');
+
+    const one = await harness.services.trainingJobs.search(scope, undefined, { name: 'resnet50-imagenet-v3' });
+    assert.deepEqual([one.items.length, one.total, one.nextPageToken], [1, 1, undefined]);
   });
 });
