@@ -1,7 +1,7 @@
 /**
  * What a pool is built from (§5.1): resource flavors, networks, plugin
- * templates and node configuration templates. All read-only here. Field values
- * beyond the documented names (labels, status, template bodies) are illustrative.
+ * templates and node configuration templates. All read-only here. Shapes are the
+ * SDK's; the values (flavors, versions, template settings) are illustrative.
  */
 import { type ApiRequest, type ApiResponse, type Handler, ok, requestProject } from '../http';
 import type { Router } from '../router';
@@ -32,7 +32,7 @@ export const POOL_FLAVORS: readonly PoolFlavor[] = [
     cpuArch: 'arm64',
     cpu: 192,
     memoryGi: 1536,
-    accelerator: { resource: 'huawei.com/ascend-1980', type: 'ascend-snt9b', count: 8 },
+    accelerator: { resource: 'huawei.com/ascend-snt9', type: 'ascend-snt9b', count: 8 },
   },
 ];
 
@@ -52,12 +52,15 @@ export function flavorResources(flavor: PoolFlavor | undefined): Record<string, 
   };
 }
 
+/** What every flavor here runs: `os.modelarts/scope`, the SDK's one flavor label, joins the uses with ".". */
+const FLAVOR_SCOPE = 'Train.Infer.Notebook';
+
 function flavorView(flavor: PoolFlavor, region: string): Record<string, unknown> {
   const xpu = flavor.accelerator ? { type: flavor.accelerator.type, size: String(flavor.accelerator.count) } : undefined;
   return {
     apiVersion: 'v1',
     kind: 'ResourceFlavor',
-    metadata: { name: flavor.name, labels: { 'os.modelarts/resource.type': flavor.resourceType, 'os.modelarts/cpu.arch': flavor.cpuArch } },
+    metadata: { name: flavor.name, labels: { 'os.modelarts/scope': FLAVOR_SCOPE } },
     spec: {
       type: 'Dedicate',
       cpuArch: flavor.cpuArch,
@@ -104,46 +107,95 @@ export function networkNames(project: ProjectState): string[] {
 
 export interface PluginTemplate {
   readonly name: string;
+  /** `helm` or `ccePlugin` (the v2 list); the drivers are also read one by one on the v1 path. */
+  readonly type: 'helm' | 'ccePlugin';
+  readonly driver?: 'gpu-driver' | 'npu-driver';
   readonly description: string;
+  /** Newest first. */
   readonly versions: readonly string[];
   readonly inputs: Readonly<Record<string, unknown>>;
 }
 
 export const PLUGIN_TEMPLATES: readonly PluginTemplate[] = [
-  { name: 'gpu-driver', description: 'NVIDIA GPU driver for the pool nodes.', versions: ['535.54.03', '470.182.03'], inputs: { updateStrategy: 'idle' } },
-  { name: 'npu-driver', description: 'Ascend NPU driver and firmware.', versions: ['24.1.rc2', '23.0.6'], inputs: { updateStrategy: 'idle' } },
-  { name: 'volcano', description: 'Volcano batch scheduler.', versions: ['1.11.6', '1.10.2'], inputs: { defaultQueueWeight: 1 } },
-  { name: 'log-agent', description: 'Collects container logs to LTS.', versions: ['1.5.3'], inputs: {} },
+  { name: 'gpu-driver', type: 'helm', driver: 'gpu-driver', description: 'NVIDIA GPU driver for the pool nodes.', versions: ['535.54.03', '470.182.03'], inputs: { updateStrategy: 'idle' } },
+  { name: 'npu-driver', type: 'helm', driver: 'npu-driver', description: 'Ascend NPU driver and firmware.', versions: ['24.1.rc2', '23.0.6'], inputs: { updateStrategy: 'idle' } },
+  { name: 'volcano', type: 'ccePlugin', description: 'Volcano batch scheduler.', versions: ['1.11.6', '1.10.2'], inputs: { defaultQueueWeight: 1 } },
+  { name: 'log-agent', type: 'helm', description: 'Collects container logs to LTS.', versions: ['1.5.3'], inputs: {} },
 ];
 
 export function pluginTemplate(name: string): PluginTemplate | undefined {
   return PLUGIN_TEMPLATES.find((template) => template.name === name);
 }
 
+/** The SDK's PluginTemplateVersionV2; release dates illustrative, a month apart, newest first. */
+function versionView(template: PluginTemplate, version: string): Record<string, unknown> {
+  const index = template.versions.indexOf(version);
+  return {
+    version,
+    creationTimestamp: rfc3339(Date.UTC(2025, 5 - index, 1)),
+    inputs: { ...template.inputs },
+    description: index === 0 ? 'Latest release.' : 'Earlier release.',
+  };
+}
+
+/** PluginTemplateV2 of the v2 list. */
 function pluginTemplateView(template: PluginTemplate): Record<string, unknown> {
   return {
     apiVersion: 'v2',
     kind: 'PluginTemplate',
     metadata: { name: template.name },
-    spec: { description: template.description, versions: [...template.versions], defaultVersion: template.versions[0], inputs: { ...template.inputs } },
+    spec: { optional: true, type: template.type, description: template.description, versions: template.versions.map((version) => versionView(template, version)) },
   };
 }
 
-// --- Node configuration templates (the reference gives only the kind; the body is invented). ---
+/** The v1 ShowPluginTemplate (drivers only): versions keyed by version. */
+function driverTemplateView(template: PluginTemplate, driver: string): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'PluginTemplate',
+    metadata: { name: template.name },
+    spec: { type: driver, description: template.description, versions: Object.fromEntries(template.versions.map((version) => [version, versionView(template, version)])) },
+  };
+}
+
+// --- Node configuration templates (the SDK gives the shapes; the values are illustrative). ---
 
 const NODE_CONFIG_TEMPLATES = ['default', 'gpu', 'npu'];
 
+/** The v1 NodeConfigTemplate: container disk sizing and the operating systems the nodes may run. */
 function nodeConfigTemplateView(name: string): Record<string, unknown> {
-  const runtime = name === 'npu' ? 'ascend-docker-runtime' : name === 'gpu' ? 'nvidia-container-runtime' : 'runc';
+  const os = name === 'npu' ? 'EulerOS 2.10' : 'EulerOS 2.9';
   return {
     apiVersion: 'v1',
     kind: 'NodeConfigTemplate',
     metadata: { name },
     spec: {
-      configs: [
-        { category: 'containerd', items: [{ key: 'default-runtime', type: 'string', default: runtime }, { key: 'max-concurrent-downloads', type: 'int', default: 3, min: 1, max: 20 }] },
-        { category: 'kubelet', items: [{ key: 'max-pods', type: 'int', default: 110, min: 16, max: 256 }, { key: 'kube-reserved-cpu', type: 'quantity', default: '500m' }] },
-        { category: 'os', items: [{ key: 'net.core.somaxconn', type: 'int', default: 4096 }, { key: 'vm.max_map_count', type: 'int', default: 262144 }] },
+      dockerBaseSize: 50,
+      dockerLvmConfig: { dockerThinPool: 20, kubernetesLV: 10, dockerDiskType: 'evs', lvType: 'linear' },
+      osList: [
+        { name: os, preferred: true, eos: false, offline: false },
+        { name: 'Ubuntu 22.04', preferred: false, eos: false, offline: false },
+      ],
+    },
+  };
+}
+
+/** The v2 pool template: one item whose `configs` (any JSON to the SDK) lists the settings and their defaults. */
+function poolNodeConfigTemplateView(name: string): Record<string, unknown> {
+  const runtime = name === 'npu' ? 'ascend-docker-runtime' : name === 'gpu' ? 'nvidia-container-runtime' : 'runc';
+  return {
+    apiVersion: 'v2',
+    kind: 'NodeConfigTemplate',
+    metadata: { name: 'node-config-template' },
+    spec: {
+      templates: [
+        {
+          configs: {
+            containerd: [{ key: 'default-runtime', type: 'string', default: runtime }, { key: 'max-concurrent-downloads', type: 'int', default: 3, min: 1, max: 20 }],
+            kubelet: [{ key: 'max-pods', type: 'int', default: 110, min: 16, max: 256 }, { key: 'kube-reserved-cpu', type: 'quantity', default: '500m' }],
+            os: [{ key: 'net.core.somaxconn', type: 'int', default: 4096 }, { key: 'vm.max_map_count', type: 'int', default: 262144 }],
+          },
+        },
       ],
     },
   };
@@ -165,7 +217,7 @@ export function registerPoolCatalog(router: Router<Handler>): void {
     .add('GET', '/v2/{project_id}/plugintemplates', poolHandler(listPluginTemplates))
     .add('GET', '/v1/{project_id}/plugintemplates/{plugintemplate_name}', poolHandler(showPluginTemplate))
     .add('GET', '/v1/{project_id}/nodeconfigtemplates/{nodeconfigtemplate_name}', poolHandler(showNodeConfigTemplate))
-    .add('GET', '/v2/{project_id}/pools/{pool_name}/node-config-template', poolHandler((request) => ok(nodeConfigTemplateView(templateForPool(requirePool(request))))));
+    .add('GET', '/v2/{project_id}/pools/{pool_name}/node-config-template', poolHandler((request) => ok(poolNodeConfigTemplateView(templateForPool(requirePool(request))))));
 }
 
 function listFlavors(request: ApiRequest): ApiResponse {
@@ -193,12 +245,13 @@ function listPluginTemplates(request: ApiRequest): ApiResponse {
   return ok({ apiVersion: 'v2', kind: 'PluginTemplateList', items });
 }
 
+/** The v1 path serves the driver templates only (the SDK's path parameter: gpu-driver or npu-driver). */
 function showPluginTemplate(request: ApiRequest): ApiResponse {
   const template = pluginTemplate(request.params.plugintemplate_name);
-  if (!template) {
+  if (!template?.driver) {
     throw poolNotFound(`Plugin template ${request.params.plugintemplate_name}`);
   }
-  return ok(pluginTemplateView(template));
+  return ok(driverTemplateView(template, template.driver));
 }
 
 function showNodeConfigTemplate(request: ApiRequest): ApiResponse {

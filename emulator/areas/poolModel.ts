@@ -30,19 +30,27 @@ export interface NodeRecord {
   readonly privateIp: string;
   /** `os.modelarts.node/batch.uid`: nodes created by one create/scale action share it. */
   batchUid: string;
-  /** Actions refused while locked (batch-lock `actions`, e.g. `delete`). */
+  /**
+   * Actions refused while locked (batch-lock `actions`, e.g. `delete`). No official source says how a node shows
+   * its locks (the SDK's node labels and annotations have no such field), so the node view does not show them.
+   */
   readonly locks: Set<string>;
   readonly timeline: Timeline<NodePhase | Gone>;
 }
 
 export interface NodePoolRecord {
+  /** The name the paths and `spec.resources.nodePool` use (the node label `os.modelarts.node/nodepoolname`). */
   readonly name: string;
+  /** The id the node label `os.modelarts.node/nodepool` and `status.resources.*.nodePool` carry (format illustrative). */
+  readonly id: string;
   /** Changes when a batch-resize leaves every node of the node pool with the target flavor. */
   flavor: string;
   readonly createdAt: number;
   /** Desired node count (`spec.resources.count`). */
   count: number;
-  /** Other `spec.resources` fields as sent (maxCount, azs, taints, labels, tags, os, volumes…). */
+  /** The elastic count (`maxCount`): equal to `count` in a Dedicate (physical) pool, at least `count` in a Logical one. */
+  maxCount: number;
+  /** Other `spec.resources` fields as sent (azs, taints, labels, tags, os, volumes…). */
   extra: Record<string, unknown>;
   /** Set by DELETE; the node pool disappears once its last node is gone. */
   deleting: boolean;
@@ -66,8 +74,8 @@ export interface PoolRecord {
   readonly type: 'Dedicate' | 'Logical';
   readonly network: string;
   scope: string[];
-  /** User labels (the system `os.modelarts…` labels are derived in the view). */
-  labels: Record<string, string>;
+  /** `os.modelarts/node.prefix`, the one create label beyond the name and workspace. */
+  readonly nodePrefix?: string;
   annotations: Record<string, string>;
   /** Other `spec` fields as sent (jobFlavors, driver, containernetwork, controlMode…). */
   specExtra: Record<string, unknown>;
@@ -265,8 +273,19 @@ export function nodesToRemove(pool: PoolRecord, nodePool: NodePoolRecord, count:
   return removable.slice(0, excess);
 }
 
+/** The elastic count a node pool of `count` nodes has: `count` in a Dedicate pool (the SDK's maxCount text). */
+export function elasticCount(pool: PoolRecord, count: number, maxCount: number | undefined): number {
+  return pool.type === 'Dedicate' ? count : Math.max(count, maxCount ?? count);
+}
+
+/** A node pool record (no nodes yet); its id is derived from the pool and the name. */
+export function newNodePool(pool: PoolRecord, name: string, flavor: string, count: number, createdAt: number, extra: Record<string, unknown> = {}, maxCount?: number): NodePoolRecord {
+  const id = `${name}-${hex(`nodepool:${pool.name}:${name}:${createdAt}`, 8)}`;
+  return { name, id, flavor, createdAt, count, maxCount: elasticCount(pool, count, maxCount), extra, deleting: false };
+}
+
 /** Adds or removes nodes so `nodePool` has `count` live nodes. Call `nodesToRemove` first to validate. */
-export function scaleNodePool(pool: PoolRecord, project: ProjectState, nodePool: NodePoolRecord, count: number, now: number): void {
+export function scaleNodePool(pool: PoolRecord, project: ProjectState, nodePool: NodePoolRecord, count: number, now: number, maxCount?: number): void {
   const live = nodesOf(pool, nodePool.name).filter((node) => !isLeaving(node, now)).length;
   if (count > live) {
     createNodes(pool, project, nodePool, count - live, now);
@@ -274,4 +293,5 @@ export function scaleNodePool(pool: PoolRecord, project: ProjectState, nodePool:
     nodesToRemove(pool, nodePool, count, now).forEach((node) => retireNode(node, project, now));
   }
   nodePool.count = count;
+  nodePool.maxCount = elasticCount(pool, count, maxCount ?? nodePool.maxCount);
 }

@@ -24,7 +24,7 @@ import {
 } from './poolModel';
 import { nodeListPage } from './poolNodes';
 import { addNodePool, deleteNodePool, parseResourceEntry, validNodePoolName } from './poolResources';
-import { nodePoolView } from './poolView';
+import { createdNodePoolView, nodePoolView, patchedNodePoolView } from './poolView';
 
 const NODE_POOLS = '/v2/{project_id}/pools/{pool_name}/nodepools';
 /** Phases in which node pools may be added, scaled or removed. */
@@ -69,24 +69,23 @@ function showNodePool(request: ApiRequest): ApiResponse {
   return ok(nodePoolView(requireNodePool(request, pool), pool, request.now));
 }
 
-/** `{kind:"NodePool", metadata:{name}, spec:{resources:{flavor, count, …}}}` → NodePool. */
+/** `{apiVersion:"v2", kind:"NodePool", metadata:{name}, spec:{resources:{flavor, count, maxCount, …}}}` → the NodePool without status. */
 function createNodePool(request: ApiRequest): ApiResponse {
   const pool = changeablePool(request);
   const project = requestProject(request);
   const body = bodyObject(request);
-  if (body.kind !== undefined && body.kind !== 'NodePool') {
-    throw poolBadRequest('Invalid kind: must be NodePool.');
+  if (body.kind !== 'NodePool' || body.apiVersion !== 'v2') {
+    throw poolBadRequest('Invalid kind or apiVersion: must be NodePool and v2.');
   }
   const name = validNodePoolName(requiredString(requiredObject(body, 'metadata'), 'name', 'metadata.name'), 'metadata.name');
-  const entry = parseResourceEntry(requiredObject(body, 'spec').resources, 'spec.resources', 1);
+  const entry = parseResourceEntry(requiredObject(body, 'spec').resources, 'spec.resources', 1, pool.type);
   if (pool.nodePools.has(name)) {
     throw poolConflict(`Node pool ${name} already exists.`);
   }
-  const nodePool = addNodePool(pool, project, name, { ...entry, nodePool: name }, request.now);
-  return ok(nodePoolView(nodePool, pool, request.now));
+  return ok(createdNodePoolView(addNodePool(pool, project, name, entry, request.now)));
 }
 
-/** RFC 7386 merge into `spec.resources` (`flavor` is fixed); a new `count` scales. */
+/** RFC 7386 merge into `spec.resources` (`flavor` is fixed); a new `count` scales. Answers the spec alone. */
 function patchNodePool(request: ApiRequest): ApiResponse {
   const pool = changeablePool(request);
   const nodePool = requireNodePool(request, pool);
@@ -94,19 +93,19 @@ function patchNodePool(request: ApiRequest): ApiResponse {
     throw poolBadRequest(`Node pool ${nodePool.name} is being deleted.`);
   }
   const body = bodyObject(request);
-  const current = { resources: { ...nodePool.extra, flavor: nodePool.flavor, count: nodePool.count } };
+  const current = { resources: { ...nodePool.extra, flavor: nodePool.flavor, count: nodePool.count, maxCount: nodePool.maxCount } };
   const merged = body.spec === undefined ? current : mergePatch(current, body.spec);
   if (!isRecord(merged)) {
     throw poolBadRequest('Invalid spec: must be an object.');
   }
-  const entry = parseResourceEntry(merged.resources, 'spec.resources', 0);
+  const entry = parseResourceEntry(merged.resources, 'spec.resources', 0, pool.type);
   if (entry.flavor !== nodePool.flavor) {
     throw poolBadRequest(`The flavor of node pool ${nodePool.name} cannot be changed (${nodePool.flavor}).`);
   }
   nodesToRemove(pool, nodePool, entry.count, request.now);
   nodePool.extra = entry.extra;
-  scaleNodePool(pool, requestProject(request), nodePool, entry.count, request.now);
-  return ok(nodePoolView(nodePool, pool, request.now));
+  scaleNodePool(pool, requestProject(request), nodePool, entry.count, request.now, entry.maxCount);
+  return ok(patchedNodePoolView(nodePool));
 }
 
 /** Nodes go Deleting; the node pool goes with its last node. The last node pool of a pool stays (illustrative rule). */

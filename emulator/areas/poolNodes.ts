@@ -10,7 +10,22 @@ import { type ApiRequest, type ApiResponse, bodyObject, type Handler, isRecord, 
 import type { Router } from '../router';
 import { requiredString } from '../validate';
 import { poolFlavor } from './poolCatalog';
-import { isLeaving, nodePhase, type NodePhase, type NodeRecord, nodesOf, poolBadRequest, poolHandler, poolNotFound, type PoolRecord, requireActivePool, requirePool, retireNode } from './poolModel';
+import {
+  elasticCount,
+  isLeaving,
+  nodePhase,
+  type NodePhase,
+  type NodePoolRecord,
+  type NodeRecord,
+  nodesOf,
+  poolBadRequest,
+  poolHandler,
+  poolNotFound,
+  type PoolRecord,
+  requireActivePool,
+  requirePool,
+  retireNode,
+} from './poolModel';
 import { continuePage } from './poolPaging';
 import { nodeView } from './poolView';
 
@@ -21,7 +36,7 @@ const MAX_BATCH = 500;
 const LOCK_ACTIONS = ['delete'];
 const REBOOTABLE: readonly NodePhase[] = ['Available', 'Abnormal', 'Checking'];
 
-type BatchResult = { name: string; status: 'success' | 'failed'; message?: string };
+type BatchResult = { name: string; status: 'success' | 'failed' };
 
 export function registerPoolNodes(router: Router<Handler>): void {
   router
@@ -63,34 +78,39 @@ function nameList(body: Record<string, unknown>, key: string, max = MAX_BATCH): 
 }
 
 /**
- * `{deleteNodeNames}` → `{nodes:[{name,status,message?}]}` (illustrative: the SDK declares
- * no response fields). Unknown and delete-locked nodes fail; the node pool's count drops.
+ * `{deleteNodeNames}` → `{}` (the SDK's answer has no fields). All or nothing: an unknown or delete-locked node, or
+ * leaving the pool without a node (the OTC reference: at least one stays), refuses the request (texts illustrative).
+ * The node pools' counts drop.
  */
 function batchDelete(request: ApiRequest): ApiResponse {
   const pool = requireActivePool(request);
   const project = requestProject(request);
   const { now } = request;
-  const results = nameList(bodyObject(request), 'deleteNodeNames').map((name): BatchResult => {
+  const nodes = nameList(bodyObject(request), 'deleteNodeNames').map((name) => {
     const node = pool.nodes.get(name);
     if (!node) {
-      return { name, status: 'failed', message: 'The node does not exist in the resource pool.' };
+      throw poolBadRequest(`Node ${name} does not exist in the resource pool.`);
     }
     if (node.locks.has('delete')) {
-      return { name, status: 'failed', message: 'The node is locked against deletion.' };
+      throw poolBadRequest(`Node ${name} is locked against deletion; unlock it first.`);
     }
-    if (!isLeaving(node, now)) {
-      retireNode(node, project, now);
-      const nodePool = pool.nodePools.get(node.nodePool);
-      if (nodePool && !nodePool.deleting) {
-        nodePool.count = Math.max(0, nodePool.count - 1);
-      }
-    }
-    return { name, status: 'success' };
+    return node;
   });
-  return ok({ nodes: results });
+  const leaving = nodes.filter((node) => !isLeaving(node, now));
+  if (nodesOf(pool).filter((node) => !isLeaving(node, now)).length <= leaving.length) {
+    throw poolBadRequest('At least one node must remain in the resource pool.');
+  }
+  for (const node of leaving) {
+    retireNode(node, project, now);
+    const nodePool = pool.nodePools.get(node.nodePool);
+    if (nodePool && !nodePool.deleting) {
+      scaleCount(pool, nodePool, nodePool.count - 1);
+    }
+  }
+  return ok({});
 }
 
-/** `{nodeNames}` → `{nodeNames, job_id}` (§13.6: the SDK reads nodeNames, Terraform a job_id). All or nothing. */
+/** `{nodeNames}` → `{nodeNames, job_id}` (the SDK reads nodeNames, Terraform a job_id: see the deviations). All or nothing. */
 function batchReboot(request: ApiRequest): ApiResponse {
   const pool = requireActivePool(request);
   const { now } = request;
@@ -173,7 +193,7 @@ function batchResize(request: ApiRequest): ApiResponse {
   for (const node of nodes) {
     if (deleting.has(node.name)) {
       retireNode(node, project, now);
-      sourcePool.count = Math.max(0, sourcePool.count - 1);
+      scaleCount(pool, sourcePool, sourcePool.count - 1);
     } else {
       node.flavor = target.flavor;
       node.timeline.plan(now, [['Checking', project.transitionMs]], 'Available');
@@ -184,6 +204,12 @@ function batchResize(request: ApiRequest): ApiResponse {
     sourcePool.flavor = target.flavor;
   }
   return ok({ orderName: `order-${randomUUID().replace(/-/g, '')}`, nodeNames: resized });
+}
+
+/** A node pool's wanted size after some of its nodes went, its elastic count with it. */
+function scaleCount(pool: PoolRecord, nodePool: NodePoolRecord, count: number): void {
+  nodePool.count = Math.max(0, count);
+  nodePool.maxCount = elasticCount(pool, nodePool.count, nodePool.maxCount);
 }
 
 function resizeSide(body: Record<string, unknown>, key: 'source' | 'target'): { nodePool: string; flavor: string } {

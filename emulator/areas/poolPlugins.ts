@@ -1,8 +1,9 @@
 /**
- * Plugins of a pool (§5.1), one per plugin template: list, install (Pending →
- * Running), show, PATCH (version/inputs: Updating → Running) and uninstall
- * (Deleting → gone). Body as the SDK sends it:
- * `{apiVersion:"v2", kind:"Plugin", spec:{template:{name, version?, inputs?}}}`.
+ * Plugins of a pool (§5.1), one per plugin template: list and install (Pending → Running) are the SDK's; show,
+ * PATCH (version/inputs: Updating → Running) and uninstall (Deleting → gone) of `…/plugins/{template_name}` are
+ * the OTC API reference's (ShowPlugin, PatchPlugin, DeletePlugin), which the SDK lacks. Install body as the SDK
+ * sends it: `{apiVersion:"v2", kind:"Plugin", spec:{template:{name, version?, inputs?}}}` (the SDK's field texts
+ * swap the two values; the reference's example has these).
  */
 import { Timeline } from '../clock';
 import { type ApiRequest, type ApiResponse, bodyObject, type Handler, isRecord, ok, requestProject } from '../http';
@@ -22,7 +23,7 @@ import {
   requireActivePool,
   requirePool,
 } from './poolModel';
-import { pluginView } from './poolView';
+import { pluginSpec, pluginView } from './poolView';
 
 const PLUGINS = '/v2/{project_id}/pools/{pool_name}/plugins';
 
@@ -30,7 +31,7 @@ export function registerPoolPlugins(router: Router<Handler>): void {
   router
     .add('GET', PLUGINS, poolHandler(listPlugins))
     .add('POST', PLUGINS, poolHandler(createPlugin))
-    .add('GET', `${PLUGINS}/{template_name}`, poolHandler((request) => ok(pluginView(requirePlugin(request, requirePool(request)), request.now))))
+    .add('GET', `${PLUGINS}/{template_name}`, poolHandler(showPlugin))
     .add('PATCH', `${PLUGINS}/{template_name}`, poolHandler(patchPlugin))
     .add('DELETE', `${PLUGINS}/{template_name}`, poolHandler(deletePlugin));
 }
@@ -43,6 +44,11 @@ function requirePlugin(request: ApiRequest, pool: PoolRecord): PluginRecord {
   return plugin;
 }
 
+function showPlugin(request: ApiRequest): ApiResponse {
+  const pool = requirePool(request);
+  return ok(pluginView(requirePlugin(request, pool), pool, request.now));
+}
+
 function versionOf(template: PluginTemplate, version: string): string {
   if (!template.versions.includes(version)) {
     throw poolBadRequest(`Invalid spec.template.version: ${template.name} has versions ${template.versions.join(', ')}.`);
@@ -52,15 +58,15 @@ function versionOf(template: PluginTemplate, version: string): string {
 
 function listPlugins(request: ApiRequest): ApiResponse {
   const pool = requirePool(request);
-  return ok({ apiVersion: 'v2', kind: 'PluginList', items: [...pool.plugins.values()].map((plugin) => pluginView(plugin, request.now)) });
+  return ok({ apiVersion: 'v2', kind: 'PluginList', items: [...pool.plugins.values()].map((plugin) => pluginView(plugin, pool, request.now)) });
 }
 
 function createPlugin(request: ApiRequest): ApiResponse {
   const pool = requireActivePool(request);
   const body = bodyObject(request);
   const { now } = request;
-  if (body.kind !== undefined && body.kind !== 'Plugin') {
-    throw poolBadRequest('Invalid kind: must be Plugin.');
+  if (body.kind !== 'Plugin' || body.apiVersion !== 'v2') {
+    throw poolBadRequest('Invalid kind or apiVersion: must be Plugin and v2.');
   }
   const spec = requiredObject(body, 'spec');
   const templateSpec = requiredObject(spec, 'template', 'spec.template');
@@ -81,7 +87,7 @@ function createPlugin(request: ApiRequest): ApiResponse {
   };
   plugin.timeline.plan(now, [['Pending', requestProject(request).transitionMs]], 'Running');
   pool.plugins.set(name, plugin);
-  return ok(pluginView(plugin, now));
+  return ok(pluginView(plugin, pool, now));
 }
 
 /** RFC 7386 merge into `spec.template` (its `name` is fixed). */
@@ -103,7 +109,8 @@ function patchPlugin(request: ApiRequest): ApiResponse {
   plugin.version = template ? versionOf(template, requiredString(templateSpec, 'version', 'spec.template.version')) : plugin.version;
   plugin.inputs = optionalObject(templateSpec, 'inputs', 'spec.template.inputs') ?? {};
   plugin.timeline.plan(now, [['Updating', requestProject(request).transitionMs]], 'Running');
-  return ok(pluginView(plugin, now));
+  // The reference's PatchPlugin answers the spec alone.
+  return ok({ spec: pluginSpec(plugin) });
 }
 
 function deletePlugin(request: ApiRequest): ApiResponse {
@@ -113,5 +120,5 @@ function deletePlugin(request: ApiRequest): ApiResponse {
   if (plugin.timeline.status(now) !== 'Deleting') {
     plugin.timeline.plan(now, [['Deleting', requestProject(request).transitionMs]], 'Deleted');
   }
-  return ok(pluginView(plugin, now));
+  return ok(pluginView(plugin, pool, now));
 }

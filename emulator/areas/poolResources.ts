@@ -1,7 +1,8 @@
 /**
  * `spec.resources` of a pool: parsing the entries and reconciling the node pools
  * (and so the nodes) with them, for pool create and pool PATCH (scale). Each entry
- * is one node pool: matched by `nodePool` name, else by flavor; node pools left
+ * is one node pool: matched by `nodePool` name (which Terraform sends in a PATCH though
+ * the SDK's model lacks it: see the deviations), else by flavor; node pools left
  * without an entry are deleted (merge-patch replaces the whole array).
  */
 import { isRecord, modelArtsError } from '../http';
@@ -16,6 +17,7 @@ import {
   type NodePoolRecord,
   nodesOf,
   nodesToRemove,
+  newNodePool,
   poolBadRequest,
   poolConflict,
   type PoolRecord,
@@ -25,26 +27,28 @@ import {
 
 /** Illustrative cap per node pool; the reference gives none. */
 export const MAX_NODES_PER_NODE_POOL = 1000;
-/** Illustrative node pool name rule (k8s-style). */
-const NODE_POOL_NAME = /^[a-z]([a-z0-9-]{0,48}[a-z0-9])?$/;
-const ENTRY_KEYS = new Set(['flavor', 'count', 'nodePool']);
+/** The SDK's rule for node pool names (NodeLabels `os.modelarts.node/nodepoolname`): 2-50 characters. */
+const NODE_POOL_NAME = /^[a-z][a-z0-9-]{0,48}[a-z0-9]$/;
+const ENTRY_KEYS = new Set(['flavor', 'count', 'maxCount', 'nodePool']);
 
 export interface ResourceEntry {
   readonly flavor: string;
   readonly count: number;
+  readonly maxCount?: number;
   readonly nodePool?: string;
-  /** maxCount, azs, taints, labels, tags, os, volumes…: kept and shown as sent. */
+  /** azs, taints, labels, tags, os, volumes…: kept and shown as sent. */
   readonly extra: Record<string, unknown>;
 }
 
 export function validNodePoolName(name: string, path: string): string {
-  if (!NODE_POOL_NAME.test(name)) {
-    throw poolBadRequest(`Invalid ${path}: 1-50 characters: lowercase letters, digits and "-", starting with a letter.`);
+  if (!NODE_POOL_NAME.test(name) || name.endsWith('-default')) {
+    throw poolBadRequest(`Invalid ${path}: 2-50 characters: lowercase letters, digits and "-", starting with a letter, not ending with "-" or "-default".`);
   }
   return name;
 }
 
-export function parseResourceEntry(value: unknown, path: string, minCount: number): ResourceEntry {
+/** One `spec.resources` entry; the contract has checked its fields and types, this checks the values. */
+export function parseResourceEntry(value: unknown, path: string, minCount: number, type: PoolRecord['type']): ResourceEntry {
   if (!isRecord(value)) {
     throw poolBadRequest(`Invalid ${path}: must be an object.`);
   }
@@ -57,19 +61,25 @@ export function parseResourceEntry(value: unknown, path: string, minCount: numbe
     throw poolBadRequest(`Invalid ${path}.count: must be an integer between ${minCount} and ${MAX_NODES_PER_NODE_POOL}.`);
   }
   const maxCount = value.maxCount;
-  if (maxCount !== undefined && (typeof maxCount !== 'number' || !Number.isInteger(maxCount) || maxCount < count)) {
-    throw poolBadRequest(`Invalid ${path}.maxCount: must be an integer not below count.`);
+  if (maxCount !== undefined && maxCount !== null && (typeof maxCount !== 'number' || (type === 'Dedicate' ? maxCount !== count : maxCount < count))) {
+    // The SDK's text: in a physical pool maxCount equals count; in a logical one it is at least count.
+    throw poolBadRequest(`Invalid ${path}.maxCount: ${type === 'Dedicate' ? 'must equal count in a Dedicate pool' : 'must not be below count'}.`);
+  }
+  const azs = value.azs;
+  if (Array.isArray(azs) && azs.reduce((sum: number, az: unknown) => sum + (isRecord(az) && typeof az.count === 'number' ? az.count : 0), 0) !== count) {
+    // Illustrative: the reference does not say, but a zone split that does not add up cannot be honoured.
+    throw poolBadRequest(`Invalid ${path}.azs: the counts per zone must add up to count.`);
   }
   const nodePool = value.nodePool === undefined ? undefined : validNodePoolName(requiredString(value, 'nodePool', `${path}.nodePool`), `${path}.nodePool`);
-  const extra = Object.fromEntries(Object.entries(value).filter(([key]) => !ENTRY_KEYS.has(key)));
-  return { flavor, count, nodePool, extra };
+  const extra = Object.fromEntries(Object.entries(value).filter(([key, field]) => !ENTRY_KEYS.has(key) && field !== null));
+  return { flavor, count, maxCount: typeof maxCount === 'number' ? maxCount : undefined, nodePool, extra };
 }
 
-export function parseResources(value: unknown, minCount: number): ResourceEntry[] {
+export function parseResources(value: unknown, minCount: number, type: PoolRecord['type']): ResourceEntry[] {
   if (!Array.isArray(value) || value.length === 0) {
     throw poolBadRequest('Invalid spec.resources: a non-empty list is required.');
   }
-  const entries = value.map((entry, index) => parseResourceEntry(entry, `spec.resources[${index}]`, minCount));
+  const entries = value.map((entry, index) => parseResourceEntry(entry, `spec.resources[${index}]`, minCount, type));
   const named = entries.map((entry) => entry.nodePool).filter((name): name is string => name !== undefined);
   if (new Set(named).size !== named.length) {
     throw poolBadRequest('Invalid spec.resources: a nodePool appears twice.');
@@ -99,10 +109,22 @@ export function deleteNodePool(pool: PoolRecord, project: ProjectState, nodePool
 
 /** Adds a node pool with `count` new nodes (Creating, then `final`). */
 export function addNodePool(pool: PoolRecord, project: ProjectState, name: string, entry: ResourceEntry, now: number, final: NodePhase = 'Available'): NodePoolRecord {
-  const nodePool: NodePoolRecord = { name, flavor: entry.flavor, createdAt: now, count: entry.count, extra: entry.extra, deleting: false };
+  const nodePool = newNodePool(pool, name, entry.flavor, entry.count, now, entry.extra, entry.maxCount);
   pool.nodePools.set(name, nodePool);
   createNodes(pool, project, nodePool, entry.count, now, final);
   return nodePool;
+}
+
+/**
+ * A pool PATCH entry carries only flavor, count, azs (and nodePool): the node pool keeps its other fields. Its zone
+ * split goes when the count changes without a new one, as it no longer adds up.
+ */
+function mergedExtra(nodePool: NodePoolRecord, entry: ResourceEntry): Record<string, unknown> {
+  const extra = { ...nodePool.extra, ...entry.extra };
+  if (entry.extra.azs === undefined && entry.count !== nodePool.count) {
+    delete extra.azs;
+  }
+  return extra;
 }
 
 /** Validates everything first, then scales, adds and deletes node pools so they match `entries`. */
@@ -143,8 +165,8 @@ export function applyResources(pool: PoolRecord, project: ProjectState, entries:
   const taken = new Set([...pool.nodePools.keys(), ...entries.map((entry) => entry.nodePool).filter((name): name is string => name !== undefined)]);
   for (const item of plan) {
     if (item.nodePool) {
-      item.nodePool.extra = item.entry.extra;
-      scaleNodePool(pool, project, item.nodePool, item.entry.count, now);
+      item.nodePool.extra = mergedExtra(item.nodePool, item.entry);
+      scaleNodePool(pool, project, item.nodePool, item.entry.count, now, item.entry.maxCount);
     } else {
       const name = item.entry.nodePool ?? nextNodePoolName(taken);
       taken.add(name);

@@ -3,7 +3,7 @@ import { Timeline } from '../clock';
 import type { PoolSeed } from '../seedData';
 import type { ProjectState } from '../state';
 import { networkNames, PLUGIN_TEMPLATES } from './poolCatalog';
-import { addNode, type Gone, type NodePhase, type NodePoolRecord, type PluginPhase, type PoolPhase, type PoolRecord, seededHex32 } from './poolModel';
+import { addNode, type Gone, newNodePool, type NodePhase, type PluginPhase, type PoolPhase, type PoolRecord, seededHex32 } from './poolModel';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -35,7 +35,6 @@ export function seedPools(project: ProjectState, seeds: readonly PoolSeed[], wor
       type: 'Dedicate',
       network: networkNames(project)[index % 2],
       scope: [...seed.scope],
-      labels: {},
       annotations: { 'os.modelarts/description': seed.description },
       specExtra: {},
       tags: new Map(Object.entries(seed.tags ?? {})),
@@ -46,7 +45,7 @@ export function seedPools(project: ProjectState, seeds: readonly PoolSeed[], wor
       nextSeq: 0,
     };
     for (const npSeed of seed.nodePools) {
-      const nodePool: NodePoolRecord = { name: npSeed.name, flavor: npSeed.flavor, createdAt, count: npSeed.count, extra: {}, deleting: false };
+      const nodePool = newNodePool(pool, npSeed.name, npSeed.flavor, npSeed.count, createdAt);
       pool.nodePools.set(nodePool.name, nodePool);
       const batchUid = seededHex32(`batch:${pool.name}:${nodePool.name}`);
       for (let i = 0; i < npSeed.count; i++) {

@@ -1,14 +1,13 @@
 /**
- * Pool tags (§5.1 names the paths only). Bodies as the OTC API reference gives them
- * (BatchCreatePoolTags, BatchDeletePoolTags, ShowPoolTags, ListPoolTags), the common
- * Huawei TMS shape: `{tags:[{key, value}]}` per pool, `{tags:[{key, values[]}]}` for the
- * whole project. Adding a key that exists replaces its value; deleting without a value
- * removes the key whatever its value. Those docs answer "204" with a body, which HTTP
- * cannot carry: the emulator answers 200 (uncertain).
+ * Pool tags. Requests as the SDK sends them: `{tags:[{key, value}]}` to add, `{tags:[{key, value?}]}` to remove.
+ * Every answer lists PoolTags `{key, values[]}`, the SDK's model (older OTC pages answer `{key, value}` per pool;
+ * Huawei's current pages agree with the SDK): a pool's tag has its one value in `values`. Adding a key that exists
+ * replaces its value; deleting without a value removes the key whatever its value. The docs answer "204" with a
+ * body, which HTTP cannot carry: the emulator answers 200 (uncertain).
  */
 import { type ApiRequest, type ApiResponse, bodyObject, type Handler, isRecord, ok, queryInt, requestProject } from '../http';
 import type { Router } from '../router';
-import { livePools, poolBadRequest, poolHandler, type PoolRecord, requireActivePool, requirePool } from './poolModel';
+import { livePools, poolBadRequest, poolHandler, requireActivePool, requirePool } from './poolModel';
 
 const POOLS = '/v1/{project_id}/pools';
 /** Key and value lengths of the OTC reference. */
@@ -25,13 +24,14 @@ interface TagInput {
 export function registerPoolTags(router: Router<Handler>): void {
   router
     .add('GET', `${POOLS}/tags`, poolHandler(listProjectTags))
-    .add('GET', `${POOLS}/{pool_name}/tags`, poolHandler((request) => ok({ tags: tagsOf(requirePool(request)) })))
+    .add('GET', `${POOLS}/{pool_name}/tags`, poolHandler((request) => ok({ tags: [...requirePool(request).tags].map(([key, value]) => poolTag({ key, value })) })))
     .add('POST', `${POOLS}/{pool_name}/tags/create`, poolHandler(createTags))
     .add('DELETE', `${POOLS}/{pool_name}/tags/delete`, poolHandler(deleteTags));
 }
 
-function tagsOf(pool: PoolRecord): { key: string; value: string }[] {
-  return [...pool.tags].map(([key, value]) => ({ key, value }));
+/** The SDK's PoolTag: a key and its values (one per pool; none for a removal by key alone). */
+function poolTag(tag: TagInput): { key: string; values: string[] } {
+  return { key: tag.key, values: tag.value === undefined ? [] : [tag.value] };
 }
 
 /** The `tags` list of a body; `value` is required to add and optional to delete. */
@@ -56,7 +56,7 @@ function tagInputs(request: ApiRequest, valueRequired: boolean): TagInput[] {
   });
 }
 
-/** Answers the tags sent, as the OTC example does. */
+/** Answers the tags sent, as the docs' example does. */
 function createTags(request: ApiRequest): ApiResponse {
   const pool = requireActivePool(request);
   const tags = tagInputs(request, true);
@@ -65,7 +65,7 @@ function createTags(request: ApiRequest): ApiResponse {
     throw poolBadRequest(`A resource pool has at most ${MAX_TAGS} tags.`);
   }
   tags.forEach((tag) => pool.tags.set(tag.key, tag.value ?? ''));
-  return ok({ tags });
+  return ok({ tags: tags.map(poolTag) });
 }
 
 /** Unknown keys, and keys whose value differs from the one given, are left alone. */
@@ -77,7 +77,7 @@ function deleteTags(request: ApiRequest): ApiResponse {
       pool.tags.delete(tag.key);
     }
   }
-  return ok({ tags });
+  return ok({ tags: tags.map(poolTag) });
 }
 
 /** Every key used on the project's pools with its values, sorted; `offset` is a page index (default limit 200). */

@@ -4,7 +4,8 @@ import { flavorResources, poolFlavor } from './poolCatalog';
 import { rfc3339 } from './poolFields';
 import { activeNodePools, nodePhase, nodesOf, type NodePhase, type NodePoolRecord, type NodeRecord, type PluginRecord, poolPhase, type PoolPhase, type PoolRecord, seededHex32 } from './poolModel';
 
-type ResourceBucket = 'creating' | 'available' | 'abnormal' | 'deleting';
+const BUCKETS = ['creating', 'available', 'abnormal', 'deleting'] as const;
+type ResourceBucket = (typeof BUCKETS)[number];
 
 /**
  * Where each node phase is counted in `status.resources`. A Checking node (rebooting,
@@ -19,27 +20,37 @@ const BUCKET_OF: Record<NodePhase, ResourceBucket> = {
   Deleting: 'deleting',
 };
 
-/** `{creating, available, abnormal, deleting}`, each `[{flavor, count}]` (empty arrays included). */
-export function resourceCounts(nodes: Iterable<NodeRecord>, now: number): Record<ResourceBucket, { flavor: string; count: number }[]> {
-  const counts: Record<ResourceBucket, Map<string, number>> = { creating: new Map(), available: new Map(), abnormal: new Map(), deleting: new Map() };
-  for (const node of nodes) {
-    const bucket = counts[BUCKET_OF[nodePhase(node, now)]];
-    bucket.set(node.flavor, (bucket.get(node.flavor) ?? 0) + 1);
-  }
-  const list = (bucket: Map<string, number>) => [...bucket].map(([flavor, count]) => ({ flavor, count }));
-  return { creating: list(counts.creating), available: list(counts.available), abnormal: list(counts.abnormal), deleting: list(counts.deleting) };
+interface FlavorCount {
+  readonly flavor: string;
+  readonly count: number;
+  readonly maxCount: number;
+  readonly nodePool?: string;
 }
 
-/** Labels the service sets; clients cannot change them with PATCH. */
-export const SYSTEM_LABEL_PREFIXES = ['os.modelarts/', 'os.modelarts.pool/'];
-
-export function isSystemLabel(key: string): boolean {
-  return SYSTEM_LABEL_PREFIXES.some((prefix) => key.startsWith(prefix));
+/**
+ * `status.resources`: one PoolResourceFlavorCount per state that has nodes, as the SDK models it (one object, not a
+ * list). For nodes of several flavors in one state the SDK does not say which flavor the service names: the
+ * emulator names the most common one and counts them all (uncertain).
+ */
+export function resourceCounts(nodes: Iterable<NodeRecord>, now: number, nodePool?: NodePoolRecord): Partial<Record<ResourceBucket, FlavorCount>> {
+  const counts: Partial<Record<ResourceBucket, Map<string, number>>> = {};
+  for (const node of nodes) {
+    const bucket = (counts[BUCKET_OF[nodePhase(node, now)]] ??= new Map());
+    bucket.set(node.flavor, (bucket.get(node.flavor) ?? 0) + 1);
+  }
+  const result: Partial<Record<ResourceBucket, FlavorCount>> = {};
+  for (const [bucket, flavors] of BUCKETS.map((name) => [name, counts[name]] as const)) {
+    if (flavors) {
+      const [flavor] = [...flavors].sort((x, y) => y[1] - x[1])[0];
+      const count = [...flavors.values()].reduce((sum, n) => sum + n, 0);
+      result[bucket] = { flavor, count, maxCount: count, ...(nodePool ? { nodePool: nodePool.id } : {}) };
+    }
+  }
+  return result;
 }
 
 export function poolLabels(pool: PoolRecord, project: ProjectState): Record<string, string> {
   return {
-    ...pool.labels,
     'os.modelarts/name': pool.displayName,
     'os.modelarts/workspace.id': pool.workspaceId,
     'os.modelarts/resource.id': pool.name,
@@ -47,16 +58,26 @@ export function poolLabels(pool: PoolRecord, project: ProjectState): Record<stri
     'os.modelarts/tenant.project.id': project.id,
     'os.modelarts.pool/biz': 'private',
     'os.modelarts/create-from': 'api',
+    ...(pool.nodePrefix ? { 'os.modelarts/node.prefix': pool.nodePrefix } : {}),
   };
 }
 
-export function poolAnnotations(pool: PoolRecord): Record<string, string> {
+function poolAnnotations(pool: PoolRecord): Record<string, string> {
   return { 'os.modelarts/description': '', 'os.modelarts/billing.mode': '0', ...pool.annotations };
 }
 
-/** `spec.resources`: one entry per node pool that is not being deleted. */
+/**
+ * `spec.resources`: one entry per node pool that is not being deleted, with the fields of the SDK's
+ * PoolSpecModelResources, and `nodePool`, which Terraform reads though the model lacks it (see the deviations).
+ */
 export function specResources(pool: PoolRecord): Record<string, unknown>[] {
-  return activeNodePools(pool).map((np) => ({ ...np.extra, flavor: np.flavor, count: np.count, nodePool: np.name }));
+  return activeNodePools(pool).map((np) => ({
+    flavor: np.flavor,
+    count: np.count,
+    maxCount: np.maxCount,
+    ...(Array.isArray(np.extra.azs) ? { azs: np.extra.azs } : {}),
+    nodePool: np.name,
+  }));
 }
 
 const SCOPE_STATE: Partial<Record<PoolPhase, string>> = { Creating: 'Enabling', Waiting: 'Enabling', Deleting: 'Disabling', CreationFailed: 'Disabled', Error: 'Disabled' };
@@ -99,25 +120,20 @@ function scopeStates(pool: PoolRecord, phase: PoolPhase, transitionMs: number, n
 export function nodeView(node: NodeRecord, pool: PoolRecord, now: number): Record<string, unknown> {
   const phase = nodePhase(node, now);
   const resources = flavorResources(poolFlavor(node.flavor));
-  const accelerator = poolFlavor(node.flavor)?.accelerator;
+  const nodePool = pool.nodePools.get(node.nodePool);
   return {
     apiVersion: 'v2',
     kind: 'Node',
     metadata: {
       name: node.name,
       creationTimestamp: rfc3339(node.createdAt),
+      // The SDK's NodeLabels: `nodepool` is the node pool's id, `nodepoolname` its name.
       labels: {
         'os.modelarts.node/cluster': clusterIdOf(pool),
-        'os.modelarts.node/nodepool': node.nodePool,
+        ...(nodePool ? { 'os.modelarts.node/nodepool': nodePool.id } : {}),
+        'os.modelarts.node/nodepoolname': node.nodePool,
         'os.modelarts.node/batch.uid': node.batchUid,
-        'os.modelarts/name': pool.displayName,
-        'os.modelarts/resource.id': pool.name,
-        ...(accelerator ? { 'os.modelarts.node/accelerator': accelerator.type } : {}),
-      },
-      annotations: {
-        'os.modelarts/billing.mode': '0',
-        // Illustrative: how a batch-lock shows on the node is not documented.
-        ...(node.locks.size > 0 ? { 'os.modelarts.node/lock.actions': [...node.locks].sort().join(',') } : {}),
+        'os.modelarts/resource.id': `${pool.name}-${node.name}`,
       },
     },
     spec: {
@@ -131,7 +147,6 @@ export function nodeView(node: NodeRecord, pool: PoolRecord, now: number): Recor
       resources,
       // Illustrative: an Available node has all its capacity free; other phases have none.
       availableResources: phase === 'Available' ? resources : {},
-      taints: phase === 'Available' ? [] : [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }],
     },
   };
 }
@@ -141,22 +156,40 @@ function clusterIdOf(pool: PoolRecord): string {
   return seededHex32(`cluster:${pool.name}`);
 }
 
+/** A node pool's `spec.resources` (the SDK's PoolResource). */
+function nodePoolResources(nodePool: NodePoolRecord): Record<string, unknown> {
+  return { ...nodePool.extra, flavor: nodePool.flavor, count: nodePool.count, maxCount: nodePool.maxCount, nodePool: nodePool.name };
+}
+
+/** A NodePool as list, show and delete answer it. */
 export function nodePoolView(nodePool: NodePoolRecord, pool: PoolRecord, now: number): Record<string, unknown> {
   return {
-    apiVersion: 'v2',
-    kind: 'NodePool',
-    metadata: { name: nodePool.name, creationTimestamp: rfc3339(nodePool.createdAt), labels: { 'os.modelarts/resource.id': pool.name } },
-    spec: { resources: { ...nodePool.extra, flavor: nodePool.flavor, count: nodePool.count } },
-    status: { resources: resourceCounts(nodesOf(pool, nodePool.name), now) },
+    ...createdNodePoolView(nodePool),
+    status: { resources: resourceCounts(nodesOf(pool, nodePool.name), now, nodePool) },
   };
 }
 
-export function pluginView(plugin: PluginRecord, now: number): Record<string, unknown> {
+/** What a create answers: the SDK's CreateNodePoolResponse has no status. */
+export function createdNodePoolView(nodePool: NodePoolRecord): Record<string, unknown> {
+  return { apiVersion: 'v2', kind: 'NodePool', metadata: { name: nodePool.name }, spec: { resources: nodePoolResources(nodePool) } };
+}
+
+/** What a PATCH answers: the SDK's PatchNodePoolResponse has the spec alone (its metadata holds only annotations). */
+export function patchedNodePoolView(nodePool: NodePoolRecord): Record<string, unknown> {
+  return { spec: { resources: nodePoolResources(nodePool) } };
+}
+
+/** A plugin instance is named after its pool and template, as the OTC reference's example shows; paths use the template. */
+export function pluginView(plugin: PluginRecord, pool: PoolRecord, now: number): Record<string, unknown> {
   return {
     apiVersion: 'v2',
     kind: 'Plugin',
-    metadata: { name: plugin.name, creationTimestamp: rfc3339(plugin.createdAt) },
-    spec: { template: { name: plugin.name, version: plugin.version, inputs: { ...plugin.inputs } } },
-    status: { phase: plugin.timeline.status(now) },
+    metadata: { name: `${pool.name}-${plugin.name}`, creationTimestamp: rfc3339(plugin.createdAt) },
+    spec: pluginSpec(plugin),
+    status: { phase: plugin.timeline.status(now), version: plugin.version },
   };
+}
+
+export function pluginSpec(plugin: PluginRecord): Record<string, unknown> {
+  return { template: { name: plugin.name, version: plugin.version, inputs: { ...plugin.inputs } } };
 }

@@ -1,6 +1,6 @@
 /**
  * Dedicated resource pools (§5): list, show, create, PATCH (merge-patch: scale,
- * labels, annotations, scope) and delete; registers the node, node pool, plugin,
+ * description, scope) and delete; registers the node, node pool, plugin,
  * catalog and tag routes too. A changed scope is Enabling (or Disabling) for one transition. Pool phases: Creating → Running (CreationFailed for a
  * display name containing "fail"); delete → Deleting → gone (then 404).
  */
@@ -30,7 +30,7 @@ import { registerPoolNodes } from './poolNodes';
 import { registerPoolPlugins } from './poolPlugins';
 import { registerPoolTags } from './poolTags';
 import { applyResources, parseResources } from './poolResources';
-import { isSystemLabel, poolAnnotations, poolLabels, poolView, specResources } from './poolView';
+import { poolLabels, poolView } from './poolView';
 
 const BASE = '/v2/{project_id}/pools';
 /** (uncertain) The console's rule for pool names: 4-30 lowercase letters, digits and "-", starting with a letter. */
@@ -90,10 +90,6 @@ function parseScope(value: unknown): string[] {
   return [...new Set(value as string[])];
 }
 
-function userLabels(labels: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(labels).filter(([key]) => !isSystemLabel(key)));
-}
-
 function specExtra(spec: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(spec).filter(([key]) => !SPEC_KEYS.has(key)));
 }
@@ -136,7 +132,7 @@ function createPool(request: ApiRequest): ApiResponse {
   if (network && !networkNames(project).includes(network)) {
     throw poolBadRequest(`Network ${network} does not exist.`);
   }
-  const entries = parseResources(spec.resources, 1);
+  const entries = parseResources(spec.resources, 1, type);
   if (livePools(project, now).some((pool) => pool.displayName === displayName)) {
     throw poolConflict(`The resource pool ${displayName} already exists.`);
   }
@@ -149,7 +145,7 @@ function createPool(request: ApiRequest): ApiResponse {
     type,
     network,
     scope,
-    labels: userLabels(labels),
+    nodePrefix: labels['os.modelarts/node.prefix'],
     annotations,
     specExtra: specExtra(spec),
     // Emulator convention (as for notebooks): a name containing "fail" fails on purpose.
@@ -168,7 +164,10 @@ function createPool(request: ApiRequest): ApiResponse {
   return ok(poolView(pool, project, now));
 }
 
-/** RFC 7386 merge of `metadata` and `spec` into the pool; `spec.resources` changes scale it. */
+/**
+ * RFC 7386 merge into the pool of what the SDK's PATCH model has: the description (and order id) annotations, and
+ * `spec` scope, resources, jobFlavors and driver. `spec.resources` changes scale it.
+ */
 function patchPool(request: ApiRequest): ApiResponse {
   const pool = requirePool(request);
   const project = requestProject(request);
@@ -178,42 +177,21 @@ function patchPool(request: ApiRequest): ApiResponse {
     throw poolBadRequest(`The resource pool ${pool.name} is being deleted.`);
   }
   const body = bodyObject(request);
-  const currentLabels = poolLabels(pool, project);
-  const current = {
-    metadata: { labels: currentLabels, annotations: poolAnnotations(pool) },
-    spec: { ...pool.specExtra, type: pool.type, scope: pool.scope, network: { name: pool.network }, resources: specResources(pool) },
-  };
-  const patch = Object.fromEntries((['metadata', 'spec'] as const).filter((key) => body[key] !== undefined).map((key) => [key, body[key]]));
-  const merged = mergePatch(current, patch) as Record<string, unknown>;
-  if (!isRecord(merged.metadata) || !isRecord(merged.spec)) {
-    throw poolBadRequest('Invalid body: metadata and spec must be objects.');
-  }
-  const labels = stringMap(merged.metadata.labels, 'metadata.labels');
-  for (const key of ['os.modelarts/name', 'os.modelarts/workspace.id']) {
-    if (labels[key] !== undefined && labels[key] !== currentLabels[key]) {
-      throw poolBadRequest(`metadata.labels["${key}"] cannot be changed.`);
-    }
-  }
-  const annotations = stringMap(merged.metadata.annotations, 'metadata.annotations');
-  const spec = merged.spec;
-  if (spec.type !== pool.type) {
-    throw poolBadRequest('spec.type cannot be changed.');
-  }
-  if (!isRecord(spec.network) || spec.network.name !== pool.network) {
-    throw poolBadRequest('spec.network cannot be changed.');
-  }
+  const annotationsPatch = isRecord(body.metadata) ? body.metadata.annotations : undefined;
+  const annotations = stringMap(mergePatch(pool.annotations, annotationsPatch ?? {}), 'metadata.annotations');
+  const { resources, ...specPatch } = isRecord(body.spec) ? body.spec : {};
+  const spec = mergePatch({ ...pool.specExtra, scope: pool.scope }, specPatch) as Record<string, unknown>;
   const scope = parseScope(spec.scope);
-  if (JSON.stringify(spec.resources) !== JSON.stringify(current.spec.resources)) {
+  if (resources !== undefined) {
     if (!SCALABLE.includes(phase)) {
       throw poolBadRequest(`The resource pool is ${phase}; its resources can change once it is Running.`);
     }
-    applyResources(pool, project, parseResources(spec.resources, 0), now);
+    applyResources(pool, project, parseResources(resources, 0, pool.type), now);
   }
   if (scope.length !== pool.scope.length || scope.some((use) => !pool.scope.includes(use))) {
     pool.scopeChange = { previous: pool.scope, at: now };
   }
   pool.scope = scope;
-  pool.labels = userLabels(labels);
   pool.annotations = annotations;
   pool.specExtra = specExtra(spec);
   return ok(poolView(pool, project, now));

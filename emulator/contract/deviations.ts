@@ -28,6 +28,9 @@ export interface Deviation {
 
 const V1_INFERENCE = 'modelarts-api.md §3 (OTC API reference, service_management and ai_application_management; the Terraform provider\'s huaweicloud_modelarts_service and huaweicloud_modelarts_model)';
 
+const POOL_PLUGIN =
+  'OTC API reference api-ref/source/resource_management/plug-in_management (ShowPlugin, PatchPlugin with a merge-patch {spec:{template:{version,inputs}}}, DeletePlugin: /v2/{project_id}/pools/{pool_name}/plugins/{template_name}) and modelarts-api.md §5.1; the SDK has only list and create';
+
 export const OUTSIDE_SDK: readonly OutsideSdkOperation[] = [
   { method: 'GET', path: '/v1/{project_id}/services', source: V1_INFERENCE },
   { method: 'POST', path: '/v1/{project_id}/services', source: V1_INFERENCE },
@@ -38,10 +41,15 @@ export const OUTSIDE_SDK: readonly OutsideSdkOperation[] = [
   { method: 'GET', path: '/v1/{project_id}/services/{service_id}/events', source: V1_INFERENCE },
   { method: 'GET', path: '/v1/{project_id}/models', source: V1_INFERENCE },
   { method: 'GET', path: '/v1/{project_id}/models/{model_id}', source: V1_INFERENCE },
+  { method: 'GET', path: '/v2/{project_id}/pools/{pool_name}/plugins/{template_name}', source: POOL_PLUGIN },
+  { method: 'PATCH', path: '/v2/{project_id}/pools/{pool_name}/plugins/{template_name}', source: POOL_PLUGIN },
+  { method: 'DELETE', path: '/v2/{project_id}/pools/{pool_name}/plugins/{template_name}', source: POOL_PLUGIN },
 ];
 
 const NOTEBOOK_TIMES =
   'terraform-provider-huaweicloud huaweicloud/services/modelarts/resource_huaweicloud_modelarts_notebook.go: resourceNotebookRead sets created_at and updated_at from the create_at and update_at of GET /v1/{project_id}/notebooks/{id}, decoded by chnsz/golangsdk openstack/modelarts/v1/notebook/results.go, whose Notebook struct (json create_at, update_at) also decodes the list, create, start, stop, update and delete answers';
+const POOL_NODE_POOLS =
+  'terraform-provider-huaweicloud huaweicloud/services/modelarts/resource_huaweicloud_modelarts_resource_pool.go: flattenGetResourcePoolResponseBodyResources reads spec.resources[].nodePool from GET /v2/{project_id}/pools/{pool_name} (and data_source_huaweicloud_modelartsv2_resource_pools.go from the list)';
 const TRAINING_ENVIRONMENTS =
   'terraform-provider-huaweicloud huaweicloud/services/modelarts/resource_huaweicloud_modelarts_training_job.go (flattenTrainingJobAlgorithm, GET /v2/{project_id}/training-jobs/{id}) and data_source_huaweicloud_modelarts_training_jobs.go (flattenTrainingJobsAlgorithm, POST /v2/{project_id}/training-job-searches) set algorithm.environments of the answer into a map of strings (schema.TypeMap)';
 
@@ -88,5 +96,36 @@ export const DEVIATIONS: readonly Deviation[] = [
     problem: 'wrong-type',
     reason: 'As for one job: the environment variables of each job found, one object',
     evidence: TRAINING_ENVIRONMENTS,
+  },
+  // Dedicated resource pools.
+  {
+    operation: ['show_pool', 'create_pool', 'patch_pool', 'delete_pool'],
+    at: 'response.spec.resources[].nodePool',
+    problem: 'unknown-field',
+    reason: 'Each spec.resources entry of a pool is a node pool, and its name is how a client tells them apart (two node pools may share a flavor); the edit form and the scale of a pool read it',
+    evidence: POOL_NODE_POOLS,
+  },
+  {
+    operation: 'list_pools',
+    at: 'response.items[].spec.resources[].nodePool',
+    problem: 'unknown-field',
+    reason: 'As for one pool: the node pool an entry of spec.resources stands for',
+    evidence: POOL_NODE_POOLS,
+  },
+  {
+    operation: 'patch_pool',
+    at: 'body.spec.resources[].nodePool',
+    problem: 'unknown-field',
+    reason: 'A merge patch replaces spec.resources whole: each entry names its node pool so that a size change reaches the right one, and no node pool is taken for a new one',
+    evidence:
+      'terraform-provider-huaweicloud huaweicloud/services/modelarts/resource_huaweicloud_modelarts_resource_pool.go: buildUpdateResourcePoolSpecResources sends nodePool (with flavor and count) in each spec.resources entry of its PATCH /v2/{project_id}/pools/{pool_name} (Content-Type application/merge-patch+json)',
+  },
+  {
+    operation: 'batch_reboot_pool_nodes',
+    at: 'response.job_id',
+    problem: 'unknown-field',
+    reason: 'The service answers the id of the reboot job beside nodeNames; the emulator answers it as the service does (the client does not read it)',
+    evidence:
+      'terraform-provider-huaweicloud huaweicloud/services/modelarts/resource_huaweicloud_modelartsv2_node_batch_reboot.go reads job_id from the batch-reboot answer and polls GET /v2/{project_id}/jobs/{job_id} until the reboot completes (modelarts-api.md §5.1, §13.6)',
   },
 ];

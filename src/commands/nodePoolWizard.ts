@@ -10,15 +10,16 @@ import { withProgress } from './progress';
 import { requireServices } from './resourceTarget';
 import { ask, pick } from './userInput';
 
-/** (uncertain) The reference gives no rule for node pool names; this is the k8s-style one the emulator applies. */
-const NODE_POOL_NAME = /^[a-z]([a-z0-9-]{0,48}[a-z0-9])?$/;
+/** The SDK's rule for node pool names: 2-50 lower-case letters, digits and hyphens; "-default" ends only the service's own. */
+const NODE_POOL_NAME = /^[a-z][a-z0-9-]{0,48}[a-z0-9]$/;
+const validNodePoolName = (name: string): boolean => NODE_POOL_NAME.test(name) && !name.endsWith('-default');
 
 const wholeNumber = (text: string): number | undefined => (/^\d+$/.test(text.trim()) ? Number(text) : undefined);
 
 /**
- * Create Node Pool: four short answers (name, flavor, size, limit) and a zone, asked in
- * quick inputs rather than a form. A create the service refuses can be edited and sent
- * again with every answer kept.
+ * Create Node Pool: three short answers (name, flavor, size) and a zone, asked in quick
+ * inputs rather than a form. A create the service refuses can be edited and sent again
+ * with every answer kept.
  */
 export async function createNodePool(context: CommandContext, node: unknown): Promise<void> {
   const pool = await resolvePoolOf(context, node, withCapability(poolKind, 'canEdit'));
@@ -55,8 +56,8 @@ async function askNodePool(context: CommandContext, poolName: string, taken: rea
     prompt: vscode.l10n.t('Name: lower-case letters, digits and hyphens, starting with a letter'),
     value: previous?.name,
     validateInput: (value) =>
-      !NODE_POOL_NAME.test(value)
-        ? vscode.l10n.t('Use 1 to 50 lower-case letters, digits or hyphens, starting with a letter and not ending with a hyphen.')
+      !validNodePoolName(value)
+        ? vscode.l10n.t('Use 2 to 50 lower-case letters, digits or hyphens, starting with a letter and ending with neither a hyphen nor "-default".')
         : taken.includes(value)
           ? vscode.l10n.t('The pool already has a node pool named "{0}".', value)
           : undefined,
@@ -82,15 +83,6 @@ async function askNodePool(context: CommandContext, poolName: string, taken: rea
       },
     }),
   );
-  const maxText = await ask(ui, {
-    title,
-    prompt: vscode.l10n.t('The most nodes it may be scaled to; leave empty for no limit'),
-    value: previous?.maxCount === undefined ? '' : String(previous.maxCount),
-    validateInput: (value) => {
-      const limit = wholeNumber(value);
-      return value.trim() === '' || (limit !== undefined && limit >= count) ? undefined : vscode.l10n.t('Enter a whole number of at least {0}, or nothing.', count);
-    },
-  });
   // Zones where the flavor is sold out are not offered (the SDK's ResourceFlavorStatus: zone → normal | soldout).
   const zones = Object.entries(flavor.status?.phase ?? {})
     .filter(([, state]) => state !== 'soldout')
@@ -104,5 +96,5 @@ async function askNodePool(context: CommandContext, poolName: string, taken: rea
             placeHolder: vscode.l10n.t('Where its nodes run'),
           })
         ).zone;
-  return { name, flavor: flavor.metadata.name, count, maxCount: maxText.trim() === '' ? undefined : Number(maxText), az };
+  return { name, flavor: flavor.metadata.name, count, az };
 }

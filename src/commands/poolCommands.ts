@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { nodePoolKind, pluginKind, poolKind, poolNodeKind, poolOf } from '../views/kinds/poolKinds';
+import { POOL_MAX_NODES } from '../webviews/poolFormRules';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmByTypingName } from './confirm';
 import { createNodePool } from './nodePoolWizard';
@@ -37,20 +38,22 @@ export function registerPoolCommands(context: CommandContext): vscode.Disposable
     }),
     registerCommand(context, 'modelarts.nodePool.scale', async (node) => {
       const target = await resolveTarget(context, nodePoolKind, node);
-      const { resources } = target.item.spec ?? {};
-      const limit = resources?.maxCount;
+      const current = target.item.spec?.resources?.count ?? 0;
+      const limit = Math.max(POOL_MAX_NODES, current);
       const answer = await ask(context.ui, {
         title: vscode.l10n.t('Scale node pool "{0}"', nodePoolKind.name(target.item)),
-        prompt: limit ? vscode.l10n.t('Number of nodes, 0 to {0}', limit) : vscode.l10n.t('Number of nodes'),
-        value: String(resources?.count ?? 0),
+        prompt: vscode.l10n.t('Number of nodes, 0 to {0}', limit),
+        value: String(current),
         validateInput: (value) => {
           const count = Number(value);
-          return Number.isInteger(count) && count >= 0 && (!limit || count <= limit) ? undefined : vscode.l10n.t('Enter a whole number of nodes within the limit.');
+          return /^\d+$/.test(value.trim()) && count <= limit ? undefined : vscode.l10n.t('Enter a whole number from 0 to {0}.', limit);
         },
       });
-      await changeResourceState(context, target, vscode.l10n.t('Scaling node pool "{0}" to {1}…', nodePoolKind.name(target.item), answer), (services, signal) =>
-        services.pools.scaleNodePool(target.scope.region, poolOf(target.scope), nodePoolKind.id(target.item), Number(answer), signal),
-      );
+      // The PATCH answers neither the name nor the nodes by state: the node pool is read again.
+      await changeResourceState(context, target, vscode.l10n.t('Scaling node pool "{0}" to {1}…', nodePoolKind.name(target.item), answer), async (services, signal) => {
+        await services.pools.scaleNodePool(target.scope.region, poolOf(target.scope), target.item, Number(answer), signal);
+        return undefined;
+      });
       await refreshPool(context, poolNodeAbove(target.node), poolNodeKind);
     }),
     registerCommand(context, 'modelarts.nodePool.create', (node) => createNodePool(context, node)),
@@ -68,14 +71,16 @@ export function registerPoolCommands(context: CommandContext): vscode.Disposable
     registerCommand(context, 'modelarts.plugin.install', async (node) => {
       const pool = await resolvePoolOf(context, node);
       const services = requireServices(context);
-      const templates = await services.pools.listPluginTemplates(pool.scope.region);
+      const templates = await services.pools.listPluginTemplates(pool.scope.region, pool.id);
       const template = await pick(
         context.ui,
         templates.map((candidate) => ({ label: candidate.metadata.name, description: candidate.spec?.description, candidate })),
         { title: vscode.l10n.t('Install a plugin in pool "{0}"', pool.name) },
       );
-      const versions = template.candidate.spec?.versions ?? [];
-      const version = versions.length > 1 ? (await pick(context.ui, versions.map((label) => ({ label })), { title: vscode.l10n.t('Version of {0}', template.label) })).label : (versions[0] ?? '');
+      // Versions as the template lists them, the first offered first.
+      const versions = (template.candidate.spec?.versions ?? []).map((entry) => ({ label: entry.version, description: entry.description }));
+      const version =
+        versions.length > 1 ? (await pick(context.ui, versions, { title: vscode.l10n.t('Version of {0}', template.label) })).label : (versions[0]?.label ?? '');
       await withProgress(vscode.l10n.t('Installing {0} {1}…', template.label, version), (signal) => services.pools.installPlugin(pool.scope.region, pool.id, template.label, version, signal));
       await refreshPool(context, pool.node, pluginKind);
     }),

@@ -61,7 +61,10 @@ const NODE_BATCH_ACTIONS: readonly NodeBatchAction[] = [
       button: () => vscode.l10n.t('Delete'),
     },
     progress: ({ names }) => (names.length === 1 ? vscode.l10n.t('Deleting 1 node…') : vscode.l10n.t('Deleting {0} nodes…', names.length)),
-    run: (services, selection, signal) => services.pools.deleteNodes(selection.scope.region, selection.scope.parentId, selection.names, signal),
+    run: async (services, selection, signal) => {
+      await services.pools.deleteNodes(selection.scope.region, selection.scope.parentId, selection.names, signal);
+      return []; // all or nothing: a refusal (a locked node) is an error
+    },
   },
   {
     command: 'modelarts.poolNode.lock',
@@ -130,7 +133,7 @@ async function runOnNodes(
   const results = await withProgress(title, (signal) => action(services, signal));
   const failed = results.filter((result) => result.status === 'failed');
   if (failed.length > 0) {
-    const which = failed.map((result) => (result.message ? `${result.name} (${result.message})` : result.name)).join(', ');
+    const which = failed.map((result) => result.name).join(', ');
     void context.ui.showErrorMessage(failed.length === 1 ? vscode.l10n.t('Not done for 1 node: {0}', which) : vscode.l10n.t('Not done for {0} nodes: {1}', failed.length, which));
   }
   await Promise.all(selection.treeNodes.map((node) => context.explorer.refresh(node)));

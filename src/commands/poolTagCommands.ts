@@ -74,7 +74,7 @@ async function askNewTag(context: CommandContext, poolName: string, tags: readon
   const picked =
     suggested.length === 0
       ? other
-      : await pick(context.ui, [...suggested.map((entry) => ({ label: entry.key, description: entry.values.join(', '), key: entry.key })), other], {
+      : await pick(context.ui, [...suggested.map((entry) => ({ label: entry.key, description: (entry.values ?? []).join(', '), key: entry.key })), other], {
           title,
           placeHolder: vscode.l10n.t('A key used on other pools, or a new one'),
         });

@@ -13,19 +13,39 @@ export interface ResourceCount {
   readonly count: number;
 }
 
+/**
+ * How many nodes are in one state: the SDK's PoolResourceFlavorCount, one object. The OTC API reference gives a
+ * list of them (one per flavor) for the same field, so a list is read too: `stateCounts` takes either.
+ */
+export type StateCount = ResourceCount | readonly ResourceCount[];
+
 /** How many nodes of which flavor are in each state. */
 export interface ResourceStates {
-  readonly creating?: readonly ResourceCount[];
-  readonly available?: readonly ResourceCount[];
-  readonly abnormal?: readonly ResourceCount[];
-  readonly deleting?: readonly ResourceCount[];
+  readonly creating?: StateCount;
+  readonly available?: StateCount;
+  readonly abnormal?: StateCount;
+  readonly deleting?: StateCount;
 }
 
-/** One `spec.resources` entry of a pool: a node pool's flavor and size (with more fields a merge patch must carry along). */
+/** The counts of one state as a list, whichever shape the service answered. */
+export function stateCounts(state: StateCount | undefined): readonly ResourceCount[] {
+  return state === undefined ? [] : 'count' in state ? [state] : state;
+}
+
+/** A zone and how many of a node pool's nodes run in it. */
+export interface ZoneCount {
+  readonly az: string;
+  readonly count: number;
+}
+
+/**
+ * One `spec.resources` entry of a pool: a node pool's flavor and size. `nodePool` names it (the SDK's model lacks
+ * it; Terraform reads and sends it). `maxCount` is the elastic size, equal to `count` in a physical pool: no limit.
+ */
 export interface PoolResource extends ResourceCount {
   readonly nodePool?: string;
   readonly maxCount?: number;
-  readonly azs?: readonly unknown[];
+  readonly azs?: readonly ZoneCount[];
 }
 
 /** A dedicated resource pool; its id is metadata.name, its display name a label. */
@@ -52,21 +72,30 @@ export interface PoolNode {
   readonly status?: { readonly phase?: string; readonly az?: string; readonly privateIp?: string };
 }
 
+/** A node pool: its name, its size (the SDK's PoolResource) and its nodes by state; no phase, no creation time. */
 export interface NodePool {
-  readonly metadata: ObjectMeta;
-  readonly spec?: { readonly resources?: { readonly flavor?: string; readonly count?: number; readonly maxCount?: number } };
-  readonly status?: { readonly phase?: string; readonly resources?: ResourceStates };
+  readonly metadata: { readonly name: string };
+  readonly spec?: { readonly resources?: { readonly flavor?: string; readonly count?: number; readonly maxCount?: number; readonly azs?: readonly ZoneCount[] } };
+  readonly status?: { readonly resources?: ResourceStates };
 }
 
+/** A plugin instance; the paths name it by its template (`spec.template.name`). */
 export interface PoolPlugin {
   readonly metadata: ObjectMeta;
   readonly spec?: { readonly template?: { readonly name?: string; readonly version?: string } };
-  readonly status?: { readonly phase?: string };
+  readonly status?: { readonly phase?: string; readonly version?: string };
+}
+
+/** One version of a plugin template (the SDK's PluginTemplateVersionV2). */
+export interface PluginTemplateVersion {
+  readonly version: string;
+  readonly description?: string;
+  readonly creationTimestamp?: string;
 }
 
 export interface PluginTemplate {
   readonly metadata: { readonly name: string };
-  readonly spec?: { readonly description?: string; readonly versions?: readonly string[]; readonly defaultVersion?: string };
+  readonly spec?: { readonly description?: string; readonly versions?: readonly PluginTemplateVersion[] };
 }
 
 export interface ResourceFlavor {
@@ -81,16 +110,16 @@ export interface PoolNetwork {
   readonly spec?: { readonly cidr?: string };
 }
 
-/** A pool tag (TMS style, as the OTC API reference gives it). */
+/** A pool tag as the product shows and sends it (the SDK's Tag); the service answers it as a PoolTagKey of one value. */
 export interface PoolTag {
   readonly key: string;
   readonly value: string;
 }
 
-/** A tag key used on the project's pools, with every value it has. */
+/** A tag key with its values (the SDK's PoolTag): every value it has on the project's pools, or its one on a pool. */
 export interface PoolTagKey {
   readonly key: string;
-  readonly values: readonly string[];
+  readonly values?: readonly string[];
 }
 
 /** A node pool to add to a pool (§5.3 NodePool). */
@@ -98,7 +127,6 @@ export interface NewNodePool {
   readonly name: string;
   readonly flavor: string;
   readonly count: number;
-  readonly maxCount?: number;
   /** Put every node in this availability zone; any zone when absent. */
   readonly az?: string;
 }
@@ -111,29 +139,27 @@ export interface NodeResize {
   readonly batchUids: readonly string[];
 }
 
-/** What a batch node action did to each node. */
+/** What a lock or unlock did to each node (the SDK's NodesResultMsg). */
 export interface NodeActionResult {
   readonly name: string;
   readonly status: 'success' | 'failed';
-  readonly message?: string;
 }
 
 export const POOL_NAME_LABEL = 'os.modelarts/name';
 export const POOL_DESCRIPTION_ANNOTATION = 'os.modelarts/description';
-/** Node labels of the SDK's node model: the node pool, and the creation batch a flavor change acts on. */
-export const NODE_POOL_LABEL = 'os.modelarts.node/nodepool';
-export const NODE_BATCH_LABEL = 'os.modelarts.node/batch.uid';
 /**
- * How a lock shows on a node is not documented (§5.1 gives only batch-lock/unlock); this
- * annotation is the emulator's illustrative one, and the only place the product reads a lock.
+ * Node labels of the SDK's node model: the name of the node's node pool (`os.modelarts.node/nodepool` is its id,
+ * which no path takes), and the creation batch a flavor change acts on. No label or annotation of the model says
+ * whether a node is locked, so the product does not show it.
  */
-const NODE_LOCK_ANNOTATION = 'os.modelarts.node/lock.actions';
+export const NODE_POOL_LABEL = 'os.modelarts.node/nodepoolname';
+export const NODE_BATCH_LABEL = 'os.modelarts.node/batch.uid';
 
 export function poolDisplayName(pool: Pool): string {
   return pool.metadata.labels?.[POOL_NAME_LABEL] ?? pool.metadata.name;
 }
 
-/** The actions (e.g. `delete`) a node is locked against. */
-export function nodeLocks(node: PoolNode): string[] {
-  return (node.metadata.annotations?.[NODE_LOCK_ANNOTATION] ?? '').split(',').filter(Boolean);
+/** The template a plugin instance was installed from: what its paths are named by. */
+export function pluginTemplateName(plugin: PoolPlugin): string {
+  return plugin.spec?.template?.name ?? plugin.metadata.name;
 }

@@ -1,5 +1,20 @@
+import { ModelArtsError } from './errors';
 import { collectPages, type Page, pageIndexPage, tokenToNumber } from './paging';
-import type { NewNodePool, NodeActionResult, NodePool, NodeResize, PluginTemplate, Pool, PoolNetwork, PoolNode, PoolPlugin, PoolTag, PoolTagKey, ResourceFlavor } from './poolObjects';
+import {
+  type NewNodePool,
+  type NodeActionResult,
+  type NodePool,
+  type NodeResize,
+  type PluginTemplate,
+  type Pool,
+  type PoolNetwork,
+  type PoolNode,
+  type PoolPlugin,
+  type PoolTag,
+  type PoolTagKey,
+  pluginTemplateName,
+  type ResourceFlavor,
+} from './poolObjects';
 import { expectArray } from './responses';
 import type { HttpMethod, QueryValue, SignedClient } from './signedClient';
 
@@ -58,8 +73,13 @@ export class PoolService {
     return expectArray(response.items, 'plugin list');
   }
 
-  getPlugin(region: string, poolName: string, pluginName: string, signal?: AbortSignal): Promise<PoolPlugin> {
-    return this.read<PoolPlugin>(region, 'pools/{pool}/plugins/{plugin}', { pool: poolName, plugin: pluginName }, signal);
+  /** A plugin by its template's name, read from the list: the SDK has no call for one plugin. */
+  async getPlugin(region: string, poolName: string, templateName: string, signal?: AbortSignal): Promise<PoolPlugin> {
+    const found = (await this.listPlugins(region, poolName, signal)).find((plugin) => pluginTemplateName(plugin) === templateName);
+    if (!found) {
+      throw new ModelArtsError('NotFound', `plugin ${templateName} is no longer listed`, 'service', undefined, 404);
+    }
+    return found;
   }
 
   /** Creates a pool from a k8s-style Pool body (§5.2); it starts Creating. */
@@ -72,32 +92,37 @@ export class PoolService {
     return this.write<Pool>(region, 'PATCH', 'pools/{pool}', { pool: poolName }, patch, signal, MERGE_PATCH);
   }
 
-  /** Adds a node pool of another flavor (§5.3 NodePool); its nodes start Creating. */
-  createNodePool(region: string, poolName: string, nodePool: NewNodePool, signal?: AbortSignal): Promise<NodePool> {
-    const { name, flavor, count, maxCount, az } = nodePool;
-    const resources = { flavor, count, ...(maxCount === undefined ? {} : { maxCount }), ...(az ? { azs: [{ az, count }] } : {}) };
-    return this.write<NodePool>(region, 'POST', 'pools/{pool}/nodepools', { pool: poolName }, { apiVersion: 'v2', kind: 'NodePool', metadata: { name }, spec: { resources } }, signal);
+  /**
+   * Adds a node pool of another flavor; its nodes start Creating. The SDK requires maxCount, the elastic size,
+   * which equals count in a physical (Dedicate) pool.
+   */
+  async createNodePool(region: string, poolName: string, nodePool: NewNodePool, signal?: AbortSignal): Promise<void> {
+    const { name, flavor, count, az } = nodePool;
+    const resources = { flavor, count, maxCount: count, ...(az ? { azs: [{ az, count }] } : {}) };
+    await this.write(region, 'POST', 'pools/{pool}/nodepools', { pool: poolName }, { apiVersion: 'v2', kind: 'NodePool', metadata: { name }, spec: { resources } }, signal);
   }
 
   /**
    * Changes the flavor of every node of the given creation batches in a node pool; they pass
    * through Checking. The body follows the SDK's model (source/target node pool and flavor,
-   * nodes as batch ids): the reference gives no example.
+   * nodes as batch ids); its answer is not described, so it is not read.
    */
-  async resizeNodes(region: string, poolName: string, resize: NodeResize, signal?: AbortSignal): Promise<string[]> {
+  async resizeNodes(region: string, poolName: string, resize: NodeResize, signal?: AbortSignal): Promise<void> {
     const body = {
       source: { nodePool: resize.nodePool, flavor: resize.fromFlavor },
       target: { nodePool: resize.nodePool, flavor: resize.toFlavor },
       nodes: resize.batchUids.map((batchUID) => ({ batchUID })),
     };
-    const response = await this.write<{ nodeNames?: string[] }>(region, 'POST', 'pools/{pool}/nodes/batch-resize', { pool: poolName }, body, signal);
-    return response.nodeNames ?? [];
+    await this.write(region, 'POST', 'pools/{pool}/nodes/batch-resize', { pool: poolName }, body, signal);
   }
 
-  /** A pool's tags (a v1 path). The docs answer these with 204 and a body; an empty answer means no tags. */
+  /**
+   * A pool's tags (a v1 path), each the SDK's PoolTag: a key and its values, of which a pool's tag has one. The
+   * docs answer these with 204 and a body; an empty answer means no tags.
+   */
   async listTags(region: string, poolName: string, signal?: AbortSignal): Promise<PoolTag[]> {
-    const response = await this.tagRequest<{ tags?: PoolTag[] }>(region, 'GET', 'pools/{pool}/tags', { pool: poolName }, undefined, signal);
-    return response.tags ?? [];
+    const response = await this.tagRequest<{ tags?: PoolTagKey[] }>(region, 'GET', 'pools/{pool}/tags', { pool: poolName }, undefined, signal);
+    return (response.tags ?? []).map((tag) => ({ key: tag.key, value: (tag.values ?? []).join(', ') }));
   }
 
   /** Adds tags; a key the pool already has takes the new value. */
@@ -148,10 +173,9 @@ export class PoolService {
     return this.write(region, 'POST', 'pools/{pool}/nodes/batch-reboot', { pool: poolName }, { nodeNames }, signal);
   }
 
-  /** Deletes nodes; nodes locked against deletion are refused one by one, not the whole call. */
-  async deleteNodes(region: string, poolName: string, nodeNames: readonly string[], signal?: AbortSignal): Promise<NodeActionResult[]> {
-    const response = await this.write<{ nodes?: NodeActionResult[] }>(region, 'POST', 'pools/{pool}/nodes/batch-delete', { pool: poolName }, { deleteNodeNames: nodeNames }, signal);
-    return response.nodes ?? [];
+  /** Deletes nodes; the answer says nothing, so a node the service will not delete (one locked) is an error. */
+  async deleteNodes(region: string, poolName: string, nodeNames: readonly string[], signal?: AbortSignal): Promise<void> {
+    await this.write(region, 'POST', 'pools/{pool}/nodes/batch-delete', { pool: poolName }, { deleteNodeNames: nodeNames }, signal);
   }
 
   /** Locks or unlocks nodes against deletion. */
@@ -161,30 +185,33 @@ export class PoolService {
     return response.nodes ?? [];
   }
 
-  /** Scales a node pool to `count` nodes (a merge patch, §5.2). */
-  scaleNodePool(region: string, poolName: string, nodePoolName: string, count: number, signal?: AbortSignal): Promise<NodePool> {
-    return this.write<NodePool>(
-      region,
-      'PATCH',
-      'pools/{pool}/nodepools/{nodepool}',
-      { pool: poolName, nodepool: nodePoolName },
-      { spec: { resources: { count } } },
-      signal,
-      MERGE_PATCH,
-    );
+  /**
+   * Scales a node pool to `count` nodes: a merge patch of its PoolResource, whose flavor, count and maxCount the
+   * SDK requires (maxCount = count: the elastic size of a physical pool). Nodes pinned to one zone stay there;
+   * a split over several zones is dropped, as it no longer adds up. The answer has no name or status: read the
+   * node pool again.
+   */
+  async scaleNodePool(region: string, poolName: string, nodePool: NodePool, count: number, signal?: AbortSignal): Promise<void> {
+    const { flavor, azs } = nodePool.spec?.resources ?? {};
+    const zones = azs === undefined ? {} : { azs: azs.length === 1 ? [{ az: azs[0].az, count }] : null };
+    const resources = { flavor, count, maxCount: count, ...zones };
+    await this.write(region, 'PATCH', 'pools/{pool}/nodepools/{nodepool}', { pool: poolName, nodepool: nodePool.metadata.name }, { spec: { resources } }, signal, MERGE_PATCH);
   }
 
   deleteNodePool(region: string, poolName: string, nodePoolName: string, signal?: AbortSignal): Promise<unknown> {
     return this.write(region, 'DELETE', 'pools/{pool}/nodepools/{nodepool}', { pool: poolName, nodepool: nodePoolName }, undefined, signal);
   }
 
-  async listPluginTemplates(region: string, signal?: AbortSignal): Promise<PluginTemplate[]> {
-    const response = await this.read<ObjectList<PluginTemplate>>(region, 'plugintemplates', {}, signal);
+  /** The plugin templates a pool can install (the SDK's `poolName` filter). */
+  async listPluginTemplates(region: string, poolName: string, signal?: AbortSignal): Promise<PluginTemplate[]> {
+    const response = await this.read<ObjectList<PluginTemplate>>(region, 'plugintemplates', {}, signal, { poolName });
     return expectArray(response.items, 'plugin template list');
   }
 
+  /** The SDK's whole body: apiVersion v2 and kind Plugin (its field texts swap the two; the docs' example has these). */
   installPlugin(region: string, poolName: string, templateName: string, version: string, signal?: AbortSignal): Promise<PoolPlugin> {
-    return this.write<PoolPlugin>(region, 'POST', 'pools/{pool}/plugins', { pool: poolName }, { spec: { template: { name: templateName, version } } }, signal);
+    const body = { apiVersion: 'v2', kind: 'Plugin', spec: { template: { name: templateName, version } } };
+    return this.write<PoolPlugin>(region, 'POST', 'pools/{pool}/plugins', { pool: poolName }, body, signal);
   }
 
   nodeConfigTemplate(region: string, poolName: string, signal?: AbortSignal): Promise<unknown> {

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import type { ServiceV2 } from '../services/inferenceV2';
 import { PICKER_LIMIT } from '../services/paging';
-import { poolDisplayName } from '../services/pools';
+import { type Pool, poolDisplayName } from '../services/pools';
 import { repositoryPath } from '../services/swr';
-import { composition, poolUses } from '../views/kinds/poolKinds';
+import { poolUses, stateText } from '../views/kinds/poolKinds';
 import { serviceV2Kind } from '../views/kinds/serviceV2Kind';
 import type { CreateForm } from './createResourcePanel';
 import { toCreateServiceV2Request, validateServiceV2Form } from './serviceV2FormRules';
@@ -19,6 +19,12 @@ async function imageChoices(services: ModelArtsServices, region: string, signal?
   return images.slice(0, PICKER_LIMIT);
 }
 
+/** "298 nodes available": a pool's available nodes (their flavors when the service counts them per flavor). */
+function availableText(pool: Pool): string | undefined {
+  const available = stateText(pool.status?.resources?.available);
+  return available ? vscode.l10n.t('{0} nodes available', available) : undefined;
+}
+
 /** The running pools of every workspace of the region that are used for inference; the form offers the chosen workspace's. */
 async function poolChoices(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<ServiceV2PoolChoice[]> {
   const workspaces = await services.workspaces.list(region, signal);
@@ -26,7 +32,7 @@ async function poolChoices(services: ModelArtsServices, region: string, signal?:
     workspaces.map(async (workspace) =>
       (await services.pools.list(region, workspace.id, signal))
         .filter((pool) => pool.status?.phase === 'Running' && pool.spec?.scope?.includes('Infer'))
-        .map((pool) => ({ id: pool.metadata.name, name: poolDisplayName(pool), workspaceId: workspace.id, description: [composition(pool.status?.resources?.available), poolUses(pool)].filter(Boolean).join(' · ') })),
+        .map((pool) => ({ id: pool.metadata.name, name: poolDisplayName(pool), workspaceId: workspace.id, description: [availableText(pool), poolUses(pool)].filter(Boolean).join(' · ') })),
     ),
   );
   return perWorkspace.flat();

@@ -10,7 +10,7 @@ import { modelKind, modelOrigin } from '../views/kinds/modelKind';
 import { notebookKind, sshText } from '../views/kinds/notebookKind';
 import { leaseText } from '../views/kinds/notebookLease';
 import { notebookStorageKind } from '../views/kinds/notebookStorageKind';
-import { composition, poolKind, poolUses, tagsText } from '../views/kinds/poolKinds';
+import { composition, poolKind, poolUses, stateText, tagsText } from '../views/kinds/poolKinds';
 import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import type { ResourceKind } from '../views/resourceKind';
@@ -139,7 +139,7 @@ export const trainingJobDetails: DetailsPresenter<TrainingJob> = {
   },
 };
 
-/** How many nodes of which flavor are in each state, as the pool reports them. */
+/** How many nodes are in each state, as the pool reports them. */
 const NODE_STATES: readonly [keyof ResourceStates, () => string][] = [
   ['available', () => vscode.l10n.t('Available nodes')],
   ['creating', () => vscode.l10n.t('Nodes being created')],
@@ -158,7 +158,7 @@ export const poolDetails: DetailsPresenter<Pool> = {
     ...field(vscode.l10n.t('Message'), pool.status?.message),
     ...field(vscode.l10n.t('Used for'), poolUses(pool)),
     ...field(vscode.l10n.t('Nodes wanted'), composition(pool.spec?.resources)),
-    ...NODE_STATES.flatMap(([state, label]) => field(label(), composition(pool.status?.resources?.[state]))),
+    ...NODE_STATES.flatMap(([state, label]) => field(label(), stateText(pool.status?.resources?.[state]))),
     ...field(vscode.l10n.t('Network'), pool.spec?.network?.name),
     ...field(vscode.l10n.t('Type'), pool.spec?.type),
     ...field(vscode.l10n.t('Workspace'), workspaceText(pool.metadata.labels?.['os.modelarts/workspace.id'])),

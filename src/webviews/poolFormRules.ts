@@ -60,11 +60,12 @@ export function poolToEditValues(pool: Pool, workspaceId: string): PoolEditValue
     networkName: pool.spec?.network?.name ?? '',
     description: pool.metadata.annotations?.[POOL_DESCRIPTION_ANNOTATION] ?? '',
     uses: USES.filter((use) => pool.spec?.scope?.includes(use)),
+    // maxCount is the elastic size (equal to count in a physical pool), not a limit: the form's limit applies.
     resources: (pool.spec?.resources ?? []).map((resource) => ({
       nodePool: resource.nodePool ?? '',
       flavor: resource.flavor,
       count: resource.count,
-      max: resource.maxCount ?? Math.max(POOL_MAX_NODES, resource.count),
+      max: Math.max(POOL_MAX_NODES, resource.count),
     })),
   };
 }
@@ -85,8 +86,10 @@ export function nodesRemoved(pool: Pool, values: PoolEditValues): number {
 
 /**
  * The merge patch (§5.1) of what the form changed: empty when nothing did. A merge
- * patch replaces a list whole, so a size change sends every node pool with all its
- * fields, only the counts changed.
+ * patch replaces a list whole, so a size change sends every node pool: the fields of
+ * the SDK's PoolSpecUpdateResources (flavor, count, azs) and its name, `nodePool`, as
+ * Terraform sends it. A node pool whose size changes leaves its zone split out, as it
+ * no longer adds up; the service spreads the nodes.
  */
 export function toPoolPatch(pool: Pool, values: PoolEditValues): { metadata?: object; spec?: object } {
   const before = poolToEditValues(pool, values.workspaceId);
@@ -99,9 +102,14 @@ export function toPoolPatch(pool: Pool, values: PoolEditValues): { metadata?: ob
   }
   const edited = editedResources(pool, values);
   if (edited.some(({ resource, count }) => count !== resource.count)) {
-    patch.spec = { ...patch.spec, resources: edited.map(({ resource, count }) => ({ ...resource, count })) };
+    patch.spec = { ...patch.spec, resources: edited.map(({ resource, count }) => updateEntry(resource, count)) };
   }
   return patch;
+}
+
+function updateEntry(resource: PoolResource, count: number): object {
+  const zones = resource.azs && count === resource.count ? { azs: resource.azs } : {};
+  return { flavor: resource.flavor, count, ...zones, ...(resource.nodePool === undefined ? {} : { nodePool: resource.nodePool }) };
 }
 
 export function emptyPoolForm(workspaceId: string): PoolFormValues {

@@ -35,12 +35,13 @@ describe('Resource pool commands against the emulator', () => {
   });
 
   it('a node locked against deletion is refused by Delete, and the refusal is reported', async () => {
-    const [node] = await children(await section('Nodes'));
+    const [node, other] = await children(await section('Nodes'));
     await vscode.commands.executeCommand('modelarts.poolNode.lock', node, [node]);
     under.ui.answer('Delete');
-    await vscode.commands.executeCommand('modelarts.poolNode.delete', node, [node]);
+    await vscode.commands.executeCommand('modelarts.poolNode.delete', node, [node, other]);
     assert.equal(under.ui.errors.length, 1);
-    assert.match(under.ui.errors[0], new RegExp(`^Not done for 1 node: ${label(node)}`));
+    assert.match(under.ui.errors[0], new RegExp(`${label(node)} is locked against deletion`));
+    assert.doesNotMatch(String(other.getTreeItem().description), /^Deleting\b/, 'the service refuses the whole call: the other node stays');
     await vscode.commands.executeCommand('modelarts.poolNode.unlock', node, [node]);
   });
 
@@ -53,7 +54,8 @@ describe('Resource pool commands against the emulator', () => {
     await vscode.commands.executeCommand('modelarts.nodePool.scale', highmem);
     assert.deepEqual(under.ui.errors, []);
     const patch = under.emulator.requests.list({ method: 'PATCH', path: '/nodepools/highmem' }).at(-1);
-    assert.deepEqual(JSON.parse(patch?.body ?? '{}'), { spec: { resources: { count: 4 } } });
+    assert.deepEqual(JSON.parse(patch?.body ?? '{}'), { spec: { resources: { flavor: 'modelarts.vm.cpu.16ud', count: 4, maxCount: 4 } } });
+    assert.match(String(highmem.getTreeItem().description), / 4 nodes$/, 'the node pool is read again with its new size');
     await until(async () => (await children(await section('Nodes'))).length, (count) => count === before + 2, 'two more nodes in the pool');
   });
 
@@ -63,6 +65,10 @@ describe('Resource pool commands against the emulator', () => {
     under.ui.answer((items) => items.find((item) => !installed.includes(item.label)), (items) => items[0]);
     await vscode.commands.executeCommand('modelarts.plugin.install', plugins);
     assert.deepEqual(under.ui.errors, []);
+    const [install] = under.emulator.requests.list({ method: 'POST', path: /\/plugins$/ });
+    const body = JSON.parse(install?.body ?? '{}') as { apiVersion: string; kind: string; spec: { template: { name: string; version: string } } };
+    assert.deepEqual([body.apiVersion, body.kind, installed.includes(body.spec.template.name)], ['v2', 'Plugin', false]);
+    assert.ok(body.spec.template.version, 'a version of the template is chosen');
     await until(async () => (await children(plugins)).length, (count) => count === installed.length + 1, 'the new plugin to be listed');
   });
 

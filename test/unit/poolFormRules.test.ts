@@ -3,6 +3,8 @@ import { describe, test } from 'node:test';
 import type { Pool } from '../../src/services/pools';
 import { emptyPoolForm, isPoolEdit, nodesRemoved, poolToEditValues, toCreatePoolBody, toPoolPatch, validatePoolEdit, validatePoolForm } from '../../src/webviews/poolFormRules';
 
+/** As the service answers it: with fields a PATCH cannot carry (os). */
+const highmemEntry = { flavor: 'modelarts.vm.cpu.16ud', count: 2, nodePool: 'highmem', maxCount: 2, azs: [{ az: 'cn-north-4a', count: 2 }], os: { name: 'EulerOS 2.9' } };
 const pool: Pool = {
   metadata: {
     name: 'pool-etl-0123456789abcdef0123456789abcdef',
@@ -15,7 +17,7 @@ const pool: Pool = {
     network: { name: 'network-1234' },
     resources: [
       { flavor: 'modelarts.vm.cpu.8ud', count: 3, nodePool: 'default' },
-      { flavor: 'modelarts.vm.cpu.16ud', count: 2, nodePool: 'highmem', maxCount: 4, azs: [{ az: 'cn-north-4a', count: 2 }] },
+      highmemEntry,
     ],
   },
 };
@@ -49,7 +51,7 @@ describe('Create Resource Pool rules', () => {
 describe('Edit Resource Pool rules', () => {
   const values = poolToEditValues(pool, '0');
 
-  test('the form starts from the pool: one row per node pool, its limit its maxCount', () => {
+  test('the form starts from the pool: one row per node pool; maxCount, the elastic size, is no limit', () => {
     assert.deepEqual(values, {
       name: 'pool-etl',
       workspaceId: '0',
@@ -58,7 +60,7 @@ describe('Edit Resource Pool rules', () => {
       uses: ['Train', 'Notebook'],
       resources: [
         { nodePool: 'default', flavor: 'modelarts.vm.cpu.8ud', count: 3, max: 500 },
-        { nodePool: 'highmem', flavor: 'modelarts.vm.cpu.16ud', count: 2, max: 4 },
+        { nodePool: 'highmem', flavor: 'modelarts.vm.cpu.16ud', count: 2, max: 500 },
       ],
     });
     assert.ok(isPoolEdit(values));
@@ -68,8 +70,8 @@ describe('Edit Resource Pool rules', () => {
   test('counts stay within each row’s limit, and some use is chosen', () => {
     assert.deepEqual(validatePoolEdit(values), {});
     assert.deepEqual(validatePoolEdit({ ...values, uses: [] }), { uses: 'Choose what the pool is for.' });
-    const over = values.resources.map((row) => (row.nodePool === 'highmem' ? { ...row, count: 5 } : row));
-    assert.deepEqual(validatePoolEdit({ ...values, resources: over }), { resources: 'Enter 0 to 4 nodes for highmem.' });
+    const over = values.resources.map((row) => (row.nodePool === 'highmem' ? { ...row, count: 501 } : row));
+    assert.deepEqual(validatePoolEdit({ ...values, resources: over }), { resources: 'Enter 0 to 500 nodes for highmem.' });
     const negative = values.resources.map((row) => ({ ...row, count: row.nodePool === 'default' ? -1 : row.count }));
     assert.deepEqual(validatePoolEdit({ ...values, resources: negative }), { resources: 'Enter 0 to 500 nodes for default.' });
     assert.ok(validatePoolEdit({ ...values, resources: values.resources.map((row) => ({ ...row, count: Number.NaN })) }).resources);
@@ -82,16 +84,23 @@ describe('Edit Resource Pool rules', () => {
     assert.deepEqual(toPoolPatch(pool, { ...values, uses: ['Train'] }), { spec: { scope: ['Train'] } });
   });
 
-  test('a new count sends every node pool with all its fields, only the count changed', () => {
+  test('a new count sends every node pool with the fields a PATCH takes and its name; a resized one drops its zone split', () => {
     const resources = values.resources.map((row) => (row.nodePool === 'default' ? { ...row, count: 5 } : row));
     assert.deepEqual(toPoolPatch(pool, { ...values, uses: ['Train', 'Infer'], resources }), {
       spec: {
         scope: ['Train', 'Infer'],
         resources: [
           { flavor: 'modelarts.vm.cpu.8ud', count: 5, nodePool: 'default' },
-          { flavor: 'modelarts.vm.cpu.16ud', count: 2, nodePool: 'highmem', maxCount: 4, azs: [{ az: 'cn-north-4a', count: 2 }] },
+          { flavor: 'modelarts.vm.cpu.16ud', count: 2, azs: [{ az: 'cn-north-4a', count: 2 }], nodePool: 'highmem' },
         ],
       },
+    });
+    const highmem = values.resources.map((row) => (row.nodePool === 'highmem' ? { ...row, count: 3 } : row));
+    assert.deepEqual(toPoolPatch(pool, { ...values, resources: highmem }).spec, {
+      resources: [
+        { flavor: 'modelarts.vm.cpu.8ud', count: 3, nodePool: 'default' },
+        { flavor: 'modelarts.vm.cpu.16ud', count: 3, nodePool: 'highmem' },
+      ],
     });
   });
 

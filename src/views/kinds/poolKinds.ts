@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { asModelArtsError } from '../../services/errors';
-import { NODE_POOL_LABEL, type NodePool, nodeLocks, type Pool, type PoolNode, type PoolPlugin, type PoolTag, POOL_DESCRIPTION_ANNOTATION, poolDisplayName, type ResourceCount, type ResourceFlavor, type ResourceStates } from '../../services/pools';
+import { NODE_POOL_LABEL, type NodePool, type Pool, type PoolNode, type PoolPlugin, type PoolTag, POOL_DESCRIPTION_ANNOTATION, poolDisplayName, pluginTemplateName, type ResourceFlavor, type ResourceStates, type StateCount, stateCounts } from '../../services/pools';
 import { nodePhaseCategory, pluginPhaseCategory, poolStatusCategory, type StatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, joinParts, shortFlavor } from '../format';
 import { type ListScope, parentOf, type ResourceKind } from '../resourceKind';
@@ -18,7 +18,7 @@ export function nodesText(count: number): string {
   return count === 1 ? vscode.l10n.t('1 node') : vscode.l10n.t('{0} nodes', count);
 }
 
-const total = (entries: readonly ResourceCount[] | undefined): number => (entries ?? []).reduce((sum, entry) => sum + entry.count, 0);
+const total = (state: StateCount | undefined): number => stateCounts(state).reduce((sum, entry) => sum + entry.count, 0);
 
 /** Whether nodes are being created or deleted. */
 function nodesChanging(resources: ResourceStates | undefined): boolean {
@@ -34,8 +34,6 @@ export function describeFlavor(flavor: ResourceFlavor): { readonly category: str
   };
 }
 
-const isLocked = (node: PoolNode): boolean => nodeLocks(node).includes('delete');
-
 export const poolNodeKind: ResourceKind<PoolNode> = {
   contextValue: 'poolNode',
   label: vscode.l10n.t('node'),
@@ -46,17 +44,16 @@ export const poolNodeKind: ResourceKind<PoolNode> = {
   name: (node) => node.metadata.name,
   status: (node) => node.status?.phase ?? 'Unknown',
   category: (node) => nodePhaseCategory(node.status?.phase ?? ''),
+  // Whether a node is locked is not in the node's model: Lock and Unlock are both offered, and the service refuses
+  // to delete a locked node.
   capabilities: (node) => {
     const settled = ['Available', 'Abnormal'].includes(node.status?.phase ?? '');
-    const locked = isLocked(node);
-    // A node locked against deletion offers Unlock instead of Lock and Delete.
-    return [...(settled ? ['canReboot', 'canResize'] : []), ...(settled && !locked ? ['canDelete'] : []), locked ? 'canUnlock' : 'canLock'];
+    return [...(settled ? ['canReboot', 'canResize', 'canDelete'] : []), 'canLock', 'canUnlock'];
   },
-  description: (node) => joinParts(node.status?.phase, isLocked(node) ? vscode.l10n.t('locked') : undefined, shortFlavor(node.spec?.flavor), node.status?.privateIp),
+  description: (node) => joinParts(node.status?.phase, shortFlavor(node.spec?.flavor), node.status?.privateIp),
   tooltip: (node) =>
     fieldTooltip(node.metadata.name, [
       [vscode.l10n.t('Phase'), node.status?.phase],
-      [vscode.l10n.t('Locked against'), nodeLocks(node).join(', ')],
       [vscode.l10n.t('Node pool'), node.metadata.labels?.[NODE_POOL_LABEL]],
       [vscode.l10n.t('Flavor'), node.spec?.flavor],
       [vscode.l10n.t('Availability zone'), node.status?.az],
@@ -99,8 +96,8 @@ export const nodePoolKind: ResourceKind<NodePool> = {
     fieldTooltip(nodePool.metadata.name, [
       [vscode.l10n.t('Flavor'), nodePool.spec?.resources?.flavor],
       [vscode.l10n.t('Nodes'), nodePool.spec?.resources?.count],
-      [vscode.l10n.t('At most'), nodePool.spec?.resources?.maxCount],
-      [vscode.l10n.t('Created'), nodePool.metadata.creationTimestamp],
+      [vscode.l10n.t('Availability zones'), (nodePool.spec?.resources?.azs ?? []).map((zone) => `${zone.az} (${zone.count})`).join(', ')],
+      [vscode.l10n.t('Nodes by state'), nodeStatesText(nodePool.status?.resources)],
     ]),
   listPage: async (services, scope, _pageToken, signal) => ({ items: await services.pools.listNodePools(scope.region, poolOf(scope), signal) }),
   fetch: (services, scope, id, signal) => services.pools.getNodePool(scope.region, poolOf(scope), id, signal),
@@ -112,25 +109,55 @@ export const pluginKind: ResourceKind<PoolPlugin> = {
   groupLabel: vscode.l10n.t('Plugins'),
   groupIcon: 'extensions',
   emptyLabel: vscode.l10n.t('No plugins'),
-  id: (plugin) => plugin.metadata.name,
-  name: (plugin) => plugin.metadata.name,
+  // Plugin paths name a plugin by its template; the instance's own name adds the pool's id to it.
+  id: pluginTemplateName,
+  name: pluginTemplateName,
   status: (plugin) => plugin.status?.phase ?? 'Unknown',
   category: (plugin) => pluginPhaseCategory(plugin.status?.phase ?? ''),
   capabilities: () => [],
-  description: (plugin) => joinParts(plugin.status?.phase, plugin.spec?.template?.version),
+  description: (plugin) => joinParts(plugin.status?.phase, plugin.status?.version ?? plugin.spec?.template?.version),
   tooltip: (plugin) =>
-    fieldTooltip(plugin.metadata.name, [
+    fieldTooltip(pluginTemplateName(plugin), [
       [vscode.l10n.t('Phase'), plugin.status?.phase],
       [vscode.l10n.t('Template'), joinParts(plugin.spec?.template?.name, plugin.spec?.template?.version)],
+      [vscode.l10n.t('Running version'), plugin.status?.version],
+      [vscode.l10n.t('Instance'), plugin.metadata.name],
       [vscode.l10n.t('Created'), plugin.metadata.creationTimestamp],
     ]),
   listPage: async (services, scope, _pageToken, signal) => ({ items: await services.pools.listPlugins(scope.region, poolOf(scope), signal) }),
   fetch: (services, scope, id, signal) => services.pools.getPlugin(scope.region, poolOf(scope), id, signal),
 };
 
-/** "300 × gpu.v100, 2 × cpu.8u": what a pool is made of. */
-export function composition(resources: readonly ResourceCount[] | undefined): string {
-  return (resources ?? []).map((resource) => `${resource.count} × ${shortFlavor(resource.flavor)}`).join(', ');
+/** "300 × gpu.v100, 2 × cpu.8u": what a pool is made of, or how many of its nodes are in one state. */
+export function composition(resources: StateCount | undefined): string {
+  return stateCounts(resources)
+    .map((resource) => `${resource.count} × ${shortFlavor(resource.flavor)}`)
+    .join(', ');
+}
+
+/**
+ * How many nodes are in one state: "298", or "2 × cpu.8u, 3 × cpu.16u" when the service counts them per flavor (a
+ * list). The flavor of the SDK's one count is not shown: for a pool of several flavors it cannot name them all.
+ */
+export function stateText(state: StateCount | undefined): string {
+  if (state === undefined || 'count' in state) {
+    return state?.count ? String(state.count) : '';
+  }
+  return composition(state);
+}
+
+/** "2 available, 1 creating": a node pool's nodes by state, the states with none left out. */
+function nodeStatesText(resources: ResourceStates | undefined): string {
+  const states: readonly [keyof ResourceStates, (count: number) => string][] = [
+    ['available', (count) => vscode.l10n.t('{0} available', count)],
+    ['creating', (count) => vscode.l10n.t('{0} being created', count)],
+    ['abnormal', (count) => vscode.l10n.t('{0} abnormal', count)],
+    ['deleting', (count) => vscode.l10n.t('{0} being deleted', count)],
+  ];
+  return states
+    .filter(([state]) => total(resources?.[state]) > 0)
+    .map(([state, text]) => text(total(resources?.[state])))
+    .join(', ');
 }
 
 /** "Train, Infer (Enabling)": what the pool is used for, with the uses not yet (or no longer) enabled. */
