@@ -156,7 +156,7 @@ function resourceFields(page: Page, values: DevServerFormValues, options: DevSer
           value: values.hpsClusterId,
           choices: [
             { value: '', label: 'None' },
-            ...options.hyperClusters.map((cluster) => ({ value: cluster.id, label: cluster.usable ? cluster.name : `${cluster.name} (${cluster.status})`, description: cluster.id, disabled: !cluster.usable })),
+            ...options.hyperClusters.map((cluster) => ({ value: cluster.id, label: cluster.name, description: cluster.id })),
           ],
           helper: 'Optional: the cluster whose network the hyperinstance joins.',
           disabled,

@@ -6,9 +6,9 @@
  * RUNNING → REBOOTING → RUNNING, → CHANGINGOS / REINSTALLINGOS → RUNNING,
  * → DELETING → gone (then ModelArts.6404).
  */
-import { ApiError, type ApiRequest, type ApiResponse, bodyObject, invalidParameter, isRecord, ok, requestProject } from '../http';
+import { type ApiError, type ApiRequest, type ApiResponse, bodyObject, invalidParameter, isRecord, ok, requestProject } from '../http';
 import type { ProjectState } from '../state';
-import { oneOf, optionalObject } from '../validate';
+import { oneOf, optionalObject, optionalString } from '../validate';
 import { checkOsFits, type OsRequest, parseOsRequest } from './devServerCreate';
 import { type DevServerRecord, type DevServerStatus, liveDevServer, notFound, planServer, requireDevServer, wrongState } from './devServerModel';
 import { serverView } from './devServerView';
@@ -47,27 +47,31 @@ const VERBS: Record<ServerAction, string> = {
 };
 
 /**
- * Applies `action` to one server, or throws the ApiError that refuses it: a status the action
- * cannot start from (ModelArts.6357, illustrative), an image that does not fit, or deleting a
- * hyperinstance member on its own (use live-scale-down).
+ * Why `action` cannot be applied to the server now, if it cannot: a status the action cannot start from
+ * (ModelArts.6357, illustrative), an image that does not fit, or deleting a hyperinstance member on its
+ * own (use live-scale-down; illustrative code and text).
  */
-export function applyServerAction(project: ProjectState, server: DevServerRecord, action: ServerAction, now: number, os: OsRequest = {}): void {
+function refusal(server: DevServerRecord, action: ServerAction, now: number, os: OsRequest): ApiError | undefined {
   const status = server.timeline.status(now);
   if (!ALLOWED_FROM[action].includes(status)) {
-    throw wrongState('Lite Server', server.id, status, VERBS[action]);
+    return wrongState('Lite Server', server.id, status, VERBS[action]);
   }
   if (action === 'DELETE' && server.hyperinstanceId !== undefined) {
-    // Illustrative code and text.
-    throw invalidParameter('id', `Lite Server ${server.id} belongs to hyperinstance ${server.hyperinstanceId}; scale the hyperinstance down instead`);
+    return invalidParameter('id', `Lite Server ${server.id} belongs to hyperinstance ${server.hyperinstanceId}; scale the hyperinstance down instead`);
+  }
+  return action === 'CHANGEOS' || action === 'REINSTALLOS' ? checkOsFits(os, server.serverType, server.arch) : undefined;
+}
+
+/** Applies `action` to one server, or throws the ApiError that refuses it (`refusal`). */
+export function applyServerAction(project: ProjectState, server: DevServerRecord, action: ServerAction, now: number, os: OsRequest = {}): void {
+  const refused = refusal(server, action, now, os);
+  if (refused) {
+    throw refused;
+  }
+  if (action === 'CHANGEOS' && os.imageId) {
+    server.imageId = os.imageId;
   }
   if (action === 'CHANGEOS' || action === 'REINSTALLOS') {
-    const misfit = checkOsFits(os, server.serverType, server.arch);
-    if (misfit) {
-      throw misfit;
-    }
-    if (action === 'CHANGEOS' && os.imageId) {
-      server.imageId = os.imageId;
-    }
     if (os.keyPairName) {
       server.keyPairName = os.keyPairName;
     } else if (os.adminPass) {
@@ -78,13 +82,37 @@ export function applyServerAction(project: ProjectState, server: DevServerRecord
   planServer(server, now, project.transitionMs, lead, final);
 }
 
+/**
+ * ServerStartRequest `{arch?, charging_mode?, server_type?}`. (uncertain) The SDK gives the fields, not their
+ * use: the emulator refuses values that contradict the server (COMMON suits either charging mode).
+ */
+function checkStartBody(request: ApiRequest, server: DevServerRecord): void {
+  if (request.body === undefined || request.body === null) {
+    return;
+  }
+  const body = bodyObject(request);
+  const expected: Record<string, readonly string[]> = {
+    arch: [server.arch],
+    server_type: [server.serverType],
+    charging_mode: [server.chargingMode, 'COMMON'],
+  };
+  for (const [field, allowed] of Object.entries(expected)) {
+    const value = optionalString(body, field, allowed[0]);
+    if (!allowed.includes(value)) {
+      throw invalidParameter(field, `Lite Server ${server.id} is ${allowed[0]}, not ${value}`);
+    }
+  }
+}
+
 /** `PUT …/{id}/start|stop|reboot`, `POST …/{id}/changeos|reinstallos`, `DELETE …/{id}`: the server in its transitional status. */
 export function serverActionHandler(action: ServerAction): (request: ApiRequest) => ApiResponse {
   return (request) => {
     const project = requestProject(request);
     const server = requireDevServer(request);
     let os: OsRequest = {};
-    if (action === 'CHANGEOS') {
+    if (action === 'START') {
+      checkStartBody(request, server);
+    } else if (action === 'CHANGEOS') {
       os = parseOsRequest(bodyObject(request), '', true, true);
     } else if (action === 'REINSTALLOS') {
       // Emulator choice: without admin_pass / key_pair_name the server keeps its login.
@@ -99,12 +127,11 @@ export function serverActionHandler(action: ServerAction): (request: ApiRequest)
 }
 
 /**
- * `POST …/dev-servers/action` `{type, servers:[{id}], extend_param?}` (extend_param is the
- * ServerOsRequest of CHANGEOS / REINSTALLOS). Emulator choice for the answer: the SDK's
- * `{current, data[server], pages, size, total}` with one entry per requested id, in request
- * order (duplicates once). Each server is judged on its own: refused ones are listed unchanged
- * with (illustrative) `error_code` / `error_msg`; unknown ids as `{id, error_code:
- * "ModelArts.6404", error_msg}`. The request itself fails (400) only when malformed.
+ * `POST …/dev-servers/action` `{type, servers:[{id}], extend_param?}` (extend_param is the ServerOsRequest of
+ * CHANGEOS / REINSTALLOS). The answer is the SDK's `{current, data[ServerResponse], pages, size, total}`, one
+ * server per requested id in request order (duplicates once). Huawei's API reference says an unknown server
+ * or a refused action makes the request fail: the emulator checks every server first and applies the action
+ * to none when one is unknown (ModelArts.6404) or cannot take it (the reason of the first refused).
  */
 export function batchServerAction(request: ApiRequest): ApiResponse {
   const project = requestProject(request);
@@ -123,20 +150,18 @@ export function batchServerAction(request: ApiRequest): ApiResponse {
   const os =
     type === 'CHANGEOS' ? parseOsRequest(extend, 'extend_param.', true, true) : type === 'REINSTALLOS' ? parseOsRequest(extend, 'extend_param.', false, false) : {};
   const { now } = request;
-  const data = [...new Set(ids)].map((id) => {
+  const servers = [...new Set(ids)].map((id) => {
     const server = liveDevServer(project, id, now);
     if (!server) {
-      return { id, ...notFound('Lite Server', id).body };
+      throw notFound('Lite Server', id);
     }
-    try {
-      applyServerAction(project, server, type, now, os);
-      return serverView(server, project, now);
-    } catch (error) {
-      if (error instanceof ApiError) {
-        return { ...serverView(server, project, now), ...error.body };
-      }
-      throw error;
-    }
+    return server;
   });
+  const refused = servers.map((server) => refusal(server, type, now, os)).find((error) => error !== undefined);
+  if (refused) {
+    throw refused;
+  }
+  servers.forEach((server) => applyServerAction(project, server, type, now, os));
+  const data = servers.map((server) => serverView(server, project, now));
   return ok({ current: 1, data, pages: 1, size: data.length, total: data.length });
 }

@@ -1,6 +1,7 @@
 /**
  * Lite Server disks and EIPs (§7.1): attach/detach EVS volumes (answered with an
- * operation that is `running` for one transition, then `success`), bind and list
+ * operation that is `pending` for the first half of a transition, `running` for the
+ * second, then `success`: the statuses of the SDK's attach answer), bind and list
  * EIPs. The emulator has no EVS or EIP service: any id is accepted once, sizes and
  * addresses are illustrative.
  */
@@ -36,10 +37,15 @@ function servers(project: ProjectState, now: number): DevServerRecord[] {
   return liveAll(project.devServers, now, 'DELETED');
 }
 
+function operationStatus(operation: DevServerOperation, transitionMs: number, now: number): string {
+  const elapsed = now - operation.createdAt;
+  return elapsed < transitionMs / 2 ? 'pending' : elapsed < transitionMs ? 'running' : 'success';
+}
+
 function operationView(operation: DevServerOperation, transitionMs: number, now: number): Record<string, unknown> {
   return {
     operation_id: operation.id,
-    operation_status: now < operation.createdAt + transitionMs ? 'running' : 'success',
+    operation_status: operationStatus(operation, transitionMs, now),
     operation_type: operation.type,
   };
 }

@@ -1,105 +1,93 @@
 /**
- * Hyper clusters (§7.1: `GET/POST …/dev-servers/hyper-clusters`, `GET/DELETE …/{id}`).
- * The reference gives the paths only, so the whole object is illustrative:
- * `{id, name, type, status, description, availability_zone, hyperinstance_ids[], create_at, update_at}`,
- * listed in the `{current,data,pages,size,total}` envelope. Statuses (illustrative):
- * CREATING → ACTIVE (ERROR for a name containing "fail"); delete → DELETING → gone.
+ * Hyper clusters (`GET/POST …/dev-servers/hyper-clusters`, `GET/DELETE …/{id}`), as the SDK has them:
+ * `{id, name, network_info:[{hyper_cluster_subnet_id, is_default}]}`, no status; the list answers
+ * `{hyper_clusters:[…]}` unpaged. `?type=HPS|ECS` (default HPS) picks the kind of cluster that list,
+ * show and delete see: a cluster of the other type is not found. Delete removes the cluster at once.
  */
 import { randomUUID } from 'node:crypto';
-import { Timeline } from '../clock';
 import { type ApiRequest, type ApiResponse, bodyObject, type Handler, invalidParameter, ok, requestProject } from '../http';
 import type { Router } from '../router';
 import type { ProjectState } from '../state';
 import { oneOf, optionalString } from '../validate';
 import { validLiteName } from './devServerCreate';
-import { type Gone, type HyperClusterRecord, type HyperClusterStatus, live, liveAll, notFound, wrongState } from './devServerModel';
-import { offsetPage, sortByTime } from './devServerView';
+import { defaultNetwork, HYPER_CLUSTER_TYPES, type HyperClusterRecord, type HyperClusterType, liveAll, notFound } from './devServerModel';
+import { subnetsOf } from './vpcSeed';
 
-const CLUSTER_TYPES = ['HPS', 'SPOD'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 export function registerDevServerClusters(router: Router<Handler>, base: string): void {
   const clusters = `${base}/hyper-clusters`;
   router
     .add('GET', clusters, listClusters)
     .add('POST', clusters, createCluster)
-    .add('GET', `${clusters}/{id}`, (request) => ok(clusterView(requireCluster(request), requestProject(request), request.now)))
+    .add('GET', `${clusters}/{id}`, (request) => ok(clusterView(requireCluster(request))))
     .add('DELETE', `${clusters}/{id}`, deleteCluster);
 }
 
-export function clusterView(cluster: HyperClusterRecord, project: ProjectState, now: number): Record<string, unknown> {
-  const current = cluster.timeline.current(now);
-  return {
-    id: cluster.id,
-    name: cluster.name,
-    type: cluster.type,
-    status: current.status,
-    description: cluster.description,
-    availability_zone: cluster.availabilityZone,
-    hyperinstance_ids: hyperinstancesOf(project, cluster, now),
-    create_at: cluster.createAt,
-    update_at: Math.max(cluster.createAt, Math.min(now, current.at)),
-  };
+export function clusterView(cluster: HyperClusterRecord): Record<string, unknown> {
+  // (uncertain) The SDK documents `is_default`, not when a network is the default one: a cluster has one network here.
+  return { id: cluster.id, name: cluster.name, network_info: [{ hyper_cluster_subnet_id: cluster.subnetId, is_default: true }] };
 }
 
+/** `?type`, HPS when absent. */
+function queriedType(request: ApiRequest): HyperClusterType {
+  return oneOf(request.query.get('type') ?? 'HPS', HYPER_CLUSTER_TYPES, 'type');
+}
+
+function requireCluster(request: ApiRequest): HyperClusterRecord {
+  const type = queriedType(request);
+  const cluster = requestProject(request).hyperClusters.get(request.params.id);
+  if (!cluster || cluster.type !== type) {
+    throw notFound(`${type} hyper cluster`, request.params.id);
+  }
+  return cluster;
+}
+
+function listClusters(request: ApiRequest): ApiResponse {
+  const type = queriedType(request);
+  const clusters = [...requestProject(request).hyperClusters.values()].filter((cluster) => cluster.type === type);
+  return ok({ hyper_clusters: clusters.map(clusterView) });
+}
+
+/**
+ * HyperClusterCreateRequest `{name, hyper_cluster_subnet_id?, type?}`. Emulator choices: the subnet must be one
+ * of the project's (the default subnet when absent), the type defaults to HPS, and names are unique per type.
+ */
+function createCluster(request: ApiRequest): ApiResponse {
+  const project = requestProject(request);
+  const body = bodyObject(request);
+  const name = validLiteName(body.name, 'name');
+  const type = oneOf(optionalString(body, 'type', 'HPS'), HYPER_CLUSTER_TYPES, 'type');
+  const subnetId = optionalString(body, 'hyper_cluster_subnet_id', '') || defaultNetwork(project).subnetId;
+  if (!UUID.test(subnetId) || !subnetsOf(project).some((subnet) => subnet.id === subnetId)) {
+    throw invalidParameter('hyper_cluster_subnet_id', `${subnetId} is not a subnet of the project`);
+  }
+  if ([...project.hyperClusters.values()].some((cluster) => cluster.type === type && cluster.name === name)) {
+    throw invalidParameter('name', `a ${type} hyper cluster named ${name} exists`);
+  }
+  const cluster: HyperClusterRecord = { id: randomUUID(), name, type, subnetId };
+  project.hyperClusters.set(cluster.id, cluster);
+  return ok(clusterView(cluster));
+}
+
+/** The hyperinstances whose network is the cluster's. */
 function hyperinstancesOf(project: ProjectState, cluster: HyperClusterRecord, now: number): string[] {
   return liveAll(project.hyperinstances, now, 'GONE')
     .filter((hyper) => hyper.hpsClusterId === cluster.id)
     .map((hyper) => hyper.id);
 }
 
-function requireCluster(request: ApiRequest): HyperClusterRecord {
-  const cluster = live(requestProject(request).hyperClusters, request.params.id, request.now, 'GONE');
-  if (!cluster) {
-    throw notFound('hyper cluster', request.params.id);
-  }
-  return cluster;
-}
-
-/** `?type&offset&limit&sort_dir&sort_key`. */
-function listClusters(request: ApiRequest): ApiResponse {
-  const { query, now } = request;
-  const project = requestProject(request);
-  const type = query.get('type');
-  const records = liveAll(project.hyperClusters, now, 'GONE').filter((cluster) => type === null || cluster.type === type);
-  const sorted = sortByTime(records, query, (cluster) => Math.max(cluster.createAt, Math.min(now, cluster.timeline.current(now).at)));
-  return ok(offsetPage(sorted, query, (cluster) => clusterView(cluster, project, now), 1));
-}
-
-/** Body (illustrative): `{name, type?: HPS|SPOD, availability_zone?, description?}`. */
-function createCluster(request: ApiRequest): ApiResponse {
-  const project = requestProject(request);
-  const body = bodyObject(request);
-  const { now } = request;
-  const name = validLiteName(body.name, 'name');
-  if (liveAll(project.hyperClusters, now, 'GONE').some((cluster) => cluster.name === name)) {
-    throw invalidParameter('name', `a hyper cluster named ${name} exists`);
-  }
-  const cluster: HyperClusterRecord = {
-    id: randomUUID(),
-    name,
-    type: oneOf(optionalString(body, 'type', 'HPS'), CLUSTER_TYPES, 'type'),
-    description: optionalString(body, 'description', ''),
-    availabilityZone: optionalString(body, 'availability_zone', `${project.region}a`),
-    createAt: now,
-    timeline: new Timeline<HyperClusterStatus | Gone>('CREATING', now),
-  };
-  cluster.timeline.plan(now, [['CREATING', project.transitionMs]], name.toLowerCase().includes('fail') ? 'ERROR' : 'ACTIVE');
-  project.hyperClusters.set(cluster.id, cluster);
-  return ok(clusterView(cluster, project, now));
-}
-
-/** Refused while hyperinstances use the cluster (illustrative rule). */
+/**
+ * Removes the cluster; the SDK types the answer as any JSON, the emulator answers the cluster as it was.
+ * Refused while hyperinstances use it (illustrative rule).
+ */
 function deleteCluster(request: ApiRequest): ApiResponse {
   const project = requestProject(request);
   const cluster = requireCluster(request);
-  const status = cluster.timeline.status(request.now);
-  if (status === 'CREATING' || status === 'DELETING') {
-    throw wrongState('hyper cluster', cluster.id, status, 'delete');
-  }
   const users = hyperinstancesOf(project, cluster, request.now);
   if (users.length > 0) {
     throw invalidParameter('id', `hyper cluster ${cluster.id} is used by hyperinstances ${users.join(', ')}`);
   }
-  cluster.timeline.plan(request.now, [['DELETING', project.transitionMs]], 'GONE');
-  return ok(clusterView(cluster, project, request.now));
+  project.hyperClusters.delete(cluster.id);
+  return ok(clusterView(cluster));
 }

@@ -9,23 +9,22 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Timeline } from '../clock';
 import { type ApiError, type ApiRequest, type ApiResponse, bodyObject, invalidParameter, ok, requestProject } from '../http';
 import type { ProjectState } from '../state';
-import { oneOf, optionalInteger, optionalObject, optionalString, requiredString } from '../validate';
+import { oneOf, optionalInteger, optionalObject, optionalString, requiredObject, requiredString } from '../validate';
 import { type DevServerFlavor, devServerFlavor, devServerImage } from './devServerCatalog';
 import {
   type Arch,
-  defaultNetwork,
   type DevServerRecord,
   type DevServerStatus,
   type DevServerVolume,
   type Gone,
   type HyperinstanceRecord,
   type HyperinstanceStatus,
-  liveAll,
   notFound,
   privateIpFor,
   type ServerType,
 } from './devServerModel';
 import { serverView } from './devServerView';
+import { securityGroupsOf, subnetsOf, vpcsOf } from './vpcSeed';
 
 /** The SDK's pattern for server and key pair names. */
 export const LITE_NAME = /^[-_.a-zA-Z0-9]{1,64}$/;
@@ -109,15 +108,57 @@ export function parseFlavor(body: Record<string, unknown>): DevServerFlavor {
   return flavor;
 }
 
-function parseVolume(body: Record<string, unknown>, key: 'root_volume' | 'data_volume'): { size: number; type: string; count: number } | undefined {
+/** EvsVolume (system disk 100–1024 GB) and ServerDataVolume (100–32768 GB, 1–8 disks; all three fields required). */
+export function parseVolume(body: Record<string, unknown>, key: 'root_volume' | 'data_volume'): { size: number; type: string; count: number } | undefined {
   const volume = optionalObject(body, key);
   if (!volume) {
     return undefined;
   }
+  if (key === 'root_volume') {
+    const type = oneOf(optionalString(volume, 'type', 'GPSSD', `${key}.type`), EVS_TYPES, `${key}.type`);
+    return { type, size: optionalInteger(volume, 'size', 100, 1024, `${key}.size`) ?? 100, count: 1 };
+  }
   const type = oneOf(requiredString(volume, 'type', `${key}.type`), EVS_TYPES, `${key}.type`);
-  const size = key === 'root_volume' ? optionalInteger(volume, 'size', 100, 1024, `${key}.size`) ?? 100 : optionalInteger(volume, 'size', 10, 32768, `${key}.size`) ?? 100;
-  const count = key === 'data_volume' ? optionalInteger(volume, 'count', 1, 10, `${key}.count`) ?? 1 : 1;
+  const size = optionalInteger(volume, 'size', 100, 32768, `${key}.size`);
+  const count = optionalInteger(volume, 'count', 1, 8, `${key}.count`);
+  if (size === undefined || count === undefined) {
+    throw invalidParameter(size === undefined ? `${key}.size` : `${key}.count`, 'is required');
+  }
   return { size, type, count };
+}
+
+/** ServerNetwork: the VPC, a subnet of it and a security group of it, all of the project (emulator check). */
+function parseNetwork(project: ProjectState, body: Record<string, unknown>): { vpcId: string; subnetId: string } {
+  const network = requiredObject(body, 'network');
+  const vpcId = requiredString(network, 'vpc_id', 'network.vpc_id');
+  const subnetId = requiredString(network, 'subnet_id', 'network.subnet_id');
+  const groupId = requiredString(network, 'security_group_id', 'network.security_group_id');
+  if (!vpcsOf(project).some((vpc) => vpc.id === vpcId)) {
+    throw invalidParameter('network.vpc_id', `${vpcId} is not a VPC of the project`);
+  }
+  if (!subnetsOf(project).some((subnet) => subnet.id === subnetId && subnet.vpcId === vpcId)) {
+    throw invalidParameter('network.subnet_id', `${subnetId} is not a subnet of VPC ${vpcId}`);
+  }
+  if (!securityGroupsOf(project).some((group) => group.id === groupId && group.vpcId === vpcId)) {
+    throw invalidParameter('network.security_group_id', `${groupId} is not a security group of VPC ${vpcId}`);
+  }
+  return { vpcId, subnetId };
+}
+
+/**
+ * ChargingInfo: absent is pay-per-use. Its `period_num` (1–11) and `period_type` are required whenever it is
+ * sent (the SDK's rule); they mean something for PRE_PAID only.
+ */
+function parseCharging(body: Record<string, unknown>): 'POST_PAID' | 'PRE_PAID' {
+  const charging = optionalObject(body, 'charging_info');
+  if (!charging) {
+    return 'POST_PAID';
+  }
+  if (optionalInteger(charging, 'period_num', 1, 11, 'charging_info.period_num') === undefined) {
+    throw invalidParameter('charging_info.period_num', 'is required');
+  }
+  oneOf(requiredString(charging, 'period_type', 'charging_info.period_type'), ['ABSOLUTE', 'DAY', 'HOUR', 'MONTH', 'WEEK', 'YEAR'], 'charging_info.period_type');
+  return oneOf(requiredString(charging, 'charging_mode', 'charging_info.charging_mode'), ['POST_PAID', 'PRE_PAID'], 'charging_info.charging_mode');
 }
 
 export function newVolumes(root: { size: number; type: string } | undefined, data: { size: number; type: string; count: number } | undefined): DevServerVolume[] {
@@ -152,13 +193,11 @@ export function createDevServer(request: ApiRequest): ApiResponse {
   if (hpsClusterId && serverType !== 'HPS') {
     throw invalidParameter('hps_cluster_id', 'is only allowed for HPS');
   }
-  if (hpsClusterId && !liveAll(project.hyperClusters, now, 'GONE').some((cluster) => cluster.id === hpsClusterId)) {
-    throw notFound('hyper cluster', hpsClusterId);
+  if (hpsClusterId && project.hyperClusters.get(hpsClusterId)?.type !== 'HPS') {
+    throw notFound('HPS hyper cluster', hpsClusterId);
   }
-  const charging = optionalObject(body, 'charging_info');
-  const chargingMode = charging ? oneOf(optionalString(charging, 'charging_mode', 'POST_PAID', 'charging_info.charging_mode'), ['POST_PAID', 'PRE_PAID'], 'charging_info.charging_mode') : 'POST_PAID';
-  const network = optionalObject(body, 'network');
-  const fallback = defaultNetwork(project);
+  const chargingMode = parseCharging(body);
+  const network = parseNetwork(project, body);
   const shared = {
     owner: request.account.domainName,
     flavor: flavor.flavor,
@@ -170,8 +209,8 @@ export function createDevServer(request: ApiRequest): ApiResponse {
     // Illustrative order id format; prepaid creates answer with one (§7.1).
     orderId: chargingMode === 'PRE_PAID' ? `CS${randomBytes(10).toString('hex').toUpperCase()}` : undefined,
     availabilityZone: optionalString(body, 'availability_zone', `${project.region}a`),
-    vpcId: network ? requiredString(network, 'vpc_id', 'network.vpc_id') : fallback.vpcId,
-    subnetId: network ? requiredString(network, 'subnet_id', 'network.subnet_id') : fallback.subnetId,
+    vpcId: network.vpcId,
+    subnetId: network.subnetId,
     rootVolume: parseVolume(body, 'root_volume'),
     dataVolume: parseVolume(body, 'data_volume'),
   };

@@ -11,7 +11,7 @@ import type { Router } from '../router';
 import { optionalString } from '../validate';
 import { applyServerAction, type ServerAction } from './devServerActions';
 import { devServerFlavor } from './devServerCatalog';
-import { addServer, checkOsFits, parseFlavor, parseOsRequest } from './devServerCreate';
+import { addServer, checkOsFits, parseFlavor, parseOsRequest, parseVolume } from './devServerCreate';
 import {
   BUSY_STATUSES,
   type DevServerRecord,
@@ -121,7 +121,7 @@ function changeOs(request: ApiRequest): ApiResponse {
   return ok(view(request, hyper));
 }
 
-/** `POST …/live-scale-up` `{flavor, image_id, key_pair_name, root_volume?, data_volume?, userdata?}`: one more server. */
+/** `POST …/live-scale-up` (ServerHyperScaleUpRequest `{flavor, image_id, key_pair_name, root_volume?, data_volume?, userdata?}`): one more server. */
 function scaleUp(request: ApiRequest): ApiResponse {
   const project = requestProject(request);
   const hyper = requireActive(request, 'scale up');
@@ -154,6 +154,8 @@ function scaleUp(request: ApiRequest): ApiResponse {
       availabilityZone: template?.availabilityZone ?? `${project.region}a`,
       vpcId: template?.vpcId ?? '',
       subnetId: template?.subnetId ?? '',
+      rootVolume: parseVolume(body, 'root_volume'),
+      dataVolume: parseVolume(body, 'data_volume'),
       hyperinstanceId: hyper.id,
     },
     request.now,

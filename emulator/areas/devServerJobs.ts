@@ -1,98 +1,104 @@
 /**
- * Jobs on Lite Servers (§7.1: `/v1/{project_id}/dev-servers/jobs[...]`, `…/jobs/templates[...]`).
- * The reference gives the paths only, so the shapes are illustrative:
- * job `{id, name, type: TRAIN|INFER, status, server_ids[], template_id?, image, command, visible, create_at, update_at}`,
- * template `{id, name, type, image, command, description}`, lists in the `{current,data,pages,size,total}` envelope.
- * Statuses (illustrative): PENDING → RUNNING one transition later; a TRAIN job SUCCEEDED after four more
- * (FAILED after one when its name contains "fail"); an INFER job runs until deleted. Jobs are deleted in
- * batches only (`DELETE …/jobs {job_ids}`, the body of Huawei's API documentation), at once.
+ * Lite Server jobs (`/v1/{project_id}/dev-servers/jobs[...]`) as the SDK has them: a job runs one task per
+ * server, created with a template's `type` and `items` of `{type, spec}`. Tasks are PROCESSING for one
+ * transition, then SUCCESS (FAILED when the job's name contains "fail"); a server that is not RUNNING gets
+ * a SKIPPED task. A job is PROCESSING while a task is, then FINISHED; `abnormal_count` counts FAILED tasks.
+ * Lists are unpaged (the SDK gives them no paging parameters), in creation order. Jobs are deleted in
+ * batches only (`DELETE …/jobs {job_ids}`), at once. Times are strings in the SDK: ISO 8601 here (uncertain).
  */
 import { randomUUID } from 'node:crypto';
 import { Timeline } from '../clock';
-import { type ApiRequest, type ApiResponse, bodyObject, type Handler, invalidParameter, ok, requestProject } from '../http';
+import { type ApiRequest, type ApiResponse, bodyObject, type Handler, invalidParameter, isRecord, ok, requestProject } from '../http';
 import type { Router } from '../router';
+import type { ProjectState } from '../state';
 import { oneOf, optionalString, requiredString } from '../validate';
-import { validLiteName } from './devServerCreate';
-import { type DevServerJobRecord, type DevServerJobStatus, liveDevServer, notFound, seededUuid } from './devServerModel';
-import { offsetPage, sortByTime } from './devServerView';
+import { LITE_NAME, validLiteName } from './devServerCreate';
+import { registerDevServerJobTemplates, templateOfType } from './devServerJobTemplates';
+import {
+  type DevServerJobRecord,
+  type DevServerJobStatus,
+  type DevServerRecord,
+  type DevServerTaskRecord,
+  type DevServerTaskStatus,
+  liveDevServer,
+  notFound,
+} from './devServerModel';
+import { wholePage } from './devServerView';
 
-interface JobTemplate {
-  readonly id: string;
-  readonly name: string;
-  readonly type: DevServerJobRecord['type'];
-  readonly image: string;
-  readonly command: string;
-  readonly description: string;
-}
-
-export const JOB_TEMPLATES: readonly JobTemplate[] = [
-  {
-    id: seededUuid('dev-server-job-template:vllm-ascend'),
-    name: 'vllm-ascend-inference',
-    type: 'INFER',
-    image: 'swr.cn-north-4.myhuaweicloud.com/atelier/vllm-ascend:0.7.3',
-    command: 'vllm serve /models/current --port 8000',
-    description: 'Serve a model with vLLM on Ascend',
-  },
-  {
-    id: seededUuid('dev-server-job-template:mindspeed-sft'),
-    name: 'mindspeed-llm-sft',
-    type: 'TRAIN',
-    image: 'swr.cn-north-4.myhuaweicloud.com/atelier/mindspeed-llm:2.0.0',
-    command: 'bash examples/sft.sh',
-    description: 'Supervised fine-tuning with MindSpeed-LLM',
-  },
-];
+const TASK_MESSAGES: Record<DevServerTaskStatus, string> = {
+  PROCESSING: 'Running',
+  SUCCESS: 'Completed',
+  FAILED: 'Exited with code 1',
+  SKIPPED: 'Skipped: the Lite Server is not running',
+};
 
 export function registerDevServerJobs(router: Router<Handler>, base: string): void {
   const jobs = `${base}/jobs`;
+  registerDevServerJobTemplates(router, jobs);
   router
     .add('GET', jobs, listJobs)
     .add('POST', jobs, createJob)
-    .add('GET', `${jobs}/templates`, listTemplates)
-    .add('GET', `${jobs}/templates/{id}`, (request) => ok(templateView(requireTemplate(request.params.id))))
-    .add('GET', `${jobs}/{id}`, (request) => ok(jobView(requireJob(request, request.params.id), request.now)))
+    .add('GET', `${jobs}/{id}`, (request) => ok(jobDetails(requireJob(request, request.params.id), request.now)))
     .add('DELETE', jobs, deleteJobs);
 }
 
-/** A job's timeline from `at`: PENDING, RUNNING, then SUCCEEDED / FAILED for training jobs. */
-export function planJob(job: DevServerJobRecord, at: number, transitionMs: number): void {
-  if (job.type === 'INFER') {
-    job.timeline.plan(at, [['PENDING', transitionMs]], 'RUNNING');
-  } else if (job.name.toLowerCase().includes('fail')) {
-    job.timeline.plan(at, [['PENDING', transitionMs], ['RUNNING', transitionMs]], 'FAILED');
-  } else {
-    job.timeline.plan(at, [['PENDING', transitionMs], ['RUNNING', 4 * transitionMs]], 'SUCCEEDED');
+/** A task on `server`, created at `at`: SKIPPED unless the server runs, else PROCESSING for `transitionMs`. */
+function newTask(server: DevServerRecord, at: number, transitionMs: number, fails: boolean): DevServerTaskRecord {
+  const running = server.timeline.status(at) === 'RUNNING';
+  const timeline = new Timeline<DevServerTaskStatus>(running ? 'PROCESSING' : 'SKIPPED', at);
+  if (running) {
+    timeline.plan(at, [['PROCESSING', transitionMs]], fails ? 'FAILED' : 'SUCCESS');
   }
+  return { id: randomUUID(), serverId: server.id, serverName: server.name, serverType: server.serverType, cloudServerId: server.cloudServerId, timeline };
 }
 
-export function jobView(job: DevServerJobRecord, now: number): Record<string, unknown> {
-  const current = job.timeline.current(now);
+function jobStatus(job: DevServerJobRecord, now: number): DevServerJobStatus {
+  return job.tasks.some((task) => task.timeline.status(now) === 'PROCESSING') ? 'PROCESSING' : 'FINISHED';
+}
+
+function updatedAt(job: DevServerJobRecord, now: number): number {
+  return Math.max(job.createAt, ...job.tasks.map((task) => Math.min(now, task.timeline.current(now).at)));
+}
+
+const time = (ms: number): string => new Date(ms).toISOString();
+
+/** DevServerJobListResponse. */
+function jobSummary(job: DevServerJobRecord, now: number, status: DevServerJobStatus = jobStatus(job, now)): Record<string, unknown> {
   return {
     id: job.id,
     name: job.name,
+    user_name: job.userName,
+    ...(job.description ? { description: job.description } : {}),
     type: job.type,
-    status: current.status,
-    server_ids: [...job.serverIds],
-    ...(job.templateId ? { template_id: job.templateId } : {}),
-    image: job.image,
-    command: job.command,
-    visible: job.visible,
-    create_at: job.createAt,
-    update_at: Math.max(job.createAt, Math.min(now, current.at)),
+    status,
+    abnormal_count: job.tasks.filter((task) => task.timeline.status(now) === 'FAILED').length,
+    create_at: time(job.createAt),
+    update_at: time(updatedAt(job, now)),
   };
 }
 
-function templateView(template: JobTemplate): Record<string, unknown> {
-  return { id: template.id, name: template.name, type: template.type, image: template.image, command: template.command, description: template.description };
+function taskView(task: DevServerTaskRecord, now: number): Record<string, unknown> {
+  const current = task.timeline.current(now);
+  return {
+    id: task.id,
+    server_id: task.serverId,
+    server_name: task.serverName,
+    status: current.status,
+    cloud_server: { id: task.cloudServerId, type: task.serverType },
+    message: TASK_MESSAGES[current.status],
+    create_at: time(task.timeline.history(now)[0]?.at ?? current.at),
+    update_at: time(Math.min(now, current.at)),
+  };
 }
 
-function requireTemplate(id: string): JobTemplate {
-  const template = JOB_TEMPLATES.find((candidate) => candidate.id === id);
-  if (!template) {
-    throw notFound('Lite Server job template', id);
-  }
-  return template;
+/** The create and show answers (CreateDevServerJobResponse / GetDevServerJobResponse). */
+function jobDetails(job: DevServerJobRecord, now: number): Record<string, unknown> {
+  return {
+    ...jobSummary(job, now),
+    template_id: job.templateId,
+    items: job.items.map((item) => ({ type: item.type, spec: { ...item.spec } })),
+    tasks: job.tasks.map((task) => taskView(task, now)),
+  };
 }
 
 function requireJob(request: ApiRequest, id: string): DevServerJobRecord {
@@ -103,90 +109,106 @@ function requireJob(request: ApiRequest, id: string): DevServerJobRecord {
   return job;
 }
 
-/** `?id&name(substring)&type&status&visible&offset&limit&sort_dir&sort_key`. */
+/** `?id&name(substring)&type&status&visible`; every job is visible here (the SDK does not say what hides one). */
 function listJobs(request: ApiRequest): ApiResponse {
   const { query, now } = request;
-  const filters = { id: query.get('id'), name: query.get('name')?.toLowerCase(), type: query.get('type'), status: query.get('status'), visible: query.get('visible') };
-  if (filters.visible !== null) {
-    oneOf(filters.visible, ['true', 'false'], 'visible');
-  }
-  const records = [...requestProject(request).devServerJobs.values()].filter(
-    (job) =>
-      (filters.id === null || job.id === filters.id) &&
-      (!filters.name || job.name.toLowerCase().includes(filters.name)) &&
-      (filters.type === null || job.type === filters.type) &&
-      (filters.status === null || job.timeline.status(now) === filters.status) &&
-      (filters.visible === null || String(job.visible) === filters.visible),
-  );
-  const sorted = sortByTime(records, query, (job) => Math.max(job.createAt, Math.min(now, job.timeline.current(now).at)));
-  return ok(offsetPage(sorted, query, (job) => jobView(job, now), 1));
-}
-
-function listTemplates(request: ApiRequest): ApiResponse {
-  const { query } = request;
   const name = query.get('name')?.toLowerCase();
-  const templates = JOB_TEMPLATES.filter(
-    (template) =>
-      (query.get('id') === null || template.id === query.get('id')) &&
-      (!name || template.name.includes(name)) &&
-      (query.get('type') === null || template.type === query.get('type')),
+  const visible = query.get('visible');
+  if (visible !== null) {
+    oneOf(visible, ['true', 'false'], 'visible');
+  }
+  const jobs = [...requestProject(request).devServerJobs.values()].filter(
+    (job) =>
+      (query.get('id') === null || job.id === query.get('id')) &&
+      (!name || job.name.toLowerCase().includes(name)) &&
+      (query.get('type') === null || job.type === query.get('type')) &&
+      (query.get('status') === null || jobStatus(job, now) === query.get('status')) &&
+      visible !== 'false',
   );
-  return ok(offsetPage(templates, query, templateView, 1));
+  return ok(wholePage(jobs.map((job) => jobSummary(job, now))));
 }
 
-/** Body (illustrative): `{name, type: TRAIN|INFER, server_ids:[…], template_id?, image?, command?, visible?}`; servers must be RUNNING. */
+/** Each item `{type, spec?}`; a spec value for a template parameter with a `regex` must match it (emulator rule). */
+function parseItems(body: Record<string, unknown>, params: readonly { readonly name: string; readonly regex?: string }[]): DevServerJobRecord['items'] {
+  if (!Array.isArray(body.items) || body.items.length === 0) {
+    throw invalidParameter('items', 'must be a non-empty array of {type, spec}');
+  }
+  return body.items.map((item: unknown, index) => {
+    const path = `items[${index}]`;
+    if (!isRecord(item)) {
+      throw invalidParameter(path, 'must be an object');
+    }
+    const type = requiredString(item, 'type', `${path}.type`);
+    if (!LITE_NAME.test(type)) {
+      throw invalidParameter(`${path}.type`, 'must be 1-64 letters, digits, "-", "_" or "."');
+    }
+    const spec = isRecord(item.spec) ? (item.spec as Record<string, string>) : {};
+    for (const param of params) {
+      const value = spec[param.name];
+      if (value !== undefined && param.regex !== undefined && !new RegExp(param.regex).test(value)) {
+        throw invalidParameter(`${path}.spec.${param.name}`, `does not match ${param.regex}`);
+      }
+    }
+    return { type, spec: { ...spec } };
+  });
+}
+
+function parseServers(project: ProjectState, ids: unknown, now: number): DevServerRecord[] {
+  if (!Array.isArray(ids) || ids.length === 0) {
+    throw invalidParameter('server_ids', 'must be a non-empty array of Lite Server ids');
+  }
+  return [...new Set(ids as string[])].map((id) => {
+    const server = liveDevServer(project, id, now);
+    if (!server) {
+      throw notFound('Lite Server', id);
+    }
+    return server;
+  });
+}
+
+/** DevServerJobCreateRequest `{name, description?, server_ids, type, is_reboot?, items}`; `type` names a template's type. */
 function createJob(request: ApiRequest): ApiResponse {
   const project = requestProject(request);
   const body = bodyObject(request);
   const { now } = request;
   const name = validLiteName(body.name, 'name');
-  const templateId = optionalString(body, 'template_id', '') || undefined;
-  const template = templateId === undefined ? undefined : requireTemplate(templateId);
-  const type = oneOf(template && body.type === undefined ? template.type : requiredString(body, 'type'), ['TRAIN', 'INFER'], 'type');
-  const ids = body.server_ids;
-  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
-    throw invalidParameter('server_ids', 'must be a non-empty array of Lite Server ids');
+  const description = optionalString(body, 'description', '') || undefined;
+  if (description !== undefined && !LITE_NAME.test(description)) {
+    throw invalidParameter('description', 'must be 1-64 letters, digits, "-", "_" or "."');
   }
-  for (const id of ids as string[]) {
-    const server = liveDevServer(project, id, now);
-    if (!server) {
-      throw notFound('Lite Server', id);
-    }
-    if (server.timeline.status(now) !== 'RUNNING') {
-      throw invalidParameter('server_ids', `Lite Server ${id} is ${server.timeline.status(now)}, not RUNNING`);
-    }
+  const type = requiredString(body, 'type');
+  const template = templateOfType(type);
+  if (!template) {
+    throw invalidParameter('type', `no job template has the type ${type}`);
   }
-  if (body.visible !== undefined && typeof body.visible !== 'boolean') {
-    throw invalidParameter('visible', 'must be a boolean');
-  }
+  const items = parseItems(body, template.params);
+  const servers = parseServers(project, body.server_ids, now);
+  const fails = name.toLowerCase().includes('fail');
   const job: DevServerJobRecord = {
     id: randomUUID(),
     name,
+    description,
     type,
-    serverIds: [...new Set(ids as string[])],
-    templateId,
-    image: template ? optionalString(body, 'image', template.image) : requiredString(body, 'image'),
-    command: optionalString(body, 'command', template?.command ?? ''),
-    visible: body.visible !== false,
+    templateId: template.id,
+    userName: request.account.domainName,
+    items,
+    tasks: servers.map((server) => newTask(server, now, project.transitionMs, fails)),
     createAt: now,
-    timeline: new Timeline<DevServerJobStatus>('PENDING', now),
   };
-  planJob(job, now, project.transitionMs);
   project.devServerJobs.set(job.id, job);
-  return ok(jobView(job, now));
+  return ok(jobDetails(job, now));
 }
 
 /**
- * `DELETE …/jobs {job_ids:[…]}` → the deleted jobs in the list envelope. Emulator choice: all or
+ * `DELETE …/jobs {job_ids:[…]}` → the deleted jobs (DELETED) in the list envelope. Emulator choice: all or
  * nothing, an unknown id fails the request (ModelArts.6404) and deletes none.
  */
 function deleteJobs(request: ApiRequest): ApiResponse {
   const ids = bodyObject(request).job_ids;
-  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
+  if (!Array.isArray(ids) || ids.length === 0) {
     throw invalidParameter('job_ids', 'must be a non-empty array of Lite Server job ids');
   }
   const deleted = [...new Set(ids as string[])].map((id) => requireJob(request, id));
-  const data = deleted.map((job) => jobView(job, request.now));
   deleted.forEach((job) => requestProject(request).devServerJobs.delete(job.id));
-  return ok({ current: 1, data, pages: 1, size: data.length, total: data.length });
+  return ok(wholePage(deleted.map((job) => jobSummary(job, request.now, 'DELETED'))));
 }

@@ -34,10 +34,16 @@ export type DevServerStatus = (typeof DEV_SERVER_STATUSES)[number];
 
 export const HYPERINSTANCE_STATUSES = ['PROVISIONING', 'ACTIVE', 'ERROR', 'REIMAGING', 'TERMINATING', 'TERMINATED'] as const;
 export type HyperinstanceStatus = (typeof HYPERINSTANCE_STATUSES)[number];
-/** Illustrative: the reference names no hyper-cluster statuses. */
-export type HyperClusterStatus = 'CREATING' | 'ACTIVE' | 'DELETING' | 'ERROR';
-/** Illustrative: the reference names no Lite Server job statuses. */
-export type DevServerJobStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+/** The kinds of hyper cluster the SDK names (`type`; list, show and delete default to HPS). */
+export const HYPER_CLUSTER_TYPES = ['HPS', 'ECS'] as const;
+export type HyperClusterType = (typeof HYPER_CLUSTER_TYPES)[number];
+/**
+ * A job is PROCESSING while any of its tasks is (the statuses of the SDK's job list; its show and create
+ * answers document ACTIVE alone, which the emulator does not answer). Deleted jobs are answered DELETED.
+ */
+export type DevServerJobStatus = 'PROCESSING' | 'FINISHED' | 'DELETED';
+/** A job's task on one server (the SDK's DevServerTaskResponse statuses). */
+export type DevServerTaskStatus = 'PROCESSING' | 'SUCCESS' | 'FAILED' | 'SKIPPED';
 /** Internal end state: once a timeline reaches it the record is gone (never shown). */
 export type Gone = 'GONE';
 
@@ -114,27 +120,35 @@ export interface HyperinstanceRecord {
   readonly timeline: Timeline<HyperinstanceStatus | Gone>;
 }
 
+/** A hyper cluster has no status in the SDK: it exists from its create until its delete. */
 export interface HyperClusterRecord {
   readonly id: string;
   readonly name: string;
-  readonly type: string;
-  readonly description: string;
-  readonly availabilityZone: string;
-  readonly createAt: number;
-  readonly timeline: Timeline<HyperClusterStatus | Gone>;
+  readonly type: HyperClusterType;
+  /** `hyper_cluster_subnet_id`: the subnet the cluster's network is in. */
+  readonly subnetId: string;
+}
+
+export interface DevServerTaskRecord {
+  readonly id: string;
+  readonly serverId: string;
+  readonly serverName: string;
+  readonly serverType: ServerType;
+  readonly cloudServerId: string;
+  readonly timeline: Timeline<DevServerTaskStatus>;
 }
 
 export interface DevServerJobRecord {
   readonly id: string;
   readonly name: string;
-  readonly type: 'TRAIN' | 'INFER';
-  readonly serverIds: readonly string[];
-  readonly templateId?: string;
-  readonly image: string;
-  readonly command: string;
-  readonly visible: boolean;
+  readonly description?: string;
+  /** The template type it was created with (`type`); `templateId` is that template's. */
+  readonly type: string;
+  readonly templateId: string;
+  readonly userName: string;
+  readonly items: readonly { readonly type: string; readonly spec: Readonly<Record<string, string>> }[];
+  readonly tasks: readonly DevServerTaskRecord[];
   readonly createAt: number;
-  readonly timeline: Timeline<DevServerJobStatus>;
 }
 
 /** The record unless its timeline has reached `end` by `now` (then it is dropped). */
@@ -218,7 +232,7 @@ export function privateIpFor(id: string): string {
   return `192.168.${parseInt(hex.slice(0, 2), 16) % 64}.${(parseInt(hex.slice(2, 4), 16) % 250) + 2}`;
 }
 
-/** Illustrative default VPC and subnet of a project (create's `network` may name others). */
+/** The default VPC and subnet of a project (`vpcSeed.ts`): where the seeded servers and clusters are. */
 export function defaultNetwork(project: ProjectState): { vpcId: string; subnetId: string } {
   return { vpcId: seededUuid(`vpc:${project.id}`), subnetId: seededUuid(`subnet:${project.id}`) };
 }

@@ -1,6 +1,7 @@
 /**
- * Demo Lite Server resources (cn-north-4): the servers of `seedData.ts`, one hyper
- * cluster, one ACTIVE hyperinstance of four RUNNING servers in it, and two jobs.
+ * Demo Lite Server resources (cn-north-4): the servers of `seedData.ts`, an HPS and an ECS
+ * hyper cluster, one ACTIVE hyperinstance of four RUNNING servers in the HPS one, and two
+ * finished jobs.
  * Ids are derived from the project and names, so they are stable between runs;
  * ages are relative to start-up. The CREATING server is RUNNING one transition
  * after start-up; every other seeded status stays until an action changes it.
@@ -12,27 +13,26 @@ import { DEV_SERVER_FLAVORS, DEV_SERVER_IMAGES } from './devServerCatalog';
 import {
   defaultNetwork,
   type DevServerJobRecord,
-  type DevServerJobStatus,
   type DevServerRecord,
   type DevServerStatus,
+  type DevServerTaskStatus,
   type DevServerVolume,
   type Gone,
   type HyperClusterRecord,
-  type HyperClusterStatus,
   type HyperinstanceRecord,
   type HyperinstanceStatus,
   privateIpFor,
   seededUuid,
   sha256Hex,
 } from './devServerModel';
-import { JOB_TEMPLATES } from './devServerJobs';
+import { JOB_TEMPLATES } from './devServerJobTemplates';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const HYPER = { name: 'hps-cloudmatrix-01', flavor: 'physical.kat2ne.hps.48xlarge.8', image: 'EulerOS-2.10-Arm-CANN-8.0-HPS', servers: 4, ageDays: 15 };
-const CLUSTER = { name: 'hpc-cluster-a', ageDays: 20 };
+const CLUSTERS = { hps: 'hpc-cluster-a', ecs: 'ecs-cluster-train' };
 
 /** A timeline that went through `entries` ([status, at] ascending). */
 function history<S extends string>(entries: readonly (readonly [S, number])[]): Timeline<S> {
@@ -116,17 +116,13 @@ export function seedDevServers(project: ProjectState, seeds: readonly DevServerS
   const servers = seeds.map((seed) => seededServer(project, seed, now));
   servers.forEach((server) => project.devServers.set(server.id, server));
 
-  const clusterCreateAt = now - CLUSTER.ageDays * DAY;
-  const cluster: HyperClusterRecord = {
-    id: seededUuid(`hyper-cluster:${project.id}:${CLUSTER.name}`),
-    name: CLUSTER.name,
-    type: 'HPS',
-    description: 'Super-node network for the CloudMatrix demo',
-    availabilityZone: `${project.region}a`,
-    createAt: clusterCreateAt,
-    timeline: history<HyperClusterStatus | Gone>([['CREATING', clusterCreateAt], ['ACTIVE', clusterCreateAt + 5 * MINUTE]]),
-  };
-  project.hyperClusters.set(cluster.id, cluster);
+  const clusterId = (name: string): string => seededUuid(`hyper-cluster:${project.id}:${name}`);
+  const { subnetId } = defaultNetwork(project);
+  const clusters: HyperClusterRecord[] = [
+    { id: clusterId(CLUSTERS.hps), name: CLUSTERS.hps, type: 'HPS', subnetId },
+    { id: clusterId(CLUSTERS.ecs), name: CLUSTERS.ecs, type: 'ECS', subnetId },
+  ];
+  clusters.forEach((cluster) => project.hyperClusters.set(cluster.id, cluster));
 
   const hyperKey = `hyperinstance:${project.id}:${HYPER.name}`;
   const hyperCreateAt = now - HYPER.ageDays * DAY;
@@ -135,7 +131,7 @@ export function seedDevServers(project: ProjectState, seeds: readonly DevServerS
     name: HYPER.name,
     owner: project.ref.account.domainName,
     hpsId: seededUuid(`${hyperKey}:hps`),
-    hpsClusterId: cluster.id,
+    hpsClusterId: clusterId(CLUSTERS.hps),
     flavor: HYPER.flavor,
     createAt: hyperCreateAt,
     updateAt: hyperCreateAt,
@@ -150,26 +146,44 @@ export function seedDevServers(project: ProjectState, seeds: readonly DevServerS
     hyper.serverIds.push(server.id);
   }
 
-  const byName = (name: string): string => servers.find((server) => server.name === name)?.id ?? '';
-  const [infer, train] = JOB_TEMPLATES;
-  const jobs: [string, DevServerJobRecord['type'], string, number, (at: number) => Timeline<DevServerJobStatus>][] = [
-    ['qwen2-7b-serving', 'INFER', byName('lite-910b-dev'), 2 * DAY, (at) => history<DevServerJobStatus>([['PENDING', at], ['RUNNING', at + MINUTE]])],
-    ['llama3-8b-sft', 'TRAIN', byName('lite-910b-dev'), 3 * DAY, (at) => history<DevServerJobStatus>([['PENDING', at], ['RUNNING', at + MINUTE], ['SUCCEEDED', at + 3 * HOUR]])],
+  seedJobs(project, servers, now);
+}
+
+/** A log collection that went well on one server, and a health check that failed on one of two. */
+function seedJobs(project: ProjectState, servers: readonly DevServerRecord[], now: number): void {
+  const server = (name: string): DevServerRecord => {
+    const found = servers.find((candidate) => candidate.name === name);
+    if (!found) {
+      throw new Error(`seed: unknown Lite Server ${name}`);
+    }
+    return found;
+  };
+  const [logCollect, healthCheck] = JOB_TEMPLATES;
+  const jobs: [string, typeof logCollect, number, [DevServerRecord, DevServerTaskStatus][]][] = [
+    ['npu-logs-weekly', logCollect, 2 * DAY, [[server('lite-910b-dev'), 'SUCCESS']]],
+    ['npu-health-check-0312', healthCheck, 3 * DAY, [[server('lite-910b-dev'), 'SUCCESS'], [server('lite-a800-train-01'), 'FAILED']]],
   ];
-  for (const [name, type, serverId, age, timeline] of jobs) {
-    const template = type === 'INFER' ? infer : train;
+  for (const [name, template, age, tasks] of jobs) {
+    const key = `dev-server-job:${project.id}:${name}`;
     const createAt = now - age;
-    project.devServerJobs.set(seededUuid(`dev-server-job:${project.id}:${name}`), {
-      id: seededUuid(`dev-server-job:${project.id}:${name}`),
+    const spec = Object.fromEntries(template.params.map((param) => [param.name, param.value || 'obs://modelarts-demo-data/logs/']));
+    const job: DevServerJobRecord = {
+      id: seededUuid(key),
       name,
-      type,
-      serverIds: [serverId],
+      type: template.type,
       templateId: template.id,
-      image: template.image,
-      command: template.command,
-      visible: true,
+      userName: project.ref.account.domainName,
+      items: [{ type: template.type, spec }],
+      tasks: tasks.map(([member, status], index) => ({
+        id: seededUuid(`${key}:task:${index}`),
+        serverId: member.id,
+        serverName: member.name,
+        serverType: member.serverType,
+        cloudServerId: member.cloudServerId,
+        timeline: history<DevServerTaskStatus>([['PROCESSING', createAt], [status, createAt + 4 * MINUTE]]),
+      })),
       createAt,
-      timeline: timeline(createAt),
-    });
+    };
+    project.devServerJobs.set(job.id, job);
   }
 }

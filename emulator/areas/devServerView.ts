@@ -37,7 +37,7 @@ export function offsetPage<R, T>(records: readonly R[], query: URLSearchParams, 
   };
 }
 
-/** An unpaged list (flavors, images) in the same envelope. */
+/** An unpaged list (flavors, images, all users' servers, jobs and job templates) in the same envelope. */
 export function wholePage<T>(items: T[]): OffsetPage<T> {
   return { current: 1, data: items, pages: items.length > 0 ? 1 : 0, size: items.length, total: items.length };
 }

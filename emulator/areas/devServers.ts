@@ -16,7 +16,7 @@ import { createDevServer, validLiteName } from './devServerCreate';
 import { registerDevServerHyperinstances } from './devServerHyper';
 import { registerDevServerJobs } from './devServerJobs';
 import { requireDevServer, standaloneServers, updatedAt, userIdOf, wrongState } from './devServerModel';
-import { offsetPage, serverView, sortByTime } from './devServerView';
+import { offsetPage, serverView, sortByTime, wholePage } from './devServerView';
 
 const BASE = '/v1/{project_id}/dev-servers';
 /** Sub-paths of `dev-servers/` that are never server ids (API reference §12). */
@@ -27,9 +27,9 @@ const deleteServer: Handler = serverActionHandler('DELETE');
 
 export function registerDevServers(router: Router<Handler>): void {
   router
-    .add('GET', BASE, listServers(false))
-    .add('GET', `${BASE}/all`, listServers(true))
-    .add('PUT', `${BASE}/sync`, listServers(false))
+    .add('GET', BASE, listOwnServers)
+    .add('GET', `${BASE}/all`, listAllServers)
+    .add('PUT', `${BASE}/sync`, listOwnServers)
     .add('POST', BASE, createDevServer)
     .add('POST', `${BASE}/action`, batchServerAction)
     .add('GET', `${BASE}/{id}`, showServer)
@@ -64,20 +64,22 @@ function guardLiterals(router: Router<Handler>): void {
 }
 
 /**
- * `?owner&sort_dir&sort_key&limit(0-1024)&offset`. The own list (and `PUT …/sync`) shows the caller's
- * servers, or `owner`'s (a user id; the user name is accepted too); `/all` the whole tenant's.
- * Emulator choice: hyperinstance members are listed under their hyperinstance only.
+ * `?owner&sort_dir&sort_key&limit(0-1024)&offset`: the caller's servers, or `owner`'s (a user id; the user
+ * name is accepted too). Emulator choice: hyperinstance members are listed under their hyperinstance only.
  */
-function listServers(all: boolean): (request: ApiRequest) => ApiResponse {
-  return (request) => {
-    const { query, now } = request;
-    const project = requestProject(request);
-    const owner = query.get('owner');
-    const ownedBy = (name: string): boolean => (owner === null ? all || name === request.account.domainName : owner === name || owner === userIdOf(name));
-    const records = standaloneServers(project, now).filter((server) => ownedBy(server.owner));
-    const sorted = sortByTime(records, query, (server) => updatedAt(server, now));
-    return ok(offsetPage(sorted, query, (server) => serverView(server, project, now), 0));
-  };
+function listOwnServers(request: ApiRequest): ApiResponse {
+  const { query, now } = request;
+  const project = requestProject(request);
+  const owner = query.get('owner') ?? request.account.domainName;
+  const records = standaloneServers(project, now).filter((server) => owner === server.owner || owner === userIdOf(server.owner));
+  const sorted = sortByTime(records, query, (server) => updatedAt(server, now));
+  return ok(offsetPage(sorted, query, (server) => serverView(server, project, now), 0));
+}
+
+/** The whole tenant's servers: the SDK gives this list no parameters, so it is one page, in creation order. */
+function listAllServers(request: ApiRequest): ApiResponse {
+  const project = requestProject(request);
+  return ok(wholePage(standaloneServers(project, request.now).map((server) => serverView(server, project, request.now))));
 }
 
 /** `PUT …/{id}` `{name}`: renames in any status but DELETING; answers the server. */

@@ -1,7 +1,7 @@
 /**
  * VPC records (§8). Every project has a default VPC, subnet and security group
- * derived from its id: the VPC and subnet are the ones Lite Servers join when
- * their create names no network (`defaultNetwork`), and the subnet's
+ * derived from its id: the VPC and subnet are the seeded Lite Servers' and hyper
+ * clusters' (`defaultNetwork`), and the subnet's
  * 192.168.0.0/18 holds their private addresses (`privateIpFor`). The demo seed
  * adds a training and an inference VPC and a second subnet and group in the
  * default one (cn-north-4).

@@ -9,7 +9,7 @@ import { hyperinstanceKind, hyperinstanceServerKind } from '../views/kinds/liteS
 import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
 import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
-import { pickKeyPair } from './companionPickers';
+import { pickKeyPair, pickSubnet, pickVpc } from './companionPickers';
 import { confirmAction, confirmByTypingName } from './confirm';
 import { withProgress } from './progress';
 import { changeResourceState, registerCommonResourceCommands } from './resourceCommands';
@@ -27,9 +27,13 @@ export function registerHyperClusterCommands(context: CommandContext): vscode.Di
       if (!(await confirmByTypingName(context.ui, vscode.l10n.t('Delete hyper cluster "{0}"?', name), name))) {
         return;
       }
-      await changeResourceState(context, target, vscode.l10n.t('Deleting hyper cluster "{0}"…', name), (services, signal) =>
-        services.hyperClusters.delete(target.scope.region, target.item.id, signal),
-      );
+      const services = requireServices(context);
+      await withProgress(vscode.l10n.t('Deleting hyper cluster "{0}"…', name), (signal) => services.hyperClusters.delete(target.scope.region, target.item, signal));
+      // A cluster has no deleting state: it is gone once the request answers.
+      if (target.node) {
+        target.node.parent.removeChild(target.node);
+        context.explorer.rerender(target.node.parent);
+      }
     }),
     registerCommand(context, 'modelarts.hyperinstance.scaleUp', async (node) => scaleUp(context, await resolveTarget(context, hyperinstanceKind, node, withCapability(hyperinstanceKind, 'canScale')))),
     registerCommand(context, 'modelarts.hyperinstance.scaleDown', (clicked, selected) => scaleDown(context, clicked, selected)),
@@ -37,30 +41,23 @@ export function registerHyperClusterCommands(context: CommandContext): vscode.Di
   ];
 }
 
-/** A few questions in a row, rather than a panel: a name, a type, a zone and an optional description. */
+/** A few questions in a row, rather than a panel: a name, a type, and the subnet (of a VPC) of the cluster's network. */
 async function createHyperCluster(context: CommandContext, node: unknown): Promise<void> {
   const region = await resolveRegion(context, node, vscode.l10n.t('Create a hyper cluster in which region?'));
   const services = requireServices(context);
   const step = (index: number): string => vscode.l10n.t('Create Hyper Cluster ({0}/4)', index);
   const name = await ask(context.ui, { title: step(1), prompt: vscode.l10n.t('Name of the hyper cluster'), ignoreFocusOut: true, validateInput: liteNameProblem });
-  // (uncertain) The reference gives no cluster types; HPS and SPOD are the categories the server object names (§7.3).
-  const type = await pick(
+  const { type } = await pick(
     context.ui,
     [
-      { label: 'HPS' as const, description: vscode.l10n.t('for hyperinstances (super nodes)') },
-      { label: 'SPOD' as const, description: vscode.l10n.t('for SuperPod servers') },
+      { label: 'HPS', description: vscode.l10n.t('for hyperinstances (super nodes)'), type: 'HPS' as const },
+      { label: 'ECS', description: vscode.l10n.t('for elastic cloud servers'), type: 'ECS' as const },
     ],
     { title: step(2), placeHolder: vscode.l10n.t('Type of the hyper cluster'), ignoreFocusOut: true },
   );
-  const flavors = await withProgress(vscode.l10n.t('Loading availability zones…'), (signal) => services.devServers.listFlavors(region, {}, signal));
-  // The zones where Lite Server flavors are sold: the reference has no list of zones of its own.
-  const zones = [...new Set(flavors.map((flavor) => flavor.availability_zone).filter((zone): zone is string => Boolean(zone)))].sort();
-  if (zones.length === 0) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No Lite Server flavors are sold in {0}, so it has no availability zone for a hyper cluster.', region), 'config');
-  }
-  const zone = await pick(context.ui, zones.map((label) => ({ label })), { title: step(3), placeHolder: vscode.l10n.t('Availability zone'), ignoreFocusOut: true });
-  const description = await ask(context.ui, { title: step(4), prompt: vscode.l10n.t('Description (optional)'), ignoreFocusOut: true });
-  const request: CreateHyperClusterRequest = { name, type: type.label, availability_zone: zone.label, ...(description ? { description } : {}) };
+  const vpc = await pickVpc(context, region, step(3));
+  const subnet = await pickSubnet(context, region, vpc.id, step(4));
+  const request: CreateHyperClusterRequest = { name, hyper_cluster_subnet_id: subnet.id, type };
   const created = await withProgress(vscode.l10n.t('Creating hyper cluster "{0}"…', name), (signal) => services.hyperClusters.create(region, request, signal));
   const createdNode = await context.explorer.findNewResource(region, DEFAULT_WORKSPACE_ID, hyperClusterKind.contextValue, created.id);
   if (createdNode) {

@@ -33,7 +33,7 @@ const SERVER_ACTIONS: Readonly<Record<ServerPowerAction, ServerAction>> = {
     question: (names) => vscode.l10n.t('Start Lite Server {0}?', quotedNames(names)),
     button: vscode.l10n.t('Start'),
     progress: (names) => vscode.l10n.t('Starting {0}…', names.join(', ')),
-    single: (services, target, signal) => services.devServers.changePower(target.scope.region, target.item.id, 'start', signal),
+    single: (services, target, signal) => services.devServers.changePower(target.scope.region, target.item, 'start', signal),
   },
   STOP: {
     command: 'modelarts.devServer.stop',
@@ -42,7 +42,7 @@ const SERVER_ACTIONS: Readonly<Record<ServerPowerAction, ServerAction>> = {
     detail: vscode.l10n.t('Processes on the server end; its disks are kept.'),
     button: vscode.l10n.t('Stop'),
     progress: (names) => vscode.l10n.t('Stopping {0}…', names.join(', ')),
-    single: (services, target, signal) => services.devServers.changePower(target.scope.region, target.item.id, 'stop', signal),
+    single: (services, target, signal) => services.devServers.changePower(target.scope.region, target.item, 'stop', signal),
   },
   REBOOT: {
     command: 'modelarts.devServer.reboot',
@@ -51,7 +51,7 @@ const SERVER_ACTIONS: Readonly<Record<ServerPowerAction, ServerAction>> = {
     detail: vscode.l10n.t('Processes on the server are interrupted.'),
     button: vscode.l10n.t('Reboot'),
     progress: (names) => vscode.l10n.t('Rebooting {0}…', names.join(', ')),
-    single: (services, target, signal) => services.devServers.changePower(target.scope.region, target.item.id, 'reboot', signal),
+    single: (services, target, signal) => services.devServers.changePower(target.scope.region, target.item, 'reboot', signal),
   },
   DELETE: {
     command: 'modelarts.devServer.delete',

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { DevServerJob } from '../services/devServerJobs';
+import type { CreateDevServerJobRequest, DevServerJob, DevServerJobTemplate } from '../services/devServerJobs';
 import { liteNameProblem } from '../services/naming';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
-import { collectPages } from '../services/paging';
+import { collectPages, PICKER_LIMIT } from '../services/paging';
+import { joinParts, readableStatus } from '../views/format';
 import { devServerJobKind } from '../views/kinds/liteServerJobKind';
 import { RegionNode } from '../views/nodes/regionNodes';
 import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
@@ -14,9 +15,6 @@ import { registerCommonResourceCommands } from './resourceCommands';
 import { pickRegion, requireServices } from './resourceTarget';
 import { ask, pick, pickMany } from './userInput';
 
-/** At most this many servers or jobs are offered in a picker. */
-const PICKER_LIMIT = 500;
-
 /** Jobs run on Lite Servers: create from a template, delete several at once, details and id. */
 export function registerLiteServerJobCommands(context: CommandContext): vscode.Disposable[] {
   return [
@@ -27,8 +25,8 @@ export function registerLiteServerJobCommands(context: CommandContext): vscode.D
 }
 
 /**
- * A template's few parameters are asked one after another, each with the template's value to keep
- * (name, servers, image, command): quicker than a form for four fields, and Esc cancels at any step.
+ * A job from a template, in a few questions: the template, a name, the running servers, then each parameter the
+ * template shows (its value to keep, checked by its pattern) and whether a failed task is restarted.
  */
 async function createJob(context: CommandContext, node: unknown): Promise<void> {
   const region = node instanceof ResourceGroupNode && node.kind === devServerJobKind ? node.scope.region : await pickRegion(context, vscode.l10n.t('Create a Lite Server job in which region?'));
@@ -37,14 +35,15 @@ async function createJob(context: CommandContext, node: unknown): Promise<void> 
     Promise.all([services.devServerJobs.listTemplates(region, signal), collectPages((token, pageSignal) => services.devServers.list(region, token, pageSignal), PICKER_LIMIT, signal)]),
   );
   const running = servers.filter((server) => server.status === 'RUNNING');
-  if (templates.length === 0 || running.length === 0) {
-    const problem = templates.length === 0 ? vscode.l10n.t('There is no Lite Server job template in {0}.', region) : vscode.l10n.t('No Lite Server is running in {0}: a job needs one.', region);
+  const usable = templates.filter((template) => template.type);
+  if (usable.length === 0 || running.length === 0) {
+    const problem = usable.length === 0 ? vscode.l10n.t('There is no Lite Server job template in {0}.', region) : vscode.l10n.t('No Lite Server is running in {0}: a job needs one.', region);
     throw new ModelArtsError(LocalErrorCode.invalidInput, problem, 'config');
   }
   const title = vscode.l10n.t('Create a Lite Server job in {0}', region);
   const { template } = await pick(
     context.ui,
-    templates.map((candidate) => ({ label: candidate.name, description: candidate.type, detail: candidate.description, template: candidate })),
+    usable.map((candidate) => ({ label: candidate.name, description: joinParts(candidate.type, candidate.flavor_type), detail: candidate.description, template: candidate })),
     { title, placeHolder: vscode.l10n.t('Template'), matchOnDetail: true },
   );
   const name = await ask(context.ui, { title, prompt: vscode.l10n.t('Job name'), value: template.name, validateInput: liteNameProblem });
@@ -53,22 +52,57 @@ async function createJob(context: CommandContext, node: unknown): Promise<void> 
     running.map((server) => ({ label: server.name, description: server.flavor, server })),
     { title, placeHolder: vscode.l10n.t('Lite Servers to run "{0}" on', name) },
   );
-  const image = await ask(context.ui, {
-    title,
-    prompt: vscode.l10n.t('Container image'),
-    value: template.image,
-    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter an image, e.g. swr.{0}.myhuaweicloud.com/org/image:tag', region)),
-  });
-  const command = await ask(context.ui, { title, prompt: vscode.l10n.t('Command to run (empty keeps the template command)'), value: template.command });
-  const job = await withProgress(vscode.l10n.t('Creating Lite Server job "{0}"…', name), (signal) =>
-    services.devServerJobs.create(
-      region,
-      { name, template_id: template.id, server_ids: chosen.map((item) => item.server.id), image: image.trim(), command: command.trim() || undefined },
-      signal,
-    ),
+  const spec = await askTemplateParams(context, title, template);
+  const { restart } = await pick(
+    context.ui,
+    [
+      { label: vscode.l10n.t('No'), restart: false },
+      { label: vscode.l10n.t('Yes'), restart: true },
+    ],
+    { title, placeHolder: vscode.l10n.t('Restart a task that fails?') },
   );
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Lite Server job "{0}" is {1}', job.name, job.status), 5000);
+  const type = template.type ?? '';
+  // (uncertain) The SDK names no fine-grained item type per template: the template's type is sent for its one item.
+  const request: CreateDevServerJobRequest = { name, server_ids: chosen.map((item) => item.server.id), type, is_reboot: restart, items: [{ type, spec }] };
+  const job = await withProgress(vscode.l10n.t('Creating Lite Server job "{0}"…', name), (signal) => services.devServerJobs.create(region, request, signal));
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Lite Server job "{0}" is {1}', job.name, readableStatus(job.status)), 5000);
   await refreshJobs(context, region);
+}
+
+/**
+ * The template's parameters as the job's `spec`: those it shows are asked, starting from its value; the hidden
+ * ones keep theirs. A pattern the template gives that cannot be read checks nothing.
+ */
+async function askTemplateParams(context: CommandContext, title: string, template: DevServerJobTemplate): Promise<Record<string, string>> {
+  const spec: Record<string, string> = {};
+  for (const param of template.params ?? []) {
+    if (param.visible !== 'true') {
+      if (param.value) {
+        spec[param.name] = param.value;
+      }
+      continue;
+    }
+    const pattern = compiledPattern(param.regex);
+    const value = await ask(context.ui, {
+      title,
+      prompt: joinParts(param.name, param.description),
+      value: param.value ?? '',
+      ignoreFocusOut: true,
+      validateInput: (entered) => (pattern && !pattern.test(entered) ? vscode.l10n.t('The template expects a value matching {0}', param.regex ?? '') : undefined),
+    });
+    if (value) {
+      spec[param.name] = value;
+    }
+  }
+  return spec;
+}
+
+function compiledPattern(regex: string | undefined): RegExp | undefined {
+  try {
+    return regex ? new RegExp(regex) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The tree's selected jobs (one region), the clicked one, or several picked. */
@@ -87,7 +121,7 @@ async function deleteJobs(context: CommandContext, clicked: unknown, selected: u
     jobs = fromTree.map((node) => node.resource);
   } else {
     region = await pickRegion(context, vscode.l10n.t('Delete Lite Server jobs in which region?'));
-    const listed = await collectPages((token, signal) => services.devServerJobs.list(region, token, signal), PICKER_LIMIT);
+    const listed = (await withProgress(vscode.l10n.t('Loading the Lite Server jobs…'), (signal) => services.devServerJobs.list(region, signal))).slice(0, PICKER_LIMIT);
     const picked = await pickMany(context.ui, listed.map((job) => ({ label: job.name, description: devServerJobKind.description(job), job })), {
       title: vscode.l10n.t('Select the Lite Server jobs to delete'),
     });

@@ -14,17 +14,23 @@ export function selectedServers(selected: unknown, capability: string): Resource
 }
 
 /**
- * One `POST …/dev-servers/action` for several servers of a region; names the servers the service
- * refused, then shows every server's new state (the tree follows the transitional ones).
+ * One `POST …/dev-servers/action` for several servers of a region, then every server's new state (the tree
+ * follows the transitional ones). The service acts on all of them or, when one refuses, on none: the
+ * error says which, and the servers are read again.
  */
 export async function runServerBatch(context: CommandContext, servers: readonly ResourceNode<DevServer>[], action: DevServerBatchAction, title: string, extendParam?: object): Promise<void> {
   const services = requireServices(context);
-  const entries = await withProgress(title, (signal) => services.devServers.batch(servers[0].region, action, servers.map((node) => node.resourceId), signal, extendParam));
-  const refused = entries.filter((entry) => entry.error_code);
-  if (refused.length > 0) {
-    const nameOf = new Map(servers.map((node) => [node.resourceId, node.name]));
-    const reasons = refused.map((entry) => `${nameOf.get(entry.id) ?? entry.id} (${entry.error_code}: ${entry.error_msg ?? ''})`);
-    void context.ui.showErrorMessage(vscode.l10n.t('Not done for {0} Lite Server(s): {1}', refused.length, reasons.join(', ')));
+  try {
+    const updated = await withProgress(title, (signal) => services.devServers.batch(servers[0].region, action, servers.map((node) => node.resourceId), signal, extendParam));
+    for (const node of servers) {
+      const latest = updated.find((server) => server.id === node.resourceId);
+      if (latest) {
+        node.update(latest);
+        context.explorer.rerender(node);
+      }
+    }
+  } catch (error) {
+    await Promise.all(servers.map((node) => context.explorer.refresh(node)));
+    throw error;
   }
-  await Promise.all(servers.map((node) => context.explorer.refresh(node)));
 }

@@ -1,69 +1,96 @@
-import { collectPages, type Page, recordOffsetPage, tokenToNumber } from './paging';
 import { expectArray } from './responses';
 import type { SignedClient } from './signedClient';
 
+/** One of a job's tasks: the part that runs on one server (the SDK's DevServerTaskResponse). */
+export interface DevServerTask {
+  readonly id?: string;
+  readonly server_id?: string;
+  readonly server_name?: string;
+  /** PROCESSING, SUCCESS, FAILED or SKIPPED. */
+  readonly status?: string;
+  readonly message?: string;
+  readonly create_at?: string;
+  readonly update_at?: string;
+}
+
+export interface DevServerJobItem {
+  readonly type: string;
+  readonly spec?: Readonly<Record<string, string>>;
+}
+
 /**
- * A job run on Lite Servers (§7.1 gives the paths only). The fields are those the emulator
- * answers (illustrative): `type` TRAIN or INFER, `server_ids` the servers it runs on.
+ * A job run on Lite Servers: the list's DevServerJobListResponse; reading one job adds its template,
+ * items and tasks. Times are strings in the SDK.
  */
 export interface DevServerJob {
   readonly id: string;
   readonly name: string;
+  readonly user_name?: string;
+  readonly description?: string;
+  /** The template type it was created with (COMMON, LOG_COLLECT…). */
   readonly type?: string;
+  /** PROCESSING, FINISHED or DELETED in lists; ACTIVE when read (the SDK documents both). */
   readonly status: string;
-  readonly server_ids?: readonly string[];
+  /** How many of its tasks failed. */
+  readonly abnormal_count?: number;
+  readonly create_at?: string;
+  readonly update_at?: string;
   readonly template_id?: string;
-  readonly image?: string;
-  readonly command?: string;
-  readonly create_at?: number;
-  readonly update_at?: number;
+  readonly items?: readonly DevServerJobItem[];
+  readonly tasks?: readonly DevServerTask[];
 }
 
-/** What a job can be created from; its image and command are the defaults of the job's. */
+/** A parameter a template's jobs take in their items' `spec`. */
+export interface DevServerJobTemplateParam {
+  readonly name: string;
+  readonly description?: string;
+  /** The template's value, the default. */
+  readonly value?: string;
+  /** "true" when the console asks for it. */
+  readonly visible?: string;
+  readonly regex?: string;
+}
+
+/** The list's DevServerTemplateListResponse. */
 export interface DevServerJobTemplate {
   readonly id: string;
   readonly name: string;
-  readonly type?: string;
-  readonly image?: string;
-  readonly command?: string;
   readonly description?: string;
+  readonly type?: string;
+  readonly flavor_type?: string;
+  readonly params?: readonly DevServerJobTemplateParam[];
 }
 
-/** Create body as the emulator takes it (illustrative): the template's type, image and command apply unless given. */
+/** DevServerJobCreateRequest. */
 export interface CreateDevServerJobRequest {
   readonly name: string;
+  readonly description?: string;
   readonly server_ids: readonly string[];
-  readonly template_id?: string;
-  readonly type?: string;
-  readonly image?: string;
-  readonly command?: string;
+  readonly type: string;
+  readonly is_reboot?: boolean;
+  readonly items: readonly DevServerJobItem[];
 }
 
 interface ListEnvelope<T> {
   readonly data?: T[];
-  readonly total?: number;
 }
 
-export const DEV_SERVER_JOB_PAGE_SIZE = 50;
 const JOBS = '/v1/{project_id}/dev-servers/jobs';
 
-/** Jobs on Lite Servers and their templates (§7.1 `dev-servers/jobs`). */
+/** Epoch milliseconds of a job's time: the SDK types it as a string and gives no format, so digits are read as milliseconds too. */
+export function jobTime(value: string | undefined): number | undefined {
+  const ms = value === undefined ? NaN : /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Jobs on Lite Servers and their templates (`dev-servers/jobs`). */
 export class DevServerJobService {
   constructor(private readonly client: SignedClient) {}
 
-  /** Newest first. The operations list names no paging parameters for jobs: `offset` + `limit` as the other Lite Server lists (assumed). */
-  async list(region: string, pageToken?: string, signal?: AbortSignal): Promise<Page<DevServerJob>> {
-    const offset = tokenToNumber(pageToken);
-    const response = await this.client.request<ListEnvelope<DevServerJob>>({
-      service: 'modelarts',
-      region,
-      method: 'GET',
-      path: JOBS,
-      query: { offset, limit: DEV_SERVER_JOB_PAGE_SIZE, sort_dir: 'DESC', sort_key: 'createTime' },
-      signal,
-    });
-    const items = expectArray(response.data, 'Lite Server job list');
-    return recordOffsetPage(items, offset, response.total ?? offset + items.length);
+  /** Every job, newest first: the list has no paging or sorting parameters, so it is one request, sorted here. */
+  async list(region: string, signal?: AbortSignal): Promise<DevServerJob[]> {
+    const response = await this.client.request<ListEnvelope<DevServerJob>>({ service: 'modelarts', region, method: 'GET', path: JOBS, signal });
+    return expectArray(response.data, 'Lite Server job list').sort((a, b) => (jobTime(b.create_at) ?? 0) - (jobTime(a.create_at) ?? 0));
   }
 
   get(region: string, id: string, signal?: AbortSignal): Promise<DevServerJob> {
@@ -74,29 +101,15 @@ export class DevServerJobService {
     return this.client.request<DevServerJob>({ service: 'modelarts', region, method: 'POST', path: JOBS, body: request, signal });
   }
 
-  /**
-   * The API deletes jobs in batches only: `DELETE …/jobs {job_ids}` (the body as Huawei's API
-   * documentation gives it; the reference names the path only). Answers the deleted jobs.
-   */
+  /** The API deletes jobs in batches only (`DELETE …/jobs {job_ids}`); answers the deleted jobs. */
   async delete(region: string, ids: readonly string[], signal?: AbortSignal): Promise<DevServerJob[]> {
     const response = await this.client.request<ListEnvelope<DevServerJob>>({ service: 'modelarts', region, method: 'DELETE', path: JOBS, body: { job_ids: ids }, idempotent: false, signal });
     return response.data ?? [];
   }
 
-  /** Every template (a handful; paged like the jobs). */
-  listTemplates(region: string, signal?: AbortSignal): Promise<DevServerJobTemplate[]> {
-    return collectPages(async (pageToken, pageSignal) => {
-      const offset = tokenToNumber(pageToken);
-      const response = await this.client.request<ListEnvelope<DevServerJobTemplate>>({
-        service: 'modelarts',
-        region,
-        method: 'GET',
-        path: `${JOBS}/templates`,
-        query: { offset, limit: DEV_SERVER_JOB_PAGE_SIZE },
-        signal: pageSignal,
-      });
-      const items = expectArray(response.data, 'Lite Server job template list');
-      return recordOffsetPage(items, offset, response.total ?? offset + items.length);
-    }, 1000, signal);
+  /** Every template, in one request (the list has no paging parameters). */
+  async listTemplates(region: string, signal?: AbortSignal): Promise<DevServerJobTemplate[]> {
+    const response = await this.client.request<ListEnvelope<DevServerJobTemplate>>({ service: 'modelarts', region, method: 'GET', path: `${JOBS}/templates`, signal });
+    return expectArray(response.data, 'Lite Server job template list');
   }
 }

@@ -18,13 +18,14 @@ export interface ServerOsChange extends ServerLogin {
 }
 
 /**
- * What attaching or detaching a disk answers, and `GET …/operation/{id}` shows. The reference gives
- * the route only: fields as the emulator answers them, `running` until it ends.
+ * What attaching or detaching a disk answers, and `GET …/operation/{id}` shows: `pending`, then `running`,
+ * then `success` or `failed` (the SDK's attach answer), with `operation_error` when it failed.
  */
 export interface ServerOperation {
   readonly operation_id: string;
   readonly operation_status?: string;
   readonly operation_type?: string;
+  readonly operation_error?: { readonly code?: string; readonly message?: string };
 }
 
 export interface PublicIp {
@@ -36,17 +37,17 @@ export interface PublicIp {
 export class DevServerOperationService {
   constructor(private readonly client: SignedClient) {}
 
-  /** `POST …/{id}/changeos`: the reference gives no body; ServerOsRequest `{image_id, key_pair_name | admin_pass}` as the SDK. */
+  /** `POST …/{id}/changeos` with ServerOsRequest `{image_id, key_pair_name | admin_pass}`. */
   changeOs(region: string, id: string, change: ServerOsChange, signal?: AbortSignal): Promise<DevServer> {
     return this.call<DevServer>(region, 'POST', 'dev-servers/{id}/changeos', { id }, signal, undefined, change);
   }
 
-  /** `POST …/{id}/reinstallos` with the same image; an empty login keeps the current one (assumed: the reference gives no body). */
+  /** `POST …/{id}/reinstallos` (ServerOsRequest without an image: the same one); an empty login keeps the current one (assumed). */
   reinstallOs(region: string, id: string, login: ServerLogin, signal?: AbortSignal): Promise<DevServer> {
     return this.call<DevServer>(region, 'POST', 'dev-servers/{id}/reinstallos', { id }, signal, undefined, login);
   }
 
-  /** `POST …/{id}/attachvolume {volume_id}` (body assumed, the reference gives none): an EVS disk becomes a data disk of the server. */
+  /** `POST …/{id}/attachvolume {volume_id}` (AttachServerVolumeRequest): an EVS disk becomes a data disk of the server. */
   attachVolume(region: string, id: string, volumeId: string, signal?: AbortSignal): Promise<ServerOperation> {
     return this.call<ServerOperation>(region, 'POST', 'dev-servers/{id}/attachvolume', { id }, signal, undefined, { volume_id: volumeId });
   }
@@ -68,18 +69,16 @@ export class DevServerOperationService {
     return this.call<ServerOperation>(region, 'GET', 'dev-servers/{id}/operation/{operation_id}', { id, operation_id: operationId }, signal);
   }
 
-  /**
-   * Reads the operation every `intervalMs` until it is no longer `running`; anything but `success`
-   * then is a failure. (uncertain) The reference names no operation statuses: the emulator's two.
-   */
+  /** Reads the operation every `intervalMs` while it is `pending` or `running`; anything but `success` then is a failure. */
   async waitForOperation(region: string, id: string, started: ServerOperation, intervalMs: number, signal?: AbortSignal): Promise<ServerOperation> {
     let operation = started;
-    while (operation.operation_status === 'running') {
+    while (operation.operation_status === 'pending' || operation.operation_status === 'running') {
       await sleep(intervalMs, signal);
       operation = await this.operation(region, id, started.operation_id, signal);
     }
     if (operation.operation_status !== undefined && operation.operation_status !== 'success') {
-      throw new ModelArtsError('OperationFailed', `${operation.operation_type ?? 'the operation'} ${operation.operation_id} ended ${operation.operation_status}`, 'service');
+      const reason = operation.operation_error?.message ? `: ${operation.operation_error.message}` : '';
+      throw new ModelArtsError(operation.operation_error?.code ?? 'OperationFailed', `${operation.operation_type ?? 'the operation'} ${operation.operation_id} ended ${operation.operation_status}${reason}`, 'service');
     }
     return operation;
   }
@@ -89,7 +88,7 @@ export class DevServerOperationService {
     return expectArray(response.public_ips, 'public IP list');
   }
 
-  /** `POST …/{id}/publicips {public_ip_id}` (body assumed, the reference gives none); answers the server's EIPs. */
+  /** `POST …/{id}/publicips {public_ip_id}` (ServerBindPublicIPRequest); answers the server's EIPs. */
   async bindPublicIp(region: string, id: string, publicIpId: string, signal?: AbortSignal): Promise<PublicIp[]> {
     const response = await this.call<{ public_ips?: PublicIp[] }>(region, 'POST', 'dev-servers/{id}/publicips', { id }, signal, undefined, { public_ip_id: publicIpId });
     return response.public_ips ?? [];

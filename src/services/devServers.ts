@@ -68,7 +68,11 @@ interface DevServerVolumeRequest {
   readonly size: number;
 }
 
-/** The create body of §7.2, pay-per-use: `admin_pass` xor `key_pair_name`; `count` and `hps_cluster_id` as the type allows. */
+/**
+ * ServerCreateRequest, pay-per-use: `admin_pass` xor `key_pair_name`; `count` and `hps_cluster_id` as the type
+ * allows. No `charging_info`: its period fields are required, and meaningful for prepaid servers only; the
+ * Terraform provider sends it only for PRE_PAID (resource_huaweicloud_modelarts_devserver.go).
+ */
 export interface CreateDevServerRequest {
   readonly name: string;
   readonly flavor: string;
@@ -83,23 +87,10 @@ export interface CreateDevServerRequest {
   readonly data_volume?: DevServerVolumeRequest & { readonly count: number };
   readonly hps_cluster_id?: string;
   readonly count?: number;
-  readonly charging_info: { readonly charging_mode: 'POST_PAID' };
 }
 
 /** One of the actions a batch request applies to several servers (§7.1). */
 export type DevServerBatchAction = 'START' | 'STOP' | 'REBOOT' | 'CHANGEOS' | 'REINSTALLOS' | 'DELETE';
-
-/**
- * One server's answer to a batch request. The reference gives no answer body: assumed the list
- * envelope of servers, a refused server carrying `error_code` and `error_msg`.
- */
-export interface DevServerBatchEntry {
-  readonly id: string;
-  readonly name?: string;
-  readonly status?: string;
-  readonly error_code?: string;
-  readonly error_msg?: string;
-}
 
 /** Whose servers a list holds: the caller's, or every user's of the tenant (`/dev-servers/all`). */
 export type DevServerOwners = 'own' | 'all';
@@ -115,10 +106,18 @@ export const DEV_SERVER_PAGE_SIZE = 50;
 export class DevServerService {
   constructor(private readonly client: SignedClient) {}
 
+  /**
+   * Newest first. The caller's list pages by record offset; every user's (`…/all`) has no paging or
+   * sorting parameters, so it is one page, sorted here.
+   */
   async list(region: string, pageToken?: string, signal?: AbortSignal, owners: DevServerOwners = 'own'): Promise<Page<DevServer>> {
+    if (owners === 'all') {
+      const response = await this.call<ListResponse<DevServer>>(region, 'GET', 'dev-servers/all', {}, signal);
+      const items = expectArray(response.data, 'Lite Server list').sort((a, b) => (b.create_at ?? 0) - (a.create_at ?? 0));
+      return { items, total: items.length };
+    }
     const offset = tokenToNumber(pageToken);
-    const path = owners === 'all' ? 'dev-servers/all' : 'dev-servers';
-    const response = await this.call<ListResponse<DevServer>>(region, 'GET', path, {}, signal, { offset, limit: DEV_SERVER_PAGE_SIZE, sort_dir: 'DESC', sort_key: 'createTime' });
+    const response = await this.call<ListResponse<DevServer>>(region, 'GET', 'dev-servers', {}, signal, { offset, limit: DEV_SERVER_PAGE_SIZE, sort_dir: 'DESC', sort_key: 'createTime' });
     const items = expectArray(response.data, 'Lite Server list');
     return recordOffsetPage(items, offset, response.total ?? offset + items.length);
   }
@@ -144,19 +143,26 @@ export class DevServerService {
     return expectArray(response.data, 'Lite Server image list').filter((image) => !filter.arch || image.arch === filter.arch);
   }
 
-  /** Start, stop and reboot answer with the server in its transitional state. */
-  changePower(region: string, id: string, action: 'start' | 'stop' | 'reboot', signal?: AbortSignal): Promise<DevServer> {
-    return this.call<DevServer>(region, 'PUT', `dev-servers/{id}/${action}`, { id }, signal);
+  /**
+   * Start, stop and reboot answer with the server in its transitional state. Start sends ServerStartRequest
+   * with the server's own architecture, type and billing (the SDK names the fields, not their use).
+   */
+  changePower(region: string, server: DevServer, action: 'start' | 'stop' | 'reboot', signal?: AbortSignal): Promise<DevServer> {
+    const body = action === 'start' ? { arch: server.image?.arch, server_type: server.cloud_server?.type, charging_mode: server.charging_mode } : undefined;
+    return this.call<DevServer>(region, 'PUT', `dev-servers/{id}/${action}`, { id: server.id }, signal, undefined, body);
   }
 
   delete(region: string, id: string, signal?: AbortSignal): Promise<DevServer> {
     return this.call<DevServer>(region, 'DELETE', 'dev-servers/{id}', { id }, signal);
   }
 
-  /** One request for several servers (§7.1 batch action); `extendParam` carries the image and login of an OS change. */
-  async batch(region: string, action: DevServerBatchAction, ids: readonly string[], signal?: AbortSignal, extendParam?: object): Promise<DevServerBatchEntry[]> {
+  /**
+   * One request for several servers; `extendParam` carries the image and login of an OS change. The request
+   * fails when a server is unknown or refuses the action, and answers the servers in their new states.
+   */
+  async batch(region: string, action: DevServerBatchAction, ids: readonly string[], signal?: AbortSignal, extendParam?: object): Promise<DevServer[]> {
     const body = { type: action, servers: ids.map((id) => ({ id })), ...(extendParam ? { extend_param: extendParam } : {}) };
-    const response = await this.call<ListResponse<DevServerBatchEntry>>(region, 'POST', 'dev-servers/action', {}, signal, undefined, body);
+    const response = await this.call<ListResponse<DevServer>>(region, 'POST', 'dev-servers/action', {}, signal, undefined, body);
     return response.data ?? [];
   }
 

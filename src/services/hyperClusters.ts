@@ -1,30 +1,29 @@
-import { DEV_SERVER_PAGE_SIZE, type Hyperinstance } from './devServers';
-import { type Page, recordOffsetPage, tokenToNumber } from './paging';
+import type { Hyperinstance } from './devServers';
+import { asModelArtsError } from './errors';
 import { expectArray } from './responses';
 import type { HttpMethod, QueryValue, SignedClient } from './signedClient';
 
-/**
- * A hyper cluster (§7.1). The reference gives the paths only: the fields are
- * the ones the emulator illustrates, and the product reads them all as optional.
- */
+/** The kinds of hyper cluster (the SDK's `type`): for HPS hyperinstances, or for ECS servers. */
+export const HYPER_CLUSTER_TYPES = ['HPS', 'ECS'] as const;
+export type HyperClusterType = (typeof HYPER_CLUSTER_TYPES)[number];
+
+/** The SDK's HyperCluster: it has no status and names no type (the query that found it does). */
 export interface HyperCluster {
   readonly id: string;
   readonly name: string;
-  readonly status: string;
-  readonly type?: string;
-  readonly description?: string;
-  readonly availability_zone?: string;
-  readonly hyperinstance_ids?: readonly string[];
-  readonly create_at?: number;
-  readonly update_at?: number;
+  readonly network_info?: readonly { readonly hyper_cluster_subnet_id?: string; readonly is_default?: boolean }[];
 }
 
-/** The reference gives no create body; assumed `{name, type, availability_zone, description}` as the emulator takes it. */
+/** A cluster with the type it was listed, read or created as. */
+export interface TypedHyperCluster extends HyperCluster {
+  readonly type: HyperClusterType;
+}
+
+/** HyperClusterCreateRequest. */
 export interface CreateHyperClusterRequest {
   readonly name: string;
-  readonly type: 'HPS' | 'SPOD';
-  readonly availability_zone: string;
-  readonly description?: string;
+  readonly hyper_cluster_subnet_id: string;
+  readonly type: HyperClusterType;
 }
 
 /** `live-scale-up` adds one server to a hyperinstance; HPS servers log in with a key pair only. */
@@ -34,34 +33,47 @@ export interface ScaleUpRequest {
   readonly key_pair_name: string;
 }
 
-interface ListResponse<T> {
-  readonly data?: T[];
-  readonly total?: number;
-}
-
-/** Hyper clusters, and growing or shrinking a hyperinstance while it runs (§7.1). */
+/** Hyper clusters, and growing or shrinking a hyperinstance while it runs. */
 export class HyperClusterService {
   constructor(private readonly client: SignedClient) {}
 
-  /** Every type of cluster: the optional `type` filter (§7.1 operations list) is not sent. */
-  async list(region: string, pageToken?: string, signal?: AbortSignal): Promise<Page<HyperCluster>> {
-    const offset = tokenToNumber(pageToken);
-    const response = await this.call<ListResponse<HyperCluster>>(region, 'GET', 'hyper-clusters', {}, signal, { offset, limit: DEV_SERVER_PAGE_SIZE });
-    const items = expectArray(response.data, 'hyper cluster list');
-    return recordOffsetPage(items, offset, response.total ?? offset + items.length);
+  /** Every cluster, HPS ones first: one unpaged request per type (the list has no paging parameters). */
+  async list(region: string, signal?: AbortSignal): Promise<TypedHyperCluster[]> {
+    const lists = await Promise.all(HYPER_CLUSTER_TYPES.map((type) => this.listOfType(region, type, signal)));
+    return lists.flat();
   }
 
-  get(region: string, id: string, signal?: AbortSignal): Promise<HyperCluster> {
-    return this.call<HyperCluster>(region, 'GET', 'hyper-clusters/{id}', { id }, signal);
+  async listOfType(region: string, type: HyperClusterType, signal?: AbortSignal): Promise<TypedHyperCluster[]> {
+    const response = await this.call<{ hyper_clusters?: HyperCluster[] }>(region, 'GET', 'hyper-clusters', {}, signal, { type });
+    return expectArray(response.hyper_clusters, 'hyper cluster list').map((cluster) => ({ ...cluster, type }));
   }
 
-  create(region: string, request: CreateHyperClusterRequest, signal?: AbortSignal): Promise<HyperCluster> {
-    return this.call<HyperCluster>(region, 'POST', 'hyper-clusters', {}, signal, undefined, request);
+  async get(region: string, id: string, type: HyperClusterType, signal?: AbortSignal): Promise<TypedHyperCluster> {
+    return { ...(await this.call<HyperCluster>(region, 'GET', 'hyper-clusters/{id}', { id }, signal, { type })), type };
   }
 
-  /** Answers the cluster, now being deleted. */
-  delete(region: string, id: string, signal?: AbortSignal): Promise<HyperCluster> {
-    return this.call<HyperCluster>(region, 'DELETE', 'hyper-clusters/{id}', { id }, signal);
+  /**
+   * A cluster known by its id alone: read as HPS, then as ECS when no HPS cluster has that id.
+   * (uncertain) The SDK says `type` selects which kind of cluster is read; one of the other kind is assumed not found.
+   */
+  async find(region: string, id: string, signal?: AbortSignal): Promise<TypedHyperCluster> {
+    try {
+      return await this.get(region, id, 'HPS', signal);
+    } catch (error) {
+      if (!asModelArtsError(error).isNotFound) {
+        throw error;
+      }
+      return this.get(region, id, 'ECS', signal);
+    }
+  }
+
+  async create(region: string, request: CreateHyperClusterRequest, signal?: AbortSignal): Promise<TypedHyperCluster> {
+    return { ...(await this.call<HyperCluster>(region, 'POST', 'hyper-clusters', {}, signal, undefined, request)), type: request.type };
+  }
+
+  /** The cluster is gone once this answers (the SDK gives the answer no shape, so none is read). */
+  async delete(region: string, cluster: TypedHyperCluster, signal?: AbortSignal): Promise<void> {
+    await this.call<unknown>(region, 'DELETE', 'hyper-clusters/{id}', { id: cluster.id }, signal, { type: cluster.type });
   }
 
   /** One more server in the hyperinstance; answers the hyperinstance with it. */

@@ -97,36 +97,36 @@ const HYPERINSTANCE_STATUS: Record<string, StatusCategory> = {
 };
 
 /**
- * Jobs on Lite Servers. The reference names no statuses: PENDING to FAILED are the emulator's
- * (illustrative); PROCESSING and FINISHED are those of Huawei's public API documentation.
+ * Jobs on Lite Servers: PROCESSING until every task has ended, then FINISHED; ACTIVE is the one status the
+ * SDK documents for a job read on its own (uncertain meaning: taken as under way, not followed).
  */
 const DEV_SERVER_JOB_STATUS: Record<string, StatusCategory> = {
-  PENDING: 'transitional',
-  RUNNING: 'running',
-  PROCESSING: 'running',
-  SUCCEEDED: 'succeeded',
+  PROCESSING: 'transitional',
+  ACTIVE: 'running',
   FINISHED: 'succeeded',
-  FAILED: 'failed',
+  DELETED: 'stopped',
 };
 
-export function devServerJobStatusCategory(status: string): StatusCategory {
-  return DEV_SERVER_JOB_STATUS[status] ?? 'unknown';
+/** A finished job with a failed task has failed (its tasks say where). */
+export function devServerJobStatusCategory(status: string, failedTasks: number): StatusCategory {
+  const category = DEV_SERVER_JOB_STATUS[status] ?? 'unknown';
+  return category === 'succeeded' && failedTasks > 0 ? 'failed' : category;
+}
+
+/** A job's task on one server. */
+const DEV_SERVER_TASK_STATUS: Record<string, StatusCategory> = {
+  PROCESSING: 'transitional',
+  SUCCESS: 'succeeded',
+  FAILED: 'failed',
+  SKIPPED: 'stopped',
+};
+
+export function devServerTaskStatusCategory(status: string): StatusCategory {
+  return DEV_SERVER_TASK_STATUS[status] ?? 'unknown';
 }
 
 export function hyperinstanceStatusCategory(status: string): StatusCategory {
   return HYPERINSTANCE_STATUS[status] ?? 'unknown';
-}
-
-/** Hyper clusters: the reference names no statuses; these are the emulator's illustrative ones (§7.1). */
-const HYPER_CLUSTER_STATUS: Record<string, StatusCategory> = {
-  CREATING: 'transitional',
-  DELETING: 'transitional',
-  ACTIVE: 'running',
-  ERROR: 'failed',
-};
-
-export function hyperClusterStatusCategory(status: string): StatusCategory {
-  return HYPER_CLUSTER_STATUS[status] ?? 'unknown';
 }
 
 /**

@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
 import type { DevServer } from '../services/devServers';
-import { collectPages } from '../services/paging';
+import { PICKER_LIMIT } from '../services/paging';
 import { devServerKind, hyperinstanceKind } from '../views/kinds/liteServerKinds';
 import type { ResourceKind } from '../views/resourceKind';
 import type { CreateForm } from './createResourcePanel';
 import { loadCompanionLists } from './companionChoices';
 import { devServerChoiceLists, toCreateDevServerBody, validateDevServerForm } from './devServerFormRules';
 import type { DevServerFormValues } from './protocol';
-
-/** More hyper clusters than this in one region would be unusual; the picker offers the first ones. */
-const HYPER_CLUSTER_CHOICES = 200;
 
 export const createDevServerForm: CreateForm<DevServerFormValues, DevServer> = {
   app: 'createDevServer',
@@ -18,10 +15,8 @@ export const createDevServerForm: CreateForm<DevServerFormValues, DevServer> = {
   formMessage: (scope, values) => ({ type: 'devServerForm', scope, values }),
   submittedValues: (message) => (message.type === 'submitDevServer' ? message.values : undefined),
   loadOptions: async (services, region, signal) => {
-    const [flavors, clusters] = await Promise.all([
-      services.devServers.listFlavors(region, {}, signal),
-      collectPages((token, pageSignal) => services.hyperClusters.list(region, token, pageSignal), HYPER_CLUSTER_CHOICES, signal),
-    ]);
+    // Hyperinstances join HPS clusters (`hps_cluster_id`).
+    const [flavors, clusters] = await Promise.all([services.devServers.listFlavors(region, {}, signal), services.hyperClusters.listOfType(region, 'HPS', signal)]);
     return {
       type: 'devServerOptions',
       flavors: flavors.map((flavor) => ({
@@ -34,7 +29,7 @@ export const createDevServerForm: CreateForm<DevServerFormValues, DevServer> = {
         specification: flavor.specification ?? '',
         soldOut: flavor.is_sold_out === true,
       })),
-      hyperClusters: clusters.map((cluster) => ({ id: cluster.id, name: cluster.name, status: cluster.status, usable: cluster.status === 'ACTIVE' })),
+      hyperClusters: clusters.slice(0, PICKER_LIMIT).map((cluster) => ({ id: cluster.id, name: cluster.name })),
     };
   },
   answer: (services, region, message, describe) => {

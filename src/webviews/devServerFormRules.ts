@@ -11,10 +11,10 @@ import type { CompanionList, DevServerFormValues } from './protocol';
 
 /** EVS disk types; the reference's example uses GPSSD (§7.2). */
 export const EVS_TYPES = ['GPSSD', 'ESSD', 'SSD', 'SAS', 'SATA'] as const;
-/** The reference gives no disk size limits; assumed the SDK's documented ranges. */
+/** The SDK's ranges: EvsVolume (system disk) and ServerDataVolume (each data disk, and how many). */
 export const ROOT_VOLUME_GB = { min: 100, max: 1024 } as const;
-export const DATA_VOLUME_GB = { min: 10, max: 32768 } as const;
-export const MAX_DATA_VOLUMES = 10;
+export const DATA_VOLUME_GB = { min: 100, max: 32768 } as const;
+export const MAX_DATA_VOLUMES = 8;
 /** `count` is 1–10, and HPS servers come one hyperinstance at a time (§7.2). */
 export const MAX_SERVERS = 10;
 
@@ -135,8 +135,9 @@ export function emptyDevServerForm(workspaceId: string): DevServerFormValues {
 }
 
 /**
- * The §7.2 body. Pay-per-use only: a prepaid create answers with an order to pay
- * in the console, and the server exists only once it is paid (§7.1).
+ * The ServerCreateRequest body. Pay-per-use only, so without `charging_info` (whose period fields are for
+ * prepaid servers): a prepaid create answers with an order to pay in the console, and the server exists
+ * only once it is paid (§7.1).
  */
 export function toCreateDevServerBody(values: DevServerFormValues): CreateDevServerRequest {
   const hps = values.serverType === 'HPS';
@@ -152,6 +153,5 @@ export function toCreateDevServerBody(values: DevServerFormValues): CreateDevSer
     root_volume: { type: values.rootVolumeType, size: values.rootVolumeSizeGb },
     ...(values.dataVolumeCount > 0 ? { data_volume: { type: values.dataVolumeType, size: values.dataVolumeSizeGb, count: values.dataVolumeCount } } : {}),
     ...(hps ? (values.hpsClusterId ? { hps_cluster_id: values.hpsClusterId } : {}) : { count: values.count }),
-    charging_info: { charging_mode: 'POST_PAID' },
   };
 }

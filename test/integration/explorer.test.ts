@@ -212,8 +212,8 @@ describe('ModelArts explorer against the emulator', () => {
     const seen = under.emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
     assert.equal(new Set(seen).size, seen.length, `duplicate requests: ${seen.join('\n')}`);
     assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances', 'Hyper Clusters', 'Lite Server Jobs', 'Scheduled Events', 'SWR Images', 'VPCs', 'Key Pairs', 'OBS Buckets']);
-    // OBS requests go to the OBS stand-in's own log: one bucket list.
-    assert.equal(seen.length, 1 + 6 * workspaces.length + accountGroups.length - 1, `the workspace list, six categories per workspace, and the account-wide lists: ${seen.join('\n')}`);
+    // OBS requests go to the OBS stand-in's own log: one bucket list. Hyper clusters are listed once per type (HPS, ECS).
+    assert.equal(seen.length, 1 + 6 * workspaces.length + accountGroups.length - 1 + 1, `the workspace list, six categories per workspace, and the account-wide lists: ${seen.join('\n')}`);
     assert.deepEqual(under.emulator.obs.requests.list().map((request) => `${request.method} ${request.path}`), ['GET /']);
   });
 

@@ -24,31 +24,56 @@ describe('Hyper clusters and hyperinstance scaling against the emulator', () => 
 
   after(() => under.stop());
 
-  it('lists the region\'s hyper clusters with their state, type, zone and hyperinstances', async () => {
-    const [cluster] = await children(await clusterGroup());
-    assert.equal(label(cluster), 'hpc-cluster-a');
-    assert.match(String(cluster.getTreeItem().description), /^Active · HPS · cn-north-4a · 1 hyperinstance\b/);
-    assert.match(String(cluster.getTreeItem().contextValue), /^hyperCluster\b.*\bcanDelete\b/);
+  it('lists the region\'s hyper clusters of both types, each with its type', async () => {
+    under.emulator.requests.clear();
+    await vscode.commands.executeCommand('modelarts.refresh', await clusterGroup());
+    const clusters = await children(await clusterGroup());
+    assert.deepEqual(
+      clusters.map((node) => [label(node), node.getTreeItem().description]),
+      [
+        ['hpc-cluster-a', 'HPS'],
+        ['ecs-cluster-train', 'ECS'],
+      ],
+    );
+    assert.match(String(clusters[0].getTreeItem().contextValue), /^hyperCluster\b.*\bcanDelete\b/);
+    assert.equal((clusters[1].getTreeItem().iconPath as vscode.ThemeIcon).id, 'type-hierarchy');
+    assert.match(String((clusters[1].getTreeItem().tooltip as vscode.MarkdownString).value), /Type:.*ECS.*elastic.*cloud.*servers/);
+    const queries = under.emulator.requests.list({ method: 'GET', path: /\/hyper-clusters$/ }).map((request) => request.query.type);
+    assert.deepEqual([...new Set(queries)].sort(), ['ECS', 'HPS']);
   });
 
-  it('creates a hyper cluster in four steps; it appears Creating and turns Active', async () => {
+  it('creates a hyper cluster in four steps: name, type, then the subnet of a VPC; it is in the tree at once', async () => {
     const group = await clusterGroup();
-    under.ui.answer('it-cluster', 'SPOD', (items) => items[0], 'made by a test');
+    let subnets: string[] = [];
+    under.ui.answer(
+      'it-cluster',
+      'ECS',
+      (items) => items.find((item) => item.label === 'vpc-default'),
+      (items) => {
+        subnets = items.map((item) => item.label);
+        return items.find((item) => item.label === 'subnet-notebooks');
+      },
+    );
     await vscode.commands.executeCommand('modelarts.hyperCluster.create', group);
     assert.deepEqual(under.ui.errors, []);
-    assert.deepEqual(bodyOf('POST', '/dev-servers/hyper-clusters'), { name: 'it-cluster', type: 'SPOD', availability_zone: 'cn-north-4a', description: 'made by a test' });
+    assert.ok(subnets.includes('subnet-default') && subnets.includes('subnet-notebooks'), subnets.join(', '));
+    const services = under.api.context.session.services;
+    assert.ok(services);
+    const [vpc] = await services.vpc.listAllVpcs(REGION);
+    const subnetId = (await services.vpc.listAllSubnets(REGION, vpc.id)).find((subnet) => subnet.name === 'subnet-notebooks')?.id;
+    assert.deepEqual(bodyOf('POST', '/dev-servers/hyper-clusters'), { name: 'it-cluster', hyper_cluster_subnet_id: subnetId, type: 'ECS' });
     assert.equal(await under.ui.inputBoxes[0].validateInput?.('bad name!'), 'Use 1 to 64 letters, digits, hyphens (-), underscores (_) or dots (.).');
     const created = (await children(group)).find((node) => label(node) === 'it-cluster');
     assert.ok(created, 'the new cluster is in the tree');
-    await until(() => status(created), (value) => value === 'Active', 'the new cluster to show Active');
+    assert.equal(created.getTreeItem().description, 'ECS');
   });
 
-  it('deletes a hyper cluster only after its name is typed, and it leaves the tree', async () => {
+  it('deletes a hyper cluster only after its name is typed, with its type, and it leaves the tree', async () => {
     const services = under.api.context.session.services;
     assert.ok(services);
-    const created = await services.hyperClusters.create(REGION, { name: 'it-doomed', type: 'HPS', availability_zone: 'cn-north-4a' });
-    // Past Creating, which cannot be deleted.
-    under.emulator.clock.advance(1000);
+    const [vpc] = await services.vpc.listAllVpcs(REGION);
+    const [subnet] = await services.vpc.listAllSubnets(REGION, vpc.id);
+    const created = await services.hyperClusters.create(REGION, { name: 'it-doomed', hyper_cluster_subnet_id: subnet.id, type: 'ECS' });
     const group = await clusterGroup();
     await vscode.commands.executeCommand('modelarts.refresh', group);
     const doomed = (await children(group)).find((node) => idOf(node) === created.id);
@@ -61,9 +86,9 @@ describe('Hyper clusters and hyperinstance scaling against the emulator', () => 
     under.ui.answer('it-doomed');
     await vscode.commands.executeCommand('modelarts.hyperCluster.delete', doomed);
     assert.deepEqual(under.ui.errors, []);
-    assert.equal(under.emulator.requests.count({ method: 'DELETE', path: created.id }), 1);
-    assert.equal(status(doomed), 'Deleting');
-    await until(async () => (await children(group)).some((node) => node.id === doomed.id), (present) => !present, 'the cluster to leave the tree');
+    const [deleted] = under.emulator.requests.list({ method: 'DELETE', path: created.id });
+    assert.deepEqual(deleted.query, { type: 'ECS' });
+    assert.ok(!(await children(group)).some((node) => node.id === doomed.id), 'the cluster left the tree');
   });
 
   it('Scale Up adds a server of the chosen flavor, image and picked key pair; it shows under Servers and turns Running', async () => {

@@ -76,7 +76,11 @@ describe('Create Lite Server against the emulator', () => {
       assert.equal(form.scope.region, REGION);
       assert.equal(form.values.adminPass, '');
       assert.ok(options.flavors.some((flavor) => flavor.serverType === 'BMS' && flavor.soldOut), 'a sold-out BMS flavor is offered as such');
-      assert.ok(options.hyperClusters.some((cluster) => cluster.name === 'hpc-cluster-a' && cluster.usable));
+      assert.deepEqual(
+        options.hyperClusters.map((cluster) => cluster.name),
+        ['hpc-cluster-a'],
+        'the HPS clusters a hyperinstance can join, not the ECS one',
+      );
       const flavor = options.flavors.find((candidate) => candidate.serverType === 'ECS' && candidate.arch === 'X86' && !candidate.soldOut);
       assert.ok(flavor);
 
@@ -154,7 +158,6 @@ describe('Create Lite Server against the emulator', () => {
         root_volume: { type: 'GPSSD', size: 100 },
         data_volume: { type: 'GPSSD', size: 100, count: 1 },
         count: 2,
-        charging_info: { charging_mode: 'POST_PAID' },
       });
       const servers = await under.explorer.getChildren(await regionGroup('Lite Servers'));
       const created = servers.find((node) => label(node) === 'it-lite-0001');
@@ -162,7 +165,8 @@ describe('Create Lite Server against the emulator', () => {
       const record = under.emulator.state.findDevServer(created.id.split('/').pop() as string)?.server;
       assert.deepEqual([record?.vpcId, record?.subnetId], [network.vpcId, network.subnetId], 'the server joined the network chosen');
       assert.ok(servers.some((node) => label(node) === 'it-lite-0002'));
-      assert.equal(status(created), 'Creating');
+      // Creating for one transition (300 ms), which a slow machine may have spent already.
+      assert.ok(['Creating', 'Running'].includes(status(created)), status(created));
       await until(() => status(created), (value) => value === 'Running', 'the new server to show Running');
       assert.match(under.ui.shown.at(-1)?.message ?? '', /Created Lite Server "it-lite-0001"/);
 
@@ -180,7 +184,7 @@ describe('Create Lite Server against the emulator', () => {
     const { panel, talk, form, options } = await openForm(await under.child(undefined, REGION));
     try {
       const flavor = options.flavors.find((candidate) => candidate.serverType === 'HPS' && !candidate.soldOut);
-      const cluster = options.hyperClusters.find((candidate) => candidate.usable);
+      const [cluster] = options.hyperClusters;
       assert.ok(flavor && cluster);
       const [image] = await imagesOf(panel, talk, 'HPS', flavor.flavor);
       const values: DevServerFormValues = {

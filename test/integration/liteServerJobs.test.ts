@@ -19,32 +19,44 @@ describe('Lite Server jobs against the emulator', () => {
     });
   }
 
-  it('lists the region\'s jobs with their states, and shows one as JSON', async () => {
+  it('lists the region\'s jobs with their states and failed tasks, shows one as JSON, and expands to its tasks', async () => {
     const listed = await jobs();
-    const serving = listed.find((node) => label(node) === 'qwen2-7b-serving');
-    const training = listed.find((node) => label(node) === 'llama3-8b-sft');
-    assert.ok(serving && training, `seeded jobs: ${listed.map(label).join(', ')}`);
-    assert.deepEqual([status(serving), iconOf(serving)], ['Running', 'vm-running']);
-    assert.deepEqual([status(training), iconOf(training)], ['Succeeded', 'pass']);
-    assert.match(String(training.getTreeItem().description), /TRAIN · 1 server\(s\)/);
+    const logs = listed.find((node) => label(node) === 'npu-logs-weekly');
+    const check = listed.find((node) => label(node) === 'npu-health-check-0312');
+    assert.ok(logs && check, `seeded jobs: ${listed.map(label).join(', ')}`);
+    assert.deepEqual([status(logs), iconOf(logs)], ['Finished', 'pass']);
+    assert.deepEqual([status(check), iconOf(check)], ['Finished', 'error']);
+    assert.match(String(check.getTreeItem().description), /^Finished · COMMON · 1 task\(s\) failed · /);
+    const lists = under().emulator.requests.list({ method: 'GET', path: /\/dev-servers\/jobs$/ });
+    assert.ok(lists.length > 0 && lists.every((request) => Object.keys(request.query).length === 0), 'unpaged requests');
 
-    await vscode.commands.executeCommand('modelarts.devServerJob.viewDetails', training);
+    await vscode.commands.executeCommand('modelarts.devServerJob.viewDetails', check);
     assert.deepEqual(under().ui.errors, []);
     const shown = JSON.parse(vscode.window.activeTextEditor?.document.getText() ?? '{}');
-    assert.deepEqual([shown.id, shown.name, shown.status], [idOf(training), 'llama3-8b-sft', 'SUCCEEDED']);
+    assert.deepEqual([shown.id, shown.name, shown.status, shown.tasks.length], [idOf(check), 'npu-health-check-0312', 'FINISHED', 2]);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    const tasks = await under().explorer.getChildren(await under().child(check, 'Tasks'));
+    assert.deepEqual(
+      tasks.map((node) => [label(node), status(node), iconOf(node)]),
+      [
+        ['lite-910b-dev', 'Success', 'pass'],
+        ['lite-a800-train-01', 'Failed', 'error'],
+      ],
+    );
   });
 
-  it('creates a job from a template, asking its parameters one by one, and the new job goes Pending to Running', async () => {
+  it('creates a job from a template, asking the parameters it shows, checked by its patterns; the job goes Processing to Finished', async () => {
     const category = await jobsCategory();
     let offeredServers: string[] = [];
     under().ui.answer(
-      'mindspeed-llm-sft',
-      'sft-from-vscode',
+      'npu-log-collect',
+      'logs-from-vscode',
       // The servers picker: only running servers are offered.
       'lite-910b-dev,lite-cpu-etl',
-      'swr.cn-north-4.myhuaweicloud.com/team/mindspeed-llm:2.1.0',
-      '',
+      'obs://modelarts-demo-data/logs/',
+      '7',
+      'Yes',
     );
     const pickMany = under().ui.showQuickPickMany.bind(under().ui);
     under().ui.showQuickPickMany = (items, options) => {
@@ -54,24 +66,32 @@ describe('Lite Server jobs against the emulator', () => {
     await vscode.commands.executeCommand('modelarts.devServerJob.create', category);
     assert.deepEqual(under().ui.errors, []);
     assert.ok(offeredServers.includes('lite-cpu-etl') && !offeredServers.includes('lite-v100-notebook'), `offered: ${offeredServers.join(', ')}`);
-    const [nameBox, imageBox, commandBox] = under().ui.inputBoxes;
-    assert.equal(nameBox.value, 'mindspeed-llm-sft', 'the name starts from the template\'s');
-    assert.equal(imageBox.value, 'swr.cn-north-4.myhuaweicloud.com/atelier/mindspeed-llm:2.0.0', 'the image starts from the template\'s');
-    assert.equal(commandBox.value, 'bash examples/sft.sh');
+    const [nameBox, obsBox, daysBox] = under().ui.inputBoxes;
+    assert.equal(nameBox.value, 'npu-log-collect', 'the name starts from the template\'s');
+    assert.equal(daysBox.value, '3', 'a parameter starts from the template\'s value');
+    assert.match(String(obsBox.prompt), /obs_path/);
+    assert.ok(await obsBox.validateInput?.('bucket/logs'), 'a value the template\'s pattern refuses');
+    assert.equal(await obsBox.validateInput?.('obs://bucket-a/logs/'), undefined);
 
     const created = under().emulator.requests.list({ method: 'POST', path: '/dev-servers/jobs' });
     assert.equal(created.length, 1);
     const body = JSON.parse(created[0].body ?? '{}');
-    assert.equal(body.name, 'sft-from-vscode');
-    assert.match(body.template_id, /^[0-9a-f-]{36}$/);
-    assert.deepEqual([...body.server_ids].sort(), (await serverIds('lite-910b-dev', 'lite-cpu-etl')).sort());
-    assert.equal(body.image, 'swr.cn-north-4.myhuaweicloud.com/team/mindspeed-llm:2.1.0');
-    assert.equal(body.command, undefined, 'an empty command keeps the template\'s');
+    assert.deepEqual(
+      { ...body, server_ids: [...body.server_ids].sort() },
+      {
+        name: 'logs-from-vscode',
+        server_ids: (await serverIds('lite-910b-dev', 'lite-cpu-etl')).sort(),
+        type: 'LOG_COLLECT',
+        is_reboot: true,
+        // The hidden parameter keeps the template's value.
+        items: [{ type: 'LOG_COLLECT', spec: { obs_path: 'obs://modelarts-demo-data/logs/', log_days: '7', collector_version: '2.1.0' } }],
+      },
+    );
 
-    const job = await until(async () => (await jobs()).find((node) => label(node) === 'sft-from-vscode'), (node) => node !== undefined, 'the new job in the tree');
+    const job = await until(async () => (await jobs()).find((node) => label(node) === 'logs-from-vscode'), (node) => node !== undefined, 'the new job in the tree');
     assert.ok(job);
-    assert.ok(['Pending', 'Running'].includes(status(job)), status(job));
-    await until(() => status(job), (value) => value === 'Running', 'the new job to be Running');
+    assert.ok(['Processing', 'Finished'].includes(status(job)), status(job));
+    await until(() => status(job), (value) => value === 'Finished', 'the new job to be Finished');
   });
 
   it('deletes the selected jobs in one request after a confirmation naming them', async () => {
@@ -79,7 +99,7 @@ describe('Lite Server jobs against the emulator', () => {
     assert.ok(services);
     const servers = await serverIds('lite-cpu-etl');
     for (const name of ['cleanup-a', 'cleanup-b']) {
-      await services.devServerJobs.create(REGION, { name, type: 'INFER', server_ids: servers, image: 'swr.cn-north-4.myhuaweicloud.com/team/serve:1' });
+      await services.devServerJobs.create(REGION, { name, server_ids: servers, type: 'COMMON', items: [{ type: 'COMMON', spec: { check_items: 'hbm' } }] });
     }
     await vscode.commands.executeCommand('modelarts.refresh', await jobsCategory());
     const selection = (await jobs()).filter((node) => ['cleanup-a', 'cleanup-b'].includes(label(node)));

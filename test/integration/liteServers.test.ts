@@ -39,6 +39,9 @@ describe('Lite Servers against the emulator', () => {
     assert.equal(under.emulator.state.devServerStatus(idOf(running)), 'STOPPED');
 
     await vscode.commands.executeCommand('modelarts.devServer.start', running);
+    const record = under.emulator.state.findDevServer(idOf(running))?.server;
+    const [start] = under.emulator.requests.list({ method: 'PUT', path: `${idOf(running)}/start` });
+    assert.deepEqual(JSON.parse(start.body ?? '{}'), { arch: record?.arch, server_type: record?.serverType, charging_mode: record?.chargingMode }, 'ServerStartRequest as the server is');
     await until(() => status(running), (value) => value === 'Running', 'the server to show Running again');
   });
 
@@ -54,6 +57,22 @@ describe('Lite Servers against the emulator', () => {
     const body = JSON.parse(batches[0].body ?? '{}');
     assert.equal(body.type, 'REBOOT');
     assert.deepEqual(body.servers.map((server: { id: string }) => server.id).sort(), running.map(idOf).sort());
+    assert.deepEqual(running.map(status), ['Rebooting', 'Rebooting'], 'the answer\'s states show at once');
+    await until(() => running.map(status).join(), (value) => value === 'Running,Running', 'both servers to show Running again');
+  });
+
+  it('a batch one server refuses changes none, says which, and shows the servers as they are', async () => {
+    const running = (await servers()).filter((node) => status(node) === 'Running').slice(0, 2);
+    assert.equal(running.length, 2, 'two running servers to select');
+    // The second one started rebooting elsewhere since the tree showed it.
+    under.emulator.state.setDevServerStatus(idOf(running[1]), 'REBOOTING');
+    under.ui.answer('Reboot');
+    await vscode.commands.executeCommand('modelarts.devServer.reboot', running[0], running);
+    assert.equal(under.ui.errors.length, 1);
+    assert.match(under.ui.errors[0], new RegExp(idOf(running[1])));
+    assert.equal(under.emulator.state.devServerStatus(idOf(running[0])), 'RUNNING', 'the other one was not rebooted');
+    assert.deepEqual(running.map(status), ['Running', 'Rebooting']);
+    under.emulator.state.setDevServerStatus(idOf(running[1]), 'RUNNING');
   });
 
   it('Delete confirms with the server\'s name and the server goes away', async () => {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { adminPasswordProblem } from '../../src/services/naming';
 import type { CompanionLists } from '../../src/webviews/companionRules';
-import { devServerChoiceLists, emptyDevServerForm, toCreateDevServerBody, validateDevServerForm } from '../../src/webviews/devServerFormRules';
+import { DATA_VOLUME_GB, devServerChoiceLists, emptyDevServerForm, MAX_DATA_VOLUMES, MAX_SERVERS, ROOT_VOLUME_GB, toCreateDevServerBody, validateDevServerForm } from '../../src/webviews/devServerFormRules';
 import { emptyNotebookForm, validateNotebookForm } from '../../src/webviews/formRules';
 import type { DevServerFormValues } from '../../src/webviews/protocol';
 
@@ -122,12 +124,29 @@ describe('Create Lite Server form rules', () => {
     assert.ok(errors.dataVolumeSizeGb);
     assert.ok(errors.dataVolumeType);
     assert.deepEqual(validateDevServerForm(filled({ dataVolumeCount: 0, dataVolumeSizeGb: Number.NaN })), {}, 'no data disks: their size does not matter');
-    assert.ok(validateDevServerForm(filled({ dataVolumeCount: 11 })).dataVolumeCount);
+    assert.ok(validateDevServerForm(filled({ dataVolumeCount: 9 })).dataVolumeCount, 'at most 8 data disks');
+    assert.deepEqual(validateDevServerForm(filled({ dataVolumeCount: 8, dataVolumeSizeGb: 100 })), {});
+    assert.match(validateDevServerForm(filled({ dataVolumeCount: 1, dataVolumeSizeGb: 99 })).dataVolumeSizeGb, /100 to 32768/);
+    assert.ok(validateDevServerForm(filled({ dataVolumeCount: 1, dataVolumeSizeGb: 32769 })).dataVolumeSizeGb);
     assert.ok(validateDevServerForm(filled({ count: 11 })).count);
     assert.ok(validateDevServerForm(filled({ count: 1.5 })).count);
   });
 
-  test('the body is the §7.2 create body, pay-per-use, with the key pair or the password but not both', () => {
+  test('the Copilot create tool declares the form\'s disk and server ranges (the SDK\'s)', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { languageModelTools: { name: string; inputSchema: { properties: Record<string, { minimum?: number; maximum?: number }> } }[] };
+    };
+    const tool = manifest.contributes.languageModelTools.find((candidate) => candidate.name === 'modelarts_create_lite_server');
+    assert.ok(tool);
+    const range = (field: string) => [tool.inputSchema.properties[field].minimum, tool.inputSchema.properties[field].maximum];
+    assert.deepEqual(range('rootVolumeSizeGb'), [ROOT_VOLUME_GB.min, ROOT_VOLUME_GB.max]);
+    assert.deepEqual(range('dataVolumeSizeGb'), [DATA_VOLUME_GB.min, DATA_VOLUME_GB.max]);
+    assert.deepEqual(range('dataVolumeCount'), [0, MAX_DATA_VOLUMES]);
+    assert.deepEqual(range('count'), [1, MAX_SERVERS]);
+    assert.deepEqual([DATA_VOLUME_GB.min, DATA_VOLUME_GB.max, MAX_DATA_VOLUMES], [100, 32768, 8], 'ServerDataVolume: 100-32768 GB, 1-8 disks');
+  });
+
+  test('the body is ServerCreateRequest, pay-per-use (no charging_info), with the key pair or the password but not both', () => {
     assert.deepEqual(toCreateDevServerBody(filled({ count: 3, dataVolumeCount: 2, dataVolumeSizeGb: 200, dataVolumeType: 'SSD', hpsClusterId: 'ignored' })), {
       name: 'lite-dev.01',
       flavor: 'c7.4xlarge.2',
@@ -140,7 +159,6 @@ describe('Create Lite Server form rules', () => {
       root_volume: { type: 'GPSSD', size: 100 },
       data_volume: { type: 'SSD', size: 200, count: 2 },
       count: 3,
-      charging_info: { charging_mode: 'POST_PAID' },
     });
     const withPassword = toCreateDevServerBody(filled({ login: 'password', adminPass: PASSWORD, adminPassConfirm: PASSWORD }));
     assert.equal(withPassword.admin_pass, PASSWORD);

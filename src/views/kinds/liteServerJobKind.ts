@@ -1,10 +1,49 @@
 import * as vscode from 'vscode';
-import type { DevServerJob } from '../../services/devServerJobs';
-import { devServerJobStatusCategory } from '../../services/status';
+import { type DevServerJob, type DevServerTask, jobTime } from '../../services/devServerJobs';
+import { ModelArtsError } from '../../services/errors';
+import { devServerJobStatusCategory, devServerTaskStatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus } from '../format';
-import type { ResourceKind } from '../resourceKind';
+import { parentOf, type ResourceKind } from '../resourceKind';
 
-/** Jobs run on Lite Servers, listed per region (§7.1 `dev-servers/jobs`). */
+function failedTasks(job: DevServerJob): string | undefined {
+  const failed = job.abnormal_count ?? 0;
+  return failed === 0 ? undefined : vscode.l10n.t('{0} task(s) failed', failed);
+}
+
+/** The part of a job that runs on one server: read from the job (its list shows no tasks). */
+export const devServerTaskKind: ResourceKind<DevServerTask> = {
+  contextValue: 'devServerTask',
+  label: vscode.l10n.t('task'),
+  groupLabel: vscode.l10n.t('Tasks'),
+  groupIcon: 'checklist',
+  emptyLabel: vscode.l10n.t('No tasks'),
+  id: (task) => task.id ?? task.server_id ?? '',
+  name: (task) => task.server_name ?? task.server_id ?? task.id ?? '',
+  status: (task) => task.status ?? '',
+  category: (task) => devServerTaskStatusCategory(task.status ?? ''),
+  capabilities: () => [],
+  description: (task) => joinParts(readableStatus(task.status ?? ''), task.message),
+  tooltip: (task) =>
+    fieldTooltip(task.server_name ?? task.id ?? '', [
+      [vscode.l10n.t('Task ID'), task.id],
+      [vscode.l10n.t('Lite Server ID'), task.server_id],
+      [vscode.l10n.t('Status'), task.status],
+      [vscode.l10n.t('Message'), task.message],
+      [vscode.l10n.t('Started'), formatTimestamp(jobTime(task.create_at))],
+      [vscode.l10n.t('Updated'), formatTimestamp(jobTime(task.update_at))],
+    ]),
+  listPage: async (services, scope, _pageToken, signal) => ({ items: (await services.devServerJobs.get(scope.region, parentOf(scope, 'Lite Server job'), signal)).tasks ?? [] }),
+  fetch: async (services, scope, id, signal) => {
+    const tasks = (await services.devServerJobs.get(scope.region, parentOf(scope, 'Lite Server job'), signal)).tasks ?? [];
+    const task = tasks.find((candidate) => devServerTaskKind.id(candidate) === id);
+    if (!task) {
+      throw new ModelArtsError('NotFound', `task ${id} is no longer listed`, 'service', undefined, 404);
+    }
+    return task;
+  },
+};
+
+/** Jobs run on Lite Servers, listed per region (`dev-servers/jobs`), each with its tasks. */
 export const devServerJobKind: ResourceKind<DevServerJob> = {
   contextValue: 'devServerJob',
   perRegion: true,
@@ -15,21 +54,21 @@ export const devServerJobKind: ResourceKind<DevServerJob> = {
   id: (job) => job.id,
   name: (job) => job.name,
   status: (job) => job.status,
-  category: (job) => devServerJobStatusCategory(job.status),
-  // Any job can be deleted; the API deletes a running one too.
+  category: (job) => devServerJobStatusCategory(job.status, job.abnormal_count ?? 0),
+  // Any job can be deleted; the API deletes one in progress too.
   capabilities: () => ['canDelete'],
-  description: (job) =>
-    joinParts(readableStatus(job.status), job.type, vscode.l10n.t('{0} server(s)', job.server_ids?.length ?? 0), formatAge(job.create_at)),
+  description: (job) => joinParts(readableStatus(job.status), job.type, failedTasks(job), formatAge(jobTime(job.create_at))),
   tooltip: (job) =>
     fieldTooltip(job.name, [
       [vscode.l10n.t('ID'), job.id],
       [vscode.l10n.t('Status'), job.status],
       [vscode.l10n.t('Type'), job.type],
-      [vscode.l10n.t('Servers'), job.server_ids?.join(', ')],
-      [vscode.l10n.t('Image'), job.image],
-      [vscode.l10n.t('Command'), job.command],
-      [vscode.l10n.t('Created'), formatTimestamp(job.create_at)],
+      [vscode.l10n.t('Failed tasks'), job.abnormal_count],
+      [vscode.l10n.t('Description'), job.description],
+      [vscode.l10n.t('Created by'), job.user_name],
+      [vscode.l10n.t('Created'), formatTimestamp(jobTime(job.create_at))],
     ]),
-  listPage: (services, scope, pageToken, signal) => services.devServerJobs.list(scope.region, pageToken, signal),
+  listPage: async (services, scope, _pageToken, signal) => ({ items: await services.devServerJobs.list(scope.region, signal) }),
   fetch: (services, scope, id, signal) => services.devServerJobs.get(scope.region, id, signal),
+  childKinds: [devServerTaskKind] as readonly ResourceKind<unknown>[],
 };

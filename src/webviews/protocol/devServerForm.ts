@@ -52,11 +52,10 @@ export interface DevServerImageChoice {
   readonly usable: boolean;
 }
 
+/** An HPS hyper cluster a hyperinstance can join (clusters have no status: every listed one can). */
 export interface HyperClusterChoice {
   readonly id: string;
   readonly name: string;
-  readonly status: string;
-  readonly usable: boolean;
 }
 
 export type DevServerHostMessage =

@@ -4,6 +4,7 @@ import { adminPasswordProblem, liteNameProblem } from '../../../src/services/nam
 import type { DevServer } from '../../../src/services/devServers';
 import { ModelArtsError } from '../../../src/services/errors';
 import { collectPages } from '../../../src/services/paging';
+import { jobTime } from '../../../src/services/devServerJobs';
 import { devServerJobStatusCategory, devServerStatusCategory } from '../../../src/services/status';
 import { eventually, type Harness, startHarness } from './emulatorHarness';
 
@@ -26,11 +27,25 @@ describe('Lite Server operations', () => {
   after(() => harness.close());
   beforeEach(() => harness.emulator.requests.clear());
 
-  test('the tenant-wide list holds other users\' servers, the own list only the caller\'s', async () => {
-    const all = await collectPages((token) => harness.services.devServers.list(REGION, token, undefined, 'all'), 1000);
-    assert.ok(all.some((server) => server.name === 'lite-ops-shared'));
+  test('the tenant-wide list holds other users\' servers in one unpaged request, newest first; the own list only the caller\'s', async () => {
+    const page = await harness.services.devServers.list(REGION, undefined, undefined, 'all');
+    assert.ok(page.items.some((server) => server.name === 'lite-ops-shared'));
+    assert.equal(page.nextPageToken, undefined);
+    const created = page.items.map((server) => server.create_at ?? 0);
+    assert.deepEqual(created, [...created].sort((a, b) => b - a));
     assert.ok(!own.some((server) => server.name === 'lite-ops-shared'));
-    assert.equal(harness.emulator.requests.count({ method: 'GET', path: /\/dev-servers\/all$/ }), 1);
+    const [request] = harness.emulator.requests.list({ method: 'GET', path: /\/dev-servers\/all$/ });
+    assert.deepEqual(request.query, {}, 'the list takes no query parameters');
+  });
+
+  test('start sends ServerStartRequest naming the server as it is; stop and reboot send no body', async () => {
+    const server = byName('lite-910b-bench');
+    const starting = await harness.services.devServers.changePower(REGION, server, 'start');
+    assert.equal(starting.status, 'STARTING');
+    assert.deepEqual(bodyOf('PUT', `${server.id}/start`), { arch: 'ARM', server_type: 'BMS', charging_mode: 'POST_PAID' });
+    const running = await eventually(() => harness.services.devServers.get(REGION, server.id), (latest) => latest.status === 'RUNNING');
+    await harness.services.devServers.changePower(REGION, running, 'reboot');
+    assert.equal(harness.emulator.requests.list({ method: 'PUT', path: `${server.id}/reboot` })[0].body, undefined);
   });
 
   test('change OS sends the image and key pair, and the server is CHANGINGOS until RUNNING on the new image', async () => {
@@ -57,27 +72,33 @@ describe('Lite Server operations', () => {
     );
   });
 
-  test('a batch answers per server: a refused one carries its error, the others change', async () => {
+  test('a batch changes every server, or fails naming the one that refused and changes none', async () => {
     const running = byName('lite-a800-train-01');
     const creating = byName('lite-kunpeng-build');
     harness.emulator.state.setDevServerStatus(creating.id, 'CREATING');
-    const entries = await harness.services.devServers.batch(REGION, 'REINSTALLOS', [running.id, creating.id], undefined, { key_pair_name: 'KeyPair-demo' });
+    await assert.rejects(
+      harness.services.devServers.batch(REGION, 'REINSTALLOS', [running.id, creating.id], undefined, { key_pair_name: 'KeyPair-demo' }),
+      (error: unknown) => error instanceof ModelArtsError && error.errorCode === 'ModelArts.6357' && error.message.includes(creating.id),
+    );
     assert.deepEqual(bodyOf('POST', '/dev-servers/action'), { type: 'REINSTALLOS', servers: [{ id: running.id }, { id: creating.id }], extend_param: { key_pair_name: 'KeyPair-demo' } });
+    assert.equal((await harness.services.devServers.get(REGION, running.id)).status, 'RUNNING');
+    harness.emulator.state.setDevServerStatus(creating.id, 'RUNNING');
+    const servers = await harness.services.devServers.batch(REGION, 'REINSTALLOS', [running.id, creating.id], undefined, { key_pair_name: 'KeyPair-demo' });
     assert.deepEqual(
-      entries.map((entry) => [entry.id, entry.status, entry.error_code]),
+      servers.map((server) => [server.id, server.status]),
       [
-        [running.id, 'REINSTALLINGOS', undefined],
-        [creating.id, 'CREATING', 'ModelArts.6357'],
+        [running.id, 'REINSTALLINGOS'],
+        [creating.id, 'REINSTALLINGOS'],
       ],
     );
-    harness.emulator.state.setDevServerStatus(creating.id, 'RUNNING');
+    await eventually(() => harness.services.devServers.get(REGION, creating.id), (latest) => latest.status === 'RUNNING');
   });
 
-  test('attach and detach answer an operation that is waited for until it succeeds', async () => {
+  test('attach and detach answer an operation that is waited for, pending then running, until it succeeds', async () => {
     const server = byName('lite-v100-notebook');
     const volumeId = '0b0e8d7c-1111-4222-8333-444455556666';
     const attaching = await harness.services.devServerOperations.attachVolume(REGION, server.id, volumeId);
-    assert.equal(attaching.operation_status, 'running');
+    assert.equal(attaching.operation_status, 'pending');
     assert.deepEqual(bodyOf('POST', `${server.id}/attachvolume`), { volume_id: volumeId });
     const attached = await harness.services.devServerOperations.waitForOperation(REGION, server.id, attaching, 20);
     assert.equal(attached.operation_status, 'success');
@@ -92,13 +113,25 @@ describe('Lite Server operations', () => {
 
   test('a waited operation that ends other than success is an error', async () => {
     const server = byName('lite-v100-notebook');
-    await assert.rejects(
-      harness.services.devServerOperations.waitForOperation(REGION, server.id, { operation_id: 'op-1', operation_status: 'running' }, 5),
-      (error: unknown) => error instanceof ModelArtsError && error.errorCode === 'ModelArts.6404',
-    );
+    for (const operation_status of ['pending', 'running']) {
+      await assert.rejects(
+        harness.services.devServerOperations.waitForOperation(REGION, server.id, { operation_id: 'op-1', operation_status }, 5),
+        (error: unknown) => error instanceof ModelArtsError && error.errorCode === 'ModelArts.6404',
+        `${operation_status}: the operation is read again`,
+      );
+    }
     await assert.rejects(
       harness.services.devServerOperations.waitForOperation(REGION, server.id, { operation_id: 'op-1', operation_status: 'failed', operation_type: 'node_attach_volume' }, 5),
       (error: unknown) => error instanceof ModelArtsError && error.errorCode === 'OperationFailed' && /failed/.test(error.message),
+    );
+    await assert.rejects(
+      harness.services.devServerOperations.waitForOperation(
+        REGION,
+        server.id,
+        { operation_id: 'op-2', operation_status: 'failed', operation_error: { code: 'ModelArts.6520', message: 'the disk is in another zone' } },
+        5,
+      ),
+      (error: unknown) => error instanceof ModelArtsError && error.errorCode === 'ModelArts.6520' && /another zone/.test(error.message),
     );
   });
 
@@ -129,31 +162,49 @@ describe('Lite Server jobs', () => {
   });
   after(() => harness.close());
 
-  test('create from a template, list newest first, read, then delete several in one request', async () => {
+  test('create from a template\'s type and items, list newest first in one request, read its tasks, then delete several in one request', async () => {
     const { devServerJobs, devServers } = harness.services;
     const templates = await devServerJobs.listTemplates(REGION);
-    const training = templates.find((template) => template.type === 'TRAIN');
-    assert.ok(training);
+    const check = templates.find((template) => template.type === 'COMMON');
+    assert.ok(check);
     const servers = await collectPages((token) => devServers.list(REGION, token), 1000);
     const running = servers.filter((server) => server.status === 'RUNNING').slice(0, 2);
-    const created = await devServerJobs.create(REGION, { name: 'sft-test', template_id: training.id, server_ids: running.map((server) => server.id), image: 'swr.cn-north-4.myhuaweicloud.com/org/sft:1' });
-    assert.deepEqual([created.status, created.type, created.image, created.command], ['PENDING', 'TRAIN', 'swr.cn-north-4.myhuaweicloud.com/org/sft:1', training.command]);
-    assert.equal(devServerJobStatusCategory(created.status), 'transitional');
-
-    const listed = await collectPages((token) => devServerJobs.list(REGION, token), 1000);
-    assert.equal(listed[0].id, created.id, 'newest first');
-    assert.ok(listed.length >= 3);
-    assert.equal((await devServerJobs.get(REGION, created.id)).name, 'sft-test');
-
-    const seeded = listed.find((job) => job.name === 'llama3-8b-sft');
-    assert.ok(seeded);
     harness.emulator.requests.clear();
-    const deleted = await devServerJobs.delete(REGION, [created.id, seeded.id]);
-    assert.deepEqual(deleted.map((job) => job.id), [created.id, seeded.id]);
+    const created = await devServerJobs.create(REGION, {
+      name: 'check-test',
+      server_ids: running.map((server) => server.id),
+      type: 'COMMON',
+      is_reboot: false,
+      items: [{ type: 'COMMON', spec: { check_items: 'hbm' } }],
+    });
+    assert.deepEqual([created.status, created.type, created.template_id, created.tasks?.length], ['PROCESSING', 'COMMON', check.id, 2]);
+    assert.equal(devServerJobStatusCategory(created.status, 0), 'transitional');
+    const finished = await eventually(() => devServerJobs.get(REGION, created.id), (job) => job.status === 'FINISHED');
+    assert.deepEqual(finished.tasks?.map((task) => task.status), ['SUCCESS', 'SUCCESS']);
+    assert.equal(devServerJobStatusCategory(finished.status, finished.abnormal_count ?? 0), 'succeeded');
+
+    const listed = await devServerJobs.list(REGION);
+    assert.equal(listed[0].id, created.id, 'newest first');
+    assert.deepEqual(harness.emulator.requests.list({ method: 'GET', path: /\/dev-servers\/jobs$/ })[0].query, {}, 'the list takes no paging parameters');
+    const failed = listed.find((job) => job.name === 'npu-health-check-0312');
+    assert.ok(failed);
+    assert.equal(devServerJobStatusCategory(failed.status, failed.abnormal_count ?? 0), 'failed', 'a finished job with a failed task');
+    assert.equal(jobTime(failed.create_at), Date.parse(failed.create_at ?? ''));
+    assert.equal(jobTime('1710000000000'), 1710000000000);
+
+    harness.emulator.requests.clear();
+    const deleted = await devServerJobs.delete(REGION, [created.id, failed.id]);
+    assert.deepEqual(
+      deleted.map((job) => [job.id, job.status]),
+      [
+        [created.id, 'DELETED'],
+        [failed.id, 'DELETED'],
+      ],
+    );
     const requests = harness.emulator.requests.list({ method: 'DELETE' });
-    assert.deepEqual(requests.map((request) => [request.path.endsWith('/dev-servers/jobs'), JSON.parse(request.body ?? '{}')]), [[true, { job_ids: [created.id, seeded.id] }]]);
-    const after = await collectPages((token) => devServerJobs.list(REGION, token), 1000);
-    assert.ok(!after.some((job) => job.id === created.id || job.id === seeded.id));
+    assert.deepEqual(requests.map((request) => [request.path.endsWith('/dev-servers/jobs'), JSON.parse(request.body ?? '{}')]), [[true, { job_ids: [created.id, failed.id] }]]);
+    const after = await devServerJobs.list(REGION);
+    assert.ok(!after.some((job) => job.id === created.id || job.id === failed.id));
   });
 });
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ModelArtsError } from '../../../src/services/errors';
-import { collectPages } from '../../../src/services/paging';
 import { eventually, type Harness, startHarness } from './emulatorHarness';
 
 const REGION = 'cn-north-4';
@@ -15,34 +14,45 @@ describe('hyper clusters and hyperinstance scaling', () => {
 
   const notFound = (error: unknown): boolean => error instanceof ModelArtsError && error.isNotFound;
 
-  test('lists the seeded cluster with the hyperinstance using it', async () => {
-    const page = await harness.services.hyperClusters.list(REGION);
-    assert.equal(page.total, 1);
-    const [cluster] = page.items;
-    assert.equal(cluster.name, 'hpc-cluster-a');
-    assert.equal(cluster.status, 'ACTIVE');
+  test('lists the clusters of both types, one unpaged request per type', async () => {
+    harness.emulator.requests.clear();
+    const clusters = await harness.services.hyperClusters.list(REGION);
+    assert.deepEqual(
+      clusters.map((cluster) => [cluster.name, cluster.type]),
+      [
+        ['hpc-cluster-a', 'HPS'],
+        ['ecs-cluster-train', 'ECS'],
+      ],
+    );
+    assert.deepEqual(harness.emulator.requests.list({ method: 'GET', path: /\/hyper-clusters$/ }).map((request) => request.query).sort((a, b) => String(a.type).localeCompare(String(b.type))), [{ type: 'ECS' }, { type: 'HPS' }]);
     const [hyperinstance] = (await harness.services.devServers.listHyperinstances(REGION)).items;
-    assert.deepEqual(cluster.hyperinstance_ids, [hyperinstance.id]);
-    assert.equal((await harness.services.hyperClusters.get(REGION, cluster.id)).name, 'hpc-cluster-a');
+    assert.equal(hyperinstance.hps_cluster_id, clusters[0].id);
+    assert.ok(clusters[0].network_info?.[0]?.hyper_cluster_subnet_id);
   });
 
-  test('create → CREATING → ACTIVE → delete → DELETING → gone', async () => {
+  test('a cluster is read with its type; one known by id alone is found as HPS, else as ECS', async () => {
     const { hyperClusters } = harness.services;
-    harness.emulator.requests.clear();
-    const created = await hyperClusters.create(REGION, { name: 'unit-cluster', type: 'SPOD', availability_zone: 'cn-north-4a', description: 'for a test' });
-    assert.equal(created.status, 'CREATING');
-    const [post] = harness.emulator.requests.list({ method: 'POST', path: '/dev-servers/hyper-clusters' });
-    assert.deepEqual(JSON.parse(post.body ?? '{}'), { name: 'unit-cluster', type: 'SPOD', availability_zone: 'cn-north-4a', description: 'for a test' });
-    await eventually(() => hyperClusters.get(REGION, created.id), (cluster) => cluster.status === 'ACTIVE');
-    const listed = await collectPages((token) => hyperClusters.list(REGION, token), 100);
-    assert.ok(listed.some((cluster) => cluster.id === created.id && cluster.type === 'SPOD'));
+    const [hps, ecs] = await hyperClusters.list(REGION);
+    assert.equal((await hyperClusters.get(REGION, ecs.id, 'ECS')).name, 'ecs-cluster-train');
+    await assert.rejects(hyperClusters.get(REGION, ecs.id, 'HPS'), notFound);
+    assert.deepEqual([(await hyperClusters.find(REGION, hps.id)).type, (await hyperClusters.find(REGION, ecs.id)).type], ['HPS', 'ECS']);
+    await assert.rejects(hyperClusters.find(REGION, '0f8d2c7a-1b2c-4d3e-8f90-123456789abc'), notFound);
+  });
 
-    assert.equal((await hyperClusters.delete(REGION, created.id)).status, 'DELETING');
-    const gone = await eventually(
-      () => hyperClusters.get(REGION, created.id).then(() => undefined, (error: unknown) => error),
-      (error) => error !== undefined,
-    );
-    assert.ok(notFound(gone), `not found after deleting: ${String(gone)}`);
+  test('create sends the SDK\'s body and the cluster is there at once; delete sends its type and it is gone', async () => {
+    const { hyperClusters, vpc } = harness.services;
+    const [defaultVpc] = await vpc.listAllVpcs(REGION);
+    const [subnet] = await vpc.listAllSubnets(REGION, defaultVpc.id);
+    harness.emulator.requests.clear();
+    const created = await hyperClusters.create(REGION, { name: 'unit-cluster', hyper_cluster_subnet_id: subnet.id, type: 'ECS' });
+    assert.deepEqual([created.name, created.type, created.network_info?.[0]?.hyper_cluster_subnet_id], ['unit-cluster', 'ECS', subnet.id]);
+    const [post] = harness.emulator.requests.list({ method: 'POST', path: '/dev-servers/hyper-clusters' });
+    assert.deepEqual(JSON.parse(post.body ?? '{}'), { name: 'unit-cluster', hyper_cluster_subnet_id: subnet.id, type: 'ECS' });
+    assert.ok((await hyperClusters.listOfType(REGION, 'ECS')).some((cluster) => cluster.id === created.id));
+
+    await hyperClusters.delete(REGION, created);
+    assert.deepEqual(harness.emulator.requests.list({ method: 'DELETE' }).map((request) => request.query), [{ type: 'ECS' }]);
+    await assert.rejects(hyperClusters.get(REGION, created.id, 'ECS'), notFound);
   });
 
   test('scale up adds one server of the flavor with the key pair; scale down removes the named ones', async () => {

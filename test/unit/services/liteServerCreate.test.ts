@@ -6,7 +6,6 @@ import { collectPages } from '../../../src/services/paging';
 import { eventually, type Harness, startHarness } from './emulatorHarness';
 
 const REGION = 'cn-north-4';
-const NETWORK = { vpc_id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', subnet_id: '1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', security_group_id: '2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' };
 
 describe('Lite Server create, flavors and images', () => {
   let harness: Harness;
@@ -14,6 +13,14 @@ describe('Lite Server create, flavors and images', () => {
     harness = await startHarness();
   });
   after(() => harness.close());
+
+  /** The default VPC of the region, its first subnet and security group. */
+  async function network(): Promise<CreateDevServerRequest['network']> {
+    const { vpc } = harness.services;
+    const [defaultVpc] = await vpc.listAllVpcs(REGION);
+    const [[subnet], [group]] = await Promise.all([vpc.listAllSubnets(REGION, defaultVpc.id), vpc.listAllSecurityGroups(REGION, defaultVpc.id)]);
+    return { vpc_id: defaultVpc.id, subnet_id: subnet.id, security_group_id: group.id };
+  }
 
   async function ecsRequest(patch: Partial<CreateDevServerRequest> = {}): Promise<CreateDevServerRequest> {
     const { devServers } = harness.services;
@@ -27,10 +34,9 @@ describe('Lite Server create, flavors and images', () => {
       arch: 'X86',
       image_id: image.image_id,
       availability_zone: flavor.availability_zone ?? '',
-      network: NETWORK,
+      network: await network(),
       key_pair_name: 'kp-unit',
       root_volume: { type: 'GPSSD', size: 100 },
-      charging_info: { charging_mode: 'POST_PAID' },
       ...patch,
     };
   }
@@ -51,7 +57,7 @@ describe('Lite Server create, flavors and images', () => {
     assert.deepEqual(sent.query, { server_type: 'BMS', flavor_name: 'physical.kat2ne.48xlarge.8.313t' });
   });
 
-  test('create sends the §7.2 body and answers the server, CREATING, then RUNNING', async () => {
+  test('create sends the ServerCreateRequest body (pay-per-use: no charging_info) and answers the server, CREATING, then RUNNING', async () => {
     const { devServers } = harness.services;
     const request = await ecsRequest({ data_volume: { type: 'SSD', size: 200, count: 2 } });
     harness.emulator.requests.clear();
@@ -60,6 +66,7 @@ describe('Lite Server create, flavors and images', () => {
     assert.equal(created.status, 'CREATING');
     const [post] = harness.emulator.requests.list({ method: 'POST', path: /\/dev-servers$/ });
     assert.deepEqual(JSON.parse(post.body ?? '{}'), request);
+    assert.equal(created.charging_mode, 'POST_PAID');
     assert.deepEqual(created.volumes?.map((volume) => `${volume.type} ${volume.evs_type} ${volume.size}`), ['ROOT GPSSD 100', 'DATA SSD 200', 'DATA SSD 200']);
     const running = await eventually(() => devServers.get(REGION, created.id), (server) => server.status === 'RUNNING');
     assert.equal(running.status, 'RUNNING');
@@ -74,7 +81,7 @@ describe('Lite Server create, flavors and images', () => {
 
   test('an HPS flavor makes a hyperinstance; the server answered names it', async () => {
     const { devServers, hyperClusters } = harness.services;
-    const [cluster] = (await hyperClusters.list(REGION)).items;
+    const [cluster] = await hyperClusters.listOfType(REGION, 'HPS');
     const [image] = await devServers.listImages(REGION, { serverType: 'HPS', flavorName: 'physical.kat2ne.hps.48xlarge.8' });
     const created = await devServers.create(REGION, {
       ...(await ecsRequest()),
