@@ -1,8 +1,15 @@
 /** The Create Real-Time Service (v2) panel: the form, its live validation, and the request to the host. */
 import './common/styles.css';
 import { html, type TemplateResult } from 'lit';
-import { SERVICE_V2_MAX_CPU, SERVICE_V2_MAX_INSTANCES, validateServiceV2Form } from '../src/webviews/serviceV2FormRules';
-import { SERVICE_V2_AUTH_TYPES, SERVICE_V2_FRAMEWORKS, type ServiceV2FormValues, type ServiceV2Options } from '../src/webviews/protocol';
+import {
+  SERVICE_V2_MAX_CPU,
+  SERVICE_V2_MAX_INSTANCES,
+  SERVICE_V2_MAX_RATE,
+  SERVICE_V2_MAX_REQUEST_MB,
+  SERVICE_V2_MAX_TIMEOUT_S,
+  validateServiceV2Form,
+} from '../src/webviews/serviceV2FormRules';
+import { SERVICE_V2_AUTH_TYPES, SERVICE_V2_FRAMEWORKS, SERVICE_V2_RATE_UNITS, type ServiceV2FormValues, type ServiceV2Options } from '../src/webviews/protocol';
 import { type Choice, numberText, parseNumber, radioField, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
 import { environmentSection, instanceCountField } from './common/serviceFields';
@@ -11,6 +18,7 @@ type Page = FormPage<ServiceV2FormValues, ServiceV2Options>;
 
 const FRAMEWORKS: Readonly<Record<ServiceV2FormValues['framework'], string>> = { COMMON: 'Common (your own server)', VLLM: 'vLLM', MINDIE: 'MindIE' };
 const AUTH_TYPES: Readonly<Record<ServiceV2FormValues['authType'], string>> = { TOKEN: 'IAM token', API_KEY: 'API key', NONE: 'None (anyone with the address)' };
+const RATE_UNITS: Readonly<Record<ServiceV2FormValues['rateLimitUnit'], string>> = { SECONDS: 'a second', MINUTES: 'a minute' };
 const RESOURCES: readonly Choice[] = [
   { value: 'flavor', label: 'Public resources (a flavor)' },
   { value: 'pool', label: 'A dedicated pool of this workspace' },
@@ -169,7 +177,63 @@ function body(page: Page, values: ServiceV2FormValues): TemplateResult {
       reserveMessage: false,
       onChange: (authType) => isOneOf(SERVICE_V2_AUTH_TYPES, authType) && page.change({ authType }),
     })}
+    ${limitFields(page, values)}
     ${environmentSection(page, values.environment, (environment) => page.change({ environment }))}
+  `;
+}
+
+/** What the service lets through: calls per second or minute, and each request's size and time. */
+function limitFields(page: Page, values: ServiceV2FormValues): TemplateResult {
+  const disabled = page.submitting;
+  return html`
+    ${textField({
+      id: 'rateLimit',
+      label: 'Calls allowed',
+      required: true,
+      type: 'number',
+      min: 1,
+      max: SERVICE_V2_MAX_RATE,
+      value: numberText(values.rateLimit),
+      error: page.errorFor('rateLimit'),
+      helper: `1 to ${SERVICE_V2_MAX_RATE}, ${RATE_UNITS[values.rateLimitUnit]}; more are refused.`,
+      disabled,
+      onInput: (text) => page.change({ rateLimit: parseNumber(text) }),
+    })}
+    ${selectField({
+      id: 'rateLimitUnit',
+      label: 'Calls counted',
+      value: values.rateLimitUnit,
+      choices: SERVICE_V2_RATE_UNITS.map((unit) => ({ value: unit, label: `Per ${RATE_UNITS[unit].replace(/^a /, '')}` })),
+      disabled,
+      reserveMessage: false,
+      onChange: (unit) => isOneOf(SERVICE_V2_RATE_UNITS, unit) && page.change({ rateLimitUnit: unit }),
+    })}
+    ${textField({
+      id: 'requestTimeout',
+      label: 'Request timeout (seconds)',
+      required: true,
+      type: 'number',
+      min: 1,
+      max: SERVICE_V2_MAX_TIMEOUT_S,
+      value: numberText(values.requestTimeout),
+      error: page.errorFor('requestTimeout'),
+      helper: `1 to ${SERVICE_V2_MAX_TIMEOUT_S}; a request that takes longer fails.`,
+      disabled,
+      onInput: (text) => page.change({ requestTimeout: parseNumber(text) }),
+    })}
+    ${textField({
+      id: 'requestSizeLimit',
+      label: 'Largest request (MB)',
+      required: true,
+      type: 'number',
+      min: 1,
+      max: SERVICE_V2_MAX_REQUEST_MB,
+      value: numberText(values.requestSizeLimit),
+      error: page.errorFor('requestSizeLimit'),
+      helper: `1 to ${SERVICE_V2_MAX_REQUEST_MB}.`,
+      disabled,
+      onInput: (text) => page.change({ requestSizeLimit: parseNumber(text) }),
+    })}
   `;
 }
 

@@ -107,12 +107,14 @@ function listServices(request: ApiRequest): ApiResponse {
       hasTags(service, query.get('tags')),
   );
   matching.sort((a, b) => (sortKey(a) - sortKey(b) || (a.id < b.id ? -1 : 1)) * direction);
-  return ok(v2Page(matching.map((service) => serviceV2View(service, project, now, false)), query));
+  return ok(v2Page(matching.map((service) => serviceV2View(service, project, now, false)), query, 'multiple'));
 }
 
 /**
  * Start every stopped or failed deployment; stop every running, concerning or failed one (a deploy or
- * upgrade under way is interrupted, not stopped); interrupt what deploys or upgrades. Answers the service.
+ * upgrade under way is interrupted, not stopped); interrupt what deploys or upgrades. Answers the service (the
+ * SDK's answer to start and stop; interrupt is not in the SDK but in the Terraform provider's
+ * huaweicloud_modelartsv2_service_action, which reads no answer: the same one is assumed).
  */
 function changeService(request: ApiRequest, action: 'start' | 'stop' | 'interrupt'): ApiResponse {
   const { now } = request;
@@ -142,7 +144,7 @@ function changeService(request: ApiRequest, action: 'start' | 'stop' | 'interrup
 }
 
 /**
- * `PUT`: `description`, `tags`, and with `group_configs` (one entry) and a new `version` a new version of the
+ * `PUT`: `description`, and with `group_configs` (one entry) and a new `version` a new version of the
  * deployment of that name (the only one of a SINGLE service; a service without one gets it). A running
  * deployment upgrades to it, a failed one deploys it again, a stopped one keeps it for its next start.
  * Other fields of §4.4's update body are accepted and ignored. Answers the service.
@@ -189,9 +191,10 @@ function updateService(request: ApiRequest): ApiResponse {
 }
 
 /**
- * `POST …/services/delete {service_ids}` → `{service_responses}`: one entry per id, in order. Deleted services
- * show as DELETING; an unknown id or a service already being deleted comes back with `failure_reason` and the
- * others are deleted anyway (assumed: the SDK's response model carries `failure_reason`, the reference no rule).
+ * `POST …/services/delete {service_ids}` → `{service_responses}` (the SDK's ServiceResponse: the detail's shape,
+ * `failure_reason` always present): one entry per id, in order. Deleted services show as DELETING with an empty
+ * `failure_reason` (assumed); an unknown id or a service already being deleted comes back with the reason and the
+ * others are deleted anyway (assumed: the reference gives no rule).
  */
 function deleteServices(request: ApiRequest): ApiResponse {
   const { now } = request;
@@ -206,23 +209,26 @@ function deleteServices(request: ApiRequest): ApiResponse {
       return { id, failure_reason: serviceV2NotFound(id).body.error_msg };
     }
     if (serviceV2Status(service, now) === 'DELETING') {
-      return { ...serviceV2View(service, project, now, false), failure_reason: `The service ${service.name} is already being deleted.` };
+      return { ...serviceV2View(service, project, now, true), failure_reason: `The service ${service.name} is already being deleted.` };
     }
     planDeleteService(service, now, project.transitionMs);
-    return serviceV2View(service, project, now, false);
+    return { ...serviceV2View(service, project, now, true), failure_reason: '' };
   });
   return ok({ service_responses: responses });
 }
 
-/** `event_type` (NORMAL|ABNORMAL|WARNING), `start_time`/`end_time` (ms), `event_info_key` (contains), `sort_key=create_at`, `sort_dir`, `limit`, `offset`. */
+/**
+ * `event_type` (NORMAL|ABNORMAL|WARNING), `start_time`/`end_time` (ms), `event_info_key` (contains), `sort_key`
+ * create_at | update_at (the SDK's default; an event's times are one), `sort_dir`, `limit`, `offset` (a multiple of limit).
+ */
 function listEvents(request: ApiRequest): ApiResponse {
   const { query, now } = request;
   const service = requireServiceV2(request);
   const visible = serviceEventFilter(query, now, ['NORMAL', 'ABNORMAL', 'WARNING'], 'event_info_key');
-  oneOf(query.get('sort_key') ?? 'create_at', ['create_at'], 'sort_key');
+  oneOf(query.get('sort_key') ?? 'update_at', ['create_at', 'update_at'], 'sort_key');
   const direction = sortDirection(query);
   const matching = service.events
     .filter(visible)
     .sort((a, b) => (a.at - b.at || (a.id < b.id ? -1 : 1)) * direction);
-  return ok(v2Page(matching.map((event) => eventV2View(service, event)), query));
+  return ok(v2Page(matching.map((event) => eventV2View(service, event)), query, 'multiple'));
 }

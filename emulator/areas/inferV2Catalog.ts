@@ -20,16 +20,23 @@ export interface V2Page<T> {
 }
 
 /**
- * §4.2: `offset` is a record offset that must be a multiple of `limit` (1–500, default 10); `current`
- * is the 0-based page. (uncertain) `size` is the page size, as in the other `{current,…}` lists here.
+ * How a v2 list reads `offset` (the SDK's field texts): a record offset, which the service and event lists want a
+ * multiple of `limit`, or (instances and pods) the index of the page.
  */
-export function v2Page<T>(items: readonly T[], query: URLSearchParams): V2Page<T> {
+export type V2Offset = 'record' | 'multiple' | 'page';
+
+/**
+ * §4.2: `limit` 1–500 (default 10), `offset` as `reading` says; `current` is the 0-based page. (uncertain) `size` is
+ * the page size, as in the other `{current,…}` lists here.
+ */
+export function v2Page<T>(items: readonly T[], query: URLSearchParams, reading: V2Offset = 'record'): V2Page<T> {
   const limit = queryInt(query, 'limit', 10, 1, 500);
   const offset = queryInt(query, 'offset', 0);
-  if (offset % limit !== 0) {
+  if (reading === 'multiple' && offset % limit !== 0) {
     throw invalidParameter('offset', `must be a multiple of limit (${limit})`);
   }
-  return { data: items.slice(offset, offset + limit), current: offset / limit, size: limit, pages: Math.ceil(items.length / limit), total: items.length };
+  const start = reading === 'page' ? offset * limit : offset;
+  return { data: items.slice(start, start + limit), current: Math.floor(start / limit), size: limit, pages: Math.ceil(items.length / limit), total: items.length };
 }
 
 /** `sort_dir` (ASC or DESC, upper case as the v2 API spells it; DESC by default). */

@@ -24,18 +24,26 @@ import { livePool } from './poolModel';
 import { Timeline } from '../clock';
 import { changeableWorkspace } from './workspaces';
 
-/** (assumed) Instances of one deployment, as the v1 limit. */
+/** The SDK's GroupConfig.count: [1, 128]. */
 const MAX_INSTANCES = 128;
-/** (assumed) The reference gives no limit; the workspaces' one. */
-const MAX_DESCRIPTION = 256;
-/** (assumed) The TF example's "0.0.1": three numbers. */
-const VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The SDK's field text: at most 512 characters, without "<" or ">". */
+const MAX_DESCRIPTION = 512;
+/**
+ * The SDK's field text: digits and dots, "1.0.0 ~ 99.99.99", at most 8 characters. A first number of 0 is accepted
+ * too: the Terraform provider's huaweicloud_modelartsv2_service example deploys "0.0.1".
+ */
+const VERSION = /^\d{1,2}\.\d{1,2}\.\d{1,2}$/;
+/** The SDK's default when no version is sent. */
+export const DEFAULT_VERSION_V2 = '1.0.0';
+/** The SDK's UnitConfig.envs: keys of at most 64 letters, digits, "_", "-" and ".", not starting with a digit; no "<" or ">" in values. */
+const ENV_NAME = /^[A-Za-z_.-][A-Za-z0-9_.-]{0,63}$/;
+/** The SDK's field text: "<protocol>,<port>,<path>", the path of letters, digits, ".", "-", "_" and "/" not starting with "/"; at most 255 characters. */
+const CUSTOM_METRICS_PATH = /^(http|https),(\d{1,5}),([A-Za-z0-9._-][A-Za-z0-9._/-]*)$/;
 
 export function parseDescriptionV2(body: Record<string, unknown>, fallback: string): string {
   const description = optionalString(body, 'description', fallback);
-  if (description.length > MAX_DESCRIPTION) {
-    throw invalidParameter('description', `must be at most ${MAX_DESCRIPTION} characters`);
+  if (description.length > MAX_DESCRIPTION || /[<>]/.test(description)) {
+    throw invalidParameter('description', `must be at most ${MAX_DESCRIPTION} characters, without "<" or ">"`);
   }
   return description;
 }
@@ -43,7 +51,7 @@ export function parseDescriptionV2(body: Record<string, unknown>, fallback: stri
 export function parseVersion(body: Record<string, unknown>, fallback: string | undefined): string {
   const version = optionalString(body, 'version', fallback ?? '');
   if (!VERSION.test(version)) {
-    throw invalidParameter('version', 'is required and looks like 0.0.1');
+    throw invalidParameter('version', 'is required and looks like 1.0.0 (three numbers up to 99)');
   }
   return version;
 }
@@ -52,26 +60,29 @@ function parseEnvs(value: unknown, path: string): Record<string, string> {
   if (value === undefined || value === null) {
     return {};
   }
-  if (!isRecord(value) || Object.entries(value).some(([name, text]) => !ENV_NAME.test(name) || typeof text !== 'string')) {
-    throw invalidParameter(path, 'must map names (letters, digits and _, not starting with a digit) to string values');
+  if (!isRecord(value) || Object.entries(value).some(([name, text]) => !ENV_NAME.test(name) || typeof text !== 'string' || /[<>]/.test(text))) {
+    throw invalidParameter(path, 'must map names (up to 64 letters, digits, "_", "-" and ".", not starting with a digit) to string values without "<" or ">"');
   }
   return value as Record<string, string>;
 }
 
-/** `custom_spec{cpu, memory (MB), gpu, ascend}`: only on a dedicated pool (assumed: public resources are sold as flavors). */
+/** At most two decimals (the SDK rounds the third away). */
+const twoDecimals = (value: number): boolean => Math.abs(value * 100 - Math.round(value * 100)) < 1e-9;
+
+/** `custom_spec{cpu (at least 0.01), memory (MB), gpu (0 or more), ascend}`: only on a dedicated pool (assumed: public resources are sold as flavors). */
 function parseCustomSpec(spec: Record<string, unknown>, path: string): Record<string, number> {
-  if (typeof spec.cpu !== 'number' || !(spec.cpu > 0 && spec.cpu <= 256)) {
-    throw invalidParameter(`${path}.cpu`, 'must be a number of cores above 0');
+  if (typeof spec.cpu !== 'number' || !(spec.cpu >= 0.01 && spec.cpu <= 256) || !twoDecimals(spec.cpu)) {
+    throw invalidParameter(`${path}.cpu`, 'must be a number of cores from 0.01, with at most two decimals');
   }
   const memory = optionalInteger(spec, 'memory', 1, 4_194_304, `${path}.memory`);
   if (memory === undefined) {
     throw invalidParameter(`${path}.memory`, 'is required (MB)');
   }
-  const accelerators = (['gpu', 'ascend'] as const).flatMap((key) => {
-    const count = optionalInteger(spec, key, 0, 16, `${path}.${key}`);
-    return count === undefined ? [] : [[key, count] as const];
-  });
-  return { cpu: spec.cpu, memory, ...Object.fromEntries(accelerators) };
+  if (spec.gpu !== undefined && (typeof spec.gpu !== 'number' || !(spec.gpu >= 0 && spec.gpu <= 16) || !twoDecimals(spec.gpu))) {
+    throw invalidParameter(`${path}.gpu`, 'must be a number of GPUs from 0, with at most two decimals');
+  }
+  const ascend = optionalInteger(spec, 'ascend', 0, 16, `${path}.ascend`);
+  return { cpu: spec.cpu, memory, ...(typeof spec.gpu === 'number' ? { gpu: spec.gpu } : {}), ...(ascend === undefined ? {} : { ascend }) };
 }
 
 function parseUnit(project: ProjectState, value: unknown, path: string, onPool: boolean): UnitV2 {
@@ -160,14 +171,43 @@ export function newDeployment(group: ParsedGroup, now: number): DeploymentRecord
   return { id: newV2Id(), name: group.name, weight: group.weight, createdAt: now, updatedAt: now, versions: [group.version], current: group.version.version, timeline: newDeploymentTimeline(now) };
 }
 
-/** `runtime_config.service_invoke`: protocol, authentication and port of the inference address (checked as the SDK enumerates them). */
-function parseRuntimeConfig(body: Record<string, unknown>): { config: Record<string, unknown>; authType: string } {
+function requiredInteger(source: Record<string, unknown>, key: string, min: number, max: number, path: string): number {
+  const value = optionalInteger(source, key, min, max, path);
+  if (value === undefined) {
+    throw invalidParameter(path, `is required: an integer between ${min} and ${max}`);
+  }
+  return value;
+}
+
+/**
+ * `runtime_config` (the SDK's RuntimeConfigCreateRequest): `service_invoke` (protocol, port, authentication of the
+ * inference address) and `service_limit` (rate limit, request size in MB, request timeout in seconds), with the
+ * SDK's ranges. WebSocket protocols are refused for asynchronous services, as the SDK's field text says.
+ */
+function parseRuntimeConfig(body: Record<string, unknown>, type: string): { config: Record<string, unknown>; authType: string } {
   const config = requiredObject(body, 'runtime_config');
-  const invoke = optionalObject(config, 'service_invoke', 'runtime_config.service_invoke') ?? {};
-  oneOf(optionalString(invoke, 'protocol', 'HTTPS', 'runtime_config.service_invoke.protocol'), ['HTTP', 'HTTPS'], 'runtime_config.service_invoke.protocol');
-  optionalInteger(invoke, 'port', 1, 65535, 'runtime_config.service_invoke.port');
-  const authType = oneOf(optionalString(invoke, 'auth_type', 'TOKEN', 'runtime_config.service_invoke.auth_type'), ['TOKEN', 'API_KEY', 'NONE'], 'runtime_config.service_invoke.auth_type');
+  const invoke = requiredObject(config, 'service_invoke', 'runtime_config.service_invoke');
+  const protocols = type === 'ASYNC_REAL_TIME' ? ['HTTP', 'HTTPS'] : ['HTTP', 'HTTPS', 'WSS', 'WS'];
+  oneOf(requiredString(invoke, 'protocol', 'runtime_config.service_invoke.protocol'), protocols, 'runtime_config.service_invoke.protocol');
+  requiredInteger(invoke, 'port', 1, 65535, 'runtime_config.service_invoke.port');
+  const authType = oneOf(requiredString(invoke, 'auth_type', 'runtime_config.service_invoke.auth_type'), ['TOKEN', 'API_KEY', 'NONE'], 'runtime_config.service_invoke.auth_type');
+  const limit = requiredObject(config, 'service_limit', 'runtime_config.service_limit');
+  const rate = requiredObject(limit, 'rate_limit', 'runtime_config.service_limit.rate_limit');
+  requiredInteger(rate, 'num', 1, 10_000, 'runtime_config.service_limit.rate_limit.num');
+  oneOf(requiredString(rate, 'unit', 'runtime_config.service_limit.rate_limit.unit'), ['SECONDS', 'MINUTES'], 'runtime_config.service_limit.rate_limit.unit');
+  requiredInteger(limit, 'request_size_limit', 1, 50, 'runtime_config.service_limit.request_size_limit');
+  requiredInteger(limit, 'request_timeout', 1, 7200, 'runtime_config.service_limit.request_timeout');
   return { config, authType };
+}
+
+/** `custom_metrics_path`: empty (no custom metrics), or "<http|https>,<port>,<path>". */
+function parseCustomMetricsPath(body: Record<string, unknown>): void {
+  const text = optionalString(body, 'custom_metrics_path', '');
+  const match = CUSTOM_METRICS_PATH.exec(text);
+  const port = Number(match?.[2]);
+  if (text !== '' && (text.length > 255 || !match || !(port >= 1 && port <= 65535))) {
+    throw invalidParameter('custom_metrics_path', 'must be empty or "<http|https>,<port>,<path>", such as "http,8080,metrics"');
+  }
 }
 
 function parseTags(value: unknown): { key: string; value: string }[] {
@@ -194,14 +234,15 @@ export function createServiceV2(request: ApiRequest): ApiResponse {
     // Emulator choice (the reference names no code): names are unique in a workspace.
     throw invalidParameter('name', `a service named ${name} already exists in this workspace`);
   }
-  const version = parseVersion(body, '0.0.1');
+  const version = parseVersion(body, DEFAULT_VERSION_V2);
   const description = parseDescriptionV2(body, '');
   const groups = body.group_configs;
   if (!Array.isArray(groups) || groups.length > 1) {
     throw invalidParameter('group_configs', 'is required: a list of at most one deployment');
   }
   const parsed = groups.map((group, index) => parseGroupConfig(project, group, `group_configs[${index}]`, version, description, now));
-  const { config, authType } = parseRuntimeConfig(body);
+  const { config, authType } = parseRuntimeConfig(body, type);
+  parseCustomMetricsPath(body);
   const service: ServiceV2Record = {
     id: newV2Id(),
     name,

@@ -10,7 +10,7 @@ import type { Router } from '../router';
 import type { ProjectState } from '../state';
 import { oneOf, optionalString } from '../validate';
 import { sortDirection, v2Page } from './inferV2Catalog';
-import { newDeployment, parseGroupConfig } from './inferV2Create';
+import { DEFAULT_VERSION_V2, newDeployment, parseDescriptionV2, parseGroupConfig, parseVersion } from './inferV2Create';
 import {
   BUSY_DEPLOYMENT_STATUSES,
   type DeploymentRecord,
@@ -73,22 +73,22 @@ function act(request: ApiRequest, from: readonly string[], action: string, chang
   });
 }
 
-/** `?status&sort_key(create_at|update_at)&sort_dir&limit&offset` (`delete_after` is accepted and ignored). Oldest first by default (assumed). */
+/** `?status&sort_key(create_at|update_at, default update_at)&sort_dir(default DESC)&limit&offset`, the SDK's defaults (`delete_after` is accepted and ignored). */
 function listDeployments(request: ApiRequest): ApiResponse {
   const { query, now } = request;
   const service = requireServiceV2(request);
   const status = query.get('status');
-  const key = oneOf(query.get('sort_key') ?? 'create_at', ['create_at', 'update_at'], 'sort_key');
-  const direction = query.get('sort_dir') === null ? 1 : sortDirection(query);
+  const key = oneOf(query.get('sort_key') ?? 'update_at', ['create_at', 'update_at'], 'sort_key');
+  const direction = sortDirection(query);
   const matching = liveDeployments(service, now)
     .filter((deployment) => status === null || deploymentStatus(deployment, now) === status)
-    .sort((a, b) => (key === 'create_at' ? a.createdAt - b.createdAt : a.updatedAt - b.updatedAt) * direction);
+    .sort((a, b) => ((key === 'create_at' ? a.createdAt - b.createdAt : a.updatedAt - b.updatedAt) || (a.id < b.id ? -1 : 1)) * direction);
   return ok(v2Page(matching.map((deployment) => deploymentItemView(service, deployment, now)), query));
 }
 
 /**
- * The body is one group config (as in §4.4's `group_configs`) with an optional `version` (default 0.0.1,
- * assumed). A SINGLE service takes one deployment; names are unique in the service.
+ * The body is one group config (as in §4.4's `group_configs`) with an optional `version` (default 1.0.0, the
+ * service's default in the SDK: assumed here). A SINGLE service takes one deployment; names are unique in the service.
  */
 function addDeployment(request: ApiRequest): ApiResponse {
   const { now } = request;
@@ -99,7 +99,7 @@ function addDeployment(request: ApiRequest): ApiResponse {
   if (service.deployType === 'SINGLE' && deployments.length > 0) {
     throw invalidParameter('deploy_type', `service ${service.name} is SINGLE: it has its deployment already`);
   }
-  const group = parseGroupConfig(project, body, 'body', optionalString(body, 'version', '0.0.1'), optionalString(body, 'description', ''), now);
+  const group = parseGroupConfig(project, body, 'body', parseVersion(body, DEFAULT_VERSION_V2), parseDescriptionV2(body, ''), now);
   if (deployments.some((deployment) => deployment.name === group.name)) {
     throw invalidParameter('name', `service ${service.name} has a deployment named ${group.name} already`);
   }
@@ -125,38 +125,63 @@ function deleteDeployment(request: ApiRequest): ApiResponse {
   return ok({});
 }
 
-/** Newest first by default (`sort_key=create_at`). */
+/** `sort_key` create_at | update_at (the SDK's default), newest first (the operation takes no direction: assumed). */
 function listVersions(request: ApiRequest): ApiResponse {
   const { query, now } = request;
   const service = requireServiceV2(request);
   const deployment = requireDeployment(service, request.params.deployment_id, now);
-  oneOf(query.get('sort_key') ?? 'create_at', ['create_at'], 'sort_key');
-  const versions = [...deployment.versions].sort((a, b) => (a.createdAt - b.createdAt) * sortDirection(query));
+  const key = oneOf(query.get('sort_key') ?? 'update_at', ['create_at', 'update_at'], 'sort_key');
+  const updatedAt = (version: DeploymentRecord['versions'][number]): number => (version.version === deployment.current ? deployment.updatedAt : version.createdAt);
+  const versions = [...deployment.versions].sort((a, b) => (key === 'create_at' ? b.createdAt - a.createdAt : updatedAt(b) - updatedAt(a)));
   return ok(v2Page(versions.map((version) => versionView(service, deployment, version, now)), query));
 }
 
-/** A running deployment upgrades to the version; a stopped or failed one takes it for its next start. */
+/**
+ * A running deployment upgrades to the version; a stopped or failed one takes it for its next start. The body is
+ * optional (the SDK's SwitchInferDeploymentVersionRequestBody); when sent, its `service_id`, `infer_name` (the
+ * deployment's id) and `target_deployment_version` must name what the path names (assumed). Answers `{id}`, the
+ * deployment's id (the SDK's SwitchInferDeploymentVersionResponse).
+ */
 function switchVersion(request: ApiRequest): ApiResponse {
-  return withDeployment(request, (service, deployment, project, now) => {
-    const target = request.params.version;
-    const status = deploymentStatus(deployment, now);
-    if (BUSY_DEPLOYMENT_STATUSES.has(status)) {
-      throw wrongV2State(`deployment ${deployment.name}`, status, 'switch the version of');
+  const { now } = request;
+  const project = requestProject(request);
+  const service = requireServiceV2(request);
+  const deployment = requireDeployment(service, request.params.deployment_id, now);
+  const target = request.params.version;
+  const body = request.body === undefined || request.body === null ? {} : bodyObject(request);
+  const named: [string, string][] = [
+    ['service_id', service.id],
+    ['infer_name', deployment.id],
+    ['target_deployment_version', target],
+  ];
+  for (const [field, expected] of named) {
+    const sent = optionalString(body, field, expected);
+    if (sent !== expected) {
+      throw invalidParameter(field, `must be ${expected}, as the path says`);
     }
-    if (!deployment.versions.some((version) => version.version === target)) {
-      throw invalidParameter('version', `deployment ${deployment.name} has no version ${target}`);
-    }
-    if (target === deployment.current) {
-      throw invalidParameter('version', `deployment ${deployment.name} runs version ${target} already`);
-    }
-    deployment.previous = deployment.current;
-    deployment.current = target;
-    deployment.updatedAt = now;
-    service.updatedAt = now;
-    if (status === 'RUNNING' || status === 'CONCERNING') {
-      planDeploy(service, deployment, project, now, project.transitionMs, 'UPGRADING');
-    }
-  });
+  }
+  switchTo(service, deployment, target, project, now);
+  return ok({ id: deployment.id });
+}
+
+function switchTo(service: ServiceV2Record, deployment: DeploymentRecord, target: string, project: ProjectState, now: number): void {
+  const status = deploymentStatus(deployment, now);
+  if (BUSY_DEPLOYMENT_STATUSES.has(status)) {
+    throw wrongV2State(`deployment ${deployment.name}`, status, 'switch the version of');
+  }
+  if (!deployment.versions.some((version) => version.version === target)) {
+    throw invalidParameter('version', `deployment ${deployment.name} has no version ${target}`);
+  }
+  if (target === deployment.current) {
+    throw invalidParameter('version', `deployment ${deployment.name} runs version ${target} already`);
+  }
+  deployment.previous = deployment.current;
+  deployment.current = target;
+  deployment.updatedAt = now;
+  service.updatedAt = now;
+  if (status === 'RUNNING' || status === 'CONCERNING') {
+    planDeploy(service, deployment, project, now, project.transitionMs, 'UPGRADING');
+  }
 }
 
 /** `?status&pod_name&limit&offset`; the path names the deployment by its name. */
@@ -170,7 +195,8 @@ function listInstances(request: ApiRequest): ApiResponse {
   const instances = deploymentInstances(project, deployment, now).filter(
     (instance) => (status === null || instance.status === status) && (podName === null || instance.pods.some((pod) => pod.pod_name === podName)),
   );
-  return ok(v2Page(instances.map((instance) => instanceView(instance, deployment)), query));
+  // `offset` is the index of the page here (the SDK's field text).
+  return ok(v2Page(instances.map((instance) => instanceView(instance, deployment)), query, 'page'));
 }
 
 /** `?status&pod_name&pod_id&pod_node_ip&pod_node_name&limit&offset`. An unknown instance is 400 ModelArts.6404 (illustrative). */
@@ -185,5 +211,5 @@ function listPods(request: ApiRequest): ApiResponse {
   }
   const filters = ['status', 'pod_name', 'pod_id', 'pod_node_ip', 'pod_node_name'].map((key) => [key, query.get(key)] as const);
   const pods = instance.pods.filter((pod) => filters.every(([key, value]) => value === null || pod[key] === value));
-  return ok(v2Page(pods, query));
+  return ok(v2Page(pods, query, 'page'));
 }

@@ -183,7 +183,7 @@ export function seedInferV2(project: ProjectState, workspaceIds: readonly string
       type: 'REAL_TIME',
       deployType: seed.deployType,
       createdVersion: seed.deployments[0]?.versions[0][0] ?? '0.0.1',
-      runtimeConfig: { service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: seed.authType ?? 'TOKEN' } },
+      runtimeConfig: { service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: seed.authType ?? 'TOKEN' }, service_limit: { rate_limit: { num: 100, unit: 'SECONDS' }, request_size_limit: 12, request_timeout: 60 } },
       authType: seed.authType ?? 'TOKEN',
       tags: [{ key: 'team', value: seed.workspace === 0 ? 'platform' : 'nlp' }],
       userName: project.ref.account.domainName,

@@ -85,21 +85,21 @@ export function groupConfigView(service: ServiceV2Record, deployment: Deployment
     running_count: runningCount(deployment, now),
     deploy_type: service.deployType,
     version_count: deployment.versions.length,
-    infer_name: service.name,
+    infer_name: deployment.id,
     description: version.description,
     create_at: String(deployment.createdAt),
     update_at: deployment.updatedAt,
-    ...(status === 'FAILED' && deployment.failureReason ? { failure_reason: deployment.failureReason } : {}),
   };
 }
 
 export function serviceV2View(service: ServiceV2Record, project: ProjectState, now: number, detail: boolean): Record<string, unknown> {
   const status = serviceV2Status(service, now);
   const version = serviceVersion(service, now);
-  const common = { id: service.id, name: service.name, status, description: service.description, type: service.type, deploy_type: service.deployType, workspace_id: service.workspaceId, tags: service.tags.map((tag) => ({ ...tag })), schedule: [], frozen_infos: [] };
+  const common = { id: service.id, name: service.name, status, type: service.type, deploy_type: service.deployType, workspace_id: service.workspaceId, tags: service.tags.map((tag) => ({ ...tag })), schedule: [], frozen_infos: [] };
   if (!detail) {
     return {
       ...common,
+      description: service.description,
       version: version.version,
       version_count: version.count,
       user_name: service.userName,
@@ -114,14 +114,16 @@ export function serviceV2View(service: ServiceV2Record, project: ProjectState, n
   return {
     ...common,
     ...(failed && (status === 'FAILED' || status === 'CONCERNING') ? { failure_reason: failed.failureReason } : {}),
+    // The detail has no top-level description: the service's is its version's (the Terraform provider reads
+    // `version.description` for huaweicloud_modelartsv2_service's description).
     version: {
       id: version.id,
       version: version.version,
-      description: deployments[0] ? currentVersion(deployments[0]).description : service.description,
+      description: service.description,
       predict_url: url,
       runtime_config: service.runtimeConfig,
       instance_groups: deployments.map((deployment) => groupConfigView(service, deployment, now)),
-      lts_strategy: 'NONE',
+      lts_strategy: 'AUTO_CREATE',
       deploy_timeout_minutes: 30,
     },
     predict_url: url ? [{ type: 'PUBLIC', urls: [url] }] : [],
@@ -139,7 +141,7 @@ export function deploymentItemView(service: ServiceV2Record, deployment: Deploym
   return {
     id: deployment.id,
     name: deployment.name,
-    infer_name: service.name,
+    infer_name: deployment.id,
     status: deploymentStatus(deployment, now),
     weight: deployment.weight,
     traffic_ratio: trafficRatio(service, deployment),
@@ -155,7 +157,7 @@ export function deploymentItemView(service: ServiceV2Record, deployment: Deploym
 /** A version item: times as RFC 3339 strings (the SDK types them as dates); `version_status` of older versions is assumed. */
 export function versionView(service: ServiceV2Record, deployment: DeploymentRecord, version: DeploymentRecord['versions'][number], now: number): Record<string, unknown> {
   return {
-    infer_name: service.name,
+    infer_name: deployment.id,
     version: version.version,
     version_status: version.version === deployment.current ? deploymentStatus(deployment, now) : 'INACTIVE',
     description: version.description,

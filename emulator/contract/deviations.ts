@@ -41,6 +41,12 @@ export const OUTSIDE_SDK: readonly OutsideSdkOperation[] = [
   { method: 'GET', path: '/v1/{project_id}/services/{service_id}/events', source: V1_INFERENCE },
   { method: 'GET', path: '/v1/{project_id}/models', source: V1_INFERENCE },
   { method: 'GET', path: '/v1/{project_id}/models/{model_id}', source: V1_INFERENCE },
+  {
+    method: 'POST',
+    path: '/v2/{project_id}/services/{service_id}/interrupt',
+    source:
+      'terraform-provider-huaweicloud huaweicloud/services/modelarts/resource_huaweicloud_modelartsv2_service_action.go (@API ModelArts POST /v2/{project_id}/services/{service_id}/interrupt, no body, answer not read) and docs/resources/modelartsv2_service_action.md (action start, stop or interrupt); the SDK has only the deployment-level cancel_infer_deployment',
+  },
   { method: 'GET', path: '/v2/{project_id}/pools/{pool_name}/plugins/{template_name}', source: POOL_PLUGIN },
   { method: 'PATCH', path: '/v2/{project_id}/pools/{pool_name}/plugins/{template_name}', source: POOL_PLUGIN },
   { method: 'DELETE', path: '/v2/{project_id}/pools/{pool_name}/plugins/{template_name}', source: POOL_PLUGIN },

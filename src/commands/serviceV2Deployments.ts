@@ -35,10 +35,16 @@ function serviceNodeAbove(target: ResourceTarget<ServiceV2Deployment>): Resource
 }
 
 /**
- * Runs a change on a deployment, shows the deployment as it now is, then reads its service again: a deployment's
- * status is part of the service's, and the tree follows both while they change.
+ * Runs a change on a deployment, shows the deployment as it now is (read again when the change answers nothing),
+ * then reads its service again: a deployment's status is part of the service's, and the tree follows both while
+ * they change.
  */
-async function changeDeployment(context: CommandContext, target: ResourceTarget<ServiceV2Deployment>, title: string, change: (signal: AbortSignal) => Promise<ServiceV2Deployment>): Promise<void> {
+async function changeDeployment(
+  context: CommandContext,
+  target: ResourceTarget<ServiceV2Deployment>,
+  title: string,
+  change: (signal: AbortSignal) => Promise<ServiceV2Deployment | undefined>,
+): Promise<void> {
   await changeResourceState(context, target, title, (_services, signal) => change(signal));
   const serviceNode = serviceNodeAbove(target);
   if (serviceNode) {
@@ -137,7 +143,8 @@ async function switchVersion(context: CommandContext, target: ResourceTarget<Ser
   if (!(await confirmAction(context.ui, question, detail, vscode.l10n.t('Switch')))) {
     return;
   }
-  await changeDeployment(context, target, vscode.l10n.t('Switching deployment "{0}" to version {1}…', name, picked.label), (signal) =>
-    services.inferenceV2.switchVersion(region, serviceId, target.item.id, picked.label, signal),
-  );
+  await changeDeployment(context, target, vscode.l10n.t('Switching deployment "{0}" to version {1}…', name, picked.label), async (signal) => {
+    await services.inferenceV2.switchVersion(region, serviceId, target.item.id, picked.label, signal);
+    return undefined; // the answer is the deployment's id alone: read it again
+  });
 }

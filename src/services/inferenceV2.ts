@@ -12,7 +12,7 @@ import type {
   ServiceV2Pod,
 } from './inferenceV2Objects';
 import { resourceNameProblem } from './naming';
-import { collectPages, type Page, recordOffsetPage, tokenToNumber } from './paging';
+import { collectPages, type Page, pageIndexPage, recordOffsetPage, tokenToNumber } from './paging';
 import { expectArray } from './responses';
 import { checkImageRegion, checkServiceRegion } from './serviceRegion';
 import type { HttpMethod, QueryValue, SignedClient } from './signedClient';
@@ -88,10 +88,14 @@ export class InferenceV2Service {
     return normalizeService(await this.call<TextTimes<ServiceV2>>(scope.region, 'POST', 'services', {}, signal, undefined, body));
   }
 
-  /** Start, stop or interrupt (a deploy or an upgrade under way): no body; answers the service as it now is. */
-  async change(region: string, id: string, action: 'start' | 'stop' | 'interrupt', signal?: AbortSignal): Promise<ServiceV2> {
+  /**
+   * Start, stop or interrupt (a deploy or an upgrade under way), without a body. The answer is not read: interrupt
+   * is not an SDK operation (the Terraform provider's service action documents it and reads nothing back), and
+   * callers read the service again with its deployments anyway.
+   */
+  async change(region: string, id: string, action: 'start' | 'stop' | 'interrupt', signal?: AbortSignal): Promise<void> {
     await this.inRegion(region, id, signal);
-    return normalizeService(await this.call<TextTimes<ServiceV2>>(region, 'POST', `services/{id}/${action}`, { id }, signal));
+    await this.call(region, 'POST', `services/{id}/${action}`, { id }, signal);
   }
 
   /** One `POST …/services/delete` for all of them; each answers deleting, or why it was not deleted. */
@@ -111,7 +115,7 @@ export class InferenceV2Service {
 
   /** The public flavors services deploy on (§4.1). */
   flavors(region: string, signal?: AbortSignal): Promise<ServiceV2Flavor[]> {
-    return this.all<ServiceV2Flavor>(region, 'services/flavors', {}, 'flavor list', signal);
+    return this.all<ServiceV2Flavor>(region, 'services/flavors', {}, {}, 'flavor list', signal);
   }
 
   /** A dedicated pool as the inference service sees it: its status and flavors. */
@@ -119,8 +123,9 @@ export class InferenceV2Service {
     return this.call<InferenceCluster>(region, 'GET', 'services/clusters/{pool}', { pool: poolId }, signal);
   }
 
+  /** In the order they were added: the API's default order, the most recently updated first, would reorder the tree as they change. */
   async deployments(region: string, serviceId: string, signal?: AbortSignal): Promise<ServiceV2Deployment[]> {
-    const raw = await this.all<TextTimes<ServiceV2Deployment>>(region, 'services/{id}/deployments', { id: serviceId }, 'deployment list', signal);
+    const raw = await this.all<TextTimes<ServiceV2Deployment>>(region, 'services/{id}/deployments', { id: serviceId }, { sort_key: 'create_at', sort_dir: 'ASC' }, 'deployment list', signal);
     return raw.map((deployment) => withNumericTimes<ServiceV2Deployment>(deployment));
   }
 
@@ -136,27 +141,27 @@ export class InferenceV2Service {
     return withNumericTimes<ServiceV2Deployment>(raw);
   }
 
-  /** Newest first. */
+  /** The newest version first. */
   versions(region: string, serviceId: string, deploymentId: string, signal?: AbortSignal): Promise<ServiceV2DeploymentVersion[]> {
-    return this.all<ServiceV2DeploymentVersion>(region, 'services/{id}/deployments/{deployment}/versions', { id: serviceId, deployment: deploymentId }, 'version list', signal);
+    const path = 'services/{id}/deployments/{deployment}/versions';
+    return this.all<ServiceV2DeploymentVersion>(region, path, { id: serviceId, deployment: deploymentId }, { sort_key: 'create_at' }, 'version list', signal);
   }
 
-  /** A running deployment upgrades to the version; a stopped one runs it when next started. */
-  async switchVersion(region: string, serviceId: string, deploymentId: string, version: string, signal?: AbortSignal): Promise<ServiceV2Deployment> {
+  /** A running deployment upgrades to the version; a stopped one runs it when next started. The answer is the deployment's id alone. */
+  async switchVersion(region: string, serviceId: string, deploymentId: string, version: string, signal?: AbortSignal): Promise<void> {
     await this.inRegion(region, serviceId, signal);
     const params = { id: serviceId, deployment: deploymentId, version };
-    const raw = await this.call<TextTimes<ServiceV2Deployment>>(region, 'POST', 'services/{id}/deployments/{deployment}/versions/{version}/switch', params, signal);
-    return withNumericTimes<ServiceV2Deployment>(raw);
+    await this.call(region, 'POST', 'services/{id}/deployments/{deployment}/versions/{version}/switch', params, signal);
   }
 
-  /** The instances of a deployment: the API names the deployment by its name here, not its id. */
+  /** The instances of a deployment: the API names the deployment by its name here, not its id, and pages by page index. */
   instances(region: string, serviceId: string, deploymentName: string, signal?: AbortSignal): Promise<ServiceV2Instance[]> {
-    return this.all<ServiceV2Instance>(region, 'services/{id}/deployments/{name}/instances', { id: serviceId, name: deploymentName }, 'instance list', signal);
+    return this.allByPage<ServiceV2Instance>(region, 'services/{id}/deployments/{name}/instances', { id: serviceId, name: deploymentName }, 'instance list', signal);
   }
 
   pods(region: string, serviceId: string, deploymentName: string, instanceName: string, signal?: AbortSignal): Promise<ServiceV2Pod[]> {
     const params = { id: serviceId, name: deploymentName, instance: instanceName };
-    return this.all<ServiceV2Pod>(region, 'services/{id}/deployments/{name}/instances/{instance}/pods', params, 'pod list', signal);
+    return this.allByPage<ServiceV2Pod>(region, 'services/{id}/deployments/{name}/instances/{instance}/pods', params, 'pod list', signal);
   }
 
   /** The service, after checking that it is where the request goes. */
@@ -166,13 +171,22 @@ export class InferenceV2Service {
     return service;
   }
 
-  /** Every item of a v2 list, the largest page at a time. */
-  private all<T>(region: string, path: string, pathParams: Record<string, string>, what: string, signal?: AbortSignal): Promise<T[]> {
+  /** Every item of a v2 list whose `offset` counts records, the largest page at a time. */
+  private all<T>(region: string, path: string, pathParams: Record<string, string>, query: Record<string, QueryValue>, what: string, signal?: AbortSignal): Promise<T[]> {
     return collectPages(async (token, pageSignal) => {
       const offset = tokenToNumber(token);
-      const response = await this.call<V2List<T>>(region, 'GET', path, pathParams, pageSignal, { offset, limit: LARGEST_PAGE });
+      const response = await this.call<V2List<T>>(region, 'GET', path, pathParams, pageSignal, { ...query, offset, limit: LARGEST_PAGE });
       const items = expectArray(response.data, what);
       return recordOffsetPage(items, offset, response.total ?? offset + items.length);
+    }, SUB_RESOURCE_LIMIT, signal);
+  }
+
+  /** Every item of a v2 list whose `offset` is the page index (instances and pods, the SDK's field text), the largest page at a time. */
+  private allByPage<T>(region: string, path: string, pathParams: Record<string, string>, what: string, signal?: AbortSignal): Promise<T[]> {
+    return collectPages(async (token, pageSignal) => {
+      const page = tokenToNumber(token);
+      const response = await this.call<V2List<T>>(region, 'GET', path, pathParams, pageSignal, { offset: page, limit: LARGEST_PAGE });
+      return pageIndexPage(expectArray(response.data, what), page, LARGEST_PAGE, response.total);
     }, SUB_RESOURCE_LIMIT, signal);
   }
 

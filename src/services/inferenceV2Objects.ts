@@ -37,30 +37,45 @@ export interface ServiceV2Deployment {
   readonly count?: number;
   readonly running_count?: number;
   readonly unit_configs?: readonly ServiceV2Unit[];
-  readonly failure_reason?: string;
   readonly create_at?: number;
   readonly update_at?: number;
+}
+
+/** How often a service may be called, how large and how long a request may be (the SDK's ServiceLimit). */
+export interface ServiceV2Limit {
+  /** Calls per `unit`: 1–10000. */
+  readonly rate_limit: { readonly num: number; readonly unit: 'SECONDS' | 'MINUTES' };
+  /** MB, 1–50. */
+  readonly request_size_limit: number;
+  /** Seconds, 1–7200. */
+  readonly request_timeout: number;
 }
 
 /** The detail's `version` object: the version the service runs and its deployments' configuration. */
 export interface ServiceV2Version {
   readonly id?: string;
   readonly version?: string;
+  /** The service's description (the detail has none at the top). */
   readonly description?: string;
   readonly predict_url?: string;
   readonly instance_groups?: readonly ServiceV2Deployment[];
-  readonly runtime_config?: { readonly service_invoke?: { readonly port?: number; readonly protocol?: string; readonly auth_type?: string } };
+  readonly runtime_config?: {
+    readonly service_invoke?: { readonly port?: number; readonly protocol?: string; readonly auth_type?: string };
+    readonly service_limit?: Partial<ServiceV2Limit>;
+  };
 }
 
 /**
- * A v2 real-time service. A list item has `version` as a string (with `version_count`); the service's own
- * GET (and create, start, stop) has `version` as an object and adds `predict_url` and `failure_reason`.
+ * A v2 real-time service. A list item has `version` as a string, with `version_count`, `description`, `auth_type`
+ * and `user_name`; the service's own GET (and create, start, stop) has `version` as an object holding the
+ * description and the runtime configuration, and adds `predict_url` and `failure_reason`.
  */
 export interface ServiceV2 {
   readonly id: string;
   readonly name: string;
   /** UPPERCASE (§4.3): INIT, DEPLOYING, RUNNING, STOPPING, STOPPED, FAILED, DELETING, CONCERNING, UPGRADING, ERROR, INTERRUPTING. */
   readonly status: string;
+  /** A list item's; the detail's is `version.description` (`serviceDescription`). */
   readonly description?: string;
   /** REAL_TIME or ASYNC_REAL_TIME. */
   readonly type?: string;
@@ -82,6 +97,16 @@ export interface ServiceV2 {
 /** The version label of a service, from a list item or a detail. */
 export function serviceVersionLabel(service: ServiceV2): string | undefined {
   return typeof service.version === 'string' ? service.version : service.version?.version;
+}
+
+/** The description of a list item or a detail. */
+export function serviceDescription(service: ServiceV2): string | undefined {
+  return typeof service.version === 'object' ? service.version.description : service.description;
+}
+
+/** How callers authenticate: a list item's `auth_type`, or the detail's runtime configuration. */
+export function serviceAuthType(service: ServiceV2): string | undefined {
+  return typeof service.version === 'object' ? service.version.runtime_config?.service_invoke?.auth_type : service.auth_type;
 }
 
 /** The deployments' configuration, when the object is a detail. */
@@ -169,7 +194,7 @@ export interface ServiceV2GroupConfig {
   readonly unit_configs: readonly ServiceV2Unit[];
 }
 
-/** §4.4's create body; the adapter adds `workspace_id`. */
+/** §4.4's create body (the SDK's ServiceCreateRequest); the adapter adds `workspace_id`. */
 export interface CreateServiceV2Request {
   readonly name: string;
   readonly version: string;
@@ -177,5 +202,13 @@ export interface CreateServiceV2Request {
   readonly type: 'REAL_TIME';
   readonly deploy_type: 'SINGLE';
   readonly group_configs: readonly ServiceV2GroupConfig[];
-  readonly runtime_config: { readonly service_invoke: { readonly port: number; readonly protocol: 'HTTPS'; readonly auth_type: string } };
+  readonly runtime_config: {
+    readonly service_invoke: { readonly port: number; readonly protocol: 'HTTPS'; readonly auth_type: string };
+    readonly service_limit: ServiceV2Limit;
+  };
+  /**
+   * "<protocol>,<port>,<path>" of custom metrics, or empty for none. The SDK requires the field; its Go SDK sends
+   * it empty whenever the caller sets none (`custom_metrics_path` without omitempty), so empty means none.
+   */
+  readonly custom_metrics_path: string;
 }

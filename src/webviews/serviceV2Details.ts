@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { accessAddresses, instanceGroups, type ServiceV2, serviceVersionLabel } from '../services/inferenceV2';
+import { accessAddresses, instanceGroups, type ServiceV2, serviceAuthType, serviceDescription, type ServiceV2Limit, serviceVersionLabel } from '../services/inferenceV2';
 import { serviceRegion } from '../services/serviceRegion';
 import { formatTimestamp, joinParts, readableStatus } from '../views/format';
 import { placementText, serviceV2Kind } from '../views/kinds/serviceV2Kind';
@@ -25,8 +25,17 @@ function deploymentFields(service: ServiceV2): DetailsField[] {
     ...field(vscode.l10n.t('Image ({0})', group.name), group.unit_configs?.[0]?.image?.swr_path),
     // Names only: values may be secrets, and the JSON view shows them on purpose.
     ...field(vscode.l10n.t('Environment variables ({0})', group.name), Object.keys(group.unit_configs?.[0]?.envs ?? {}).join(', ')),
-    ...field(vscode.l10n.t('Failure ({0})', group.name), group.failure_reason),
   ]);
+}
+
+/** "100 calls a second, 12 MB a request, 60 s timeout": what the service lets through. */
+function limitsText(limit: Partial<ServiceV2Limit> | undefined): string | undefined {
+  const rate = limit?.rate_limit;
+  return joinParts(
+    rate ? (rate.unit === 'MINUTES' ? vscode.l10n.t('{0} calls a minute', rate.num) : vscode.l10n.t('{0} calls a second', rate.num)) : undefined,
+    limit?.request_size_limit === undefined ? undefined : vscode.l10n.t('{0} MB a request', limit.request_size_limit),
+    limit?.request_timeout === undefined ? undefined : vscode.l10n.t('{0} s timeout', limit.request_timeout),
+  );
 }
 
 function versionText(service: ServiceV2): string | undefined {
@@ -39,7 +48,8 @@ export const serviceV2Details: DetailsPresenter<ServiceV2> = {
   kind: serviceV2Kind,
   commandPrefix: 'modelarts.serviceV2',
   fields: (service) => {
-    const invoke = typeof service.version === 'object' ? service.version.runtime_config?.service_invoke : undefined;
+    const runtime = typeof service.version === 'object' ? service.version.runtime_config : undefined;
+    const invoke = runtime?.service_invoke;
     return [
       ...field(vscode.l10n.t('ID'), service.id),
       ...field(vscode.l10n.t('Access address'), accessAddresses(service)[0]),
@@ -48,11 +58,12 @@ export const serviceV2Details: DetailsPresenter<ServiceV2> = {
       ...field(vscode.l10n.t('Deployments'), service.deploy_type === 'MULTI' ? vscode.l10n.t('several, sharing the traffic (MULTI)') : vscode.l10n.t('one (SINGLE)')),
       ...deploymentFields(service),
       ...field(vscode.l10n.t('Failure'), service.failure_reason),
-      ...field(vscode.l10n.t('Calls'), joinParts(invoke?.protocol, invoke?.port === undefined ? undefined : vscode.l10n.t('port {0}', invoke.port), invoke?.auth_type ?? service.auth_type)),
+      ...field(vscode.l10n.t('Calls'), joinParts(invoke?.protocol, invoke?.port === undefined ? undefined : vscode.l10n.t('port {0}', invoke.port), serviceAuthType(service))),
+      ...field(vscode.l10n.t('Limits'), limitsText(runtime?.service_limit)),
       ...field(vscode.l10n.t('Type'), service.type),
       ...field(vscode.l10n.t('Created'), formatTimestamp(service.create_at)),
       ...field(vscode.l10n.t('Updated'), formatTimestamp(service.update_at)),
-      ...field(vscode.l10n.t('Description'), service.description),
+      ...field(vscode.l10n.t('Description'), serviceDescription(service)),
     ];
   },
   steps: (service): DetailsStep[] => {

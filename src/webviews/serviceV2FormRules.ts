@@ -3,22 +3,27 @@
  * host (again before any request), and the §4.4 body it sends. No `vscode` import: bundled
  * into the browser app.
  */
-import { type CreateServiceV2Request, instanceGroups, type ServiceV2, serviceVersionLabel } from '../services/inferenceV2Objects';
+import { type CreateServiceV2Request, instanceGroups, type ServiceV2, serviceAuthType, serviceDescription, serviceVersionLabel } from '../services/inferenceV2Objects';
 import { resourceNameProblem } from '../services/naming';
 import { imageRegionProblem } from '../services/serviceRegion';
 import { copyName, environmentErrors, type FieldErrors } from './formRules';
-import { SERVICE_V2_AUTH_TYPES, SERVICE_V2_FRAMEWORKS, type ServiceV2FormValues, type ServiceV2Options } from './protocol';
+import { SERVICE_V2_AUTH_TYPES, SERVICE_V2_FRAMEWORKS, SERVICE_V2_RATE_UNITS, type ServiceV2FormValues, type ServiceV2Options } from './protocol';
 
-/** (assumed) Instances of one deployment, as for v1 services. */
+/** The SDK's GroupConfig.count: 1 to 128 instances. */
 export const SERVICE_V2_MAX_INSTANCES = 128;
-/** (assumed) The reference gives no limit; the workspaces' one. */
-const MAX_DESCRIPTION = 256;
-/** Most cores and memory (MB) a custom spec asks of a pool node (assumed). */
+/** The SDK's field text: at most 512 characters, without "<" or ">". */
+export const SERVICE_V2_MAX_DESCRIPTION = 512;
+/** Most cores and memory (MB) a custom spec asks of a pool node (assumed); at least 0.01 cores (the SDK's CustomResourceSpec). */
 export const SERVICE_V2_MAX_CPU = 256;
 export const SERVICE_V2_MAX_MEMORY_MB = 4_194_304;
+/** The SDK's ServiceLimit: calls per second or minute, request size (MB) and timeout (s). */
+export const SERVICE_V2_MAX_RATE = 10_000;
+export const SERVICE_V2_MAX_REQUEST_MB = 50;
+export const SERVICE_V2_MAX_TIMEOUT_S = 7200;
 /** The deployment a form-created service starts with (the reference's example name). */
 export const FIRST_DEPLOYMENT = 'group-1';
-const VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}$/;
+/** The SDK's field text: three numbers up to 99.99.99, at most 8 characters. */
+const VERSION = /^\d{1,2}\.\d{1,2}\.\d{1,2}$/;
 /** §4.4: `swr.<region>.myhuaweicloud.com/<namespace>/<repository>:<tag>`. */
 const SWR_IMAGE = /^swr\.[a-z0-9-]+\.myhuaweicloud\.com\/[a-z0-9._-]+\/[a-z0-9._/-]+:[A-Za-z0-9._-]+$/;
 
@@ -35,6 +40,8 @@ export function imageProblem(image: string, region: string | undefined): string 
 }
 
 const wholeBetween = (value: number, min: number, max: number): boolean => Number.isInteger(value) && value >= min && value <= max;
+/** At most two decimals: the API rounds the third away. */
+const twoDecimals = (value: number): boolean => Math.abs(value * 100 - Math.round(value * 100)) < 1e-9;
 
 /** The resources: a public flavor offered (and not sold out), or a pool of the chosen workspace with cores and memory. */
 function resourceErrors(errors: FieldErrors, values: ServiceV2FormValues, options: ServiceV2Options | undefined): void {
@@ -54,8 +61,8 @@ function resourceErrors(errors: FieldErrors, values: ServiceV2FormValues, option
   } else if (options && !options.pools.some((pool) => pool.id === values.poolId && pool.workspaceId === values.workspaceId)) {
     errors.poolId = 'Choose a running pool of this workspace that is used for inference.';
   }
-  if (!(Number.isFinite(values.cpu) && values.cpu > 0 && values.cpu <= SERVICE_V2_MAX_CPU)) {
-    errors.cpu = `Enter more than 0 and at most ${SERVICE_V2_MAX_CPU} cores (0.5 is half a core).`;
+  if (!(Number.isFinite(values.cpu) && values.cpu >= 0.01 && values.cpu <= SERVICE_V2_MAX_CPU && twoDecimals(values.cpu))) {
+    errors.cpu = `Enter 0.01 to ${SERVICE_V2_MAX_CPU} cores, with at most two decimals (0.5 is half a core).`;
   }
   if (!wholeBetween(values.memoryMb, 1, SERVICE_V2_MAX_MEMORY_MB)) {
     errors.memoryMb = 'Enter the memory in MB, a whole number (8192 is 8 GB).';
@@ -69,11 +76,13 @@ export function validateServiceV2Form(values: ServiceV2FormValues, options?: Ser
   if (name) {
     errors.name = name;
   }
-  if (values.description.length > MAX_DESCRIPTION) {
-    errors.description = `At most ${MAX_DESCRIPTION} characters.`;
+  if (values.description.length > SERVICE_V2_MAX_DESCRIPTION) {
+    errors.description = `At most ${SERVICE_V2_MAX_DESCRIPTION} characters.`;
+  } else if (/[<>]/.test(values.description)) {
+    errors.description = 'The description cannot contain "<" or ">".';
   }
   if (!VERSION.test(values.version)) {
-    errors.version = 'Three numbers, such as 0.0.1.';
+    errors.version = 'Three numbers up to 99, such as 1.0.0.';
   }
   const image = imageProblem(values.image, options?.region);
   if (image) {
@@ -87,7 +96,29 @@ export function validateServiceV2Form(values: ServiceV2FormValues, options?: Ser
     errors.port = 'The port the container listens on: 1 to 65535.';
   }
   environmentErrors(errors, 'environment', values.environment);
+  // The SDK's UnitConfig.envs: names of at most 64 characters, values without markup.
+  const long = values.environment.findIndex((row) => row.name.length > 64);
+  const markup = values.environment.findIndex((row) => /[<>]/.test(row.value));
+  if (!errors.environment && long >= 0) {
+    errors.environment = `Row ${long + 1} needs a name of at most 64 characters.`;
+  } else if (!errors.environment && markup >= 0) {
+    errors.environment = `Row ${markup + 1} needs a value without "<" or ">".`;
+  }
+  limitErrors(errors, values);
   return errors;
+}
+
+/** What the service lets through: the SDK's ServiceLimit ranges. */
+function limitErrors(errors: FieldErrors, values: ServiceV2FormValues): void {
+  if (!wholeBetween(values.rateLimit, 1, SERVICE_V2_MAX_RATE)) {
+    errors.rateLimit = `Enter 1 to ${SERVICE_V2_MAX_RATE} calls.`;
+  }
+  if (!wholeBetween(values.requestTimeout, 1, SERVICE_V2_MAX_TIMEOUT_S)) {
+    errors.requestTimeout = `Enter 1 to ${SERVICE_V2_MAX_TIMEOUT_S} seconds.`;
+  }
+  if (!wholeBetween(values.requestSizeLimit, 1, SERVICE_V2_MAX_REQUEST_MB)) {
+    errors.requestSizeLimit = `Enter 1 to ${SERVICE_V2_MAX_REQUEST_MB} MB.`;
+  }
 }
 
 export function emptyServiceV2Form(workspaceId: string): ServiceV2FormValues {
@@ -95,7 +126,7 @@ export function emptyServiceV2Form(workspaceId: string): ServiceV2FormValues {
     name: '',
     description: '',
     workspaceId,
-    version: '0.0.1',
+    version: '1.0.0',
     framework: 'COMMON',
     image: '',
     resources: 'flavor',
@@ -108,10 +139,16 @@ export function emptyServiceV2Form(workspaceId: string): ServiceV2FormValues {
     command: '',
     authType: 'TOKEN',
     environment: [],
+    // The documented defaults: 100 calls a second and a 60 s timeout (bestpractice-modelarts modelarts_llm_infer_90851),
+    // and APIG's 12 MB request body (modelarts_faq modelarts_05_3134).
+    rateLimit: 100,
+    rateLimitUnit: 'SECONDS',
+    requestTimeout: 60,
+    requestSizeLimit: 12,
   };
 }
 
-/** §4.4's body: one SINGLE deployment taking all the traffic, one unit per instance, called over HTTPS. */
+/** §4.4's body: one SINGLE deployment taking all the traffic, one unit per instance, called over HTTPS, no custom metrics. */
 export function toCreateServiceV2Request(values: ServiceV2FormValues): CreateServiceV2Request {
   const onPool = values.resources === 'pool';
   return {
@@ -139,7 +176,11 @@ export function toCreateServiceV2Request(values: ServiceV2FormValues): CreateSer
         ],
       },
     ],
-    runtime_config: { service_invoke: { port: values.port, protocol: 'HTTPS', auth_type: values.authType } },
+    runtime_config: {
+      service_invoke: { port: values.port, protocol: 'HTTPS', auth_type: values.authType },
+      service_limit: { rate_limit: { num: values.rateLimit, unit: values.rateLimitUnit }, request_size_limit: values.requestSizeLimit, request_timeout: values.requestTimeout },
+    },
+    custom_metrics_path: '',
   };
 }
 
@@ -150,11 +191,11 @@ export function serviceV2ToFormValues(service: ServiceV2, workspaceId: string): 
   const [group] = instanceGroups(service);
   const [unit] = group?.unit_configs ?? [];
   const empty = emptyServiceV2Form(workspaceId);
-  const invoke = typeof service.version === 'object' ? service.version.runtime_config?.service_invoke : undefined;
+  const limit = typeof service.version === 'object' ? service.version.runtime_config?.service_limit : undefined;
   return {
     ...empty,
     name: copyName(service.name),
-    description: service.description ?? '',
+    description: serviceDescription(service) ?? '',
     version: serviceVersionLabel(service) ?? empty.version,
     framework: oneOf(group?.framework, SERVICE_V2_FRAMEWORKS, empty.framework),
     image: unit?.image?.swr_path ?? '',
@@ -166,7 +207,11 @@ export function serviceV2ToFormValues(service: ServiceV2, workspaceId: string): 
     instanceCount: group?.count ?? empty.instanceCount,
     port: unit?.port ?? empty.port,
     command: unit?.cmd ?? '',
-    authType: oneOf(invoke?.auth_type ?? service.auth_type, SERVICE_V2_AUTH_TYPES, empty.authType),
+    authType: oneOf(serviceAuthType(service), SERVICE_V2_AUTH_TYPES, empty.authType),
     environment: Object.entries(unit?.envs ?? {}).map(([name, value]) => ({ name, value })),
+    rateLimit: limit?.rate_limit?.num ?? empty.rateLimit,
+    rateLimitUnit: oneOf(limit?.rate_limit?.unit, SERVICE_V2_RATE_UNITS, empty.rateLimitUnit),
+    requestTimeout: limit?.request_timeout ?? empty.requestTimeout,
+    requestSizeLimit: limit?.request_size_limit ?? empty.requestSizeLimit,
   };
 }

@@ -22,7 +22,11 @@ function deployRequest(name: string): CreateServiceV2Request {
         unit_configs: [{ image: { source: 'SWR', swr_path: 'swr.cn-north-4.myhuaweicloud.com/modelarts-demo/vllm-serving:0.7.3' }, flavor: 'modelarts.vm.cpu.2u8g' }],
       },
     ],
-    runtime_config: { service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' } },
+    runtime_config: {
+      service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' },
+      service_limit: { rate_limit: { num: 100, unit: 'SECONDS' }, request_size_limit: 12, request_timeout: 60 },
+    },
+    custom_metrics_path: '',
   };
 }
 

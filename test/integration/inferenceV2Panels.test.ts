@@ -18,7 +18,11 @@ describe('Real-time service (v2) panels and documents against the emulator', () 
     try {
       await panel.receive({ type: 'ready' });
       const form = await talk.next('serviceV2Form');
-      assert.deepEqual([form.values.workspaceId, form.values.version, form.values.port], ['0', '0.0.1', 8080]);
+      assert.deepEqual(
+        [form.values.workspaceId, form.values.version, form.values.port, form.values.rateLimit, form.values.rateLimitUnit, form.values.requestTimeout, form.values.requestSizeLimit],
+        ['0', '1.0.0', 8080, 100, 'SECONDS', 60, 12],
+        'the documented defaults: 100 calls a second, 60 s, 12 MB',
+      );
       const options = await talk.next('serviceV2Options');
       assert.equal(options.region, REGION);
       assert.ok(options.images.some((image) => image.path === IMAGE), 'the SWR images of the region are offered');
@@ -36,6 +40,9 @@ describe('Real-time service (v2) panels and documents against the emulator', () 
         command: 'python serve.py',
         authType: 'API_KEY',
         environment: [{ name: 'LOG_LEVEL', value: 'debug' }],
+        rateLimit: 600,
+        rateLimitUnit: 'MINUTES',
+        requestTimeout: 300,
       };
       under().emulator.requests.clear();
       await panel.receive({ type: 'submitServiceV2', values });
@@ -60,7 +67,7 @@ describe('Real-time service (v2) panels and documents against the emulator', () 
       const sent = JSON.parse(under().emulator.requests.list({ method: 'POST', path: /\/v2\/[0-9a-f]+\/services$/, status: 200 })[0]?.body ?? '{}');
       assert.deepEqual(sent, {
         name: 'chat-from-form',
-        version: '0.0.1',
+        version: '1.0.0',
         type: 'REAL_TIME',
         deploy_type: 'SINGLE',
         group_configs: [
@@ -72,11 +79,16 @@ describe('Real-time service (v2) panels and documents against the emulator', () 
             unit_configs: [{ image: { source: 'SWR', swr_path: IMAGE }, flavor: 'modelarts.vm.cpu.2u8g', cmd: 'python serve.py', count: 1, port: 8080, envs: { LOG_LEVEL: 'debug' } }],
           },
         ],
-        runtime_config: { service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'API_KEY' } },
+        runtime_config: {
+          service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'API_KEY' },
+          service_limit: { rate_limit: { num: 600, unit: 'MINUTES' }, request_size_limit: 12, request_timeout: 300 },
+        },
+        custom_metrics_path: '',
         workspace_id: '0',
       });
       const created = await service('chat-from-form');
-      assert.equal(label(under().api.context.treeView.selection[0] as unknown as Node), 'chat-from-form', 'the new service is revealed');
+      const selected = () => (under().api.context.treeView as vscode.TreeView<Node>).selection.map(label);
+      await until(selected, (names) => names.includes('chat-from-form'), 'the new service revealed (selected) in the tree');
       await until(() => description(created), (text) => text.startsWith('Running'), 'the tree to follow the new service to Running');
       assert.ok(under().emulator.requests.count({ method: 'GET', path: `/services/${idOf(created)}` }) >= 1, 'the deploying service was polled (the create answered it)');
     } finally {
@@ -99,6 +111,8 @@ describe('Real-time service (v2) panels and documents against the emulator', () 
       assert.equal(field('Version'), '0.0.2 (2 versions)');
       assert.equal(field('Deployment group-1'), 'Running · v0.0.2 · 2 × modelarts.vm.gpu.t4u8 · 100% of traffic');
       assert.equal(field('Environment variables (group-1)'), 'MODEL_NAME, MAX_MODEL_LEN', 'names only');
+      assert.equal(field('Limits'), '100 calls a second · 12 MB a request · 60 s timeout');
+      assert.equal(field('Description'), 'Chat assistant for the support portal', 'the detail\'s description is its version\'s');
       assert.deepEqual(view.actions, ['refresh', 'stop', 'copyAccessAddress', 'viewEvents', 'showExecLoginInfo', 'copyId', 'createSimilar', 'delete']);
       await panel.receive({ type: 'runAction', action: 'copyAccessAddress' });
       assert.deepEqual(under().ui.errors, []);

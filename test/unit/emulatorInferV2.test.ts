@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertError, useEmulator } from './emulatorSession';
+import { assertError, REFUSAL, useEmulator } from './emulatorSession';
 
 const { api, advance } = useEmulator(60_000);
 
@@ -19,11 +19,18 @@ interface ServiceDetail {
   id: string;
   name: string;
   status: string;
+  description?: string;
   failure_reason?: string;
   create_at: string;
   update_at: string;
   predict_url: { type: string; urls: string[] }[];
-  version: { version: string; predict_url: string; instance_groups: { name: string; status: string; unit_configs: { image: { swr_path: string } }[] }[] };
+  version: {
+    version: string;
+    description: string;
+    predict_url: string;
+    runtime_config: { service_limit: Record<string, unknown> };
+    instance_groups: { name: string; status: string; failure_reason?: string; unit_configs: { image: { swr_path: string } }[] }[];
+  };
 }
 interface V2List<T> {
   data: T[];
@@ -36,7 +43,7 @@ const BASE = '/v2/{project_id}/services';
 const list = (query: Record<string, string | number> = {}) => api<V2List<ServiceItem>>('GET', BASE, { query: { limit: 50, ...query } });
 const show = (id: string) => api<ServiceDetail>('GET', `${BASE}/${id}`);
 const statusOf = async (id: string) => (await show(id)).body.status;
-const post = (path: string, body?: unknown) => api<ServiceDetail>('POST', `${BASE}${path}`, body === undefined ? {} : { body });
+const post = (path: string, body?: unknown, headers?: Record<string, string>) => api<ServiceDetail>('POST', `${BASE}${path}`, body === undefined ? {} : { body, headers });
 
 async function idOf(name: string, workspaceId = '0'): Promise<string> {
   const found = (await list({ workspace_id: workspaceId })).body.data.find((service) => service.name === name);
@@ -55,7 +62,11 @@ function body(name: string, unit: Record<string, unknown> = {}, group: Record<st
     deploy_type: 'SINGLE',
     workspace_id: '0',
     group_configs: [{ name: 'group-1', framework: 'COMMON', weight: 100, count: 1, unit_configs: [{ image: { source: 'SWR', swr_path: IMAGE }, flavor: 'modelarts.vm.cpu.2u8g', port: 8080, envs: { A: 'b' }, ...unit }], ...group }],
-    runtime_config: { service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' } },
+    runtime_config: {
+      service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' },
+      service_limit: { rate_limit: { num: 100, unit: 'SECONDS' }, request_size_limit: 12, request_timeout: 60 },
+    },
+    custom_metrics_path: '',
   };
 }
 
@@ -88,6 +99,16 @@ test('the seeded default workspace: v2 spellings, UPPERCASE statuses, 32-hex ids
   assert.match(failed.body.failure_reason ?? '', /Failed to pull image .*yolov8-traffic:9\.0\.0/);
   const draft = await show(await idOf('draft-v2'));
   assert.deepEqual([draft.body.version.instance_groups, draft.body.predict_url], [[], []], 'an INIT service has no deployment and no address');
+});
+
+test('the detail has the SDK\'s shape: the description in its version, no failure reason per deployment', async () => {
+  const listed = (await list()).body.data.find((service) => service.name === 'yolo-detect-v2') as ServiceItem & { description: string };
+  const detail = await show(listed.id);
+  assert.equal(detail.body.description, undefined, 'ShowInferServiceResponse has no description');
+  assert.equal(detail.body.version.description, listed.description);
+  assert.ok(detail.body.failure_reason, 'the service says why it failed');
+  assert.equal(detail.body.version.instance_groups[0].failure_reason, undefined, 'GroupConfigResponse has no failure_reason');
+  assert.deepEqual(detail.body.version.runtime_config.service_limit, { rate_limit: { num: 100, unit: 'SECONDS' }, request_size_limit: 12, request_timeout: 60 });
 });
 
 test('list paging: offset is a record offset and a multiple of limit; current is the 0-based page', async () => {
@@ -123,14 +144,14 @@ test('v1 and v2 are different resources: ids, paths, codes and literals do not c
   assertError(await show(v1Id), 400, 'ModelArts.6404', /does not exist/);
   assertError(await api('GET', `${BASE}/delete`), 404, 'APIG.0101');
   assertError(await api('GET', `${BASE}/clusters`), 404, 'APIG.0101');
-  assertError(await api('DELETE', `${BASE}/${v2Id}`), 404, 'APIG.0101');
+  assertError(await api('DELETE', `${BASE}/${v2Id}`, { headers: REFUSAL }), 404, 'APIG.0101');
   assert.equal(await statusOf(v2Id), 'RUNNING', 'v2 has no DELETE on a service: nothing happened');
 });
 
 test('create checks §4.4\'s body field by field and changes nothing when it refuses', async () => {
+  const limits = (change: Record<string, unknown>) => ({ ...body('bad-limit'), runtime_config: { ...(body('x').runtime_config as object), service_limit: { rate_limit: { num: 100, unit: 'SECONDS' }, request_size_limit: 12, request_timeout: 60, ...change } } });
   const refusals: [Record<string, unknown>, RegExp][] = [
     [{ ...body('bad-type'), type: 'real-time' }, /type/],
-    [{ ...body('no-runtime'), runtime_config: undefined }, /runtime_config/],
     [{ ...body('two-groups'), group_configs: [body('a').group_configs, body('b').group_configs].flat() }, /group_configs/],
     [body('east-image', { image: { source: 'SWR', swr_path: 'swr.cn-east-3.myhuaweicloud.com/shanghai-prod/ctr-serving:1.4.2' } }), /cn-east-3.*cn-north-4/],
     [body('not-swr', { image: { source: 'SWR', swr_path: 'docker.io/library/nginx:latest' } }), /swr\.<region>/],
@@ -139,12 +160,31 @@ test('create checks §4.4\'s body field by field and changes nothing when it ref
     [body('spec-no-pool', { flavor: undefined, custom_spec: { cpu: 2, memory: 4096 } }), /needs a dedicated pool/],
     [body('both', { custom_spec: { cpu: 2, memory: 4096 } }), /either a flavor or a custom_spec/],
     [body('bad-env', { envs: { '1X': 'y' } }), /envs/],
-    [body('no-weight', {}, { weight: undefined }), /weight/],
+    [body('markup-env', { envs: { A: '<b>' } }), /envs/],
     [{ ...body('bad-version'), version: 'v1' }, /version/],
+    [{ ...body('long-version'), version: '100.0.0' }, /version/],
+    [{ ...body('markup'), description: 'a <b>bold</b> one' }, /description/],
+    [limits({ rate_limit: { num: 0, unit: 'SECONDS' } }), /rate_limit\.num/],
+    [limits({ rate_limit: { num: 10, unit: 'HOURS' } }), /rate_limit\.unit/],
+    [limits({ request_size_limit: 51 }), /request_size_limit/],
+    [limits({ request_timeout: 7201 }), /request_timeout/],
+    [{ ...body('bad-metrics'), custom_metrics_path: '/metrics' }, /custom_metrics_path/],
+    [{ ...body('bad-metrics-port'), custom_metrics_path: 'http,70000,metrics' }, /custom_metrics_path/],
   ];
   for (const [request, message] of refusals) {
     assertError(await post('', request), 400, 'ModelArts.0101', message);
   }
+  // What the SDK's models refuse, whatever the values: the emulator names the field.
+  const contractRefusals: [Record<string, unknown>, RegExp][] = [
+    [{ ...body('no-runtime'), runtime_config: undefined }, /runtime_config/],
+    [{ ...body('no-limit'), runtime_config: { service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' } } }, /service_limit/],
+    [{ ...body('no-metrics'), custom_metrics_path: undefined }, /custom_metrics_path/],
+    [body('no-weight', {}, { weight: undefined }), /weight/],
+  ];
+  for (const [request, message] of contractRefusals) {
+    assertError(await post('', request, REFUSAL), 400, 'ModelArts.0101', message);
+  }
+  assert.equal((await post('', { ...body('with-metrics'), custom_metrics_path: 'http,8080,metrics' })).status, 200, 'custom metrics in the documented form are taken');
   const pools = await api<{ items: { metadata: { name: string; labels: Record<string, string> } }[] }>('GET', '/v2/{project_id}/pools', { query: { workspaceId: '0' } });
   const etl = pools.body.items.find((pool) => pool.metadata.labels['os.modelarts/name'] === 'pool-cpu-etl')?.metadata.name ?? '';
   assertError(await post('', body('etl-pool', { flavor: undefined, custom_spec: { cpu: 2, memory: 4096 } }, { pool_id: etl })), 400, 'ModelArts.0101', /not used for inference/);
@@ -196,22 +236,25 @@ test('batch delete: POST …/services/delete answers one entry per id; unknown i
   const first = (await post('', body('doomed-one'))).body.id;
   const second = (await post('', { ...body('doomed-two'), group_configs: [] })).body.id;
   const unknown = 'f'.repeat(32);
-  const answer = await api<{ service_responses: { id: string; status?: string; failure_reason?: string }[] }>('POST', `${BASE}/delete`, { body: { service_ids: [first, unknown, second] } });
+  type Answer = { id: string; status?: string; failure_reason?: string; version?: { version: string }; create_at?: string };
+  const answer = await api<{ service_responses: Answer[] }>('POST', `${BASE}/delete`, { body: { service_ids: [first, unknown, second] } });
   assert.equal(answer.status, 200, answer.text);
   assert.deepEqual(
-    answer.body.service_responses.map((entry) => [entry.id, entry.status, Boolean(entry.failure_reason)]),
+    answer.body.service_responses.map((entry) => [entry.id, entry.status, entry.failure_reason === '' ? 'deleted' : 'refused']),
     [
-      [first, 'DELETING', false],
-      [unknown, undefined, true],
-      [second, 'DELETING', false],
+      [first, 'DELETING', 'deleted'],
+      [unknown, undefined, 'refused'],
+      [second, 'DELETING', 'deleted'],
     ],
   );
+  const [deleted] = answer.body.service_responses;
+  assert.deepEqual([deleted.version?.version, typeof deleted.create_at], ['0.0.1', 'string'], 'each entry is the SDK\'s ServiceResponse: the detail\'s shape');
   const again = await api<{ service_responses: { failure_reason?: string }[] }>('POST', `${BASE}/delete`, { body: { service_ids: [first] } });
   assert.match(again.body.service_responses[0].failure_reason ?? '', /already being deleted/);
   advance();
   assertError(await show(first), 400, 'ModelArts.6404');
   assertError(await api('POST', `${BASE}/delete`, { body: { service_ids: [] } }), 400, 'ModelArts.0101');
-  assertError(await api('POST', `${BASE}/delete`, { body: { ids: [first] } }), 400, 'ModelArts.0101', /service_ids/);
+  assertError(await api('POST', `${BASE}/delete`, { body: { ids: [first] }, headers: REFUSAL }), 400, 'ModelArts.0101', /service_ids/);
 });
 
 test('events: NORMAL, ABNORMAL and WARNING (upper case), newest first, filtered and paged the v2 way', async () => {

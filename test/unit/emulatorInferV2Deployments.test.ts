@@ -28,7 +28,8 @@ async function serviceId(name: string, workspaceId = '0'): Promise<string> {
   return found.id;
 }
 
-const deployments = async (service: string) => (await api<V2List<Deployment>>('GET', `${BASE}/${service}/deployments`)).body.data;
+/** In the order they were added (the API's default is the most recently updated first). */
+const deployments = async (service: string) => (await api<V2List<Deployment>>('GET', `${BASE}/${service}/deployments`, { query: { sort_key: 'create_at', sort_dir: 'ASC' } })).body.data;
 const deployment = (service: string, id: string) => api<Deployment>('GET', `${BASE}/${service}/deployments/${id}`);
 const act = (service: string, id: string, action: string) => api<Deployment>('POST', `${BASE}/${service}/deployments/${id}/${action}`);
 const serviceStatus = async (service: string) => (await api<{ status: string }>('GET', `${BASE}/${service}`)).body.status;
@@ -59,6 +60,8 @@ test('a MULTI service lists its deployments with weights; starting the stopped o
   assert.equal((await act(id, green.id, 'stop')).body.status, 'STOPPING');
   advance();
   assert.equal(await serviceStatus(id), 'RUNNING', 'blue still serves');
+  const byDefault = (await api<V2List<Deployment>>('GET', `${BASE}/${id}/deployments`)).body.data.map((entry) => entry.name);
+  assert.deepEqual(byDefault, ['green', 'blue'], 'the most recently updated first unless asked otherwise (the SDK\'s defaults)');
   assertError(await deployment(id, 'f'.repeat(32)), 400, 'ModelArts.6404');
 });
 
@@ -91,10 +94,14 @@ test('versions: newest first with RFC 3339 times; switching upgrades a running d
     ['0.0.1', 'INACTIVE'],
   ]);
   assert.match(versions.body.data[0].create_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-  const switchTo = (version: string) => api<Deployment>('POST', `${BASE}/${id}/deployments/${group.id}/versions/${version}/switch`);
+  const switchTo = (version: string, body?: Record<string, string>) => api<{ id: string }>('POST', `${BASE}/${id}/deployments/${group.id}/versions/${version}/switch`, body ? { body } : {});
   assertError(await switchTo('0.0.2'), 400, 'ModelArts.0101', /already/);
   assertError(await switchTo('9.9.9'), 400, 'ModelArts.0101', /no version/);
-  const upgrading = await switchTo('0.0.1');
+  assertError(await switchTo('0.0.1', { infer_name: 'f'.repeat(32) }), 400, 'ModelArts.0101', /infer_name/);
+  assertError(await switchTo('0.0.1', { infer_name: group.id, target_deployment_version: '0.0.2' }), 400, 'ModelArts.0101', /target_deployment_version/);
+  const switched = await switchTo('0.0.1', { service_id: id, infer_name: group.id, target_deployment_version: '0.0.1' });
+  assert.deepEqual(switched.body, { id: group.id }, 'the answer is the deployment\'s id alone');
+  const upgrading = await deployment(id, group.id);
   assert.deepEqual([upgrading.body.status, upgrading.body.version], ['UPGRADING', '0.0.1']);
   assert.equal(await serviceStatus(id), 'UPGRADING');
   assertError(await switchTo('0.0.2'), 400, 'ModelArts.6357', /UPGRADING/);
@@ -130,6 +137,8 @@ test('instances and pods are addressed by the deployment\'s name; pods on a dedi
   assert.equal(embedding.status, 'CONCERNING');
   const statuses = (await api<Instances>('GET', `${BASE}/${concerning}/deployments/${embedding.name}/instances`)).body.data.map((instance) => instance.status);
   assert.deepEqual(statuses, ['RUNNING', 'RUNNING', 'ABNORMAL'], 'one instance of a concerning deployment is unhealthy');
+  const secondPage = await api<Instances>('GET', `${BASE}/${concerning}/deployments/${embedding.name}/instances`, { query: { limit: 2, offset: 1 } });
+  assert.deepEqual([secondPage.body.current, secondPage.body.data.map((instance) => instance.status)], [1, ['ABNORMAL']], 'offset is the page index here (the SDK\'s field text)');
   const stopped = await serviceId('image-tagging-v2');
   const [stoppedGroup] = await deployments(stopped);
   assert.equal((await api<Instances>('GET', `${BASE}/${stopped}/deployments/${stoppedGroup.name}/instances`)).body.total, 0, 'a stopped deployment has no instances');
@@ -143,6 +152,6 @@ test('update: a new version of the deployment upgrades it; a version it has is r
   assert.deepEqual([updated.status, updated.body.status, updated.body.version.version], [200, 'UPGRADING', '2.2.0']);
   advance();
   assert.equal(await serviceStatus(id), 'RUNNING', 'the new version is healthy');
-  const described = await api<{ description: string }>('PUT', `${BASE}/${id}`, { body: { description: 'Only the text' } });
-  assert.equal(described.body.description, 'Only the text');
+  const described = await api<{ version: { description: string } }>('PUT', `${BASE}/${id}`, { body: { description: 'Only the text' } });
+  assert.equal(described.body.version.description, 'Only the text', 'the detail keeps the description in its version');
 });

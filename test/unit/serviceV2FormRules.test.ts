@@ -45,17 +45,42 @@ describe('Create Real-Time Service (v2) form rules', () => {
     const errors = validateServiceV2Form({ ...good, version: 'v1', instanceCount: 0, port: 70000, environment: [{ name: '1X', value: '' }] }, options);
     assert.deepEqual(Object.keys(errors).sort(), ['environment', 'instanceCount', 'port', 'version']);
     assert.equal(validateServiceV2Form({ ...good, instanceCount: Number.NaN }, options).instanceCount, 'Enter 1 to 128 instances.');
+    assert.ok(validateServiceV2Form({ ...good, version: '100.0.0' }, options).version, 'at most 99.99.99, 8 characters (the SDK)');
+    assert.equal(validateServiceV2Form({ ...good, version: '0.0.1' }, options).version, undefined);
+    assert.match(validateServiceV2Form({ ...good, environment: [{ name: 'A', value: '<b>' }] }, options).environment ?? '', /Row 1.*"<" or ">"/);
+    assert.match(validateServiceV2Form({ ...good, environment: [{ name: 'A'.repeat(65), value: '' }] }, options).environment ?? '', /Row 1.*64/);
+  });
+
+  test('the description has the SDK\'s bounds: 512 characters, no "<" or ">"', () => {
+    assert.equal(validateServiceV2Form({ ...good, description: 'x'.repeat(512) }, options).description, undefined);
+    assert.match(validateServiceV2Form({ ...good, description: 'x'.repeat(513) }, options).description ?? '', /512/);
+    assert.match(validateServiceV2Form({ ...good, description: 'a <b> tag' }, options).description ?? '', /"<" or ">"/);
+  });
+
+  test('the limits are the SDK\'s ranges: 1 to 10000 calls, 1 to 7200 s, 1 to 50 MB; cores from 0.01 with two decimals', () => {
+    const errors = validateServiceV2Form({ ...good, rateLimit: 0, requestTimeout: 7201, requestSizeLimit: 51 }, options);
+    assert.deepEqual(Object.keys(errors).sort(), ['rateLimit', 'requestSizeLimit', 'requestTimeout']);
+    assert.deepEqual(validateServiceV2Form({ ...good, rateLimit: 10_000, requestTimeout: 7200, requestSizeLimit: 50 }, options), {});
+    assert.ok(validateServiceV2Form({ ...good, rateLimit: 1.5 }, options).rateLimit, 'whole calls');
+    const onPool = { ...good, resources: 'pool' as const, poolId: 'pool-gpu-v100-abc', workspaceId: 'ws-nlp' };
+    assert.ok(validateServiceV2Form({ ...onPool, cpu: 0.005 }, options).cpu, 'at least 0.01 cores');
+    assert.ok(validateServiceV2Form({ ...onPool, cpu: 0.125 }, options).cpu, 'two decimals at most');
+    assert.equal(validateServiceV2Form({ ...onPool, cpu: 0.25 }, options).cpu, undefined);
   });
 
   test('the create body is §4.4\'s: one SINGLE deployment, a flavor or the pool with a custom spec, HTTPS with the chosen authentication', () => {
     const onFlavor = toCreateServiceV2Request({ ...good, command: '  ', environment: [{ name: 'A', value: 'b' }] });
     assert.deepEqual(onFlavor, {
       name: 'chat',
-      version: '0.0.1',
+      version: '1.0.0',
       type: 'REAL_TIME',
       deploy_type: 'SINGLE',
       group_configs: [{ name: 'group-1', framework: 'COMMON', weight: 100, count: 1, unit_configs: [{ image: { source: 'SWR', swr_path: IMAGE }, flavor: 'modelarts.vm.cpu.2u8g', count: 1, port: 8080, envs: { A: 'b' } }] }],
-      runtime_config: { service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' } },
+      runtime_config: {
+        service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' },
+        service_limit: { rate_limit: { num: 100, unit: 'SECONDS' }, request_size_limit: 12, request_timeout: 60 },
+      },
+      custom_metrics_path: '',
     });
     const onPool = toCreateServiceV2Request({ ...good, resources: 'pool', poolId: 'pool-gpu-v100-abc', cpu: 0.5, memoryMb: 2048, description: 'x', authType: 'NONE' });
     assert.equal(onPool.description, 'x');
@@ -65,15 +90,15 @@ describe('Create Real-Time Service (v2) form rules', () => {
     assert.equal(onPool.runtime_config.service_invoke.auth_type, 'NONE');
   });
 
-  test('"Create similar" fills the form from a service\'s detail: its first deployment and authentication', () => {
+  test('"Create similar" fills the form from a service\'s detail: its first deployment, description, authentication and limits', () => {
     const detail: ServiceV2 = {
       id: 'abc',
       name: 'ner-pool-v2',
       status: 'RUNNING',
-      description: 'On the pool',
       version: {
         version: '1.2.0',
-        runtime_config: { service_invoke: { auth_type: 'API_KEY' } },
+        description: 'On the pool',
+        runtime_config: { service_invoke: { auth_type: 'API_KEY' }, service_limit: { rate_limit: { num: 30, unit: 'MINUTES' }, request_size_limit: 20, request_timeout: 600 } },
         instance_groups: [
           {
             id: 'd1',
@@ -93,6 +118,7 @@ describe('Create Real-Time Service (v2) form rules', () => {
       ['ner-pool-v2-copy', '1.2.0', 'VLLM', 'pool', 'pool-gpu-v100-abc', 8, 65536, 3, 9000, 'serve', 'API_KEY'],
     );
     assert.deepEqual(values.environment, [{ name: 'K', value: 'v' }]);
+    assert.deepEqual([values.description, values.rateLimit, values.rateLimitUnit, values.requestSizeLimit, values.requestTimeout], ['On the pool', 30, 'MINUTES', 20, 600]);
     assert.deepEqual(validateServiceV2Form({ ...values, name: 'ner-pool-v2-b' }, options), {}, 'the similar form is valid as it comes');
     assert.equal(serviceV2ToFormValues({ id: 'x', name: 'draft', status: 'INIT', version: '0.0.1' }, '0').resources, 'flavor', 'a list item or an INIT service fills what it can');
   });

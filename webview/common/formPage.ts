@@ -158,6 +158,7 @@ export class FormPage<V extends BaseFormValues, O> {
         label: 'Description',
         multiline: true,
         value: values.description ?? '',
+        error: this.errorFor('description'),
         helper: 'Optional.',
         disabled,
         onInput: (description) => this.change({ description } as Partial<V>),

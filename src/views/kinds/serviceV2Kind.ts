@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type ServiceV2, type ServiceV2Deployment, serviceVersionLabel } from '../../services/inferenceV2';
+import { type ServiceV2, serviceAuthType, type ServiceV2Deployment, serviceDescription, serviceVersionLabel } from '../../services/inferenceV2';
 import { serviceV2StatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus } from '../format';
 import { type ListScope, parentOf, type ResourceKind } from '../resourceKind';
@@ -65,7 +65,6 @@ export const deploymentV2Kind: ResourceKind<ServiceV2Deployment> = {
       [vscode.l10n.t('Instances'), deployment.count === undefined ? undefined : vscode.l10n.t('{0} running of {1}', deployment.running_count ?? 0, deployment.count)],
       [vscode.l10n.t('Resources'), placementText(deployment)],
       [vscode.l10n.t('Image'), deployment.unit_configs?.[0]?.image?.swr_path],
-      [vscode.l10n.t('Failure'), deployment.failure_reason],
     ]),
   listPage: async (services, scope, _pageToken, signal) => ({ items: await services.inferenceV2.deployments(scope.region, serviceOf(scope), signal) }),
   fetch: (services, scope, id, signal) => services.inferenceV2.deployment(scope.region, serviceOf(scope), id, signal),
@@ -101,11 +100,11 @@ export const serviceV2Kind: ResourceKind<ServiceV2> = {
       [vscode.l10n.t('Status'), readableStatus(service.status)],
       [vscode.l10n.t('Version'), service.version_count && service.version_count > 1 ? vscode.l10n.t('{0} ({1} versions)', serviceVersionLabel(service) ?? '', service.version_count) : serviceVersionLabel(service)],
       [vscode.l10n.t('Deployments'), service.deploy_type === 'MULTI' ? vscode.l10n.t('several (MULTI)') : vscode.l10n.t('one (SINGLE)')],
-      [vscode.l10n.t('Authentication'), service.auth_type],
+      [vscode.l10n.t('Authentication'), serviceAuthType(service)],
       [vscode.l10n.t('Created'), formatTimestamp(service.create_at)],
       [vscode.l10n.t('Updated'), formatTimestamp(service.update_at)],
       [vscode.l10n.t('Failure'), service.failure_reason],
-      [vscode.l10n.t('Description'), service.description],
+      [vscode.l10n.t('Description'), serviceDescription(service)],
     ]),
   listPage: (services, scope, pageToken, signal) => services.inferenceV2.list(scope, pageToken, signal),
   fetch: (services, scope, id, signal) => services.inferenceV2.get(scope.region, id, signal),

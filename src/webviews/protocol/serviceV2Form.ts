@@ -4,12 +4,14 @@ import { type FormScope, type MessageChecks, type NameValue, nameValues } from '
 
 export const SERVICE_V2_FRAMEWORKS = ['COMMON', 'VLLM', 'MINDIE'] as const;
 export const SERVICE_V2_AUTH_TYPES = ['TOKEN', 'API_KEY', 'NONE'] as const;
+/** What the rate limit counts calls per. */
+export const SERVICE_V2_RATE_UNITS = ['SECONDS', 'MINUTES'] as const;
 
 export interface ServiceV2FormValues {
   readonly name: string;
   readonly description: string;
   readonly workspaceId: string;
-  /** "0.0.1": the first version of the service's deployment. */
+  /** "1.0.0": the first version of the service's deployment. */
   readonly version: string;
   readonly framework: (typeof SERVICE_V2_FRAMEWORKS)[number];
   /** The SWR image path, chosen among the account's images or typed. */
@@ -26,6 +28,13 @@ export interface ServiceV2FormValues {
   readonly command: string;
   readonly authType: (typeof SERVICE_V2_AUTH_TYPES)[number];
   readonly environment: readonly NameValue[];
+  /** Calls let through per `rateLimitUnit`. */
+  readonly rateLimit: number;
+  readonly rateLimitUnit: (typeof SERVICE_V2_RATE_UNITS)[number];
+  /** Seconds a request may take. */
+  readonly requestTimeout: number;
+  /** MB a request may carry. */
+  readonly requestSizeLimit: number;
 }
 
 export interface ServiceV2FlavorChoice {
@@ -75,6 +84,10 @@ const serviceV2FormValues: Check<ServiceV2FormValues> = checkObject({
   command: checkString,
   authType: checkOneOf(SERVICE_V2_AUTH_TYPES),
   environment: nameValues,
+  rateLimit: checkNumber,
+  rateLimitUnit: checkOneOf(SERVICE_V2_RATE_UNITS),
+  requestTimeout: checkNumber,
+  requestSizeLimit: checkNumber,
 });
 
 export type ServiceV2HostMessage =

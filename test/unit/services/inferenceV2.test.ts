@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ModelArtsError } from '../../../src/services/errors';
-import { accessAddresses, type CreateServiceV2Request, instanceGroups, type ServiceV2, serviceVersionLabel } from '../../../src/services/inferenceV2';
+import { accessAddresses, type CreateServiceV2Request, instanceGroups, type ServiceV2, serviceAuthType, serviceDescription, serviceVersionLabel } from '../../../src/services/inferenceV2';
 import { type Harness, eventually, startHarness } from './emulatorHarness';
 
 const REGION = 'cn-north-4';
@@ -15,7 +15,12 @@ function request(name: string, image = IMAGE): CreateServiceV2Request {
     type: 'REAL_TIME',
     deploy_type: 'SINGLE',
     group_configs: [{ name: 'group-1', framework: 'COMMON', weight: 100, count: 1, unit_configs: [{ image: { source: 'SWR', swr_path: image }, flavor: 'modelarts.vm.cpu.2u8g', count: 1, port: 8080, envs: {} }] }],
-    runtime_config: { service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' } },
+    description: 'Made by the adapter test',
+    runtime_config: {
+      service_invoke: { port: 8080, protocol: 'HTTPS', auth_type: 'TOKEN' },
+      service_limit: { rate_limit: { num: 100, unit: 'SECONDS' }, request_size_limit: 12, request_timeout: 60 },
+    },
+    custom_metrics_path: '',
   };
 }
 
@@ -51,14 +56,29 @@ describe('inference services v2', () => {
     assert.match(accessAddresses(llm)[0], /\.apig\.cn-north-4\.huaweicloudapis\.com\/v2\/infers\//);
   });
 
+  test('the detail\'s description and authentication are read where the detail has them: in its version', async () => {
+    for (const [name, description, authType] of [
+      ['llm-chat-v2', 'Chat assistant for the support portal', 'TOKEN'],
+      ['rerank-v2', '', 'API_KEY'],
+    ]) {
+      const listed = await named(name);
+      const detail = await v2().get(REGION, listed.id);
+      assert.equal(detail.description, undefined, 'the detail has no description at the top');
+      assert.deepEqual([serviceDescription(listed), serviceAuthType(listed)], [description, authType], `${name} listed`);
+      assert.deepEqual([serviceDescription(detail), serviceAuthType(detail)], [description, authType], `${name} in detail`);
+    }
+  });
+
   test('create sends §4.4\'s body with the workspace; stop and start are POSTs without a body after a read of the service', async () => {
     harness.emulator.requests.clear();
     const created = await v2().create(scope, request('adapter-v2'));
     assert.equal(created.status, 'DEPLOYING');
     assert.deepEqual(JSON.parse(sent('POST', '/services')[0].body ?? '{}'), { ...request('adapter-v2'), workspace_id: '0' });
-    await until(created.id, 'RUNNING');
+    const running = await until(created.id, 'RUNNING');
+    assert.equal(serviceDescription(running), 'Made by the adapter test');
+    assert.deepEqual(typeof running.version === 'object' && running.version.runtime_config?.service_limit, request('x').runtime_config.service_limit);
     harness.emulator.requests.clear();
-    assert.equal((await v2().change(REGION, created.id, 'stop')).status, 'STOPPING');
+    await v2().change(REGION, created.id, 'stop');
     assert.deepEqual(
       harness.emulator.requests.list().map((entry) => [entry.method, entry.path.replace(/^\/v2\/[0-9a-f]+/, ''), entry.body ?? '']),
       [
@@ -66,9 +86,11 @@ describe('inference services v2', () => {
         ['POST', `/services/${created.id}/stop`, ''],
       ],
     );
+    assert.equal((await v2().get(REGION, created.id)).status, 'STOPPING');
     await until(created.id, 'STOPPED');
     await assert.rejects(v2().change(REGION, created.id, 'stop'), isError('ModelArts.6357'));
-    assert.equal((await v2().change(REGION, created.id, 'start')).status, 'DEPLOYING');
+    await v2().change(REGION, created.id, 'start');
+    assert.equal((await v2().get(REGION, created.id)).status, 'DEPLOYING');
   });
 
   test('batch delete is one request for several services; refused ones say why; deleted ones end not found', async () => {
@@ -77,8 +99,8 @@ describe('inference services v2', () => {
     harness.emulator.requests.clear();
     const results = await v2().deleteMany(REGION, [first.id, second.id]);
     assert.deepEqual(results.map((result) => [result.id, result.status, result.failure_reason]), [
-      [first.id, 'DELETING', undefined],
-      [second.id, 'DELETING', undefined],
+      [first.id, 'DELETING', ''],
+      [second.id, 'DELETING', ''],
     ]);
     const posts = sent('POST', '/services/delete');
     assert.equal(posts.length, 1);
@@ -97,12 +119,18 @@ describe('inference services v2', () => {
     const [group] = await v2().deployments(REGION, llm.id);
     assert.deepEqual([group.name, group.version, typeof group.create_at], ['group-1', '0.0.2', 'number']);
     assert.deepEqual((await v2().versions(REGION, llm.id, group.id)).map((version) => version.version), ['0.0.2', '0.0.1']);
-    const switched = await v2().switchVersion(REGION, llm.id, group.id, '0.0.1');
+    assert.deepEqual(sent('GET', '/versions').at(-1)?.query, { sort_key: 'create_at', offset: '0', limit: '500' }, 'the newest version first');
+    harness.emulator.requests.clear();
+    await v2().switchVersion(REGION, llm.id, group.id, '0.0.1');
+    assert.equal(sent('POST', '/switch')[0].body ?? '', '', 'the switch needs no body');
+    const switched = await v2().deployment(REGION, llm.id, group.id);
     assert.deepEqual([switched.status, switched.version], ['UPGRADING', '0.0.1']);
     assert.equal((await v2().changeDeployment(REGION, llm.id, group.id, 'interrupt')).status, 'INTERRUPTING');
     await eventually(() => v2().deployment(REGION, llm.id, group.id), (deployment) => deployment.status === 'RUNNING');
+    harness.emulator.requests.clear();
     const instances = await v2().instances(REGION, llm.id, group.name);
     assert.equal(instances.length, 2);
+    assert.deepEqual(sent('GET', '/instances')[0].query, { offset: '0', limit: '500' }, 'the first page, by page index');
     const pods = await v2().pods(REGION, llm.id, group.name, instances[0].instance_name);
     assert.match(pods[0].pod_name, new RegExp(`^${instances[0].instance_name}-`));
   });
