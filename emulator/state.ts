@@ -45,6 +45,8 @@ export const DEFAULT_WORKSPACE_ID = '0';
 export interface WorkspaceGrant {
   readonly user_id: string;
   readonly user_name: string;
+  /** The SDK's grant `user_type`: IAM (the default), FEDERATE or AGENCY. */
+  readonly user_type?: 'IAM' | 'FEDERATE' | 'AGENCY';
 }
 
 export interface WorkspaceRecord {

@@ -1,11 +1,11 @@
 /** The Create (and Edit) Workspace panel: name, description, who may use the workspace and the users granted it. */
 import './common/styles.css';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { NameValue, WorkspaceAccess, WorkspaceFormValues } from '../src/webviews/protocol';
+import { WORKSPACE_GRANT_USER_TYPES, type WorkspaceAccess, type WorkspaceFormValues, type WorkspaceGrantUserType } from '../src/webviews/protocol';
 import { validateWorkspaceForm, WORKSPACE_DESCRIPTION_MAX } from '../src/webviews/workspaceFormRules';
 import { radioField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
-import { nameValueTable } from './common/nameValueTable';
+import { rowTable } from './common/nameValueTable';
 
 /** The form loads no choices. */
 type Page = FormPage<WorkspaceFormValues, never>;
@@ -14,25 +14,42 @@ type Page = FormPage<WorkspaceFormValues, never>;
 const ACCESS: readonly { readonly value: WorkspaceAccess; readonly label: string }[] = [
   { value: 'PUBLIC', label: 'Public: everyone in the account can use it' },
   { value: 'PRIVATE', label: 'Private: only its creator and the primary account' },
-  { value: 'INTERNAL', label: 'Internal: its creator, the primary account and the IAM users granted below' },
+  { value: 'INTERNAL', label: 'Internal: its creator, the primary account and the users granted below' },
 ];
 
-/** Users granted an Internal workspace, as rows of user ID and user name (the API needs one of the two). */
+/** The SDK's grant user types. */
+const USER_TYPES: Readonly<Record<WorkspaceGrantUserType, string>> = { IAM: 'IAM user', FEDERATE: 'Federated user', AGENCY: 'Agency' };
+
+/** A granted user as the table edits it: the ID as the name, the user name as the value, the user type as its kind. */
+interface GrantCells {
+  readonly name: string;
+  readonly value: string;
+  readonly userType: WorkspaceGrantUserType;
+}
+
+/** Users granted an Internal workspace: user ID and user name (the API needs one of the two), and who they are. */
 function grantsTable(page: Page, values: WorkspaceFormValues): TemplateResult {
-  return nameValueTable({
+  return rowTable<GrantCells>({
     id: 'grants',
     heading: 'Granted users',
     item: 'User',
     nameLabel: 'User ID',
     valueLabel: 'User name',
-    namePlaceholder: '32-character IAM user ID',
-    valuePlaceholder: 'IAM user name',
-    rows: values.grants.map((grant) => ({ name: grant.userId, value: grant.userName })),
+    namePlaceholder: 'User ID (32 hex characters for an IAM user)',
+    valuePlaceholder: 'User name',
+    rows: values.grants.map((grant) => ({ name: grant.userId, value: grant.userName, userType: grant.userType })),
+    blankRow: { name: '', value: '', userType: 'IAM' },
+    choiceColumn: {
+      label: 'Type',
+      choices: WORKSPACE_GRANT_USER_TYPES.map((type) => ({ value: type, label: USER_TYPES[type] })),
+      of: (row) => row.userType,
+      set: (row, chosen) => ({ ...row, userType: WORKSPACE_GRANT_USER_TYPES.find((type) => type === chosen) ?? row.userType }),
+    },
     error: page.errorFor('grants'),
     disabled: page.submitting,
     open: page.isOpen('section-grants'),
     onToggle: (open) => page.setOpen('section-grants', open),
-    onChange: (rows: NameValue[]) => page.change({ grants: rows.map((row) => ({ userId: row.name, userName: row.value })) }),
+    onChange: (rows) => page.change({ grants: rows.map((row) => ({ userId: row.name, userName: row.value, userType: row.userType })) }),
   });
 }
 

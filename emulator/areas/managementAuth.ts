@@ -30,8 +30,10 @@ const ALL_USERS = 'all';
 const IAM_USER_ID = /^[0-9a-f]{32}$/;
 /** What the GET shows instead of a stored secret key. */
 const MASKED_SECRET = '******';
-/** `ma_agency_<suffix>`: (uncertain) IAM agency names allow letters, digits, "-", "_" and "."; 64 characters at most. */
-const AGENCY_SUFFIX = /^[A-Za-z0-9_.-]{1,54}$/;
+/** `ma_agency_<suffix>`: at most 50 characters (the SDK's field text); (uncertain) of letters, digits, "-", "_" and ".", as IAM agency names. */
+const AGENCY_SUFFIX = /^[A-Za-z0-9_.-]{1,50}$/;
+/** The SDK's `user_type` values; the emulator keeps authorizations by user id, so those without one are not emulated. */
+const EMULATED_USER_TYPES = ['iam', 'all-users'] as const;
 
 export function registerManagementAuth(router: Router<Handler>, state: EmulatorState): void {
   router
@@ -57,13 +59,14 @@ function userNameOf(request: ApiRequest, userId: string): string {
   return `iam-user-${userId.slice(0, 6)}`;
 }
 
+/** `sort_by` user_name (default) | create_time, `order` ASC (default) | DESC, as the SDK's field text says. */
 function listAuthorizations(request: ApiRequest): ApiResponse {
   const { query } = request;
-  const sortBy = query.get('sort_by') ?? 'create_time';
+  const sortBy = query.get('sort_by') ?? 'user_name';
   if (sortBy !== 'user_name' && sortBy !== 'create_time') {
     throw invalidParameter('sort_by', 'must be user_name or create_time');
   }
-  const order = (query.get('order') ?? 'DESC').toUpperCase();
+  const order = (query.get('order') ?? 'ASC').toUpperCase();
   if (order !== 'ASC' && order !== 'DESC') {
     throw invalidParameter('order', 'must be ASC or DESC');
   }
@@ -87,10 +90,17 @@ function listAuthorizations(request: ApiRequest): ApiResponse {
   return ok({ total_count: sorted.length, auth });
 }
 
-/** Adds or replaces the user's authorization (one per user id, `all` included). */
+/**
+ * Adds or replaces the user's authorization (one per user id, `all` included). `user_type` is iam (the default) or
+ * all-users with `user_id` "all"; federated users, federation groups and agency users are not emulated.
+ */
 function addAuthorization(request: ApiRequest): ApiResponse {
   const body = bodyObject(request);
   const userId = requiredString(body, 'user_id');
+  const userType = oneOf(optionalString(body, 'user_type', userId === ALL_USERS ? 'all-users' : 'iam'), EMULATED_USER_TYPES, 'user_type');
+  if ((userType === 'all-users') !== (userId === ALL_USERS)) {
+    throw invalidParameter('user_id', 'is "all" exactly when user_type is all-users');
+  }
   if (userId !== ALL_USERS && !IAM_USER_ID.test(userId)) {
     throw invalidParameter('user_id', 'must be a 32-character IAM user id or "all"');
   }
@@ -105,7 +115,7 @@ function addAuthorization(request: ApiRequest): ApiResponse {
   requestProject(request).authorizations.set(userId, {
     userId,
     userName: userId === ALL_USERS ? 'all-users' : userNameOf(request, userId),
-    userType: userId === ALL_USERS ? 'all-users' : 'iam',
+    userType,
     type,
     content,
     secretKey,
@@ -137,7 +147,7 @@ function createAgency(request: ApiRequest): ApiResponse {
   const body = request.body === undefined ? {} : bodyObject(request);
   const suffix = optionalString(body, 'agency_name_suffix', '');
   if (suffix !== '' && !AGENCY_SUFFIX.test(suffix)) {
-    throw invalidParameter('agency_name_suffix', 'must be 1-54 letters, digits, "-", "_" or "."');
+    throw invalidParameter('agency_name_suffix', 'must be 1-50 letters, digits, "-", "_" or "."');
   }
   const agencyName = suffix === '' ? 'modelarts_agency' : `ma_agency_${suffix}`;
   requestProject(request).agencies.add(agencyName);

@@ -74,16 +74,24 @@ function eventView(event: ScheduledEventRecord, now: number): Record<string, unk
   };
 }
 
+/** The SDK's field text: ISO 8601 in UTC, yyyy-MM-ddTHH:mm:ssZ. */
+const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
 function timeQuery(query: URLSearchParams, name: string): number | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') {
     return undefined;
   }
-  const value = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
+  const value = UTC_TIME.test(raw) ? Date.parse(raw) : Number.NaN;
   if (Number.isNaN(value)) {
-    throw poolBadRequest(`Invalid parameter ${name}: must be an RFC3339 time or epoch milliseconds.`);
+    throw poolBadRequest(`Invalid parameter ${name}: must be a UTC time such as 2025-09-15T07:02:30Z.`);
   }
   return value;
+}
+
+/** `state` and `type` are lists (the SDK's list[str]): repeated, or separated by commas. */
+function listQuery(query: URLSearchParams, name: string): string[] {
+  return query.getAll(name).flatMap((value) => value.split(',')).filter(Boolean);
 }
 
 function intQuery(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
@@ -97,24 +105,25 @@ function intQuery(query: URLSearchParams, name: string, fallback: number, min: n
 
 function listEvents(request: ApiRequest): ApiResponse {
   const { query, now } = request;
-  const state = query.get('state');
-  if (state && !(EVENT_STATES as readonly string[]).includes(state)) {
-    throw poolBadRequest(`Invalid parameter state: must be one of ${EVENT_STATES.join(', ')}.`);
+  const states = listQuery(query, 'state');
+  const unknown = states.find((state) => !(EVENT_STATES as readonly string[]).includes(state));
+  if (unknown) {
+    throw poolBadRequest(`Invalid parameter state: ${unknown} is not one of ${EVENT_STATES.join(', ')}.`);
   }
-  const type = query.get('type');
+  const types = listQuery(query, 'type');
   const id = query.get('id');
   const nodeName = query.get('nodeName');
   const poolName = query.get('poolName');
   const workspaceId = query.get('workspaceId');
   const from = timeQuery(query, 'publishStartTime');
   const until = timeQuery(query, 'publishEndTime');
-  const offset = intQuery(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+  const offset = intQuery(query, 'offset', 0, 0, 1_000_000_000);
   const limit = intQuery(query, 'limit', 100, 1, 100);
   const matching = [...requestProject(request).scheduledEvents.values()]
     .filter(
       (event) =>
-        (!state || event.timeline.status(now) === state) &&
-        (!type || event.type === type) &&
+        (states.length === 0 || states.includes(event.timeline.status(now))) &&
+        (types.length === 0 || types.includes(event.type)) &&
         (!id || event.id === id) &&
         (!nodeName || event.nodeName === nodeName) &&
         (!poolName || event.poolName === poolName || event.poolDisplayName === poolName) &&

@@ -18,6 +18,8 @@ const BASE = '/v1/{project_id}/workspaces';
 /** §6.1: 4–64 characters; the SDK's field text allows Chinese characters, letters, digits, "-" and "_". */
 const WORKSPACE_NAME = /^[\p{Script=Han}A-Za-z0-9_-]{4,64}$/u;
 const AUTH_TYPES = ['PUBLIC', 'PRIVATE', 'INTERNAL'] as const;
+/** The SDK's grant `user_type`: IAM users (the default), federated users and agencies. */
+const GRANT_USER_TYPES = ['IAM', 'FEDERATE', 'AGENCY'] as const;
 /** The SDK's field text: 0–256 characters. */
 const MAX_DESCRIPTION = 256;
 
@@ -29,7 +31,7 @@ export function registerWorkspaces(router: Router<Handler>): void {
     .add('POST', BASE, createWorkspace)
     .add('GET', `${BASE}/{workspace_id}`, (request) => {
       const workspace = existingWorkspace(requestProject(request), request.params.workspace_id, request.now);
-      return ok(workspaceView(workspace, requestProject(request), request.now));
+      return ok({ ...workspaceView(workspace, requestProject(request), request.now), grants: (workspace.grants ?? []).map((grant) => ({ ...grant, user_type: grant.user_type ?? 'IAM' })) });
     })
     .add('PUT', `${BASE}/{workspace_id}`, updateWorkspace)
     .add('DELETE', `${BASE}/{workspace_id}`, deleteWorkspace);
@@ -80,6 +82,10 @@ export function changeableWorkspace(project: ProjectState, workspaceId: string, 
   return workspace;
 }
 
+/**
+ * A list item (the SDK's WorkspaceResponse). Show adds `grants` with each user's type (ViewWorkspaceResponseGrants),
+ * create adds them without it (CreateWorkspaceResponseBodyGrants); the list has none.
+ */
 function workspaceView(workspace: WorkspaceRecord, project: ProjectState, now: number): Record<string, unknown> {
   const enterpriseProjectId = workspace.enterpriseProjectId ?? '0';
   return {
@@ -95,7 +101,6 @@ function workspaceView(workspace: WorkspaceRecord, project: ProjectState, now: n
     update_time: workspace.updateTime ?? workspace.createTime,
     status: workspaceStatus(workspace, project, now) ?? 'DELETING',
     status_info: '',
-    grants: workspace.grants ?? [],
   };
 }
 
@@ -157,18 +162,23 @@ function description(body: Record<string, unknown>, fallback: string): string {
   return value;
 }
 
-/** `grants[{user_id?, user_name?}]`: either is enough; the other is derived (illustrative user names). */
+/**
+ * `grants[{user_id?, user_name?, user_type?}]`: either id or name is enough, the other is derived (illustrative
+ * user names); `user_type` IAM (default), FEDERATE or AGENCY, as the SDK's field text enumerates them.
+ */
 function parseGrants(value: unknown): WorkspaceGrant[] {
   if (!Array.isArray(value)) {
     throw invalidParameter('grants', 'must be an array');
   }
   return value.map((grant, index) => {
-    const userId = isRecord(grant) && typeof grant.user_id === 'string' ? grant.user_id : '';
-    const userName = isRecord(grant) && typeof grant.user_name === 'string' ? grant.user_name : '';
+    const entry = isRecord(grant) ? grant : {};
+    const userId = optionalString(entry, 'user_id', '', `grants[${index}].user_id`);
+    const userName = optionalString(entry, 'user_name', '', `grants[${index}].user_name`);
     if (!userId && !userName) {
       throw invalidParameter(`grants[${index}]`, 'needs user_id or user_name');
     }
-    return { user_id: userId || userIdOf(userName), user_name: userName || `iam-user-${userId.slice(0, 6)}` };
+    const userType = oneOf(optionalString(entry, 'user_type', 'IAM', `grants[${index}].user_type`), GRANT_USER_TYPES, `grants[${index}].user_type`);
+    return { user_id: userId || userIdOf(userName), user_name: userName || `iam-user-${userId.slice(0, 6)}`, user_type: userType };
   });
 }
 
@@ -193,7 +203,7 @@ function createWorkspace(request: ApiRequest): ApiResponse {
     enterpriseProjectId: optionalString(body, 'enterprise_project_id', '0'),
   };
   project.workspaces.set(id, workspace);
-  return ok(workspaceView(workspace, project, now));
+  return ok({ ...workspaceView(workspace, project, now), grants: (workspace.grants ?? []).map((grant) => ({ user_id: grant.user_id, user_name: grant.user_name })) });
 }
 
 function updateWorkspace(request: ApiRequest): ApiResponse {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { regionDisplayName } from '../services/endpoints';
-import type { AuthMode } from '../services/management';
+import { agencyNameProblem, type AuthMode, authorizationUserProblem } from '../services/management';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceQuota } from '../services/workspaces';
 import { scheduledEventKind } from '../views/kinds/scheduledEventKind';
@@ -117,8 +117,17 @@ export function registerManagementCommands(context: CommandContext): vscode.Disp
         { title: vscode.l10n.t('Authorizations of ModelArts in {0}', region) },
       );
       if (chosen === add) {
-        const userId = await ask(context.ui, { title: vscode.l10n.t('Authorize a user'), prompt: vscode.l10n.t('IAM user id, or "all" for every user'), validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter a user id.')) });
-        const agency = await ask(context.ui, { title: vscode.l10n.t('Authorize a user'), prompt: vscode.l10n.t('Agency name'), value: 'modelarts_agency' });
+        const userId = await ask(context.ui, {
+          title: vscode.l10n.t('Authorize a user'),
+          prompt: vscode.l10n.t('IAM user id, or "all" for every user'),
+          validateInput: (value) => (authorizationUserProblem(value.trim()) ? vscode.l10n.t('Enter an IAM user id (3 to 32 letters, digits and hyphens), or "all".') : undefined),
+        });
+        const agency = await ask(context.ui, {
+          title: vscode.l10n.t('Authorize a user'),
+          prompt: vscode.l10n.t('Agency name'),
+          value: 'modelarts_agency',
+          validateInput: (value) => (agencyNameProblem(value.trim()) ? vscode.l10n.t('Enter an agency name of 1 to 64 characters.') : undefined),
+        });
         await withProgress(vscode.l10n.t('Authorizing {0}…', userId), (signal) => services.management.addAgencyAuthorization(region, userId.trim(), agency.trim(), signal));
         return;
       }

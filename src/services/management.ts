@@ -32,6 +32,19 @@ export type AuthMode = 'strict' | 'loose';
 
 export const EVENT_PAGE_SIZE = 100;
 
+/** The authorization `user_id` that stands for every IAM user of the account. */
+export const ALL_USERS = 'all';
+
+/** What the SDK's field text allows: `all`, or a user id of 3 to 32 letters, digits and hyphens. */
+export function authorizationUserProblem(userId: string): string | undefined {
+  return userId === ALL_USERS || /^[A-Za-z0-9-]{3,32}$/.test(userId) ? undefined : 'an IAM user id (3 to 32 letters, digits and hyphens), or "all"';
+}
+
+/** The agency name of an agency authorization: at most 64 characters (the SDK's field text). */
+export function agencyNameProblem(name: string): string | undefined {
+  return name.length >= 1 && name.length <= 64 ? undefined : 'an agency name of 1 to 64 characters';
+}
+
 /** Account-wide management: scheduled events, authorizations and the authorization mode (§6.2–§6.4). */
 export class ManagementService {
   constructor(private readonly client: SignedClient) {}
@@ -60,9 +73,13 @@ export class ManagementService {
     return expectArray(response.auth, 'authorization list');
   }
 
-  /** Authorizes a user through an agency (the recommended type; `credential` would send an AK/SK, which this product never does). */
+  /**
+   * Authorizes an IAM user, or every user with `all`, through an agency (the recommended type; `credential` would
+   * send an AK/SK, which this product never does). The user type is the SDK's: iam, or all-users for `all`.
+   */
   async addAgencyAuthorization(region: string, userId: string, agencyName: string, signal?: AbortSignal): Promise<void> {
-    await this.client.request({ service: 'modelarts', region, method: 'POST', path: '/v2/{project_id}/authorizations', body: { user_id: userId, type: 'agency', content: agencyName }, signal });
+    const body = { user_id: userId, user_type: userId === ALL_USERS ? 'all-users' : 'iam', type: 'agency', content: agencyName };
+    await this.client.request({ service: 'modelarts', region, method: 'POST', path: '/v2/{project_id}/authorizations', body, signal });
   }
 
   async deleteAuthorization(region: string, userId: string, signal?: AbortSignal): Promise<void> {

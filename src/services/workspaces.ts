@@ -17,10 +17,14 @@ export const DEFAULT_WORKSPACE_ID = '0';
  */
 export type WorkspaceAuthType = 'PUBLIC' | 'PRIVATE' | 'INTERNAL';
 
-/** A user granted an INTERNAL workspace: the API needs one of the two, and prefers the id when both are given. */
+/**
+ * A user granted an INTERNAL workspace: the API needs the id or the name, and prefers the id when both are given.
+ * `user_type` (the SDK's field text) is IAM by default, and required for a federated user or an agency.
+ */
 export interface WorkspaceGrant {
   readonly user_id?: string;
   readonly user_name?: string;
+  readonly user_type?: 'IAM' | 'FEDERATE' | 'AGENCY';
 }
 
 /** The fields of the workspace object (API reference §6.1) the product uses. */
@@ -31,7 +35,7 @@ export interface Workspace {
   readonly status?: string;
   readonly owner?: string;
   readonly auth_type?: string;
-  /** Returned by show; the list may leave it out. */
+  /** Returned by show (and create); the list has none (the SDK's WorkspaceResponse). */
   readonly grants?: readonly WorkspaceGrant[];
   readonly enterprise_project_id?: string;
 }

@@ -5,7 +5,7 @@
 import { workspaceNameProblem } from '../services/naming';
 import type { CreateWorkspaceRequest, Workspace, WorkspaceGrant, WorkspaceUpdate } from '../services/workspaces';
 import type { FieldErrors } from './formRules';
-import type { WorkspaceAccess, WorkspaceFormValues, WorkspaceGrantRow } from './protocol';
+import { WORKSPACE_GRANT_USER_TYPES, type WorkspaceAccess, type WorkspaceFormValues, type WorkspaceGrantRow } from './protocol';
 
 /** §6.1 (the SDK's field text): a description has 0 to 256 characters. */
 export const WORKSPACE_DESCRIPTION_MAX = 256;
@@ -50,10 +50,10 @@ function grantsProblem(rows: readonly WorkspaceGrantRow[]): string | undefined {
     if (!userId && !userName) {
       return `User ${index + 1}: enter a user ID or a user name.`;
     }
-    if (userId && !IAM_USER_ID.test(userId)) {
+    if (row.userType === 'IAM' && userId && !IAM_USER_ID.test(userId)) {
       return `User ${index + 1}: an IAM user ID has 32 hexadecimal characters.`;
     }
-    const key = userId ? `id:${userId.toLowerCase()}` : `name:${userName}`;
+    const key = `${row.userType}:${userId ? `id:${userId.toLowerCase()}` : `name:${userName}`}`;
     if (seen.has(key)) {
       return `User ${index + 1}: ${userId || userName} is already granted.`;
     }
@@ -69,16 +69,24 @@ export function workspaceToFormValues(workspace: Workspace): WorkspaceFormValues
     name: workspace.name,
     description: workspace.description ?? '',
     access: ACCESS.find((access) => access === workspace.auth_type) ?? 'PUBLIC',
-    grants: (workspace.grants ?? []).map((grant) => ({ userId: grant.user_id ?? '', userName: grant.user_name ?? '' })),
+    grants: (workspace.grants ?? []).map((grant) => ({
+      userId: grant.user_id ?? '',
+      userName: grant.user_name ?? '',
+      userType: WORKSPACE_GRANT_USER_TYPES.find((type) => type === grant.user_type) ?? 'IAM',
+    })),
     enterpriseProjectId: workspace.enterprise_project_id ?? '',
   };
 }
 
-/** The rows as the API takes them: trimmed, each field only when given (§6.1: user_id or user_name). */
+/**
+ * The rows as the API takes them: trimmed, each field only when given (§6.1: user_id or user_name); the user type
+ * only for federated users and agencies, IAM being the API's default.
+ */
 function toGrants(rows: readonly WorkspaceGrantRow[]): WorkspaceGrant[] {
   return rows.map((row) => ({
     ...(row.userId.trim() ? { user_id: row.userId.trim() } : {}),
     ...(row.userName.trim() ? { user_name: row.userName.trim() } : {}),
+    ...(row.userType !== 'IAM' ? { user_type: row.userType } : {}),
   }));
 }
 

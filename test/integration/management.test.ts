@@ -100,6 +100,8 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
     under.ui.answer((items) => items[0], 'all', 'modelarts_agency');
     await vscode.commands.executeCommand('modelarts.account.manageAuthorizations');
     assert.deepEqual(under.ui.errors, []);
+    const [added] = under.emulator.requests.list({ method: 'POST', path: '/authorizations' });
+    assert.deepEqual(JSON.parse(added?.body ?? '{}'), { user_id: 'all', user_type: 'all-users', type: 'agency', content: 'modelarts_agency' }, 'every user, as the SDK\'s user type says');
     under.ui.answer((items) => items.find((item) => item.label !== items[0].label), 'Remove');
     await vscode.commands.executeCommand('modelarts.account.manageAuthorizations');
     assert.deepEqual(under.ui.errors, []);

@@ -38,8 +38,8 @@ describe('The workspace form against the emulator', () => {
         description: 'Computer vision experiments',
         access: 'INTERNAL',
         grants: [
-          { userId: ANNOTATOR_ID, userName: 'cv-annotator' },
-          { userId: '', userName: 'ops-admin' },
+          { userId: ANNOTATOR_ID, userName: 'cv-annotator', userType: 'IAM' as const },
+          { userId: '', userName: 'ops-admin', userType: 'IAM' as const },
         ],
       });
       await until(() => form.talk.disposed, Boolean, 'the panel to close after creating');
@@ -66,7 +66,7 @@ describe('The workspace form against the emulator', () => {
     try {
       await form.submit({ name: 'default' });
       assert.deepEqual((await form.talk.next('submitFailed')).fieldErrors, { name: '"default" is reserved for the default workspace.' });
-      await form.submit({ name: 'ab', access: 'INTERNAL', grants: [{ userId: 'cv-annotator', userName: '' }] });
+      await form.submit({ name: 'ab', access: 'INTERNAL', grants: [{ userId: 'cv-annotator', userName: '', userType: 'IAM' as const }] });
       const refused = await form.talk.next('submitFailed');
       assert.deepEqual(Object.keys(refused.fieldErrors).sort(), ['grants', 'name']);
       assert.equal(refused.error.message, 'Some fields need attention.');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { userIdOf } from '../../emulator/areas/devServerModel';
 import { signedRequest, type SignedRequestOptions } from '../../emulator/signedClient';
-import { assertError, useEmulator } from './emulatorSession';
+import { assertError, REFUSAL, useEmulator } from './emulatorSession';
 
 const TRANSITION_MS = 60_000;
 const session = useEmulator(TRANSITION_MS);
@@ -35,6 +35,7 @@ test('workspace create → show/list → update → delete (DELETING, then gone)
   assert.equal(shown.body.description, 'second');
   assert.equal(shown.body.auth_type, 'PUBLIC');
   assert.deepEqual(shown.body.grants, []);
+  assert.equal(listed.body.workspaces[0].grants, undefined, 'the list has no grants (the SDK\'s WorkspaceResponse)');
   assert.ok(shown.body.update_time > shown.body.create_time);
 
   const deleted = await api('DELETE', `${WS}/${id}`);
@@ -57,22 +58,33 @@ test('workspace create → show/list → update → delete (DELETING, then gone)
   assert.equal(again.body.auth_type, 'PUBLIC');
 });
 
-test('workspace access: list and show return auth_type and grants; a PUT keeps what it does not name', async () => {
+test('workspace access: the list returns auth_type, show the grants with their user type; a PUT keeps what it does not name', async () => {
   const listed = (await api('GET', WS, { query: { name: 'cv-team' } })).body.workspaces[0];
-  assert.equal(listed.auth_type, 'INTERNAL');
-  assert.deepEqual(listed.grants, [
-    { user_id: userIdOf('cv-annotator'), user_name: 'cv-annotator' },
-    { user_id: userIdOf('cv-reviewer'), user_name: 'cv-reviewer' },
+  assert.deepEqual([listed.auth_type, listed.grants], ['INTERNAL', undefined]);
+  assert.deepEqual((await api('GET', `${WS}/${listed.id}`)).body.grants, [
+    { user_id: userIdOf('cv-annotator'), user_name: 'cv-annotator', user_type: 'IAM' },
+    { user_id: userIdOf('cv-reviewer'), user_name: 'cv-reviewer', user_type: 'IAM' },
   ]);
-  const created = await api('POST', WS, { body: { name: '视觉实验室', auth_type: 'INTERNAL', grants: [{ user_id: 'ab'.repeat(16) }], enterprise_project_id: '0' } });
+  const grants = [{ user_id: 'ab'.repeat(16) }, { user_name: 'alice@corp', user_type: 'FEDERATE' }];
+  const created = await api('POST', WS, { body: { name: '视觉实验室', auth_type: 'INTERNAL', grants, enterprise_project_id: '0' } });
   assert.equal(created.status, 200, created.text);
+  assert.deepEqual(
+    created.body.grants.map((grant: Json) => Object.keys(grant).sort()),
+    [
+      ['user_id', 'user_name'],
+      ['user_id', 'user_name'],
+    ],
+    'the create answer\'s grants have no user type (the SDK\'s CreateWorkspaceResponseBodyGrants)',
+  );
   const id: string = created.body.id;
   assert.equal((await api('PUT', `${WS}/${id}`, { body: { description: 'Only the description' } })).status, 200);
   const shown = (await api('GET', `${WS}/${id}`)).body;
   assert.deepEqual([shown.name, shown.description, shown.auth_type], ['视觉实验室', 'Only the description', 'INTERNAL']);
-  assert.deepEqual(shown.grants, [{ user_id: 'ab'.repeat(16), user_name: `iam-user-${'ab'.repeat(3)}` }]);
-  const inList = (await api('GET', WS)).body.workspaces.find((w: { id: string }) => w.id === id);
-  assert.deepEqual([inList.auth_type, inList.grants.length], ['INTERNAL', 1]);
+  assert.deepEqual(shown.grants, [
+    { user_id: 'ab'.repeat(16), user_name: `iam-user-${'ab'.repeat(3)}`, user_type: 'IAM' },
+    { user_id: userIdOf('alice@corp'), user_name: 'alice@corp', user_type: 'FEDERATE' },
+  ]);
+  assertError(await api('PUT', `${WS}/${id}`, { body: { grants: [{ user_name: 'bob', user_type: 'ROBOT' }] } }), 400, 'ModelArts.0101', /user_type/);
   assertError(await api('PUT', `${WS}/${id}`, { body: { description: 'd'.repeat(257) } }), 400, 'ModelArts.0101');
   assertError(await api('PUT', `${WS}/${id}`, { body: { grants: [{}] } }), 400, 'ModelArts.0101');
   assertError(await api('PUT', `${WS}/${id}`, { body: { auth_type: 'internal' } }), 400, 'ModelArts.0101');
@@ -84,7 +96,7 @@ test('workspace errors: names, reserved default, duplicates, default workspace, 
     assertError(await api('POST', WS, { body: { name } }), 400, 'ModelArts.0101');
   }
   assertError(await api('POST', WS, { body: { name: 'default' } }), 400, 'ModelArts.0101');
-  assertError(await api('POST', WS, { body: {} }), 400, 'ModelArts.0101');
+  assertError(await api('POST', WS, { body: {}, headers: REFUSAL }), 400, 'ModelArts.0101', /requires name/);
   assertError(await api('POST', WS, { body: { name: 'nlp-research' } }), 400, 'ModelArts.7001');
   assertError(await api('POST', WS, { body: { name: 'ws-bad-auth', auth_type: 'SECRET' } }), 400, 'ModelArts.0101');
   assertError(await api('DELETE', `${WS}/0`), 400, 'ModelArts.7003');
@@ -166,7 +178,7 @@ test('authorizations: add, list (secret key masked), replace, delete', async () 
   const secret = 'SuperSecretKeyNeverEchoed0000000000000000';
   assert.equal((await api('POST', path, { body: { user_id: ops, type: 'credential', content: 'AKEXAMPLE00000000001', secret_key: secret } })).status, 200);
 
-  const listed = await api('GET', path);
+  const listed = await api('GET', path, { query: { sort_by: 'create_time', order: 'DESC' } });
   assert.equal(listed.body.total_count, 2);
   assert.ok(!listed.text.includes(secret), 'the secret key is never echoed');
   const [newest, oldest] = listed.body.auth;
@@ -180,9 +192,10 @@ test('authorizations: add, list (secret key masked), replace, delete', async () 
   assert.equal(oldest.user_type, 'all-users');
   assert.ok(!('secret_key' in oldest));
   assert.ok(typeof oldest.create_time === 'number');
-  const byName = await api('GET', path, { query: { sort_by: 'user_name', order: 'ASC', limit: 1 } });
+  const byName = await api('GET', path, { query: { limit: 1 } });
   assert.equal(byName.body.total_count, 2);
-  assert.deepEqual(byName.body.auth.map((a: { user_name: string }) => a.user_name), ['all-users']);
+  assert.deepEqual(byName.body.auth.map((a: { user_name: string }) => a.user_name), ['all-users'], 'by user name, ascending, unless asked otherwise (the SDK\'s defaults)');
+  assertError(await api('POST', path, { body: { user_id: ops, user_type: 'all-users', type: 'agency', content: 'x' } }), 400, 'ModelArts.0101', /user_id/);
 
   // One authorization per user: a second POST replaces it.
   await api('POST', path, { body: { user_id: ops, type: 'agency', content: 'ma_agency_ops' } });
@@ -204,6 +217,7 @@ test('authorizations: add, list (secret key masked), replace, delete', async () 
   const agency = await api('POST', '/v2/{project_id}/agency', { body: { agency_name_suffix: 'iam-user01' } });
   assert.deepEqual(agency.body, { agency_name: 'ma_agency_iam-user01' });
   assert.deepEqual((await api('POST', '/v2/{project_id}/agency', { body: {} })).body, { agency_name: 'modelarts_agency' });
+  assertError(await api('POST', '/v2/{project_id}/agency', { body: { agency_name_suffix: 'x'.repeat(51) } }), 400, 'ModelArts.0101', /50/);
 });
 
 test('auth mode: account-scoped get and put', async () => {
@@ -241,6 +255,10 @@ test('scheduled events: seeded list, filters, accept (inquiring → scheduled �
   assert.equal((await api('GET', `/v1/{project_id}/dev-servers/${maintenance.instanceId}`)).body.name, 'lite-a800-train-01');
 
   assert.equal((await api('GET', path, { query: { state: 'inquiring' } })).body.count, 2);
+  assert.equal((await api('GET', path, { query: { state: 'inquiring,scheduled' } })).body.count, 3, 'state is a list');
+  const published = events.map((e) => e.publishTime).sort();
+  assert.equal((await api('GET', path, { query: { publishStartTime: published[2] } })).body.count, 2, 'published since the third one');
+  assertError(await api('GET', path, { query: { publishStartTime: String(Date.parse(published[1])) } }), 400, 'ModelArts.50004000', /UTC time/);
   assert.equal((await api('GET', path, { query: { type: 'node_reboot' } })).body.events[0].state, 'completed');
   assert.equal((await api('GET', path, { query: { poolName: 'pool-cpu-etl' } })).body.events[0].type, 'localdisk-recovery');
   const paged = await api('GET', path, { query: { offset: 1, limit: 2 } });

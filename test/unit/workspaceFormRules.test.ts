@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Workspace } from '../../src/services/workspaces';
+import type { WorkspaceGrantRow } from '../../src/webviews/protocol';
 import { emptyWorkspaceForm, toCreateWorkspaceBody, toWorkspaceUpdate, validateWorkspaceForm, workspaceToFormValues } from '../../src/webviews/workspaceFormRules';
 
 const ANNOTATOR = '0123456789abcdef0123456789abcdef';
@@ -39,21 +40,39 @@ describe('Workspace form rules', () => {
   });
 
   test('granted users are checked for Internal access only: an id or a name each, ids of 32 hex characters, no one twice', () => {
-    const rows = [{ userId: 'not-an-id', userName: '' }];
+    const rows = [{ userId: 'not-an-id', userName: '', userType: 'IAM' as const }];
     const form = { ...emptyWorkspaceForm(), name: 'vision-lab', grants: rows };
     assert.deepEqual(validateWorkspaceForm({ ...form, access: 'PRIVATE' }), {}, 'rows kept while Private is chosen are not checked');
     assert.equal(validateWorkspaceForm({ ...form, access: 'INTERNAL' }).grants, 'User 1: an IAM user ID has 32 hexadecimal characters.');
-    const internalForm = (grants: { userId: string; userName: string }[]) => validateWorkspaceForm({ ...form, access: 'INTERNAL', grants }).grants;
+    const internalForm = (grants: WorkspaceGrantRow[]) => validateWorkspaceForm({ ...form, access: 'INTERNAL', grants }).grants;
     assert.equal(internalForm([]), undefined, 'Internal without users leaves the workspace to its creator and the primary account');
-    assert.equal(internalForm([{ userId: ANNOTATOR, userName: '' }, { userId: '', userName: 'cv-reviewer' }]), undefined);
-    assert.equal(internalForm([{ userId: ANNOTATOR, userName: '' }, { userId: ' ', userName: '' }]), 'User 2: enter a user ID or a user name.');
-    assert.equal(internalForm([{ userId: ANNOTATOR, userName: 'a' }, { userId: ANNOTATOR.toUpperCase(), userName: 'b' }]), `User 2: ${ANNOTATOR.toUpperCase()} is already granted.`);
+    assert.equal(internalForm([{ userId: ANNOTATOR, userName: '', userType: 'IAM' }, { userId: '', userName: 'cv-reviewer', userType: 'IAM' }]), undefined);
+    assert.equal(internalForm([{ userId: ANNOTATOR, userName: '', userType: 'IAM' }, { userId: ' ', userName: '', userType: 'IAM' }]), 'User 2: enter a user ID or a user name.');
+    assert.equal(internalForm([{ userId: ANNOTATOR, userName: 'a', userType: 'IAM' }, { userId: ANNOTATOR.toUpperCase(), userName: 'b', userType: 'IAM' }]), `User 2: ${ANNOTATOR.toUpperCase()} is already granted.`);
+  });
+
+  test('federated users and agencies are granted with their type; only IAM user ids are held to 32 hex characters', () => {
+    const form = { ...emptyWorkspaceForm(), name: 'vision-lab', access: 'INTERNAL' as const };
+    const grants: WorkspaceGrantRow[] = [
+      { userId: '', userName: 'alice@corp', userType: 'FEDERATE' },
+      { userId: 'agency-7f3a', userName: '', userType: 'AGENCY' },
+      { userId: ANNOTATOR, userName: '', userType: 'IAM' },
+    ];
+    assert.equal(validateWorkspaceForm({ ...form, grants }).grants, undefined);
+    assert.deepEqual(toCreateWorkspaceBody({ ...form, grants }).grants, [{ user_name: 'alice@corp', user_type: 'FEDERATE' }, { user_id: 'agency-7f3a', user_type: 'AGENCY' }, { user_id: ANNOTATOR }]);
+    assert.equal(validateWorkspaceForm({ ...form, grants: [{ userId: 'agency-7f3a', userName: '', userType: 'IAM' }] }).grants, 'User 1: an IAM user ID has 32 hexadecimal characters.');
+    const shown: Workspace = { ...internal, grants: [{ user_name: 'alice@corp', user_type: 'FEDERATE' }, { user_id: ANNOTATOR, user_name: 'cv-annotator', user_type: 'IAM' }] };
+    const values = workspaceToFormValues(shown);
+    assert.deepEqual(values.grants.map((row) => row.userType), ['FEDERATE', 'IAM'], 'the type shown is kept');
+    assert.deepEqual(toWorkspaceUpdate(shown, { ...values, description: 'x' }), { description: 'x' }, 'an edit that leaves the users alone does not send them');
+    const retyped = values.grants.map((row, index) => (index === 1 ? { ...row, userType: 'AGENCY' as const } : row));
+    assert.deepEqual(toWorkspaceUpdate(shown, { ...values, grants: retyped }).grants, [{ user_name: 'alice@corp', user_type: 'FEDERATE' }, { user_id: ANNOTATOR, user_name: 'cv-annotator', user_type: 'AGENCY' }]);
   });
 
   test('the create body is §6.1\'s, with grants for Internal access only and the enterprise project when given', () => {
     const grants = [
-      { userId: ` ${ANNOTATOR} `, userName: 'cv-annotator' },
-      { userId: '', userName: 'cv-reviewer' },
+      { userId: ` ${ANNOTATOR} `, userName: 'cv-annotator', userType: 'IAM' as const },
+      { userId: '', userName: 'cv-reviewer', userType: 'IAM' as const },
     ];
     const values = { ...emptyWorkspaceForm(), name: 'vision-lab', description: 'CV', access: 'INTERNAL' as const, grants, enterpriseProjectId: ' 0 ' };
     assert.deepEqual(toCreateWorkspaceBody(values), {
@@ -73,14 +92,14 @@ describe('Workspace form rules', () => {
       name: 'cv-team',
       description: 'Computer vision projects',
       access: 'INTERNAL',
-      grants: [{ userId: ANNOTATOR, userName: 'cv-annotator' }],
+      grants: [{ userId: ANNOTATOR, userName: 'cv-annotator', userType: 'IAM' as const }],
       enterpriseProjectId: '0',
     });
     assert.deepEqual(toWorkspaceUpdate(internal, values), {});
     assert.deepEqual(toWorkspaceUpdate(internal, { ...values, description: 'CV and OCR' }), { description: 'CV and OCR' });
     assert.deepEqual(toWorkspaceUpdate(internal, { ...values, name: 'cv-lab' }), { name: 'cv-lab' });
     assert.deepEqual(toWorkspaceUpdate(internal, { ...values, enterpriseProjectId: 'other' }), {}, 'the enterprise project is not updated');
-    const added = [...values.grants, { userId: REVIEWER, userName: '' }];
+    const added: WorkspaceGrantRow[] = [...values.grants, { userId: REVIEWER, userName: '', userType: 'IAM' }];
     assert.deepEqual(toWorkspaceUpdate(internal, { ...values, grants: added }), {
       grants: [{ user_id: ANNOTATOR, user_name: 'cv-annotator' }, { user_id: REVIEWER }],
     });

@@ -1,19 +1,23 @@
 /**
  * An editable list of name/value rows (inputs, outputs, hyperparameters, environment
- * variables) in a collapsible section: a text field per cell, a remove button per
- * row, an Add button, and the table's message line.
+ * variables, granted users) in a collapsible section: a text field per cell (and a choice
+ * per row where the rows have a kind), a remove button per row, an Add button, and the
+ * table's message line.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './nameValueTable.css';
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { NameValue } from '../../src/webviews/protocol';
-import type { FieldAction } from './fields';
+import type { Choice, FieldAction } from './fields';
 
-export interface NameValueTableProps {
+export interface NameValueTableProps<R extends NameValue = NameValue> {
   /** The form field, e.g. "inputs". */
   readonly id: string;
   readonly heading: string;
@@ -24,14 +28,28 @@ export interface NameValueTableProps {
   readonly valueLabel: string;
   readonly namePlaceholder: string;
   readonly valuePlaceholder: string;
-  readonly rows: readonly NameValue[];
+  readonly rows: readonly R[];
   readonly error?: string;
   readonly disabled: boolean;
   readonly open: boolean;
   readonly onToggle: (open: boolean) => void;
-  readonly onChange: (rows: NameValue[]) => void;
+  readonly onChange: (rows: R[]) => void;
   /** A button beside each row's value that fills it another way (Browse…). */
   readonly valueAction?: (index: number) => FieldAction;
+}
+
+/** A third column: each row's kind, chosen from a list. */
+export interface ChoiceColumn<R> {
+  readonly label: string;
+  readonly choices: readonly Choice[];
+  readonly of: (row: R) => string;
+  readonly set: (row: R, value: string) => R;
+}
+
+/** Rows that carry more than a name and a value: what a new row starts as, and their kind's column. */
+export interface RowTableProps<R extends NameValue> extends NameValueTableProps<R> {
+  readonly blankRow: R;
+  readonly choiceColumn?: ChoiceColumn<R>;
 }
 
 /** Focus an element of the next render (a row just added, or Add after a row went away). */
@@ -39,9 +57,10 @@ function focusLater(id: string): void {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
-function row(props: NameValueTableProps, current: NameValue, index: number): TemplateResult {
+function row<R extends NameValue>(props: RowTableProps<R>, current: R, index: number): TemplateResult {
   const label = `${props.item} ${index + 1}`;
-  const edit = (patch: Partial<NameValue>): void => props.onChange(props.rows.map((candidate, i) => (i === index ? { ...candidate, ...patch } : candidate)));
+  const replace = (next: R): void => props.onChange(props.rows.map((candidate, i) => (i === index ? next : candidate)));
+  const edit = (patch: Partial<NameValue>): void => replace({ ...current, ...patch });
   const remove = (): void => {
     if (!props.disabled) {
       props.onChange(props.rows.filter((_, i) => i !== index));
@@ -60,13 +79,25 @@ function row(props: NameValueTableProps, current: NameValue, index: number): Tem
       ></vscode-textfield>
     </td>
     <td>${valueCell(props, label, current, edit, props.valueAction?.(index))}</td>
+    ${props.choiceColumn ? html`<td>${choiceCell(props.choiceColumn, label, current, replace, props.disabled)}</td>` : nothing}
     <td class="row-action">
       <vscode-button secondary icon="trash" icon-only aria-label="Remove ${label}" title="Remove ${label}" ?disabled=${props.disabled} @click=${remove}></vscode-button>
     </td>
   </tr>`;
 }
 
-function valueCell(props: NameValueTableProps, label: string, current: NameValue, edit: (patch: Partial<NameValue>) => void, action: FieldAction | undefined): TemplateResult {
+function choiceCell<R>(column: ChoiceColumn<R>, label: string, current: R, replace: (next: R) => void, disabled: boolean): TemplateResult {
+  const value = column.of(current);
+  return html`<vscode-single-select
+    .label="${label} ${column.label}"
+    ?disabled=${disabled}
+    @change=${(event: Event) => replace(column.set(current, (event.target as VscodeSingleSelect).value))}
+  >
+    ${column.choices.map((choice) => html`<vscode-option value=${choice.value} ?selected=${choice.value === value}>${choice.label}</vscode-option>`)}
+  </vscode-single-select>`;
+}
+
+function valueCell<R extends NameValue>(props: NameValueTableProps<R>, label: string, current: NameValue, edit: (patch: Partial<NameValue>) => void, action: FieldAction | undefined): TemplateResult {
   const control = html`<vscode-textfield
     .label="${label} ${props.valueLabel}"
     .value=${live(current.value)}
@@ -83,9 +114,13 @@ function valueCell(props: NameValueTableProps, label: string, current: NameValue
 }
 
 export function nameValueTable(props: NameValueTableProps): TemplateResult {
+  return rowTable({ ...props, blankRow: { name: '', value: '' } });
+}
+
+export function rowTable<R extends NameValue>(props: RowTableProps<R>): TemplateResult {
   const add = (): void => {
     if (!props.disabled) {
-      props.onChange([...props.rows, { name: '', value: '' }]);
+      props.onChange([...props.rows, props.blankRow]);
       focusLater(`${props.id}-${props.rows.length}-name`);
     }
   };
@@ -104,6 +139,7 @@ export function nameValueTable(props: NameValueTableProps): TemplateResult {
               <tr>
                 <th scope="col">${props.nameLabel ?? 'Name'}</th>
                 <th scope="col">${props.valueLabel}</th>
+                ${props.choiceColumn ? html`<th scope="col">${props.choiceColumn.label}</th>` : nothing}
                 <th scope="col"><span class="visually-hidden">Remove</span></th>
               </tr>
             </thead>

@@ -148,10 +148,27 @@ export class WorkspaceNode implements PollableNode {
     // NORMAL is every healthy workspace's status: only an unusual one is worth the space and an icon of its own.
     const unusualStatus = this.workspace.status && this.workspace.status !== 'NORMAL' ? this.workspace.status : undefined;
     item.description = isDefault ? vscode.l10n.t('default workspace') : unusualStatus;
-    item.tooltip = workspaceTooltip(this.workspace);
+    // The list gives no grants (the SDK's WorkspaceResponse): who an Internal workspace is granted to is read on hover.
+    item.tooltip = this.needsGrants() ? undefined : workspaceTooltip(this.workspace);
     item.iconPath = unusualStatus ? statusIcon(workspaceStatusCategory(unusualStatus)) : new vscode.ThemeIcon(isDefault ? 'home' : 'folder-library');
     item.contextValue = canChangeWorkspace(this.workspace) ? 'workspace canChange refreshable' : 'workspace refreshable';
     return item;
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, signal: AbortSignal): Promise<vscode.TreeItem> {
+    if (item.tooltip === undefined) {
+      try {
+        this.current = await this.services.workspaces.get(this.scope.region, this.current.id, signal);
+      } catch {
+        // The tooltip then says who may use it without counting the users granted.
+      }
+      item.tooltip = workspaceTooltip(this.current);
+    }
+    return item;
+  }
+
+  private needsGrants(): boolean {
+    return this.current.auth_type === 'INTERNAL' && this.current.grants === undefined;
   }
 
   getChildren(): Promise<ExplorerNode[]> {

@@ -5,10 +5,15 @@ import type { FormScope, MessageChecks } from './common';
 /** Who may use the workspace: §6.1 `auth_type`. */
 export type WorkspaceAccess = 'PUBLIC' | 'PRIVATE' | 'INTERNAL';
 
+/** Who a grant is for (the SDK's grant `user_type`): an IAM user, a federated user or an agency. */
+export const WORKSPACE_GRANT_USER_TYPES = ['IAM', 'FEDERATE', 'AGENCY'] as const;
+export type WorkspaceGrantUserType = (typeof WORKSPACE_GRANT_USER_TYPES)[number];
+
 /** A user granted an Internal workspace; either field may be empty, not both. */
 export interface WorkspaceGrantRow {
   readonly userId: string;
   readonly userName: string;
+  readonly userType: WorkspaceGrantUserType;
 }
 
 export interface WorkspaceFormValues {
@@ -32,7 +37,7 @@ const workspaceFormValues: Check<WorkspaceFormValues> = checkObject({
   name: checkString,
   description: checkString,
   access: checkOneOf(['PUBLIC', 'PRIVATE', 'INTERNAL'] as const),
-  grants: checkArray(checkObject({ userId: checkString, userName: checkString })),
+  grants: checkArray(checkObject({ userId: checkString, userName: checkString, userType: checkOneOf(WORKSPACE_GRANT_USER_TYPES) })),
   enterpriseProjectId: checkString,
 });
 

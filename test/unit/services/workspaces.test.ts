@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ModelArtsError } from '../../../src/services/errors';
+import { agencyNameProblem, authorizationUserProblem } from '../../../src/services/management';
 import { type Harness, startHarness } from './emulatorHarness';
 
 const REGION = 'cn-north-4';
@@ -39,5 +40,29 @@ describe('workspace adapter', () => {
     await assert.rejects(workspaces().create(REGION, { name: 'default', description: '', auth_type: 'PUBLIC', grants: [] }), invalid);
     await assert.rejects(workspaces().update(REGION, 'a'.repeat(32), { name: 'ab' }), invalid);
     assert.equal(harness.emulator.requests.count({ path: '/workspaces' }), before);
+  });
+});
+
+describe('management adapter', () => {
+  let harness: Harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(() => harness.close());
+
+  test('an agency authorization names its user type: iam for a user, all-users for "all"; the input is held to the SDK\'s rules', async () => {
+    const { management } = harness.services;
+    await management.addAgencyAuthorization(REGION, USER_ID, 'modelarts_agency');
+    await management.addAgencyAuthorization(REGION, 'all', 'modelarts_agency');
+    const bodies = harness.emulator.requests.list({ method: 'POST', path: '/authorizations' }).map((entry) => JSON.parse(entry.body ?? '{}'));
+    assert.deepEqual(bodies.map((body) => [body.user_id, body.user_type]), [
+      [USER_ID, 'iam'],
+      ['all', 'all-users'],
+    ]);
+    assert.deepEqual((await management.listAuthorizations(REGION)).map((entry) => entry.user_type), ['all-users', 'iam'], 'by user name, as the API sorts them');
+    assert.deepEqual([authorizationUserProblem('all'), authorizationUserProblem(USER_ID)], [undefined, undefined]);
+    assert.ok(authorizationUserProblem('ab') && authorizationUserProblem('has space') && authorizationUserProblem('x'.repeat(33)));
+    assert.ok(agencyNameProblem('') && agencyNameProblem('a'.repeat(65)));
+    assert.equal(agencyNameProblem('ma_agency_ops'), undefined);
   });
 });
