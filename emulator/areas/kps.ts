@@ -9,8 +9,8 @@
  * Seed: the key pairs the demo notebooks and Lite Servers name — `KeyPair-demo`
  * in every seeded region; in cn-north-4 also `KeyPair-ops` (account-wide, used
  * by ops-admin's server), `KeyPair-ci-runner` (private key kept by KPS) and
- * `KeyPair-old-laptop` (frozen; the meaning of `frozen_state` values is
- * assumed: 0 = usable).
+ * `KeyPair-old-laptop` (frozen: `frozen_state` "1", an ordinary freeze in the
+ * SDK's enumeration, where "0" is a usable key pair; the SDK types it a string).
  */
 import { type ApiRequest, type ApiResponse, type Handler, modelArtsError, ok, requestProject } from '../http';
 import type { Router } from '../router';
@@ -22,6 +22,7 @@ export interface KeyPairRecord {
   readonly name: string;
   readonly scope: 'user' | 'domain';
   readonly keptByKps: boolean;
+  /** The SDK's enumeration: 0 normal; otherwise the sum of 1 ordinary, 2 public security, 4 violation, 8 unverified identity freezes. */
   readonly frozenState: number;
 }
 
@@ -70,6 +71,6 @@ function keyPairView(keyPair: KeyPairRecord, project: ProjectState): Record<stri
     public_key: `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQ${Buffer.from(digest, 'hex').toString('base64')} ${keyPair.name}`,
     fingerprint: digest.slice(0, 32).replace(/(..)(?!$)/g, '$1:'),
     is_key_protection: keyPair.keptByKps,
-    frozen_state: keyPair.frozenState,
+    frozen_state: String(keyPair.frozenState),
   };
 }

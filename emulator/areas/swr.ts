@@ -43,8 +43,8 @@ function swrProject(request: ApiRequest): ProjectState {
 }
 
 /**
- * Query parameters, with `filter=key::value|key::value` entries taking precedence (the reference lists both
- * forms without saying which wins: assumed).
+ * Query parameters, with `filter=key::value|key::value` entries taking precedence (the SDK's field text: with both,
+ * the filter wins).
  */
 function swrQuery(query: URLSearchParams, allowed: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
@@ -86,6 +86,11 @@ function choice(values: Map<string, string>, name: string, allowed: readonly str
   return value;
 }
 
+/** Whether the `filter` parameter names the entry: the SDK documents different sort columns for it and for the parameter. */
+function inFilter(query: URLSearchParams, name: string): boolean {
+  return (query.get('filter') ?? '').split('|').some((entry) => entry.startsWith(`${name}::`));
+}
+
 /** A page of `items` as a bare array; `Content-Range` only when the request asked for a page. */
 function arrayPage<T>(items: readonly T[], values: Map<string, string>): ApiResponse {
   const offset = count(values, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
@@ -120,7 +125,8 @@ function listNamespaces(request: ApiRequest): ApiResponse {
 }
 
 /**
- * `namespace` (exact), `name` (substring, assumed), `category`, `order_column` (name | updated_time | tag_count),
+ * `namespace` (exact), `name` (substring, as the SDK's field text says for the filter), `category`, `order_column`
+ * (the parameter: updated_at; a filter entry: name | updated_time | tag_count, as the SDK's field texts say),
  * `order_type` (desc | asc). The default order, newest update first, is assumed.
  */
 function listRepositories(request: ApiRequest): ApiResponse {
@@ -129,7 +135,8 @@ function listRepositories(request: ApiRequest): ApiResponse {
   const namespace = values.get('namespace');
   const name = values.get('name');
   const category = values.get('category');
-  const column = choice(values, 'order_column', ['name', 'updated_time', 'tag_count'], 'updated_time');
+  const columns = inFilter(request.query, 'order_column') ? ['name', 'updated_time', 'tag_count'] : ['updated_at'];
+  const column = choice(values, 'order_column', columns, columns[0] === 'name' ? 'updated_time' : 'updated_at');
   const descending = choice(values, 'order_type', ['desc', 'asc'], 'desc') === 'desc';
   const matching = project.companion.swrRepositories.filter(
     (repository) =>
@@ -171,7 +178,7 @@ function repositoryView(repository: SwrRepositoryRecord, project: ProjectState, 
   };
 }
 
-/** `tag` (substring, assumed), `order_column` (updated_at | tag), `order_type`; newest first by default (assumed). */
+/** `tag` (substring, assumed), `order_column` (updated_at, the one column the SDK's field text names), `order_type`; newest first by default (assumed). */
 function listTags(request: ApiRequest): ApiResponse {
   const project = swrProject(request);
   const { namespace, repository: name } = request.params;
@@ -184,10 +191,10 @@ function listTags(request: ApiRequest): ApiResponse {
   }
   const values = swrQuery(request.query, TAG_FILTERS);
   const wanted = values.get('tag');
-  const column = choice(values, 'order_column', ['updated_at', 'tag'], 'updated_at');
+  choice(values, 'order_column', ['updated_at'], 'updated_at');
   const descending = choice(values, 'order_type', ['desc', 'asc'], 'desc') === 'desc';
   const matching = repository.tags.filter((tag) => wanted === undefined || tag.tag.includes(wanted));
-  const sorted = sortBy([...matching], (tag) => (column === 'tag' ? tag.tag : tag.createdAt), descending);
+  const sorted = sortBy([...matching], (tag) => tag.createdAt, descending);
   return arrayPage(
     sorted.map((tag) => tagView(tag, repository, project)),
     values,

@@ -13,13 +13,22 @@ export interface KeyPair {
   readonly fingerprint?: string;
   /** Whether KPS keeps the private key. */
   readonly is_key_protection?: boolean;
-  /** The reference does not give the values; 0 is taken to mean "not frozen". */
-  readonly frozen_state?: number;
+  /** "0" when usable; else the sum of the freezes (`KEY_PAIR_FREEZES`), as text (the SDK's Keypair). */
+  readonly frozen_state?: string;
+}
+
+/** Why a key pair is frozen: the SDK's enumeration of `frozen_state` is these flags added up (3 is ordinary and public security). */
+export const KEY_PAIR_FREEZES = { ordinary: 1, publicSecurity: 2, violation: 4, unverifiedIdentity: 8 } as const;
+
+/** The freezes of a key pair as a number, 0 when it is usable (or says nothing). */
+export function keyPairFrozenState(keyPair: KeyPair): number {
+  const state = Number(keyPair.frozen_state ?? 0);
+  return Number.isInteger(state) && state >= 0 ? state : 0;
 }
 
 /** A frozen key pair cannot be used to log in to anything new. */
 export function isUsableKeyPair(keyPair: KeyPair): boolean {
-  return !keyPair.frozen_state;
+  return keyPairFrozenState(keyPair) === 0;
 }
 
 interface KeyPairList {

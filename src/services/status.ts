@@ -202,8 +202,8 @@ export function networkStatusCategory(status: string): StatusCategory {
   return NETWORK_STATUS[status] ?? 'unknown';
 }
 
-/** KPS `frozen_state` (§8 gives no values): 0 or absent is taken as usable, anything else as frozen. */
-export function keyPairCategory(frozenState: number | undefined): StatusCategory {
+/** KPS `frozen_state` as a number (`keyPairFrozenState`): 0 is usable, anything else frozen. */
+export function keyPairCategory(frozenState: number): StatusCategory {
   return frozenState ? 'stopped' : 'running';
 }
 

@@ -75,9 +75,13 @@ export class SwrService {
     return expectArray(response.namespaces, 'namespace list');
   }
 
-  /** Repositories by name, of one namespace or all; `name` is matched as SWR matches it (in part). */
+  /**
+   * Repositories of one namespace or all, the most recently updated first: `updated_at` is the one sort column the
+   * SDK documents for the `order_column` parameter. `name` is matched as SWR matches it (in part).
+   */
   listRepositories(region: string, filter: { readonly namespace?: string; readonly name?: string }, pageToken?: string, signal?: AbortSignal): Promise<Page<SwrRepository>> {
-    return this.listPage<SwrRepository>(region, '/v2/manage/repos', {}, { namespace: filter.namespace, name: filter.name, order_column: 'name', order_type: 'asc' }, pageToken, 'repository list', signal);
+    const query = { namespace: filter.namespace, name: filter.name, order_column: 'updated_at', order_type: 'desc' };
+    return this.listPage<SwrRepository>(region, '/v2/manage/repos', {}, query, pageToken, 'repository list', signal);
   }
 
   /** There is no single-repository read in the reference (§8): the repository is found in the list by name. */

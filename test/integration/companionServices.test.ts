@@ -67,6 +67,7 @@ describe('SWR images, VPCs and key pairs against the emulator', () => {
     const images = await group('SWR Images');
     const first = await children(images);
     assert.equal(first.length, 51);
+    assert.equal(label(first[0]), 'base-nightly', 'the most recently updated first');
     assert.equal(label(first[50]), 'Load more…');
     await click(first[50]);
     const two = await children(images);
@@ -94,7 +95,10 @@ describe('SWR images, VPCs and key pairs against the emulator', () => {
   });
 
   it('Copy Image Path puts a tag\'s full registry path on the clipboard; on a repository it asks for the tag', async () => {
-    const repository = (await children(await group('SWR Images'))).find((node) => label(node) === 'bert-finetune-zh');
+    const images = await group('SWR Images');
+    under.ui.answer('nlp-research');
+    await vscode.commands.executeCommand('modelarts.swr.filterNamespace', images);
+    const repository = (await children(images)).find((node) => label(node) === 'bert-finetune-zh');
     assert.ok(repository);
     const tags = await children(await under.child(repository, 'Tags'));
     assert.deepEqual(tags.map(label), ['v3', 'v2', 'v1'], 'newest first');
@@ -105,6 +109,8 @@ describe('SWR images, VPCs and key pairs against the emulator', () => {
     await vscode.commands.executeCommand('modelarts.swr.copyImagePath', repository);
     assert.deepEqual(under.ui.errors, []);
     assert.equal(await vscode.env.clipboard.readText(), 'swr.cn-north-4.myhuaweicloud.com/nlp-research/bert-finetune-zh:v1');
+    under.ui.answer('All namespaces');
+    await vscode.commands.executeCommand('modelarts.swr.filterNamespace', images);
   });
 
   it('from the palette the pickers ask for repository and tag, or VPC and subnet', async () => {

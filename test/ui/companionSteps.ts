@@ -12,14 +12,14 @@ export const companionSteps: readonly UiStep[] = [
     slug: 'swr-image-path',
     title: 'Narrow SWR Images to a namespace and copy an image path',
     expected:
-      `${region} → SWR Images lists repositories by name (base-nightly first); its filter button offers the namespaces, and after ` +
+      `${region} → SWR Images lists repositories the most recently updated first (base-nightly first); its filter button offers the namespaces, and after ` +
       `choosing ${namespace} the category reads "only ${namespace}" and lists ${repository} but not base-nightly; ${repository} → Tags ` +
       `lists v3 first, and the "Copy Image Path" button on it reports "Copied ${image}" in the status bar`,
     timeoutMs: 45_000,
     async run({ ui, emulator, screenshot }) {
       await ui.collapse('Lite Servers', 2);
       const images = await ui.expand('SWR Images', 2);
-      await expectVisible(ui.treeRow('base-nightly', 3), 'base-nightly, first by name, under SWR Images');
+      await expectVisible(ui.treeRow('base-nightly', 3), 'base-nightly, the most recently updated, under SWR Images');
 
       await ui.clickInlineAction(images, 'Filter SWR Images by Namespace…');
       await expectVisible(ui.quickPickItem(namespace), `${namespace} among the namespaces offered`);

@@ -34,10 +34,10 @@ describe('SWR', () => {
     assert.deepEqual(filtered.body.namespaces.map((namespace) => namespace.name), ['cv-team']);
   });
 
-  test('repositories: a bare array paged by string offset/limit, with Content-Range', async () => {
+  test('repositories: a bare array paged by string offset/limit, with Content-Range; by name through the filter', async () => {
     const seen: Repository[] = [];
     for (let offset = 0; ; offset += 50) {
-      const page = await api<Repository[]>('GET', '/v2/manage/repos', { query: { offset: String(offset), limit: '50', order_column: 'name', order_type: 'asc' } });
+      const page = await api<Repository[]>('GET', '/v2/manage/repos', { query: { filter: `offset::${offset}|limit::50|order_column::name|order_type::asc` } });
       assert.equal(page.status, 200);
       assert.ok(Array.isArray(page.body));
       assert.equal(page.headers.get('content-range'), `${offset}-${page.body.length}/124`);
@@ -65,6 +65,12 @@ describe('SWR', () => {
     assert.equal(answer.headers.get('content-range'), null);
     const updated = answer.body.map((repository) => Date.parse(repository.updated_at));
     assert.deepEqual(updated, [...updated].sort((a, b) => b - a));
+    const oldestFirst = (await api<Repository[]>('GET', '/v2/manage/repos', { query: { order_column: 'updated_at', order_type: 'asc' } })).body.map((repository) => Date.parse(repository.updated_at));
+    assert.deepEqual(oldestFirst, [...oldestFirst].sort((a, b) => a - b));
+    assert.ok(oldestFirst[0] < updated[updated.length - 1], 'the oldest come first');
+    // The parameter takes updated_at, the filter name, updated_time or tag_count (the SDK's field texts).
+    assertError(await api('GET', '/v2/manage/repos', { query: { order_column: 'name', order_type: 'asc' } }), 400, 'SVCSTG.SWR.4000014', /order_column/);
+    assertError(await api('GET', '/v2/manage/repos', { query: { filter: 'order_column::updated_at|order_type::desc' } }), 400, 'SVCSTG.SWR.4000014', /order_column/);
   });
 
   test('repositories: namespace and name as parameters or as filter=namespace::x|name::y', async () => {
@@ -85,6 +91,7 @@ describe('SWR', () => {
     assert.equal(second.headers.get('content-range'), '50-10/60');
     const updated = [...first.body, ...second.body].map((tag) => Date.parse(tag.updated));
     assert.deepEqual(updated, [...updated].sort((a, b) => b - a));
+    assertError(await api('GET', path, { query: { order_column: 'tag', order_type: 'asc' } }), 400, 'SVCSTG.SWR.4000014', /order_column/);
     const [latest] = (await api<Tag[]>('GET', '/v2/manage/namespaces/modelarts-demo/repos/pytorch-train/tags', { query: { tag: 'latest' } })).body;
     assert.equal(latest.path, 'swr.cn-north-4.myhuaweicloud.com/modelarts-demo/pytorch-train:latest');
     assert.match(latest.digest, /^sha256:[0-9a-f]{64}$/);
@@ -185,7 +192,7 @@ describe('VPC', () => {
 });
 
 interface KeyPairList {
-  keypairs: { keypair: { name: string; type: string; scope: string; public_key: string; fingerprint: string; frozen_state: number } }[];
+  keypairs: { keypair: { name: string; type: string; scope: string; public_key: string; fingerprint: string; frozen_state: string } }[];
   page_info: { next_marker?: string; previous_marker?: string; current_count: number };
 }
 
@@ -200,14 +207,14 @@ describe('KPS key pairs', () => {
     const names = [...first.keypairs, ...second.keypairs].map((entry) => entry.keypair.name);
     assert.deepEqual(names, ['KeyPair-demo', 'KeyPair-ops', 'KeyPair-ci-runner', 'KeyPair-old-laptop']);
     const demo = first.keypairs[0].keypair;
-    assert.deepEqual([demo.type, demo.scope, demo.frozen_state], ['ssh', 'user', 0]);
+    assert.deepEqual([demo.type, demo.scope, demo.frozen_state], ['ssh', 'user', '0'], 'frozen_state is a string (the SDK\'s Keypair)');
     assert.match(demo.public_key, /^ssh-rsa \S+ KeyPair-demo$/);
-    assert.equal(second.keypairs[0].keypair.frozen_state, 1);
+    assert.equal(second.keypairs[0].keypair.frozen_state, '1');
   });
 
   test('the key pairs the seeded notebooks and Lite Servers name are listed in their regions', async () => {
     const names = (await api<KeyPairList>('GET', path)).body.keypairs.map((entry) => entry.keypair.name);
-    const servers = (await api<{ data: { key_pair_name?: string }[] }>('GET', '/v1/{project_id}/dev-servers/all', { query: { limit: 100 } })).body.data;
+    const servers = (await api<{ data: { key_pair_name?: string }[] }>('GET', '/v1/{project_id}/dev-servers/all')).body.data;
     for (const name of new Set(servers.flatMap((server) => server.key_pair_name ?? []))) {
       assert.ok(names.includes(name), `${name} is listed`);
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ModelArtsError } from '../../../src/services/errors';
-import { KEY_PAIR_PAGE_SIZE } from '../../../src/services/keyPairs';
+import { isUsableKeyPair, KEY_PAIR_PAGE_SIZE, keyPairFrozenState } from '../../../src/services/keyPairs';
 import { collectPages } from '../../../src/services/paging';
 import { imagePath, SWR_PAGE_SIZE } from '../../../src/services/swr';
 import { VPC_PAGE_SIZE } from '../../../src/services/vpc';
@@ -16,12 +16,14 @@ describe('SWR adapter', () => {
   });
   after(() => harness.close());
 
-  test('repositories page by string offset/limit with the Content-Range total, each listed once, by name', async () => {
+  test('repositories page by string offset/limit with the Content-Range total, each listed once, the most recently updated first', async () => {
     harness.emulator.requests.clear();
     const first = await harness.services.swr.listRepositories(REGION, {});
     assert.deepEqual([first.items.length, first.total, first.nextPageToken], [SWR_PAGE_SIZE, 124, String(SWR_PAGE_SIZE)]);
     const [sent] = harness.emulator.requests.list({ path: '/v2/manage/repos' });
-    assert.deepEqual(sent.query, { offset: '0', limit: String(SWR_PAGE_SIZE), order_column: 'name', order_type: 'asc' });
+    assert.deepEqual(sent.query, { offset: '0', limit: String(SWR_PAGE_SIZE), order_column: 'updated_at', order_type: 'desc' }, 'the sort column the SDK documents');
+    const updated = first.items.map((repository) => Date.parse(repository.updated_at ?? ''));
+    assert.deepEqual(updated, [...updated].sort((a, b) => b - a));
 
     const all = await collectPages((token) => harness.services.swr.listRepositories(REGION, {}, token), 10_000);
     assert.equal(all.length, 124);
@@ -117,8 +119,10 @@ describe('VPC and key pair adapters', () => {
   });
 
   test('the demo key pairs, and a refused list surfaces with the service\'s code', async () => {
-    const names = (await harness.services.keyPairs.listAll(REGION)).map((keyPair) => keyPair.name);
-    assert.deepEqual(names, ['KeyPair-demo', 'KeyPair-ops', 'KeyPair-ci-runner', 'KeyPair-old-laptop']);
+    const keyPairs = await harness.services.keyPairs.listAll(REGION);
+    assert.deepEqual(keyPairs.map((keyPair) => keyPair.name), ['KeyPair-demo', 'KeyPair-ops', 'KeyPair-ci-runner', 'KeyPair-old-laptop']);
+    assert.deepEqual(keyPairs.map(isUsableKeyPair), [true, true, true, false], 'frozen_state is text: "0" is usable, "1" frozen');
+    assert.deepEqual([keyPairFrozenState({ name: 'k', frozen_state: '5' }), keyPairFrozenState({ name: 'k' }), keyPairFrozenState({ name: 'k', frozen_state: 'odd' })], [5, 0, 0]);
     harness.emulator.faults.add({ kind: 'status', status: 403, errorCode: 'KPS.0403', errorMsg: 'not allowed', path: '/keypairs' });
     await assert.rejects(harness.services.keyPairs.list(REGION), (error: unknown) => error instanceof ModelArtsError && error.errorCode === 'KPS.0403' && error.kind === 'auth');
   });
