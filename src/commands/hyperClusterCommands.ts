@@ -12,7 +12,7 @@ import { type CommandContext, registerCommand } from './commandContext';
 import { pickKeyPair, pickSubnet, pickVpc } from './companionPickers';
 import { confirmAction, confirmByTypingName } from './confirm';
 import { withProgress } from './progress';
-import { changeResourceState, registerCommonResourceCommands } from './resourceCommands';
+import { changeResourceState, registerCommonResourceCommands, removeFromTree } from './resourceCommands';
 import { requireServices, resolveRegion, resolveTarget, type ResourceTarget } from './resourceTarget';
 import { ask, pick, pickMany } from './userInput';
 
@@ -30,10 +30,7 @@ export function registerHyperClusterCommands(context: CommandContext): vscode.Di
       const services = requireServices(context);
       await withProgress(vscode.l10n.t('Deleting hyper cluster "{0}"…', name), (signal) => services.hyperClusters.delete(target.scope.region, target.item, signal));
       // A cluster has no deleting state: it is gone once the request answers.
-      if (target.node) {
-        target.node.parent.removeChild(target.node);
-        context.explorer.rerender(target.node.parent);
-      }
+      removeFromTree(context, target);
     }),
     registerCommand(context, 'modelarts.hyperinstance.scaleUp', async (node) => scaleUp(context, await resolveTarget(context, hyperinstanceKind, node, withCapability(hyperinstanceKind, 'canScale')))),
     registerCommand(context, 'modelarts.hyperinstance.scaleDown', (clicked, selected) => scaleDown(context, clicked, selected)),

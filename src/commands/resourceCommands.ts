@@ -100,12 +100,19 @@ export function registerResourceAction<T>(context: CommandContext, command: stri
 
 /** The tree after an action: the resource's new state, or its node gone. */
 export async function showActionResult<T>(context: CommandContext, target: ResourceTarget<T>, action: ResourceAction<T>, updated: T | undefined): Promise<void> {
-  if (action.removes && target.node) {
-    target.node.parent.removeChild(target.node);
-    context.explorer.rerender(target.node.parent);
+  if (action.removes) {
+    removeFromTree(context, target);
     return;
   }
   await showChangedResource(context, target, updated);
+}
+
+/** Drops the node of a resource that is gone once its deletion answers. */
+export function removeFromTree<T>(context: CommandContext, target: ResourceTarget<T>): void {
+  if (target.node) {
+    target.node.parent.removeChild(target.node);
+    context.explorer.rerender(target.node.parent);
+  }
 }
 
 /** Delete with a modal confirmation naming the resource; returns false when the user declined. */

@@ -1,4 +1,3 @@
-import { ModelArtsError } from './errors';
 import { collectPages, type Page, pageIndexPage, tokenToNumber } from './paging';
 import {
   type NewNodePool,
@@ -15,7 +14,7 @@ import {
   pluginTemplateName,
   type ResourceFlavor,
 } from './poolObjects';
-import { expectArray } from './responses';
+import { expectArray, findListed } from './responses';
 import type { HttpMethod, QueryValue, SignedClient } from './signedClient';
 
 export * from './poolObjects';
@@ -75,11 +74,7 @@ export class PoolService {
 
   /** A plugin by its template's name, read from the list: the SDK has no call for one plugin. */
   async getPlugin(region: string, poolName: string, templateName: string, signal?: AbortSignal): Promise<PoolPlugin> {
-    const found = (await this.listPlugins(region, poolName, signal)).find((plugin) => pluginTemplateName(plugin) === templateName);
-    if (!found) {
-      throw new ModelArtsError('NotFound', `plugin ${templateName} is no longer listed`, 'service', undefined, 404);
-    }
-    return found;
+    return findListed(await this.listPlugins(region, poolName, signal), (plugin) => pluginTemplateName(plugin) === templateName, `plugin ${templateName}`);
   }
 
   /** Creates a pool from a k8s-style Pool body (§5.2); it starts Creating. */

@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import { type DevServerJob, type DevServerTask, jobTime } from '../../services/devServerJobs';
-import { ModelArtsError } from '../../services/errors';
+import type { ModelArtsServices } from '../../services';
+import { findListed } from '../../services/responses';
 import { devServerJobStatusCategory, devServerTaskStatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus } from '../format';
-import { parentOf, type ResourceKind } from '../resourceKind';
+import { type ListScope, parentOf, type ResourceKind } from '../resourceKind';
 
 function failedTasks(job: DevServerJob): string | undefined {
   const failed = job.abnormal_count ?? 0;
   return failed === 0 ? undefined : vscode.l10n.t('{0} task(s) failed', failed);
+}
+
+async function jobTasks(services: ModelArtsServices, scope: ListScope, signal?: AbortSignal): Promise<DevServerTask[]> {
+  return [...((await services.devServerJobs.get(scope.region, parentOf(scope, 'Lite Server job'), signal)).tasks ?? [])];
 }
 
 /** The part of a job that runs on one server: read from the job (its list shows no tasks). */
@@ -32,15 +37,8 @@ export const devServerTaskKind: ResourceKind<DevServerTask> = {
       [vscode.l10n.t('Started'), formatTimestamp(jobTime(task.create_at))],
       [vscode.l10n.t('Updated'), formatTimestamp(jobTime(task.update_at))],
     ]),
-  listPage: async (services, scope, _pageToken, signal) => ({ items: (await services.devServerJobs.get(scope.region, parentOf(scope, 'Lite Server job'), signal)).tasks ?? [] }),
-  fetch: async (services, scope, id, signal) => {
-    const tasks = (await services.devServerJobs.get(scope.region, parentOf(scope, 'Lite Server job'), signal)).tasks ?? [];
-    const task = tasks.find((candidate) => devServerTaskKind.id(candidate) === id);
-    if (!task) {
-      throw new ModelArtsError('NotFound', `task ${id} is no longer listed`, 'service', undefined, 404);
-    }
-    return task;
-  },
+  listPage: async (services, scope, _pageToken, signal) => ({ items: await jobTasks(services, scope, signal) }),
+  fetch: async (services, scope, id, signal) => findListed(await jobTasks(services, scope, signal), (task) => devServerTaskKind.id(task) === id, `task ${id}`),
 };
 
 /** Jobs run on Lite Servers, listed per region (`dev-servers/jobs`), each with its tasks. */
