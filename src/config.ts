@@ -12,19 +12,36 @@ export interface ExtensionSettings {
   readonly proxyUrl?: string;
 }
 
+/** Bounds of the numeric settings, as package.json declares them: a workspace may tune them, never stall or flood. */
+const TIMEOUT_SECONDS = { fallback: 30, min: 1, max: 600 };
+const POLL_SECONDS = { fallback: 5, min: 1, max: 300 };
+
 export function readSettings(): ExtensionSettings {
   const config = vscode.workspace.getConfiguration('modelarts');
-  const { overrides, problems } = parseEndpointOverrides(config.get<unknown>('endpointOverrides'));
+  const { overrides, problems } = parseEndpointOverrides(userValue(config, 'endpointOverrides'));
   const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim();
-  const regions = config.inspect<string[]>('regions');
+  const regions = userValue(config, 'regions');
   return {
-    regions: regions?.workspaceFolderValue ?? regions?.workspaceValue ?? regions?.globalValue,
+    regions: Array.isArray(regions) ? regions.filter((region): region is string => typeof region === 'string') : undefined,
     endpointOverrides: overrides,
     endpointProblems: problems,
-    timeoutMs: config.get<number>('requestTimeoutSeconds', 30) * 1000,
-    pollIntervalMs: config.get<number>('pollIntervalSeconds', 5) * 1000,
+    timeoutMs: seconds(config.get<unknown>('requestTimeoutSeconds'), TIMEOUT_SECONDS) * 1000,
+    pollIntervalMs: seconds(config.get<unknown>('pollIntervalSeconds'), POLL_SECONDS) * 1000,
     proxyUrl: proxy || undefined,
   };
+}
+
+/**
+ * Where requests go and for which regions is the user's choice alone: a cloned repository's settings must never send
+ * signed requests elsewhere. package.json scopes these settings to the user (VS Code then ignores workspace and folder
+ * values); reading only the user's value keeps that true whatever the workspace holds.
+ */
+function userValue(config: vscode.WorkspaceConfiguration, key: 'endpointOverrides' | 'regions'): unknown {
+  return config.inspect<unknown>(key)?.globalValue;
+}
+
+function seconds(value: unknown, bounds: { fallback: number; min: number; max: number }): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(bounds.max, Math.max(bounds.min, value)) : bounds.fallback;
 }
 
 export async function writeRegions(regions: readonly string[]): Promise<void> {

@@ -16,6 +16,8 @@ export class SessionManager implements vscode.Disposable {
   private currentServices: ModelArtsServices | undefined;
   private currentSettings: ExtensionSettings = readSettings();
   private readonly subscriptions: vscode.Disposable[];
+  /** The settings problems last shown, so a rebuild for another reason does not repeat them. */
+  private shownProblems = '';
 
   constructor(
     private readonly accounts: AccountManager,
@@ -64,9 +66,14 @@ export class SessionManager implements vscode.Disposable {
 
   rebuild(): void {
     this.currentSettings = readSettings();
-    for (const problem of this.currentSettings.endpointProblems) {
+    const problems = this.currentSettings.endpointProblems;
+    for (const problem of problems) {
       this.log.warn(problem);
     }
+    if (problems.length > 0 && problems.join('\n') !== this.shownProblems) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('ModelArts ignores part of your settings: {0}', problems.join('; ')));
+    }
+    this.shownProblems = problems.join('\n');
     const account = this.accounts.account;
     this.currentServices = account ? this.servicesFor(account.credentials) : undefined;
     this.announce();

@@ -3,6 +3,8 @@
  * `modelarts.endpointOverrides` setting replaces that for emulators, private
  * clouds and proxies.
  */
+import { LocalErrorCode, ModelArtsError } from './errors';
+
 export const SERVICE_NAMES = ['iam', 'modelarts', 'obs', 'swr', 'vpc', 'kms'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export type EndpointOverrides = Partial<Record<ServiceName, string>>;
@@ -45,6 +47,15 @@ export function isValidRegionId(region: string): boolean {
   return REGION_ID_PATTERN.test(region);
 }
 
+/** A region id goes into host names and queries: anything else (`x.attacker.test:9443/`) is refused before a request. */
+function checkRegionId(region: string): void {
+  if (!isValidRegionId(region)) {
+    // Only harmless characters of the bad value are echoed, so the message can never carry markup or a link.
+    const shown = region.replace(/[^\w.:/-]/g, '?').slice(0, 64);
+    throw new ModelArtsError(LocalErrorCode.invalidInput, `"${shown}" is not a region id; region ids look like cn-north-4`, 'config');
+  }
+}
+
 export function regionDisplayName(region: string): string {
   return MODELARTS_REGIONS.find((r) => r.id === region)?.displayName ?? region;
 }
@@ -60,6 +71,7 @@ const HOST_PREFIX: Record<ServiceName, string> = {
 };
 
 export function endpointFor(service: ServiceName, region: string, overrides: EndpointOverrides = {}): string {
+  checkRegionId(region);
   const override = overrides[service];
   if (override) {
     return override.replace(/\/+$/, '');
@@ -69,7 +81,10 @@ export function endpointFor(service: ServiceName, region: string, overrides: End
   return `https://${HOST_PREFIX[service]}.${region}.${domain}`;
 }
 
-/** Keeps only known services with http(s) URLs; anything else in the setting is reported, not used. */
+/**
+ * Keeps only known services with a base URL that is `https`, or plain `http` to a loopback host (an emulator on
+ * this machine); anything else in the setting is reported, not used, so signed requests never travel in clear.
+ */
 export function parseEndpointOverrides(value: unknown): { overrides: EndpointOverrides; problems: string[] } {
   const overrides: EndpointOverrides = {};
   const problems: string[] = [];
@@ -82,11 +97,33 @@ export function parseEndpointOverrides(value: unknown): { overrides: EndpointOve
   for (const [key, url] of Object.entries(value as Record<string, unknown>)) {
     if (!(SERVICE_NAMES as readonly string[]).includes(key)) {
       problems.push(`unknown service "${key}" in modelarts.endpointOverrides`);
-    } else if (typeof url !== 'string' || !/^https?:\/\/[^\s/]+/.test(url)) {
-      problems.push(`modelarts.endpointOverrides.${key} must be an http(s) URL`);
+      continue;
+    }
+    const base = typeof url === 'string' ? parseBaseUrl(url) : undefined;
+    if (base === undefined) {
+      problems.push(`modelarts.endpointOverrides.${key} must be a base URL without user, query or fragment`);
+    } else if (base.protocol !== 'https:' && !(base.protocol === 'http:' && isLoopbackHost(base.hostname))) {
+      problems.push(`modelarts.endpointOverrides.${key} must use https (plain http only to localhost, 127.0.0.0/8 or ::1); it is not used`);
     } else {
-      overrides[key as ServiceName] = url;
+      overrides[key as ServiceName] = `${base.origin}${base.pathname}`.replace(/\/+$/, '');
     }
   }
   return { overrides, problems };
+}
+
+function parseBaseUrl(text: string): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  const plain = url.hostname !== '' && !url.username && !url.password && !url.search && !url.hash;
+  return plain ? url : undefined;
+}
+
+/** localhost, 127.0.0.0/8 or ::1, as the URL parser normalises them (`127.1` and `0x7f.1` become 127.0.0.1). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

@@ -5,7 +5,7 @@ import type { HcClient, HttpRequestOptions } from '@huaweicloud/huaweicloud-sdk-
 import type { AxiosRequestConfig } from 'axios';
 import log4js from 'log4js';
 import { cancelledError, LocalErrorCode, ModelArtsError } from './errors';
-import { endpointFor, type EndpointOverrides, type ServiceName } from './endpoints';
+import { endpointFor, type EndpointOverrides, isLoopbackHost, type ServiceName } from './endpoints';
 import { type ServiceLogger, silentLogger } from './logger';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from './retry';
 import { Redactor } from './secrets';
@@ -205,7 +205,7 @@ export class SignedClient {
         .withEndpoint(endpoint)
         .withCredential(basic)
         .withOptions({ customUserAgent: userAgent, axiosRequestConfig: { timeout: this.timeoutMs } });
-      if (proxyUrl && !isLoopback(endpoint)) {
+      if (proxyUrl && !isLoopbackHost(new URL(endpoint).hostname)) {
         builder.withProxyAgent(proxyUrl);
       }
       client = builder.build();
@@ -270,9 +270,4 @@ function stripStatus(response: Record<string, unknown>): unknown {
   }
   const { httpStatusCode: _status, ...body } = response;
   return body;
-}
-
-function isLoopback(endpoint: string): boolean {
-  const host = new URL(endpoint).hostname;
-  return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
 }
