@@ -1,5 +1,5 @@
 /** Emulated IAM accounts: AK/SK pairs, their domains and one project per region (§8). */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** Regions in which every account has a project; any other region has none (IAM returns an empty list). */
 export const PROJECT_REGIONS = ['cn-north-4', 'cn-north-9', 'cn-east-3', 'cn-south-1', 'ap-southeast-1', 'ap-southeast-3'] as const;
@@ -12,6 +12,19 @@ export interface Account {
   sk: string;
   readonly domainId: string;
   readonly domainName: string;
+}
+
+/**
+ * Temporary credentials (AK/SK + security token) of an account, as IAM's security-token API and the ECS
+ * metadata service hand them out (modelarts-api.md §9.2): they act as their account until `expiresAt`
+ * (emulator clock, ms).
+ */
+export interface TemporaryCredentials {
+  readonly owner: Account;
+  readonly ak: string;
+  readonly sk: string;
+  readonly securityToken: string;
+  readonly expiresAt: number;
 }
 
 export interface ProjectRef {
@@ -27,6 +40,7 @@ function hex32(text: string): string {
 export class AccountRegistry {
   private readonly byAk = new Map<string, Account>();
   private readonly projects = new Map<string, ProjectRef>();
+  private readonly temporaryByAk = new Map<string, TemporaryCredentials>();
 
   /** Registers (or re-keys) an account; its ids are derived from the AK, so they are stable across runs. */
   add(ak: string, sk: string, domainName = `user_${ak.slice(-6).toLowerCase()}`): Account {
@@ -46,6 +60,18 @@ export class AccountRegistry {
 
   get(ak: string): Account | undefined {
     return this.byAk.get(ak);
+  }
+
+  /** New temporary credentials of `owner`, valid until `expiresAt` (emulator clock). */
+  issueTemporary(owner: Account, expiresAt: number): TemporaryCredentials {
+    const alphanumeric = (length: number): string => randomBytes(length).toString('hex').toUpperCase().slice(0, length);
+    const credentials = { owner, ak: alphanumeric(20), sk: randomBytes(20).toString('hex'), securityToken: randomBytes(96).toString('base64'), expiresAt };
+    this.temporaryByAk.set(credentials.ak, credentials);
+    return credentials;
+  }
+
+  temporary(ak: string): TemporaryCredentials | undefined {
+    return this.temporaryByAk.get(ak);
   }
 
   /** The project of (account, region), or undefined when the region has no project. */

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type AccountRegistry, PROJECT_REGIONS } from './accounts';
+import type { Clock } from './clock';
 import { DEV_SERVER_STATUSES } from './areas/devServerModel';
 import { serverView } from './areas/devServerView';
 import { notebookView } from './areas/notebookView';
@@ -114,6 +115,10 @@ function controlRoutes(ctx: ControlContext): Router<ControlHandler> {
       const projects = Object.fromEntries(PROJECT_REGIONS.map((region) => [region, accounts.projectOf(account, region)?.projectId]));
       return { status: 201, json: { ak: account.ak, domain_id: account.domainId, projects } };
     })
+    .add('POST', p('temporary-credentials'), ({ body }) => ({
+      status: 201,
+      json: issueTemporaryCredentials(accounts, state.clock, stringField(body, 'ak'), numberField(body, 'ttl_ms')),
+    }))
     .add('POST', p('clock'), ({ body }) => {
       state.clock.advance(numberField(body, 'advance_ms'));
       return { status: 200, json: { now: state.clock.now() } };
@@ -150,6 +155,20 @@ function controlRoutes(ctx: ControlContext): Router<ControlHandler> {
     })
     .add('GET', p('jupyter/{id}'), ({ params }) => jupyterPage(ctx, params.id))
     .add('GET', p('jupyter/{id}/lab'), ({ params }) => jupyterPage(ctx, params.id));
+}
+
+/** Temporary credentials as the ECS metadata service shows them (modelarts-api.md §9.2). */
+export interface TemporaryCredentialsView {
+  readonly access: string;
+  readonly secret: string;
+  readonly securitytoken: string;
+  readonly expires_at: string;
+}
+
+export function issueTemporaryCredentials(accounts: AccountRegistry, clock: Clock, ak: string, ttlMs: number): TemporaryCredentialsView {
+  const owner = requireFound(accounts.get(ak), 'account', ak);
+  const issued = accounts.issueTemporary(owner, clock.now() + ttlMs);
+  return { access: issued.ak, secret: issued.sk, securitytoken: issued.securityToken, expires_at: new Date(issued.expiresAt).toISOString() };
 }
 
 function requireFound<T>(value: T | undefined, kind: string, id: string): T {

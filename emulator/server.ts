@@ -26,7 +26,7 @@ import { registerWorkspaces } from './areas/workspaces';
 import { GatewayAuth } from './auth';
 import { Clock } from './clock';
 import { ConformanceChecker } from './contract/conformance';
-import { CONTROL_PREFIX, createControlHandler } from './control';
+import { CONTROL_PREFIX, createControlHandler, issueTemporaryCredentials, type TemporaryCredentialsView } from './control';
 import { FaultController } from './faults';
 import { type Handler, newRequestId } from './http';
 import { createObsStandIn, isObsPath, type ObsStandIn } from './obs/service';
@@ -38,6 +38,7 @@ import { Router } from './router';
 import { seedDemo } from './seed';
 import { EmulatorState } from './state';
 
+export type { TemporaryCredentialsView } from './control';
 export type { FaultRule } from './faults';
 export type { LoggedRequest, RequestFilter } from './requestLog';
 
@@ -71,6 +72,8 @@ export interface Emulator {
   readonly demo: { ak: string; sk: string; domainId: string };
   /** Registers an account (fresh, empty projects); re-registering an AK changes its SK. Its domain id owns its OBS buckets. */
   addAccount(ak: string, sk: string): { readonly domainId: string };
+  /** Temporary AK/SK + security token of an account (the demo one by default), valid for `ttlMs` on the emulator clock. */
+  issueTemporaryCredentials(ttlMs: number, ak?: string): TemporaryCredentialsView;
   /** The IAM project id of (account, region); the default account is the demo one. */
   projectId(region: string, ak?: string): string;
   readonly faults: FaultController;
@@ -149,6 +152,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url,
     demo: { ak: demoAccount.ak, sk: demoAccount.sk, domainId: demoAccount.domainId },
     addAccount: (ak, sk) => ({ domainId: accounts.add(ak, sk).domainId }),
+    issueTemporaryCredentials: (ttlMs, ak = demoAccount.ak) => issueTemporaryCredentials(accounts, clock, ak, ttlMs),
     projectId: (region, ak = demoAccount.ak) => {
       const account = accounts.get(ak);
       const ref = account && accounts.projectOf(account, region);

@@ -44,7 +44,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const accounts = new AccountManager(extensionContext.secrets, log);
   const session = new SessionManager(accounts, log, `modelarts-explorer-vscode/${version}`);
   const explorer = new ExplorerProvider(session, log, extensionContext.globalState);
-  const documents = new ResourceDocuments();
+  const documents = new ResourceDocuments(log.redactor);
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
   const context: CommandContext = { ui: vscodeUserInput, log, accounts, session, explorer, treeView, documents, extensionUri: extensionContext.extensionUri };
   const chat = registerChat(context, extensionContext.extension.packageJSON);

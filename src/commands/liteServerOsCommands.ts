@@ -131,9 +131,10 @@ async function askLogin(context: CommandContext, region: string, servers: readon
   }
 }
 
-/** Typed twice in password boxes; never shown, stored or logged. */
+/** Typed twice in password boxes; never shown, stored or logged: the redactor knows it before any request is sent. */
 async function askPassword(context: CommandContext, title: string): Promise<string> {
   const password = await ask(context.ui, { title, prompt: vscode.l10n.t('Password of the root user'), password: true, ignoreFocusOut: true, validateInput: adminPasswordProblem });
+  context.log.redactor.addPassword(password);
   await ask(context.ui, {
     title,
     prompt: vscode.l10n.t('The same password again'),

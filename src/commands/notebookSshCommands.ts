@@ -12,6 +12,7 @@ import {
   sshConfigBlock,
   type SshEndpoint,
   sshEndpointOf,
+  sshEndpointProblem,
   sshHostAlias,
   withSshConfigBlock,
 } from '../services/notebookSsh';
@@ -38,6 +39,7 @@ export function registerNotebookSshCommands(context: CommandContext): vscode.Dis
       if (notebook.status !== 'RUNNING') {
         throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Notebook "{0}" is {1}: start it to connect.', notebook.name, notebook.status), 'config');
       }
+      refuseUnsafeEndpoint(notebook, endpoint);
       if (vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)) {
         await openWithRemoteSsh(context, notebook, endpoint);
       } else {
@@ -45,6 +47,22 @@ export function registerNotebookSshCommands(context: CommandContext): vscode.Dis
       }
     }),
   ];
+}
+
+/** Before any SSH config is written or command offered: what the cloud sent must not add a line, an option or a shell word. */
+function refuseUnsafeEndpoint(notebook: Notebook, endpoint: SshEndpoint): void {
+  const problem = sshEndpointProblem(endpoint);
+  if (!problem) {
+    return;
+  }
+  // JSON quoting shows a line break or a quote in the value as text.
+  const value = JSON.stringify(problem.value);
+  const messages = {
+    host: () => vscode.l10n.t('Notebook "{0}" gives {1} as its SSH host, which is not a host name or IP address: nothing was written to the SSH config.', notebook.name, value),
+    port: () => vscode.l10n.t('Notebook "{0}" gives {1} as its SSH port, which is not a port number: nothing was written to the SSH config.', notebook.name, value),
+    keyPair: () => vscode.l10n.t('Notebook "{0}" names key pair {1}, which has characters other than letters, digits, "_", "." and "-": nothing was written to the SSH config.', notebook.name, value),
+  };
+  throw new ModelArtsError(LocalErrorCode.invalidInput, messages[problem.part](), 'config');
 }
 
 /** Without Remote - SSH: the command line for a terminal, with the key pair whose private key it needs. */
@@ -66,9 +84,12 @@ async function showSshCommand(context: CommandContext, notebook: Notebook, endpo
   }
 }
 
-/** The SSH config Remote - SSH reads: its `remote.SSH.configFile` setting, or ~/.ssh/config. */
+/**
+ * The SSH config Remote - SSH reads: its `remote.SSH.configFile` setting, or ~/.ssh/config. Only the user's
+ * own value counts: a repository's settings must not choose which file a Host block is written to.
+ */
 function sshConfigPath(): string {
-  const configured = vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile');
+  const configured = vscode.workspace.getConfiguration('remote.SSH').inspect<string>('configFile')?.globalValue;
   return expandHome(configured || path.join('~', '.ssh', 'config'));
 }
 
@@ -102,7 +123,13 @@ async function openWithRemoteSsh(context: CommandContext, notebook: Notebook, en
     prompt: vscode.l10n.t('Private key file of key pair "{0}" (only its path is written to the SSH config)', keyPair),
     value: (previous && identityFileOf(previous)) ?? path.join('~', '.ssh', `${keyPair}.pem`),
     ignoreFocusOut: true,
-    validateInput: async (value) => ((await fs.stat(expandHome(value.trim())).then((stat) => stat.isFile(), () => false)) ? undefined : vscode.l10n.t('There is no file at {0}.', value.trim())),
+    validateInput: async (value) =>
+      // An SSH config value cannot hold a double quote, and a line break would start another option.
+      /["\p{Cc}]/u.test(value.trim())
+        ? vscode.l10n.t('A path for the SSH config cannot contain a double quote or a control character.')
+        : (await fs.stat(expandHome(value.trim())).then((stat) => stat.isFile(), () => false))
+          ? undefined
+          : vscode.l10n.t('There is no file at {0}.', value.trim()),
   });
   const block = sshConfigBlock(alias, endpoint, identityFile.trim());
   if (previous === undefined) {

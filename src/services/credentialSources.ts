@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { LocalErrorCode, ModelArtsError } from './errors';
 import { isValidRegionId } from './endpoints';
@@ -105,7 +105,10 @@ export async function credentialsFromNotebook(probe: NotebookEnvironmentProbe = 
       'config',
     );
   const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(probe.python ?? 'python3', ['-c', SESSION_SCRIPT, ...sdkPaths], { timeout: probe.timeoutMs ?? 15_000 }, (error, out) => {
+    // Isolated (-I): neither the current folder nor PYTHONPATH, PYTHONSTARTUP or user site-packages can put a module
+    // (a json.py) in front of the script that prints the credentials; the fixed working folder is one more guard.
+    const options = { timeout: probe.timeoutMs ?? 15_000, cwd: tmpdir() };
+    execFile(probe.python ?? 'python3', ['-I', '-c', SESSION_SCRIPT, ...sdkPaths], options, (error, out) => {
       if (error) {
         reject(uncertain(error.killed ? 'the ModelArts SDK did not answer in time' : 'the preinstalled ModelArts SDK could not create a session'));
       } else {

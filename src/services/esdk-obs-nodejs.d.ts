@@ -5,6 +5,7 @@
 declare module 'esdk-obs-nodejs' {
   import type { Agent as HttpAgent, ClientRequest, IncomingMessage } from 'node:http';
   import type { Agent as HttpsAgent } from 'node:https';
+  import type { HttpsProxyAgent } from 'https-proxy-agent';
   import type { Readable } from 'node:stream';
 
   namespace ObsClient {
@@ -23,8 +24,9 @@ declare module 'esdk-obs-nodejs' {
       /** Seconds. */
       timeout?: number;
       user_agent?: string;
-      http_agent?: HttpAgent;
-      https_agent?: HttpsAgent;
+      /** Handed to `http(s).request` as its agent: a proxy agent works as well. */
+      http_agent?: HttpAgent | HttpsProxyAgent;
+      https_agent?: HttpsAgent | HttpsProxyAgent;
     }
 
     interface CommonMsg {

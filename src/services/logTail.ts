@@ -1,3 +1,4 @@
+import type { Redactor } from './secrets';
 import type { TrainingLog } from './trainingJobs';
 
 /** What a merge did to the kept text. */
@@ -18,8 +19,17 @@ export class LogTail {
 
   constructor(private readonly maxKeptChars: number) {}
 
+  /** The kept text as received: never shown, since it may hold secrets and start or end inside one. */
   get text(): string {
     return this.kept;
+  }
+
+  /**
+   * The kept text with every secret masked, including a piece of one at either edge: the log's older part
+   * was cut away before it, and the job may not have written the rest of a line yet.
+   */
+  shownText(redactor: Redactor): string {
+    return redactor.redact(this.kept, { cutBefore: this.keptFrom > 0, cutAfter: true });
   }
 
   /** Bytes of the log before the kept text: older than the preview reaches, or dropped to stay within the cap. */

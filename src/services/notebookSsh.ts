@@ -3,6 +3,7 @@
  * OpenSSH config entry Remote - SSH connects through. Only the key pair's name is known here: the
  * private key stays in the user's file, which is named, never read. No `vscode` import.
  */
+import { isIP } from 'node:net';
 import type { Notebook } from './notebooks';
 
 /** Notebook containers run as this user and keep their files under its work directory. */
@@ -23,23 +24,52 @@ export interface SshEndpoint {
  */
 export function sshEndpointOf(notebook: Notebook): SshEndpoint | undefined {
   const endpoint = notebook.endpoints?.find((candidate) => (candidate.service ?? candidate.dev_service) === 'SSH');
-  const match = endpoint?.uri ? /^(?:[a-z]+:\/\/)?(?:[^@/]+@)?([^:/\s]+)(?::(\d{1,5}))?\/?$/i.exec(endpoint.uri.trim()) : null;
+  const match = endpoint?.uri ? /^(?:[a-z]+:\/\/)?(?:[^@/]+@)?(?:\[([^\]\s]+)\]|([^:/\s]+))(?::(\d{1,5}))?\/?$/i.exec(endpoint.uri.trim()) : null;
   if (!endpoint || !match) {
     return undefined;
   }
-  return { host: match[1], port: match[2] ? Number(match[2]) : 22, keyPairNames: endpoint.key_pair_names ?? [] };
+  return { host: match[1] ?? match[2], port: match[3] ? Number(match[3]) : 22, keyPairNames: endpoint.key_pair_names ?? [] };
 }
 
-/** `ssh -i KeyPair-demo.pem -p 31205 ma-user@host`: the key file named after its key pair, as KPS downloads it. */
+/** A DNS name: labels of letters, digits and inner hyphens (RFC 1123), so never an option, a quote or a space. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*\.?$/i;
+/** Key pair names as KPS allows them; the name also becomes the private key's file name. */
+const KEY_PAIR_NAME = /^[\w.-]+$/;
+
+/**
+ * What of an endpoint the cloud sent cannot go into an SSH config or a command line: anything but a host
+ * name or an IP address as the host, a port out of range, a key pair name with other characters.
+ */
+export function sshEndpointProblem(endpoint: SshEndpoint): { readonly part: 'host' | 'port' | 'keyPair'; readonly value: string } | undefined {
+  if (!HOST_NAME.test(endpoint.host) && isIP(endpoint.host) === 0) {
+    return { part: 'host', value: endpoint.host };
+  }
+  if (!Number.isInteger(endpoint.port) || endpoint.port < 1 || endpoint.port > 65535) {
+    return { part: 'port', value: String(endpoint.port) };
+  }
+  const keyPair = endpoint.keyPairNames.find((name) => !KEY_PAIR_NAME.test(name));
+  return keyPair === undefined ? undefined : { part: 'keyPair', value: keyPair };
+}
+
+/** POSIX shell single quotes: nothing inside is expanded; a quote itself is closed, escaped and reopened. */
+export function shellQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `ssh -i 'KeyPair-demo.pem' -p 31205 'ma-user@host'`: the key file named after its key pair, as KPS downloads it. */
 export function sshCommand(endpoint: SshEndpoint): string {
   const keyFile = `${endpoint.keyPairNames[0] ?? 'KeyPair'}.pem`;
-  return `ssh -i ${keyFile} -p ${endpoint.port} ${NOTEBOOK_SSH_USER}@${endpoint.host}`;
+  return `ssh -i ${shellQuoted(keyFile)} -p ${endpoint.port} ${shellQuoted(`${NOTEBOOK_SSH_USER}@${endpoint.host}`)}`;
 }
 
-/** The Host alias of a notebook: lower case (Remote - SSH escapes upper case in its authorities), unique by id. */
+/** Lower case letters, digits, `_` and `-`: Remote - SSH escapes upper case in its authorities, and nothing else can break a config line. */
+function aliasPart(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+}
+
+/** The Host alias of a notebook, unique by id; the id is cleaned as the name is, since both come from the cloud. */
 export function sshHostAlias(notebook: Pick<Notebook, 'id' | 'name'>): string {
-  const name = notebook.name.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-  return `modelarts-${name}-${notebook.id.replace(/-/g, '').slice(0, 8)}`;
+  return `modelarts-${aliasPart(notebook.name)}-${aliasPart(notebook.id).replace(/-/g, '').slice(0, 8)}`;
 }
 
 const blockStart = (alias: string): string => `# >>> ${alias} (ModelArts notebook, written by ModelArts Explorer)`;

@@ -6,7 +6,8 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import ObsClient from 'esdk-obs-nodejs';
-import { endpointFor } from './endpoints';
+import createHttpsProxyAgent, { type HttpsProxyAgent } from 'https-proxy-agent';
+import { endpointFor, isLoopbackHost } from './endpoints';
 import { cancelledError, LocalErrorCode, ModelArtsError } from './errors';
 import type { ServiceLogger } from './logger';
 import { type RetryPolicy, withRetry } from './retry';
@@ -37,6 +38,8 @@ export class ObsClients {
   // The SDK opens a connection per request unless given agents; these keep them open between requests.
   private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  /** VS Code's `http.proxy`, as the signed client takes it: a CONNECT tunnel to OBS over http and https alike. */
+  private proxyAgent: HttpsProxyAgent | undefined;
 
   constructor(private readonly options: SignedClientOptions) {
     ({ redactor: this.redactor, logger: this.logger, timeoutMs: this.timeoutMs, retryPolicy: this.retryPolicy } = clientSettings(options));
@@ -121,8 +124,14 @@ export class ObsClients {
   }
 
   private async createClient(region: string): Promise<ObsClient> {
-    const { credentials, endpointOverrides, userAgent } = this.options;
+    const { credentials, endpointOverrides, proxyUrl, userAgent } = this.options;
     const server = endpointFor('obs', region, endpointOverrides);
+    // As for the signed client, a loopback endpoint (an emulator) is reached directly. The SDK reads no proxy
+    // setting or variable of its own; it sends through the agents it is given (sdk-notes).
+    const proxied = proxyUrl !== undefined && !isLoopbackHost(new URL(server).hostname);
+    if (proxied) {
+      this.proxyAgent ??= createHttpsProxyAgent(proxyUrl);
+    }
     const client = new ObsClient({
       access_key_id: credentials.accessKey,
       secret_access_key: credentials.secretKey,
@@ -134,8 +143,8 @@ export class ObsClients {
       max_retry_count: 0,
       timeout: Math.ceil(this.timeoutMs / 1000),
       user_agent: userAgent,
-      http_agent: this.httpAgent,
-      https_agent: this.httpsAgent,
+      http_agent: proxied ? this.proxyAgent : this.httpAgent,
+      https_agent: proxied ? this.proxyAgent : this.httpsAgent,
     });
     // The SDK never logs unless initLog is called, which this product never does. Its constructor starts an
     // asynchronous set-up it does not wait for: a call in the same tick would fail (sdk-notes).

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import type { Redactor } from '../services/secrets';
 
 export const RESOURCE_SCHEME = 'modelarts';
 
 /**
  * Read-only documents for resource details (JSON) and training logs. Content is
- * fetched by the command that opens it and kept here while the document is open.
+ * fetched by the command that opens it and kept here while the document is open,
+ * after the redactor: no document shows a credential the extension knows.
  */
 export class ResourceDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
@@ -12,7 +14,7 @@ export class ResourceDocuments implements vscode.TextDocumentContentProvider, vs
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor() {
+  constructor(private readonly redactor: Redactor) {
     this.subscriptions = [
       this.changed,
       vscode.workspace.registerTextDocumentContentProvider(RESOURCE_SCHEME, this),
@@ -32,14 +34,14 @@ export class ResourceDocuments implements vscode.TextDocumentContentProvider, vs
 
   /** Replaces an open document's content; editors showing it update in place. */
   update(uri: vscode.Uri, content: string): void {
-    this.contents.set(uri.toString(), content);
+    this.contents.set(uri.toString(), this.redactor.redact(content));
     this.changed.fire(uri);
   }
 
   /** Opens (or updates, if already open) a read-only document; the editor it answers shows `content`. */
   async show(pathSegments: readonly string[], content: string, language: string): Promise<vscode.TextEditor> {
     const uri = this.uriFor(pathSegments);
-    const updated = this.updateOpen(uri, content);
+    const updated = this.updateOpen(uri, this.redactor.redact(content));
     const document = await vscode.workspace.openTextDocument(uri);
     await updated;
     const typed = document.languageId === language ? document : await vscode.languages.setTextDocumentLanguage(document, language);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
 import { asModelArtsError } from '../services/errors';
 import { LogTail } from '../services/logTail';
+import type { Redactor } from '../services/secrets';
 import { type TrainingJob, type TrainingLog, trainingLogMayGrow } from '../services/trainingJobs';
 import { formatSize } from './format';
 
@@ -71,7 +72,7 @@ export class TrainingLogViewer implements vscode.Disposable {
   async show(log: TaskLog, first: TrainingLog, phase: string): Promise<vscode.TextEditor> {
     const tail = new LogTail(MAX_KEPT_CHARS);
     tail.merge(first);
-    const editor = await this.context.documents.show(pathOf(log), documentText(tail), 'log');
+    const editor = await this.context.documents.show(pathOf(log), documentText(tail, this.context.log.redactor), 'log');
     // The newest lines, where a failure's traceback is, are at the end.
     showEnd(editor);
     if (trainingLogMayGrow(phase)) {
@@ -138,7 +139,7 @@ export class TrainingLogViewer implements vscode.Disposable {
     const key = follow.uri.toString();
     const atEnd = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === key && showsEnd(editor));
     this.revealAfterChange.set(key, atEnd);
-    this.context.documents.update(follow.uri, documentText(follow.tail));
+    this.context.documents.update(follow.uri, documentText(follow.tail, this.context.log.redactor));
   }
 
   private revealChange(document: vscode.TextDocument): void {
@@ -204,9 +205,9 @@ function pathOf(log: TaskLog): string[] {
   return [log.region, 'trainingJobs', log.job.metadata.id, `${log.job.metadata.name}-${log.task}.log`];
 }
 
-function documentText(tail: LogTail): string {
+function documentText(tail: LogTail, redactor: Redactor): string {
   const omitted = tail.omittedBytes > 0 ? `${vscode.l10n.t('[{0} of earlier output not shown: only the newest part of the log is kept]', formatSize(tail.omittedBytes) ?? '')}\n` : '';
-  return omitted + tail.text;
+  return omitted + tail.shownText(redactor);
 }
 
 /** Whether the editor shows the log's last line (the one after the final line break counts as the end too). */

@@ -33,7 +33,7 @@ export interface ResourceForm<Values> {
    * form's own requests, failures included; undefined for messages that are not such a request.
    */
   answer?(services: ModelArtsServices, region: string, message: WebviewMessage, describe: (error: unknown) => ErrorInfo): Promise<HostMessage> | undefined;
-  /** Values that must never be shown, even inside an error text (a login password). */
+  /** Passwords that must never be shown, even inside an error text (a login password): no character of them. */
   secrets?(values: Values): string[];
 }
 
@@ -113,12 +113,12 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
 
   protected async submit(values: Values): Promise<void> {
     // The browser checks as the user types; the host checks again, as it would any input.
+    this.dependencies.log.redactor.addPassword(...(this.form.secrets?.(values) ?? []));
     const fieldErrors = this.form.validate(values);
     if (Object.keys(fieldErrors).length > 0) {
       this.refuse(vscode.l10n.t('Some fields need attention.'), fieldErrors);
       return;
     }
-    this.dependencies.log.redactor.add(...(this.form.secrets?.(values) ?? []));
     this.post({ type: 'submitting' });
     let result: T;
     try {

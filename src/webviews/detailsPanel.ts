@@ -130,16 +130,21 @@ export class DetailsPanel<T> extends WebviewController {
     this.timer = setTimeout(() => void this.refresh(), this.context.session.settings.pollIntervalMs);
   }
 
+  /** Everything shown passes the redactor: the log before its tail is cut, so no piece of a secret is left at the cut. */
   private render(): void {
     const { kind } = this.presenter;
-    const lines = this.log?.content.split('\n') ?? [];
+    const { redactor } = this.context.log;
+    const redact = (text: string): string => redactor.redact(text);
+    // The preview is the log's newest part when it is shorter than the log; a running job may not have written a line's rest.
+    const lines = this.log ? redactor.redact(this.log.content, { cutBefore: this.log.fullSize > this.log.currentSize, cutAfter: true }).split('\n') : [];
+    const fields = [...this.presenter.fields(this.item), ...this.moreFields, ...(this.progress?.fields ?? [])];
     const view: DetailsView = {
       kindLabel: kind.label,
-      name: kind.name(this.item),
-      status: kind.status(this.item),
+      name: redact(kind.name(this.item)),
+      status: redact(kind.status(this.item)),
       statusCategory: kind.category(this.item),
-      fields: [...this.presenter.fields(this.item), ...this.moreFields, ...(this.progress?.fields ?? [])],
-      steps: this.progress && this.progress.steps.length > 0 ? this.progress.steps : this.presenter.steps(this.item),
+      fields: fields.map((field) => ({ label: redact(field.label), value: redact(field.value) })),
+      steps: (this.progress && this.progress.steps.length > 0 ? this.progress.steps : this.presenter.steps(this.item)).map((step) => ({ ...step, label: redact(step.label) })),
       actions: this.presenter.actions(this.item),
       live: this.live,
       log: this.log && {

@@ -204,7 +204,7 @@ describe('Notebook operations against the emulator', () => {
     await vscode.commands.executeCommand('modelarts.notebook.connectSsh', node);
     assert.deepEqual(under().ui.errors, []);
     const message = under().ui.shown.at(-1)?.message ?? '';
-    const command = /ssh -i KeyPair-demo\.pem -p (\d+) ma-user@dev-modelarts\.cn-north-4\.huaweicloud\.com$/.exec(message);
+    const command = /ssh -i 'KeyPair-demo\.pem' -p (\d+) 'ma-user@dev-modelarts\.cn-north-4\.huaweicloud\.com'$/.exec(message);
     assert.ok(command, message);
     assert.match(message, /^Notebook "rec-sys-deepfm" takes SSH with the private key of key pair "KeyPair-demo"/);
     assert.equal(await vscode.env.clipboard.readText(), command[0]);
@@ -233,7 +233,7 @@ describe('Notebook operations against the emulator', () => {
       assert.match(renewed['Auto-stop'], /^at .+ \(in (71 h 59 min|72 h)\)$/);
 
       await panel.receive({ type: 'runAction', action: 'connectSsh' });
-      assert.match(under().ui.shown.at(-1)?.message ?? '', /ssh -i KeyPair-demo\.pem -p \d+ ma-user@/);
+      assert.match(under().ui.shown.at(-1)?.message ?? '', /ssh -i 'KeyPair-demo\.pem' -p \d+ 'ma-user@/);
 
       // Saving an image: the state is held so the panel's refresh sees it whatever the timing.
       under().emulator.state.setNotebookStatus(idOf(node), 'SNAPSHOTTING');

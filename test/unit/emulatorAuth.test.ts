@@ -93,7 +93,7 @@ test('the server verifies exactly the SignedHeaders list it receives', async () 
   assert.equal((await send(JSON.stringify({ offset: 0, limit: 2 }))).status, 401, 'a changed body breaks the signature');
 });
 
-test('a security token is accepted (any token: the emulator issues none)', async () => {
+test('with a permanent AK, any security token is accepted', async () => {
   const answer = await signedRequest(
     { ...client(session.emulator.demo.ak, session.emulator.demo.sk), securityToken: 'temporary-token' },
     'GET',
@@ -101,4 +101,31 @@ test('a security token is accepted (any token: the emulator issues none)', async
     { query: { name: 'cn-north-4' } },
   );
   assert.equal(answer.status, 200);
+});
+
+test('temporary credentials act as their account until their token expires on the emulator clock, then every request is APIG.0301', async () => {
+  session.emulator.addAccount('TEMPOWNERAK000000001', 'owner-secret');
+  const issued = session.emulator.issueTemporaryCredentials(60_000, 'TEMPOWNERAK000000001');
+  const temporary: SignedClientOptions = { url: session.emulator.url, ak: issued.access, sk: issued.secret, securityToken: issued.securitytoken };
+  const owner = await listProjects(client('TEMPOWNERAK000000001', 'owner-secret'));
+  const valid = await listProjects(temporary);
+  assert.equal(valid.status, 200);
+  assert.deepEqual(valid.body, owner.body, 'the same projects as the account');
+  // The same through the control API, for tests in another process.
+  const control = await fetch(`${session.emulator.url}/__emulator/temporary-credentials`, { method: 'POST', body: JSON.stringify({ ak: 'TEMPOWNERAK000000001', ttl_ms: 60_000 }) });
+  assert.equal(control.status, 201);
+  const fromControl = (await control.json()) as typeof issued;
+  assert.equal((await listProjects({ url: session.emulator.url, ak: fromControl.access, sk: fromControl.secret, securityToken: fromControl.securitytoken })).status, 200);
+  const wrongToken = await listProjects({ ...temporary, securityToken: 'not-the-issued-token' });
+  assert.equal(wrongToken.body.error_msg, 'Incorrect IAM authentication information: decrypt token fail');
+
+  session.emulator.clock.advance(60_000);
+  const projectId = session.emulator.projectId('cn-north-4', 'TEMPOWNERAK000000001');
+  for (const answer of [await listProjects(temporary), await signedRequest<GatewayError>({ ...temporary, projectId }, 'GET', `/v1/${projectId}/notebooks`)]) {
+    assert.equal(answer.status, 401);
+    assert.equal(answer.body.error_code, 'APIG.0301');
+    assert.equal(answer.body.error_msg, `Incorrect IAM authentication information: token expires, expires_at: ${issued.expires_at}`);
+    assert.equal(answer.body.request_id, answer.headers.get('x-request-id'));
+  }
+  assert.equal((await listProjects(client('TEMPOWNERAK000000001', 'owner-secret'))).status, 200, 'the account itself still works');
 });

@@ -7,26 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { ObsService } from '../../../src/services/obs';
 import { type Harness, startHarness } from './emulatorHarness';
-
-// A self-signed certificate for 127.0.0.1: a client that checks certificates must refuse it.
-const SELF_SIGNED = {
-  key: `-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgqHIrNP7XvHFgPx/v
-tAhBwGaM1JFT96rV2aWHGGyUZNGhRANCAATDS+VGPBUJdMY+gMD+ZF0SuDV1C6dB
-MLPyX2NBH1Kp/6s1e4cIzPrr0/88j30AS15ZAj8C6nlz7UBZWajtmLYa
------END PRIVATE KEY-----`,
-  cert: `-----BEGIN CERTIFICATE-----
-MIIBgDCCASWgAwIBAgIUI09CEslmYnBhJhA02yQoUfucxnowCgYIKoZIzj0EAwIw
-FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyNTA0MjEwNFoYDzIxMjYxMTAx
-MDQyMTA0WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO
-PQMBBwNCAATDS+VGPBUJdMY+gMD+ZF0SuDV1C6dBMLPyX2NBH1Kp/6s1e4cIzPrr
-0/88j30AS15ZAj8C6nlz7UBZWajtmLYao1MwUTAdBgNVHQ4EFgQUvxk5L9aYREW7
-FmkMzeatYWLcNVQwHwYDVR0jBBgwFoAUvxk5L9aYREW7FmkMzeatYWLcNVQwDwYD
-VR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNJADBGAiEA+sWmg0R6GytmF43cp2/B
-hrp+n/d0KguN2SstuZDKdmICIQCKYPFaIi7y2rLgq1SHbWx5otxJW+yZJxi+YeRs
-0nEW5A==
------END CERTIFICATE-----`,
-};
+import { SELF_SIGNED } from './selfSigned';
 
 const REGION = 'cn-north-4';
 let harness: Harness;
