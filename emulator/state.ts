@@ -94,6 +94,8 @@ export interface NotebookRecord {
   updateAt?: number;
   readonly token: string;
   failReason?: string;
+  /** The JupyterLab `url` answered instead of the emulator's own (a test's hostile address). */
+  url?: string;
   /** The timeline ends in DELETED once a deletion completes; the notebook is then gone. */
   readonly timeline: Timeline<NotebookStatus>;
 }

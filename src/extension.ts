@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AccountManager } from './account/accountManager';
 import { type ChatApi, registerChat } from './chat/registerChat';
 import { registerAccountCommands } from './commands/accountCommands';
-import type { CommandContext } from './commands/commandContext';
+import { type CommandContext, createCommandContext } from './commands/commandContext';
 import { registerCompanionCommands } from './commands/companionCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
@@ -46,7 +46,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const explorer = new ExplorerProvider(session, log, extensionContext.globalState);
   const documents = new ResourceDocuments(log.redactor);
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
-  const context: CommandContext = { ui: vscodeUserInput, log, accounts, session, explorer, treeView, documents, extensionUri: extensionContext.extensionUri };
+  const context = createCommandContext({ log, accounts, session, explorer, treeView, documents, extensionUri: extensionContext.extensionUri }, vscodeUserInput);
   const chat = registerChat(context, extensionContext.extension.packageJSON);
 
   extensionContext.subscriptions.push(

@@ -16,7 +16,7 @@ function jupyterUrl(baseUrl: string, notebookId: string): string {
 export function notebookView(notebook: NotebookRecord, project: ProjectState, now: number, baseUrl: string): Record<string, unknown> {
   const current = notebook.timeline.current(now);
   const image = imageSummary(project, notebook.imageId, now, notebook.createAt);
-  const url = jupyterUrl(baseUrl, notebook.id);
+  const url = notebook.url ?? jupyterUrl(baseUrl, notebook.id);
   const { lease } = notebook;
   return {
     id: notebook.id,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
+import { markdownText } from '../views/markdownTable';
 
 /** What a list command shows: the tools that list, one table each, and the explorer's commands offered under them. */
 interface ListCommand {
@@ -59,14 +60,14 @@ export function createParticipantHandler(context: CommandContext): vscode.ChatRe
     if (list && /^\S*$/.test(prompt)) {
       safeStream.progress(list.progress());
       for (const [index, tool] of list.tools.entries()) {
-        safeStream.markdown(`${index > 0 ? '\n\n' : ''}${await toolText(tool, prompt ? { status: prompt } : {}, request.toolInvocationToken, token)}`);
+        safeStream.answer(`${index > 0 ? '\n\n' : ''}${await toolText(tool, prompt ? { status: prompt } : {}, request.toolInvocationToken, token)}`);
       }
       [...list.buttons(), { command: 'modelarts.explorer.focus', title: vscode.l10n.t('Show Explorer') }].forEach((button) => safeStream.button(button));
     } else if (request.command === 'status') {
       safeStream.progress(vscode.l10n.t('Reading the account…'));
-      safeStream.markdown(await toolText('modelarts_get_account_status', {}, request.toolInvocationToken, token));
+      safeStream.answer(await toolText('modelarts_get_account_status', {}, request.toolInvocationToken, token));
       safeStream.markdown('\n\n');
-      safeStream.markdown(await toolText('modelarts_list_workspaces', {}, request.toolInvocationToken, token));
+      safeStream.answer(await toolText('modelarts_list_workspaces', {}, request.toolInvocationToken, token));
       safeStream.button({ command: 'modelarts.showAccount', title: vscode.l10n.t('Show Account') });
       safeStream.button({ command: 'modelarts.showLog', title: vscode.l10n.t('Show Log') });
     } else {
@@ -76,11 +77,18 @@ export function createParticipantHandler(context: CommandContext): vscode.ChatRe
   };
 }
 
-/** A stream whose text parts pass the log's redactor first: a key pasted into the prompt is not echoed. */
-function redactingStream(context: CommandContext, stream: vscode.ChatResponseStream): Pick<vscode.ChatResponseStream, 'markdown' | 'progress' | 'button'> {
+/**
+ * A stream whose text parts pass the log's redactor first: a key pasted into the prompt is not echoed. A tool's
+ * answer is then shown as shownAnswer (after the redactor, which must see a secret unescaped).
+ */
+function redactingStream(
+  context: CommandContext,
+  stream: vscode.ChatResponseStream,
+): Pick<vscode.ChatResponseStream, 'markdown' | 'progress' | 'button'> & { answer(text: string): void } {
   const redact = (text: string) => context.log.redactor.redact(text);
   return {
     markdown: (value) => stream.markdown(redact(typeof value === 'string' ? value : value.value)),
+    answer: (text) => stream.markdown(shownAnswer(redact(text))),
     progress: (value) => stream.progress(redact(value)),
     button: (command) => stream.button(command),
   };
@@ -124,11 +132,22 @@ async function converse(
     stream.markdown(vscode.l10n.t('Stopped after {0} rounds of tool calls; ask a narrower question.', MAX_TOOL_ROUNDS));
   } catch (error) {
     if (error instanceof vscode.LanguageModelError) {
-      stream.markdown(vscode.l10n.t('No language model answered ({0}). /jobs, /notebooks, /services and /status work without one.', error.message));
+      stream.markdown(vscode.l10n.t('No language model answered ({0}). /jobs, /notebooks, /services and /status work without one.', markdownText(error.message)));
       return;
     }
     throw error;
   }
+}
+
+/**
+ * A tool's answer as the chat shows it: its table rows as they are (markdownTable made their cells text), every
+ * other line, which may quote a workspace name or an error from the cloud, as markdownText.
+ */
+function shownAnswer(answer: string): string {
+  return answer
+    .split('\n')
+    .map((line) => (line.startsWith('|') ? line : markdownText(line)))
+    .join('\n');
 }
 
 /** This participant's earlier prompts and answers, as text, so a follow-up question has its context. */

@@ -6,9 +6,9 @@ import type { SessionManager } from '../session';
 import type { ExplorerProvider } from '../views/explorerProvider';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import type { ResourceDocuments } from '../views/resourceDocuments';
-import type { UserInput } from './userInput';
+import { plainTextInput, type UserInput } from './userInput';
 
-/** What every command may use. `ui` can be replaced, e.g. by a test. */
+/** What every command may use. `ui` can be replaced, e.g. by a test; it is always seen through plainTextInput. */
 export interface CommandContext {
   ui: UserInput;
   readonly log: ExtensionLog;
@@ -18,6 +18,20 @@ export interface CommandContext {
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly documents: ResourceDocuments;
   readonly extensionUri: vscode.Uri;
+}
+
+/** A context whose `ui`, whatever is set there, shows cloud text as plain text (see plainTextInput). */
+export function createCommandContext(parts: Omit<CommandContext, 'ui'>, ui: UserInput): CommandContext {
+  let plain = plainTextInput(ui);
+  return {
+    ...parts,
+    get ui() {
+      return plain;
+    },
+    set ui(next: UserInput) {
+      plain = plainTextInput(next);
+    },
+  };
 }
 
 /**

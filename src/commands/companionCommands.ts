@@ -10,7 +10,7 @@ import { type CommandContext, registerCommand } from './commandContext';
 import { pickKeyPair, pickSecurityGroup, pickSubnet, pickSwrImage, pickSwrRepository, pickVpc } from './companionPickers';
 import { registerCommonResourceCommands, registerViewDetailsCommand } from './resourceCommands';
 import { pickRegion, requireServices } from './resourceTarget';
-import { pick } from './userInput';
+import { pick, vscodeUserInput } from './userInput';
 
 /** SWR images, VPCs and key pairs are only read: copy what forms and jobs need, view as JSON, filter. */
 export function registerCompanionCommands(context: CommandContext): vscode.Disposable[] {
@@ -71,7 +71,7 @@ async function filterByNamespace(context: CommandContext, node: unknown): Promis
   const services = requireServices(context);
   const group = node instanceof ResourceGroupNode && node.kind === swrRepositoryKind ? node : await swrGroupOf(context, await pickRegion(context, vscode.l10n.t('Select a region')));
   const region = group.scope.region;
-  const namespaces = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading SWR namespaces…') }, () =>
+  const namespaces = await vscodeUserInput.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading SWR namespaces…') }, () =>
     services.swr.listNamespaces(region),
   );
   const all = { label: vscode.l10n.t('All namespaces'), description: group.filter === undefined ? vscode.l10n.t('shown now') : undefined, namespace: undefined };

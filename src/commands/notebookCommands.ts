@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isLoopbackHost } from '../services/endpoints';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import type { Notebook } from '../services/notebooks';
 import { notebookKind } from '../views/kinds/notebookKind';
@@ -56,7 +57,27 @@ export function registerNotebookCommands(context: CommandContext): vscode.Dispos
       if (!target.item.url) {
         throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Notebook "{0}" has no JupyterLab address; is it running?', target.item.name), 'config');
       }
-      await vscode.env.openExternal(vscode.Uri.parse(target.item.url));
+      await context.ui.openExternal(webAddress(target.item.url, target.item.name));
     }),
   ];
+}
+
+/**
+ * An address from the cloud opens only as https (or http to a loopback host, as the emulator serves it):
+ * `command:`, `file:`, `javascript:` or `vscode:` would run a command, open a local file or another handler
+ * instead of a web page. The refusal names the scheme, never the address.
+ */
+function webAddress(address: string, notebook: string): vscode.Uri {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(address)?.[1]?.toLowerCase();
+  const loopbackHttp = scheme === 'http' && URL.canParse(address) && isLoopbackHost(new URL(address).hostname);
+  if (scheme !== 'https' && !loopbackHttp) {
+    throw new ModelArtsError(
+      LocalErrorCode.invalidInput,
+      scheme
+        ? vscode.l10n.t('Notebook "{0}" gives a JupyterLab address with the scheme "{1}"; only https addresses are opened.', notebook, scheme)
+        : vscode.l10n.t('Notebook "{0}" gives a JupyterLab address that is not an https address; it is not opened.', notebook),
+      'service',
+    );
+  }
+  return vscode.Uri.parse(address, true);
 }

@@ -4,7 +4,7 @@ import { baseName, type ObsBucket, type ObsEntry, obsUri } from '../services/obs
 import { formatSize } from '../views/format';
 import type { CommandContext } from './commandContext';
 import { requireServices } from './resourceTarget';
-import { pick } from './userInput';
+import { pick, vscodeUserInput } from './userInput';
 
 /** A place in OBS: a bucket's top (key ''), a folder (key ending with `/`) or an object. */
 export interface ObsLocation {
@@ -23,7 +23,7 @@ export function isFolderLocation(location: ObsLocation): boolean {
 
 export async function pickBucket(context: CommandContext, region: string, title: string): Promise<ObsBucket> {
   const services = requireServices(context);
-  const buckets = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading buckets…') }, () => services.obs.listBuckets(region));
+  const buckets = await vscodeUserInput.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading buckets…') }, () => services.obs.listBuckets(region));
   if (buckets.length === 0) {
     throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('There is no bucket in {0}.', region), 'config');
   }
@@ -52,7 +52,7 @@ export async function pickObsLocation(context: CommandContext, region: string, o
     let token: string | undefined;
     let step: Step;
     do {
-      const page = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}…', obsUri(folder, prefix)) }, () =>
+      const page = await vscodeUserInput.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}…', obsUri(folder, prefix)) }, () =>
         services.obs.listEntries(region, folder, { prefix }, token),
       );
       entries.push(...page.items);

@@ -9,7 +9,7 @@ import { RegionNode } from '../views/nodes/regionNodes';
 import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
 import type { ListScope, ResourceKind } from '../views/resourceKind';
 import type { CommandContext } from './commandContext';
-import { pick } from './userInput';
+import { pick, vscodeUserInput } from './userInput';
 
 /** What a resource command acts on: from a tree node, a details panel, or picked in the palette. */
 export interface ResourceTarget<T> {
@@ -82,7 +82,7 @@ export async function pickResource<T>(
   emptyMessage: string,
   options: { readonly title?: string; readonly label?: (item: T) => string } = {},
 ): Promise<T> {
-  const items = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}s…', kind.label) }, load);
+  const items = await vscodeUserInput.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}s…', kind.label) }, load);
   if (items.length === 0) {
     throw new ModelArtsError(LocalErrorCode.invalidInput, emptyMessage, 'config');
   }

@@ -16,6 +16,8 @@ export interface UserInput {
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   /** Local files or folders, picked in the open dialog. */
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
+  /** Opens an address outside VS Code (the browser); answers whether it was opened. */
+  openExternal(uri: vscode.Uri): Thenable<boolean>;
   /** A progress notification; its Cancel button cancels the token. */
   withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<ProgressStep>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
 }
@@ -27,7 +29,58 @@ export interface ProgressStep {
   readonly increment?: number;
 }
 
-export const vscodeUserInput: UserInput = {
+/**
+ * A message as plain text. VS Code turns `[label](https:…|command:…|file:…)` in a notification, a progress
+ * notification and an input box's prompt or validation message into a link, and a `command:` link runs its command
+ * when clicked (parseLinkedText in src/vs/base/common/linkedText.ts). Messages quote names, keys and error texts from
+ * the cloud, and the extension sends no links of its own, so every `](` gets a space: VS Code's pattern needs the two
+ * adjacent (its flattening of line breaks cannot join them), and the value still reads as it is.
+ */
+export function withoutLinks(message: string): string {
+  return message.replace(/\]\(/g, '] (');
+}
+
+const plainInputs = new WeakSet<UserInput>();
+
+/**
+ * `ui` with every text VS Code would parse for links made plain first: the one place all messages pass, whoever
+ * answers them (VS Code or a test). Quick pick items, titles and placeholders are not parsed for links.
+ */
+export function plainTextInput(ui: UserInput): UserInput {
+  if (plainInputs.has(ui)) {
+    return ui;
+  }
+  const plain: UserInput = {
+    showInputBox: (options) => ui.showInputBox({ ...options, prompt: options.prompt && withoutLinks(options.prompt), validateInput: plainValidation(options.validateInput) }),
+    showQuickPick: (items, options) => ui.showQuickPick(items, options),
+    showQuickPickMany: (items, options) => ui.showQuickPickMany(items, options),
+    showWarningMessage: (message, options, ...actions) => ui.showWarningMessage(withoutLinks(message), options, ...actions),
+    showInformationMessage: (message, ...actions) => ui.showInformationMessage(withoutLinks(message), ...actions),
+    showErrorMessage: (message, ...actions) => ui.showErrorMessage(withoutLinks(message), ...actions),
+    showOpenDialog: (options) => ui.showOpenDialog(options),
+    openExternal: (uri) => ui.openExternal(uri),
+    withProgress: (options, task) =>
+      ui.withProgress({ ...options, title: options.title && withoutLinks(options.title) }, (progress, token) =>
+        task({ report: (step) => progress.report({ ...step, message: step.message && withoutLinks(step.message) }) }, token),
+      ),
+  };
+  plainInputs.add(plain);
+  return plain;
+}
+
+type Validation = vscode.InputBoxOptions['validateInput'];
+
+function plainValidation(validate: Validation): Validation {
+  return (
+    validate &&
+    (async (value) => {
+      const problem = await validate(value);
+      return typeof problem === 'string' ? withoutLinks(problem) : problem ? { ...problem, message: withoutLinks(problem.message) } : problem;
+    })
+  );
+}
+
+export const vscodeUserInput: UserInput = plainTextInput({
   showInputBox: (options) => vscode.window.showInputBox(options),
   showQuickPick: (items, options) => vscode.window.showQuickPick(items, options),
   showQuickPickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
@@ -35,8 +88,9 @@ export const vscodeUserInput: UserInput = {
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
   showOpenDialog: (options) => vscode.window.showOpenDialog(options),
+  openExternal: (uri) => vscode.env.openExternal(uri),
   withProgress: (options, task) => vscode.window.withProgress(options, task),
-};
+});
 
 /** An input box whose dismissal cancels the command. */
 export async function ask(ui: UserInput, options: vscode.InputBoxOptions): Promise<string> {

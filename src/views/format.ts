@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownText } from './markdownTable';
 
 /** "5 min ago", "3 h ago", "12 d ago": compact enough for a tree item's description. */
 export function formatAge(epochMs: number | undefined, now: number = Date.now()): string {
@@ -69,18 +70,15 @@ export function joinParts(...parts: (string | undefined)[]): string {
   return parts.filter((part) => part).join(' · ');
 }
 
-/** A tooltip table of key fields; values are escaped so resource names cannot inject markdown. */
+/**
+ * A tooltip table of key fields. Names and values are markdownText: appendText leaves `<`, `:` and `.` as they
+ * are, so a description could still become an autolink (`<file:///…>`, `https://…`, `www.…`).
+ */
 export function fieldTooltip(title: string, fields: [string, string | number | undefined][]): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown('**');
-  tooltip.appendText(title);
-  tooltip.appendMarkdown('**\n\n');
-  for (const [label, value] of fields) {
-    if (value !== undefined && value !== '') {
-      tooltip.appendText(`${label}: ${value}`);
-      tooltip.appendMarkdown('  \n');
-    }
-  }
+  const lines = fields.filter(([, value]) => value !== undefined && value !== '').map(([label, value]) => `${markdownText(`${label}: ${value}`)}  \n`);
+  const tooltip = new vscode.MarkdownString(`**${markdownText(title)}**\n\n${lines.join('')}`);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
   return tooltip;
 }
 

@@ -18,6 +18,8 @@ export class TestUserInput implements UserInput {
   /** What the next open dialogs answer, in order (undefined: dismissed). */
   private readonly openDialogAnswers: (vscode.Uri[] | undefined)[] = [];
   readonly openDialogs: vscode.OpenDialogOptions[] = [];
+  /** Every address the extension opened outside VS Code (none is really opened). */
+  readonly opened: vscode.Uri[] = [];
   /** Every step reported by progress shown through this input, with its title. */
   readonly progress: (ProgressStep & { readonly title?: string })[] = [];
   private cancelProgress: ((step: ProgressStep) => boolean) | undefined;
@@ -103,6 +105,11 @@ export class TestUserInput implements UserInput {
       throw new Error(`unexpected open dialog: ${options.title ?? ''}`);
     }
     return this.openDialogAnswers.shift();
+  }
+
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    this.opened.push(uri);
+    return true;
   }
 
   /** Presses Cancel on the progress notification once it reports a step for which `when` is true. */

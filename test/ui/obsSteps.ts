@@ -1,6 +1,7 @@
 // OBS, after the real-time service step (signed in, cn-north-4 → default open): the region's buckets, a bucket's folders
 // and objects, a text object opened read-only, a file uploaded into a folder with the progress notification, then a
-// folder picked from the buckets and mounted on a running notebook.
+// folder picked from the buckets and mounted on a running notebook; last, an object whose key and error text carry a
+// command link, shown as text.
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { type UiStep, workspace } from './steps';
@@ -12,6 +13,9 @@ const uploaded = 'model-card.md';
 const notebook = 'rec-sys-deepfm';
 /** Depth of a notebook's mounted storage: region, workspace, Notebooks, notebook, Mounted Storage, storage. */
 const storageLevel = 6;
+/** A link that would run a command in the terminal when clicked, as a shared bucket's object or a server may name it. */
+const hostileLink = '[Show details](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%22%7D)';
+const hostileKey = `report${hostileLink}.md`;
 /** Big enough, at the pace set below, for the progress notification to be seen. */
 const uploadBytes = 3 * 1024 * 1024;
 
@@ -104,6 +108,32 @@ export const obsSteps: readonly UiStep[] = [
       await expectVisible(ui.treeRow('/data/flowers/', storageLevel), '/data/flowers/ under Mounted Storage');
       const sent = emulator.requests.list({ method: 'POST', path: /\/storage$/ }).at(-1)?.body ?? '';
       if (!sent.includes(`"uri":"obs://${bucket}/datasets/flowers/"`)) throw new NotSeen(`a mount request for obs://${bucket}/datasets/flowers/ (sent: ${sent})`);
+    },
+  },
+  {
+    slug: 'obs-hostile-text',
+    title: 'An object key and an error text with a command link show as text',
+    expected:
+      `modelarts-demo-outputs lists the object ${hostileKey} by its name; opening it fails with an error notification that ` +
+      `quotes the server's text "${hostileLink}" as "[Show details] (command:…)", with no link in the message`,
+    timeoutMs: 45_000,
+    async run({ ui, emulator, screenshot }) {
+      const outputs = emulator.obs.store.bucket('modelarts-demo-outputs');
+      if (!outputs) throw new NotSeen('the bucket modelarts-demo-outputs in the stand-in');
+      emulator.obs.store.putObject(outputs, hostileKey, Buffer.from('report\n'), 'text/plain');
+      emulator.obs.faults.add({ kind: 'status', status: 403, code: 'AccessDenied', message: `Denied. ${hostileLink}`, method: 'GET', path: /Show/ });
+      await ui.collapse(workspace, 2);
+      await ui.expand('OBS Buckets', 2);
+      await ui.collapse(bucket, 3);
+      await ui.expand('modelarts-demo-outputs', 3);
+      await ui.treeRow(hostileKey, 4).click();
+      const message = ui.notification('AccessDenied');
+      await expectVisible(message, 'the error notification of the failed open');
+      await screenshot('error');
+      const text = (await message.innerText()).trim();
+      if (!text.includes('Denied. [Show details] (command:')) throw new NotSeen(`the server's text quoted as plain text (shown: ${text})`);
+      const links = await message.locator('a').count();
+      if (links > 0) throw new NotSeen(`no link in the error message (${links} shown: ${text})`);
     },
   },
 ];
