@@ -80,7 +80,7 @@ export abstract class GetResourceTool<T, Input extends GetInput = GetInput> exte
     const item = input.id === undefined ? await kind.fetch(services, scope, kind.id(found), signal) : found;
     const can = allowedActions(kind, item);
     const summary = `${kind.label} "${kind.name(item)}" (id ${kind.id(item)}) in ${describeScope(scope, this.perRegion)}: status ${kind.status(item) || '—'}; can: ${can || 'nothing now'}.`;
-    return resourceResult(summary, item);
+    return resourceResult(summary, item, this.redact);
   }
 }
 

@@ -39,8 +39,12 @@ export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
   'maxItems',
 ]);
 
-/** What is wrong with `value` for `schema`, one sentence per problem; empty when it fits. */
-export function inputProblems(schema: JsonSchema, value: unknown, path = 'input'): string[] {
+/**
+ * What is wrong with `value` for `schema`, one sentence per problem; empty when it fits. A string
+ * holds one line unless its field is one of `multiLine` (a training job's command): a line break
+ * in a name or an id is never meant, and a confirmation would show it as something else.
+ */
+export function inputProblems(schema: JsonSchema, value: unknown, multiLine: ReadonlySet<string> = new Set(), path = 'input'): string[] {
   const typeProblem = wrongType(schema, value, path);
   if (typeProblem) {
     return [typeProblem];
@@ -49,7 +53,7 @@ export function inputProblems(schema: JsonSchema, value: unknown, path = 'input'
     return [`${path} must be one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}.`];
   }
   if (typeof value === 'string') {
-    return stringProblems(schema, value, path);
+    return /[\r\n]/.test(value) && !multiLine.has(path) ? [`${path} must be one line: it holds a line break.`] : stringProblems(schema, value, path);
   }
   if (typeof value === 'number') {
     return numberProblems(schema, value, path);
@@ -58,10 +62,10 @@ export function inputProblems(schema: JsonSchema, value: unknown, path = 'input'
     if (schema.maxItems !== undefined && value.length > schema.maxItems) {
       return [`${path} may hold at most ${schema.maxItems} items.`];
     }
-    return schema.items ? value.flatMap((item, index) => inputProblems(schema.items as JsonSchema, item, `${path}[${index}]`)) : [];
+    return schema.items ? value.flatMap((item, index) => inputProblems(schema.items as JsonSchema, item, multiLine, `${path}[${index}]`)) : [];
   }
   if (typeof value === 'object' && value !== null) {
-    return objectProblems(schema, value as Record<string, unknown>, path);
+    return objectProblems(schema, value as Record<string, unknown>, multiLine, path);
   }
   return [];
 }
@@ -106,19 +110,20 @@ function numberProblems(schema: JsonSchema, value: number, path: string): string
   return [];
 }
 
-function objectProblems(schema: JsonSchema, value: Record<string, unknown>, path: string): string[] {
+/** Own properties only, of the input and of the schema: `__proto__`, `constructor` or `toString` are no inputs. */
+function objectProblems(schema: JsonSchema, value: Record<string, unknown>, multiLine: ReadonlySet<string>, path: string): string[] {
   const properties = schema.properties ?? {};
   const field = (key: string) => (path === 'input' ? key : `${path}.${key}`);
-  const missing = (schema.required ?? []).filter((key) => value[key] === undefined).map((key) => `${field(key)} is required.`);
+  const missing = (schema.required ?? []).filter((key) => !Object.hasOwn(value, key) || value[key] === undefined).map((key) => `${field(key)} is required.`);
   const unknown =
     schema.additionalProperties === false
       ? Object.keys(value)
-          .filter((key) => !(key in properties))
+          .filter((key) => !Object.hasOwn(properties, key))
           .map((key) => `${field(key)} is not an input of this tool (it takes ${Object.keys(properties).join(', ') || 'nothing'}).`)
       : [];
   const invalid = Object.entries(value)
-    .filter(([key, item]) => key in properties && item !== undefined)
-    .flatMap(([key, item]) => inputProblems(properties[key], item, field(key)));
+    .filter(([key, item]) => Object.hasOwn(properties, key) && item !== undefined)
+    .flatMap(([key, item]) => inputProblems(properties[key], item, multiLine, field(key)));
   return [...missing, ...unknown, ...invalid];
 }
 

@@ -46,13 +46,14 @@ export function checkObject<T>(fields: { readonly [K in keyof T]-?: Check<T[K]> 
       return 'expected an object';
     }
     const record = value as Record<string, unknown>;
+    // Own properties only: `__proto__`, `constructor` or `toString` are not fields, and nothing is read from a prototype.
     for (const key of Object.keys(record)) {
-      if (!(key in fields)) {
+      if (!Object.hasOwn(fields, key)) {
         return `unexpected field "${key}"`;
       }
     }
     for (const [key, check] of Object.entries(fields) as [string, Check<unknown>][]) {
-      const problem = check(record[key]);
+      const problem = check(Object.hasOwn(record, key) ? record[key] : undefined);
       if (problem) {
         return `${key}: ${problem}`;
       }

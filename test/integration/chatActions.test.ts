@@ -27,7 +27,7 @@ describe('Chat tools that change things, against the emulator', () => {
     assert.equal(prepared?.confirmationMessages?.title, `Stop notebook "${name}"?`);
     assert.equal(
       confirmationMessage(prepared),
-      `Running kernels and terminals in it end. Files under /home/ma-user/work are kept.\n\nIn ${REGION}, workspace default (0); id ${notebookId(name)}; status now RUNNING.`,
+      `Running kernels and terminals in it end. Files under /home/ma-user/work are kept.\n\nIn \`${REGION}\`, workspace \`default\` (\`0\`); id \`${notebookId(name)}\`; status now \`RUNNING\`.`,
     );
     assert.equal(prepared?.invocationMessage, `Stopping notebook "${name}"…`);
     assert.equal(requests('POST', '/stop').length, 0, 'preparing changes nothing');
@@ -107,7 +107,7 @@ describe('Chat tools that change things, against the emulator', () => {
     const input = sampleInputs(under().emulator, under().emulator.demo.ak).modelarts_create_notebook;
     const prepared = await prepareTool(under(), 'modelarts_create_notebook', input);
     assert.equal(prepared?.confirmationMessages?.title, 'Create notebook "chat-made-notebook"?');
-    assert.equal(confirmationMessage(prepared), `- name: chat-made-notebook\n- flavorId: modelarts.vm.cpu.2u\n- imageId: ${CPU_NOTEBOOK_IMAGE}\n- evsSizeGb: 20\n- autoStopHours: 2\n\nIn ${REGION}, workspace default (0).`);
+    assert.equal(confirmationMessage(prepared), `- name: \`chat-made-notebook\`\n- flavorId: \`modelarts.vm.cpu.2u\`\n- imageId: \`${CPU_NOTEBOOK_IMAGE}\`\n- evsSizeGb: \`20\`\n- autoStopHours: \`2\`\n\nIn \`${REGION}\`, workspace \`default\` (\`0\`).`);
     const created = await invokeTool('modelarts_create_notebook', input);
     assert.match(created, new RegExp(`^Created notebook "chat-made-notebook" \\(id ${notebookId('chat-made-notebook')}\\) in ${REGION}, workspace default \\(0\\): status CREATING\\.`));
     const body = JSON.parse(requests('POST', /\/notebooks$/)[0].body ?? '') as Record<string, unknown>;

@@ -102,7 +102,7 @@ describe('Chat tool results', () => {
 
   test('a resource drops empty fields and shortens long strings and lists', () => {
     const long = 'x'.repeat(1000);
-    const shown = compact({ a: null, b: '', c: [], d: {}, e: { f: undefined }, g: 0, h: false, i: long, j: Array.from({ length: 30 }, (_, index) => index) }) as Record<string, unknown>;
+    const shown = compact({ a: null, b: '', c: [], d: {}, e: { f: undefined }, g: 0, h: false, i: long, j: Array.from({ length: 30 }, (_, index) => index) }, (text) => text) as Record<string, unknown>;
     assert.deepEqual(Object.keys(shown), ['g', 'h', 'i', 'j']);
     assert.equal(shown.i, `${'x'.repeat(400)}… (600 more characters)`);
     assert.equal((shown.j as unknown[]).length, 26);
@@ -112,7 +112,7 @@ describe('Chat tool results', () => {
   test('results are cut at the limit, saying how much is left out', () => {
     assert.equal(limitText('abc', 5), 'abc');
     assert.equal(limitText('abcdefgh', 5), 'abcde\n… (cut: 3 more characters)');
-    assert.ok(listResult('big', ['v'], Array.from({ length: 2000 }, () => ['y'.repeat(50)])).length < RESULT_MAX_CHARS + 100);
+    assert.ok(limitText(listResult('big', ['v'], Array.from({ length: 2000 }, () => ['y'.repeat(50)]))).length < RESULT_MAX_CHARS + 100);
   });
 
   test('a log keeps its last lines, within the limit', () => {

@@ -1,7 +1,6 @@
 import type { ModelArtsServices } from '../../services';
 import { obsUri } from '../../services/obs';
 import { ModelArtsTool } from '../modelArtsTool';
-import { limitText } from '../toolResult';
 import type { ScopeInput, ToolScope } from '../toolScope';
 
 interface GetObsObjectInput extends ScopeInput {
@@ -28,6 +27,6 @@ export class GetObsObjectTool extends ModelArtsTool<GetObsObjectInput> {
     if (/[\u0000\uFFFD]/.test(text)) {
       return `${summary} Its content is binary, not shown.`;
     }
-    return limitText(`${summary}\n\n\`\`\`text\n${text}\n\`\`\``);
+    return `${summary}\n\n\`\`\`text\n${text}\n\`\`\``;
   }
 }

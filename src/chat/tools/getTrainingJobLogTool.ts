@@ -4,7 +4,7 @@ import { tasksOf } from '../../services/trainingJobs';
 import { trainingJobKind } from '../../views/kinds/trainingJobKind';
 import { ModelArtsTool } from '../modelArtsTool';
 import type { GetInput } from '../resourceTools';
-import { lastLines, limitText } from '../toolResult';
+import { lastLines } from '../toolResult';
 import { findResource, type ToolScope } from '../toolScope';
 
 type LogInput = GetInput & { readonly task?: string; readonly lines?: number };
@@ -24,6 +24,6 @@ export class GetTrainingJobLogTool extends ModelArtsTool<LogInput> {
     const log = await services.trainingJobs.logPreview(scope.region, job.metadata.id, task, signal);
     const { lines, omitted } = lastLines(log.content, input.lines ?? DEFAULT_LINES);
     const heading = `Log of training job "${job.metadata.name}" (id ${job.metadata.id}, phase ${job.status.phase}), task ${task} of ${tasks.join(', ')}: the last lines${omitted > 0 ? `, ${omitted} earlier lines not shown` : ''}.`;
-    return limitText(`${heading}\n\n\`\`\`text\n${lines || '(empty)'}\n\`\`\``);
+    return `${heading}\n\n\`\`\`text\n${lines || '(empty)'}\n\`\`\``;
   }
 }

@@ -64,8 +64,9 @@ const webviewMessageChecks: MessageChecks<WebviewMessage> = {
  * right type. Anything else yields the reason it was rejected.
  */
 export function parseWebviewMessage(raw: unknown): { message: WebviewMessage } | { problem: string } {
-  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-  if (typeof type !== 'string' || !(type in webviewMessageChecks)) {
+  const type = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'type') ? (raw as { type?: unknown }).type : undefined;
+  // An own property: "toString" or "__proto__" name no message, whatever Object.prototype holds.
+  if (typeof type !== 'string' || !Object.hasOwn(webviewMessageChecks, type)) {
     return { problem: `unknown message type ${JSON.stringify(type)}` };
   }
   const problem = webviewMessageChecks[type as WebviewMessage['type']](raw);
