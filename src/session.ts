@@ -3,6 +3,7 @@ import type { Account, AccountManager } from './account/accountManager';
 import { affectsClients, type ExtensionSettings, readSettings } from './config';
 import type { ExtensionLog } from './logging';
 import { createServices, type ModelArtsServices } from './services';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './services/retry';
 import type { Credentials } from './services/signedClient';
 
 /**
@@ -18,6 +19,8 @@ export class SessionManager implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   /** The settings problems last shown, so a rebuild for another reason does not repeat them. */
   private shownProblems = '';
+  /** How failed requests are retried; users have no setting for it, tests shorten its delays. */
+  retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY;
 
   constructor(
     private readonly accounts: AccountManager,
@@ -61,7 +64,8 @@ export class SessionManager implements vscode.Disposable {
   /** Adapters over the given credentials with the current settings, e.g. to verify keys before saving them. */
   servicesFor(credentials: Credentials): ModelArtsServices {
     const { endpointOverrides, proxyUrl, timeoutMs } = this.currentSettings;
-    return createServices({ credentials, endpointOverrides, proxyUrl, timeoutMs, userAgent: this.userAgent, logger: this.log });
+    const { retryPolicy, userAgent, log } = this;
+    return createServices({ credentials, endpointOverrides, proxyUrl, timeoutMs, retryPolicy, userAgent, logger: log });
   }
 
   rebuild(): void {

@@ -2,7 +2,7 @@
 import { ClientBuilder } from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder';
 import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials';
 import type { HcClient, HttpRequestOptions } from '@huaweicloud/huaweicloud-sdk-core/HcClient';
-import type { AxiosRequestConfig } from 'axios';
+import type { AxiosRequestConfig, AxiosResponseHeaders } from 'axios';
 import log4js from 'log4js';
 import { cancelledError, LocalErrorCode, ModelArtsError } from './errors';
 import { endpointFor, type EndpointOverrides, isLoopbackHost, type ServiceName } from './endpoints';
@@ -173,12 +173,15 @@ export class SignedClient {
       axiosRequestConfig: {
         timeout: this.timeoutMs,
         signal: request.signal,
-        // Fail loudly on a body that is not JSON instead of handing back an empty object.
-        transitional: { silentJSONParsing: false, forcedJSONParsing: true, clarifyTimeoutError: true },
+        transformResponse: parseJsonBody,
+        transitional: { clarifyTimeoutError: true },
       },
     };
     try {
       const response = await core.sendRequest<Record<string, unknown>>(options);
+      if (isNotJson(response)) {
+        throw new ModelArtsError(LocalErrorCode.malformed, 'the service answered with a body that is not valid JSON', 'malformed', response[NOT_JSON], Number(response.httpStatusCode));
+      }
       this.logger.info(`${request.method} ${request.service} ${request.path} ${String(response.httpStatusCode)} (${Date.now() - started} ms)`);
       return stripStatus(response) as T;
     } catch (raw) {
@@ -237,6 +240,31 @@ export class SignedClient {
     const code = core.errorCode ?? `HTTP.${status}`;
     const kind = status === 401 || status === 403 ? 'auth' : status === 429 ? 'throttled' : 'service';
     return new ModelArtsError(code, message, kind, requestId, status);
+  }
+}
+
+/** Marks a body that is not JSON, holding its request id: the SDK would hand back an empty object, as if all were well. */
+const NOT_JSON = Symbol('notJson');
+
+interface NotJsonBody {
+  readonly [NOT_JSON]: string | undefined;
+  readonly httpStatusCode?: unknown;
+}
+
+function isNotJson(body: object): body is NotJsonBody {
+  return NOT_JSON in body;
+}
+
+/** Parses a JSON body; a body that is not JSON becomes the NOT_JSON mark (the SDK reads error bodies from it too). */
+function parseJsonBody(data: unknown, headers: AxiosResponseHeaders): unknown {
+  if (typeof data !== 'string' || data === '') {
+    return data;
+  }
+  try {
+    return JSON.parse(data);
+  } catch {
+    const requestId = headers['x-request-id'];
+    return { [NOT_JSON]: typeof requestId === 'string' ? requestId : undefined };
   }
 }
 

@@ -87,14 +87,21 @@ describe('signed client against the emulator', () => {
     assert.equal(workspaces[0].id, '0');
   });
 
-  test('a malformed body is reported as such', async () => {
+  test('a malformed body is reported as such, with its request id, whatever the caller expects of it', async () => {
     harness.emulator.faults.add({ kind: 'malformed', path: '/workspaces', times: 1 });
     await assert.rejects(
       harness.services.workspaces.list(REGION),
       expectError((error) => {
         assert.equal(error.errorCode, 'MalformedResponse');
         assert.equal(error.kind, 'malformed');
+        assert.equal(error.requestId, harness.emulator.requests.list({ path: '/workspaces' }).at(-1)?.requestId);
       }),
+    );
+    // A change answered with a broken body is not an empty success (the tree would show `{}` as the resource).
+    harness.emulator.faults.add({ kind: 'malformed', method: 'POST', path: '/stop', times: 1 });
+    await assert.rejects(
+      harness.services.notebooks.stop(REGION, 'any-notebook-id'),
+      expectError((error) => assert.deepEqual([error.errorCode, error.httpStatus, error.requestId], ['MalformedResponse', 200, harness.emulator.requests.list({ path: '/stop' }).at(-1)?.requestId])),
     );
   });
 
