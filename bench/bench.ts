@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: figures for the explorer's request pattern against the
- * emulator with an injected round-trip latency, and OBS transfer throughput
- * against its OBS stand-in. Prints numbers; asserts nothing.
+ * emulator with an injected round-trip latency, OBS transfer throughput
+ * against its OBS stand-in, and an hour of polling in VS Code (bench/soak.ts).
+ * Prints numbers; asserts nothing.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { endpointOverridesFor, startEmulator } from '../emulator/server';
 import { createServices } from '../src/services';
 import { obsThroughputRows } from './obsBench';
+import { soakRows } from './soak';
 
 const LATENCY_MS = 50;
 const REGION = 'cn-north-4';
@@ -90,6 +92,9 @@ async function main(): Promise<void> {
     }
   } finally {
     await emulator.close();
+  }
+  for (const line of await soakRows()) {
+    console.log(line);
   }
 }
 

@@ -17,10 +17,26 @@ export interface ExplorerNode {
 
 export type PollResult = 'changed' | 'unchanged' | 'gone';
 
+/** A resource's state after its category's list was read: `unlisted` when that list did not show it and did not end. */
+export type ChildPollResult = PollResult | 'unlisted';
+
 /** A node whose resource may be in a transitional state and can fetch its latest state. */
 export interface PollableNode extends ExplorerNode {
+  readonly parent: PollableGroup;
   isTransitional(): boolean;
+  /** One read of this resource alone. */
   poll(signal: AbortSignal): Promise<PollResult>;
+}
+
+/** The category of pollable nodes: it refreshes several of them with one list request. */
+export interface PollableGroup extends ExplorerNode {
+  /**
+   * Reads the category's list once (its first page, with its filter) and updates the given children it holds.
+   * A child absent from a list that ended is gone (removed here); absent from a list with more pages it is
+   * `unlisted`, since it may just lie beyond the first page. Children the category no longer holds (it was
+   * loaded again) get no result.
+   */
+  pollChildren(children: readonly PollableNode[], signal: AbortSignal): Promise<ReadonlyMap<PollableNode, ChildPollResult>>;
 }
 
 export function isPollable(node: ExplorerNode): node is PollableNode {

@@ -20,14 +20,14 @@ import { vpcKind } from '../kinds/vpcKinds';
 import { fieldTooltip } from '../format';
 import type { ResourceKind } from '../resourceKind';
 import { statusIcon } from '../statusIcons';
-import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
+import type { ChildPollResult, ExplorerNode, PollableGroup, PollableNode, PollResult } from './explorerNode';
 import { LiteServerGroupNode, type LiteServerListMode } from './liteServerNodes';
 import { ErrorNode } from './messageNodes';
 import { ObsBucketGroupNode } from './obsNodes';
 import { ResourceGroupNode } from './resourceNodes';
 
 /** A region of the account; its children are the region's workspaces, then what belongs to no workspace. */
-export class RegionNode implements ExplorerNode {
+export class RegionNode implements PollableGroup {
   readonly parent = undefined;
   private children: WorkspaceNode[] | undefined;
   /**
@@ -80,6 +80,23 @@ export class RegionNode implements ExplorerNode {
     return [...(this.children ?? []), ...this.accountGroups];
   }
 
+  /** The workspaces being deleted, from one list of the region's workspaces (one page holds them all). */
+  async pollChildren(children: readonly PollableNode[], signal: AbortSignal): Promise<ReadonlyMap<PollableNode, ChildPollResult>> {
+    const latest = new Map((await this.services.workspaces.list(this.region, signal)).map((workspace) => [workspace.id, workspace]));
+    const watched = new Set(children);
+    const results = new Map<PollableNode, ChildPollResult>();
+    for (const node of (this.children ?? []).filter((child) => watched.has(child))) {
+      const workspace = latest.get(node.workspace.id);
+      if (workspace) {
+        results.set(node, node.update(workspace));
+      } else {
+        this.removeWorkspace(node);
+        results.set(node, 'gone');
+      }
+    }
+    return results;
+  }
+
   /** A workspace whose deletion completed. */
   removeWorkspace(node: WorkspaceNode): void {
     this.children = this.children?.filter((child) => child !== node);
@@ -128,10 +145,7 @@ export class WorkspaceNode implements PollableNode {
 
   async poll(signal: AbortSignal): Promise<PollResult> {
     try {
-      const latest = await this.services.workspaces.get(this.scope.region, this.current.id, signal);
-      const changed = latest.status !== this.current.status || latest.name !== this.current.name || latest.description !== this.current.description;
-      this.current = latest;
-      return changed ? 'changed' : 'unchanged';
+      return this.update(await this.services.workspaces.get(this.scope.region, this.current.id, signal));
     } catch (error) {
       if (asModelArtsError(error).isNotFound) {
         this.parent.removeWorkspace(this);
@@ -139,6 +153,13 @@ export class WorkspaceNode implements PollableNode {
       }
       throw error;
     }
+  }
+
+  /** Takes the workspace's latest state (from its read or the region's list), and says whether the tree shows a change. */
+  update(latest: Workspace): PollResult {
+    const changed = latest.status !== this.current.status || latest.name !== this.current.name || latest.description !== this.current.description;
+    this.current = latest;
+    return changed ? 'changed' : 'unchanged';
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -4,11 +4,11 @@ import type { Page } from '../../services/paging';
 import { asModelArtsError } from '../../services/errors';
 import type { ListScope, ResourceKind } from '../resourceKind';
 import { statusIcon } from '../statusIcons';
-import type { ExplorerNode, PollableNode, PollResult } from './explorerNode';
+import type { ChildPollResult, ExplorerNode, PollableGroup, PollableNode, PollResult } from './explorerNode';
 import { PagedListNode } from './pagedChildren';
 
 /** A category of one workspace ("Notebooks", "Training Jobs"), loaded a page at a time. */
-export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> {
+export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> implements PollableGroup {
   constructor(
     readonly parent: ExplorerNode,
     readonly kind: ResourceKind<T>,
@@ -37,8 +37,27 @@ export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> {
     return this.listing.nodes(this.kind.groupLabel.toLocaleLowerCase(), this.kind.emptyLabel);
   }
 
-  fetchPage(pageToken: string | undefined): Promise<Page<T>> {
-    return this.kind.listPage(this.services, this.filter === undefined ? this.scope : { ...this.scope, filter: this.filter }, pageToken);
+  fetchPage(pageToken: string | undefined, signal?: AbortSignal): Promise<Page<T>> {
+    return this.kind.listPage(this.services, this.filter === undefined ? this.scope : { ...this.scope, filter: this.filter }, pageToken, signal);
+  }
+
+  async pollChildren(children: readonly PollableNode[], signal: AbortSignal): Promise<ReadonlyMap<PollableNode, ChildPollResult>> {
+    const page = await this.fetchPage(undefined, signal);
+    const latest = new Map(page.items.map((item) => [this.idOf(item), item]));
+    const watched = new Set(children);
+    const results = new Map<PollableNode, ChildPollResult>();
+    for (const node of this.listing.loadedNodes.filter((child) => watched.has(child))) {
+      const item = latest.get(node.resourceId);
+      if (item !== undefined) {
+        results.set(node, node.update(item));
+      } else if (page.nextPageToken === undefined) {
+        this.removeChild(node);
+        results.set(node, 'gone');
+      } else {
+        results.set(node, 'unlisted');
+      }
+    }
+    return results;
   }
 
   idOf(item: T): string {
@@ -87,8 +106,11 @@ export class ResourceNode<T> implements PollableNode {
     return `${this.parent.id}/${this.resourceId}`;
   }
 
-  update(item: T): void {
-    this.item = item;
+  /** Takes the resource's latest state, and says whether what the tree shows may have changed. */
+  update(latest: T): PollResult {
+    const changed = JSON.stringify(latest) !== JSON.stringify(this.item);
+    this.item = latest;
+    return changed ? 'changed' : 'unchanged';
   }
 
   isTransitional(): boolean {
@@ -132,10 +154,7 @@ export class ResourceNode<T> implements PollableNode {
 
   async poll(signal: AbortSignal): Promise<PollResult> {
     try {
-      const latest = await this.kind.fetch(this.parent.services, this.parent.scope, this.resourceId, signal);
-      const changed = JSON.stringify(latest) !== JSON.stringify(this.item);
-      this.item = latest;
-      return changed ? 'changed' : 'unchanged';
+      return this.update(await this.kind.fetch(this.parent.services, this.parent.scope, this.resourceId, signal));
     } catch (error) {
       if (asModelArtsError(error).isNotFound) {
         this.parent.removeChild(this);
