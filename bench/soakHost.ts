@@ -34,6 +34,8 @@ export interface SoakPoll {
   readonly changingCategories: number;
   /** Changing resources among them: the requests a poll would send reading each by itself. */
   readonly changingResources: number;
+  /** Categories with running resources (read once a running interval) and none changing when the interval began. */
+  readonly runningCategories: number;
   readonly timersPending: number;
   /** Each request's method, path, query and body: the same key twice in one poll is a category listed twice. */
   readonly requests: readonly string[];
@@ -41,6 +43,7 @@ export interface SoakPoll {
 
 export interface SoakRecord {
   readonly pollIntervalMs: number;
+  readonly runningPollIntervalMs: number;
   readonly transitionMs: number;
   readonly polls: readonly SoakPoll[];
   /** Heap used (bytes, after a full garbage collection) once everything was loaded, and at each minute's end. */
@@ -93,16 +96,18 @@ export async function run(): Promise<void> {
     for (let elapsed = 0; elapsed < MINUTE_MS; elapsed += intervalMs) {
       const changing = changingResources(explorer.loadedRoots());
       const changingCategories = new Set(changing.map((node) => node.parent)).size;
+      const runningCategories = new Set(runningResources(explorer.loadedRoots()).map((node) => node.parent).filter((parent) => !changing.some((node) => node.parent === parent))).size;
       const timersPending = scheduler.pending;
       await control.clearRequests();
       await scheduler.advance(intervalMs);
       const requests = (await control.requests()).map(requestKey);
-      polls.push({ minute, visible: api.context.treeView.visible, changingCategories, changingResources: changing.length, timersPending, requests });
+      polls.push({ minute, visible: api.context.treeView.visible, changingCategories, changingResources: changing.length, runningCategories, timersPending, requests });
     }
     collectGarbage();
     heapByMinute.push(process.memoryUsage().heapUsed);
   }
-  const record: SoakRecord = { pollIntervalMs: intervalMs, transitionMs: Number(requiredEnv('MODELARTS_TEST_SOAK_TRANSITION_MS')), polls, heapBaseline, heapByMinute, resourcesShown: shown };
+  const runningPollIntervalMs = api.context.session.settings.runningPollIntervalMs;
+  const record: SoakRecord = { pollIntervalMs: intervalMs, runningPollIntervalMs, transitionMs: Number(requiredEnv('MODELARTS_TEST_SOAK_TRANSITION_MS')), polls, heapBaseline, heapByMinute, resourcesShown: shown };
   writeFileSync(requiredEnv('MODELARTS_TEST_SOAK_OUT'), JSON.stringify(record));
   await vscode.commands.executeCommand('modelarts.signOut');
 }
@@ -154,8 +159,12 @@ function changingResources(roots: readonly ExplorerNode[]): ExplorerNode[] {
   return allLoaded(roots).filter((node) => isChangeable(node) && node.isTransitional());
 }
 
-function isChangeable(node: ExplorerNode): node is ExplorerNode & { isTransitional(): boolean } {
-  return 'isTransitional' in node;
+function runningResources(roots: readonly ExplorerNode[]): ExplorerNode[] {
+  return allLoaded(roots).filter((node) => isChangeable(node) && node.isRunning());
+}
+
+function isChangeable(node: ExplorerNode): node is ExplorerNode & { isTransitional(): boolean; isRunning(): boolean } {
+  return 'isTransitional' in node && 'isRunning' in node;
 }
 
 function isWorkspace(node: ExplorerNode): boolean {

@@ -9,12 +9,15 @@ export interface ExtensionSettings {
   readonly endpointProblems: readonly string[];
   readonly timeoutMs: number;
   readonly pollIntervalMs: number;
+  /** How often running resources (which may end, fail or be stopped elsewhere) are refreshed: slower than changing ones. */
+  readonly runningPollIntervalMs: number;
   readonly proxyUrl?: string;
 }
 
 /** Bounds of the numeric settings, as package.json declares them: a workspace may tune them, never stall or flood. */
 const TIMEOUT_SECONDS = { fallback: 30, min: 1, max: 600 };
 const POLL_SECONDS = { fallback: 5, min: 1, max: 300 };
+const RUNNING_POLL_SECONDS = { fallback: 45, min: 10, max: 3600 };
 
 export function readSettings(): ExtensionSettings {
   const config = vscode.workspace.getConfiguration('modelarts');
@@ -27,6 +30,7 @@ export function readSettings(): ExtensionSettings {
     endpointProblems: problems,
     timeoutMs: seconds(config.get<unknown>('requestTimeoutSeconds'), TIMEOUT_SECONDS) * 1000,
     pollIntervalMs: seconds(config.get<unknown>('pollIntervalSeconds'), POLL_SECONDS) * 1000,
+    runningPollIntervalMs: seconds(config.get<unknown>('runningPollIntervalSeconds'), RUNNING_POLL_SECONDS) * 1000,
     proxyUrl: proxy || undefined,
   };
 }

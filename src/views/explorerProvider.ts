@@ -22,7 +22,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     viewState: vscode.Memento,
   ) {
     this.liteServerListMode = new LiteServerListMode(viewState);
-    this.poller = new TransitionPoller(() => session.settings.pollIntervalMs, (node, result) => this.onPolled(node, result), log);
+    this.poller = new TransitionPoller(
+      () => ({ changingMs: session.settings.pollIntervalMs, runningMs: session.settings.runningPollIntervalMs }),
+      (node, result) => this.onPolled(node, result),
+      () => this.rerenderAges(),
+      log,
+    );
     this.subscriptions = [this.changed, session.onDidChange(() => this.reload())];
   }
 
@@ -42,7 +47,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (node) {
       const children = node.getChildren ? await node.getChildren() : [];
-      children.forEach((child) => this.watchIfTransitional(child));
+      children.forEach((child) => this.watchIfChanging(child));
       return children;
     }
     const services = this.session.services;
@@ -120,9 +125,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.rerender(node);
   }
 
-  /** Show a node's current data without loading anything; a resource that entered a transitional state is watched. */
+  /** Show a node's current data without loading anything; a resource that entered a transitional or running state is watched. */
   rerender(node: ExplorerNode): void {
-    this.watchIfTransitional(node);
+    this.watchIfChanging(node);
     this.changed.fire(node);
   }
 
@@ -131,10 +136,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
-  private watchIfTransitional(node: ExplorerNode): void {
-    if (isPollable(node) && node.isTransitional()) {
+  private watchIfChanging(node: ExplorerNode): void {
+    if (isPollable(node) && (node.isTransitional() || node.isRunning())) {
       this.poller.track(node);
     }
+  }
+
+  /** Rows whose relative time ("5 min ago") now reads differently are rendered again; nothing is loaded. */
+  private rerenderAges(): void {
+    const loaded = (nodes: readonly ExplorerNode[]): ExplorerNode[] => nodes.flatMap((node) => [node, ...loaded(node.loadedChildren?.() ?? [])]);
+    loaded(this.loadedRoots())
+      .filter((node) => node instanceof ResourceNode && node.descriptionOutdated())
+      .forEach((node) => this.changed.fire(node));
   }
 
   private onPolled(node: PollableNode, result: PollResult): void {

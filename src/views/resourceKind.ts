@@ -45,6 +45,8 @@ export interface ResourceKind<T> {
   /** The status as the API spells it. */
   status(item: T): string;
   category(item: T): StatusCategory;
+  /** Whether a running item may end or fail on its own (a job, a notebook, a service, a server): the explorer then reads it now and then. */
+  readonly refreshedWhileRunning?: boolean;
   /** Words added to the contextValue, e.g. canStart, canStop, canDelete. */
   capabilities(item: T): string[];
   description(item: T): string;

@@ -71,7 +71,11 @@ describe('Polling of changing resources', () => {
     await pollUntilSettled();
   });
 
-  it('with nothing changing no timer exists and no request is sent', async () => {
+  it('with nothing changing or running no timer exists and no request is sent', async () => {
+    explorer().reload();
+    const notebooks = await under().explorer.getChildren(await under().category('Notebooks'));
+    // Running notebooks are read at the running interval (runningPolling.test.ts): here none runs.
+    notebooks.filter((node) => node.id.includes('/notebook/')).forEach((node) => under().emulator.state.setNotebookStatus(idOf(node), 'STOPPED'));
     explorer().reload();
     await under().explorer.getChildren(await under().category('Notebooks'));
     await pollUntilSettled();

@@ -6,11 +6,15 @@ import type { PollScheduler } from '../../src/views/transitionPoller';
  * waits for it (one poll) before the next.
  */
 export class VirtualScheduler implements PollScheduler {
-  private now = 0;
+  private time = 0;
   private nextHandle = 1;
   private readonly timers = new Map<number, { readonly at: number; readonly run: () => Promise<void> }>();
 
   constructor(private readonly moveEmulatorClock: (ms: number) => void | Promise<void>) {}
+
+  now(): number {
+    return this.time;
+  }
 
   /** Timers waiting to run: 0 means nothing is scheduled. */
   get pending(): number {
@@ -19,7 +23,7 @@ export class VirtualScheduler implements PollScheduler {
 
   setTimeout(run: () => Promise<void>, ms: number): number {
     const handle = this.nextHandle++;
-    this.timers.set(handle, { at: this.now + ms, run });
+    this.timers.set(handle, { at: this.time + ms, run });
     return handle;
   }
 
@@ -31,7 +35,7 @@ export class VirtualScheduler implements PollScheduler {
 
   /** Moves both clocks forward by `ms`; returns how many timers ran. */
   async advance(ms: number): Promise<number> {
-    const end = this.now + ms;
+    const end = this.time + ms;
     let ran = 0;
     for (let due = this.firstDue(end); due; due = this.firstDue(end)) {
       this.timers.delete(due.handle);
@@ -54,9 +58,9 @@ export class VirtualScheduler implements PollScheduler {
   }
 
   private async moveTo(at: number): Promise<void> {
-    if (at > this.now) {
-      await this.moveEmulatorClock(at - this.now);
-      this.now = at;
+    if (at > this.time) {
+      await this.moveEmulatorClock(at - this.time);
+      this.time = at;
     }
   }
 }

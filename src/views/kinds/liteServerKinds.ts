@@ -56,6 +56,7 @@ export const devServerKind: ResourceKind<DevServer> = {
   name: (server) => server.name,
   status: (server) => server.status,
   category: (server) => devServerStatusCategory(server.status),
+  refreshedWhileRunning: true,
   capabilities: (server) => {
     const capabilities: string[] = [];
     if (['STOPPED', 'START_FAILED'].includes(server.status)) {

@@ -39,6 +39,7 @@ export const notebookKind: ResourceKind<Notebook> = {
   name: (notebook) => notebook.name,
   status: (notebook) => notebook.status,
   category: (notebook) => notebookStatusCategory(notebook.status),
+  refreshedWhileRunning: true,
   capabilities: (notebook) => {
     const capabilities: string[] = [];
     if (STARTABLE.has(notebook.status)) {

@@ -33,6 +33,7 @@ export const serviceV1Kind: ResourceKind<ServiceV1> = {
   name: (service) => service.service_name,
   status: (service) => service.status,
   category: (service) => serviceV1StatusCategory(service.status),
+  refreshedWhileRunning: true,
   capabilities: (service) => {
     const capabilities: string[] = [];
     if (STARTABLE.has(service.status)) {

@@ -81,6 +81,7 @@ export const serviceV2Kind: ResourceKind<ServiceV2> = {
   name: (service) => service.name,
   status: (service) => service.status,
   category: (service) => serviceV2StatusCategory(service.status),
+  refreshedWhileRunning: true,
   capabilities: (service) => [
     ...powerCapabilities(service.status),
     ...(SERVING.has(service.status) ? ['canCopyAddress'] : []),

@@ -17,6 +17,7 @@ export const trainingJobKind: ResourceKind<TrainingJob> = {
   name: (job) => job.metadata.name,
   status: (job) => job.status.phase,
   category: (job) => trainingPhaseCategory(job.status.phase),
+  refreshedWhileRunning: true,
   capabilities: (job) => {
     const capabilities: string[] = [];
     if (STOPPABLE.has(job.status.phase)) {

@@ -20,10 +20,12 @@ export type PollResult = 'changed' | 'unchanged' | 'gone';
 /** A resource's state after its category's list was read: `unlisted` when that list did not show it and did not end. */
 export type ChildPollResult = PollResult | 'unlisted';
 
-/** A node whose resource may be in a transitional state and can fetch its latest state. */
+/** A node whose resource may be in a transitional or running state and can fetch its latest state. */
 export interface PollableNode extends ExplorerNode {
   readonly parent: PollableGroup;
   isTransitional(): boolean;
+  /** Running, and able to end or fail without the explorer acting (a job completes): worth reading now and then. */
+  isRunning(): boolean;
   /** One read of this resource alone. */
   poll(signal: AbortSignal): Promise<PollResult>;
 }
@@ -40,5 +42,5 @@ export interface PollableGroup extends ExplorerNode {
 }
 
 export function isPollable(node: ExplorerNode): node is PollableNode {
-  return 'poll' in node && 'isTransitional' in node;
+  return 'poll' in node && 'isTransitional' in node && 'isRunning' in node;
 }

@@ -143,6 +143,11 @@ export class WorkspaceNode implements PollableNode {
     return this.current.status !== undefined && workspaceStatusCategory(this.current.status) === 'transitional';
   }
 
+  /** A usable workspace does not change by itself. */
+  isRunning(): boolean {
+    return false;
+  }
+
   async poll(signal: AbortSignal): Promise<PollResult> {
     try {
       return this.update(await this.services.workspaces.get(this.scope.region, this.current.id, signal));

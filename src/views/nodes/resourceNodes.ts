@@ -76,6 +76,8 @@ export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> impl
 /** One notebook, training job, pool…: its latest known state, what can be done with it, and its sub-resources. */
 export class ResourceNode<T> implements PollableNode {
   private groups: ResourceGroupNode<unknown>[] | undefined;
+  /** The description last rendered: a relative time in it ("5 min ago") ages while the data stays the same. */
+  private shownDescription: string | undefined;
 
   constructor(
     readonly parent: ResourceGroupNode<T>,
@@ -106,28 +108,46 @@ export class ResourceNode<T> implements PollableNode {
     return `${this.parent.id}/${this.resourceId}`;
   }
 
-  /** Takes the resource's latest state, and says whether what the tree shows may have changed. */
+  /**
+   * Takes the resource's latest state, and says whether its row reads differently. Fields only its tooltip shows
+   * (a running job's duration) are kept without a new render: running rows would otherwise be rendered anew at
+   * every poll.
+   */
   update(latest: T): PollResult {
-    const changed = JSON.stringify(latest) !== JSON.stringify(this.item);
+    const changed = this.row(latest) !== this.row(this.item);
     this.item = latest;
     return changed ? 'changed' : 'unchanged';
+  }
+
+  private row(item: T): string {
+    const { kind } = this;
+    return JSON.stringify([kind.name(item), kind.description(item), kind.category(item), kind.capabilities(item)]);
   }
 
   isTransitional(): boolean {
     return this.kind.category(this.item) === 'transitional';
   }
 
+  isRunning(): boolean {
+    return this.kind.refreshedWhileRunning === true && this.kind.category(this.item) === 'running';
+  }
+
   getTreeItem(): vscode.TreeItem {
     const expandable = this.kind.childKinds !== undefined;
     const item = new vscode.TreeItem(this.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.kind.description(this.item);
+    item.description = this.shownDescription = this.kind.description(this.item);
     // A tooltip that needs a request is left to resolveTreeItem, which VS Code calls on hover.
     item.tooltip = this.kind.resolveTooltip ? undefined : this.kind.tooltip(this.item);
     const category = this.kind.category(this.item);
     item.iconPath = this.kind.itemIcon && category === 'running' ? new vscode.ThemeIcon(this.kind.itemIcon) : statusIcon(category);
     item.contextValue = [this.kind.contextValue, ...this.kind.capabilities(this.item), 'refreshable'].join(' ');
     return item;
+  }
+
+  /** Whether the row, rendered again now, would read differently (its relative time moved on). */
+  descriptionOutdated(): boolean {
+    return this.shownDescription !== undefined && this.shownDescription !== this.kind.description(this.item);
   }
 
   async resolveTreeItem(item: vscode.TreeItem, signal: AbortSignal): Promise<vscode.TreeItem> {
