@@ -6,7 +6,7 @@ import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
 import { runServerBatch, selectedServers } from './liteServerSelection';
-import { quotedNames } from './treeSelection';
+import { leftOutNote, quotedNames } from './treeSelection';
 import { changeResourceState, registerCommonResourceCommands, type ResourceAction } from './resourceCommands';
 import { resolveTarget, type ResourceTarget } from './resourceTarget';
 
@@ -102,12 +102,16 @@ async function runServerAction(context: CommandContext, batch: ServerPowerAction
   const selection = selectedServers(selected, action.capability);
   const target = selection.length > 1 ? undefined : await resolveTarget(context, devServerKind, clicked, withCapability(devServerKind, action.capability));
   const names = target ? [target.item.name] : selection.map((node) => node.name);
-  if (action.detail !== undefined && !(await confirmAction(context.ui, action.question(names), action.detail, action.button))) {
+  const leftOut = target || !Array.isArray(selected) ? undefined : leftOutNote(selected, selection);
+  if (action.detail !== undefined && !(await confirmAction(context.ui, action.question(names), [action.detail, leftOut].filter(Boolean).join('\n\n'), action.button))) {
     return;
   }
   if (target) {
     await changeResourceState(context, target, action.progress(names), (services, signal) => action.single(services, target, signal));
   } else {
     await runServerBatch(context, selection, batch, action.progress(names));
+    if (leftOut) {
+      await context.ui.showInformationMessage(leftOut);
+    }
   }
 }

@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
+import { asModelArtsError, isCancellation, LocalErrorCode, ModelArtsError } from '../services/errors';
+import { readableStatus } from '../views/format';
+import { ResourceNode } from '../views/nodes/resourceNodes';
 import { type ResourceKind, withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction, deleteQuestion } from './confirm';
 import { withProgress } from './progress';
 import { requireServices, resolveTarget, type ResourceTarget, type TargetPicker } from './resourceTarget';
+import { leftOutNote, quotedNames, settleBounded } from './treeSelection';
 
 /** Commands every resource kind has: copy its id, view its JSON. `pickTarget` replaces the workspace picker. */
 export function registerCommonResourceCommands<T>(context: CommandContext, kind: ResourceKind<T>, commandPrefix: string, pickTarget?: TargetPicker<T>): vscode.Disposable[] {
@@ -84,18 +88,110 @@ export interface ResourceAction<T> {
   readonly removes?: boolean;
 }
 
-/** A command running an action on the clicked resource, or on one picked among those that can. */
+/** How many requests a multi-selection runs at once where the API has no batch request for them. */
+const PARALLEL_ACTIONS = 4;
+
+/**
+ * A command running an action on the clicked resource, or on one picked among those that can; from a
+ * multi-selection in the tree, on every selected resource of the kind that can (see runOnSelection).
+ */
 export function registerResourceAction<T>(context: CommandContext, command: string, kind: ResourceKind<T>, action: ResourceAction<T>): vscode.Disposable {
-  return registerCommand(context, command, async (node) => {
-    const target = await resolveTarget(context, kind, node, withCapability(kind, action.capability));
+  return registerCommand(context, command, async (clicked, selected) => {
+    if (Array.isArray(selected) && selected.length > 1) {
+      await runOnSelection(context, command, kind, action, selected);
+      return;
+    }
+    const target = await resolveTarget(context, kind, clicked, withCapability(kind, action.capability));
     const name = kind.name(target.item);
     if (action.detail !== undefined && !(await confirmAction(context.ui, action.question(name), action.detail, action.button))) {
       return;
     }
     const services = requireServices(context);
-    const updated = await withProgress(action.progress(name), (signal) => action.perform(services, target, signal));
+    let updated: T | undefined;
+    try {
+      updated = await withProgress(action.progress(name), (signal) => action.perform(services, target, signal));
+    } catch (error) {
+      throw await refusalWithCurrentState(context, target, action, error);
+    }
     await showActionResult(context, target, action, updated);
   });
+}
+
+/**
+ * An action on every selected resource of `kind` that can take it: one confirmation naming them all, the
+ * requests at most PARALLEL_ACTIONS at a time, their rows updated, then one report naming the refused ones
+ * (with their current state, code and request id) and what the selection held that was left out.
+ */
+async function runOnSelection<T>(context: CommandContext, command: string, kind: ResourceKind<T>, action: ResourceAction<T>, selected: readonly unknown[]): Promise<void> {
+  const able = withCapability(kind, action.capability);
+  const nodes = selected.filter((node): node is ResourceNode<T> => node instanceof ResourceNode && node.kind === kind && able((node as ResourceNode<T>).resource));
+  const leftOut = leftOutNote(selected, nodes);
+  if (nodes.length === 0) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('None of the selected items can do that now ({0} {1}).', action.button, kind.label), 'config');
+  }
+  const names = quotedNames(nodes.map((node) => node.name));
+  if (action.detail !== undefined) {
+    const question = vscode.l10n.t('{0} {1} {2}: {3}?', action.button, nodes.length, kind.groupLabel, names);
+    if (!(await confirmAction(context.ui, question, [action.detail, leftOut].filter(Boolean).join('\n\n'), action.button))) {
+      return;
+    }
+  }
+  const services = requireServices(context);
+  const targets: ResourceTarget<T>[] = nodes.map((node) => ({ kind, scope: node.parent.scope, item: node.resource, node }));
+  let outcomes: PromiseSettledResult<T | undefined>[];
+  try {
+    outcomes = await withProgress(action.progress(names), (signal) => settleBounded(targets, PARALLEL_ACTIONS, signal, (target) => action.perform(services, target, signal)));
+  } catch (error) {
+    // Cancelled: some requests may have gone out; every row shows what is true now.
+    await Promise.all(nodes.map((node) => context.explorer.refresh(node)));
+    throw error;
+  }
+  const refusals: ModelArtsError[] = [];
+  for (const [index, outcome] of outcomes.entries()) {
+    if (outcome.status === 'fulfilled') {
+      await showActionResult(context, targets[index], action, outcome.value);
+    } else if (!isCancellation(outcome.reason)) {
+      refusals.push(await refusalWithCurrentState(context, targets[index], action, outcome.reason));
+    }
+  }
+  const report = [...refusals.map((refusal) => refusal.toDisplayString()), leftOut].filter((line): line is string => line !== undefined);
+  if (refusals.length > 0) {
+    context.log.error(`${command}: ${report.join(' ')}`);
+    const summary = vscode.l10n.t('{0}: {1} of {2} {3} done.', action.button, nodes.length - refusals.length, nodes.length, kind.groupLabel);
+    await context.ui.showErrorMessage(context.log.redactor.redact([summary, ...report].join(' ')));
+  } else if (leftOut) {
+    await context.ui.showInformationMessage(leftOut);
+  }
+}
+
+/**
+ * When the cloud refuses an action (often because the resource's state moved on), reads the resource
+ * again so its row shows the truth (dropped when it is gone), and answers the refusal with its name and
+ * current state before the cloud's code, message and request id.
+ */
+async function refusalWithCurrentState<T>(context: CommandContext, target: ResourceTarget<T>, action: ResourceAction<T>, error: unknown): Promise<ModelArtsError> {
+  const refusal = asModelArtsError(error);
+  if (refusal.kind !== 'service') {
+    return refusal;
+  }
+  const { kind, scope, item, node } = target;
+  const name = kind.name(item);
+  let now: string;
+  try {
+    const latest = await kind.fetch(requireServices(context), scope, kind.id(item), new AbortController().signal);
+    node?.update(latest);
+    if (node) {
+      context.explorer.rerender(node);
+    }
+    now = vscode.l10n.t('{0} was refused for {1} "{2}": it is {3} now.', action.button, kind.label, name, readableStatus(kind.status(latest)));
+  } catch (readError) {
+    if (!asModelArtsError(readError).isNotFound) {
+      return refusal;
+    }
+    removeFromTree(context, target);
+    now = vscode.l10n.t('{0} was refused for {1} "{2}": it no longer exists.', action.button, kind.label, name);
+  }
+  return new ModelArtsError(refusal.errorCode, `${now} ${refusal.message}`, refusal.kind, refusal.requestId, refusal.httpStatus);
 }
 
 /** The tree after an action: the resource's new state, or its node gone. */

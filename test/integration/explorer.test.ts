@@ -104,7 +104,8 @@ describe('ModelArts explorer against the emulator', () => {
     under.emulator.faults.add({ kind: 'status', status: 400, errorCode: 'ModelArts.6357', errorMsg: 'another operation is in progress', path: '/start' });
     await vscode.commands.executeCommand('modelarts.notebook.start', stopped);
     assert.equal(under.ui.errors.length, 1);
-    assert.match(under.ui.errors[0], /^ModelArts\.6357: another operation is in progress \(request id [0-9a-f]{32}\)$/);
+    // The row is read again after a refusal, and the message names the notebook and its state.
+    assert.match(under.ui.errors[0], /^ModelArts\.6357: Start was refused for notebook ".+": it is Stopped now\. another operation is in progress \(request id [0-9a-f]{32}\)$/);
   });
 
   it('long lists load a page at a time through "Load more…"', async () => {

@@ -103,6 +103,8 @@ export const poolSteps: readonly UiStep[] = [
     timeoutMs: 45_000,
     async run({ ui, panel, emulator, screenshot }) {
       const poolRow = ui.treeRow(pool, 4);
+      // A click first: the nodes the step before left selected would make the menu a multi-selection's.
+      await poolRow.click();
       await ui.openContextMenu(poolRow);
       await ui.chooseContextMenuItem('Edit Resource Pool…');
       await expectVisible(panel.heading.filter({ hasText: exactly('Edit Resource Pool') }), 'the form titled "Edit Resource Pool"');
