@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { realTimers } from '../../src/views/transitionPoller';
-import { type Node, signedInSuite, until } from './harness';
+import { type Node, signedInSuite } from './harness';
+import { expectSilenceWhileHidden } from './hiddenExplorer';
 import { VirtualScheduler } from './virtualScheduler';
 
 /**
@@ -90,18 +91,7 @@ describe('Polling of running resources', () => {
 
   it('hiding the explorer stops the slow polling, showing it again resumes it', async () => {
     await notebooksAll('RUNNING');
-    assert.equal(scheduler.pending, 1, 'a poll is scheduled');
-    await vscode.commands.executeCommand('workbench.view.explorer');
-    try {
-      await until(() => under().api.context.treeView.visible, (visible) => !visible, 'the ModelArts explorer to be hidden');
-      assert.equal(scheduler.pending, 0, 'no timer while hidden');
-      under().emulator.requests.clear();
-      assert.equal(await scheduler.advance(3 * runningInterval()), 0, 'no poll ran while hidden');
-      assert.equal(under().emulator.requests.count(), 0, 'no request while hidden');
-    } finally {
-      await vscode.commands.executeCommand('modelarts.explorer.focus');
-    }
-    await until(() => scheduler.pending, (pending) => pending === 1, 'polling to resume');
+    await expectSilenceWhileHidden(under(), scheduler, 3 * runningInterval());
     await scheduler.advance(0);
     assert.equal(notebookLists(), 1, 'the category, overdue, is listed again at once');
     await scheduler.advance(runningInterval() - 1);

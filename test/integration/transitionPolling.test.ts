@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LoggedRequest } from '../../emulator/server';
 import { realTimers } from '../../src/views/transitionPoller';
-import { type Node, signedInSuite, until } from './harness';
+import { type Node, signedInSuite } from './harness';
+import { expectSilenceWhileHidden } from './hiddenExplorer';
 import { VirtualScheduler } from './virtualScheduler';
 
 /**
@@ -89,18 +90,7 @@ describe('Polling of changing resources', () => {
   it('hiding the explorer stops the requests, showing it again resumes them', async () => {
     const starting = await startingNotebooks();
     assert.ok(starting.length > 0);
-    assert.equal(scheduler.pending, 1, 'a poll is scheduled');
-    await vscode.commands.executeCommand('workbench.view.explorer');
-    try {
-      await until(() => under().api.context.treeView.visible, (visible) => !visible, 'the ModelArts explorer to be hidden');
-      assert.equal(scheduler.pending, 0, 'no timer while hidden');
-      under().emulator.requests.clear();
-      assert.equal(await scheduler.advance(20 * interval()), 0, 'no poll ran while hidden');
-      assert.equal(under().emulator.requests.count(), 0, 'no request while hidden');
-    } finally {
-      await vscode.commands.executeCommand('modelarts.explorer.focus');
-    }
-    await until(() => scheduler.pending, (pending) => pending === 1, 'polling to resume');
+    await expectSilenceWhileHidden(under(), scheduler, 20 * interval());
     await scheduler.advance(interval());
     assert.equal(notebookLists(), 1, 'the category is listed again');
     starting.forEach((node) => under().emulator.state.setNotebookStatus(idOf(node), 'RUNNING'));
