@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import { asModelArtsError, isCancellation, LocalErrorCode, ModelArtsError } from '../services/errors';
+import { Limiter } from '../services/limiter';
 import { readableStatus } from '../views/format';
 import { ResourceNode } from '../views/nodes/resourceNodes';
 import { type ResourceKind, withCapability } from '../views/resourceKind';
@@ -8,7 +9,7 @@ import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction, deleteQuestion } from './confirm';
 import { withProgress } from './progress';
 import { requireServices, resolveTarget, type ResourceTarget, type TargetPicker } from './resourceTarget';
-import { leftOutNote, quotedNames, settleBounded } from './treeSelection';
+import { leftOutNote, quotedNames } from './treeSelection';
 
 /** Commands every resource kind has: copy its id, view its JSON. `pickTarget` replaces the workspace picker. */
 export function registerCommonResourceCommands<T>(context: CommandContext, kind: ResourceKind<T>, commandPrefix: string, pickTarget?: TargetPicker<T>): vscode.Disposable[] {
@@ -140,7 +141,11 @@ async function runOnSelection<T>(context: CommandContext, command: string, kind:
   const targets: ResourceTarget<T>[] = nodes.map((node) => ({ kind, scope: node.parent.scope, item: node.resource, node }));
   let outcomes: PromiseSettledResult<T | undefined>[];
   try {
-    outcomes = await withProgress(action.progress(names), (signal) => settleBounded(targets, PARALLEL_ACTIONS, signal, (target) => action.perform(services, target, signal)));
+    const limiter = new Limiter(PARALLEL_ACTIONS);
+    outcomes = await withProgress(action.progress(names), (signal) =>
+      // After Cancel no further request starts: those still waiting are rejected as cancelled.
+      Promise.allSettled(targets.map((target) => limiter.run(() => action.perform(services, target, signal), signal))),
+    );
   } catch (error) {
     // Cancelled: some requests may have gone out; every row shows what is true now.
     await Promise.all(nodes.map((node) => context.explorer.refresh(node)));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cancelledError, LocalErrorCode, ModelArtsError } from '../services/errors';
+import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { ResourceNode } from '../views/nodes/resourceNodes';
 import type { ResourceKind } from '../views/resourceKind';
 
@@ -26,28 +26,4 @@ export function quotedNames(names: readonly string[]): string {
 export function leftOutNote(selected: readonly unknown[], chosen: readonly unknown[]): string | undefined {
   const leftOut = selected.filter((node) => !chosen.includes(node)).map((node) => (node instanceof ResourceNode ? node.name : vscode.l10n.t('an item of another kind')));
   return leftOut.length > 0 ? vscode.l10n.t('Left out, as they are of another kind or cannot do that now: {0}.', quotedNames(leftOut)) : undefined;
-}
-
-/**
- * Runs `work` on every item, at most `limit` at a time, and answers each outcome in the items' order.
- * Once `signal` aborts, no further item starts; those not started are rejected as cancelled.
- */
-export async function settleBounded<I, R>(items: readonly I[], limit: number, signal: AbortSignal, work: (item: I) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
-  const outcomes: PromiseSettledResult<R>[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      try {
-        if (signal.aborted) {
-          throw cancelledError();
-        }
-        outcomes[index] = { status: 'fulfilled', value: await work(items[index]) };
-      } catch (reason) {
-        outcomes[index] = { status: 'rejected', reason };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return outcomes;
 }
