@@ -66,6 +66,7 @@ export const NOTEBOOK_FLAVORS: readonly NotebookFlavor[] = [
   notebookFlavor('modelarts.vm.cpu.free', 'CPU', 1, 4, { free: true, feature: 'DEFAULT' }),
   notebookFlavor('modelarts.vm.cpu.2u', 'CPU', 2, 8),
   notebookFlavor('modelarts.vm.cpu.8u', 'CPU', 8, 32),
+  notebookFlavor('modelarts.vm.cpu.arm.8u', 'CPU', 8, 32, { arch: 'aarch64' }),
   notebookFlavor('modelarts.vm.gpu.t4u8', 'GPU', 8, 32, { gpu: { gpu: 1, gpu_memory: '16GB', type: 'T4' } }),
   notebookFlavor('modelarts.vm.gpu.v100', 'GPU', 8, 64, { gpu: { gpu: 1, gpu_memory: '32GB', type: 'V100' } }),
   notebookFlavor('modelarts.vm.gpu.a100', 'GPU', 16, 128, { gpu: { gpu: 1, gpu_memory: '40GB', type: 'A100' }, sold_out: true }),
@@ -130,6 +131,15 @@ export const NOTEBOOK_IMAGES: readonly NotebookImage[] = [
     arch: 'X86_64',
     categories: ['CPU'],
     description: 'Clean Conda3 environment for custom installs',
+    size: 2_097_152,
+  },
+  {
+    id: '4d6e8f0a-2b3c-4d5e-9f1a-7c8b9d0e1f2a',
+    name: 'conda3-euler2.8-aarch64',
+    tag: 'v1',
+    arch: 'AARCH64',
+    categories: ['CPU'],
+    description: 'Clean Conda3 environment for custom installs on Arm',
     size: 2_097_152,
   },
 ];

@@ -4,7 +4,7 @@
  * runs; ages are relative to the start time.
  */
 import { createHash } from 'node:crypto';
-import { NOTEBOOK_IMAGES, TRAINING_ENGINES } from './catalog';
+import { NOTEBOOK_IMAGES, TRAINING_ENGINES, TRAINING_FLAVORS, type TrainingEngine } from './catalog';
 import { Timeline } from './clock';
 import {
   AP_SOUTHEAST_3_JOBS,
@@ -182,8 +182,14 @@ function seedNotebook(project: ProjectState, seed: NotebookSeed, workspaceIds: s
   });
 }
 
-function algorithmFor(seedName: string, random: SeedRandom): Record<string, unknown> {
-  const engine = random.pick(TRAINING_ENGINES);
+/** The engines that run on a flavor: MindSpore (Ascend-Powered-Engine) on Ascend, the CUDA ones on CPU and GPU flavors. */
+function enginesFor(flavorId: string): readonly TrainingEngine[] {
+  const ascend = TRAINING_FLAVORS.find((flavor) => flavor.flavor_id === flavorId)?.flavor_type === 'Ascend';
+  return TRAINING_ENGINES.filter((engine) => (engine.engine_name === 'Ascend-Powered-Engine') === ascend);
+}
+
+function algorithmFor(seedName: string, flavorId: string, random: SeedRandom): Record<string, unknown> {
+  const engine = random.pick(enginesFor(flavorId));
   const bucket = `obs://demo-ml-${seedName.split('-')[0]}`;
   return {
     code_dir: `${bucket}/code/`,
@@ -229,17 +235,19 @@ function seededJob(project: ProjectState, seed: JobSeed, workspaceIds: string[],
     kind: 'job',
     createTime,
     userName: project.ref.account.domainName,
-    algorithm: algorithmFor(seed.name, random),
+    algorithm: algorithmFor(seed.name, seed.flavor, random),
     flavorId: seed.flavor,
     nodeCount: seed.nodes,
     timeline,
   };
 }
 
+const SCALE_JOB_FLAVOR = 'modelarts.p3.large.public';
+
 /** `count` jobs in the default workspace, one a minute up to now; the newest are still running. */
 function scaleJobs(project: ProjectState, count: number, now: number): TrainingJobRecord[] {
   const random = new SeedRandom(count);
-  const algorithm = Object.freeze(algorithmFor('scale', random));
+  const algorithm = Object.freeze(algorithmFor('scale', SCALE_JOB_FLAVOR, random));
   const width = String(count).length;
   return Array.from({ length: count }, (_, i) => {
     const createTime = now - (count - i) * MINUTE;
@@ -255,7 +263,7 @@ function scaleJobs(project: ProjectState, count: number, now: number): TrainingJ
       createTime,
       userName: project.ref.account.domainName,
       algorithm,
-      flavorId: 'modelarts.p3.large.public',
+      flavorId: SCALE_JOB_FLAVOR,
       nodeCount: 1,
       timeline,
     };

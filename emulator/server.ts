@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccountRegistry, DEMO_CREDENTIALS } from './accounts';
+import { registerBss } from './areas/bss';
 import { registerDevServers } from './areas/devServers';
 import { registerIam } from './areas/iam';
 import { registerKps } from './areas/kps';
@@ -60,10 +61,10 @@ export interface EmulatorOptions {
 /**
  * The `modelarts.endpointOverrides` value that points every service at one emulator: its paths
  * (IAM `/v3/projects`, ModelArts `/v1|v2/{project}/…`, SWR `/v2/manage/…`, VPC `/v1/{project}/vpcs…`,
- * KPS `/v3/{project}/keypairs`, OBS `/{bucket}/{key}`) do not collide, so one server serves them all.
+ * KPS `/v3/{project}/keypairs`, BSS `/v2/bills/…`, OBS `/{bucket}/{key}`) do not collide, so one server serves them all.
  */
-export function endpointOverridesFor(url: string): Record<'iam' | 'modelarts' | 'swr' | 'vpc' | 'kms' | 'obs', string> {
-  return { iam: url, modelarts: url, swr: url, vpc: url, kms: url, obs: url };
+export function endpointOverridesFor(url: string): Record<'iam' | 'modelarts' | 'swr' | 'vpc' | 'kms' | 'obs' | 'bss' | 'bssintl', string> {
+  return { iam: url, modelarts: url, swr: url, vpc: url, kms: url, obs: url, bss: url, bssintl: url };
 }
 
 export interface Emulator {
@@ -106,6 +107,7 @@ export function apiRouter(accounts: AccountRegistry, state: EmulatorState): Rout
   registerInferV1(router);
   registerInferV2(router);
   registerModels(router);
+  registerBss(router, state);
   return router;
 }
 

@@ -139,17 +139,19 @@ export function seedDevServers(project: ProjectState, seeds: readonly DevServerS
     timeline: history<HyperinstanceStatus | Gone>([['PROVISIONING', hyperCreateAt], ['ACTIVE', hyperCreateAt + 20 * MINUTE]]),
   };
   project.hyperinstances.set(hyper.id, hyper);
+  const members: DevServerRecord[] = [];
   for (let i = 1; i <= HYPER.servers; i++) {
     const seed: DevServerSeed = { name: `${HYPER.name}-${String(i).padStart(4, '0')}`, status: 'RUNNING', flavor: HYPER.flavor, image: HYPER.image, keyPair: 'KeyPair-demo', ageDays: HYPER.ageDays };
     const server = seededServer(project, seed, now, hyper.id);
     project.devServers.set(server.id, server);
     hyper.serverIds.push(server.id);
+    members.push(server);
   }
 
-  seedJobs(project, servers, now);
+  seedJobs(project, [...servers, ...members], now);
 }
 
-/** A log collection that went well on one server, and a health check that failed on one of two. */
+/** A log collection that went well on one server, and an NPU health check that failed on one of two Ascend servers. */
 function seedJobs(project: ProjectState, servers: readonly DevServerRecord[], now: number): void {
   const server = (name: string): DevServerRecord => {
     const found = servers.find((candidate) => candidate.name === name);
@@ -161,7 +163,7 @@ function seedJobs(project: ProjectState, servers: readonly DevServerRecord[], no
   const [logCollect, healthCheck] = JOB_TEMPLATES;
   const jobs: [string, typeof logCollect, number, [DevServerRecord, DevServerTaskStatus][]][] = [
     ['npu-logs-weekly', logCollect, 2 * DAY, [[server('lite-910b-dev'), 'SUCCESS']]],
-    ['npu-health-check-0312', healthCheck, 3 * DAY, [[server('lite-910b-dev'), 'SUCCESS'], [server('lite-a800-train-01'), 'FAILED']]],
+    ['npu-health-check-0312', healthCheck, 3 * DAY, [[server('lite-910b-dev'), 'SUCCESS'], [server(`${HYPER.name}-0002`), 'FAILED']]],
   ];
   for (const [name, template, age, tasks] of jobs) {
     const key = `dev-server-job:${project.id}:${name}`;

@@ -1,10 +1,11 @@
 /**
  * Synthetic task logs for `…/tasks/{task_id}/logs/preview`. One metrics line per
  * step while Running (a step every transitionMs/10), so the log grows with time;
- * a Failed job ends with a Python traceback. Step lines have a fixed width, so
+ * a Failed job ends with a traceback that fits its flavor (trainingFailures.ts). Step lines have a fixed width, so
  * the full size is known without generating the whole log.
  */
 import type { TrainingJobRecord, TrainingPhase } from '../state';
+import { failureLines } from './trainingFailures';
 import { runWindow } from './trainingView';
 
 /** The preview returns at most this many step lines (the newest ones). */
@@ -32,7 +33,7 @@ export function logPreview(job: TrainingJobRecord, task: string, now: number, tr
     steps.push(stepLine(job, task, step, run.start + (step + 1) * stepMs));
   }
   const header = linesText(headerLines(job, task));
-  const tail = linesText([...steps, ...(run.end ? footerLines(run.end.phase, run.end.at) : [])]);
+  const tail = linesText([...steps, ...(run.end ? footerLines(job, run.end.phase, run.end.at) : [])]);
   // The preview is the newest part: the header drops out once older steps do.
   const content = firstShown === 0 ? header + tail : tail;
   const omittedSteps = firstShown * Buffer.byteLength(linesText([stepLine(job, task, 0, run.start)]));
@@ -86,22 +87,10 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-function footerLines(phase: TrainingPhase, at: number): string[] {
+function footerLines(job: TrainingJobRecord, phase: TrainingPhase, at: number): string[] {
   const time = timestamp(at);
   if (phase === 'Failed') {
-    return [
-      'Traceback (most recent call last):',
-      '  File "/home/ma-user/modelarts/user-job-dir/code/train.py", line 142, in <module>',
-      '    main()',
-      '  File "/home/ma-user/modelarts/user-job-dir/code/train.py", line 128, in main',
-      '    loss = train_one_epoch(model, loader, optimizer, epoch)',
-      '  File "/home/ma-user/modelarts/user-job-dir/code/train.py", line 87, in train_one_epoch',
-      '    outputs = model(images)',
-      '  File "/home/ma-user/anaconda3/envs/PyTorch-2.1/lib/python3.9/site-packages/torch/nn/modules/module.py", line 1518, in _wrapped_call_impl',
-      '    return self._call_impl(*args, **kwargs)',
-      'torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 31.75 GiB total capacity; 29.10 GiB already allocated; 1.21 GiB free)',
-      `${time} [ModelArts Service Log]Training end with return code: 1`,
-    ];
+    return [...failureLines(job), `${time} [ModelArts Service Log]Training end with return code: 1`];
   }
   if (phase === 'Completed') {
     return [
@@ -109,6 +98,10 @@ function footerLines(phase: TrainingPhase, at: number): string[] {
       `${time} [ModelArts Service Log]Training end with return code: 0`,
       `${time} [ModelArts Service Log]Training completed.`,
     ];
+  }
+  if (phase === 'Abnormal') {
+    // The node stopped responding (its task's message says so): its log just stops, it was not terminated.
+    return [];
   }
   return [`${time} [ModelArts Service Log]Received SIGTERM, the training job is being terminated.`];
 }

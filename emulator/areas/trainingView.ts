@@ -43,7 +43,10 @@ export function trainingJobView(job: TrainingJobRecord, now: number): Record<str
     node_count_metrics: run ? [[run.start, job.nodeCount], ...(run.end ? [[run.end.at, 0]] : [])] : [],
     task_statuses: finished
       ? tasks.map((task) => ({ task, exit_code: phase === 'Completed' ? 0 : phase === 'Failed' ? 1 : 137, message: '' }))
-      : [],
+      : phase === 'Abnormal'
+        ? // The platform lost the task, so the reason is the platform's (assumed wording); a Failed job's lies in its log.
+          tasks.map((task) => ({ task, message: `The node running ${task} stopped responding; the task's state is unknown.` }))
+        : [],
     running_records: [],
   };
   if (run) {

@@ -6,12 +6,13 @@
 import { ApiError, modelArtsError } from '../http';
 import type { ConformanceChecker, Finding } from './conformance';
 
-/** Each service's "invalid parameter" code (the SWR, VPC and KPS ones are illustrative). */
+/** Each service's "invalid parameter" code (the SWR, VPC, KPS and BSS ones are illustrative). */
 const INVALID_PARAMETER_CODES: Readonly<Record<string, string>> = {
   modelarts: 'ModelArts.0101',
   swr: 'SVCSTG.SWR.4000014',
   vpc: 'VPC.0101',
   kps: 'KPS.0005',
+  bss: 'CBC.0100',
 };
 
 /** Mentioned in one message, so that a client mistake is fixed in one round. */

@@ -77,7 +77,7 @@ test('the seeded jobs are listed unpaged with the fields of the SDK\'s list mode
     health.tasks?.map((task) => [task.server_name, task.status]),
     [
       ['lite-910b-dev', 'SUCCESS'],
-      ['lite-a800-train-01', 'FAILED'],
+      ['hps-cloudmatrix-01-0002', 'FAILED'],
     ],
   );
   assert.equal(health.template_id, (await template('COMMON')).id);
