@@ -15,9 +15,12 @@ import { registerLiteServerJobCommands } from './commands/liteServerJobCommands'
 import { registerLiteServerOsCommands } from './commands/liteServerOsCommands';
 import { registerLiteServerViewCommands } from './commands/liteServerViewCommands';
 import { registerManagementCommands } from './commands/managementCommands';
+import { NextSteps } from './commands/nextSteps';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerObsCommands } from './commands/obsCommands';
+import { registerObsFindCommands } from './commands/obsFindCommands';
 import { registerObsTransferCommands } from './commands/obsTransferCommands';
+import { registerStatusFilterCommands } from './commands/statusFilterCommands';
 import { registerPoolCommands } from './commands/poolCommands';
 import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
 import { registerServiceV2PanelCommands } from './commands/serviceV2PanelCommands';
@@ -28,6 +31,7 @@ import { ExtensionLog } from './logging';
 import { SessionManager } from './session';
 import { ExplorerProvider } from './views/explorerProvider';
 import { ResourceDocuments } from './views/resourceDocuments';
+import { ResourceStates } from './views/resourceStates';
 
 /** What the extension exports: its command context, so tests can answer its questions. */
 export interface ModelArtsExtensionApi {
@@ -43,16 +47,18 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const log = new ExtensionLog();
   const accounts = new AccountManager(extensionContext.secrets, log);
   const session = new SessionManager(accounts, log, `modelarts-explorer-vscode/${version}`);
-  const explorer = new ExplorerProvider(session, log, extensionContext.globalState);
+  const states = new ResourceStates();
+  const explorer = new ExplorerProvider(session, log, extensionContext.globalState, states);
   const documents = new ResourceDocuments(log.redactor);
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
-  const context = createCommandContext({ log, accounts, session, explorer, treeView, documents, extensionUri: extensionContext.extensionUri }, vscodeUserInput);
+  const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri }, vscodeUserInput);
   const chat = registerChat(context, extensionContext.extension.packageJSON);
 
   extensionContext.subscriptions.push(
     log,
     accounts,
     session,
+    states,
     explorer,
     documents,
     treeView,
@@ -78,7 +84,10 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerServiceV2PanelCommands(context),
     ...registerObsCommands(context),
     ...registerObsTransferCommands(context),
+    ...registerStatusFilterCommands(context),
+    ...registerObsFindCommands(context),
     ...chat.disposables,
+    new NextSteps(context),
   );
   explorer.poller.setVisible(treeView.visible);
 

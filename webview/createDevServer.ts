@@ -124,7 +124,7 @@ function resourceFields(page: Page, values: DevServerFormValues, options: DevSer
         const soldOut = zonesOf(options, candidate.flavor).every((zone) => zone.soldOut);
         return {
           value: candidate.flavor,
-          label: soldOut ? `${candidate.flavor} (sold out)` : candidate.flavor,
+          label: soldOut ? `${candidate.name} (sold out)` : candidate.name,
           description: [candidate.flavorType, candidate.specification].filter(Boolean).join(' · '),
           disabled: soldOut,
         };

@@ -1,6 +1,7 @@
 /** The Create Notebook panel: the form, its live validation, and the request to the host. */
 import './common/styles.css';
 import { html, nothing, type TemplateResult } from 'lit';
+import { notebookMismatches } from '../src/webviews/compatibilityRules';
 import { AUTO_STOP_MAX_HOURS, EVS_MAX_GB, EVS_MIN_GB, validateNotebookForm } from '../src/webviews/formRules';
 import type { FlavorChoice, ImageChoice, NotebookFormValues } from '../src/webviews/protocol';
 import { companionChoice, CompanionChoiceLists } from './common/companionLists';
@@ -96,6 +97,7 @@ function resourceFields(page: Page, values: NotebookFormValues, options: Noteboo
       value: values.imageId,
       choices: images.map((candidate) => ({ value: candidate.id, label: candidate.name, description: candidate.description })),
       error: page.errorFor('imageId'),
+      warning: notebookMismatches(values, options).imageId,
       helper: image?.description ?? (flavor ? `Images that run on ${CATEGORY_LABELS[imageCategory] ?? imageCategory}.` : 'Type to filter.'),
       disabled,
       onChange: (imageId) => page.change({ imageId }),

@@ -65,7 +65,7 @@ function resourceFields(page: Page, values: PoolFormValues, options: PoolOptions
       value: values.flavorId,
       choices: options.flavors.map((candidate) => ({
         value: candidate.id,
-        label: candidate.id,
+        label: candidate.name,
         description: [candidate.category, candidate.description].filter(Boolean).join(' · '),
       })),
       error: page.errorFor('flavorId'),
@@ -102,8 +102,6 @@ function resourceFields(page: Page, values: PoolFormValues, options: PoolOptions
   `;
 }
 
-const flavorText = (flavor: PoolFlavorChoice | undefined): string => (flavor ? [flavor.category, flavor.description].filter(Boolean).join(' · ') : '');
-
 /** Edit mode: the network is shown, not changed. */
 function networkField(page: Page, values: PoolEditValues): TemplateResult {
   const network = page.readyOptions?.networks.find((candidate) => candidate.name === values.networkName);
@@ -134,7 +132,7 @@ function sizeFields(page: Page, values: PoolEditValues): TemplateResult {
       max: row.max,
       value: numberText(row.count),
       error: shown && !rowValid(row) ? `Enter 0 to ${row.max} nodes.` : undefined,
-      helper: [`0 to ${row.max}.`, flavorText(flavor)].filter(Boolean).join(' '),
+      helper: [`0 to ${row.max}.`, flavor?.name].filter(Boolean).join(' '),
       disabled: page.submitting,
       onInput: (text) => setCount(index, parseNumber(text)),
     });

@@ -87,7 +87,7 @@ function modelFields(page: Page, values: ServiceV1FormValues, options: ServiceV1
       required: true,
       combobox: true,
       value: values.specification,
-      choices: specs.map((candidate) => ({ value: candidate.id, label: candidate.id, description: candidate.description })),
+      choices: specs.map((candidate) => ({ value: candidate.id, label: candidate.name, description: candidate.description })),
       error: page.errorFor('specification'),
       helper: spec?.description ?? (model ? 'Only the specifications that meet the model\'s needs are listed.' : 'Type to filter.'),
       disabled,

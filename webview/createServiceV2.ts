@@ -75,7 +75,12 @@ function resourceFields(page: Page, values: ServiceV2FormValues, options: Servic
       required: true,
       combobox: true,
       value: values.flavor,
-      choices: options.flavors.map((candidate) => ({ value: candidate.id, label: candidate.id, description: candidate.soldOut ? `${candidate.description} (sold out)` : candidate.description, disabled: candidate.soldOut })),
+      choices: options.flavors.map((candidate) => ({
+        value: candidate.id,
+        label: candidate.soldOut ? `${candidate.name} (sold out)` : candidate.name,
+        description: candidate.description,
+        disabled: candidate.soldOut,
+      })),
       error: page.errorFor('flavor'),
       helper: flavor?.description ?? 'Type to filter; sold-out flavors cannot be chosen.',
       disabled,

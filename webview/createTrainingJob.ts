@@ -1,6 +1,8 @@
 /** The Create Training Job panel: the form, its live validation, and the request to the host. */
 import './common/styles.css';
 import { html, nothing, type TemplateResult } from 'lit';
+import { OBS_FOLDER } from '../src/services/notebookRules';
+import { trainingJobMismatches } from '../src/webviews/compatibilityRules';
 import { validateTrainingJobForm } from '../src/webviews/formRules';
 import type { EngineChoice, ErrorInfo, HostMessage, NameValue, TrainingFlavorChoice, TrainingJobFormValues } from '../src/webviews/protocol';
 import { errorBox } from './common/errorBox';
@@ -59,6 +61,7 @@ const chosenFlavor = (values: TrainingJobFormValues, options: TrainingJobOptions
 
 function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult {
   const disabled = page.submitting;
+  const mismatches = trainingJobMismatches(values, page.readyOptions);
   if (values.source === 'image') {
     return html`
       ${textField({
@@ -68,6 +71,7 @@ function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult
         placeholder: 'swr.cn-north-4.myhuaweicloud.com/my-org/train:1.0',
         value: values.imageUrl,
         error: page.errorFor('imageUrl'),
+        warning: mismatches.imageUrl,
         helper: browse.status === 'open' ? 'Pick the repository and tag in the list at the top of the window.' : 'An image you can pull: browse this region\'s SWR images, or type its path.',
         disabled,
         action: { label: 'Browse SWR…', icon: 'search', disabled: disabled || browse.status === 'open', onClick: () => browseSwr(page) },
@@ -97,6 +101,7 @@ function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult
       value: values.engineId,
       choices: engines.map((engine) => ({ value: engine.id, label: `${engine.name} ${engine.version}` })),
       error: page.errorFor('engineId'),
+      warning: mismatches.engineId,
       helper: page.readyOptions ? 'Type to filter.' : 'The engines are listed once the choices have loaded.',
       disabled,
       onChange: (engineId) => page.change({ engineId }),
@@ -121,9 +126,9 @@ function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult
       placeholder: 'obs://my-bucket/code/train.py',
       value: values.bootFile,
       error: page.errorFor('bootFile'),
-      helper: obs.helper('bootFile', 'The script that starts training, inside the code folder.'),
+      helper: obs.helper('bootFile', 'The script that starts training, inside the code folder (Browse… starts there).'),
       disabled,
-      action: obs.action('bootFile', 'object', disabled),
+      action: obs.action('bootFile', 'object', disabled, OBS_FOLDER.test(values.codeDir) ? values.codeDir : undefined),
       onInput: (bootFile) => page.change({ bootFile }),
     })}
     ${obs.failure('bootFile')}

@@ -89,6 +89,9 @@ function header(current: DetailsView): TemplateResult {
           >`
         : nothing}
     </div>
+    ${current.reason
+      ? html`<p class="reason" role="note"><span class="codicon codicon-error" aria-hidden="true"></span><strong>Reason:</strong> <span class="reason-text">${current.reason}</span></p>`
+      : nothing}
   </header>`;
 }
 

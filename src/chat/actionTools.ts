@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { type ResourceAction, showActionResult } from '../commands/resourceCommands';
+import { refusalWithCurrentState, type ResourceAction, showActionResult } from '../commands/resourceCommands';
 import { findLoadedGroup, findLoadedNode, requireServices } from '../commands/resourceTarget';
 import type { ModelArtsServices } from '../services';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import { readableStatus } from '../views/format';
 import type { CreateForm } from '../webviews/createResourcePanel';
 import type { FieldErrors } from '../webviews/formRules';
 import type { ResourceKind } from '../views/resourceKind';
@@ -48,26 +49,36 @@ export abstract class ResourceActionTool<T> extends ConfirmedTool<GetInput, Boun
     }
     const { target, item } = bound;
     const name = kind.name(item);
-    const where = vscode.l10n.t('In {0}; id {1}; status now {2}.', scopeMarkdown(target.scope, this.perRegion), inlineCode(kind.id(item)), inlineCode(kind.status(item)));
+    const where = vscode.l10n.t('In {0}; id {1}; status now {2}.', scopeMarkdown(target.scope, this.perRegion), inlineCode(kind.id(item)), inlineCode(readableStatus(kind.status(item))));
     return { invocationMessage: action.progress(name), confirmationMessages: confirmation(action.question(name), [action.detail, where]) };
   }
 
   protected async run(input: GetInput, scope: ToolScope, services: ModelArtsServices, signal: AbortSignal): Promise<string> {
     const { kind, action } = this;
     const item = await findResource(services, kind, scope, input, signal);
+    this.context.states.report(kind, scope.region, item);
     const name = kind.name(item);
     if (!kind.capabilities(item).includes(action.capability)) {
       const can = allowedActions(kind, item);
-      return `Nothing was done: ${kind.label} "${name}" is ${kind.status(item)}, which does not allow that now; it can: ${can || 'nothing now'}.`;
+      return `Nothing was done: ${kind.label} "${name}" is ${readableStatus(kind.status(item))}, which does not allow that now; it can: ${can || 'nothing now'}.`;
     }
     const target = { kind, scope, item, node: findLoadedNode(this.context, kind, scope.region, kind.id(item)) };
-    const updated = await action.perform(services, target, signal);
+    let updated: T | undefined;
+    try {
+      updated = await action.perform(services, target, signal);
+    } catch (error) {
+      // As the tree's commands do: the state moved on since the read above, so the row is read again and the answer names the state now.
+      throw await refusalWithCurrentState(this.context, target, action, error);
+    }
     await showActionResult(this.context, target, action, updated);
     if (action.removes) {
       return `${action.progress(name)} Done: it is gone.`;
     }
     const latest = updated ?? (await kind.fetch(services, scope, kind.id(item), signal).catch(() => undefined));
-    const status = latest ? kind.status(latest) : 'gone';
+    if (latest && !updated) {
+      this.context.states.report(kind, scope.region, latest);
+    }
+    const status = latest ? readableStatus(kind.status(latest)) : 'gone';
     return `${action.progress(name)} Status now: ${status}. The explorer follows it until it settles.`;
   }
 }
@@ -118,7 +129,7 @@ export abstract class CreateResourceTool<Values extends { readonly workspaceId: 
       await this.context.explorer.refresh(group);
     }
     const { kind } = this.form;
-    return resourceResult(`Created ${kind.label} "${kind.name(created)}" (id ${kind.id(created)}) in ${describeScope(scope, this.perRegion)}: status ${kind.status(created)}.`, created, this.redact);
+    return resourceResult(`Created ${kind.label} "${kind.name(created)}" (id ${kind.id(created)}) in ${describeScope(scope, this.perRegion)}: status ${readableStatus(kind.status(created))}.`, created, this.redact);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ModelArtsServices } from '../services';
 import { collectFromCursor } from '../services/paging';
+import { readableStatus } from '../views/format';
 import type { ListScope, ResourceKind } from '../views/resourceKind';
 import { ModelArtsTool } from './modelArtsTool';
 import { LIST_PAGE_ROWS, listResult, resourceResult } from './toolResult';
@@ -30,13 +31,13 @@ export function allowedActions<T>(kind: ResourceKind<T>, item: T): string {
     .join(', ');
 }
 
-/** `status` matches the status as the API spells it (any case, any part) or its category (running, failed…). */
+/** `status` matches the status as the API spells it or as the tree words it (any case, any part), or its category (running, failed…). */
 function hasStatus<T>(kind: ResourceKind<T>, status: string | undefined): (item: T) => boolean {
   if (status === undefined) {
     return () => true;
   }
   const wanted = status.toLowerCase();
-  return (item) => kind.status(item).toLowerCase().includes(wanted) || kind.category(item) === wanted;
+  return (item) => [kind.status(item), readableStatus(kind.status(item))].some((text) => text.toLowerCase().includes(wanted)) || kind.category(item) === wanted;
 }
 
 /** A listing of one resource kind, a page of rows at a time, as the explorer lists it. */
@@ -58,12 +59,15 @@ export abstract class ListResourcesTool<T, Input extends ListInput = ListInput> 
       maxPages: MAX_PAGES_PER_CALL,
       keep: hasStatus(kind, input.status),
     }, signal);
+    page.items.forEach((item) => this.context.states.report(kind, scope.region, item));
     const where = `${describeScope(scope, this.perRegion)}${listScope.parentId ? `, under ${listScope.parentId}` : ''}`;
     const filtered = input.status ? ` with status "${input.status}"` : '';
     const count = page.total !== undefined ? `${page.items.length} of ${page.total}` : `${page.items.length}`;
     const heading = `${kind.groupLabel} in ${where}${filtered}: ${count}${input.cursor ? ' from the cursor' : ''} (as of ${new Date().toISOString()}).`;
+    // Statuses in text read as the tree words them ("Running", "Create failed"), so the model repeats the user's words;
+    // a resource's JSON (get and create results) keeps the API's spelling, which a model may send back as input.
     const headers = ['name', 'id', 'status', ...this.columns.map((column) => column.header), 'summary', 'can'];
-    const rows = page.items.map((item) => [kind.name(item), kind.id(item), kind.status(item), ...this.columns.map((column) => column.value(item)), kind.description(item), allowedActions(kind, item)]);
+    const rows = page.items.map((item) => [kind.name(item), kind.id(item), readableStatus(kind.status(item)), ...this.columns.map((column) => column.value(item)), kind.description(item), allowedActions(kind, item)]);
     const more = page.cursor ? `More may follow: call ${this.name} with the same input and cursor "${page.cursor}".` : undefined;
     return listResult(heading, headers, rows, more);
   }
@@ -78,8 +82,9 @@ export abstract class GetResourceTool<T, Input extends GetInput = GetInput> exte
     const found = await findResource(services, kind, scope, input, signal);
     // A listed item may lack fields its own GET has (a service's address): read it again.
     const item = input.id === undefined ? await kind.fetch(services, scope, kind.id(found), signal) : found;
+    this.context.states.report(kind, scope.region, item);
     const can = allowedActions(kind, item);
-    const summary = `${kind.label} "${kind.name(item)}" (id ${kind.id(item)}) in ${describeScope(scope, this.perRegion)}: status ${kind.status(item) || '—'}; can: ${can || 'nothing now'}.`;
+    const summary = `${kind.label} "${kind.name(item)}" (id ${kind.id(item)}) in ${describeScope(scope, this.perRegion)}: status ${readableStatus(kind.status(item)) || '—'}; can: ${can || 'nothing now'}.`;
     return resourceResult(summary, item, this.redact);
   }
 }

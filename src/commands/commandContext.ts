@@ -6,6 +6,7 @@ import type { SessionManager } from '../session';
 import type { ExplorerProvider } from '../views/explorerProvider';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import type { ResourceDocuments } from '../views/resourceDocuments';
+import type { ResourceStates } from '../views/resourceStates';
 import { plainTextInput, type UserInput } from './userInput';
 
 /** What every command may use. `ui` can be replaced, e.g. by a test; it is always seen through plainTextInput. */
@@ -15,6 +16,8 @@ export interface CommandContext {
   readonly accounts: AccountManager;
   readonly session: SessionManager;
   readonly explorer: ExplorerProvider;
+  /** Where a resource's newer state is reported, for the tree, details panels and next steps to show. */
+  readonly states: ResourceStates;
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly documents: ResourceDocuments;
   readonly extensionUri: vscode.Uri;

@@ -4,6 +4,8 @@ import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { liteNameProblem } from '../services/naming';
 import type { CreateHyperClusterRequest } from '../services/hyperClusters';
 import { DEFAULT_WORKSPACE_ID } from '../services/workspaces';
+import { flavorPickItems } from '../views/flavorPrices';
+import { devServerFlavorFacts } from '../views/flavorText';
 import { hyperClusterKind } from '../views/kinds/hyperClusterKind';
 import { hyperinstanceKind, hyperinstanceServerKind } from '../views/kinds/liteServerKinds';
 import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
@@ -70,21 +72,24 @@ async function scaleUp(context: CommandContext, target: ResourceTarget<Hyperinst
   const { name } = target.item;
   const title = vscode.l10n.t('Add a server to hyperinstance "{0}"', name);
   const current = target.item.servers?.[0];
-  const flavors = await withProgress(vscode.l10n.t('Loading HPS flavors…'), (signal) => services.devServers.listFlavors(region, { serverType: 'HPS' }, signal));
   // Sold-out flavors cannot be chosen: they are left out, and the placeholder says so.
-  const forSale = [...new Set(flavors.filter((flavor) => flavor.server_type === 'HPS' && !flavor.is_sold_out).map((flavor) => flavor.flavor))];
+  const forSale = await withProgress(vscode.l10n.t('Loading HPS flavors…'), async (signal) => {
+    const flavors = await services.devServers.listFlavors(region, { serverType: 'HPS' }, signal);
+    const open = flavors.filter((flavor) => flavor.server_type === 'HPS' && !flavor.is_sold_out);
+    return flavorPickItems(services, region, open, devServerFlavorFacts, signal);
+  });
   if (forSale.length === 0) {
     throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No HPS flavor is for sale in {0} now.', region), 'config');
   }
-  const flavor = await pick(
+  const { id: flavor } = await pick(
     context.ui,
-    forSale.map((label) => ({ label, description: label === current?.flavor ? vscode.l10n.t('the flavor of its servers') : undefined })),
-    { title, placeHolder: vscode.l10n.t('Flavor of the new server (sold-out flavors are not listed)'), ignoreFocusOut: true },
+    forSale.map((item) => (item.id === current?.flavor ? { ...item, description: vscode.l10n.t('{0} · the flavor of its servers', item.id) } : item)),
+    { title, placeHolder: vscode.l10n.t('Flavor of the new server (sold-out flavors are not listed)'), ignoreFocusOut: true, matchOnDescription: true },
   );
-  const images = await withProgress(vscode.l10n.t('Loading the images for {0}…', flavor.label), (signal) => services.devServers.listImages(region, { serverType: 'HPS', flavorName: flavor.label }, signal));
+  const images = await withProgress(vscode.l10n.t('Loading the images for {0}…', flavor), (signal) => services.devServers.listImages(region, { serverType: 'HPS', flavorName: flavor }, signal));
   const usable = images.filter((candidate) => candidate.status === undefined || candidate.status === 'ACTIVE');
   if (usable.length === 0) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No image can be used with {0}.', flavor.label), 'config');
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No image can be used with {0}.', flavor), 'config');
   }
   const image = await pick(
     context.ui,
@@ -94,7 +99,7 @@ async function scaleUp(context: CommandContext, target: ResourceTarget<Hyperinst
   // HPS servers log in with a key pair only; the one its servers use is offered first.
   const keyPair = await pickKeyPair(context, region, { title: vscode.l10n.t('Key pair of the new server of "{0}"', name), forLogin: true, current: current?.key_pair_name });
   await changeResourceState(context, target, vscode.l10n.t('Adding a server to hyperinstance "{0}"…', name), (_services, signal) =>
-    services.hyperClusters.scaleUp(region, target.item.id, { flavor: flavor.label, image_id: image.id, key_pair_name: keyPair.name }, signal),
+    services.hyperClusters.scaleUp(region, target.item.id, { flavor, image_id: image.id, key_pair_name: keyPair.name }, signal),
   );
   await refreshServersOf(context, target.node);
 }

@@ -3,6 +3,7 @@ import type { ModelArtsServices } from '../services';
 import type { ServerOperation } from '../services/devServerOperations';
 import type { DevServer } from '../services/devServers';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import { readableStatus } from '../views/format';
 import { devServerPublicIpKind, type DevServerVolume, devServerVolumeKind, isSystemDisk } from '../views/kinds/liteServerAttachmentKinds';
 import { devServerKind } from '../views/kinds/liteServerKinds';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
@@ -92,7 +93,7 @@ async function resolveServerAtRest(context: CommandContext, node: unknown): Prom
   if (!withCapability(devServerKind, 'canAttach')(server.item)) {
     throw new ModelArtsError(
       LocalErrorCode.invalidInput,
-      vscode.l10n.t('Lite Server "{0}" is {1}: its volumes and EIPs change only while it is running or stopped.', server.item.name, server.item.status),
+      vscode.l10n.t('Lite Server "{0}" is {1}: its volumes and EIPs change only while it is running or stopped.', server.item.name, readableStatus(server.item.status)),
       'config',
     );
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import type { CatalogFilter } from '../services/devServers';
+import { readableStatus } from '../views/format';
 import { markdownTable } from '../views/markdownTable';
 import { LiteServerGroupNode } from '../views/nodes/liteServerNodes';
 import { RegionNode } from '../views/nodes/regionNodes';
@@ -70,7 +71,7 @@ const IMAGES: Catalog = {
   load: async (services, region, filter, signal) => {
     const images = await services.devServers.listImages(region, filter, signal);
     const headers = [vscode.l10n.t('Name'), vscode.l10n.t('Type'), vscode.l10n.t('Architecture'), vscode.l10n.t('Status'), vscode.l10n.t('Image ID')];
-    return { count: images.length, table: markdownTable(headers, images.map((image) => [image.name, image.server_type, image.arch, image.status, image.image_id])) };
+    return { count: images.length, table: markdownTable(headers, images.map((image) => [image.name, image.server_type, image.arch, image.status && readableStatus(image.status), image.image_id])) };
   },
 };
 

@@ -3,6 +3,7 @@ import { regionDisplayName } from '../services/endpoints';
 import { agencyNameProblem, type AuthMode, authorizationUserProblem } from '../services/management';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceQuota } from '../services/workspaces';
+import { readableStatus } from '../views/format';
 import { scheduledEventKind } from '../views/kinds/scheduledEventKind';
 import { canChangeWorkspace, RegionNode, WorkspaceNode } from '../views/nodes/regionNodes';
 import { withCapability } from '../views/resourceKind';
@@ -27,7 +28,7 @@ export function registerManagementCommands(context: CommandContext): vscode.Disp
       // The form starts from the workspace as it is now, with its grants (the list may leave them out).
       const latest = await withProgress(vscode.l10n.t('Loading workspace "{0}"…', workspace.name), (signal) => services.workspaces.get(region, workspace.id, signal));
       if (!canChangeWorkspace(latest)) {
-        const why = latest.id === DEFAULT_WORKSPACE_ID ? vscode.l10n.t('The default workspace cannot be changed.') : vscode.l10n.t('Workspace "{0}" is {1}; it cannot be changed.', latest.name, latest.status ?? '');
+        const why = latest.id === DEFAULT_WORKSPACE_ID ? vscode.l10n.t('The default workspace cannot be changed.') : vscode.l10n.t('Workspace "{0}" is {1}; it cannot be changed.', latest.name, readableStatus(latest.status ?? ''));
         throw new ModelArtsError(LocalErrorCode.invalidInput, why, 'config');
       }
       return WorkspaceFormPanel.edit(context, region, latest);

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../services/errors';
 import type { NewNodePool, ResourceFlavor } from '../services/pools';
-import { describeFlavor, nodePoolKind, poolKind, poolNodeKind } from '../views/kinds/poolKinds';
+import { type FlavorPickItem, flavorPickItems } from '../views/flavorPrices';
+import { poolFlavorFacts } from '../views/flavorText';
+import { nodePoolKind, poolKind, poolNodeKind } from '../views/kinds/poolKinds';
 import { withCapability } from '../views/resourceKind';
 import { POOL_MAX_NODES } from '../webviews/poolFormRules';
 import { type CommandContext, reportFailure } from './commandContext';
@@ -26,7 +28,10 @@ export async function createNodePool(context: CommandContext, node: unknown): Pr
   const services = requireServices(context);
   const { region } = pool.scope;
   const [flavors, nodePools] = await withProgress(vscode.l10n.t('Loading flavors…'), (signal) =>
-    Promise.all([services.pools.listResourceFlavors(region, signal), services.pools.listNodePools(region, pool.id, signal)]),
+    Promise.all([
+      services.pools.listResourceFlavors(region, signal).then((listed) => flavorPickItems(services, region, listed, poolFlavorFacts, signal)),
+      services.pools.listNodePools(region, pool.id, signal),
+    ]),
   );
   const taken = nodePools.map((nodePool) => nodePool.metadata.name);
   let previous: NewNodePool | undefined;
@@ -48,7 +53,7 @@ export async function createNodePool(context: CommandContext, node: unknown): Pr
   void context.ui.showInformationMessage(vscode.l10n.t('Created node pool "{0}" in "{1}"; its nodes are being created.', wanted.name, pool.name));
 }
 
-async function askNodePool(context: CommandContext, poolName: string, taken: readonly string[], flavors: readonly ResourceFlavor[], previous?: NewNodePool): Promise<NewNodePool> {
+async function askNodePool(context: CommandContext, poolName: string, taken: readonly string[], flavors: readonly FlavorPickItem<ResourceFlavor>[], previous?: NewNodePool): Promise<NewNodePool> {
   const title = vscode.l10n.t('Create a node pool in "{0}"', poolName);
   const { ui } = context;
   const name = await ask(ui, {
@@ -63,15 +68,8 @@ async function askNodePool(context: CommandContext, poolName: string, taken: rea
           : undefined,
   });
   // The last answer first, so Enter keeps it.
-  const ordered = [...flavors].sort((a, b) => Number(b.metadata.name === previous?.flavor) - Number(a.metadata.name === previous?.flavor));
-  const { flavor } = await pick(
-    ui,
-    ordered.map((candidate) => {
-      const { category, description } = describeFlavor(candidate);
-      return { label: candidate.metadata.name, description: `${category} · ${description}`, flavor: candidate };
-    }),
-    { title, placeHolder: vscode.l10n.t('Flavor of its nodes'), matchOnDescription: true },
-  );
+  const ordered = [...flavors].sort((a, b) => Number(b.id === previous?.flavor) - Number(a.id === previous?.flavor));
+  const { flavor } = await pick(ui, ordered, { title, placeHolder: vscode.l10n.t('Flavor of its nodes'), matchOnDescription: true });
   const count = Number(
     await ask(ui, {
       title,

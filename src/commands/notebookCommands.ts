@@ -23,6 +23,7 @@ export const notebookActions: Readonly<Record<'start' | 'stop' | 'delete', Resou
     button: vscode.l10n.t('Start'),
     progress: (name) => vscode.l10n.t('Starting notebook "{0}"…', name),
     perform: (services, target, signal) => services.notebooks.start(target.scope.region, target.item, signal),
+    starts: true,
   },
   stop: {
     capability: 'canStop',

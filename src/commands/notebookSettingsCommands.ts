@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import { flavorPrices, pricedFlavorLabel } from '../views/flavorPrices';
+import { notebookFlavorFacts, uniqueFlavors } from '../views/flavorText';
 import { notebookKind } from '../views/kinds/notebookKind';
 import { autoStopAt, clockTime, timeLeftText } from '../views/kinds/notebookLease';
 import { withCapability } from '../views/resourceKind';
@@ -61,16 +63,17 @@ export function registerNotebookSettingsCommands(context: CommandContext): vscod
       const target = await resolveTarget(context, notebookKind, node, has('canChangeFlavor'));
       const { item: notebook } = target;
       const services = requireServices(context);
-      const flavors = await withProgress(vscode.l10n.t('Loading the flavors "{0}" can switch to…', notebook.name), (signal) =>
-        services.notebooks.switchableFlavors(target.scope.region, notebook.id, signal),
-      );
-      const available = flavors.filter((flavor) => !flavor.sold_out && flavor.id !== notebook.flavor);
+      const { available, prices } = await withProgress(vscode.l10n.t('Loading the flavors "{0}" can switch to…', notebook.name), async (signal) => {
+        const flavors = await services.notebooks.switchableFlavors(target.scope.region, notebook.id, signal);
+        const offered = uniqueFlavors(flavors, (flavor) => flavor.id).filter((flavor) => !flavor.sold_out && flavor.id !== notebook.flavor);
+        return { available: offered, prices: await flavorPrices(services, target.scope.region, offered.map(notebookFlavorFacts), signal) };
+      });
       if (available.length === 0) {
         throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('No other flavor is available for notebook "{0}" now.', notebook.name), 'config');
       }
       const picked = await pick(
         context.ui,
-        available.map((flavor) => ({ label: flavor.id, description: flavor.name, detail: flavor.description, flavor })),
+        available.map((flavor) => ({ label: pricedFlavorLabel(notebookFlavorFacts(flavor), prices), description: flavor.id, flavor })),
         { title: vscode.l10n.t('Change the flavor of "{0}" (now {1})', notebook.name, notebook.flavor), matchOnDescription: true },
       );
       const confirmed = await confirmAction(

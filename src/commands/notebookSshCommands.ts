@@ -16,6 +16,7 @@ import {
   sshHostAlias,
   withSshConfigBlock,
 } from '../services/notebookSsh';
+import { readableStatus } from '../views/format';
 import { notebookKind } from '../views/kinds/notebookKind';
 import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
@@ -37,7 +38,7 @@ export function registerNotebookSshCommands(context: CommandContext): vscode.Dis
         throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Notebook "{0}" has no SSH access: it is enabled with a key pair when a notebook is created.', notebook.name), 'config');
       }
       if (notebook.status !== 'RUNNING') {
-        throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Notebook "{0}" is {1}: start it to connect.', notebook.name, notebook.status), 'config');
+        throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Notebook "{0}" is {1}: start it to connect.', notebook.name, readableStatus(notebook.status)), 'config');
       }
       refuseUnsafeEndpoint(notebook, endpoint);
       if (vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)) {

@@ -4,6 +4,7 @@ import type { Notebook } from '../services/notebooks';
 import { fileSystemIdProblem, mountPathProblem, normalizedMountPath, obsFolderProblem, sfsTurboPathProblem, suggestedSfsTurboPath } from '../services/notebookRules';
 import type { AttachStorageRequest, NotebookStorage } from '../services/notebookStorage';
 import { collectPages, PICKER_LIMIT } from '../services/paging';
+import { readableStatus } from '../views/format';
 import { notebookKind } from '../views/kinds/notebookKind';
 import { notebookStorageKind, storageSource } from '../views/kinds/notebookStorageKind';
 import { ResourceNode } from '../views/nodes/resourceNodes';
@@ -57,7 +58,7 @@ async function resolveRunningNotebook(context: CommandContext, node: unknown): P
   const canMount = withCapability(notebookKind, 'canMount');
   const notebook = await resolveTarget(context, notebookKind, resourceNodeAbove(node, notebookKind) ?? node, canMount);
   if (!canMount(notebook.item)) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Notebook "{0}" is {1}: storage is mounted and unmounted while it runs.', notebook.item.name, notebook.item.status), 'config');
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Notebook "{0}" is {1}: storage is mounted and unmounted while it runs.', notebook.item.name, readableStatus(notebook.item.status)), 'config');
   }
   return notebook;
 }

@@ -12,7 +12,7 @@ import { pickRegion, requireServices, resolveRegion } from './resourceTarget';
 import { ask, pick } from './userInput';
 
 /** The largest object opened in an editor; larger ones are for downloading. */
-const MAX_OPEN_BYTES = 5 * 1024 * 1024;
+export const MAX_OPEN_BYTES = 5 * 1024 * 1024;
 
 const LANGUAGES: Readonly<Record<string, string>> = { py: 'python', json: 'json', ipynb: 'json', md: 'markdown', yaml: 'yaml', yml: 'yaml', sh: 'shellscript', js: 'javascript', ts: 'typescript', xml: 'xml', html: 'html', ini: 'ini', cfg: 'ini' };
 
@@ -45,6 +45,12 @@ export function registerObsCommands(context: CommandContext): vscode.Disposable[
     registerCommand(context, 'modelarts.obs.createBucket', (node) => createBucket(context, node)),
     registerCommand(context, 'modelarts.obs.deleteBucket', (node) => deleteBucket(context, node)),
     registerCommand(context, 'modelarts.obs.filter', (node) => filterListing(context, node)),
+    registerCommand(context, 'modelarts.obs.clearFilter', (node) => {
+      if (node instanceof ObsListingNode) {
+        node.setFilter(undefined);
+        context.explorer.rerender(node);
+      }
+    }),
     registerCommand(context, 'modelarts.obs.copyUri', async (node) => {
       const { location } = await resolveObsTarget(context, node, vscode.l10n.t('Copy the obs:// URI of'), 'any');
       const uri = locationUri(location);
@@ -136,8 +142,13 @@ async function filterListing(context: CommandContext, node: unknown): Promise<vo
 }
 
 async function openReadOnly(context: CommandContext, node: unknown): Promise<void> {
-  const services = requireServices(context);
   const { location } = await resolveObsTarget(context, node, vscode.l10n.t('Open which object?'), 'object');
+  await openObjectReadOnly(context, location);
+}
+
+/** A text object in a read-only editor. */
+export async function openObjectReadOnly(context: CommandContext, location: ObsLocation): Promise<void> {
+  const services = requireServices(context);
   const text = await withProgress(vscode.l10n.t('Opening {0}…', locationUri(location)), (signal) =>
     services.obs.readText(location.region, location.bucket, location.key, MAX_OPEN_BYTES, signal),
   );

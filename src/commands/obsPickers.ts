@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
-import { baseName, type ObsBucket, type ObsEntry, obsUri } from '../services/obs';
+import { baseName, type ObsBucket, type ObsEntry, obsUri, parseObsUri } from '../services/obs';
 import { formatSize } from '../views/format';
+import { bucketDescription } from '../views/nodes/obsNodes';
 import type { CommandContext } from './commandContext';
 import { requireServices } from './resourceTarget';
 import { pick, vscodeUserInput } from './userInput';
@@ -17,6 +18,14 @@ export function locationUri(location: ObsLocation): string {
   return obsUri(location.bucket, location.key);
 }
 
+/**
+ * `$(name)` in a quick pick's label, description or detail is drawn as an icon (VS Code's renderLabelWithIcons);
+ * an object key is shown as it is written, so a backslash keeps each such run plain (VS Code's own escapeIcons).
+ */
+export function escapeIcons(text: string): string {
+  return text.replace(/(\\)?\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g, (match: string, escaped: string | undefined) => (escaped ? match : `\\${match}`));
+}
+
 export function isFolderLocation(location: ObsLocation): boolean {
   return location.key === '' || location.key.endsWith('/');
 }
@@ -27,20 +36,27 @@ export async function pickBucket(context: CommandContext, region: string, title:
   if (buckets.length === 0) {
     throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('There is no bucket in {0}.', region), 'config');
   }
-  const picked = await pick(context.ui, buckets.map((bucket) => ({ label: bucket.name, description: bucket.created, iconPath: new vscode.ThemeIcon('archive'), bucket })), { title });
+  const picked = await pick(context.ui, buckets.map((bucket) => ({ label: bucket.name, description: bucketDescription(bucket), iconPath: new vscode.ThemeIcon('archive'), bucket })), { title });
   return picked.bucket;
 }
 
 type Step = { readonly action: 'choose'; readonly key: string } | { readonly action: 'open'; readonly key: string } | { readonly action: 'up' } | { readonly action: 'more' };
 
 /**
- * Walks a bucket's folders in the quick pick, starting from the region's buckets, and answers the folder
- * (`select: 'folder'`), the object (`'object'`) or either (`'any'`) chosen. Dismissing it cancels.
+ * Walks a bucket's folders in the quick pick, starting from the region's buckets (or in the obs:// folder
+ * `start`), and answers the folder (`select: 'folder'`), the object (`'object'`) or either (`'any'`) chosen.
+ * Dismissing it cancels.
  */
-export async function pickObsLocation(context: CommandContext, region: string, options: { readonly title: string; readonly select: 'folder' | 'object' | 'any' }): Promise<ObsLocation> {
+export async function pickObsLocation(
+  context: CommandContext,
+  region: string,
+  options: { readonly title: string; readonly select: 'folder' | 'object' | 'any'; readonly start?: string },
+): Promise<ObsLocation> {
   const services = requireServices(context);
-  let bucket: string | undefined;
-  let prefix = '';
+  const start = options.start ? parseObsUri(options.start) : undefined;
+  let bucket: string | undefined = start?.bucket;
+  // The start's folder: an object's key is cut back to the folder holding it.
+  let prefix = start ? start.key.slice(0, start.key.lastIndexOf('/') + 1) : '';
   for (;;) {
     if (bucket === undefined) {
       bucket = (await pickBucket(context, region, options.title)).name;
@@ -80,9 +96,9 @@ function browseItems(bucket: string, prefix: string, entries: readonly ObsEntry[
   items.push({ label: '..', description: prefix === '' ? vscode.l10n.t('all buckets') : obsUri(bucket, parentOf(prefix)), iconPath: new vscode.ThemeIcon('arrow-up'), step: { action: 'up' } });
   for (const entry of entries) {
     if (entry.kind === 'folder') {
-      items.push({ label: `${baseName(entry.key)}/`, iconPath: vscode.ThemeIcon.Folder, step: { action: 'open', key: entry.key } });
+      items.push({ label: `${escapeIcons(baseName(entry.key))}/`, iconPath: vscode.ThemeIcon.Folder, step: { action: 'open', key: entry.key } });
     } else if (select !== 'folder') {
-      items.push({ label: baseName(entry.key), description: formatSize(entry.size), iconPath: vscode.ThemeIcon.File, step: { action: 'choose', key: entry.key } });
+      items.push({ label: escapeIcons(baseName(entry.key)), description: formatSize(entry.size), iconPath: vscode.ThemeIcon.File, step: { action: 'choose', key: entry.key } });
     }
   }
   if (more) {

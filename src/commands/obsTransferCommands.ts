@@ -7,10 +7,11 @@ import { type ObsPlace, ObsTransfers, type TransferOptions } from '../services/o
 import type { TransferProgress, TransferReport } from '../services/transferReport';
 import { formatSize } from '../views/format';
 import { ObsListingNode } from '../views/nodes/obsNodes';
-import { type CommandContext, registerCommand } from './commandContext';
+import { type CommandContext, registerCommand, reportFailure } from './commandContext';
 import { confirmAction } from './confirm';
 import { reloadListing, resolveObsTarget } from './obsCommands';
-import { locationUri } from './obsPickers';
+import { locationUri, type ObsLocation } from './obsPickers';
+import { revealObsLocation } from './obsReveal';
 import { withProgress } from './progress';
 import { requireServices } from './resourceTarget';
 import type { ProgressStep } from './userInput';
@@ -53,12 +54,19 @@ async function upload(context: CommandContext, node: unknown, what: 'files' | 'f
     report.transferred.length === 1
       ? vscode.l10n.t('Uploaded 1 file ({0}) to {1}.', formatSize(report.bytes) ?? '', destination)
       : vscode.l10n.t('Uploaded {0} files ({1}) to {2}.', report.transferred.length, formatSize(report.bytes) ?? '', destination);
-  await showReport(context, report, { done, verb: vscode.l10n.t('uploaded') });
+  // A single file is revealed itself; several files or folders by the folder they went into.
+  const uploaded = what === 'files' && report.transferred.length === 1 ? { ...location, key: location.key + report.transferred[0] } : location;
+  await showReport(context, report, { done, verb: vscode.l10n.t('uploaded') }, uploaded);
 }
 
 async function download(context: CommandContext, node: unknown): Promise<void> {
-  const services = requireServices(context);
   const { location } = await resolveObsTarget(context, node, vscode.l10n.t('Download which object or folder?'), 'any');
+  await downloadFrom(context, location);
+}
+
+/** Downloads an object, or a folder with everything in it, into a local folder the open dialog picks. */
+export async function downloadFrom(context: CommandContext, location: ObsLocation): Promise<void> {
+  const services = requireServices(context);
   const source = locationUri(location);
   const [folder] = localPaths(
     await context.ui.showOpenDialog({ title: vscode.l10n.t('Download {0} into', source), openLabel: vscode.l10n.t('Download Here'), canSelectFiles: false, canSelectFolders: true, canSelectMany: false }),
@@ -181,11 +189,19 @@ class ProgressReporter {
   }
 }
 
-/** Says how a transfer went; when not all went, names what did not (and why) in the log and, on request, in a report. */
-async function showReport(context: CommandContext, report: TransferReport, words: { readonly done: string; readonly verb: string }): Promise<void> {
+/**
+ * Says how a transfer went, offering to reveal `uploaded` in the explorer when all went; when not all went, names
+ * what did not (and why) in the log and, on request, in a report.
+ */
+async function showReport(context: CommandContext, report: TransferReport, words: { readonly done: string; readonly verb: string }, uploaded?: ObsLocation): Promise<void> {
   const total = report.transferred.length + report.failed.length + report.notTransferred.length;
   if (report.failed.length === 0 && report.notTransferred.length === 0) {
-    void context.ui.showInformationMessage(words.done);
+    const reveal = vscode.l10n.t('Reveal');
+    // Not awaited: the command is done, while the notification may stay until it is dismissed.
+    void context.ui
+      .showInformationMessage(words.done, ...(uploaded ? [reveal] : []))
+      .then((answer) => (uploaded && answer === reveal ? revealObsLocation(context, uploaded) : undefined))
+      .then(undefined, (error: unknown) => reportFailure(context, 'modelarts.obs.reveal', error));
     return;
   }
   for (const failure of report.failed) {

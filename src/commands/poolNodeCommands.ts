@@ -3,8 +3,10 @@ import type { ModelArtsServices } from '../services';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { collectPages } from '../services/paging';
 import { NODE_BATCH_LABEL, NODE_POOL_LABEL, type NodeActionResult, type PoolNode } from '../services/pools';
+import { flavorPickItems } from '../views/flavorPrices';
+import { poolFlavorFacts } from '../views/flavorText';
 import { shortFlavor } from '../views/format';
-import { describeFlavor, nodePoolKind, nodesText, poolKind, poolNodeKind, poolOf } from '../views/kinds/poolKinds';
+import { nodePoolKind, nodesText, poolKind, poolNodeKind, poolOf } from '../views/kinds/poolKinds';
 import { ResourceNode } from '../views/nodes/resourceNodes';
 import type { ListScope } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
@@ -158,33 +160,28 @@ async function changeFlavor(context: CommandContext, selection: NodeSelection): 
   }
   const batchUids = [...new Set(selection.nodes.map((node) => node.metadata.labels?.[NODE_BATCH_LABEL] ?? ''))];
   const services = requireServices(context);
-  const [poolNodes, flavorList] = await withProgress(vscode.l10n.t('Loading the nodes of node pool "{0}"…', nodePool), (signal) =>
+  const [poolNodes, flavorItems] = await withProgress(vscode.l10n.t('Loading the nodes of node pool "{0}"…', nodePool), (signal) =>
     Promise.all([
       collectPages((token) => services.pools.listNodePoolNodes(region, poolId, nodePool, token, signal), 5000, signal),
-      services.pools.listResourceFlavors(region, signal),
+      services.pools.listResourceFlavors(region, signal).then((listed) => flavorPickItems(services, region, listed, poolFlavorFacts, signal)),
     ]),
   );
   const affected = poolNodes.filter((node) => batchUids.includes(node.metadata.labels?.[NODE_BATCH_LABEL] ?? '') && node.spec?.flavor === flavor).map((node) => node.metadata.name);
-  const target = await pick(
+  const { id: target } = await pick(
     context.ui,
-    flavorList
-      .filter((candidate) => candidate.metadata.name !== flavor)
-      .map((candidate) => {
-        const { category, description } = describeFlavor(candidate);
-        return { label: candidate.metadata.name, description: `${category} · ${description}` };
-      }),
+    flavorItems.filter((candidate) => candidate.id !== flavor),
     { title: vscode.l10n.t('Change the flavor of {0} from {1} to', nodesText(affected.length), shortFlavor(flavor) ?? flavor), matchOnDescription: true },
   );
   const question =
     affected.length === 1
-      ? vscode.l10n.t('Change the flavor of 1 node of pool "{0}" to {1}?', selection.poolName, target.label)
-      : vscode.l10n.t('Change the flavor of {0} nodes of pool "{1}" to {2}?', affected.length, selection.poolName, target.label);
+      ? vscode.l10n.t('Change the flavor of 1 node of pool "{0}" to {1}?', selection.poolName, target)
+      : vscode.l10n.t('Change the flavor of {0} nodes of pool "{1}" to {2}?', affected.length, selection.poolName, target);
   const detail = vscode.l10n.t('The nodes restart with the new flavor, interrupting their workloads. A flavor changes for whole creation batches, so these nodes change: {0}', affected.join(', '));
   if (!(await confirmAction(context.ui, question, detail, vscode.l10n.t('Change Flavor')))) {
     return;
   }
   const progress = affected.length === 1 ? vscode.l10n.t('Changing the flavor of 1 node…') : vscode.l10n.t('Changing the flavor of {0} nodes…', affected.length);
-  await withProgress(progress, (signal) => services.pools.resizeNodes(region, poolId, { nodePool, fromFlavor: flavor, toFlavor: target.label, batchUids }, signal));
+  await withProgress(progress, (signal) => services.pools.resizeNodes(region, poolId, { nodePool, fromFlavor: flavor, toFlavor: target, batchUids }, signal));
   // Nodes of the batches that were not selected change too: the whole list is loaded again.
   await refreshPool(context, poolNodeAbove(selection.treeNodes[0]), poolNodeKind, nodePoolKind);
 }

@@ -31,10 +31,7 @@ export function registerViewDetailsCommand<T>(context: CommandContext, kind: Res
     const latest = await withProgress(vscode.l10n.t('Loading {0} "{1}"…', kind.label, kind.name(target.item)), (signal) =>
       kind.fetch(services, target.scope, kind.id(target.item), signal),
     );
-    target.node?.update(latest);
-    if (target.node) {
-      context.explorer.rerender(target.node);
-    }
+    context.states.report(kind, target.scope.region, latest);
     await context.documents.show([target.scope.region, `${kind.contextValue}s`, `${kind.name(latest)}-${kind.id(latest)}.json`], JSON.stringify(latest, null, 2), 'json');
   });
 }
@@ -54,17 +51,12 @@ export async function changeResourceState<T>(
   await showChangedResource(context, target, updated);
 }
 
-/** Shows in the tree what a change answered, or reads the resource again when it answered nothing. */
+/** Shows what a change answered (in the tree and open details panels), or reads the resource again in the tree when it answered nothing. */
 export async function showChangedResource<T>(context: CommandContext, target: ResourceTarget<T>, updated: T | undefined): Promise<void> {
-  const { node } = target;
-  if (!node) {
-    return;
-  }
   if (updated) {
-    node.update(updated);
-    context.explorer.rerender(node);
-  } else {
-    await context.explorer.refresh(node);
+    context.states.report(target.kind, target.scope.region, updated);
+  } else if (target.node) {
+    await context.explorer.refresh(target.node);
   }
 }
 
@@ -87,6 +79,8 @@ export interface ResourceAction<T> {
   perform(services: ModelArtsServices, target: ResourceTarget<T>, signal: AbortSignal): Promise<T | undefined>;
   /** The resource is gone once the request answers (its deletion answers no body): the tree drops it at once. */
   readonly removes?: boolean;
+  /** The action starts the resource: once it runs, its next step is offered (see NextSteps). */
+  readonly starts?: boolean;
 }
 
 /** How many requests a multi-selection runs at once where the API has no batch request for them. */
@@ -174,20 +168,17 @@ async function runOnSelection<T>(context: CommandContext, command: string, kind:
  * again so its row shows the truth (dropped when it is gone), and answers the refusal with its name and
  * current state before the cloud's code, message and request id.
  */
-async function refusalWithCurrentState<T>(context: CommandContext, target: ResourceTarget<T>, action: ResourceAction<T>, error: unknown): Promise<ModelArtsError> {
+export async function refusalWithCurrentState<T>(context: CommandContext, target: ResourceTarget<T>, action: ResourceAction<T>, error: unknown): Promise<ModelArtsError> {
   const refusal = asModelArtsError(error);
   if (refusal.kind !== 'service') {
     return refusal;
   }
-  const { kind, scope, item, node } = target;
+  const { kind, scope, item } = target;
   const name = kind.name(item);
   let now: string;
   try {
     const latest = await kind.fetch(requireServices(context), scope, kind.id(item), new AbortController().signal);
-    node?.update(latest);
-    if (node) {
-      context.explorer.rerender(node);
-    }
+    context.states.report(kind, scope.region, latest);
     now = vscode.l10n.t('{0} was refused for {1} "{2}": it is {3} now.', action.button, kind.label, name, readableStatus(kind.status(latest)));
   } catch (readError) {
     if (!asModelArtsError(readError).isNotFound) {
@@ -204,6 +195,9 @@ export async function showActionResult<T>(context: CommandContext, target: Resou
   if (action.removes) {
     removeFromTree(context, target);
     return;
+  }
+  if (action.starts) {
+    context.states.started(target.kind, target.scope, target.item);
   }
   await showChangedResource(context, target, updated);
 }

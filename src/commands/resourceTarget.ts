@@ -9,6 +9,7 @@ import { RegionNode } from '../views/nodes/regionNodes';
 import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
 import type { ListScope, ResourceKind } from '../views/resourceKind';
 import type { CommandContext } from './commandContext';
+import { lastPlace, rememberPlace, selectedPlace } from './commandPlace';
 import { pick, vscodeUserInput } from './userInput';
 
 /** What a resource command acts on: from a tree node, a details panel, or picked in the palette. */
@@ -40,8 +41,23 @@ export function requireServices(context: CommandContext): ModelArtsServices {
   return services;
 }
 
-/** Uses the tree node a command was invoked on, or asks for region, workspace and resource (or what `pickTarget` asks). */
+/**
+ * Uses the tree node a command was invoked on, or asks for the resource (or what `pickTarget` asks) in the
+ * region and workspace selected in the explorer, else asked for (see resolveScope).
+ */
 export async function resolveTarget<T>(
+  context: CommandContext,
+  kind: ResourceKind<T>,
+  nodeArgument: unknown,
+  eligible: (item: T) => boolean = () => true,
+  pickTarget?: TargetPicker<T>,
+): Promise<ResourceTarget<T>> {
+  const target = await findTarget(context, kind, nodeArgument, eligible, pickTarget);
+  rememberPlace(context, kind.perRegion ? { region: target.scope.region } : target.scope);
+  return target;
+}
+
+async function findTarget<T>(
   context: CommandContext,
   kind: ResourceKind<T>,
   nodeArgument: unknown,
@@ -61,7 +77,9 @@ export async function resolveTarget<T>(
     return { kind, ...picked, node: findLoadedNode(context, kind, picked.scope.region, kind.id(picked.item)) };
   }
   const services = requireServices(context);
-  const scope = kind.perRegion ? { region: await pickRegion(context, vscode.l10n.t('Select a region')), workspaceId: DEFAULT_WORKSPACE_ID } : await pickWorkspace(context, services);
+  const scope = kind.perRegion
+    ? { region: selectedPlace(context)?.region ?? (await pickRegion(context, vscode.l10n.t('Select a region'))), workspaceId: DEFAULT_WORKSPACE_ID }
+    : await placeScope(context, services);
   const item = await pickResource(
     context,
     kind,
@@ -95,43 +113,81 @@ export async function pickResource<T>(
   return picked.item;
 }
 
+/** Asks for a region (none when only one is shown), the one last worked in first. */
 export async function pickRegion(context: CommandContext, title: string, regions: readonly string[] = context.session.regions): Promise<string> {
   if (regions.length === 1) {
     return regions[0];
   }
-  const picked = await pick(context.ui, regions.map((region) => ({ label: region, description: regionDisplayName(region) })), { title });
+  const last = lastPlace(context)?.region;
+  const ordered = last && regions.includes(last) ? [last, ...regions.filter((region) => region !== last)] : regions;
+  const picked = await pick(
+    context.ui,
+    ordered.map((region) => ({ label: region, description: region === last ? vscode.l10n.t('{0} · last used', regionDisplayName(region)) : regionDisplayName(region) })),
+    { title },
+  );
   return picked.label;
 }
 
-/** The region a command works in: from a tree node in it (the region, a category of it), or asked for. */
+/** The region a command works in: from a tree node in it (the region, a category of it), else the one selected in the explorer, else asked for. */
 export async function resolveRegion(context: CommandContext, nodeArgument: unknown, title: string): Promise<string> {
-  for (let node = nodeArgument as ExplorerNode | undefined; node; node = node.parent) {
-    if (node instanceof RegionNode) {
-      return node.region;
-    }
+  let region: string | undefined;
+  for (let node = nodeArgument as ExplorerNode | undefined; node && !region; node = node.parent) {
+    region = node instanceof RegionNode ? node.region : undefined;
   }
-  return pickRegion(context, title);
+  region ??= selectedPlace(context)?.region ?? (await pickRegion(context, title));
+  rememberPlace(context, { region });
+  return region;
 }
 
-/** The workspace a command works in: from a tree node under it, or asked for. */
+/** The workspace a command works in: from a tree node under it, else the one selected in the explorer, else asked for. */
 export async function resolveScope(context: CommandContext, nodeArgument: unknown): Promise<WorkspaceScope> {
-  let node = nodeArgument as ExplorerNode | undefined;
-  while (node) {
+  const scope = scopeAbove(nodeArgument) ?? (await placeScope(context, requireServices(context)));
+  rememberPlace(context, scope);
+  return scope;
+}
+
+/**
+ * Where a create form opens: as resolveScope, but the workspace is never asked for, as the form offers it:
+ * the one selected in the explorer, else the one last worked in (in that region), else the default one.
+ */
+export async function resolveFormScope(context: CommandContext, nodeArgument: unknown): Promise<WorkspaceScope> {
+  const above = scopeAbove(nodeArgument);
+  const selected = selectedPlace(context);
+  const region = above?.region ?? selected?.region ?? (await pickRegion(context, vscode.l10n.t('Select a region')));
+  const last = lastPlace(context);
+  const workspaceId = above?.workspaceId ?? selected?.workspaceId ?? (last?.region === region ? last.workspaceId : undefined) ?? DEFAULT_WORKSPACE_ID;
+  rememberPlace(context, { region, workspaceId });
+  return { region, workspaceId };
+}
+
+function scopeAbove(nodeArgument: unknown): WorkspaceScope | undefined {
+  for (let node = nodeArgument as ExplorerNode | undefined; node; node = node.parent) {
     if ('scope' in node && typeof node.scope === 'object') {
       return node.scope as WorkspaceScope;
     }
-    node = node.parent;
   }
-  return pickWorkspace(context, requireServices(context));
+  return undefined;
 }
 
-async function pickWorkspace(context: CommandContext, services: ModelArtsServices): Promise<WorkspaceScope> {
-  const region = await pickRegion(context, vscode.l10n.t('Select a region'));
+/** The workspace selected in the explorer; else the region selected (or asked for) and a workspace of it asked for, the last used first. */
+async function placeScope(context: CommandContext, services: ModelArtsServices): Promise<WorkspaceScope> {
+  const selected = selectedPlace(context);
+  if (selected?.workspaceId !== undefined) {
+    return { region: selected.region, workspaceId: selected.workspaceId };
+  }
+  const region = selected?.region ?? (await pickRegion(context, vscode.l10n.t('Select a region')));
   const workspaces = await services.workspaces.list(region);
   if (workspaces.length === 1) {
     return { region, workspaceId: workspaces[0].id };
   }
-  const picked = await pick(context.ui, workspaces.map((workspace) => ({ label: workspace.name, description: workspace.id, workspace })), { title: vscode.l10n.t('Select a workspace') });
+  const last = lastPlace(context);
+  const lastId = last?.region === region ? last.workspaceId : undefined;
+  const ordered = [...workspaces.filter((workspace) => workspace.id === lastId), ...workspaces.filter((workspace) => workspace.id !== lastId)];
+  const picked = await pick(
+    context.ui,
+    ordered.map((workspace) => ({ label: workspace.name, description: workspace.id === lastId ? vscode.l10n.t('{0} · last used', workspace.id) : workspace.id, workspace })),
+    { title: vscode.l10n.t('Select a workspace') },
+  );
   return { region, workspaceId: picked.workspace.id };
 }
 

@@ -8,6 +8,7 @@ export const SERVICE_POWER_ACTIONS: Readonly<Record<'start' | 'stop', Omit<Resou
     question: (name) => vscode.l10n.t('Start real-time service "{0}"?', name),
     button: vscode.l10n.t('Start'),
     progress: (name) => vscode.l10n.t('Starting real-time service "{0}"…', name),
+    starts: true,
   },
   stop: {
     capability: 'canStop',

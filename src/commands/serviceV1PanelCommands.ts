@@ -9,13 +9,13 @@ import { modelDetails, serviceV1Details } from '../webviews/detailsPresenters';
 import { emptyServiceV1Form, serviceV1ToFormValues } from '../webviews/serviceV1FormRules';
 import { type CommandContext, registerCommand } from './commandContext';
 import { withProgress } from './progress';
-import { requireServices, resolveScope, resolveTarget } from './resourceTarget';
+import { requireServices, resolveFormScope, resolveTarget } from './resourceTarget';
 
 /** The panels of v1 real-time services and models: create, create similar, deploy a model, details. Each returns its panel. */
 export function registerServiceV1PanelCommands(context: CommandContext): vscode.Disposable[] {
   return [
     registerCommand(context, 'modelarts.serviceV1.create', async (node) => {
-      const scope = await resolveScope(context, node);
+      const scope = await resolveFormScope(context, node);
       return new CreateResourcePanel(context, createServiceV1Form, scope.region, emptyServiceV1Form(scope.workspaceId));
     }),
     registerCommand(context, 'modelarts.serviceV1.createSimilar', async (node) => {

@@ -6,6 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { ServiceV1, ServiceV1Config } from '../services/inferenceV1';
+import { flavorPickItems } from '../views/flavorPrices';
+import { serviceV1SpecFacts } from '../views/flavorText';
 import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { withCapability } from '../views/resourceKind';
 import { modelChoice, specChoice } from '../webviews/serviceV1Choices';
@@ -85,17 +87,18 @@ async function askInstances(context: CommandContext, title: string, config: Serv
 /** The specifications that meet the model's minimums; the current one is marked. */
 async function pickSpecification(context: CommandContext, region: string, title: string, config: ServiceV1Config): Promise<string> {
   const services = requireServices(context);
-  const [specifications, model] = await withProgress(vscode.l10n.t('Loading the specifications of real-time services…'), (signal) =>
-    Promise.all([services.inferenceV1.specifications(region, signal), services.models.get(region, config.model_id, signal)]),
-  );
-  const needs = modelChoice(model, model.workspace_id ?? '');
-  const fitting = specifications.filter((spec) => specificationFits(specChoice(spec), needs));
+  const fitting = await withProgress(vscode.l10n.t('Loading the specifications of real-time services…'), async (signal) => {
+    const [specifications, model] = await Promise.all([services.inferenceV1.specifications(region, signal), services.models.get(region, config.model_id, signal)]);
+    const needs = modelChoice(model, model.workspace_id ?? '');
+    const fits = specifications.filter((spec) => specificationFits(specChoice(spec), needs));
+    return flavorPickItems(services, region, fits, serviceV1SpecFacts, signal);
+  });
   const picked = await pick(
     context.ui,
-    fitting.map((spec) => ({ label: spec.specification, description: spec.specification === config.specification ? vscode.l10n.t('current') : undefined, detail: spec.display_en })),
-    { title, placeHolder: vscode.l10n.t('Specifications that meet the needs of {0}', modelText(config)) },
+    fitting.map((item) => (item.id === config.specification ? { ...item, description: vscode.l10n.t('{0} · current', item.id) } : item)),
+    { title, placeHolder: vscode.l10n.t('Specifications that meet the needs of {0}', modelText(config)), matchOnDescription: true },
   );
-  return picked.label;
+  return picked.id;
 }
 
 function confirmRedeploy(context: CommandContext, service: ServiceV1): Promise<boolean> {

@@ -77,7 +77,7 @@ async function execLoginInfo(context: CommandContext, services: ModelArtsService
     }
     const rows = await Promise.all(
       instances.map(async (instance) =>
-        (await services.inferenceV2.pods(region, service.id, deployment.name, instance.instance_name, signal)).map((pod) => [instance.instance_name, instance.status, pod.pod_name, pod.status, pod.pod_node_name, pod.pod_node_ip]),
+        (await services.inferenceV2.pods(region, service.id, deployment.name, instance.instance_name, signal)).map((pod) => [instance.instance_name, instance.status && readableStatus(instance.status), pod.pod_name, pod.status && readableStatus(pod.status), pod.pod_node_name, pod.pod_node_ip]),
       ),
     );
     const headers = [vscode.l10n.t('Instance'), vscode.l10n.t('Status'), vscode.l10n.t('Pod'), vscode.l10n.t('Pod status'), vscode.l10n.t('Node'), vscode.l10n.t('Node IP')];
@@ -125,7 +125,7 @@ async function flavorsDocument(services: ModelArtsServices, region: string, sign
       '',
       `- ${vscode.l10n.t('Pool ID')}: \`${pool.metadata.name}\``,
       `- ${vscode.l10n.t('Workspace')}: ${workspace}`,
-      `- ${vscode.l10n.t('Status')}: ${cluster.status ?? '—'}`,
+      `- ${vscode.l10n.t('Status')}: ${cluster.status ? readableStatus(cluster.status) : '—'}`,
       `- ${vscode.l10n.t('Categories')}: ${cluster.resource_categories?.join(', ') || '—'}`,
       '',
       flavorTable(cluster.flavors ?? []),

@@ -7,13 +7,13 @@ import { serviceV2Details } from '../webviews/serviceV2Details';
 import { emptyServiceV2Form, serviceV2ToFormValues } from '../webviews/serviceV2FormRules';
 import { type CommandContext, registerCommand } from './commandContext';
 import { withProgress } from './progress';
-import { requireServices, resolveScope, resolveTarget } from './resourceTarget';
+import { requireServices, resolveFormScope, resolveTarget } from './resourceTarget';
 
 /** The panels of v2 real-time services: create, create similar, details. Each returns its panel. */
 export function registerServiceV2PanelCommands(context: CommandContext): vscode.Disposable[] {
   return [
     registerCommand(context, 'modelarts.serviceV2.create', async (node) => {
-      const scope = await resolveScope(context, node);
+      const scope = await resolveFormScope(context, node);
       return new CreateResourcePanel(context, createServiceV2Form, scope.region, emptyServiceV2Form(scope.workspaceId));
     }),
     registerCommand(context, 'modelarts.serviceV2.createSimilar', async (node) => {

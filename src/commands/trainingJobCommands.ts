@@ -58,6 +58,7 @@ export function registerTrainingJobCommands(context: CommandContext): vscode.Dis
       const [latest, first] = await withProgress(vscode.l10n.t('Loading the log of "{0}"…', job.metadata.name), async (signal) => {
         // The job first: if it has ended, the log read after it is complete and needs no following.
         const fresh = await services.trainingJobs.get(region, job.metadata.id, signal);
+        context.states.report(trainingJobKind, region, fresh);
         return [fresh, await services.trainingJobs.logPreview(region, job.metadata.id, log.task, signal)] as const;
       });
       await logs.show(log, first, latest.status.phase);

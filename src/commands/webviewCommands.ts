@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import { readableStatus } from '../views/format';
 import { poolKind } from '../views/kinds/poolKinds';
 import { withCapability } from '../views/resourceKind';
 import { createNotebookForm, createPoolForm, createTrainingJobForm, editPoolForm } from '../webviews/createForms';
@@ -11,7 +12,7 @@ import { emptyNotebookForm, emptyTrainingJobForm, notebookToFormValues, training
 import { emptyPoolForm } from '../webviews/poolFormRules';
 import { type CommandContext, registerCommand } from './commandContext';
 import { withProgress } from './progress';
-import { requireServices, resolveScope, resolveTarget } from './resourceTarget';
+import { requireServices, resolveFormScope, resolveTarget } from './resourceTarget';
 
 /** Create, Create Similar, Edit and Show Details: the commands that open panels. Each returns its panel. */
 export function registerWebviewCommands(context: CommandContext): vscode.Disposable[] {
@@ -19,7 +20,7 @@ export function registerWebviewCommands(context: CommandContext): vscode.Disposa
     ...panelCommands(context, 'modelarts.notebook', createNotebookForm, emptyNotebookForm, notebookToFormValues, notebookDetails),
     ...panelCommands(context, 'modelarts.trainingJob', createTrainingJobForm, emptyTrainingJobForm, trainingJobToFormValues, trainingJobDetails),
     registerCommand(context, 'modelarts.pool.create', async (node) => {
-      const scope = await resolveScope(context, node);
+      const scope = await resolveFormScope(context, node);
       return new CreateResourcePanel(context, createPoolForm, scope.region, emptyPoolForm(scope.workspaceId));
     }),
     registerCommand(context, 'modelarts.pool.edit', async (node) => {
@@ -31,7 +32,7 @@ export function registerWebviewCommands(context: CommandContext): vscode.Disposa
         poolKind.fetch(services, target.scope, poolKind.id(target.item), signal),
       );
       if (!poolKind.capabilities(latest).includes('canEdit')) {
-        throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Resource pool "{0}" is {1}; it can be edited once it is Running.', name, poolKind.status(latest)), 'config');
+        throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Resource pool "{0}" is {1}; it can be edited once it is Running.', name, readableStatus(poolKind.status(latest))), 'config');
       }
       return EditResourcePanel.show(context, editPoolForm, { ...target, item: latest });
     }),
@@ -49,7 +50,7 @@ function panelCommands<Values extends { readonly workspaceId: string; readonly n
 ): vscode.Disposable[] {
   return [
     registerCommand(context, `${prefix}.create`, async (node) => {
-      const scope = await resolveScope(context, node);
+      const scope = await resolveFormScope(context, node);
       return new CreateResourcePanel(context, form, scope.region, emptyValues(scope.workspaceId));
     }),
     registerCommand(context, `${prefix}.createSimilar`, async (node) => {

@@ -43,6 +43,8 @@ export interface DevServerFlavor {
   readonly roce_num?: number;
   readonly flavor_type?: string;
   readonly specification?: string;
+  /** The billing code (the SDK's field text). */
+  readonly sku_code?: string;
   readonly is_sold_out?: boolean;
 }
 

@@ -5,7 +5,8 @@
  */
 import { LocalErrorCode, ModelArtsError } from './errors';
 
-export const SERVICE_NAMES = ['iam', 'modelarts', 'obs', 'swr', 'vpc', 'kms'] as const;
+/** `bss` and `bssintl` are the price inquiry of the Chinese and the international site (global, not per region). */
+export const SERVICE_NAMES = ['iam', 'modelarts', 'obs', 'swr', 'vpc', 'kms', 'bss', 'bssintl'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export type EndpointOverrides = Partial<Record<ServiceName, string>>;
 
@@ -60,7 +61,7 @@ export function regionDisplayName(region: string): string {
   return MODELARTS_REGIONS.find((r) => r.id === region)?.displayName ?? region;
 }
 
-const HOST_PREFIX: Record<ServiceName, string> = {
+const HOST_PREFIX: Record<Exclude<ServiceName, 'bss' | 'bssintl'>, string> = {
   iam: 'iam',
   modelarts: 'modelarts',
   obs: 'obs',
@@ -75,6 +76,10 @@ export function endpointFor(service: ServiceName, region: string, overrides: End
   const override = overrides[service];
   if (override) {
     return override.replace(/\/+$/, '');
+  }
+  // One endpoint per site, whatever the region (the BSS API docs; the SDKs' BssRegion and BssintlRegion).
+  if (service === 'bss' || service === 'bssintl') {
+    return service === 'bss' ? 'https://bss.myhuaweicloud.com' : 'https://bss-intl.myhuaweicloud.com';
   }
   // The SDK region table puts ModelArts ap-southeast-1 under .cn; many public examples use .com (§13.7).
   const domain = service === 'modelarts' && region === 'ap-southeast-1' ? 'myhuaweicloud.cn' : 'myhuaweicloud.com';

@@ -11,6 +11,7 @@ import { NotebookService } from './notebooks';
 import { NotebookStorageService } from './notebookStorage';
 import { ObsService } from './obs';
 import { PoolService } from './pools';
+import { PriceService } from './prices';
 import { SignedClient, type SignedClientOptions } from './signedClient';
 import { SwrService } from './swr';
 import { TrainingJobService } from './trainingJobs';
@@ -36,6 +37,8 @@ export interface ModelArtsServices {
   readonly inferenceV1: InferenceV1Service;
   readonly inferenceV2: InferenceV2Service;
   readonly models: ModelService;
+  /** Hourly prices of flavors (BSS price inquiry). */
+  readonly prices: PriceService;
   /** OBS goes through its own SDK, with the same credentials and settings. */
   readonly obs: ObsService;
 }
@@ -60,6 +63,7 @@ export function createServices(options: SignedClientOptions): ModelArtsServices 
     inferenceV1: new InferenceV1Service(client),
     inferenceV2: new InferenceV2Service(client),
     models: new ModelService(client),
+    prices: new PriceService(client),
     obs: new ObsService(options),
   };
 }

@@ -65,6 +65,8 @@ export interface ServiceSpecification {
   readonly category?: string;
   readonly is_open?: boolean;
   readonly is_free?: boolean;
+  /** The billing code BSS prices the specification by. */
+  readonly billing_spec?: string;
   readonly display_en?: string;
   readonly cpu_info?: { readonly arch?: string; readonly cpu?: number };
   readonly memory_info?: { readonly unit?: string; readonly memory?: number };

@@ -139,6 +139,7 @@ export interface ServiceV2Flavor {
   readonly gpu?: { readonly gpu?: number; readonly gpu_memory?: string; readonly type?: string };
   readonly ascend?: { readonly npu?: number; readonly npu_memory?: string; readonly type?: string };
   readonly description?: string;
+  readonly billing?: { readonly code?: string };
   readonly free?: boolean;
   readonly sold_out?: boolean;
 }

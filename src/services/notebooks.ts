@@ -45,7 +45,12 @@ export interface NotebookFlavor {
   readonly category: string;
   readonly arch: string;
   readonly vcpus?: number;
+  /** KB (§1.5: 8388608 is 8 GB). */
   readonly memory?: number;
+  readonly gpu?: { readonly gpu?: number; readonly type?: string };
+  readonly ascend?: { readonly npu?: number; readonly type?: string };
+  /** The billing code BSS prices the flavor by. */
+  readonly billing?: { readonly code?: string };
   readonly free?: boolean;
   readonly sold_out?: boolean;
   readonly description?: string;

@@ -5,7 +5,7 @@
 import { addAbortSignal, type Readable } from 'node:stream';
 import { LocalErrorCode, ModelArtsError } from './errors';
 import { ObsClients } from './obsClient';
-import { collectPages, markerPage, type Page } from './paging';
+import { collectFromCursor, collectPages, markerPage, type Page } from './paging';
 import { findListed } from './responses';
 import type { RetryPolicy } from './retry';
 import type { SignedClientOptions } from './signedClient';
@@ -31,6 +31,14 @@ export type ObsEntry =
   | { readonly kind: 'object'; readonly key: string; readonly size: number; readonly lastModified?: string; readonly etag?: string; readonly storageClass?: string };
 
 export type ObsObject = Extract<ObsEntry, { kind: 'object' }>;
+
+/** What a search of object names found, and whether it stopped at its limit with objects left unread. */
+export interface ObjectSearch {
+  readonly matches: readonly ObsObject[];
+  readonly capped: boolean;
+  /** Keys read. */
+  readonly scanned: number;
+}
 
 export interface ObjectHead {
   readonly size: number;
@@ -103,7 +111,8 @@ export class ObsService {
 
   /**
    * One page of what is under `prefix`: its folders and objects, or with `recursive` every object below it.
-   * A folder's own marker (an empty object named like the folder) is listed only with `recursive`.
+   * A folder's own marker (an empty object named like the folder) is listed only with `recursive`; `prefix` may
+   * end inside a name (a folder's filter).
    */
   async listEntries(
     region: string,
@@ -128,13 +137,45 @@ export class ObsService {
     const lastListed = [...folders, ...objects].map((entry) => entry.key).sort().at(-1);
     const next = result.IsTruncated === 'true' ? result.NextMarker || lastListed : undefined;
     const entries = [...folders, ...objects];
-    return markerPage(options.recursive ? entries : entries.filter((entry) => entry.key !== options.prefix), next);
+    // The folder's own marker is no child of it; an object named exactly as a filtered prefix is.
+    const isOwnMarker = (entry: ObsEntry) => entry.key === options.prefix && entry.key.endsWith('/');
+    return markerPage(options.recursive ? entries : entries.filter((entry) => !isOwnMarker(entry)), next);
   }
 
   /** Every object under `prefix` (a folder, recursively), for transfers and deletes. */
   async listAllObjects(region: string, bucket: string, prefix: string, signal?: AbortSignal): Promise<ObsObject[]> {
     const entries = await collectPages((token, pageSignal) => this.listEntries(region, bucket, { prefix, recursive: true, pageSize: OBS_MAX_KEYS }, token, pageSignal), Number.POSITIVE_INFINITY, signal);
     return entries.filter((entry): entry is ObsObject => entry.kind === 'object');
+  }
+
+  /**
+   * Objects below `prefix` (at any depth) whose key below it contains `text`, in any case; folder markers
+   * are no matches. Reads OBS_MAX_KEYS keys a request and stops at `maxMatches`; `onPage` is told after
+   * each request how many keys were read and how many matched.
+   */
+  async findObjects(
+    region: string,
+    bucket: string,
+    search: { readonly prefix: string; readonly text: string; readonly maxMatches: number },
+    onPage: (scanned: number, matched: number) => void,
+    signal?: AbortSignal,
+  ): Promise<ObjectSearch> {
+    const wanted = search.text.toLowerCase();
+    const matches = (entry: ObsEntry): entry is ObsObject => entry.kind === 'object' && !entry.key.endsWith('/') && entry.key.slice(search.prefix.length).toLowerCase().includes(wanted);
+    let scanned = 0;
+    let matched = 0;
+    const found = await collectFromCursor(
+      async (token, pageSignal) => {
+        const page = await this.listEntries(region, bucket, { prefix: search.prefix, recursive: true, pageSize: OBS_MAX_KEYS }, token, pageSignal);
+        scanned += page.items.length;
+        matched += page.items.filter(matches).length;
+        onPage(scanned, Math.min(matched, search.maxMatches));
+        return page;
+      },
+      { maxItems: search.maxMatches, maxPages: Number.POSITIVE_INFINITY, keep: matches },
+      signal,
+    );
+    return { matches: found.items.filter(matches), capped: found.cursor !== undefined, scanned };
   }
 
   async headObject(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<ObjectHead> {

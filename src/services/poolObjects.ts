@@ -100,7 +100,15 @@ export interface PluginTemplate {
 
 export interface ResourceFlavor {
   readonly metadata: ObjectMeta;
-  readonly spec?: { readonly cpuArch?: string; readonly cpu?: string; readonly memory?: string; readonly gpu?: unknown; readonly npu?: unknown };
+  readonly spec?: {
+    readonly cpuArch?: string;
+    readonly cpu?: string;
+    /** e.g. `32Gi`. */
+    readonly memory?: string;
+    readonly gpu?: { readonly type?: string; readonly size?: string };
+    readonly npu?: { readonly type?: string; readonly size?: string };
+    readonly billingCode?: string;
+  };
   /** Per availability zone: `normal` or `soldout` (the SDK's ResourceFlavorStatus). */
   readonly status?: { readonly phase?: Readonly<Record<string, string>> };
 }

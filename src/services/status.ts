@@ -190,6 +190,14 @@ export function trainingPhaseCategory(phase: string): StatusCategory {
   return TRAINING_PHASE[phase] ?? 'unknown';
 }
 
+/** The statuses each API names (§1.4, §2.4, §3.4, §4.3, §7.3), for the status filter. */
+export const NOTEBOOK_STATUSES: readonly string[] = Object.keys(NOTEBOOK_STATUS);
+export const TRAINING_PHASES: readonly string[] = Object.keys(TRAINING_PHASE);
+export const DEV_SERVER_STATUSES: readonly string[] = [
+  'CREATING', 'CREATE_FAILED', 'RUNNING', 'STARTING', 'START_FAILED', 'STOPPING', 'STOPPED', 'STOP_FAILED', 'REBOOTING', 'REBOOT_FAILED',
+  'CHANGINGOS', 'CHANGINGOS_FAILED', 'REINSTALLINGOS', 'REINSTALLINGOS_FAILED', 'DELETING', 'DELETE_FAILED', 'ERROR',
+];
+
 /** VPCs (CREATING, OK) and subnets (ACTIVE, UNKNOWN, ERROR), §8. */
 const NETWORK_STATUS: Record<string, StatusCategory> = {
   CREATING: 'transitional',
@@ -228,6 +236,8 @@ export function serviceV1StatusCategory(status: string): StatusCategory {
   return SERVICE_V1_STATUS[status] ?? 'unknown';
 }
 
+export const SERVICE_V1_STATUSES: readonly string[] = Object.keys(SERVICE_V1_STATUS);
+
 /**
  * Real-time services of the v2 API (§4.3) and their deployments, UPPERCASE. INIT (created without a
  * deployment) waits for the user to add one, so it is not polled; CONCERNING still serves, in part.
@@ -249,6 +259,8 @@ const SERVICE_V2_STATUS: Record<string, StatusCategory> = {
 export function serviceV2StatusCategory(status: string): StatusCategory {
   return SERVICE_V2_STATUS[status] ?? 'unknown';
 }
+
+export const SERVICE_V2_STATUSES: readonly string[] = Object.keys(SERVICE_V2_STATUS);
 
 /** Models (§3.4): published is their usable end state. */
 const MODEL_STATUS: Record<string, StatusCategory> = {
@@ -290,3 +302,10 @@ const NOTEBOOK_IMAGE_STATUS: Record<string, StatusCategory> = {
 export function notebookImageStatusCategory(status: string): StatusCategory {
   return NOTEBOOK_IMAGE_STATUS[status] ?? 'unknown';
 }
+
+/** Every status value the product knows (and §2.4's secondary phases): what readableStatus (views/format.ts) is proven against. */
+export const KNOWN_STATUSES: readonly string[] = [
+  ...[NOTEBOOK_STATUS, TRAINING_PHASE, POOL_PHASE, SCOPE_STATE, NODE_PHASE, PLUGIN_PHASE, HYPERINSTANCE_STATUS, DEV_SERVER_JOB_STATUS, DEV_SERVER_TASK_STATUS, EVENT_STATE, WORKSPACE_STATUS, NETWORK_STATUS, SERVICE_V1_STATUS, SERVICE_V2_STATUS, MODEL_STATUS, NOTEBOOK_STORAGE_STATUS, NOTEBOOK_IMAGE_STATUS].flatMap(Object.keys),
+  ...DEV_SERVER_STATUSES,
+  ...['Creating', 'Queuing', 'Running', 'Failed', 'Completed', 'Terminating', 'Terminated', 'CreateFailed', 'TerminatedFailed', 'Unknown', 'Lost'],
+];

@@ -21,6 +21,10 @@ export interface TrainingJob {
     readonly duration?: number;
     readonly start_time?: number;
     readonly tasks?: readonly string[];
+    /** Each ended task's exit code and message (the SDK's TaskStatuses). */
+    readonly task_statuses?: readonly { readonly task?: string; readonly exit_code?: number; readonly message?: string }[];
+    /** The runs of the job; a run that ended says why (the SDK's RunningRecord). */
+    readonly running_records?: readonly { readonly end_reason?: string }[];
   };
   readonly algorithm?: {
     readonly code_dir?: string;
@@ -29,7 +33,14 @@ export interface TrainingJob {
     readonly engine?: { readonly engine_name?: string; readonly engine_version?: string; readonly image_url?: string };
   };
   readonly spec?: {
-    readonly resource?: { readonly flavor_id?: string; readonly flavor_name?: string; readonly node_count?: number; readonly pool_id?: string };
+    readonly resource?: {
+      readonly flavor_id?: string;
+      readonly flavor_name?: string;
+      readonly node_count?: number;
+      readonly pool_id?: string;
+      /** The SDK's FlavorDetail: the flavor list's billing and figures. */
+      readonly flavor_detail?: { readonly flavor_type?: string } & Pick<TrainingFlavor, 'billing' | 'flavor_info'>;
+    };
   };
 }
 
@@ -76,6 +87,14 @@ export interface TrainingFlavor {
   readonly flavor_name: string;
   readonly flavor_type: string;
   readonly max_num?: number;
+  readonly billing?: { readonly code?: string };
+  /** The SDK's FlavorInfoResponse: GPU counts are numbers, NPU counts strings. */
+  readonly flavor_info?: {
+    readonly cpu?: { readonly arch?: string; readonly core_num?: number };
+    readonly gpu?: { readonly unit_num?: number; readonly product_name?: string };
+    readonly npu?: { readonly unit_num?: string; readonly product_name?: string };
+    readonly memory?: { readonly size?: number; readonly unit?: string };
+  };
 }
 
 export interface TrainingEngine {

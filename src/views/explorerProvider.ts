@@ -5,6 +5,8 @@ import { type ExplorerNode, isPollable, type PollableNode, type PollResult } fro
 import { LiteServerListMode } from './nodes/liteServerNodes';
 import { RegionNode, WorkspaceNode } from './nodes/regionNodes';
 import { ResourceGroupNode, ResourceNode } from './nodes/resourceNodes';
+import { StatusFilters } from './statusFilter';
+import type { ResourceState, ResourceStates } from './resourceStates';
 import { TransitionPoller } from './transitionPoller';
 
 /** The ModelArts explorer: regions → workspaces → categories → resources. */
@@ -13,6 +15,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   readonly poller: TransitionPoller;
   readonly liteServerListMode: LiteServerListMode;
+  /** Each category's status filter, for the session. */
+  readonly statusFilters = new StatusFilters();
   private roots: RegionNode[] | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -20,6 +24,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     private readonly session: SessionManager,
     log: ExtensionLog,
     viewState: vscode.Memento,
+    private readonly states: ResourceStates,
   ) {
     this.liteServerListMode = new LiteServerListMode(viewState);
     this.poller = new TransitionPoller(
@@ -28,7 +33,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       () => this.rerenderAges(),
       log,
     );
-    this.subscriptions = [this.changed, session.onDidChange(() => this.reload())];
+    this.subscriptions = [this.changed, session.onDidChange(() => this.reload()), states.onDidChange((state) => this.showReported(state))];
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
@@ -54,7 +59,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!services) {
       return []; // signed out: the view shows its welcome content
     }
-    this.roots ??= this.session.regions.map((region) => new RegionNode(region, services, this.liteServerListMode));
+    this.roots ??= this.session.regions.map((region) => new RegionNode(region, services, this.liteServerListMode, this.statusFilters));
     return this.roots;
   }
 
@@ -100,6 +105,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return this.roots ?? [];
   }
 
+  /** Every node built so far, depth first; nothing is loaded. */
+  private loadedNodes(): ExplorerNode[] {
+    const below = (nodes: readonly ExplorerNode[]): ExplorerNode[] => nodes.flatMap((node) => [node, ...below(node.loadedChildren?.() ?? [])]);
+    return below(this.loadedRoots());
+  }
+
   getParent(node: ExplorerNode): ExplorerNode | undefined {
     return node.parent;
   }
@@ -117,15 +128,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       this.reload();
       return;
     }
-    if (isPollable(node) && (await node.poll(new AbortController().signal)) === 'gone') {
-      this.onPolled(node, 'gone');
-      return;
+    if (isPollable(node)) {
+      const result = await node.poll(new AbortController().signal);
+      if (result === 'gone') {
+        this.onPolled(node, 'gone');
+        return;
+      }
+      this.tell(node);
     }
     node.reset?.();
     this.rerender(node);
   }
 
-  /** Show a node's current data without loading anything; a resource that entered a transitional or running state is watched. */
+  /** Show a node's current data without loading anything; a resource that entered a transitional or running state is watched, one that settled no longer. */
   rerender(node: ExplorerNode): void {
     this.watchIfChanging(node);
     this.changed.fire(node);
@@ -137,15 +152,43 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   private watchIfChanging(node: ExplorerNode): void {
-    if (isPollable(node) && (node.isTransitional() || node.isRunning())) {
+    if (!isPollable(node)) {
+      return;
+    }
+    if (node.isTransitional() || node.isRunning()) {
       this.poller.track(node);
+    } else {
+      this.poller.untrack(node);
+    }
+  }
+
+  /**
+   * A resource's newer state, read elsewhere (a details panel, log following, a chat tool, an action's answer):
+   * every loaded row of it takes it, is rendered again when it reads differently, and is watched while it changes or runs.
+   */
+  private showReported(state: ResourceState): void {
+    const rows = this.loadedNodes().filter(
+      (node): node is ResourceNode<unknown> => node instanceof ResourceNode && node.kind.contextValue === state.kind && node.region === state.region && node.resourceId === state.id,
+    );
+    for (const row of rows) {
+      if (row.update(state.item) === 'changed') {
+        this.rerender(row);
+      } else {
+        this.watchIfChanging(row);
+      }
+    }
+  }
+
+  /** What the explorer read of a resource, told to the details panels and next steps that wait for it. */
+  private tell(node: ExplorerNode): void {
+    if (node instanceof ResourceNode) {
+      this.states.report(node.kind, node.region, node.resource);
     }
   }
 
   /** Rows whose relative time ("5 min ago") now reads differently are rendered again; nothing is loaded. */
   private rerenderAges(): void {
-    const loaded = (nodes: readonly ExplorerNode[]): ExplorerNode[] => nodes.flatMap((node) => [node, ...loaded(node.loadedChildren?.() ?? [])]);
-    loaded(this.loadedRoots())
+    this.loadedNodes()
       .filter((node) => node instanceof ResourceNode && node.descriptionOutdated())
       .forEach((node) => this.changed.fire(node));
   }
@@ -155,6 +198,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       this.changed.fire(node.parent);
     } else if (result === 'changed') {
       this.rerender(node);
+      this.tell(node);
     }
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { markdownText } from './markdownTable';
+import { SPECIAL_STATUSES, type SpecialStatus, statusWords } from './statusWords';
 
 /** "5 min ago", "3 h ago", "12 d ago": compact enough for a tree item's description. */
 export function formatAge(epochMs: number | undefined, now: number = Date.now()): string {
@@ -35,13 +36,26 @@ export function formatDuration(ms: number | undefined): string {
   return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
 }
 
-/** "CREATE_FAILED" → "Create failed", "building_failed" → "Building failed": the API's UPPER_CASE and lower_case statuses, readable. */
+/** What statusWords would get wrong ("Changingos", "Ok"). */
+const STATUS_WORDS: Readonly<Record<SpecialStatus, string>> = {
+  SNAPSHOTTING: vscode.l10n.t('Saving image'),
+  CHANGINGOS: vscode.l10n.t('Changing OS'),
+  CHANGINGOS_FAILED: vscode.l10n.t('Change OS failed'),
+  REINSTALLINGOS: vscode.l10n.t('Reinstalling OS'),
+  REINSTALLINGOS_FAILED: vscode.l10n.t('Reinstall OS failed'),
+  TerminatedFailed: vscode.l10n.t('Terminate failed'),
+  OK: vscode.l10n.t('OK'),
+};
+
+const isSpecial = (status: string): status is SpecialStatus => (SPECIAL_STATUSES as readonly string[]).includes(status);
+
+/**
+ * The one reading of a status wherever one is shown (tree, hover, details panel, picker, message, chat):
+ * "CREATE_FAILED" → "Create failed", "running" → "Running", "CreationFailed" → "Creation failed" (statusWords),
+ * and the few the word-by-word reading gets wrong.
+ */
 export function readableStatus(status: string): string {
-  if (status !== status.toUpperCase() && status !== status.toLowerCase()) {
-    return status; // already mixed case, e.g. training phases
-  }
-  const words = status.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return isSpecial(status) ? STATUS_WORDS[status] : statusWords(status);
 }
 
 /** "13.2 GB", "512 KB": a size in bytes, in the largest unit that keeps it at 1 or more. */

@@ -4,7 +4,8 @@ import { asModelArtsError } from '../services/errors';
 import { LogTail } from '../services/logTail';
 import type { Redactor } from '../services/secrets';
 import { type TrainingJob, type TrainingLog, trainingLogMayGrow } from '../services/trainingJobs';
-import { formatSize } from './format';
+import { formatSize, readableStatus } from './format';
+import { trainingJobKind } from './kinds/trainingJobKind';
 
 /** The newest characters of a log kept in memory (and in its editor): some 20,000 lines of a training log. */
 const MAX_KEPT_CHARS = 2 * 1024 * 1024;
@@ -109,6 +110,8 @@ export class TrainingLogViewer implements vscode.Disposable {
     try {
       // The job first: once it has ended, the log read after it is complete, and this is the last poll.
       const latest = await services.trainingJobs.get(region, job.metadata.id, signal);
+      // The job's phase as read here is the tree's and the details panel's too (a job seen Completed here turns Completed there).
+      this.context.states.report(trainingJobKind, region, latest);
       const log = await services.trainingJobs.logPreview(region, job.metadata.id, task, signal);
       if (signal.aborted) {
         return;
@@ -118,7 +121,7 @@ export class TrainingLogViewer implements vscode.Disposable {
       }
       if (!trainingLogMayGrow(latest.status.phase)) {
         this.stop(follow);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Training job "{0}" is {1}: its log ({2}) is complete.', job.metadata.name, latest.status.phase, task), 10_000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Training job "{0}" is {1}: its log ({2}) is complete.', job.metadata.name, readableStatus(latest.status.phase), task), 10_000);
         return;
       }
     } catch (error) {

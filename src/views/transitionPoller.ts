@@ -83,6 +83,15 @@ export class TransitionPoller {
     this.schedule();
   }
 
+  /** Stops watching a resource that settled, its state read elsewhere: no request is sent for it any more. */
+  untrack(node: PollableNode): void {
+    if (this.tracked.get(node.id) === node) {
+      this.tracked.delete(node.id);
+      this.unlisted.delete(node.id);
+      this.schedule();
+    }
+  }
+
   setVisible(visible: boolean): void {
     this.visible = visible;
     this.schedule();

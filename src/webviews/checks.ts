@@ -18,6 +18,11 @@ export function checkOneOf<T extends string>(allowed: readonly T[]): Check<T> {
   return (value) => (typeof value === 'string' && (allowed as readonly string[]).includes(value) ? undefined : `expected one of ${allowed.join(', ')}`);
 }
 
+/** A field that may be left out. */
+export function checkOptional<T>(check: Check<T>): Check<T | undefined> {
+  return (value) => (value === undefined ? undefined : check(value));
+}
+
 /** At most this many items: a webview has no reason to send more, and a huge array is no one's input. */
 const MAX_ITEMS = 200;
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { DevServer } from '../services/devServers';
 import { PICKER_LIMIT } from '../services/paging';
+import { pricedFlavorTexts } from '../views/flavorPrices';
+import { devServerFlavorFacts, uniqueFlavors } from '../views/flavorText';
 import { devServerKind, hyperinstanceKind } from '../views/kinds/liteServerKinds';
 import type { ResourceKind } from '../views/resourceKind';
 import type { CreateForm } from './createResourcePanel';
@@ -17,10 +19,12 @@ export const createDevServerForm: CreateForm<DevServerFormValues, DevServer> = {
   loadOptions: async (services, region, signal) => {
     // Hyperinstances join HPS clusters (`hps_cluster_id`).
     const [flavors, clusters] = await Promise.all([services.devServers.listFlavors(region, {}, signal), services.hyperClusters.listOfType(region, 'HPS', signal)]);
+    const names = await pricedFlavorTexts(services, region, uniqueFlavors(flavors.map(devServerFlavorFacts), (facts) => facts.id), signal);
     return {
       type: 'devServerOptions',
       flavors: flavors.map((flavor) => ({
         flavor: flavor.flavor,
+        name: names.get(flavor.flavor) ?? flavor.flavor,
         serverType: flavor.server_type,
         arch: flavor.arch,
         // (uncertain) Each entry names one zone; a flavor sold in several zones is assumed to be listed once per zone.

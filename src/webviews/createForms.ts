@@ -8,9 +8,12 @@ import type { TrainingJob } from '../services/trainingJobs';
 import { notebookKind } from '../views/kinds/notebookKind';
 import { describeFlavor, poolKind } from '../views/kinds/poolKinds';
 import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
+import { pricedFlavorTexts } from '../views/flavorPrices';
+import { notebookFlavorFacts, poolFlavorFacts, serviceV1SpecFacts, trainingFlavorFacts, uniqueFlavors } from '../views/flavorText';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import { loadCompanionLists } from './companionChoices';
-import type { CreateForm } from './createResourcePanel';
+import { archOf, notebookMismatches, softwareNamed, trainingJobMismatches } from './compatibilityRules';
+import type { Caution, CreateForm } from './createResourcePanel';
 import type { EditForm } from './editResourcePanel';
 import { toCreateNotebookRequest, toCreateTrainingJobBody, validateNotebookForm, validateTrainingJobForm } from './formRules';
 import { nodesRemoved, poolToEditValues, toCreatePoolBody, toPoolPatch, validatePoolEdit, validatePoolForm } from './poolFormRules';
@@ -30,14 +33,17 @@ export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
       services.notebooks.listImages({ region, workspaceId: '0' }, signal),
       services.notebooks.listSavedImages(region, signal),
     ]);
+    const offered = uniqueFlavors(flavors, (flavor) => flavor.id);
+    const labels = await pricedFlavorTexts(services, region, offered.map(notebookFlavorFacts), signal);
     return {
       type: 'notebookOptions',
-      flavors: flavors.map((flavor) => ({
+      flavors: offered.map((flavor) => ({
         id: flavor.id,
-        name: flavor.name,
+        name: labels.get(flavor.id) ?? flavor.name,
         category: flavor.category,
         description: flavor.description ?? '',
         soldOut: flavor.sold_out === true,
+        arch: archOf(flavor.arch),
       })),
       // The account's own images (saved from notebooks) first, once they are ready.
       images: [...saved.filter((image) => image.status === 'ACTIVE'), ...builtIn].map((image) => ({
@@ -45,20 +51,32 @@ export const createNotebookForm: CreateForm<NotebookFormValues, Notebook> = {
         name: `${image.type === 'DEDICATED' && image.namespace ? `${image.namespace}/` : ''}${image.tag ? `${image.name}:${image.tag}` : image.name}`,
         description: image.description ?? '',
         categories: image.resource_categories ?? [],
+        arch: archOf(image.arch),
       })),
     };
+  },
+  caution: (values, options) => {
+    const warning = options?.type === 'notebookOptions' ? notebookMismatches(values, options).imageId : undefined;
+    return warning ? mismatchQuestion(vscode.l10n.t('Create notebook "{0}" with an image that does not suit its flavor?', values.name), warning) : undefined;
   },
   validate: (values) => validateNotebookForm(values),
   check: async (services, region, values, signal) => validateNotebookForm(values, values.keyPairName ? await loadCompanionLists(services, region, ['keyPairs'], '', signal) : {}),
   create: (services, scope, values, signal) => services.notebooks.create(scope, toCreateNotebookRequest(values), signal),
 };
 
+/** The question asked before creating with an image or engine that the listings say does not suit the flavor. */
+function mismatchQuestion(question: string, detail: string): Caution {
+  return { question, detail, button: vscode.l10n.t('Create Anyway') };
+}
+
 /** The flavors and networks of the pool forms (the edit form describes its node pools' flavors with them). */
 async function loadPoolOptions(services: ModelArtsServices, region: string, signal?: AbortSignal): Promise<HostMessage> {
-  const [flavors, networks] = await Promise.all([services.pools.listResourceFlavors(region, signal), services.pools.listNetworks(region, signal)]);
+  const [listed, networks] = await Promise.all([services.pools.listResourceFlavors(region, signal), services.pools.listNetworks(region, signal)]);
+  const flavors = uniqueFlavors(listed, (flavor) => flavor.metadata.name);
+  const names = await pricedFlavorTexts(services, region, flavors.map(poolFlavorFacts), signal);
   return {
     type: 'poolOptions',
-    flavors: flavors.map((flavor) => ({ id: flavor.metadata.name, ...describeFlavor(flavor) })),
+    flavors: flavors.map((flavor) => ({ id: flavor.metadata.name, name: names.get(flavor.metadata.name) ?? flavor.metadata.name, ...describeFlavor(flavor) })),
     networks: networks.map((network) => ({ name: network.metadata.name, description: [network.metadata.labels?.[POOL_NAME_LABEL], network.spec?.cidr].filter(Boolean).join(' · ') })),
   };
 }
@@ -109,11 +127,24 @@ export const createTrainingJobForm: CreateForm<TrainingJobFormValues, TrainingJo
   submittedValues: (message) => (message.type === 'submitTrainingJob' ? message.values : undefined),
   loadOptions: async (services, region, signal) => {
     const [flavors, engines] = await Promise.all([services.trainingJobs.listFlavors(region, signal), services.trainingJobs.listEngines(region, signal)]);
+    const offered = uniqueFlavors(flavors, (flavor) => flavor.flavor_id);
+    const labels = await pricedFlavorTexts(services, region, offered.map(trainingFlavorFacts), signal);
     return {
       type: 'trainingJobOptions',
-      flavors: flavors.map((flavor) => ({ id: flavor.flavor_id, name: flavor.flavor_name, category: flavor.flavor_type, maxNodes: flavor.max_num ?? 1 })),
-      engines: engines.map((engine) => ({ id: engine.engine_id, name: engine.engine_name, version: engine.engine_version })),
+      flavors: offered.map((flavor) => ({
+        id: flavor.flavor_id,
+        name: labels.get(flavor.flavor_id) ?? flavor.flavor_name,
+        category: flavor.flavor_type,
+        maxNodes: flavor.max_num ?? 1,
+        arch: archOf(flavor.flavor_info?.cpu?.arch),
+      })),
+      engines: engines.map((engine) => ({ id: engine.engine_id, name: engine.engine_name, version: engine.engine_version, ...softwareNamed(engine.engine_version) })),
     };
+  },
+  caution: (values, options) => {
+    const warnings = options?.type === 'trainingJobOptions' ? trainingJobMismatches(values, options) : {};
+    const warning = warnings.engineId ?? warnings.imageUrl;
+    return warning ? mismatchQuestion(vscode.l10n.t('Create training job "{0}" with an engine or image that does not suit its flavor?', values.name), warning) : undefined;
   },
   validate: validateTrainingJobForm,
   create: (services, scope, values, signal) => services.trainingJobs.create(scope, toCreateTrainingJobBody(values), signal),
@@ -127,7 +158,12 @@ export const createServiceV1Form: CreateForm<ServiceV1FormValues, ServiceV1> = {
   submittedValues: (message) => (message.type === 'submitServiceV1' ? message.values : undefined),
   loadOptions: async (services, region, signal) => {
     const [models, specifications] = await Promise.all([publishedModels(services, region, signal), services.inferenceV1.specifications(region, signal)]);
-    return { type: 'serviceV1Options', models, specifications: specifications.filter((spec) => spec.is_open !== false).map(specChoice) };
+    const open = uniqueFlavors(
+      specifications.filter((spec) => spec.is_open !== false),
+      (spec) => spec.specification,
+    );
+    const names = await pricedFlavorTexts(services, region, open.map(serviceV1SpecFacts), signal);
+    return { type: 'serviceV1Options', models, specifications: open.map((spec) => specChoice(spec, names.get(spec.specification))) };
   },
   validate: (values) => validateServiceV1Form(values),
   create: (services, scope, values, signal) => services.inferenceV1.create(scope, toCreateServiceV1Request(values), signal),

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
 import { pickSwrImage } from '../commands/companionPickers';
+import { confirmAction } from '../commands/confirm';
 import { locationUri, pickObsLocation } from '../commands/obsPickers';
 import { withProgress } from '../commands/progress';
-import { requireServices } from '../commands/resourceTarget';
+import { announceCreated } from '../commands/nextSteps';
+import { requireServices, ResourceReference } from '../commands/resourceTarget';
 import type { ModelArtsServices } from '../services';
 import { isCancellation, LocalErrorCode } from '../services/errors';
 import type { WorkspaceScope } from '../services/workspaces';
@@ -37,9 +39,18 @@ export interface ResourceForm<Values> {
   secrets?(values: Values): string[];
 }
 
+/** A question asked before a request that will probably fail, which the user may still send. */
+export interface Caution {
+  readonly question: string;
+  readonly detail: string;
+  readonly button: string;
+}
+
 /** A form that creates a resource. */
 export interface CreateForm<Values, T> extends ResourceForm<Values> {
   readonly kind: ResourceKind<T>;
+  /** The question to ask before sending what the loaded choices say will likely fail (an image that does not suit the flavor). */
+  caution?(values: Values, options: HostMessage | undefined): Caution | undefined;
   create(services: ModelArtsServices, scope: WorkspaceScope, values: Values, signal: AbortSignal): Promise<T>;
   /** What to reveal once created, when it is not the answer itself (an HPS server's hyperinstance). */
   revealed?(created: T): { readonly kind: ResourceKind<unknown>; readonly id: string; readonly name: string } | undefined;
@@ -53,6 +64,8 @@ export interface CreateForm<Values, T> extends ResourceForm<Values> {
  */
 export abstract class ResourceFormPanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends WebviewController {
   private formScope: FormScope | undefined;
+  /** The choices last sent to the form. */
+  protected loadedOptions: HostMessage | undefined;
 
   constructor(
     protected readonly context: CommandContext,
@@ -85,7 +98,7 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
         this.post(await this.browseSwrImage());
         return;
       case 'browseObs':
-        this.post(await this.browseObs(message.field, message.select));
+        this.post(await this.browseObs(message.field, message.select, message.start));
         return;
       default: {
         const services = requireServices(this.context);
@@ -137,11 +150,14 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
     await this.succeeded(result, values);
   }
 
-  /** The obs:// path picked in the bucket tree for a field, or why none could be (dismissing the pick is no error). */
-  private async browseObs(field: string, select: ObsBrowseSelect): Promise<HostMessage> {
+  /**
+   * The obs:// path picked in the bucket tree for a field, starting in the folder `start` when the form gives one
+   * (the boot file's code folder), or why none could be (dismissing the pick is no error).
+   */
+  private async browseObs(field: string, select: ObsBrowseSelect, start: string | undefined): Promise<HostMessage> {
     try {
       const title = select === 'object' ? vscode.l10n.t('Select an OBS object') : select === 'folder' ? vscode.l10n.t('Select an OBS folder') : vscode.l10n.t('Select an OBS folder or object');
-      const location = await pickObsLocation(this.context, this.region, { title, select });
+      const location = await pickObsLocation(this.context, this.region, { title, select, start });
       return { type: 'obsBrowsed', field, uri: locationUri(location) };
     } catch (error) {
       return isCancellation(error) ? { type: 'obsBrowsed', field } : { type: 'obsBrowsed', field, error: errorInfo(error, this.dependencies.log) };
@@ -171,7 +187,8 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
       return;
     }
     try {
-      this.post(await this.form.loadOptions(requireServices(this.context), this.region));
+      this.loadedOptions = await this.form.loadOptions(requireServices(this.context), this.region);
+      this.post(this.loadedOptions);
     } catch (error) {
       this.post({ type: 'optionsFailed', error: errorInfo(error, this.dependencies.log) });
     }
@@ -189,6 +206,16 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
     super(context, createForm, region, initialValues);
   }
 
+  /** Valid values the loaded choices say will likely fail are sent only once the user says so; declining keeps the form. */
+  protected override async submit(values: Values): Promise<void> {
+    const caution = Object.keys(this.form.validate(values)).length === 0 ? this.createForm.caution?.(values, this.loadedOptions) : undefined;
+    if (caution && !(await confirmAction(this.context.ui, caution.question, caution.detail, caution.button))) {
+      this.post({ type: 'submitCancelled' });
+      return;
+    }
+    await super.submit(values);
+  }
+
   protected progressTitle(values: Values): string {
     return vscode.l10n.t('Creating {0} "{1}"…', this.createForm.kind.label, values.name);
   }
@@ -203,6 +230,8 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
     if (node) {
       await this.context.treeView.reveal(node, { select: true, focus: false });
     }
-    void this.context.ui.showInformationMessage(vscode.l10n.t('Created {0} "{1}".', kind.label, name));
+    // The created resource itself (not another one revealed for it) may have a next step: a training job's log.
+    const itself = this.createForm.revealed?.(created) ? undefined : new ResourceReference(this.createForm.kind, { region: this.region, workspaceId: values.workspaceId }, created);
+    void announceCreated(this.context, vscode.l10n.t('Created {0} "{1}".', kind.label, name), itself);
   }
 }

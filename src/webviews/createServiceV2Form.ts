@@ -4,6 +4,8 @@ import type { ServiceV2 } from '../services/inferenceV2';
 import { PICKER_LIMIT } from '../services/paging';
 import { type Pool, poolDisplayName } from '../services/pools';
 import { repositoryPath } from '../services/swr';
+import { pricedFlavorTexts } from '../views/flavorPrices';
+import { serviceV2FlavorFacts, uniqueFlavors } from '../views/flavorText';
 import { poolUses, stateText } from '../views/kinds/poolKinds';
 import { serviceV2Kind } from '../views/kinds/serviceV2Kind';
 import type { CreateForm } from './createResourcePanel';
@@ -45,11 +47,19 @@ export const createServiceV2Form: CreateForm<ServiceV2FormValues, ServiceV2> = {
   formMessage: (scope, values) => ({ type: 'serviceV2Form', scope, values }),
   submittedValues: (message) => (message.type === 'submitServiceV2' ? message.values : undefined),
   loadOptions: async (services, region, signal) => {
-    const [flavors, pools, images] = await Promise.all([services.inferenceV2.flavors(region, signal), poolChoices(services, region, signal), imageChoices(services, region, signal)]);
+    const [listed, pools, images] = await Promise.all([services.inferenceV2.flavors(region, signal), poolChoices(services, region, signal), imageChoices(services, region, signal)]);
+    const flavors = uniqueFlavors(listed, (flavor) => flavor.id);
+    const names = await pricedFlavorTexts(services, region, flavors.map(serviceV2FlavorFacts), signal);
     return {
       type: 'serviceV2Options',
       region,
-      flavors: flavors.map((flavor) => ({ id: flavor.id, category: flavor.category ?? '', description: flavor.description ?? flavor.id, soldOut: flavor.sold_out === true })),
+      flavors: flavors.map((flavor) => ({
+        id: flavor.id,
+        name: names.get(flavor.id) ?? flavor.id,
+        category: flavor.category ?? '',
+        description: flavor.description ?? flavor.id,
+        soldOut: flavor.sold_out === true,
+      })),
       pools,
       images,
     };

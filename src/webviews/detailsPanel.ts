@@ -3,6 +3,9 @@ import type { CommandContext } from '../commands/commandContext';
 import { requireServices, ResourceReference, type ResourceTarget } from '../commands/resourceTarget';
 import { asModelArtsError } from '../services/errors';
 import type { TrainingLog } from '../services/trainingJobs';
+import { failureReasonOf, reasonLine } from '../views/failureReason';
+import { readableStatus } from '../views/format';
+import { type ResourceState, stateOf } from '../views/resourceStates';
 import type { DetailsPresenter } from './detailsPresenters';
 import type { DetailsField, DetailsStep, DetailsView, WebviewMessage } from './protocol';
 import { errorInfo, WebviewController } from './webviewController';
@@ -21,6 +24,8 @@ export class DetailsPanel<T> extends WebviewController {
   private moreFields: DetailsField[] = [];
   private progress: { steps: DetailsStep[]; fields: DetailsField[] } | undefined;
   private log: TrainingLog | undefined;
+  /** Why the resource failed, as its last refresh found it (its log's or events' last error when it says nothing itself). */
+  private reason: string | undefined;
   private following = true;
   private timer: NodeJS.Timeout | undefined;
   private readonly refreshing = new AbortController();
@@ -47,6 +52,23 @@ export class DetailsPanel<T> extends WebviewController {
     super({ extensionUri: context.extensionUri, log: context.log }, 'details', `${presenter.kind.name(target.item)}`);
     this.item = target.item;
     this.register(this.panel.onDidChangeViewState(() => this.schedule()));
+    this.register(context.states.onDidChange((state) => this.showReported(state)));
+  }
+
+  /**
+   * The resource's newer state, read elsewhere (the tree's polling, log following, a chat tool, an action's
+   * answer): shown at once, without a request. A listing may leave out fields its own read has (a service's
+   * address): those are kept from the panel's last read until its next one.
+   */
+  private showReported(state: ResourceState): void {
+    const { kind } = this.presenter;
+    const latest = stateOf(state, kind, this.target.scope.region, kind.id(this.item));
+    if (latest === undefined || latest === this.item) {
+      return;
+    }
+    this.item = { ...this.item, ...latest };
+    this.render();
+    this.schedule();
   }
 
   protected async onMessage(message: WebviewMessage): Promise<void> {
@@ -101,11 +123,14 @@ export class DetailsPanel<T> extends WebviewController {
         }
         return undefined;
       });
+      const reason = await failureReasonOf(kind, services, this.target.scope, item, signal);
       this.item = item;
+      this.reason = reason;
       this.log = logTail;
       this.moreFields = more;
       this.progress = steps;
       this.render();
+      this.context.states.report(kind, region, item);
     } catch (error) {
       if (!this.refreshing.signal.aborted) {
         const failure = asModelArtsError(error);
@@ -138,11 +163,13 @@ export class DetailsPanel<T> extends WebviewController {
     // The preview is the log's newest part when it is shorter than the log; a running job may not have written a line's rest.
     const lines = this.log ? redactor.redact(this.log.content, { cutBefore: this.log.fullSize > this.log.currentSize, cutAfter: true }).split('\n') : [];
     const fields = [...this.presenter.fields(this.item), ...this.moreFields, ...(this.progress?.fields ?? [])];
+    const reason = kind.category(this.item) === 'failed' ? (reasonLine(kind.failureReason?.stated(this.item)) ?? this.reason) : undefined;
     const view: DetailsView = {
       kindLabel: kind.label,
       name: redact(kind.name(this.item)),
-      status: redact(kind.status(this.item)),
+      status: redact(readableStatus(kind.status(this.item))),
       statusCategory: kind.category(this.item),
+      reason: reason && redact(reason),
       fields: fields.map((field) => ({ label: redact(field.label), value: redact(field.value) })),
       steps: (this.progress && this.progress.steps.length > 0 ? this.progress.steps : this.presenter.steps(this.item)).map((step) => ({ ...step, label: redact(step.label) })),
       actions: this.presenter.actions(this.item),

@@ -5,6 +5,7 @@ import { type Model, modelRequirements } from '../services/models';
 import type { Notebook } from '../services/notebooks';
 import { type Pool, POOL_DESCRIPTION_ANNOTATION, type ResourceStates } from '../services/pools';
 import { type TrainingJob, type TrainingLog, trainingLogMayGrow } from '../services/trainingJobs';
+import { trainingJobFlavorText } from '../views/flavorText';
 import { formatDuration, formatSize, formatTimestamp, joinParts, readableStatus } from '../views/format';
 import { modelKind, modelOrigin } from '../views/kinds/modelKind';
 import { notebookKind, sshText } from '../views/kinds/notebookKind';
@@ -59,7 +60,6 @@ export const notebookDetails: DetailsPresenter<Notebook> = {
     ...field(vscode.l10n.t('SSH'), sshText(notebook)),
     ...field(vscode.l10n.t('Created'), formatTimestamp(notebook.create_at)),
     ...field(vscode.l10n.t('Updated'), formatTimestamp(notebook.update_at)),
-    ...field(vscode.l10n.t('Failure'), notebook.fail_reason),
     ...field(vscode.l10n.t('Description'), notebook.description),
   ],
   steps: (notebook) => {
@@ -105,7 +105,7 @@ export const trainingJobDetails: DetailsPresenter<TrainingJob> = {
     const algorithm = job.algorithm;
     return [
       ...field(vscode.l10n.t('ID'), job.metadata.id),
-      ...field(vscode.l10n.t('Flavor'), job.spec?.resource?.flavor_name ?? job.spec?.resource?.flavor_id),
+      ...field(vscode.l10n.t('Flavor'), trainingJobFlavorText(job)),
       ...field(vscode.l10n.t('Nodes'), job.spec?.resource?.node_count),
       ...field(vscode.l10n.t('Engine'), algorithm?.engine ? joinParts(algorithm.engine.engine_name, algorithm.engine.engine_version) || algorithm.engine.image_url : undefined),
       ...field(vscode.l10n.t('Code'), algorithm?.code_dir),
@@ -129,7 +129,7 @@ export const trainingJobDetails: DetailsPresenter<TrainingJob> = {
     // Left the road: what it went through (Running, if it ever ran), then the phase it ended in.
     const ran = (job.status.duration ?? 0) > 0 || job.status.start_time !== undefined;
     const passed = TRAINING_ROAD.slice(0, ran ? 3 : 2).map((label) => ({ label, state: 'done' as const }));
-    return [...passed, { label: phase, state: phase === 'Terminating' ? 'active' : phase === 'Terminated' ? 'done' : 'failed' }];
+    return [...passed, { label: readableStatus(phase), state: phase === 'Terminating' ? 'active' : phase === 'Terminated' ? 'done' : 'failed' }];
   },
   actions: (job) => withCommonActions(trainingJobKind as ResourceKind<unknown>, job, [['stop', 'canStop'], ['viewLogs', undefined], ['viewEvents', undefined]]),
   progress: trainingJobProgress,
@@ -207,7 +207,6 @@ export const serviceV1Details: DetailsPresenter<ServiceV1> = {
         // Names only: values may be secrets, and the JSON view shows them on purpose.
         ...field(vscode.l10n.t('Environment variables'), Object.keys(config.envs ?? {}).join(', ')),
       ]),
-      ...field(vscode.l10n.t('Failure'), service.error_msg),
       ...field(vscode.l10n.t('Auto-stop'), autoStopText(service)),
       ...field(vscode.l10n.t('Calls'), service.invocation_times === undefined ? undefined : vscode.l10n.t('{0} ({1} failed)', service.invocation_times, service.failed_times ?? 0)),
       ...field(vscode.l10n.t('Type'), service.infer_type),

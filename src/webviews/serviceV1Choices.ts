@@ -18,10 +18,12 @@ export function modelChoice(model: Model, workspaceId: string): ServiceModelChoi
   };
 }
 
-export function specChoice(spec: ServiceSpecification): ServiceSpecChoice {
+/** `name`: how the form lists it (flavorPrices.ts pricedFlavorTexts); the id where only fits are compared. */
+export function specChoice(spec: ServiceSpecification, name = spec.specification): ServiceSpecChoice {
   const memory = spec.memory_info?.memory;
   return {
     id: spec.specification,
+    name,
     category: spec.category ?? '',
     description: spec.display_en ?? spec.specification,
     cpu: spec.cpu_info?.cpu,

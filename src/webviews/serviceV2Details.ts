@@ -57,7 +57,6 @@ export const serviceV2Details: DetailsPresenter<ServiceV2> = {
       ...field(vscode.l10n.t('Version'), versionText(service)),
       ...field(vscode.l10n.t('Deployments'), service.deploy_type === 'MULTI' ? vscode.l10n.t('several, sharing the traffic (MULTI)') : vscode.l10n.t('one (SINGLE)')),
       ...deploymentFields(service),
-      ...field(vscode.l10n.t('Failure'), service.failure_reason),
       ...field(vscode.l10n.t('Calls'), joinParts(invoke?.protocol, invoke?.port === undefined ? undefined : vscode.l10n.t('port {0}', invoke.port), serviceAuthType(service))),
       ...field(vscode.l10n.t('Limits'), limitsText(runtime?.service_limit)),
       ...field(vscode.l10n.t('Type'), service.type),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import { trainingPhaseCategory } from '../services/status';
 import type { TrainingJob, TrainingJobStage } from '../services/trainingJobs';
-import { formatTimestamp, parseTimestamp } from '../views/format';
+import { formatTimestamp, parseTimestamp, readableStatus } from '../views/format';
 import type { DetailsField, DetailsStep } from './protocol';
 
 /** The main stages of a run, in order (the SDK's StageInfoWithSub names them; the reference does not). */
@@ -38,7 +38,7 @@ export async function trainingJobProgress(
     }
     if (name === 'end') {
       // Named after how the job ended, or is ending (Terminating).
-      return { label: job.status.phase, state: failed ? 'failed' : category === 'transitional' ? 'active' : 'done' };
+      return { label: readableStatus(job.status.phase), state: failed ? 'failed' : category === 'transitional' ? 'active' : 'done' };
     }
     // A stage that started and never ended is under way, or is where a failed job stopped.
     return { label: label(), state: stage.end_time ? 'done' : failed ? 'failed' : 'active' };

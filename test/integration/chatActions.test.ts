@@ -27,24 +27,24 @@ describe('Chat tools that change things, against the emulator', () => {
     assert.equal(prepared?.confirmationMessages?.title, `Stop notebook "${name}"?`);
     assert.equal(
       confirmationMessage(prepared),
-      `Running kernels and terminals in it end. Files under /home/ma-user/work are kept.\n\nIn \`${REGION}\`, workspace \`default\` (\`0\`); id \`${notebookId(name)}\`; status now \`RUNNING\`.`,
+      `Running kernels and terminals in it end. Files under /home/ma-user/work are kept.\n\nIn \`${REGION}\`, workspace \`default\` (\`0\`); id \`${notebookId(name)}\`; status now \`Running\`.`,
     );
     assert.equal(prepared?.invocationMessage, `Stopping notebook "${name}"…`);
     assert.equal(requests('POST', '/stop').length, 0, 'preparing changes nothing');
 
     const answer = await invokeTool('modelarts_stop_notebook', { name });
-    assert.equal(answer, `Stopping notebook "${name}"… Status now: STOPPING. The explorer follows it until it settles.`);
+    assert.equal(answer, `Stopping notebook "${name}"… Status now: Stopping. The explorer follows it until it settles.`);
     assert.equal(requests('POST', `${notebookId(name)}/stop`).length, 1);
     assert.ok(description(node).startsWith('Stopping'), description(node));
     await until(() => description(node), (text) => text.startsWith('Stopped'), 'the tree to show it stopped');
 
     const again = await invokeTool('modelarts_stop_notebook', { id: notebookId(name) });
-    assert.equal(again, `Nothing was done: notebook "${name}" is STOPPED, which does not allow that now; it can: start, changeFlavor, delete.`);
+    assert.equal(again, `Nothing was done: notebook "${name}" is Stopped, which does not allow that now; it can: start, changeFlavor, delete.`);
     assert.equal(requests('POST', '/stop').length, 1, 'no second request');
   });
 
   it('start and delete a notebook', async () => {
-    assert.equal(await invokeTool('modelarts_start_notebook', { name: 'rl-cartpole-ppo' }), 'Starting notebook "rl-cartpole-ppo"… Status now: STARTING. The explorer follows it until it settles.');
+    assert.equal(await invokeTool('modelarts_start_notebook', { name: 'rl-cartpole-ppo' }), 'Starting notebook "rl-cartpole-ppo"… Status now: Starting. The explorer follows it until it settles.');
     assert.equal(under().emulator.state.notebookStatus(notebookId('rl-cartpole-ppo')), 'STARTING');
     const [start] = requests('POST', `${notebookId('rl-cartpole-ppo')}/start`);
     assert.deepEqual([start.query, start.body ?? ''], [{ duration: '-1' }, ''], 'a notebook that never stopped by itself starts the same way, with no body');
@@ -52,7 +52,7 @@ describe('Chat tools that change things, against the emulator', () => {
     const prepared = await prepareTool(under(), 'modelarts_delete_notebook', { id });
     assert.equal(prepared?.confirmationMessages?.title, 'Delete notebook "graph-gnn-cora"?', 'the name is read for the question when only the id is given');
     assert.match(confirmationMessage(prepared), /^The notebook and its EVS storage are deleted\. This cannot be undone\./);
-    assert.match(await invokeTool('modelarts_delete_notebook', { id }), /^Deleting notebook "graph-gnn-cora"… Status now: (DELETING|gone)\./);
+    assert.match(await invokeTool('modelarts_delete_notebook', { id }), /^Deleting notebook "graph-gnn-cora"… Status now: (Deleting|gone)\./);
     assert.equal(requests('DELETE', `/notebooks/${id}`).length, 1);
   });
 
@@ -71,7 +71,7 @@ describe('Chat tools that change things, against the emulator', () => {
   });
 
   it('start, stop and delete real-time services with the status updates the commands send', async () => {
-    assert.match(await invokeTool('modelarts_start_realtime_service', { name: 'sentiment-api' }), /^Starting real-time service "sentiment-api"… Status now: deploying\./);
+    assert.match(await invokeTool('modelarts_start_realtime_service', { name: 'sentiment-api' }), /^Starting real-time service "sentiment-api"… Status now: Deploying\./);
     assert.deepEqual(JSON.parse(requests('PUT', serviceId('sentiment-api'))[0].body ?? ''), { status: 'running' });
     assert.equal((await prepareTool(under(), 'modelarts_stop_realtime_service', { name: 'image-classify-api' }))?.confirmationMessages?.title, 'Stop real-time service "image-classify-api"?');
     await invokeTool('modelarts_stop_realtime_service', { name: 'image-classify-api' });
@@ -82,19 +82,19 @@ describe('Chat tools that change things, against the emulator', () => {
   });
 
   it('start, stop, reboot and delete Lite Servers, each refused where its state does not allow it', async () => {
-    const expected: [string, string, string][] = [
-      ['modelarts_start_lite_server', 'lite-v100-notebook', 'STARTING'],
-      ['modelarts_stop_lite_server', 'lite-cpu-etl', 'STOPPING'],
-      ['modelarts_reboot_lite_server', 'lite-910b-dev', 'REBOOTING'],
-      ['modelarts_delete_lite_server', 'lite-910b-bench', 'DELETING'],
+    const expected: [string, string, string, string][] = [
+      ['modelarts_start_lite_server', 'lite-v100-notebook', 'STARTING', 'Starting'],
+      ['modelarts_stop_lite_server', 'lite-cpu-etl', 'STOPPING', 'Stopping'],
+      ['modelarts_reboot_lite_server', 'lite-910b-dev', 'REBOOTING', 'Rebooting'],
+      ['modelarts_delete_lite_server', 'lite-910b-bench', 'DELETING', 'Deleting'],
     ];
-    for (const [tool, name, status] of expected) {
+    for (const [tool, name, status, shown] of expected) {
       const prepared = await prepareTool(under(), tool, { name });
       assert.match(String(prepared?.confirmationMessages?.title), new RegExp(`^(Start|Stop|Reboot|Delete) Lite Server "${name}"\\?$`), tool);
-      assert.match(await invokeTool(tool, { name }), new RegExp(`Status now: ${status}\\.`), tool);
+      assert.match(await invokeTool(tool, { name }), new RegExp(`Status now: ${shown}\\.`), tool);
       assert.equal(under().emulator.state.devServerStatus(serverId(name)), status, tool);
     }
-    assert.match(await invokeTool('modelarts_start_lite_server', { name: 'lite-a800-train-01' }), /^Nothing was done: Lite Server "lite-a800-train-01" is RUNNING/);
+    assert.match(await invokeTool('modelarts_start_lite_server', { name: 'lite-a800-train-01' }), /^Nothing was done: Lite Server "lite-a800-train-01" is Running/);
   });
 
   it('creating a notebook: the form\'s rules refuse bad values field by field before any request; good ones make it and the tree shows it', async () => {
@@ -109,7 +109,7 @@ describe('Chat tools that change things, against the emulator', () => {
     assert.equal(prepared?.confirmationMessages?.title, 'Create notebook "chat-made-notebook"?');
     assert.equal(confirmationMessage(prepared), `- name: \`chat-made-notebook\`\n- flavorId: \`modelarts.vm.cpu.2u\`\n- imageId: \`${CPU_NOTEBOOK_IMAGE}\`\n- evsSizeGb: \`20\`\n- autoStopHours: \`2\`\n\nIn \`${REGION}\`, workspace \`default\` (\`0\`).`);
     const created = await invokeTool('modelarts_create_notebook', input);
-    assert.match(created, new RegExp(`^Created notebook "chat-made-notebook" \\(id ${notebookId('chat-made-notebook')}\\) in ${REGION}, workspace default \\(0\\): status CREATING\\.`));
+    assert.match(created, new RegExp(`^Created notebook "chat-made-notebook" \\(id ${notebookId('chat-made-notebook')}\\) in ${REGION}, workspace default \\(0\\): status Creating\\.`));
     const body = JSON.parse(requests('POST', /\/notebooks$/)[0].body ?? '') as Record<string, unknown>;
     assert.deepEqual(body, {
       name: 'chat-made-notebook',
@@ -141,7 +141,7 @@ describe('Chat tools that change things, against the emulator', () => {
     const wrongSubnet = await invokeTool('modelarts_create_lite_server', { ...inputs.modelarts_create_lite_server, subnetId: 'no-such-subnet' });
     assert.equal(wrongSubnet, 'Failed: InvalidInput: the Lite Server was not created, nothing was sent. subnetId: Choose a subnet from the list.');
     const server = await invokeTool('modelarts_create_lite_server', inputs.modelarts_create_lite_server);
-    assert.ok(server.startsWith(`Created Lite Server "chat-made-server" (id ${serverId('chat-made-server')}) in ${REGION}: status CREATING.`), server);
+    assert.ok(server.startsWith(`Created Lite Server "chat-made-server" (id ${serverId('chat-made-server')}) in ${REGION}: status Creating.`), server);
     const body = JSON.parse(requests('POST', /\/dev-servers$/)[0].body ?? '') as Record<string, unknown>;
     assert.equal(body.key_pair_name, 'KeyPair-demo');
     assert.equal(body.admin_pass, undefined, 'key pair logins only');

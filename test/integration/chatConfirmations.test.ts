@@ -127,7 +127,7 @@ describe('Chat confirmations show what happens, and that is what happens', () =>
     await select(await notebookNode('nlp-research', confirmed.name));
     const answer = await invokeConfirmed('modelarts_stop_notebook', { name: confirmed.name });
 
-    assert.match(answer, /Status now: STOPPING/, answer);
+    assert.match(answer, /Status now: Stopping/, answer);
     assert.equal(under.emulator.state.notebookStatus(confirmed.id), 'STOPPING', 'the confirmed one stops');
     assert.equal(under.emulator.state.notebookStatus(other.id), 'RUNNING', 'the one selected since is untouched');
     assert.match(await invokeConfirmed('modelarts_stop_notebook', { name: confirmed.name }), /^Nothing was done: .*no confirmation/, 'a confirmation is used once');

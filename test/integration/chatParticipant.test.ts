@@ -48,8 +48,8 @@ describe('The @modelarts chat participant', () => {
     const services = await askParticipant(participant(), chatRequest('services', 'running'));
     const [v1, v2] = rendered(services.stream.markdownText).split(/\n\n(?=Real-Time Services \(v2\))/);
     assert.ok(v2, `a v2 table follows the v1 one:\n${services.stream.markdownText}`);
-    assert.ok(column(v1, 'status').length > 0 && column(v1, 'status').every((status) => status === 'running'), v1);
-    assert.ok(column(v2, 'status').length > 0 && column(v2, 'status').every((status) => status === 'RUNNING'), v2);
+    assert.ok(column(v1, 'status').length > 0 && column(v1, 'status').every((status) => status === 'Running'), v1);
+    assert.ok(column(v2, 'status').length > 0 && column(v2, 'status').every((status) => status === 'Running'), v2);
     assert.deepEqual(services.stream.buttons.slice(0, 2).map((button) => button.command), ['modelarts.serviceV1.create', 'modelarts.serviceV2.create']);
 
     const { stream } = await askParticipant(participant(), chatRequest('status', ''));

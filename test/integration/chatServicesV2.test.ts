@@ -17,23 +17,23 @@ describe('Chat tools that change v2 real-time services, against the emulator', (
   const posts = (path: string | RegExp) => under().emulator.requests.list({ method: 'POST', path });
 
   it('start, stop and interrupt go through the commands\' actions: the same questions, requests and state gates', async () => {
-    assert.match(await invokeTool('modelarts_start_realtime_service_v2', { name: 'image-tagging-v2' }), /^Starting real-time service "image-tagging-v2"… Status now: DEPLOYING\./);
+    assert.match(await invokeTool('modelarts_start_realtime_service_v2', { name: 'image-tagging-v2' }), /^Starting real-time service "image-tagging-v2"… Status now: Deploying\./);
     assert.equal(posts(`/services/${serviceId('image-tagging-v2')}/start`).length, 1);
     assert.equal(await prepareTool(under(), 'modelarts_start_realtime_service_v2', { name: 'image-tagging-v2' }).then((prepared) => prepared?.confirmationMessages?.title), 'Start real-time service "image-tagging-v2"?');
 
     const stopping = await prepareTool(under(), 'modelarts_stop_realtime_service_v2', { name: 'llm-chat-v2' });
     assert.equal(stopping?.confirmationMessages?.title, 'Stop real-time service "llm-chat-v2"?');
     assert.match(confirmationMessage(stopping), /^It stops answering requests at its address/);
-    assert.match(await invokeTool('modelarts_stop_realtime_service_v2', { name: 'llm-chat-v2' }), /^Stopping real-time service "llm-chat-v2"… Status now: STOPPING\./);
+    assert.match(await invokeTool('modelarts_stop_realtime_service_v2', { name: 'llm-chat-v2' }), /^Stopping real-time service "llm-chat-v2"… Status now: Stopping\./);
     assert.equal(statusOf('llm-chat-v2'), 'STOPPING');
 
-    assert.match(await invokeTool('modelarts_interrupt_realtime_service_v2', { name: 'image-tagging-v2' }), /^Interrupting real-time service "image-tagging-v2"… Status now: INTERRUPTING\./);
+    assert.match(await invokeTool('modelarts_interrupt_realtime_service_v2', { name: 'image-tagging-v2' }), /^Interrupting real-time service "image-tagging-v2"… Status now: Interrupting\./);
     assert.equal(posts(`/services/${serviceId('image-tagging-v2')}/interrupt`).length, 1);
     under().emulator.clock.advance(TRANSITION_MS + 1);
     assert.equal(statusOf('image-tagging-v2'), 'STOPPED');
     assert.match(
       await invokeTool('modelarts_interrupt_realtime_service_v2', { name: 'embedding-v2' }),
-      /^Nothing was done: real-time service "embedding-v2" is CONCERNING, which does not allow that now; it can: /,
+      /^Nothing was done: real-time service "embedding-v2" is Concerning, which does not allow that now; it can: /,
     );
     assert.equal(posts('/interrupt').length, 1, 'a refused interrupt sends nothing');
   });
@@ -43,9 +43,9 @@ describe('Chat tools that change v2 real-time services, against the emulator', (
     assert.equal(deleting?.confirmationMessages?.title, 'Delete real-time service "yolo-detect-v2"?');
     assert.match(confirmationMessage(deleting), /^Requests to its address fail from then on; its deployments and versions go with it\. This cannot be undone\./);
     const id = serviceId('yolo-detect-v2');
-    assert.match(await invokeTool('modelarts_delete_realtime_service_v2', { name: 'yolo-detect-v2' }), /^Deleting real-time service "yolo-detect-v2"… Status now: DELETING\./);
+    assert.match(await invokeTool('modelarts_delete_realtime_service_v2', { name: 'yolo-detect-v2' }), /^Deleting real-time service "yolo-detect-v2"… Status now: Deleting\./);
     assert.deepEqual(JSON.parse(posts('/services/delete')[0].body ?? ''), { service_ids: [id] });
-    assert.match(await invokeTool('modelarts_delete_realtime_service_v2', { name: 'yolo-detect-v2' }), /^Nothing was done: real-time service "yolo-detect-v2" is DELETING/);
+    assert.match(await invokeTool('modelarts_delete_realtime_service_v2', { name: 'yolo-detect-v2' }), /^Nothing was done: real-time service "yolo-detect-v2" is Deleting/);
   });
 
   it('create offers the form\'s choices, refuses what the form refuses before any request, and makes what it accepts', async () => {
@@ -68,7 +68,7 @@ describe('Chat tools that change v2 real-time services, against the emulator', (
     const group = await under().category('Real-Time Services (v2)');
     await under().explorer.getChildren(group);
     const created = await invokeTool('modelarts_create_realtime_service_v2', { name: 'chat-v2', image: DEMO_SERVING_IMAGE, flavor: 'modelarts.vm.cpu.2u8g', instanceCount: 2 });
-    assert.match(created, /^Created real-time service "chat-v2" \(id [0-9a-f]{32}\) in cn-north-4, workspace default \(0\): status DEPLOYING\./);
+    assert.match(created, /^Created real-time service "chat-v2" \(id [0-9a-f]{32}\) in cn-north-4, workspace default \(0\): status Deploying\./);
     const body = JSON.parse(posts(/\/v2\/[0-9a-f]+\/services$/)[0].body ?? '') as { group_configs: { count: number; unit_configs: { image: { swr_path: string }; flavor: string }[] }[] };
     assert.deepEqual([body.group_configs[0].count, body.group_configs[0].unit_configs[0].image.swr_path, body.group_configs[0].unit_configs[0].flavor], [2, DEMO_SERVING_IMAGE, 'modelarts.vm.cpu.2u8g']);
     assert.ok((await under().explorer.getChildren(group)).some((node) => label(node) === 'chat-v2'), 'the tree shows it');

@@ -164,3 +164,16 @@ export function conversation(panel: Panel) {
     dispose: () => subscription.dispose(),
   };
 }
+
+/** Opens a form by its command on `node` and returns the first message of `type` it posts (its options), then closes it. */
+export async function formMessage<T extends HostMessage['type']>(command: string, node: Node, type: T): Promise<Extract<HostMessage, { type: T }>> {
+  const panel = (await vscode.commands.executeCommand(command, node)) as Panel;
+  const talk = conversation(panel);
+  try {
+    await panel.receive({ type: 'ready' });
+    return await talk.next(type);
+  } finally {
+    talk.dispose();
+    panel.dispose();
+  }
+}

@@ -105,8 +105,9 @@ describe('Real-time service (v1) panels and updates against the emulator', () =>
     const failedTalk = conversation(failedPanel);
     try {
       await failedPanel.receive({ type: 'ready' });
-      const { view } = await failedTalk.next('details', (message) => message.view.fields.some((field) => field.label === 'Failure'));
-      assert.match(view.fields.find((field) => field.label === 'Failure')?.value ?? '', /health check/);
+      // Why it failed stands at the top of the panel, not among the fields.
+      const { view } = await failedTalk.next('details', (message) => message.view.reason !== undefined);
+      assert.match(view.reason ?? '', /health check/);
       assert.ok(view.actions.includes('start') && !view.actions.includes('copyAccessAddress'));
     } finally {
       failedTalk.dispose();

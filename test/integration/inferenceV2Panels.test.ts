@@ -126,8 +126,9 @@ describe('Real-time service (v2) panels and documents against the emulator', () 
     const failedTalk = conversation(failed);
     try {
       await failed.receive({ type: 'ready' });
-      const { view } = await failedTalk.next('details', (message) => message.view.fields.some((field) => field.label === 'Failure'));
-      assert.match(view.fields.find((field) => field.label === 'Failure')?.value ?? '', /Failed to pull image .*yolov8-traffic:9\.0\.0/);
+      // Why it failed stands at the top of the panel, not among the fields.
+      const { view } = await failedTalk.next('details', (message) => message.view.reason !== undefined);
+      assert.match(view.reason ?? '', /Failed to pull image .*yolov8-traffic:9\.0\.0/);
       assert.ok(view.actions.includes('start') && !view.actions.includes('copyAccessAddress'));
     } finally {
       failedTalk.dispose();
@@ -142,7 +143,7 @@ describe('Real-time service (v2) panels and documents against the emulator', () 
     assert.match(text, /^# Exec login to real-time service "embedding-v2" \(v2\) in cn-north-4/);
     assert.match(text, /## Deployment group-1 · Concerning · v2\.1\.0/);
     const rows = text.split('\n').filter((line) => /^\| group-1-[0-9a-f]{5} \|/.test(line));
-    assert.deepEqual(rows.map((row) => row.split(' | ')[1]), ['RUNNING', 'RUNNING', 'ABNORMAL']);
+    assert.deepEqual(rows.map((row) => row.split(' | ')[1]), ['Running', 'Running', 'Abnormal']);
     assert.match(rows[0], /\| infer-node-[0-9a-f]{6} \| \d+\.\d+\.\d+\.\d+ \|$/);
     const { ak, sk } = under().emulator.demo;
     assert.ok(text.includes(`${ak.slice(0, 4)}****${ak.slice(-4)}`), 'the access key, masked');
@@ -155,7 +156,7 @@ describe('Real-time service (v2) panels and documents against the emulator', () 
     const text = vscode.window.activeTextEditor?.document.getText() ?? '';
     assert.match(text, /^# Real-time service \(v2\) flavors in cn-north-4/);
     assert.match(text, /\| modelarts\.vm\.gpu\.v100u8 \| GPU \| X86_64 \| 8 \| 65536 MB \| 1 × NVIDIA-V100 \(32GiB\) \| sold out \|/);
-    assert.match(text, /### pool-gpu-v100\n\n- Pool ID: `pool-gpu-v100-[0-9a-f]{32}`\n- Workspace: nlp-research\n- Status: ACTIVE/);
+    assert.match(text, /### pool-gpu-v100\n\n- Pool ID: `pool-gpu-v100-[0-9a-f]{32}`\n- Workspace: nlp-research\n- Status: Active/);
     assert.match(text, /\| modelarts\.bm\.gpu\.8v100 \| GPU \|/);
     assert.ok(!text.includes('pool-cpu-etl'), 'a pool not used for inference is left out');
   });

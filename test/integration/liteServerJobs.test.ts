@@ -41,7 +41,7 @@ describe('Lite Server jobs against the emulator', () => {
       tasks.map((node) => [label(node), status(node), iconOf(node)]),
       [
         ['lite-910b-dev', 'Success', 'pass'],
-        ['lite-a800-train-01', 'Failed', 'error'],
+        ['hps-cloudmatrix-01-0002', 'Failed', 'error'],
       ],
     );
   });

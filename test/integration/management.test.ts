@@ -37,7 +37,7 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
     assert.deepEqual(under.ui.errors, []);
     assert.equal(under.ui.shown.at(-1)?.message, 'Delete workspace "vision-team"?');
     // Deletion is asynchronous: the workspace shows DELETING, offers no more changes, and goes once the emulator deletes it.
-    const deleting = await until(() => under.child(region, 'vision-team'), (node) => node.getTreeItem().description === 'DELETING', 'vision-team DELETING');
+    const deleting = await until(() => under.child(region, 'vision-team'), (node) => node.getTreeItem().description === 'Deleting', 'vision-team Deleting');
     assert.equal((deleting.getTreeItem().iconPath as vscode.ThemeIcon).id, 'loading~spin');
     assert.doesNotMatch(String(deleting.getTreeItem().contextValue), /\bcanChange\b/);
     await until(workspaceNames, (names) => !names.includes('vision-team'), 'the deleted workspace gone from the tree');
@@ -76,7 +76,7 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
     await vscode.commands.executeCommand('modelarts.scheduledEvent.accept');
     assert.deepEqual(under.ui.errors, []);
     assert.ok(offered.length > 0, 'events waiting for authorization were offered');
-    assert.ok(offered.every((item) => /^inquiring\b/.test(String(item.description))), offered.map((item) => `${item.label}: ${item.description}`).join('; '));
+    assert.ok(offered.every((item) => /^Inquiring\b/.test(String(item.description))), offered.map((item) => `${item.label}: ${item.description}`).join('; '));
     assert.equal(under.emulator.requests.count({ method: 'POST', path: '/accept' }), 0);
   });
 
@@ -88,7 +88,7 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
     under.ui.answer('Accept');
     await vscode.commands.executeCommand('modelarts.scheduledEvent.accept', waiting);
     assert.deepEqual(under.ui.errors, []);
-    assert.match(String(waiting.getTreeItem().description), /^scheduled\b/);
+    assert.match(String(waiting.getTreeItem().description), /^Scheduled\b/);
   });
 
   it('sets the authorization mode and adds and removes an authorization', async () => {

@@ -11,11 +11,15 @@ describe('Notebook operations against the emulator', () => {
   const description = (node: Node) => String(node.getTreeItem().description);
   const status = (node: Node) => description(node).split(' · ')[0];
   const contextOf = (node: Node) => String(node.getTreeItem().contextValue);
-  /** The tooltip's text, without the markdown escapes of MarkdownString.appendText. */
-  const tooltipOf = (node: Node) =>
-    String((node.getTreeItem().tooltip as vscode.MarkdownString).value)
+  /** The tooltip's text as VS Code resolves it on hover (a running notebook's asks its price), without markdown escapes. */
+  const tooltipOf = async (node: Node) => {
+    const item = node.getTreeItem();
+    const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+    const resolved = (await (under().explorer as unknown as vscode.TreeDataProvider<Node>).resolveTreeItem?.(item, node, token)) ?? item;
+    return String((resolved.tooltip as vscode.MarkdownString).value)
       .replace(/&nbsp;/g, ' ')
       .replace(/\\(.)/g, '$1');
+  };
   const idOf = (node: Node) => node.id.split('/').pop() as string;
   const notebook = async (name: string) => under().child(await under().category('Notebooks'), name);
   const lastRequest = (method: string, path: string | RegExp) => under().emulator.requests.list({ method, path }).at(-1);
@@ -159,7 +163,7 @@ describe('Notebook operations against the emulator', () => {
     assert.deepEqual(offered, ['1 hour', '2 hours', '4 hours', '8 hours', '12 hours', '24 hours', '48 hours', '72 hours']);
     assert.deepEqual(lastBody('PATCH', `${idOf(node)}/lease`), { duration: 72 * 3_600_000, type: 'TIMING' });
     assert.match(description(node), /^Running · stops in (71 h 59 min|72 h) · /);
-    assert.match(tooltipOf(node), /Auto-stop: at .+ \(in (71 h 59 min|72 h)\)/);
+    assert.match(await tooltipOf(node), /Auto-stop: at .+ \(in (71 h 59 min|72 h)\)/);
 
     under().ui.answer('1 hour', undefined);
     await vscode.commands.executeCommand('modelarts.notebook.renewLease', node);
@@ -178,8 +182,8 @@ describe('Notebook operations against the emulator', () => {
     assert.match(contextOf(node), /\bcanChangeFlavor\b/);
     let offered: string[] = [];
     under().ui.answer((items) => {
-      offered = items.map((item) => item.label);
-      return items.find((item) => item.label === 'modelarts.vm.gpu.t4u8');
+      offered = items.map((item) => item.description ?? '');
+      return items.find((item) => item.description === 'modelarts.vm.gpu.t4u8');
     }, 'Change Flavor');
     await vscode.commands.executeCommand('modelarts.notebook.changeFlavor', node);
     assert.deepEqual(under().ui.errors, []);
@@ -208,7 +212,7 @@ describe('Notebook operations against the emulator', () => {
     assert.ok(command, message);
     assert.match(message, /^Notebook "rec-sys-deepfm" takes SSH with the private key of key pair "KeyPair-demo"/);
     assert.equal(await vscode.env.clipboard.readText(), command[0]);
-    assert.match(tooltipOf(node), new RegExp(`SSH: dev-modelarts\\.cn-north-4\\.huaweicloud\\.com:${command[1]} · key pair KeyPair-demo`));
+    assert.match(await tooltipOf(node), new RegExp(`SSH: dev-modelarts\\.cn-north-4\\.huaweicloud\\.com:${command[1]} · key pair KeyPair-demo`));
     assert.equal(await fs.readFile(sshConfig, 'utf8').catch(() => undefined), configBefore, 'nothing is written to the SSH config without Remote - SSH');
   });
 
@@ -238,7 +242,7 @@ describe('Notebook operations against the emulator', () => {
       // Saving an image: the state is held so the panel's refresh sees it whatever the timing.
       under().emulator.state.setNotebookStatus(idOf(node), 'SNAPSHOTTING');
       await panel.receive({ type: 'runAction', action: 'refresh' });
-      const saving = await talk.next('details', (message) => message.view.status === 'SNAPSHOTTING');
+      const saving = await talk.next('details', (message) => message.view.status === 'Saving image');
       assert.deepEqual(saving.view.steps, [
         { label: 'Saving the image', state: 'active' },
         { label: 'Running', state: 'waiting' },

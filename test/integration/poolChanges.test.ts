@@ -143,7 +143,7 @@ describe('Resource pool changes against the emulator', () => {
     const nodes = await tree.children(await tree.section('Nodes'));
     const highmem = nodes.filter((node) => description(node).includes('cpu.16ud'));
     assert.equal(highmem.length, 2, 'the highmem node pool has two nodes of one batch');
-    under.ui.answer('modelarts.vm.cpu.8ud', 'Change Flavor');
+    under.ui.answer((items) => items.find((item) => item.description === 'modelarts.vm.cpu.8ud'), 'Change Flavor');
     await vscode.commands.executeCommand('modelarts.poolNode.resize', highmem[0], [highmem[0]]);
     assert.deepEqual(under.ui.errors, []);
     const question = under.ui.shown.find((entry) => entry.kind === 'warning');
@@ -183,7 +183,12 @@ describe('Resource pool changes against the emulator', () => {
   });
 
   it('creates a node pool step by step; a refused create is edited and sent again with every answer kept', async () => {
-    const answers = ['gpu-burst', 'modelarts.vm.gpu.t4u8', '2', 'cn-north-4b'];
+    const t4 = (items: readonly vscode.QuickPickItem[]) => {
+      const item = items.find((candidate) => candidate.description === 'modelarts.vm.gpu.t4u8');
+      assert.equal(item?.label, 'T4 ×1 · 8 vCPU · 32 GB · price unknown', 'the flavor as people say it, its id beside it');
+      return item;
+    };
+    const answers = ['gpu-burst', t4, '2', 'cn-north-4b'];
     under.emulator.faults.add({ kind: 'status', status: 409, method: 'POST', path: /\/nodepools$/, errorCode: 'ModelArts.50015000', errorMsg: 'Try again.' });
     under.ui.answerErrors('Edit and Retry');
     under.ui.answer(...answers, ...answers);

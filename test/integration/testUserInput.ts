@@ -13,8 +13,10 @@ export class TestUserInput implements UserInput {
   private readonly errorAnswers: string[] = [];
   /** Buttons to click on the next information messages, in order; unanswered ones are just dismissed. */
   private readonly infoAnswers: string[] = [];
-  readonly shown: { readonly kind: 'info' | 'warning' | 'error'; readonly message: string; readonly detail?: string }[] = [];
+  readonly shown: { readonly kind: 'info' | 'warning' | 'error'; readonly message: string; readonly detail?: string; readonly actions?: readonly string[] }[] = [];
   readonly inputBoxes: vscode.InputBoxOptions[] = [];
+  /** The options (title, placeholder) of every quick pick shown. */
+  readonly quickPicks: vscode.QuickPickOptions[] = [];
   /** What the next open dialogs answer, in order (undefined: dismissed). */
   private readonly openDialogAnswers: (vscode.Uri[] | undefined)[] = [];
   readonly openDialogs: vscode.OpenDialogOptions[] = [];
@@ -59,6 +61,7 @@ export class TestUserInput implements UserInput {
 
   async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Promise<T | undefined> {
     const choices = await items;
+    this.quickPicks.push(options);
     const answer = this.next('quick pick', options.title);
     if (answer === undefined) {
       return undefined;
@@ -89,8 +92,9 @@ export class TestUserInput implements UserInput {
     return typeof answer === 'function' ? undefined : answer;
   }
 
-  async showInformationMessage(message: string): Promise<string | undefined> {
-    this.shown.push({ kind: 'info', message });
+  async showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined> {
+    // Buttons are recorded only when there are some, so checks of plain messages stay as they were.
+    this.shown.push(actions.length > 0 ? { kind: 'info', message, actions } : { kind: 'info', message });
     return this.infoAnswers.shift();
   }
 

@@ -206,14 +206,14 @@ describe('Webview panels against the emulator', () => {
 
       under.ui.answer('Stop');
       await panel.receive({ type: 'runAction', action: 'stop' });
-      const stopping = await talk.next('details', (message) => message.view.status === 'STOPPING');
+      const stopping = await talk.next('details', (message) => message.view.status === 'Stopping');
       assert.equal(stopping.view.live, true, 'a changing notebook is refreshed');
-      const stopped = await talk.next('details', (message) => message.view.status === 'STOPPED');
+      const stopped = await talk.next('details', (message) => message.view.status === 'Stopped');
       assert.equal(stopped.view.live, false);
       assert.ok(stopped.view.actions.includes('start') && !stopped.view.actions.includes('stop'));
 
       await panel.receive({ type: 'runAction', action: 'start' });
-      const starting = await talk.next('details', (message) => message.view.status === 'STARTING');
+      const starting = await talk.next('details', (message) => message.view.status === 'Starting');
       assert.ok(starting.view.steps.some((step) => step.state === 'active'), 'the start shows its progress steps');
     } finally {
       talk.dispose();

@@ -55,7 +55,7 @@ describe('The workspace form against the emulator', () => {
       assert.ok(lines.includes('Description: Computer vision experiments'), lines.join('\n'));
       assert.ok(lines.includes('Access: Internal (its creator, the primary account and 2 granted users)'), lines.join('\n'));
       assert.ok(lines.includes('Owner: modelarts-demo'), lines.join('\n'));
-      assert.ok(lines.includes('Status: NORMAL'), lines.join('\n'));
+      assert.ok(lines.includes('Status: Normal'), lines.join('\n'));
     } finally {
       form.close();
     }

@@ -4,6 +4,7 @@
 // in the tree, Creating, then Running.
 import type { Locator } from '../vscode-host/playwright';
 import { region, type StepContext, type UiStep } from './steps';
+import { idInLabel } from './webviewPanel';
 import { exactly, expectGone, expectVisible, NotSeen } from './workbench';
 
 const name = 'ui-lite';
@@ -72,7 +73,7 @@ export const liteServerCreateSteps: readonly UiStep[] = [
       await expectGone(panel.fieldError('subnetId'), 'the error under Subnet');
       await panel.button('Create').click();
       await expectGone(ui.editorTabTitled('Create Lite Server'), 'the "Create Lite Server" panel');
-      expectCreateRequest(context, creates(), flavor);
+      expectCreateRequest(context, creates(), idInLabel(flavor));
 
       const row = ui.treeRow(name, serverLevel);
       await expectVisible(row, `"${name}" under Lite Servers`);

@@ -20,11 +20,14 @@ import { Cleanup } from '../vscode-host/processes';
 import { repoRoot } from '../vscode-host/runOptions';
 import { extensionPackage, missingTools } from '../vscode-host/tools';
 import { companionSteps } from './companionSteps';
+import { freshStateSteps } from './freshStateSteps';
 import { liteServerCreateSteps } from './liteServerCreateSteps';
 import { liteServerSteps } from './liteServerSteps';
 import { obsSteps } from './obsSteps';
 import { panelSteps } from './panelSteps';
 import { poolSteps } from './poolSteps';
+import { priceSteps } from './priceSteps';
+import { reasonSteps } from './reasonSteps';
 import { serviceV1Steps } from './serviceV1Steps';
 import { serviceV2Steps } from './serviceV2Steps';
 import { type StepContext, steps as firstSteps } from './steps';
@@ -33,11 +36,11 @@ import { workspaceSteps } from './workspaceSteps';
 import { NotSeen, Workbench } from './workbench';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const steps = [...firstSteps, ...panelSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps];
+const steps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps];
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;
-const overallTimeoutMs = 5 * 60_000;
+const overallTimeoutMs = 10 * 60_000;
 /** How long one wait for something on screen may take, unless a step says otherwise; steps have their own limit too. */
 const waitTimeoutMs = 10_000;
 
@@ -88,7 +91,8 @@ async function run(cleanup: Cleanup, serverLog: string[], interrupted: AbortSign
   const emulator = await startEmulator({ transitionMs: emulatorTransitionMs });
   cleanup.add(() => emulator.close());
   await installExtension(extensionPackage, scratch, env, cleanup);
-  writeUserSettings(scratch, emulatorSettings(emulator.url));
+  // Running resources are read every 10 s (the least allowed), so a step sees a job complete by itself without a long wait.
+  writeUserSettings(scratch, { ...emulatorSettings(emulator.url), 'modelarts.runningPollIntervalSeconds': 10 });
   const { port } = await startCodeServer(scratch, 0, env, serverLog, cleanup);
 
   const browser = await launchChromium(env);

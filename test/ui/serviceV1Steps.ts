@@ -1,6 +1,7 @@
 // Real-time services (v1), after the Lite Server step (cn-north-4 open, default folded, Lite Servers open): a model
 // deployed from the Create Real-Time Service (v1) form, whose specification list offers only what the model needs.
 import { type UiStep, workspace } from './steps';
+import { idInLabel } from './webviewPanel';
 import { exactly, expectGone, expectVisible, NotSeen } from './workbench';
 
 const serviceName = 'ui-deployed-service';
@@ -30,7 +31,7 @@ export const serviceV1Steps: readonly UiStep[] = [
       // The seeded models all need more than the free specification's one vCPU and 4 GB.
       const offered = await panel.control('specification').locator('vscode-option').evaluateAll((options) => options.map((option) => option.getAttribute('value')));
       if (offered.length === 0 || offered.includes('modelarts.vm.cpu.free')) throw new NotSeen(`the specifications offered for ${model}: ${offered.join(', ') || 'none'}`);
-      const specification = await panel.chooseFirst('specification', 'specification');
+      const specification = idInLabel(await panel.chooseFirst('specification', 'specification'));
       await screenshot('filled');
 
       await panel.button('Deploy').click();

@@ -1,6 +1,7 @@
 // Real-time services (v2), after the v1 step (cn-north-4 and default open, Real-Time Services (v1) open): an SWR image
 // deployed from the Create Real-Time Service (v2) form, after an image of another region was refused at its field.
 import { type UiStep, workspace } from './steps';
+import { idInLabel } from './webviewPanel';
 import { exactly, expectGone, expectVisible, NotSeen } from './workbench';
 
 const serviceName = 'ui-deployed-v2';
@@ -31,7 +32,7 @@ export const serviceV2Steps: readonly UiStep[] = [
       const path = await panel.textBox('image').inputValue();
       if (!path.startsWith('swr.cn-north-4.myhuaweicloud.com/') || !path.endsWith(image)) throw new NotSeen(`the image path filled from "${image}"; it shows "${path}"`);
       await expectGone(panel.fieldError('image'), 'the image path\'s error');
-      const flavor = await panel.chooseFirst('flavor', 'flavor');
+      const flavor = idInLabel(await panel.chooseFirst('flavor', 'flavor'));
       await screenshot('filled');
 
       await panel.button('Deploy').click();

@@ -8,6 +8,11 @@ import { exactly, expectGone, expectVisible, NotSeen } from './workbench';
 const LIST_ATTEMPTS = 3;
 const LIST_ATTEMPT_MS = 4_000;
 
+/** The id a flavor's label ends with, "2 vCPU · 8 GB · CN¥1.05/h (modelarts.vm.cpu.2u)": the value the form sends. */
+export function idInLabel(label: string): string {
+  return /\(([^()\s]+)\)$/.exec(label)?.[1] ?? label;
+}
+
 export class WebviewPanel {
   constructor(private readonly page: Page) {}
 

@@ -9,8 +9,8 @@ import {
   validateServiceV1Form,
 } from '../../src/webviews/serviceV1FormRules';
 
-const cpu2: ServiceSpecChoice = { id: 'modelarts.vm.cpu.2u', category: 'CPU', description: '', cpu: 2, memoryMb: 8192 };
-const t4: ServiceSpecChoice = { id: 'modelarts.vm.gpu.t4', category: 'GPU', description: '', cpu: 8, memoryMb: 32768, gpu: 1 };
+const cpu2: ServiceSpecChoice = { id: 'modelarts.vm.cpu.2u', name: 'modelarts.vm.cpu.2u', category: 'CPU', description: '', cpu: 2, memoryMb: 8192 };
+const t4: ServiceSpecChoice = { id: 'modelarts.vm.gpu.t4', name: 'modelarts.vm.gpu.t4', category: 'GPU', description: '', cpu: 8, memoryMb: 32768, gpu: 1 };
 const mnist: ServiceModelChoice = { id: 'model-mnist', name: 'mnist-cnn', version: '1.1.0', workspaceId: '0', description: '', minCpu: 1, minMemoryMb: 2048 };
 const yolo: ServiceModelChoice = { id: 'model-yolo', name: 'yolov8', version: '1.0.0', workspaceId: '0', description: '', minCpu: 4, minMemoryMb: 16384, minGpu: 1 };
 const ernie: ServiceModelChoice = { id: 'model-ernie', name: 'ernie-ner', version: '1.0.0', workspaceId: 'ws-nlp', description: '' };

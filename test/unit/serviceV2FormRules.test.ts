@@ -8,8 +8,8 @@ const IMAGE = 'swr.cn-north-4.myhuaweicloud.com/modelarts-demo/vllm-serving:0.7.
 const options: ServiceV2Options = {
   region: 'cn-north-4',
   flavors: [
-    { id: 'modelarts.vm.cpu.2u8g', category: 'CPU', description: 'CPU: 2 vCPUs | 8 GiB', soldOut: false },
-    { id: 'modelarts.vm.gpu.v100u8', category: 'GPU', description: 'GPU', soldOut: true },
+    { id: 'modelarts.vm.cpu.2u8g', name: '2 vCPU · 8 GB (modelarts.vm.cpu.2u8g)', category: 'CPU', description: 'CPU: 2 vCPUs | 8 GiB', soldOut: false },
+    { id: 'modelarts.vm.gpu.v100u8', name: 'V100 ×1 · 8 vCPU · 64 GB (modelarts.vm.gpu.v100u8)', category: 'GPU', description: 'GPU', soldOut: true },
   ],
   pools: [{ id: 'pool-gpu-v100-abc', name: 'pool-gpu-v100', workspaceId: 'ws-nlp', description: '' }],
   images: [{ path: IMAGE, description: 'vLLM' }],

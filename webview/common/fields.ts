@@ -21,6 +21,8 @@ interface FieldBase {
   readonly id: string;
   readonly label: string;
   readonly error?: string;
+  /** What may fail although the field is valid (an image that does not suit the flavor); shown when there is no error. */
+  readonly warning?: string;
   readonly helper?: string;
   readonly required?: boolean;
   readonly disabled: boolean;
@@ -81,16 +83,22 @@ export function numberText(value: number): string {
   return Number.isFinite(value) ? String(value) : '';
 }
 
-/** The screen-reader name of a control: its label, and its error when it has one (shadow DOM hides aria-describedby). */
+/** The screen-reader name of a control: its label, and its error or warning when it has one (shadow DOM hides aria-describedby). */
 function accessibleName(props: FieldBase): string {
-  return props.error ? `${props.label}: ${props.error}` : props.label;
+  const note = props.error ?? props.warning;
+  return note ? `${props.label}: ${note}` : props.label;
 }
 
 function field(props: FieldBase, control: TemplateResult): TemplateResult {
   const focus = (): void => document.getElementById(props.id)?.focus();
-  const message = props.error ? html`<span class="codicon codicon-error" aria-hidden="true"></span>${props.error}` : props.helper;
+  const warned = !props.error && Boolean(props.warning);
+  const message = props.error
+    ? html`<span class="codicon codicon-error" aria-hidden="true"></span>${props.error}`
+    : warned
+      ? html`<span class="codicon codicon-warning" aria-hidden="true"></span>${props.warning}`
+      : props.helper;
   const hasMessageLine = Boolean(message) || props.reserveMessage !== false;
-  return html`<div class="field ${props.error ? 'invalid' : ''} ${hasMessageLine ? '' : 'no-message'}">
+  return html`<div class="field ${props.error ? 'invalid' : ''} ${warned ? 'warned' : ''} ${hasMessageLine ? '' : 'no-message'}">
     <vscode-label id="${props.id}-label" ?required=${props.required} @click=${focus}>${props.label}</vscode-label>
     ${control}
     ${hasMessageLine ? html`<div class="message" id="${props.id}-message">${message ?? nothing}</div>` : nothing}

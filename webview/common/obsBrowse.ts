@@ -10,8 +10,8 @@ import { send } from './vscodeApi';
 
 type BrowseState =
   | { readonly status: 'idle' }
-  | { readonly status: 'open'; readonly field: string; readonly select: ObsBrowseSelect }
-  | { readonly status: 'failed'; readonly field: string; readonly select: ObsBrowseSelect; readonly error: ErrorInfo };
+  | { readonly status: 'open'; readonly field: string; readonly select: ObsBrowseSelect; readonly start?: string }
+  | { readonly status: 'failed'; readonly field: string; readonly select: ObsBrowseSelect; readonly start?: string; readonly error: ErrorInfo };
 
 export class ObsBrowser {
   private state: BrowseState = { status: 'idle' };
@@ -23,9 +23,9 @@ export class ObsBrowser {
     private readonly apply: (field: string, uri: string) => void,
   ) {}
 
-  /** The field's Browse… button. */
-  action(field: string, select: ObsBrowseSelect, disabled: boolean): FieldAction {
-    return { label: 'Browse…', icon: 'folder-opened', disabled: disabled || this.state.status === 'open', onClick: () => this.browse(field, select) };
+  /** The field's Browse… button; it starts in the obs:// folder `start` when given (the boot file's code folder). */
+  action(field: string, select: ObsBrowseSelect, disabled: boolean, start?: string): FieldAction {
+    return { label: 'Browse…', icon: 'folder-opened', disabled: disabled || this.state.status === 'open', onClick: () => this.browse(field, select, start) };
   }
 
   /** The field's helper text, which says where to look while its pick is open. */
@@ -36,7 +36,9 @@ export class ObsBrowser {
   /** Why the buckets could not be listed for this field (or a row of this table), with Retry. */
   failure(field: string): TemplateResult | typeof nothing {
     const { state } = this;
-    return state.status === 'failed' && (state.field === field || state.field.startsWith(`${field}.`)) ? errorBox('Could not list the OBS buckets', state.error, () => this.browse(state.field, state.select)) : nothing;
+    return state.status === 'failed' && (state.field === field || state.field.startsWith(`${field}.`))
+      ? errorBox('Could not list the OBS buckets', state.error, () => this.browse(state.field, state.select, state.start))
+      : nothing;
   }
 
   /** The host's answer: the path picked goes into its field; the form renders again after any message. */
@@ -44,16 +46,16 @@ export class ObsBrowser {
     if (message.type !== 'obsBrowsed') {
       return;
     }
-    const select = this.state.status === 'idle' ? 'any' : this.state.select;
-    this.state = message.error ? { status: 'failed', field: message.field, select, error: message.error } : { status: 'idle' };
+    const { select, start } = this.state.status === 'idle' ? { select: 'any' as const, start: undefined } : this.state;
+    this.state = message.error ? { status: 'failed', field: message.field, select, start, error: message.error } : { status: 'idle' };
     if (message.uri) {
       this.apply(message.field, message.uri);
     }
   }
 
-  private browse(field: string, select: ObsBrowseSelect): void {
-    this.state = { status: 'open', field, select };
-    send({ type: 'browseObs', field, select });
+  private browse(field: string, select: ObsBrowseSelect, start?: string): void {
+    this.state = { status: 'open', field, select, start };
+    send({ type: 'browseObs', field, select, ...(start ? { start } : {}) });
     this.rerender();
   }
 }

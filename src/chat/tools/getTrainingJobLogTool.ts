@@ -1,6 +1,7 @@
 import type { ModelArtsServices } from '../../services';
 import { LocalErrorCode, ModelArtsError } from '../../services/errors';
 import { tasksOf } from '../../services/trainingJobs';
+import { readableStatus } from '../../views/format';
 import { trainingJobKind } from '../../views/kinds/trainingJobKind';
 import { ModelArtsTool } from '../modelArtsTool';
 import type { GetInput } from '../resourceTools';
@@ -23,7 +24,7 @@ export class GetTrainingJobLogTool extends ModelArtsTool<LogInput> {
     }
     const log = await services.trainingJobs.logPreview(scope.region, job.metadata.id, task, signal);
     const { lines, omitted } = lastLines(log.content, input.lines ?? DEFAULT_LINES);
-    const heading = `Log of training job "${job.metadata.name}" (id ${job.metadata.id}, phase ${job.status.phase}), task ${task} of ${tasks.join(', ')}: the last lines${omitted > 0 ? `, ${omitted} earlier lines not shown` : ''}.`;
+    const heading = `Log of training job "${job.metadata.name}" (id ${job.metadata.id}, phase ${readableStatus(job.status.phase)}), task ${task} of ${tasks.join(', ')}: the last lines${omitted > 0 ? `, ${omitted} earlier lines not shown` : ''}.`;
     return `${heading}\n\n\`\`\`text\n${lines || '(empty)'}\n\`\`\``;
   }
 }

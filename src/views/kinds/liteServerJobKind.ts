@@ -32,7 +32,7 @@ export const devServerTaskKind: ResourceKind<DevServerTask> = {
     fieldTooltip(task.server_name ?? task.id ?? '', [
       [vscode.l10n.t('Task ID'), task.id],
       [vscode.l10n.t('Lite Server ID'), task.server_id],
-      [vscode.l10n.t('Status'), task.status],
+      [vscode.l10n.t('Status'), task.status && readableStatus(task.status)],
       [vscode.l10n.t('Message'), task.message],
       [vscode.l10n.t('Started'), formatTimestamp(jobTime(task.create_at))],
       [vscode.l10n.t('Updated'), formatTimestamp(jobTime(task.update_at))],
@@ -59,7 +59,7 @@ export const devServerJobKind: ResourceKind<DevServerJob> = {
   tooltip: (job) =>
     fieldTooltip(job.name, [
       [vscode.l10n.t('ID'), job.id],
-      [vscode.l10n.t('Status'), job.status],
+      [vscode.l10n.t('Status'), readableStatus(job.status)],
       [vscode.l10n.t('Type'), job.type],
       [vscode.l10n.t('Failed tasks'), job.abnormal_count],
       [vscode.l10n.t('Description'), job.description],

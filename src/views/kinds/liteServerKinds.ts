@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../../services';
 import type { DevServer, Hyperinstance } from '../../services/devServers';
 import { collectPages, type Page } from '../../services/paging';
-import { devServerStatusCategory, hyperinstanceStatusCategory } from '../../services/status';
+import { DEV_SERVER_STATUSES, devServerStatusCategory, hyperinstanceStatusCategory } from '../../services/status';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus, shortFlavor } from '../format';
 import { type ListScope, parentOf, type ResourceKind } from '../resourceKind';
 import { devServerPublicIpKind, devServerVolumeKind } from './liteServerAttachmentKinds';
@@ -33,14 +33,6 @@ async function listAllUsersServers(services: ModelArtsServices, region: string, 
   page.items.filter((server) => !ownIds.has(server.id)).forEach((server) => otherUsersServers.add(server.id));
   return page;
 }
-
-/** readableStatus would say "Changingos": the OS states get their words. */
-const OS_STATUS_LABELS: Record<string, string> = {
-  CHANGINGOS: vscode.l10n.t('Changing OS'),
-  CHANGINGOS_FAILED: vscode.l10n.t('Change OS failed'),
-  REINSTALLINGOS: vscode.l10n.t('Reinstalling OS'),
-  REINSTALLINGOS_FAILED: vscode.l10n.t('Reinstall OS failed'),
-};
 
 /** The changes of OS, disks and EIPs wait for a server at rest (uncertain: the reference lists the statuses, not the allowed transitions). */
 const AT_REST = ['RUNNING', 'STOPPED'];
@@ -77,11 +69,11 @@ export const devServerKind: ResourceKind<DevServer> = {
     return capabilities;
   },
   description: (server) =>
-    joinParts(OS_STATUS_LABELS[server.status] ?? readableStatus(server.status), shortFlavor(server.flavor), formatAge(server.create_at), otherUsersServers.has(server.id) ? vscode.l10n.t('other user') : undefined),
+    joinParts(readableStatus(server.status), shortFlavor(server.flavor), formatAge(server.create_at), otherUsersServers.has(server.id) ? vscode.l10n.t('other user') : undefined),
   tooltip: (server) =>
     fieldTooltip(server.name, [
       [vscode.l10n.t('ID'), server.id],
-      [vscode.l10n.t('Status'), server.status],
+      [vscode.l10n.t('Status'), readableStatus(server.status)],
       [vscode.l10n.t('Flavor'), server.flavor],
       [vscode.l10n.t('Type'), joinParts(server.cloud_server?.type, server.category)],
       [vscode.l10n.t('Image'), joinParts(server.image?.name, server.image?.arch)],
@@ -91,6 +83,9 @@ export const devServerKind: ResourceKind<DevServer> = {
       [vscode.l10n.t('Owner'), otherUsersServers.has(server.id) ? vscode.l10n.t('another IAM user of the account') : undefined],
       [vscode.l10n.t('Created'), formatTimestamp(server.create_at)],
     ]),
+  // No failureReason: the server object carries none (§7.3, the SDK's ShowDevServerResponse); only an operation's answer does.
+  // The list takes no status parameter: each page is filtered as it arrives.
+  statusFilter: { statuses: DEV_SERVER_STATUSES, categoryOf: devServerStatusCategory },
   listPage: (services, scope, pageToken, signal) =>
     listsAllUsers(scope) ? listAllUsersServers(services, scope.region, pageToken, signal) : services.devServers.list(scope.region, pageToken, signal),
   fetch: (services, scope, id, signal) => services.devServers.get(scope.region, id, signal),
@@ -105,6 +100,7 @@ export const hyperinstanceServerKind: ResourceKind<DevServer> = {
   groupLabel: vscode.l10n.t('Servers'),
   groupIcon: 'server',
   emptyLabel: vscode.l10n.t('No servers'),
+  statusFilter: undefined,
   // The reference does not say which servers scale-down takes; assumed not those in the middle of a change.
   capabilities: (server) => (devServerStatusCategory(server.status) === 'transitional' ? [] : ['canRemove']),
   listPage: async (services, scope, _pageToken, signal) => ({ items: (await services.devServers.getHyperinstance(scope.region, parentOf(scope, 'hyperinstance'), signal)).servers ?? [] }),
@@ -136,7 +132,7 @@ export const hyperinstanceKind: ResourceKind<Hyperinstance> = {
   tooltip: (instance) =>
     fieldTooltip(instance.name, [
       [vscode.l10n.t('ID'), instance.id],
-      [vscode.l10n.t('Status'), instance.status],
+      [vscode.l10n.t('Status'), readableStatus(instance.status)],
       [vscode.l10n.t('Servers'), instance.servers?.length],
       [vscode.l10n.t('Hyper cluster'), instance.hps_cluster_id],
       [vscode.l10n.t('Created'), formatTimestamp(instance.create_at)],

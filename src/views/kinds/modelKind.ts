@@ -26,7 +26,7 @@ export const modelKind: ResourceKind<Model> = {
   tooltip: (model) =>
     fieldTooltip(`${model.model_name} ${model.model_version}`, [
       [vscode.l10n.t('ID'), model.model_id],
-      [vscode.l10n.t('Status'), model.model_status],
+      [vscode.l10n.t('Status'), readableStatus(model.model_status)],
       [vscode.l10n.t('Type'), model.model_type],
       [vscode.l10n.t('Origin'), modelOrigin(model)],
       [vscode.l10n.t('Size'), formatSize(model.model_size)],

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Notebook } from '../../services/notebooks';
 import { sshEndpointOf } from '../../services/notebookSsh';
-import { notebookStatusCategory } from '../../services/status';
+import { NOTEBOOK_STATUSES, notebookStatusCategory } from '../../services/status';
+import { type FailureReason, reasonLine } from '../failureReason';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus, shortFlavor } from '../format';
 import type { ResourceKind } from '../resourceKind';
 import { autoStopDescription, leaseText } from './notebookLease';
@@ -14,14 +15,10 @@ const UNDELETABLE = new Set(['DELETING', 'DELETED']);
 /** What only a running notebook does: save its image, mount storage, run longer (§1.1). */
 const WHILE_RUNNING = ['canSaveImage', 'canMount', 'canRenewLease'];
 
-/** readableStatus would say "Snapshotting": what the notebook is doing. */
-const STATUS_LABELS: Record<string, string> = {
-  SNAPSHOTTING: vscode.l10n.t('Saving image'),
+/** A failed notebook says why (§1.4 fail_reason), or which step of its creation or start failed. */
+const notebookFailureReason: FailureReason<Notebook> = {
+  stated: (notebook) => notebook.fail_reason ?? notebook.action_progress?.find((step) => step.status === 'FAILED')?.description,
 };
-
-export function notebookStatusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? readableStatus(status);
-}
 
 /** "ma-user@host:port · key pair KeyPair-demo", when SSH is enabled. */
 export function sshText(notebook: Notebook): string | undefined {
@@ -40,6 +37,7 @@ export const notebookKind: ResourceKind<Notebook> = {
   status: (notebook) => notebook.status,
   category: (notebook) => notebookStatusCategory(notebook.status),
   refreshedWhileRunning: true,
+  billedFlavor: (notebook) => notebook.flavor,
   capabilities: (notebook) => {
     const capabilities: string[] = [];
     if (STARTABLE.has(notebook.status)) {
@@ -66,19 +64,23 @@ export const notebookKind: ResourceKind<Notebook> = {
     }
     return capabilities;
   },
-  description: (notebook) => joinParts(notebookStatusLabel(notebook.status), autoStopDescription(notebook), shortFlavor(notebook.flavor), formatAge(notebook.create_at)),
+  description: (notebook) => joinParts(readableStatus(notebook.status), autoStopDescription(notebook), shortFlavor(notebook.flavor), formatAge(notebook.create_at)),
   tooltip: (notebook) =>
     fieldTooltip(notebook.name, [
+      [vscode.l10n.t('Reason'), notebookStatusCategory(notebook.status) === 'failed' ? reasonLine(notebookFailureReason.stated(notebook)) : undefined],
       [vscode.l10n.t('ID'), notebook.id],
-      [vscode.l10n.t('Status'), notebook.status],
+      [vscode.l10n.t('Status'), readableStatus(notebook.status)],
       [vscode.l10n.t('Flavor'), notebook.flavor],
       [vscode.l10n.t('Image'), notebook.image ? joinParts(notebook.image.name, notebook.image.tag) : undefined],
       [vscode.l10n.t('Storage'), notebook.volume ? joinParts(notebook.volume.category, notebook.volume.capacity ? `${notebook.volume.capacity} GB` : undefined) : undefined],
       [vscode.l10n.t('Auto-stop'), leaseText(notebook)],
       [vscode.l10n.t('SSH'), sshText(notebook)],
       [vscode.l10n.t('Created'), formatTimestamp(notebook.create_at)],
-      [vscode.l10n.t('Failure'), notebook.fail_reason],
     ]),
+  failureReason: notebookFailureReason,
+  // The list's `status` parameter takes one status while a category spans several (Failed: CREATE_FAILED, START_FAILED…):
+  // the category filters each page it lists instead.
+  statusFilter: { statuses: NOTEBOOK_STATUSES, categoryOf: notebookStatusCategory },
   listPage: (services, scope, pageToken, signal) => services.notebooks.list(scope, pageToken, {}, signal),
   fetch: (services, scope, id, signal) => services.notebooks.get(scope.region, id, signal),
   childKinds: [notebookStorageKind] as readonly ResourceKind<unknown>[],

@@ -29,7 +29,7 @@ export const notebookStorageKind: ResourceKind<NotebookStorage> = {
     fieldTooltip(storage.mount_path, [
       [vscode.l10n.t('Mounted from'), storageSource(storage)],
       [vscode.l10n.t('Type'), storage.category],
-      [vscode.l10n.t('Status'), storage.status],
+      [vscode.l10n.t('Status'), readableStatus(storage.status)],
       [vscode.l10n.t('Failure'), storage.failure_reason],
       [vscode.l10n.t('ID'), storage.id],
     ]),

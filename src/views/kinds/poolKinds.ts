@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { asModelArtsError } from '../../services/errors';
 import { NODE_POOL_LABEL, type NodePool, type Pool, type PoolNode, type PoolPlugin, type PoolTag, POOL_DESCRIPTION_ANNOTATION, poolDisplayName, pluginTemplateName, type ResourceFlavor, type ResourceStates, type StateCount, stateCounts } from '../../services/pools';
 import { nodePhaseCategory, pluginPhaseCategory, poolStatusCategory, type StatusCategory } from '../../services/status';
-import { fieldTooltip, formatAge, joinParts, shortFlavor } from '../format';
+import { fieldTooltip, formatAge, joinParts, readableStatus, shortFlavor } from '../format';
 import { type ListScope, parentOf, type ResourceKind } from '../resourceKind';
 
 /** Pool objects carry RFC3339 creation times, not epoch milliseconds (§0). */
@@ -50,10 +50,10 @@ export const poolNodeKind: ResourceKind<PoolNode> = {
     const settled = ['Available', 'Abnormal'].includes(node.status?.phase ?? '');
     return [...(settled ? ['canReboot', 'canResize', 'canDelete'] : []), 'canLock', 'canUnlock'];
   },
-  description: (node) => joinParts(node.status?.phase, shortFlavor(node.spec?.flavor), node.status?.privateIp),
+  description: (node) => joinParts(node.status?.phase && readableStatus(node.status.phase), shortFlavor(node.spec?.flavor), node.status?.privateIp),
   tooltip: (node) =>
     fieldTooltip(node.metadata.name, [
-      [vscode.l10n.t('Phase'), node.status?.phase],
+      [vscode.l10n.t('Phase'), node.status?.phase && readableStatus(node.status.phase)],
       [vscode.l10n.t('Node pool'), node.metadata.labels?.[NODE_POOL_LABEL]],
       [vscode.l10n.t('Flavor'), node.spec?.flavor],
       [vscode.l10n.t('Availability zone'), node.status?.az],
@@ -115,10 +115,10 @@ export const pluginKind: ResourceKind<PoolPlugin> = {
   status: (plugin) => plugin.status?.phase ?? 'Unknown',
   category: (plugin) => pluginPhaseCategory(plugin.status?.phase ?? ''),
   capabilities: () => [],
-  description: (plugin) => joinParts(plugin.status?.phase, plugin.status?.version ?? plugin.spec?.template?.version),
+  description: (plugin) => joinParts(plugin.status?.phase && readableStatus(plugin.status.phase), plugin.status?.version ?? plugin.spec?.template?.version),
   tooltip: (plugin) =>
     fieldTooltip(pluginTemplateName(plugin), [
-      [vscode.l10n.t('Phase'), plugin.status?.phase],
+      [vscode.l10n.t('Phase'), plugin.status?.phase && readableStatus(plugin.status.phase)],
       [vscode.l10n.t('Template'), joinParts(plugin.spec?.template?.name, plugin.spec?.template?.version)],
       [vscode.l10n.t('Running version'), plugin.status?.version],
       [vscode.l10n.t('Instance'), plugin.metadata.name],
@@ -163,7 +163,7 @@ function nodeStatesText(resources: ResourceStates | undefined): string {
 /** "Train, Infer (Enabling)": what the pool is used for, with the uses not yet (or no longer) enabled. */
 export function poolUses(pool: Pool): string {
   const states = pool.status?.scope ?? (pool.spec?.scope ?? []).map((scopeType) => ({ scopeType, state: 'Enabled' }));
-  return states.map(({ scopeType, state }) => (state === 'Enabled' ? scopeType : `${scopeType} (${state})`)).join(', ');
+  return states.map(({ scopeType, state }) => (state === 'Enabled' ? scopeType : `${scopeType} (${readableStatus(state)})`)).join(', ');
 }
 
 export function poolCategory(pool: Pool): StatusCategory {
@@ -186,7 +186,7 @@ export function tagsText(tags: readonly PoolTag[]): string {
 function poolTooltip(pool: Pool, tags?: string): vscode.MarkdownString {
   return fieldTooltip(poolDisplayName(pool), [
     [vscode.l10n.t('ID'), pool.metadata.name],
-    [vscode.l10n.t('Phase'), pool.status?.phase],
+    [vscode.l10n.t('Phase'), pool.status?.phase && readableStatus(pool.status.phase)],
     [vscode.l10n.t('Message'), pool.status?.message],
     [vscode.l10n.t('Type'), pool.spec?.type],
     [vscode.l10n.t('Used for'), poolUses(pool)],
@@ -215,7 +215,7 @@ export const poolKind: ResourceKind<Pool> = {
     const phase = pool.status?.phase ?? '';
     return [...(phase === 'Deleting' ? [] : ['canDelete', 'canTag']), ...(CHANGEABLE_PHASES.includes(phase) ? ['canEdit'] : [])];
   },
-  description: (pool) => joinParts(pool.status?.phase, poolActivity(pool), composition(pool.spec?.resources), formatAge(createdAt(pool.metadata.creationTimestamp))),
+  description: (pool) => joinParts(pool.status?.phase && readableStatus(pool.status.phase), poolActivity(pool), composition(pool.spec?.resources), formatAge(createdAt(pool.metadata.creationTimestamp))),
   tooltip: (pool) => poolTooltip(pool),
   // Tags come from another request: read when the user hovers, not for every pool listed.
   resolveTooltip: async (services, scope, pool, signal) => {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ScheduledEvent } from '../../services/management';
 import { findListed } from '../../services/responses';
 import { scheduledEventCategory } from '../../services/status';
-import { fieldTooltip, joinParts } from '../format';
+import { fieldTooltip, joinParts, readableStatus } from '../format';
 import type { ResourceKind } from '../resourceKind';
 
 export const scheduledEventKind: ResourceKind<ScheduledEvent> = {
@@ -18,11 +18,11 @@ export const scheduledEventKind: ResourceKind<ScheduledEvent> = {
   category: (event) => scheduledEventCategory(event.state),
   // Only an event asking for authorization can be accepted (§6.4).
   capabilities: (event) => (event.state === 'inquiring' ? ['canAccept'] : []),
-  description: (event) => joinParts(event.state, event.poolName, event.notBefore ? vscode.l10n.t('not before {0}', event.notBefore) : undefined),
+  description: (event) => joinParts(readableStatus(event.state), event.poolName, event.notBefore ? vscode.l10n.t('not before {0}', event.notBefore) : undefined),
   tooltip: (event) =>
     fieldTooltip(event.type, [
       [vscode.l10n.t('ID'), event.id],
-      [vscode.l10n.t('State'), event.state],
+      [vscode.l10n.t('State'), readableStatus(event.state)],
       [vscode.l10n.t('Kind'), event.catalog],
       [vscode.l10n.t('Resource'), joinParts(event.instanceType, event.poolName, event.nodeName ?? event.instanceId)],
       [vscode.l10n.t('Published'), event.publishTime],

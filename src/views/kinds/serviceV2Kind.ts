@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type ServiceV2, serviceAuthType, type ServiceV2Deployment, serviceDescription, serviceVersionLabel } from '../../services/inferenceV2';
-import { serviceV2StatusCategory } from '../../services/status';
+import { SERVICE_V2_STATUSES, serviceV2StatusCategory } from '../../services/status';
+import { type FailureReason, reasonLine } from '../failureReason';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus } from '../format';
 import { type ListScope, parentOf, type ResourceKind } from '../resourceKind';
 
@@ -66,8 +67,23 @@ export const deploymentV2Kind: ResourceKind<ServiceV2Deployment> = {
       [vscode.l10n.t('Resources'), placementText(deployment)],
       [vscode.l10n.t('Image'), deployment.unit_configs?.[0]?.image?.swr_path],
     ]),
+  // A public flavor's price; a dedicated pool's custom spec is paid with the pool.
+  billedFlavor: (deployment) => (deployment.pool_id ? undefined : deployment.unit_configs?.[0]?.flavor),
   listPage: async (services, scope, _pageToken, signal) => ({ items: await services.inferenceV2.deployments(scope.region, serviceOf(scope), signal) }),
   fetch: (services, scope, id, signal) => services.inferenceV2.deployment(scope.region, serviceOf(scope), id, signal),
+};
+
+/** Only a service's own read carries failure_reason (§4), not the list: the hover reads it, else the newest abnormal event. */
+const serviceV2FailureReason: FailureReason<ServiceV2> = {
+  stated: (service) => service.failure_reason,
+  read: async (services, scope, service, signal) => {
+    const latest = await services.inferenceV2.get(scope.region, service.id, signal);
+    if (reasonLine(latest.failure_reason) !== undefined) {
+      return latest.failure_reason;
+    }
+    const { events } = await services.inferenceV2.events(scope.region, service.id, signal);
+    return [...events].sort((a, b) => b.create_at - a.create_at).find((event) => event.event_type === 'ABNORMAL')?.event_info;
+  },
 };
 
 /** Real-time services of the v2 ("new version") inference API (§4), next to the v1 ones; each expands to its deployments. */
@@ -76,6 +92,9 @@ export const serviceV2Kind: ResourceKind<ServiceV2> = {
   label: vscode.l10n.t('real-time service'),
   groupLabel: vscode.l10n.t('Real-Time Services (v2)'),
   groupIcon: 'cloud',
+  groupTooltip: vscode.l10n.t(
+    'Real-time services of the newer inference API (v2): each holds deployments that run a container image (with model and code files from OBS) on a flavor or a dedicated pool. A deployment is started, stopped or interrupted on its own, and a service can switch between versions. Services deployed from the Models list are under Real-Time Services (v1).',
+  ),
   emptyLabel: vscode.l10n.t('No real-time services (v2)'),
   id: (service) => service.id,
   name: (service) => service.name,
@@ -95,8 +114,9 @@ export const serviceV2Kind: ResourceKind<ServiceV2> = {
       service.deploy_type === 'MULTI' ? vscode.l10n.t('several deployments') : undefined,
       formatAge(service.create_at),
     ),
-  tooltip: (service) =>
+  tooltip: (service, reason) =>
     fieldTooltip(service.name, [
+      [vscode.l10n.t('Reason'), serviceV2StatusCategory(service.status) === 'failed' ? (reason ?? reasonLine(service.failure_reason)) : undefined],
       [vscode.l10n.t('ID'), service.id],
       [vscode.l10n.t('Status'), readableStatus(service.status)],
       [vscode.l10n.t('Version'), service.version_count && service.version_count > 1 ? vscode.l10n.t('{0} ({1} versions)', serviceVersionLabel(service) ?? '', service.version_count) : serviceVersionLabel(service)],
@@ -104,9 +124,11 @@ export const serviceV2Kind: ResourceKind<ServiceV2> = {
       [vscode.l10n.t('Authentication'), serviceAuthType(service)],
       [vscode.l10n.t('Created'), formatTimestamp(service.create_at)],
       [vscode.l10n.t('Updated'), formatTimestamp(service.update_at)],
-      [vscode.l10n.t('Failure'), service.failure_reason],
       [vscode.l10n.t('Description'), serviceDescription(service)],
     ]),
+  failureReason: serviceV2FailureReason,
+  // The list's `status` parameter takes one status while a category may span several (FAILED, ERROR): each page is filtered instead.
+  statusFilter: { statuses: SERVICE_V2_STATUSES, categoryOf: serviceV2StatusCategory },
   listPage: (services, scope, pageToken, signal) => services.inferenceV2.list(scope, pageToken, signal),
   fetch: (services, scope, id, signal) => services.inferenceV2.get(scope.region, id, signal),
   childKinds: [deploymentV2Kind] as readonly ResourceKind<unknown>[],

@@ -32,7 +32,7 @@ export const subnetKind: ResourceKind<Subnet> = {
   tooltip: (subnet) =>
     fieldTooltip(subnet.name, [
       [vscode.l10n.t('ID'), subnet.id],
-      [vscode.l10n.t('Status'), subnet.status],
+      [vscode.l10n.t('Status'), readableStatus(subnet.status)],
       [vscode.l10n.t('CIDR'), subnet.cidr],
       [vscode.l10n.t('Gateway'), subnet.gateway_ip],
       [vscode.l10n.t('Availability zone'), subnet.availability_zone],
@@ -97,7 +97,7 @@ export const vpcKind: ResourceKind<Vpc> = {
   tooltip: (vpc) =>
     fieldTooltip(vpc.name, [
       [vscode.l10n.t('ID'), vpc.id],
-      [vscode.l10n.t('Status'), vpc.status],
+      [vscode.l10n.t('Status'), readableStatus(vpc.status)],
       [vscode.l10n.t('CIDR'), vpc.cidr],
       [vscode.l10n.t('Description'), vpc.description],
       [vscode.l10n.t('Enterprise project'), vpc.enterprise_project_id],

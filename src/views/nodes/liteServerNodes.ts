@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../../services';
 import type { DevServer } from '../../services/devServers';
 import { DEFAULT_WORKSPACE_ID } from '../../services/workspaces';
+import { joinParts } from '../format';
 import { devServerKind, type LiteServerListScope } from '../kinds/liteServerKinds';
+import type { StatusFilters } from '../statusFilter';
 import type { ExplorerNode } from './explorerNode';
 import { ResourceGroupNode } from './resourceNodes';
 
@@ -33,6 +35,7 @@ export class LiteServerGroupNode extends ResourceGroupNode<DevServer> {
     services: ModelArtsServices,
     region: string,
     private readonly mode: LiteServerListMode,
+    statusFilters: StatusFilters,
   ) {
     // Read at every load, so switching takes effect at the next one.
     const scope: LiteServerListScope = {
@@ -42,7 +45,7 @@ export class LiteServerGroupNode extends ResourceGroupNode<DevServer> {
         return mode.listsAllUsers(region);
       },
     };
-    super(parent, devServerKind, services, scope);
+    super(parent, devServerKind, services, scope, statusFilters);
   }
 
   get listsAllUsers(): boolean {
@@ -51,7 +54,7 @@ export class LiteServerGroupNode extends ResourceGroupNode<DevServer> {
 
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
-    item.description = this.listsAllUsers ? vscode.l10n.t('all users') : undefined;
+    item.description = joinParts(this.listsAllUsers ? vscode.l10n.t('all users') : undefined, typeof item.description === 'string' ? item.description : undefined) || undefined;
     item.contextValue = `${item.contextValue ?? ''} ${this.listsAllUsers ? 'listsAllUsers' : 'listsOwn'}`;
     return item;
   }

@@ -3,7 +3,7 @@ import type { ModelArtsServices } from '../../services';
 import type { Page } from '../../services/paging';
 import { asModelArtsError, type ModelArtsError } from '../../services/errors';
 import { baseName, type ObsBucket, type ObsEntry, type ObsObject, obsUri } from '../../services/obs';
-import { fieldTooltip, formatAge, formatSize, joinParts, parseTimestamp } from '../format';
+import { fieldTooltip, formatAge, formatSize, formatTimestamp, joinParts, parseTimestamp } from '../format';
 import type { ExplorerNode } from './explorerNode';
 import { ErrorNode, PlaceholderNode } from './messageNodes';
 import { PagedListNode } from './pagedChildren';
@@ -113,6 +113,21 @@ export abstract class ObsListingNode extends PagedListNode<ObsEntry, ObsFolderNo
   protected filterDescription(): string | undefined {
     return this.filter === undefined ? undefined : vscode.l10n.t('only {0}…', this.filter);
   }
+
+  /** The contextValue of a bucket or folder: `obsFiltered` offers Clear Filter while a filter narrows it. */
+  protected containerContext(kind: 'obsBucket' | 'obsFolder'): string {
+    return `${kind} obsContainer refreshable${this.filter === undefined ? '' : ' obsFiltered'}`;
+  }
+
+  /** The tooltip line that says the listing is narrowed, and how to see all again. */
+  protected filterTooltip(): string | undefined {
+    return this.filter === undefined ? undefined : vscode.l10n.t('Only names starting with "{0}"; Clear Filter shows all.', this.filter);
+  }
+}
+
+/** "3 d ago · cn-north-4": when a bucket was created, and where it is (its row and the bucket pickers). */
+export function bucketDescription(bucket: ObsBucket): string {
+  return joinParts(formatAge(parseTimestamp(bucket.created)), bucket.location);
 }
 
 export class ObsBucketNode extends ObsListingNode {
@@ -135,13 +150,14 @@ export class ObsBucketNode extends ObsListingNode {
     const item = new vscode.TreeItem(this.bucket, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('archive');
-    item.description = this.filterDescription();
+    item.description = joinParts(this.filterDescription(), bucketDescription(this.info));
     item.tooltip = fieldTooltip(this.bucket, [
       [vscode.l10n.t('URI'), this.uri],
       [vscode.l10n.t('Region'), this.info.location],
-      [vscode.l10n.t('Created'), this.info.created],
+      [vscode.l10n.t('Created'), this.info.created && formatTimestamp(parseTimestamp(this.info.created))],
+      [vscode.l10n.t('Filter'), this.filterTooltip()],
     ]);
-    item.contextValue = 'obsBucket obsContainer refreshable';
+    item.contextValue = this.containerContext('obsBucket');
     return item;
   }
 }
@@ -172,8 +188,11 @@ export class ObsFolderNode extends ObsListingNode {
     item.iconPath = vscode.ThemeIcon.Folder;
     item.resourceUri = vscode.Uri.from({ scheme: 'obs', authority: this.bucket, path: `/${this.prefix}` });
     item.description = this.filterDescription();
-    item.tooltip = this.uri;
-    item.contextValue = 'obsFolder obsContainer refreshable';
+    item.tooltip = fieldTooltip(this.name, [
+      [vscode.l10n.t('URI'), this.uri],
+      [vscode.l10n.t('Filter'), this.filterTooltip()],
+    ]);
+    item.contextValue = this.containerContext('obsFolder');
     return item;
   }
 }

@@ -17,8 +17,9 @@ import { serviceV2Kind } from '../kinds/serviceV2Kind';
 import { swrRepositoryKind } from '../kinds/swrKinds';
 import { trainingJobKind } from '../kinds/trainingJobKind';
 import { vpcKind } from '../kinds/vpcKinds';
-import { fieldTooltip } from '../format';
+import { fieldTooltip, readableStatus } from '../format';
 import type { ResourceKind } from '../resourceKind';
+import type { StatusFilters } from '../statusFilter';
 import { statusIcon } from '../statusIcons';
 import type { ChildPollResult, ExplorerNode, PollableGroup, PollableNode, PollResult } from './explorerNode';
 import { LiteServerGroupNode, type LiteServerListMode } from './liteServerNodes';
@@ -41,9 +42,10 @@ export class RegionNode implements PollableGroup {
     readonly region: string,
     private readonly services: ModelArtsServices,
     liteServerListMode: LiteServerListMode,
+    private readonly statusFilters: StatusFilters,
   ) {
     const scope = { region, workspaceId: DEFAULT_WORKSPACE_ID };
-    const liteServers = new LiteServerGroupNode(this, services, region, liteServerListMode) as ResourceGroupNode<unknown>;
+    const liteServers = new LiteServerGroupNode(this, services, region, liteServerListMode, statusFilters) as ResourceGroupNode<unknown>;
     const others = [hyperinstanceKind, hyperClusterKind, devServerJobKind, scheduledEventKind, swrRepositoryKind, vpcKind, keyPairKind].map(
       (kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope),
     );
@@ -67,7 +69,7 @@ export class RegionNode implements PollableGroup {
     if (!this.children && !this.failure) {
       try {
         const workspaces = await this.services.workspaces.list(this.region);
-        this.children = workspaces.map((workspace) => new WorkspaceNode(this, workspace, this.services));
+        this.children = workspaces.map((workspace) => new WorkspaceNode(this, workspace, this.services, this.statusFilters));
       } catch (error) {
         this.failure = asModelArtsError(error);
       }
@@ -124,11 +126,12 @@ export class WorkspaceNode implements PollableNode {
     readonly parent: RegionNode,
     workspace: Workspace,
     private readonly services: ModelArtsServices,
+    statusFilters: StatusFilters,
   ) {
     this.current = workspace;
     this.scope = { region: parent.region, workspaceId: workspace.id };
     const kinds = [notebookKind, trainingJobKind, poolKind, modelKind, serviceV1Kind, serviceV2Kind] as ResourceKind<unknown>[];
-    this.groups = kinds.map((kind) => new ResourceGroupNode(this, kind, services, this.scope));
+    this.groups = kinds.map((kind) => new ResourceGroupNode(this, kind, services, this.scope, statusFilters));
   }
 
   get id(): string {
@@ -173,7 +176,7 @@ export class WorkspaceNode implements PollableNode {
     item.id = this.id;
     // NORMAL is every healthy workspace's status: only an unusual one is worth the space and an icon of its own.
     const unusualStatus = this.workspace.status && this.workspace.status !== 'NORMAL' ? this.workspace.status : undefined;
-    item.description = isDefault ? vscode.l10n.t('default workspace') : unusualStatus;
+    item.description = isDefault ? vscode.l10n.t('default workspace') : unusualStatus && readableStatus(unusualStatus);
     // The list gives no grants (the SDK's WorkspaceResponse): who an Internal workspace is granted to is read on hover.
     item.tooltip = this.needsGrants() ? undefined : workspaceTooltip(this.workspace);
     item.iconPath = unusualStatus ? statusIcon(workspaceStatusCategory(unusualStatus)) : new vscode.ThemeIcon(isDefault ? 'home' : 'folder-library');
@@ -223,7 +226,7 @@ function workspaceTooltip(workspace: Workspace): vscode.MarkdownString {
     [vscode.l10n.t('Description'), workspace.description],
     [vscode.l10n.t('Access'), accessText(workspace)],
     [vscode.l10n.t('Owner'), workspace.owner],
-    [vscode.l10n.t('Status'), workspace.status],
+    [vscode.l10n.t('Status'), workspace.status && readableStatus(workspace.status)],
     [vscode.l10n.t('ID'), workspace.id],
   ]);
 }

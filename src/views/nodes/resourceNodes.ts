@@ -2,7 +2,11 @@ import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../../services';
 import type { Page } from '../../services/paging';
 import { asModelArtsError } from '../../services/errors';
+import type { StatusCategory } from '../../services/status';
+import { failureReasonOf, readsFailureReason } from '../failureReason';
+import { withHourlyPrice } from '../flavorPrices';
 import type { ListScope, ResourceKind } from '../resourceKind';
+import { type StatusFilters, statusesIn, statusFilterDescription } from '../statusFilter';
 import { statusIcon } from '../statusIcons';
 import type { ChildPollResult, ExplorerNode, PollableGroup, PollableNode, PollResult } from './explorerNode';
 import { PagedListNode } from './pagedChildren';
@@ -14,6 +18,8 @@ export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> impl
     readonly kind: ResourceKind<T>,
     readonly services: ModelArtsServices,
     readonly scope: ListScope,
+    /** Where the category's status filter is kept; absent, it offers none. */
+    private readonly statusFilters?: StatusFilters,
   ) {
     super();
   }
@@ -22,12 +28,26 @@ export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> impl
     return `${this.parent.id}/${this.kind.contextValue}`;
   }
 
+  /** The status categories the category is narrowed to; undefined lists every status. */
+  get statusFilter(): readonly StatusCategory[] | undefined {
+    return this.kind.statusFilter && this.statusFilters?.get(this.id);
+  }
+
+  /** Narrows the category to these status categories (none: every status) and lists it again. */
+  setStatusFilter(categories: readonly StatusCategory[]): void {
+    this.statusFilters?.set(this.id, categories);
+    this.reset();
+  }
+
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.kind.groupLabel, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.kind.groupIcon);
-    item.contextValue = `group ${this.kind.contextValue}Group refreshable`;
-    item.description = this.filter === undefined ? undefined : vscode.l10n.t('only {0}', this.filter);
+    item.tooltip = this.kind.groupTooltip;
+    const statusFilter = this.statusFilter;
+    const filterable = this.kind.statusFilter && this.statusFilters ? ` statusFilterable${statusFilter ? ' statusFiltered' : ''}` : '';
+    item.contextValue = `group ${this.kind.contextValue}Group refreshable${filterable}`;
+    item.description = this.filter !== undefined ? vscode.l10n.t('only {0}', this.filter) : statusFilter && statusFilterDescription(statusFilter);
     // No count here: showing one after loading would mean refreshing this row, and a refresh briefly
     // detaches its children, so a context-menu command on a child in that moment would lose its target.
     return item;
@@ -37,8 +57,19 @@ export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> impl
     return this.listing.nodes(this.kind.groupLabel.toLocaleLowerCase(), this.kind.emptyLabel);
   }
 
-  fetchPage(pageToken: string | undefined, signal?: AbortSignal): Promise<Page<T>> {
-    return this.kind.listPage(this.services, this.filter === undefined ? this.scope : { ...this.scope, filter: this.filter }, pageToken, signal);
+  async fetchPage(pageToken: string | undefined, signal?: AbortSignal): Promise<Page<T>> {
+    const scope = this.filter === undefined ? this.scope : { ...this.scope, filter: this.filter };
+    const spec = this.kind.statusFilter;
+    const categories = this.statusFilter;
+    if (!spec || !categories) {
+      return this.kind.listPage(this.services, scope, pageToken, signal);
+    }
+    if (spec.onServer) {
+      return this.kind.listPage(this.services, { ...scope, statuses: statusesIn(spec, categories) }, pageToken, signal);
+    }
+    // Filtered here, a page at a time: a page may keep few items, or none, before its Load more.
+    const page = await this.kind.listPage(this.services, scope, pageToken, signal);
+    return { items: page.items.filter((item) => categories.includes(this.kind.category(item))), nextPageToken: page.nextPageToken };
   }
 
   async pollChildren(children: readonly PollableNode[], signal: AbortSignal): Promise<ReadonlyMap<PollableNode, ChildPollResult>> {
@@ -137,8 +168,8 @@ export class ResourceNode<T> implements PollableNode {
     const item = new vscode.TreeItem(this.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.shownDescription = this.kind.description(this.item);
-    // A tooltip that needs a request is left to resolveTreeItem, which VS Code calls on hover.
-    item.tooltip = this.kind.resolveTooltip ? undefined : this.kind.tooltip(this.item);
+    // A tooltip that needs a request (a pool's tags, a failed job's reason) is left to resolveTreeItem, which VS Code calls on hover.
+    item.tooltip = this.kind.resolveTooltip || readsFailureReason(this.kind, this.item) || this.billedFlavor() ? undefined : this.kind.tooltip(this.item);
     const category = this.kind.category(this.item);
     item.iconPath = this.kind.itemIcon && category === 'running' ? new vscode.ThemeIcon(this.kind.itemIcon) : statusIcon(category);
     item.contextValue = [this.kind.contextValue, ...this.kind.capabilities(this.item), 'refreshable'].join(' ');
@@ -151,10 +182,21 @@ export class ResourceNode<T> implements PollableNode {
   }
 
   async resolveTreeItem(item: vscode.TreeItem, signal: AbortSignal): Promise<vscode.TreeItem> {
-    if (this.kind.resolveTooltip && item.tooltip === undefined) {
-      item.tooltip = await this.kind.resolveTooltip(this.parent.services, this.parent.scope, this.item, signal);
+    if (item.tooltip !== undefined) {
+      return item;
     }
+    const { services, scope } = this.parent;
+    const tooltip = this.kind.resolveTooltip
+      ? await this.kind.resolveTooltip(services, scope, this.item, signal)
+      : this.kind.tooltip(this.item, await failureReasonOf(this.kind, services, scope, this.item, signal));
+    const flavor = this.billedFlavor();
+    item.tooltip = flavor ? await withHourlyPrice(tooltip, vscode.l10n.t('Flavor price'), services, scope.region, flavor, signal) : tooltip;
     return item;
+  }
+
+  /** The flavor a running item is billed by, whose hourly price its hover shows. */
+  private billedFlavor(): string | undefined {
+    return this.kind.category(this.item) === 'running' ? this.kind.billedFlavor?.(this.item) : undefined;
   }
 
   /** A pool's Nodes, Node Pools and Plugins: one category per child kind, scoped to this resource. */

@@ -1,5 +1,5 @@
 /** What every form shares: where it runs, how errors look, the account's networks and key pairs, and the lifecycle of a form. */
-import { type Check, checkArray, checkLiteral, checkObject, checkOneOf, checkString } from '../checks';
+import { type Check, checkArray, checkLiteral, checkObject, checkOneOf, checkOptional, checkString } from '../checks';
 
 /** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
 export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'createServiceV2' | 'details' | 'workspaceForm';
@@ -44,6 +44,11 @@ export interface CompanionChoice {
   readonly unusable?: string;
 }
 
+/** A processor architecture, as the image and flavor listings say it (x86_64, aarch64, arm…). */
+export type Arch = 'x86' | 'arm';
+/** What a flavor computes with, or an image is built for: notebooks' and training's categories. */
+export type Accelerator = 'CPU' | 'GPU' | 'ASCEND';
+
 /** What a form's Browse… button picks from the region's buckets. */
 export const OBS_BROWSE_SELECTS = ['folder', 'object', 'any'] as const;
 export type ObsBrowseSelect = (typeof OBS_BROWSE_SELECTS)[number];
@@ -70,8 +75,11 @@ export type CommonWebviewMessage =
   | { readonly type: 'reloadOptions' }
   | { readonly type: 'loadCompanionChoices'; readonly list: CompanionList; readonly vpcId: string }
   | { readonly type: 'browseSwrImage' }
-  /** Browse the region's buckets for a form field (`codeDir`, `inputs.0`): a folder, an object, or either. */
-  | { readonly type: 'browseObs'; readonly field: string; readonly select: ObsBrowseSelect }
+  /**
+   * Browse the region's buckets for a form field (`codeDir`, `inputs.0`): a folder, an object, or either;
+   * `start`, an obs:// folder to start in (the boot file's code folder), else the region's buckets.
+   */
+  | { readonly type: 'browseObs'; readonly field: string; readonly select: ObsBrowseSelect; readonly start?: string }
   | { readonly type: 'cancel' };
 
 export const commonMessageChecks: MessageChecks<CommonWebviewMessage> = {
@@ -79,7 +87,7 @@ export const commonMessageChecks: MessageChecks<CommonWebviewMessage> = {
   reloadOptions: checkObject({ type: checkLiteral('reloadOptions') }),
   loadCompanionChoices: checkObject({ type: checkLiteral('loadCompanionChoices'), list: checkOneOf(COMPANION_LISTS), vpcId: checkString }),
   browseSwrImage: checkObject({ type: checkLiteral('browseSwrImage') }),
-  browseObs: checkObject({ type: checkLiteral('browseObs'), field: checkString, select: checkOneOf(OBS_BROWSE_SELECTS) }),
+  browseObs: checkObject({ type: checkLiteral('browseObs'), field: checkString, select: checkOneOf(OBS_BROWSE_SELECTS), start: checkOptional(checkString) }),
   cancel: checkObject({ type: checkLiteral('cancel') }),
 };
 

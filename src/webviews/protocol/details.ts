@@ -41,6 +41,8 @@ export interface DetailsView {
   readonly status: string;
   /** running, stopped, transitional, succeeded, failed, unknown: the same categories as the tree's icons. */
   readonly statusCategory: string;
+  /** Why a failed resource failed, shown under its name: one line of cloud text. */
+  readonly reason?: string;
   readonly fields: readonly DetailsField[];
   readonly steps: readonly DetailsStep[];
   readonly actions: readonly DetailsAction[];

@@ -36,6 +36,8 @@ export interface DevServerFormValues {
 
 export interface DevServerFlavorChoice {
   readonly flavor: string;
+  /** "V100 32G ×1 · 8 vCPU · 64 GB · price unknown (id)": what the list shows; the value sent is `flavor`. */
+  readonly name: string;
   readonly serverType: DevServerTypeChoice;
   readonly arch: DevServerArchChoice;
   readonly availabilityZone: string;

@@ -1,6 +1,6 @@
 /** The Create Notebook form. */
 import { type Check, checkLiteral, checkNumber, checkObject, checkOneOf, checkString } from '../checks';
-import type { FormScope, MessageChecks } from './common';
+import type { Arch, FormScope, MessageChecks } from './common';
 
 export interface NotebookFormValues {
   readonly name: string;
@@ -26,6 +26,8 @@ export interface FlavorChoice {
   readonly category: string;
   readonly description: string;
   readonly soldOut: boolean;
+  /** Absent when the listing does not say. */
+  readonly arch?: Arch;
 }
 
 export interface ImageChoice {
@@ -34,6 +36,8 @@ export interface ImageChoice {
   readonly description: string;
   /** CPU, GPU, ASCEND: the flavors this image runs on. */
   readonly categories: readonly string[];
+  /** Absent when the listing does not say. */
+  readonly arch?: Arch;
 }
 
 export type NotebookHostMessage =

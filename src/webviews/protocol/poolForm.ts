@@ -18,6 +18,8 @@ export interface PoolFormValues {
 
 export interface PoolFlavorChoice {
   readonly id: string;
+  /** "T4 ×1 · 8 vCPU · 32 GB · price unknown (id)": what the list shows; the value sent is the id. */
+  readonly name: string;
   /** CPU, GPU or NPU (or what the flavor list says). */
   readonly category: string;
   readonly description: string;

@@ -32,6 +32,8 @@ export interface ServiceModelChoice {
 
 export interface ServiceSpecChoice {
   readonly id: string;
+  /** "T4 ×1 · 8 vCPU · 32 GB · CN¥9.80/h (id)": what the list shows; the value sent is the id. */
+  readonly name: string;
   /** CPU, GPU or ASCEND. */
   readonly category: string;
   readonly description: string;

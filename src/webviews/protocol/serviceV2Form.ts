@@ -39,6 +39,8 @@ export interface ServiceV2FormValues {
 
 export interface ServiceV2FlavorChoice {
   readonly id: string;
+  /** "V100 ×1 · 8 vCPU · 64 GB · CN¥28.00/h (id)": what the list shows; the value sent is the id. */
+  readonly name: string;
   /** CPU, GPU or ASCEND. */
   readonly category: string;
   readonly description: string;

@@ -1,6 +1,6 @@
 /** The Create Training Job form. */
 import { type Check, checkLiteral, checkNumber, checkObject, checkOneOf, checkString } from '../checks';
-import { type FormScope, type MessageChecks, type NameValue, nameValues } from './common';
+import { type Accelerator, type Arch, type FormScope, type MessageChecks, type NameValue, nameValues } from './common';
 
 export interface TrainingJobFormValues {
   readonly name: string;
@@ -30,12 +30,17 @@ export interface TrainingFlavorChoice {
   /** CPU, GPU or Ascend. */
   readonly category: string;
   readonly maxNodes: number;
+  /** The flavor's `flavor_info.cpu.arch`; absent when the listing does not say. */
+  readonly arch?: Arch;
 }
 
 export interface EngineChoice {
   readonly id: string;
   readonly name: string;
   readonly version: string;
+  /** What the engine's version says it is built for ("…-cuda_10.2-…-x86_64"); absent when it does not say. */
+  readonly arch?: Arch;
+  readonly accelerators?: readonly Accelerator[];
 }
 
 export type TrainingJobHostMessage =

@@ -1,0 +1,46 @@
+import type { WorkspaceScope } from '../services/workspaces';
+import type { ExplorerNode } from '../views/nodes/explorerNode';
+import { RegionNode, WorkspaceNode } from '../views/nodes/regionNodes';
+import type { CommandContext } from './commandContext';
+
+/** Where a command works: a region, and a workspace in it when one is known. */
+export interface Place {
+  readonly region: string;
+  readonly workspaceId?: string;
+}
+
+/**
+ * The place each activation's commands worked in last, keyed by its session manager (one per activation),
+ * so that a palette command with nothing selected in the explorer offers it first.
+ */
+const lastPlaces = new WeakMap<object, Place>();
+
+/** The region and workspace of the explorer's selection: the selected node's or its ancestors'; none when nothing is selected. */
+export function selectedPlace(context: CommandContext): Place | undefined {
+  for (let node: ExplorerNode | undefined = context.treeView.selection[0]; node; node = node.parent) {
+    if (node instanceof WorkspaceNode) {
+      return known(context, node.scope);
+    }
+    if (node instanceof RegionNode) {
+      return known(context, { region: node.region });
+    }
+  }
+  return undefined;
+}
+
+/** Where the last command worked, if its region is still shown. */
+export function lastPlace(context: CommandContext): Place | undefined {
+  const place = lastPlaces.get(context.session);
+  return place && known(context, place);
+}
+
+/** Notes where a command works; a region alone keeps the workspace remembered in it. */
+export function rememberPlace(context: CommandContext, place: Place | WorkspaceScope): void {
+  const last = lastPlaces.get(context.session);
+  lastPlaces.set(context.session, place.workspaceId === undefined && last?.region === place.region ? last : { region: place.region, workspaceId: place.workspaceId });
+}
+
+/** A place in a region the explorer shows (a selection left over from another sign-in is none). */
+function known(context: CommandContext, place: Place): Place | undefined {
+  return context.session.regions.includes(place.region) ? place : undefined;
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { conversation, formMessage, label, type Node, type Panel, REGION, signedInSuite } from './harness';
+
+describe('Every flavor picker and Flavor row reads as people say it, with the id after it', () => {
+  const under = signedInSuite({ transitionMs: 300 });
+  const INQUIRY = '/v2/bills/ratings/on-demand-resources';
+  const inquiries = () => under().emulator.requests.list({ method: 'POST', path: INQUIRY });
+  const regionGroup = async (name: string) => under().child(await under().child(undefined, REGION), name);
+
+  it('the v2 service form lists "… vCPU · … GB · price (id)", each flavor once, priced in one inquiry; the value stays the id', async () => {
+    const options = await formMessage('modelarts.serviceV2.create', await under().category('Real-Time Services (v2)'), 'serviceV2Options');
+    assert.equal(inquiries().length, 1, 'one inquiry for the whole list');
+    const ids = options.flavors.map((flavor) => flavor.id);
+    assert.equal(new Set(ids).size, ids.length, `no flavor twice: ${ids.join(', ')}`);
+    for (const flavor of options.flavors) {
+      assert.match(flavor.name, /^(.+ ×\d+ · )?\d+ vCPU · \d+ GB · .+ \(modelarts\.[\w.]+\)$/, flavor.name);
+      assert.ok(flavor.name.endsWith(`(${flavor.id})`), flavor.name);
+    }
+    const named = (id: string) => options.flavors.find((flavor) => flavor.id === id)?.name;
+    assert.equal(named('modelarts.vm.cpu.2u8g'), '2 vCPU · 8 GB · CN¥1.05/h (modelarts.vm.cpu.2u8g)');
+    assert.equal(named('modelarts.vm.gpu.t4u8'), 'T4 ×1 · 8 vCPU · 32 GB · CN¥9.80/h (modelarts.vm.gpu.t4u8)');
+    assert.equal(named('modelarts.vm.ascend.snt3pu8'), 'Ascend 310P3 ×1 · 8 vCPU · 32 GB · price unknown (modelarts.vm.ascend.snt3pu8)', 'BSS gave no price');
+    assert.equal(named('modelarts.vm.cpu.1u4g.free'), '1 vCPU · 4 GB · free (modelarts.vm.cpu.1u4g.free)');
+  });
+
+  it('the v1 service form lists its specifications alike, priced by their billing code', async () => {
+    const options = await formMessage('modelarts.serviceV1.create', await under().category('Real-Time Services (v1)'), 'serviceV1Options');
+    const named = (id: string) => options.specifications.find((spec) => spec.id === id)?.name;
+    assert.equal(named('modelarts.vm.cpu.2u'), '2 vCPU · 8 GB · CN¥1.05/h (modelarts.vm.cpu.2u)');
+    assert.equal(named('modelarts.vm.gpu.v100'), 'V100 ×1 · 8 vCPU · 64 GB · CN¥28.00/h (modelarts.vm.gpu.v100)');
+    assert.equal(named('modelarts.vm.ascend.a310'), 'Ascend 310 ×1 · 8 vCPU · 32 GB · price unknown (modelarts.vm.ascend.a310)');
+  });
+
+  it('the Lite Server form reads each flavor\'s specification as "… vCPU · … GB", its id after it; what it cannot read stays as given', async () => {
+    const options = await formMessage('modelarts.devServer.create', await regionGroup('Lite Servers'), 'devServerOptions');
+    const named = (id: string) => options.flavors.find((flavor) => flavor.flavor === id)?.name;
+    assert.equal(named('p2s.2xlarge.8'), 'V100 32G ×1 · 8 vCPU · 64 GB · price unknown (p2s.2xlarge.8)');
+    assert.equal(named('c7.4xlarge.2'), '16 vCPU · 32 GB · price unknown (c7.4xlarge.2)');
+    assert.equal(named('physical.kat2ne.48xlarge.8.313t'), 'Ascend Snt9b ×8 · 192 vCPU · 1536 GB · price unknown (physical.kat2ne.48xlarge.8.313t)');
+    const hps = options.flavors.find((flavor) => flavor.serverType === 'HPS');
+    assert.ok(hps, 'an HPS flavor is listed');
+    assert.equal(hps.name, `${hps.specification} · price unknown (${hps.flavor})`, 'a specification of another form is not half read');
+    const asked = inquiries().flatMap((inquiry) => (JSON.parse(inquiry.body ?? '{}') as { product_infos: { resource_spec: string }[] }).product_infos.map((product) => product.resource_spec));
+    assert.ok(asked.includes('modelarts.lite.p2s.2xlarge.8'), `the SKU code is asked: ${asked.join(', ')}`);
+  });
+
+  it('the pool form lists its flavors alike (no billing code listed: price unknown, nothing asked)', async () => {
+    const options = await formMessage('modelarts.pool.create', await under().category('Resource Pools'), 'poolOptions');
+    const named = (id: string) => options.flavors.find((flavor) => flavor.id === id)?.name;
+    assert.equal(named('modelarts.vm.cpu.4ud'), '4 vCPU · 16 GB · price unknown (modelarts.vm.cpu.4ud)');
+    assert.equal(named('modelarts.bm.gpu.8v100'), 'V100 32G ×8 · 72 vCPU · 512 GB · price unknown (modelarts.bm.gpu.8v100)');
+    assert.equal(named('modelarts.bm.npu.arm.8snt9b3.d'), 'Ascend snt9b ×8 · 192 vCPU · 1536 GB · price unknown (modelarts.bm.npu.arm.8snt9b3.d)');
+    assert.equal(inquiries().length, 0, 'nothing to ask without a billing code');
+  });
+
+  it('a training job\'s Flavor row reads the same in its hover and its details panel', async () => {
+    const category = await under().category('Training Jobs');
+    const rows = await under().explorer.getChildren(category);
+    const job = rows.find((node) => / · p3\.large\.public · /.test(String(node.getTreeItem().description)));
+    assert.ok(job, `a seeded job on modelarts.p3.large.public among ${rows.map(label).join(', ')}`);
+    const expected = 'V100 ×1 · 8 vCPU · 64 GB (modelarts.p3.large.public)';
+    const explorer = under().explorer as unknown as vscode.TreeDataProvider<Node>;
+    const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+    const item = job.getTreeItem();
+    const tooltip = ((await explorer.resolveTreeItem?.(item, job, token)) ?? item).tooltip;
+    const hover = (typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '')).replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.ok(hover.includes(expected), hover);
+
+    const panel = (await vscode.commands.executeCommand('modelarts.trainingJob.showDetails', job)) as Panel;
+    const talk = conversation(panel);
+    try {
+      await panel.receive({ type: 'ready' });
+      const { view } = await talk.next('details', (message) => message.view.fields.some((field) => field.label === 'Flavor'));
+      assert.equal(view.fields.find((field) => field.label === 'Flavor')?.value, expected);
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
+  });
+});
