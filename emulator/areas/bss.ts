@@ -27,6 +27,8 @@ const HOURLY_YUAN: Readonly<Record<string, number>> = {
   // Inference v2 (inferV2Catalog.ts FLAVORS_V2).
   'modelarts.vm.cpu.2u8g': 1.05,
   'modelarts.vm.cpu.8u32g': 4.2,
+  // Pools (poolCatalog.ts POOL_FLAVORS' billing codes): one node of modelarts.vm.cpu.4ud; the others are left unrated.
+  'modelarts.pool.vm.cpu.4ud': 2.1,
 };
 
 /** The flavor whose inquiry BSS refuses. */

@@ -52,6 +52,11 @@ export function flavorResources(flavor: PoolFlavor | undefined): Record<string, 
   };
 }
 
+/** What BSS prices a pool node of `flavor` as (illustrative: the SDK's ResourceFlavorSpec has the field, no source gives its values). */
+function poolBillingCode(flavor: PoolFlavor): string {
+  return flavor.name.replace(/^modelarts\./, 'modelarts.pool.');
+}
+
 /** What every flavor here runs: `os.modelarts/scope`, the SDK's one flavor label, joins the uses with ".". */
 const FLAVOR_SCOPE = 'Train.Infer.Notebook';
 
@@ -69,6 +74,7 @@ function flavorView(flavor: PoolFlavor, region: string): Record<string, unknown>
       ...(flavor.resourceType === 'GPU' ? { gpu: xpu } : flavor.resourceType === 'NPU' ? { npu: xpu } : {}),
       dataVolume: [{ volumeType: 'SSD', size: '100Gi' }],
       billingModes: [0, 1],
+      billingCode: poolBillingCode(flavor),
       jobFlavors: flavor.resourceType === 'CPU' ? [`${flavor.name}.job`] : [`${flavor.name}.1`, `${flavor.name}.job`],
     },
     status: { phase: Object.fromEntries(['a', 'b', 'c'].map((az) => [`${region}${az}`, 'normal'])) },

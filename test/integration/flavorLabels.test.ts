@@ -45,13 +45,16 @@ describe('Every flavor picker and Flavor row reads as people say it, with the id
     assert.ok(asked.includes('modelarts.lite.p2s.2xlarge.8'), `the SKU code is asked: ${asked.join(', ')}`);
   });
 
-  it('the pool form lists its flavors alike (no billing code listed: price unknown, nothing asked)', async () => {
+  it('the pool form lists its flavors alike, priced by their billing code in one inquiry', async () => {
     const options = await formMessage('modelarts.pool.create', await under().category('Resource Pools'), 'poolOptions');
     const named = (id: string) => options.flavors.find((flavor) => flavor.id === id)?.name;
-    assert.equal(named('modelarts.vm.cpu.4ud'), '4 vCPU · 16 GB · price unknown (modelarts.vm.cpu.4ud)');
-    assert.equal(named('modelarts.bm.gpu.8v100'), 'V100 32G ×8 · 72 vCPU · 512 GB · price unknown (modelarts.bm.gpu.8v100)');
+    assert.equal(named('modelarts.vm.cpu.4ud'), '4 vCPU · 16 GB · CN¥2.10/h (modelarts.vm.cpu.4ud)');
+    assert.equal(named('modelarts.bm.gpu.8v100'), 'V100 32G ×8 · 72 vCPU · 512 GB · price unknown (modelarts.bm.gpu.8v100)', 'BSS gave no price');
     assert.equal(named('modelarts.bm.npu.arm.8snt9b3.d'), 'Ascend snt9b ×8 · 192 vCPU · 1536 GB · price unknown (modelarts.bm.npu.arm.8snt9b3.d)');
-    assert.equal(inquiries().length, 0, 'nothing to ask without a billing code');
+    assert.deepEqual(options.flavors.filter((flavor) => flavor.name.includes('/h (')).map((flavor) => flavor.id), ['modelarts.vm.cpu.4ud'], 'one flavor priced');
+    assert.equal(inquiries().length, 1, 'one inquiry for the whole list');
+    const asked = (JSON.parse(inquiries()[0].body ?? '{}') as { product_infos: { resource_spec: string }[] }).product_infos.map((product) => product.resource_spec);
+    assert.ok(asked.includes('modelarts.pool.vm.cpu.4ud') && asked.length === options.flavors.length, `each flavor's billing code is asked: ${asked.join(', ')}`);
   });
 
   it('a training job\'s Flavor row reads the same in its hover and its details panel', async () => {

@@ -403,7 +403,7 @@ test('plugins install Pending → Running and uninstall', async () => {
 });
 
 test('resource flavors page with continue; node config templates answer', async () => {
-  const first = await api<{ kind: string; metadata: { continue: string; remainingItemCount: number }; items: { metadata: { name: string; labels: Record<string, string> } }[] }>('GET', '/v1/{project_id}/resourceflavors', {
+  const first = await api<{ kind: string; metadata: { continue: string; remainingItemCount: number }; items: { metadata: { name: string; labels: Record<string, string> }; spec: { billingCode?: string } }[] }>('GET', '/v1/{project_id}/resourceflavors', {
     query: { limit: 4 },
   });
   assert.equal(first.body.kind, 'ResourceFlavorList');
@@ -413,6 +413,8 @@ test('resource flavors page with continue; node config templates answer', async 
   assert.equal(first.body.metadata.remainingItemCount, rest.body.items.length);
   assert.ok(names.some((name) => name.includes('cpu')) && names.some((name) => name.includes('gpu')) && names.some((name) => name.includes('npu')));
   assert.deepEqual(first.body.items[0].metadata.labels, { 'os.modelarts/scope': 'Train.Infer.Notebook' }, 'the one label the SDK\'s flavor has');
+  const billingCodes = [...first.body.items, ...rest.body.items].map((item) => item.spec.billingCode ?? '');
+  assert.ok(billingCodes.every((code) => code.startsWith('modelarts.pool.')) && new Set(billingCodes).size === names.length, `a billing code each: ${billingCodes.join(', ')}`);
   const selected = await api<typeof first.body>('GET', '/v1/{project_id}/resourceflavors', { query: { labelSelector: 'os.modelarts/scope=Train.Infer.Notebook' } });
   assert.equal(selected.body.items.length, names.length);
 
