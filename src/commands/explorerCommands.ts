@@ -5,7 +5,7 @@ import type { ExplorerNode } from '../views/nodes/explorerNode';
 import type { PagedNode } from '../views/nodes/messageNodes';
 import { RegionNode } from '../views/nodes/regionNodes';
 import { type CommandContext, registerCommand } from './commandContext';
-import { pickRegion } from './resourceTarget';
+import { askRegion } from './resourceTarget';
 import { ask, pick } from './userInput';
 
 const OTHER_REGION = '$(edit) Other…';
@@ -40,7 +40,8 @@ export function registerExplorerCommands(context: CommandContext): vscode.Dispos
     }),
     registerCommand(context, 'modelarts.removeRegion', async (node) => {
       const shown = context.session.regions;
-      const region = node instanceof RegionNode ? node.region : await pickRegion(context, vscode.l10n.t('Remove a region from the ModelArts explorer'), shown);
+      // Asked even when a region is selected: the palette's Remove Region must not drop one the user did not name.
+      const region = node instanceof RegionNode ? node.region : await askRegion(context, vscode.l10n.t('Remove a region from the ModelArts explorer'), shown);
       await writeRegions(shown.filter((candidate) => candidate !== region));
     }),
   ];

@@ -78,7 +78,7 @@ async function findTarget<T>(
   }
   const services = requireServices(context);
   const scope = kind.perRegion
-    ? { region: selectedPlace(context)?.region ?? (await pickRegion(context, vscode.l10n.t('Select a region'))), workspaceId: DEFAULT_WORKSPACE_ID }
+    ? { region: await pickRegion(context, vscode.l10n.t('Select a region')), workspaceId: DEFAULT_WORKSPACE_ID }
     : await placeScope(context, services);
   const item = await pickResource(
     context,
@@ -113,8 +113,19 @@ export async function pickResource<T>(
   return picked.item;
 }
 
-/** Asks for a region (none when only one is shown), the one last worked in first. */
+/**
+ * The region a palette command works in: the one selected in the explorer (asking nothing), else asked for
+ * (none when only one is shown), the one last worked in first.
+ */
 export async function pickRegion(context: CommandContext, title: string, regions: readonly string[] = context.session.regions): Promise<string> {
+  const selected = selectedPlace(context)?.region;
+  const region = selected !== undefined && regions.includes(selected) ? selected : await askRegion(context, title, regions);
+  rememberPlace(context, { region });
+  return region;
+}
+
+/** Asks for a region whatever is selected (none when only one is shown), the one last worked in first. */
+export async function askRegion(context: CommandContext, title: string, regions: readonly string[]): Promise<string> {
   if (regions.length === 1) {
     return regions[0];
   }
@@ -128,13 +139,13 @@ export async function pickRegion(context: CommandContext, title: string, regions
   return picked.label;
 }
 
-/** The region a command works in: from a tree node in it (the region, a category of it), else the one selected in the explorer, else asked for. */
+/** The region a command works in: from a tree node in it (the region, a category of it), else as pickRegion finds it. */
 export async function resolveRegion(context: CommandContext, nodeArgument: unknown, title: string): Promise<string> {
   let region: string | undefined;
   for (let node = nodeArgument as ExplorerNode | undefined; node && !region; node = node.parent) {
     region = node instanceof RegionNode ? node.region : undefined;
   }
-  region ??= selectedPlace(context)?.region ?? (await pickRegion(context, title));
+  region ??= await pickRegion(context, title);
   rememberPlace(context, { region });
   return region;
 }
@@ -153,7 +164,7 @@ export async function resolveScope(context: CommandContext, nodeArgument: unknow
 export async function resolveFormScope(context: CommandContext, nodeArgument: unknown): Promise<WorkspaceScope> {
   const above = scopeAbove(nodeArgument);
   const selected = selectedPlace(context);
-  const region = above?.region ?? selected?.region ?? (await pickRegion(context, vscode.l10n.t('Select a region')));
+  const region = above?.region ?? (await pickRegion(context, vscode.l10n.t('Select a region')));
   const last = lastPlace(context);
   const workspaceId = above?.workspaceId ?? selected?.workspaceId ?? (last?.region === region ? last.workspaceId : undefined) ?? DEFAULT_WORKSPACE_ID;
   rememberPlace(context, { region, workspaceId });
@@ -169,13 +180,13 @@ function scopeAbove(nodeArgument: unknown): WorkspaceScope | undefined {
   return undefined;
 }
 
-/** The workspace selected in the explorer; else the region selected (or asked for) and a workspace of it asked for, the last used first. */
+/** The workspace selected in the explorer; else the region (see pickRegion) and a workspace of it asked for, the last used first. */
 async function placeScope(context: CommandContext, services: ModelArtsServices): Promise<WorkspaceScope> {
   const selected = selectedPlace(context);
   if (selected?.workspaceId !== undefined) {
     return { region: selected.region, workspaceId: selected.workspaceId };
   }
-  const region = selected?.region ?? (await pickRegion(context, vscode.l10n.t('Select a region')));
+  const region = await pickRegion(context, vscode.l10n.t('Select a region'));
   const workspaces = await services.workspaces.list(region);
   if (workspaces.length === 1) {
     return { region, workspaceId: workspaces[0].id };

@@ -163,4 +163,32 @@ describe('Forms that flag an image unfit for the flavor, and palette commands th
       ],
     );
   });
+
+  it('from the palette, a command that asks a region starts in the region selected in the explorer, not the last used', async () => {
+    const settings = vscode.workspace.getConfiguration('modelarts');
+    const roots = async () => (await under().explorer.getChildren()).map(label).join();
+    await settings.update('regions', [REGION, 'cn-east-3'], vscode.ConfigurationTarget.Global);
+    try {
+      await until(roots, (names) => names === `${REGION},cn-east-3`, 'two regions to be listed');
+      // The previous test worked in REGION, so a region question would offer it first.
+      await select(await under().child(await under().child(undefined, 'cn-east-3'), 'default'));
+      let repositories: string[] = [];
+      under().ui.answer((items) => {
+        repositories = items.map((item) => item.label);
+        return items.find((item) => item.label === 'shanghai-prod/ctr-serving');
+      }, '1.4.2');
+      await vscode.commands.executeCommand('modelarts.swr.copyImagePath');
+      assert.deepEqual(under().ui.errors, []);
+      assert.deepEqual(
+        under().ui.quickPicks.map((options) => options.title),
+        ['Select a SWR repository', 'Select a tag of shanghai-prod/ctr-serving'],
+        'no region is asked',
+      );
+      assert.deepEqual([...repositories].sort(), ['shanghai-prod/ctr-serving', 'shanghai-prod/drift-monitor'], "the selected region's repositories");
+      assert.equal(await vscode.env.clipboard.readText(), 'swr.cn-east-3.myhuaweicloud.com/shanghai-prod/ctr-serving:1.4.2');
+    } finally {
+      await settings.update('regions', undefined, vscode.ConfigurationTarget.Global);
+      await until(roots, (names) => names === REGION, 'the signed-in region alone again');
+    }
+  });
 });
