@@ -28,17 +28,12 @@ export const reasonSteps: readonly UiStep[] = [
       await expectVisible(failed, 'a failed job under Training Jobs');
       const titles = await ui.inlineActionTitles(failed);
       if (!titles.includes('View Training Job Logs')) throw new NotSeen(`the "View Training Job Logs" button on the failed job; its buttons: ${titles.join(', ')}`);
+      await failed.locator('.label-name').hover();
       const hover = hoverWith(ui, 'Reason:');
-      // A row polled meanwhile is rendered again, which closes a hover: hover again until the picture holds it.
-      for (let attempt = 1; ; attempt++) {
-        await failed.locator('.label-name').hover();
-        await expectVisible(hover, 'a hover starting with "Reason:"', 15_000);
-        const text = await hover.innerText();
-        if (!/Reason: .*(error|memory|killed|exception)/i.test(text)) throw new NotSeen(`an error line as the reason in the hover: "${text}"`);
-        await screenshot('hover');
-        if ((await hover.isVisible()) || attempt === 3) break;
-        await ui.parkPointer();
-      }
+      await expectVisible(hover, 'a hover starting with "Reason:"', 15_000);
+      const text = await hover.innerText();
+      if (!/Reason: .*(error|memory|killed|exception)/i.test(text)) throw new NotSeen(`an error line as the reason in the hover: "${text}"`);
+      await screenshot('hover', { keepHover: true });
       await ui.parkPointer();
     },
   },

@@ -110,14 +110,14 @@ async function runSteps(ui: Workbench, fixtures: Omit<StepContext, 'ui' | 'scree
   for (const [index, step] of steps.entries()) {
     const label = `${index + 1}/${steps.length} ${step.title}`;
     const prefix = `${String(index + 1).padStart(2, '0')}-${step.slug}`;
-    const screenshot = async (name: string): Promise<string> => {
+    const screenshot = async (name: string, keepHover = false): Promise<string> => {
       const file = path.join(screenshotsFolder, `${name}.png`);
-      // A tooltip that will not go only spoils the picture, not the step.
-      await ui.parkPointer().catch(() => undefined);
+      // A tooltip that will not go only spoils the picture, not the step (unless the hover is the picture).
+      if (!keepHover) await ui.parkPointer().catch(() => undefined);
       await ui.page.screenshot({ path: file, animations: 'disabled' });
       return path.relative(repoRoot, file);
     };
-    const context: StepContext = { ui, ...fixtures, screenshot: async (moment) => void (await screenshot(`${prefix}-${moment}`)) };
+    const context: StepContext = { ui, ...fixtures, screenshot: async (moment, options) => void (await screenshot(`${prefix}-${moment}`, options?.keepHover)) };
     const started = Date.now();
     try {
       await withinTime(step.run(context), step.timeoutMs);

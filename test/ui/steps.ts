@@ -12,8 +12,8 @@ export interface StepContext {
   readonly emulator: Pick<Emulator, 'requests' | 'faults' | 'state' | 'obs'>;
   /** The folder VS Code has open, on the machine the extension runs on: where local files for a step go. */
   readonly workspaceFolder: string;
-  /** Saves an extra screenshot in the middle of the step, named after the step and `moment`. */
-  screenshot(moment: string): Promise<void>;
+  /** Saves an extra screenshot in the middle of the step, named after the step and `moment`; the pointer is moved away first unless `keepHover`. */
+  screenshot(moment: string, options?: { readonly keepHover?: boolean }): Promise<void>;
 }
 
 export interface UiStep {
