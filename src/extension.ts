@@ -40,6 +40,8 @@ export interface ModelArtsExtensionApi {
   readonly chat: ChatApi;
   /** The folder of the extension's log files, where the ModelArts output channel is written (tests read it). */
   readonly logUri: vscode.Uri;
+  /** The next-step notifications of started resources, so tests can drive their reads on a virtual clock. */
+  readonly nextSteps: NextSteps;
 }
 
 export async function activate(extensionContext: vscode.ExtensionContext): Promise<ModelArtsExtensionApi> {
@@ -53,6 +55,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
   const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri }, vscodeUserInput);
   const chat = registerChat(context, extensionContext.extension.packageJSON);
+  const nextSteps = new NextSteps(context);
 
   extensionContext.subscriptions.push(
     log,
@@ -87,12 +90,12 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerStatusFilterCommands(context),
     ...registerObsFindCommands(context),
     ...chat.disposables,
-    new NextSteps(context),
+    nextSteps,
   );
   explorer.poller.setVisible(treeView.visible);
 
   await accounts.reload();
   // Until now the welcome says "checking"; the sign-in welcome would flash before the account is known.
   await vscode.commands.executeCommand('setContext', 'modelarts.accountChecked', true);
-  return { context, chat: chat.api, logUri: extensionContext.logUri };
+  return { context, chat: chat.api, logUri: extensionContext.logUri, nextSteps };
 }

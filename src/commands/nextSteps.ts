@@ -8,8 +8,10 @@ import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { serviceV2Kind } from '../views/kinds/serviceV2Kind';
 import type { ListScope, ResourceKind } from '../views/resourceKind';
 import type { ResourceState, StartedResource } from '../views/resourceStates';
+import type { PollScheduler } from '../views/transitionPoller';
 import type { CommandContext } from './commandContext';
 import { ResourceReference } from './resourceTarget';
+import { StartWatcher } from './startWatcher';
 
 /** A notification's button: a command run on the resource, offered when the resource's state grants `capability`. */
 interface NextStep {
@@ -97,23 +99,39 @@ export async function announceCreated<T>(context: CommandContext, message: strin
 /**
  * Resources the user started in this session (from the tree, the palette or a chat tool) notify once when they
  * run, with their next step (Open JupyterLab, Connect via SSH, Copy Address, Show Details), or when their start
- * failed, with why. What they are now is learnt from whatever reads them (see ResourceStates): in practice the
- * explorer's polling of changing resources, which runs while the explorer is visible and their category loaded;
- * a resource started elsewhere (a chat tool, with its category never opened) is only noticed when something reads it.
+ * failed, with why. What they are now is learnt from whatever reads them (see ResourceStates), such as the
+ * explorer's polling; one that nothing reported for a poll interval (the explorer hidden, its category never
+ * opened) is read by the StartWatcher. A change of session (sign-out, another account, regions or clients)
+ * forgets them.
  */
 export class NextSteps implements vscode.Disposable {
   /** Started resources not yet running nor failed, by kind, region and id. */
   private readonly awaited = new Map<string, { readonly afterStart: AfterStart<unknown>; readonly scope: ListScope }>();
+  private readonly watcher: StartWatcher;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly context: CommandContext) {
-    this.subscriptions = [context.states.onDidStart((started) => this.await(started)), context.states.onDidChange((state) => this.settle(state))];
+    this.watcher = new StartWatcher(context, (key) => this.awaited.delete(key));
+    this.subscriptions = [
+      this.watcher,
+      context.states.onDidStart((started) => this.await(started)),
+      context.states.onDidChange((state) => this.settle(state)),
+      context.session.onDidChange(() => this.forgetAll()),
+    ];
+  }
+
+  /** Runs the watcher's reads on `scheduler` (tests drive a virtual clock). */
+  useScheduler(scheduler: PollScheduler): void {
+    this.watcher.useScheduler(scheduler);
   }
 
   private await(started: StartedResource): void {
     const afterStart = AFTER_START.find((entry) => entry.kind.contextValue === started.kind.contextValue);
     if (afterStart) {
-      this.awaited.set(keyOf(started.kind.contextValue, started.scope.region, started.kind.id(started.item)), { afterStart, scope: started.scope });
+      const id = started.kind.id(started.item);
+      const key = keyOf(started.kind.contextValue, started.scope.region, id);
+      this.awaited.set(key, { afterStart, scope: started.scope });
+      this.watcher.watch(key, started.kind, started.scope, id);
     }
   }
 
@@ -123,6 +141,7 @@ export class NextSteps implements vscode.Disposable {
     if (!awaited) {
       return;
     }
+    this.watcher.heard(key);
     const { afterStart, scope } = awaited;
     const { kind } = afterStart;
     const category = kind.category(state.item);
@@ -130,6 +149,7 @@ export class NextSteps implements vscode.Disposable {
       return; // still starting (or not yet seen starting): wait for the next state
     }
     this.awaited.delete(key);
+    this.watcher.stop(key);
     const name = kind.name(state.item);
     const reference = new ResourceReference(kind, scope, state.item);
     if (category === 'running') {
@@ -140,6 +160,12 @@ export class NextSteps implements vscode.Disposable {
     // The reason is the cloud's text: shown as plain text (context.ui), with any known credential masked.
     const message = this.context.log.redactor.redact(vscode.l10n.t('Starting {0} "{1}" failed: {2}', kind.label, name, why));
     void offer(this.context, 'error', message, [{ button: SHOW_DETAILS, command: afterStart.details }], reference);
+  }
+
+  /** Signed out, another account, other regions or clients: what was started before is no longer awaited. */
+  private forgetAll(): void {
+    this.awaited.clear();
+    this.watcher.clear();
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@ import type { GetInput } from '../../src/chat/resourceTools';
 import { realTimers } from '../../src/views/transitionPoller';
 import type { TrainingJobFormValues } from '../../src/webviews/protocol';
 import { invokeTool } from './chatSamples';
-import { conversation, label, type Node, type Panel, signedInSuite, until } from './harness';
+import { conversation, label, type Node, type Panel, REGION, signedInSuite, until } from './harness';
 import { VirtualScheduler } from './virtualScheduler';
 
 /**
@@ -25,8 +25,12 @@ describe('Fresh state everywhere, and the next step', () => {
   before(() => {
     scheduler = new VirtualScheduler((ms) => under().emulator.clock.advance(ms));
     explorer().poller.useScheduler(scheduler);
+    under().api.nextSteps.useScheduler(scheduler);
   });
-  after(() => explorer().poller.useScheduler(realTimers));
+  after(() => {
+    explorer().poller.useScheduler(realTimers);
+    under().api.nextSteps.useScheduler(realTimers);
+  });
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   /** The first training job of the default workspace, running in the emulator and in its row. */
@@ -176,6 +180,49 @@ describe('Fresh state everywhere, and the next step', () => {
     await until(() => under().ui.errors, (errors) => errors.length === 1, 'the failure to be told');
     assert.equal(under().ui.errors[0], `Starting notebook "${label(row)}" failed: Insufficient resources: no node has 1 free GPU.`);
     assert.equal(under().ui.shown.filter((entry) => entry.kind === 'info').length, 0, 'no "running" notice');
+  });
+
+  it('a notebook started from the palette with the explorer hidden is read once an interval until it runs, then notifies once', async () => {
+    const row = await stoppedNotebookRow();
+    const id = idOf(row);
+    const running = `Notebook "${label(row)}" is running.`;
+    const interval = under().api.context.session.settings.pollIntervalMs;
+    const reads = () => under().emulator.requests.count((request) => request.method === 'GET' && request.path.endsWith(`/notebooks/${id}`));
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    try {
+      await until(() => under().api.context.treeView.visible, (visible) => !visible, 'the ModelArts explorer to be hidden');
+      assert.equal(explorer().poller.isPolling, false, 'the explorer reads nothing while hidden');
+      const pick = (items: readonly vscode.QuickPickItem[]) => items.find((item) => [label(row), 'default', REGION].includes(item.label));
+      under().ui.answer(pick, pick);
+      await vscode.commands.executeCommand('modelarts.notebook.start');
+      assert.deepEqual(under().ui.errors, []);
+      assert.equal(under().ui.quickPicks.at(-1)?.title, 'Select a notebook', 'the palette asked which notebook');
+      const found = under().emulator.state.findNotebook(id);
+      assert.ok(found);
+      assert.equal(found.notebook.timeline.status(under().emulator.clock.now()), 'STARTING', 'the palette started the notebook');
+      // A slow start: the notebook runs three and a half intervals from now on the emulator's clock.
+      found.notebook.timeline.plan(under().emulator.clock.now(), [['STARTING', 3.5 * interval]], 'RUNNING');
+      under().emulator.requests.clear();
+
+      const readsByInterval: number[] = [];
+      for (let step = 0; step < 4; step++) {
+        await scheduler.advance(interval);
+        readsByInterval.push(reads());
+      }
+      // The start's own answer is a report: its first interval needs no read; then one read an interval.
+      assert.deepEqual(readsByInterval, [0, 1, 2, 3]);
+      await until(() => under().ui.shown.filter((entry) => entry.message === running).length, (count) => count === 1, 'the "running" notice');
+      assert.deepEqual(under().ui.shown.find((entry) => entry.message === running)?.actions, ['Open JupyterLab']);
+      assert.match(description(row), /^Running\b/, 'the tree learnt the state read');
+
+      await scheduler.advance(5 * interval);
+      assert.equal(reads(), 3, 'no read once it runs');
+      assert.equal(scheduler.pending, 0, 'nothing is scheduled any more');
+      assert.equal(under().ui.shown.filter((entry) => entry.message === running).length, 1, 'once');
+      assert.deepEqual(under().ui.errors, []);
+    } finally {
+      await vscode.commands.executeCommand('modelarts.explorer.focus');
+    }
   });
 
   it('a training job created in the form is announced with Follow Log, which opens its log', async () => {
