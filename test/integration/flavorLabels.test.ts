@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { uniqueFlavors } from '../../src/views/flavorText';
 import { conversation, formMessage, label, type Node, type Panel, REGION, signedInSuite } from './harness';
 
 describe('Every flavor picker and Flavor row reads as people say it, with the id after it', () => {
@@ -80,5 +81,16 @@ describe('Every flavor picker and Flavor row reads as people say it, with the id
       talk.dispose();
       panel.dispose();
     }
+  });
+
+  // The emulator never lists a flavor twice, so the pickers' merge is checked on a listing that does.
+  it('a flavor listed twice (two listings or pages) is offered once, as first listed', () => {
+    const listed = [
+      { id: 'modelarts.vm.cpu.2u', listing: 'first page' },
+      { id: 'modelarts.vm.gpu.v100', listing: 'first page' },
+      { id: 'modelarts.vm.cpu.2u', listing: 'second page' },
+    ];
+    const offered = uniqueFlavors(listed, (flavor) => flavor.id);
+    assert.deepEqual(offered, listed.slice(0, 2));
   });
 });
