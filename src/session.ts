@@ -37,7 +37,7 @@ export class SessionManager implements vscode.Disposable {
           // Same clients (and their cached project ids), other regions: only the tree reloads.
           this.currentSettings = readSettings();
           this.announce();
-        } else if (event.affectsConfiguration('modelarts.pollIntervalSeconds')) {
+        } else if (event.affectsConfiguration('modelarts.pollIntervalSeconds') || event.affectsConfiguration('modelarts.runningPollIntervalSeconds')) {
           this.currentSettings = readSettings();
         }
       }),

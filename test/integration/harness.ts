@@ -58,6 +58,9 @@ export class ExtensionUnderTest {
     const settings = vscode.workspace.getConfiguration('modelarts');
     await settings.update('endpointOverrides', endpointOverridesFor(emulator.url), vscode.ConfigurationTarget.Global);
     await settings.update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
+    // Running items are polled on a real clock only by the tests that move a virtual one: a real poll landing in
+    // another test would add to the requests it counts.
+    await settings.update('runningPollIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
     const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-explorer.modelarts-explorer');
     assert.ok(extension, 'the extension is installed');
     const api = await extension.activate();
@@ -104,6 +107,7 @@ export class ExtensionUnderTest {
     const settings = vscode.workspace.getConfiguration('modelarts');
     await settings.update('endpointOverrides', undefined, vscode.ConfigurationTarget.Global);
     await settings.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await settings.update('runningPollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     await this.emulator.close();
   }
 }
