@@ -9,7 +9,8 @@ import { Cleanup, spawnGroup, waitForOutput } from './processes';
 import { parseRunOptions, repoRoot, usage } from './runOptions';
 import { extensionBundle, missingFiles, missingTools, node24, vscodeServerMain } from './tools';
 
-const overallTimeoutMs = 10 * 60_000;
+// About 7 minutes on an idle 2-core machine; the margin is for a loaded one.
+const overallTimeoutMs = 20 * 60_000;
 
 interface Outcome {
   readonly exitCode: number;
