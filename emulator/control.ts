@@ -10,6 +10,7 @@ import { serverView } from './areas/devServerView';
 import { notebookView } from './areas/notebookView';
 import { NODE_PHASES, POOL_PHASES } from './areas/poolModel';
 import { nodeView, poolView } from './areas/poolView';
+import { setScriptedLog } from './areas/trainingLogs';
 import { trainingJobView } from './areas/trainingView';
 import type { FaultController, FaultRule } from './faults';
 import { isRecord } from './http';
@@ -135,6 +136,10 @@ function controlRoutes(ctx: ControlContext): Router<ControlHandler> {
       state.setTrainingJobPhase(params.id, enumField(body, 'phase', TRAINING_PHASES));
       return trainingJobResult(ctx, params.id);
     })
+    .add('PUT', p('state/training-jobs/{id}/log'), ({ params, body }) => {
+      setScriptedLog(requireFound(state.findTrainingJob(params.id), 'training job', params.id).job, stringListField(body, 'lines'));
+      return noContent;
+    })
     .add('GET', p('state/pools/{name}'), ({ params }) => poolResult(ctx, params.name))
     .add('PUT', p('state/pools/{name}'), ({ params, body }) => {
       requireFound(state.findPool(params.name), 'pool', params.name);
@@ -208,6 +213,14 @@ function stringField(body: Record<string, unknown>, key: string): string {
   const value = body[key];
   if (typeof value !== 'string' || value === '') {
     throw new ControlError(400, `${key} must be a non-empty string`);
+  }
+  return value;
+}
+
+function stringListField(body: Record<string, unknown>, key: string): string[] {
+  const value = body[key];
+  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) {
+    throw new ControlError(400, `${key} must be a list of strings`);
   }
   return value;
 }

@@ -1,4 +1,4 @@
-/** Training jobs (§2): search, show, create, terminate, delete, update, log preview, events, stages, flavors and engines. */
+/** Training jobs (§2): search, show, create, terminate, delete, update, log preview, metrics, events, stages, flavors and engines. */
 import { randomUUID } from 'node:crypto';
 import { TRAINING_ENGINES, TRAINING_FLAVORS } from '../catalog';
 import { Timeline } from '../clock';
@@ -8,6 +8,7 @@ import { DEFAULT_WORKSPACE_ID, type TrainingJobRecord, type TrainingPhase } from
 import { oneOf, optionalInteger, optionalString, requiredObject, requiredString, validName } from '../validate';
 import { listJobEvents, listJobStages } from './trainingEvents';
 import { logPreview } from './trainingLogs';
+import { showTrainingJobMetrics } from './trainingMetrics';
 import { searchTrainingJobs } from './trainingSearch';
 import { FINISHED_PHASES, taskNames, trainingJobView } from './trainingView';
 import { requireWorkspace } from './workspaces';
@@ -26,6 +27,7 @@ export function registerTrainingJobs(router: Router<Handler>): void {
     .add('DELETE', JOB, deleteTrainingJob)
     .add('POST', `${JOB}/actions`, terminateTrainingJob)
     .add('GET', `${JOB}/tasks/{task_id}/logs/preview`, previewLog)
+    .add('GET', `${JOB}/metrics/{task_id}`, (request) => showTrainingJobMetrics(request, requireJob(request)))
     .add('GET', `${JOB}/events`, (request) => ok(listJobEvents(request, requireJob(request))))
     .add('GET', `${JOB}/stages`, (request) => ok(listJobStages(requireJob(request), request.now)))
     .add('GET', '/v2/{project_id}/training-job-flavors', listFlavors)

@@ -13,6 +13,8 @@ const PREVIEW_STEP_LINES = 2000;
 const STEPS_PER_EPOCH = 500;
 /** Epochs count up to this and start again at 1, so that step lines keep their width (and a long run keeps growing). */
 const EPOCHS = 9999;
+/** Longer than a preview's lines, so that a preview shows at most one restart. */
+const RESTART_STEPS = 3000;
 
 export interface LogPreview {
   readonly content: string;
@@ -20,7 +22,19 @@ export interface LogPreview {
   readonly full_size: number;
 }
 
+/** Logs a test gave a job (`PUT /__emulator/state/training-jobs/{id}/log`): each task's log is these lines, in any phase. */
+const scriptedLogs = new WeakMap<TrainingJobRecord, readonly string[]>();
+
+export function setScriptedLog(job: TrainingJobRecord, lines: readonly string[]): void {
+  scriptedLogs.set(job, lines);
+}
+
 export function logPreview(job: TrainingJobRecord, task: string, now: number, transitionMs: number): LogPreview {
+  const scripted = scriptedLogs.get(job);
+  if (scripted) {
+    const content = linesText(scripted);
+    return { content, current_size: Buffer.byteLength(content), full_size: Buffer.byteLength(content) };
+  }
   const run = runWindow(job, now);
   if (!run) {
     return { content: '', current_size: 0, full_size: 0 };
@@ -59,10 +73,10 @@ function headerLines(job: TrainingJobRecord, task: string): string[] {
   ];
 }
 
-/** A deterministic pseudo-random number in [0, 1) for (job, task, step). */
-function noise(job: TrainingJobRecord, task: string, step: number): number {
+/** A deterministic pseudo-random number in [0, 1) for a key such as "job/task/step" (FNV-1a). */
+export function noise(key: string): number {
   let h = 2166136261;
-  for (const ch of `${job.id}/${task}/${step}`) {
+  for (const ch of key) {
     h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
   }
   return ((h >>> 0) % 10_000) / 10_000;
@@ -75,11 +89,16 @@ function timestamp(ms: number): string {
 function stepLine(job: TrainingJobRecord, task: string, step: number, at: number): string {
   const epoch = (Math.floor(step / STEPS_PER_EPOCH) % EPOCHS) + 1;
   const inEpoch = (step % STEPS_PER_EPOCH) + 1;
-  const loss = 2.3 * Math.exp(-step / 400) + 0.05 + 0.04 * noise(job, task, step);
-  const throughput = 380 + 60 * noise(job, task, step + 1);
+  // The run restarts its schedule every RESTART_STEPS (warm restarts): the loss jumps a little, then falls again, so a
+  // long run's newest lines (all a preview holds) still chart a falling loss rather than a flat plateau.
+  const sinceRestart = Math.exp(-(step % RESTART_STEPS) / 600);
+  const loss = 2.3 * Math.exp(-step / 400) + 0.05 + 0.35 * sinceRestart + 0.04 * noise(`${job.id}/${task}/${step}`);
+  // Accuracy climbs as the loss falls; it stays below 1 so that the line keeps its width.
+  const accuracy = Math.min(0.9999, 0.1 + 0.85 * (1 - Math.exp(-step / 500)) - 0.08 * sinceRestart + 0.03 * noise(`${job.id}/${task}/${step}/acc`));
+  const throughput = 380 + 60 * noise(`${job.id}/${task}/${step + 1}`);
   return (
     `${timestamp(at)} INFO [${task}] epoch ${pad(epoch, 4)} step ${pad(inEpoch, 3)}/${STEPS_PER_EPOCH}` +
-    ` loss=${loss.toFixed(4)} lr=1.00e-04 samples/s=${throughput.toFixed(1).padStart(6, '0')}`
+    ` loss=${loss.toFixed(4)} acc=${accuracy.toFixed(4)} lr=1.00e-04 samples/s=${throughput.toFixed(1).padStart(6, '0')}`
   );
 }
 

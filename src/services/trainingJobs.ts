@@ -2,7 +2,10 @@ import { type Page, pageIndexPage, tokenToNumber } from './paging';
 import { expectArray } from './responses';
 import type { SignedClient } from './signedClient';
 import { trainingPhaseCategory } from './status';
+import { showTrainingJobMetrics, type TaskUsage } from './trainingMetrics';
 import type { WorkspaceScope } from './workspaces';
+
+export type { TaskUsage, UsageSeries } from './trainingMetrics';
 
 /** The fields of the training job object (API reference §2.4) the product uses; the id is metadata.id. */
 export interface TrainingJob {
@@ -216,6 +219,11 @@ export class TrainingJobService {
     // The sizes count bytes (assumed: the reference does not say; the 5 MB limit suggests it).
     const bytes = new TextEncoder().encode(content).length;
     return { content, currentSize: response.current_size ?? bytes, fullSize: response.full_size ?? bytes };
+  }
+
+  /** One task's resource usage over time (one value a minute), e.g. task "worker-0" from `status.tasks`. */
+  showMetrics(region: string, jobId: string, taskId: string, signal?: AbortSignal): Promise<TaskUsage> {
+    return showTrainingJobMetrics(this.client, region, jobId, taskId, signal);
   }
 
   /**
