@@ -148,7 +148,7 @@ async function runTransfer(context: CommandContext, title: string, transfer: (op
  * Tells the notification how far the transfer is: at once when a file completes, otherwise at most every
  * PROGRESS_INTERVAL_MS, the latest state last (bytes may stop moving until a file completes).
  */
-class ProgressReporter {
+export class ProgressReporter {
   private shownPercent = 0;
   private shownFiles = -1;
   private shownAt = 0;

@@ -38,7 +38,7 @@ const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
 /** OBS allows at most 10,000 parts: very large files get larger parts. */
 const MAX_PARTS = 10_000;
 
-interface LocalFile extends TransferItem {
+export interface LocalFile extends TransferItem {
   readonly path: string;
 }
 
@@ -71,7 +71,11 @@ export class ObsTransfers {
 
   /** Uploads files and folders into `destination` (a bucket's top or a folder), keeping the folders' structure. */
   async upload(destination: ObsPlace, localPaths: readonly string[], options: TransferOptions = {}): Promise<TransferReport> {
-    const files = await localFilesOf(localPaths);
+    return this.uploadFiles(destination, await localFilesOf(localPaths), options);
+  }
+
+  /** Uploads each file given to `destination.key` + its name (a folder sync's new and changed files). */
+  async uploadFiles(destination: ObsPlace, files: readonly LocalFile[], options: TransferOptions = {}): Promise<TransferReport> {
     return this.transfer(files, options, (file, tracker, limiter, signal) => this.uploadFile(destination, file, options.partSize ?? DEFAULT_PART_SIZE, tracker, limiter, signal));
   }
 
