@@ -53,7 +53,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const explorer = new ExplorerProvider(session, log, extensionContext.globalState, states);
   const documents = new ResourceDocuments(log.redactor);
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
-  const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri }, vscodeUserInput);
+  const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri, globalState: extensionContext.globalState }, vscodeUserInput);
   const chat = registerChat(context, extensionContext.extension.packageJSON);
   const nextSteps = new NextSteps(context);
 

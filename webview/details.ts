@@ -1,4 +1,4 @@
-/** The details panel of a resource (notebook, training job, resource pool, service, model): status, fields, progress steps, actions and the log tail. */
+/** The details panel of a resource (notebook, training job, resource pool, service, model): status, fields, progress steps, actions, charts and the log tail. */
 import './common/styles.css';
 import './details.css';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -9,6 +9,7 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import type { DetailsAction, DetailsStep, DetailsView, ErrorInfo } from '../src/webviews/protocol';
 import { errorBox } from './common/errorBox';
 import { appElement, onMessage, send } from './common/vscodeApi';
+import { chartSections, drawCharts, redrawOnThemeChange, setCharts } from './trainingCharts';
 
 const ACTIONS: Readonly<Record<DetailsAction, { readonly label: string; readonly icon: string }>> = {
   refresh: { label: 'Refresh', icon: 'refresh' },
@@ -153,6 +154,7 @@ function page(): TemplateResult {
       </table>
       ${view.steps.length > 0 ? steps(view) : nothing}
     </div>
+    ${chartSections(update)}
     ${view.log ? logSection(view.log, view.actions.includes('viewLogs')) : nothing}
   </div>`;
 }
@@ -161,6 +163,7 @@ function page(): TemplateResult {
 function update(): void {
   const before = appElement().querySelector('.log')?.scrollTop;
   render(page(), appElement());
+  drawCharts(appElement());
   const log = appElement().querySelector('.log');
   if (log) {
     log.scrollTop = following() ? log.scrollHeight : (before ?? 0);
@@ -174,6 +177,8 @@ onMessage((message) => {
     if (followChoice === view.log?.following) {
       followChoice = undefined;
     }
+  } else if (message.type === 'detailsCharts') {
+    setCharts(message.charts);
   } else if (message.type === 'detailsFailed') {
     failure = message.error;
   } else {
@@ -182,4 +187,5 @@ onMessage((message) => {
   update();
 });
 update();
+redrawOnThemeChange(appElement());
 send({ type: 'ready' });

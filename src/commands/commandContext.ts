@@ -21,6 +21,8 @@ export interface CommandContext {
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly documents: ResourceDocuments;
   readonly extensionUri: vscode.Uri;
+  /** The extension's storage kept across windows and reloads (e.g. which chart series a user hid). */
+  readonly globalState: vscode.Memento;
 }
 
 /** A context whose `ui`, whatever is set there, shows cloud text as plain text (see plainTextInput). */

@@ -6,7 +6,7 @@ import type { TrainingLog } from '../services/trainingJobs';
 import { failureReasonOf, reasonLine } from '../views/failureReason';
 import { readableStatus } from '../views/format';
 import { type ResourceState, stateOf } from '../views/resourceStates';
-import type { DetailsPresenter } from './detailsPresenters';
+import type { DetailsChartSource, DetailsPresenter } from './detailsPresenters';
 import type { DetailsField, DetailsStep, DetailsView, WebviewMessage } from './protocol';
 import { errorInfo, WebviewController } from './webviewController';
 
@@ -24,6 +24,9 @@ export class DetailsPanel<T> extends WebviewController {
   private moreFields: DetailsField[] = [];
   private progress: { steps: DetailsStep[]; fields: DetailsField[] } | undefined;
   private log: TrainingLog | undefined;
+  /** The log read last, redacted, split into lines. */
+  private logLines: string[] = [];
+  private readonly charts: DetailsChartSource<T> | undefined;
   /** Why the resource failed, as its last refresh found it (its log's or events' last error when it says nothing itself). */
   private reason: string | undefined;
   private following = true;
@@ -51,6 +54,7 @@ export class DetailsPanel<T> extends WebviewController {
   ) {
     super({ extensionUri: context.extensionUri, log: context.log }, 'details', `${presenter.kind.name(target.item)}`);
     this.item = target.item;
+    this.charts = presenter.charts?.(context.globalState, context.log);
     this.register(this.panel.onDidChangeViewState(() => this.schedule()));
     this.register(context.states.onDidChange((state) => this.showReported(state)));
   }
@@ -75,7 +79,13 @@ export class DetailsPanel<T> extends WebviewController {
     switch (message.type) {
       case 'ready':
         this.render();
+        this.postCharts(); // a webview shown again starts empty: what was read is sent at once
         await this.refresh();
+        return;
+      case 'showScalar':
+        if (await this.charts?.choose(message.key, message.shown)) {
+          this.postCharts();
+        }
         return;
       case 'followLog':
         this.following = message.follow;
@@ -124,12 +134,18 @@ export class DetailsPanel<T> extends WebviewController {
         return undefined;
       });
       const reason = await failureReasonOf(kind, services, this.target.scope, item, signal);
+      const logLines = logTail ? this.redactedLines(logTail) : undefined;
+      const chartsChanged = await this.charts?.read(services, region, item, logTail && completeLines(logTail, logLines ?? [], log?.live(item) ?? false), signal);
       this.item = item;
       this.reason = reason;
       this.log = logTail;
+      this.logLines = logLines ?? [];
       this.moreFields = more;
       this.progress = steps;
       this.render();
+      if (chartsChanged) {
+        this.postCharts();
+      }
       this.context.states.report(kind, region, item);
     } catch (error) {
       if (!this.refreshing.signal.aborted) {
@@ -145,7 +161,7 @@ export class DetailsPanel<T> extends WebviewController {
 
   private get live(): boolean {
     const { kind, log } = this.presenter;
-    return kind.category(this.item) === 'transitional' || (this.following && log !== undefined && log.live(this.item));
+    return kind.category(this.item) === 'transitional' || (this.following && log !== undefined && log.live(this.item)) || (this.charts?.live(this.item) ?? false);
   }
 
   private schedule(): void {
@@ -155,13 +171,23 @@ export class DetailsPanel<T> extends WebviewController {
     this.timer = setTimeout(() => void this.refresh(), this.context.session.settings.pollIntervalMs);
   }
 
-  /** Everything shown passes the redactor: the log before its tail is cut, so no piece of a secret is left at the cut. */
+  /** The log passes the redactor before its tail is cut, so no piece of a secret is left at the cut. */
+  private redactedLines(log: TrainingLog): string[] {
+    // The preview is the log's newest part when it is shorter than the log; a running job may not have written a line's rest.
+    return this.context.log.redactor.redact(log.content, { cutBefore: log.fullSize > log.currentSize, cutAfter: true }).split('\n');
+  }
+
+  private postCharts(): void {
+    if (this.charts) {
+      this.post({ type: 'detailsCharts', charts: this.charts.view() });
+    }
+  }
+
+  /** Everything shown passes the redactor. */
   private render(): void {
     const { kind } = this.presenter;
-    const { redactor } = this.context.log;
-    const redact = (text: string): string => redactor.redact(text);
-    // The preview is the log's newest part when it is shorter than the log; a running job may not have written a line's rest.
-    const lines = this.log ? redactor.redact(this.log.content, { cutBefore: this.log.fullSize > this.log.currentSize, cutAfter: true }).split('\n') : [];
+    const redact = (text: string): string => this.context.log.redactor.redact(text);
+    const lines = this.logLines;
     const fields = [...this.presenter.fields(this.item), ...this.moreFields, ...(this.progress?.fields ?? [])];
     const reason = kind.category(this.item) === 'failed' ? (reasonLine(kind.failureReason?.stated(this.item)) ?? this.reason) : undefined;
     const view: DetailsView = {
@@ -182,4 +208,9 @@ export class DetailsPanel<T> extends WebviewController {
     };
     this.post({ type: 'details', view });
   }
+}
+
+/** The lines written whole: not the first of a preview that starts mid-log, nor a last one a growing log has not ended. */
+function completeLines(log: TrainingLog, lines: readonly string[], growing: boolean): string[] {
+  return lines.slice(log.fullSize > log.currentSize ? 1 : 0, log.content.endsWith('\n') || growing ? -1 : lines.length);
 }

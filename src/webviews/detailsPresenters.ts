@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ExtensionLog } from '../logging';
 import type { ModelArtsServices } from '../services';
 import type { ServiceV1 } from '../services/inferenceV1';
 import { type Model, modelRequirements } from '../services/models';
@@ -15,8 +16,19 @@ import { composition, poolKind, poolUses, stateText, tagsText } from '../views/k
 import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import type { ResourceKind } from '../views/resourceKind';
-import type { DetailsAction, DetailsField, DetailsStep } from './protocol';
+import type { DetailsAction, DetailsCharts, DetailsField, DetailsStep } from './protocol';
+import { TrainingCharts } from './trainingCharts';
 import { trainingJobProgress } from './trainingStages';
+
+/** A panel's charts of one resource, kept between its refreshes; `read` and `choose` answer whether the charts changed. */
+export interface DetailsChartSource<T> {
+  read(services: ModelArtsServices, region: string, item: T, logLines: readonly string[] | undefined, signal: AbortSignal): Promise<boolean>;
+  /** Whether the charts still grow, so the panel keeps refreshing. */
+  live(item: T): boolean;
+  /** Shows or hides one series, remembered beyond the panel. */
+  choose(key: string, shown: boolean): Promise<boolean>;
+  view(): DetailsCharts;
+}
 
 /** What a details panel shows of one kind of resource, and which commands its buttons run. */
 export interface DetailsPresenter<T> {
@@ -35,6 +47,8 @@ export interface DetailsPresenter<T> {
     fetch(services: ModelArtsServices, region: string, item: T, signal?: AbortSignal): Promise<TrainingLog>;
     live(item: T): boolean;
   };
+  /** Charts, for kinds that have them; one source per panel, fed the log lines the panel read. */
+  readonly charts?: (globalState: vscode.Memento, log: ExtensionLog) => DetailsChartSource<T>;
 }
 
 export const field = (label: string, value: string | number | undefined): DetailsField[] => (value === undefined || value === '' ? [] : [{ label, value: String(value) }]);
@@ -137,6 +151,7 @@ export const trainingJobDetails: DetailsPresenter<TrainingJob> = {
     fetch: (services, region, job, signal) => services.trainingJobs.logPreview(region, job.metadata.id, job.status.tasks?.[0] ?? 'worker-0', signal),
     live: (job) => trainingLogMayGrow(job.status.phase),
   },
+  charts: (globalState, log) => new TrainingCharts(globalState, log),
 };
 
 /** How many nodes are in each state, as the pool reports them. */
