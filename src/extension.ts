@@ -6,6 +6,7 @@ import { type CommandContext, createCommandContext } from './commands/commandCon
 import { registerCompanionCommands } from './commands/companionCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
+import { registerJobWatchCommands } from './commands/jobWatchCommands';
 import { registerLiteServerAttachmentCommands } from './commands/liteServerAttachmentCommands';
 import { registerInferenceV1Commands } from './commands/inferenceV1Commands';
 import { registerInferenceV2Commands } from './commands/inferenceV2Commands';
@@ -30,6 +31,8 @@ import { registerWebviewCommands } from './commands/webviewCommands';
 import { ExtensionLog } from './logging';
 import { SessionManager } from './session';
 import { ExplorerProvider } from './views/explorerProvider';
+import { JobWatcher } from './views/jobWatch/jobWatcher';
+import { WatchedJobs } from './views/jobWatch/watchedJobs';
 import { ResourceDocuments } from './views/resourceDocuments';
 import { ResourceStates } from './views/resourceStates';
 
@@ -42,6 +45,8 @@ export interface ModelArtsExtensionApi {
   readonly logUri: vscode.Uri;
   /** The next-step notifications of started resources, so tests can drive their reads on a virtual clock. */
   readonly nextSteps: NextSteps;
+  /** The watch of training jobs' ends, so tests can drive its polls on a virtual clock and see its status bar item. */
+  readonly jobWatcher: JobWatcher;
 }
 
 export async function activate(extensionContext: vscode.ExtensionContext): Promise<ModelArtsExtensionApi> {
@@ -52,10 +57,12 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const states = new ResourceStates();
   const explorer = new ExplorerProvider(session, log, extensionContext.globalState, states);
   const documents = new ResourceDocuments(log.redactor);
+  const jobWatch = new WatchedJobs(extensionContext.globalState);
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
-  const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri, globalState: extensionContext.globalState }, vscodeUserInput);
+  const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri, globalState: extensionContext.globalState, jobWatch }, vscodeUserInput);
   const chat = registerChat(context, extensionContext.extension.packageJSON);
   const nextSteps = new NextSteps(context);
+  const jobWatcher = new JobWatcher(context);
 
   extensionContext.subscriptions.push(
     log,
@@ -91,11 +98,14 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerObsFindCommands(context),
     ...chat.disposables,
     nextSteps,
+    jobWatch,
+    jobWatcher,
+    ...registerJobWatchCommands(context, jobWatcher),
   );
   explorer.poller.setVisible(treeView.visible);
 
   await accounts.reload();
   // Until now the welcome says "checking"; the sign-in welcome would flash before the account is known.
   await vscode.commands.executeCommand('setContext', 'modelarts.accountChecked', true);
-  return { context, chat: chat.api, logUri: extensionContext.logUri, nextSteps };
+  return { context, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher };
 }

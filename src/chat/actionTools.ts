@@ -123,6 +123,7 @@ export abstract class CreateResourceTool<Values extends { readonly workspaceId: 
     this.context.log.redactor.addPassword(...(this.form.secrets?.(values) ?? []));
     refuseFieldErrors(this.form.kind.label, (await this.form.check?.(services, scope.region, values, signal)) ?? {});
     const created = await this.form.create(services, scope, values, signal);
+    this.context.states.created(this.form.kind, scope, created);
     const shown = this.form.revealed?.(created)?.kind ?? this.form.kind;
     const group = findLoadedGroup(this.context, shown, scope);
     if (group) {

@@ -6,6 +6,7 @@ import type { SessionManager } from '../session';
 import type { ExplorerProvider } from '../views/explorerProvider';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import type { ResourceDocuments } from '../views/resourceDocuments';
+import type { WatchedJobs } from '../views/jobWatch/watchedJobs';
 import type { ResourceStates } from '../views/resourceStates';
 import { plainTextInput, type UserInput } from './userInput';
 
@@ -23,6 +24,8 @@ export interface CommandContext {
   readonly extensionUri: vscode.Uri;
   /** The extension's storage kept across windows and reloads (e.g. which chart series a user hid). */
   readonly globalState: vscode.Memento;
+  /** The training jobs whose end the user is told of (Run on ModelArts watches the jobs it creates). */
+  readonly jobWatch: WatchedJobs;
 }
 
 /** A context whose `ui`, whatever is set there, shows cloud text as plain text (see plainTextInput). */

@@ -14,10 +14,12 @@ import { ResourceReference } from './resourceTarget';
 import { StartWatcher } from './startWatcher';
 
 /** A notification's button: a command run on the resource, offered when the resource's state grants `capability`. */
-interface NextStep {
+export interface NextStep {
   readonly button: string;
   readonly command: string;
   readonly capability?: string;
+  /** What the command is run on, where it is not the resource (Run Again: the folder it was run from). */
+  readonly argument?: unknown;
 }
 
 /** What a started resource of a kind offers once it runs, and what tells why its start failed. */
@@ -29,7 +31,7 @@ interface AfterStart<T> {
   reason(item: T): string | undefined;
 }
 
-const SHOW_DETAILS = vscode.l10n.t('Show Details');
+export const SHOW_DETAILS = vscode.l10n.t('Show Details');
 const COPY_ADDRESS = vscode.l10n.t('Copy Address');
 
 const notebookStart: AfterStart<Notebook> = {
@@ -76,14 +78,14 @@ const AFTER_CREATE: Readonly<Record<string, readonly NextStep[]>> = {
 };
 
 /** Shows `message` with the steps `item` can take now as buttons; the one clicked runs on the resource. */
-async function offer<T>(context: CommandContext, show: 'info' | 'error', message: string, steps: readonly NextStep[], reference: ResourceReference<T>): Promise<void> {
+export async function offer<T>(context: CommandContext, show: 'info' | 'error', message: string, steps: readonly NextStep[], reference: ResourceReference<T>): Promise<void> {
   const { kind, item } = reference;
   const offered = steps.filter((step) => step.capability === undefined || kind.capabilities(item).includes(step.capability));
   const buttons = offered.map((step) => step.button);
   const answer = show === 'info' ? await context.ui.showInformationMessage(message, ...buttons) : await context.ui.showErrorMessage(message, ...buttons);
   const chosen = offered.find((step) => step.button === answer);
   if (chosen) {
-    await vscode.commands.executeCommand(chosen.command, reference);
+    await vscode.commands.executeCommand(chosen.command, chosen.argument ?? reference);
   }
 }
 

@@ -53,7 +53,12 @@ export interface TrainingJobFilter {
   /** Fuzzy name match. */
   readonly name?: string;
   readonly phases?: readonly string[];
+  /** These jobs only: at most TRAINING_JOB_FILTER_VALUES ids (§2.2 allows ten values a filter). */
+  readonly ids?: readonly string[];
 }
+
+/** A search filter takes at most ten values (§2.2). */
+export const TRAINING_JOB_FILTER_VALUES = 10;
 
 /** One preview of a task's log: `content` is its newest `currentSize` bytes of `fullSize` (§2.1). */
 export interface TrainingLog {
@@ -158,6 +163,9 @@ export class TrainingJobService {
     }
     if (filter.phases && filter.phases.length > 0) {
       filters.push({ key: 'phase', operator: 'in', value: filter.phases });
+    }
+    if (filter.ids && filter.ids.length > 0) {
+      filters.push({ key: 'id', operator: 'in', value: filter.ids });
     }
     const response = await this.client.request<SearchResponse>({
       service: 'modelarts',

@@ -18,6 +18,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Each category's status filter, for the session. */
   readonly statusFilters = new StatusFilters();
   private roots: RegionNode[] | undefined;
+  /** Words another part adds to a resource row's contextValue (a watched job's), so its menus can tell. */
+  private rowMarks: (row: ResourceNode<unknown>) => readonly string[] = () => [];
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -37,7 +39,24 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    const item = node.getTreeItem();
+    const marks = node instanceof ResourceNode ? this.rowMarks(node) : [];
+    if (marks.length > 0) {
+      item.contextValue = [item.contextValue, ...marks].join(' ');
+    }
+    return item;
+  }
+
+  /** Sets the words added to resource rows' contextValue; rows take them when rendered (again: see rerenderRows). */
+  markRows(marks: (row: ResourceNode<unknown>) => readonly string[]): void {
+    this.rowMarks = marks;
+  }
+
+  /** Renders again the loaded rows `which` selects, e.g. those whose marks changed; nothing is loaded. */
+  rerenderRows(which: (row: ResourceNode<unknown>) => boolean): void {
+    this.loadedNodes()
+      .filter((node): node is ResourceNode<unknown> => node instanceof ResourceNode && which(node))
+      .forEach((node) => this.changed.fire(node));
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {

@@ -29,9 +29,12 @@ export function stateOf<T>(state: ResourceState, kind: ResourceKind<T>, region: 
 export class ResourceStates implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ResourceState>();
   private readonly startedEmitter = new vscode.EventEmitter<StartedResource>();
+  private readonly createdEmitter = new vscode.EventEmitter<StartedResource>();
   readonly onDidChange = this.changed.event;
   /** A resource the user started (from the tree, the palette or a chat tool); its later states come through onDidChange. */
   readonly onDidStart = this.startedEmitter.event;
+  /** A resource the user created (from a form or a chat tool), as its create answered it; later states come through onDidChange. */
+  readonly onDidCreate = this.createdEmitter.event;
 
   report<T>(kind: ResourceKind<T>, region: string, item: T): void {
     this.changed.fire({ kind: kind.contextValue, region, id: kind.id(item), item });
@@ -41,8 +44,13 @@ export class ResourceStates implements vscode.Disposable {
     this.startedEmitter.fire({ kind, scope, item });
   }
 
+  created<T>(kind: ResourceKind<T>, scope: ListScope, item: T): void {
+    this.createdEmitter.fire({ kind, scope, item });
+  }
+
   dispose(): void {
     this.changed.dispose();
     this.startedEmitter.dispose();
+    this.createdEmitter.dispose();
   }
 }

@@ -225,6 +225,7 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
   }
 
   protected async succeeded(created: T, values: Values): Promise<void> {
+    this.context.states.created(this.createForm.kind, { region: this.region, workspaceId: values.workspaceId }, created);
     const { kind, id, name } = this.createForm.revealed?.(created) ?? { kind: this.createForm.kind, id: this.createForm.kind.id(created), name: this.createForm.kind.name(created) };
     const node = await this.context.explorer.findNewResource(this.region, values.workspaceId, kind.contextValue, id);
     if (node) {
