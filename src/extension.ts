@@ -5,6 +5,7 @@ import { registerAccountCommands } from './commands/accountCommands';
 import { type CommandContext, createCommandContext } from './commands/commandContext';
 import { registerCompanionCommands } from './commands/companionCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
+import { listSyncedFiles, syncFolder } from './commands/folderSyncProgress';
 import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
 import { registerJobWatchCommands } from './commands/jobWatchCommands';
 import { registerLiteServerAttachmentCommands } from './commands/liteServerAttachmentCommands';
@@ -22,6 +23,7 @@ import { registerObsCommands } from './commands/obsCommands';
 import { registerObsFindCommands } from './commands/obsFindCommands';
 import { registerObsTransferCommands } from './commands/obsTransferCommands';
 import { registerStatusFilterCommands } from './commands/statusFilterCommands';
+import { registerRunCommands } from './commands/runOnModelArts/runCommands';
 import { registerPoolCommands } from './commands/poolCommands';
 import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
 import { registerServiceV2PanelCommands } from './commands/serviceV2PanelCommands';
@@ -47,6 +49,8 @@ export interface ModelArtsExtensionApi {
   readonly nextSteps: NextSteps;
   /** The watch of training jobs' ends, so tests can drive its polls on a virtual clock and see its status bar item. */
   readonly jobWatcher: JobWatcher;
+  /** The folder sync that Run on ModelArts uploads with, so tests can sync a folder by itself. */
+  readonly folderSync: { readonly syncFolder: typeof syncFolder; readonly listSyncedFiles: typeof listSyncedFiles };
 }
 
 export async function activate(extensionContext: vscode.ExtensionContext): Promise<ModelArtsExtensionApi> {
@@ -96,6 +100,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerObsTransferCommands(context),
     ...registerStatusFilterCommands(context),
     ...registerObsFindCommands(context),
+    ...registerRunCommands(context, extensionContext.globalStorageUri),
     ...chat.disposables,
     nextSteps,
     jobWatch,
@@ -107,5 +112,5 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   await accounts.reload();
   // Until now the welcome says "checking"; the sign-in welcome would flash before the account is known.
   await vscode.commands.executeCommand('setContext', 'modelarts.accountChecked', true);
-  return { context, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher };
+  return { context, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher, folderSync: { syncFolder, listSyncedFiles } };
 }

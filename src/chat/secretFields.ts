@@ -19,7 +19,7 @@ const ENVIRONMENT_FIELD = /^(environments?|envs?|task_env)$/i;
 const SECRET_ENDINGS = ['pass', 'passwd', 'password', 'pwd', 'token', 'secretvalue', 'secretkey', 'privatekey', 'accesskey', 'userdata', 'credential', 'credentials'];
 
 /** `admin_pass`, `adminPass` and `ADMIN_PASS` alike. */
-function isSecretField(key: string): boolean {
+export function isSecretField(key: string): boolean {
   const plain = key.toLowerCase().replaceAll('_', '');
   return SECRET_ENDINGS.some((ending) => plain.endsWith(ending));
 }

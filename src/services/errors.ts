@@ -16,6 +16,8 @@ export const LocalErrorCode = {
   invalidInput: 'InvalidInput',
   notebookEnvironment: 'NotebookCredentialsUnavailable',
   regionMismatch: 'RegionMismatch',
+  /** A folder's upload left files out, so what needed all of them (a training job's create) was not sent. */
+  incompleteUpload: 'IncompleteUpload',
 } as const;
 
 export class ModelArtsError extends Error {

@@ -28,6 +28,7 @@ import { panelSteps } from './panelSteps';
 import { poolSteps } from './poolSteps';
 import { priceSteps } from './priceSteps';
 import { reasonSteps } from './reasonSteps';
+import { runOnModelArtsSteps } from './runOnModelArtsSteps';
 import { serviceV1Steps } from './serviceV1Steps';
 import { serviceV2Steps } from './serviceV2Steps';
 import { type StepContext, steps as firstSteps } from './steps';
@@ -37,7 +38,7 @@ import { workspaceSteps } from './workspaceSteps';
 import { NotSeen, Workbench } from './workbench';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const steps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...trainingChartsSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps];
+const steps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...trainingChartsSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps, ...runOnModelArtsSteps];
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;

@@ -49,7 +49,7 @@ export type TrainingJobHostMessage =
 
 export type TrainingJobWebviewMessage = { readonly type: 'submitTrainingJob'; readonly values: TrainingJobFormValues };
 
-const trainingJobFormValues: Check<TrainingJobFormValues> = checkObject({
+export const trainingJobFormValues: Check<TrainingJobFormValues> = checkObject({
   name: checkString,
   description: checkString,
   workspaceId: checkString,
