@@ -118,7 +118,8 @@ describe('Folder sync to OBS (the upload of Run on ModelArts), against the OBS s
     assert.equal(cancelled.cancelled, true);
     assert.ok(cancelled.notSent.length > 0 && cancelled.notSent.length < 13, JSON.stringify(cancelled.notSent));
     const there = keysUnder(prefix);
-    assert.deepEqual([...there, ...cancelled.notSent].sort(), ['train.py', ...Object.keys(shards)].sort(), 'every file is either there or named as not sent');
+    // An upload aborted after its body went through may still be stored: such a file is both there and named.
+    assert.deepEqual([...new Set([...there, ...cancelled.notSent])].sort(), ['train.py', ...Object.keys(shards)].sort(), 'every file is there or named as not sent');
     assert.deepEqual(under().emulator.obs.store.openUploads(), []);
     assert.deepEqual(under().ui.errors, []);
 

@@ -103,6 +103,9 @@ export class ExtensionUnderTest {
   }
 
   async stop(): Promise<void> {
+    // The watch list outlives a window; the jobs this suite's emulator held must not be read from the next one's.
+    const { jobWatch } = this.api.context;
+    jobWatch.list().forEach((job) => jobWatch.unwatch(job.jobId));
     await vscode.commands.executeCommand('modelarts.signOut');
     const settings = vscode.workspace.getConfiguration('modelarts');
     await settings.update('endpointOverrides', undefined, vscode.ConfigurationTarget.Global);
