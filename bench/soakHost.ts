@@ -57,7 +57,7 @@ export async function run(): Promise<void> {
   const control = new EmulatorControl(emulatorUrl);
   const settings = vscode.workspace.getConfiguration('modelarts');
   await settings.update('endpointOverrides', endpointOverridesFor(emulatorUrl), vscode.ConfigurationTarget.Global);
-  const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-explorer.modelarts-explorer');
+  const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-community.modelarts-explorer');
   if (!extension) {
     throw new Error('the extension is not installed');
   }

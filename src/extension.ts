@@ -37,6 +37,7 @@ import { JobWatcher } from './views/jobWatch/jobWatcher';
 import { WatchedJobs } from './views/jobWatch/watchedJobs';
 import { ResourceDocuments } from './views/resourceDocuments';
 import { ResourceStates } from './views/resourceStates';
+import { WalkthroughProgress } from './walkthrough';
 
 /** What the extension exports: its command context, so tests can answer its questions. */
 export interface ModelArtsExtensionApi {
@@ -62,8 +63,11 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const explorer = new ExplorerProvider(session, log, extensionContext.globalState, states);
   const documents = new ResourceDocuments(log.redactor);
   const jobWatch = new WatchedJobs(extensionContext.globalState);
+  // VS Code opens the walkthrough itself when the extension is installed from a focused window (setting
+  // workbench.welcomePage.walkthroughs.openOnInstall), so the extension never opens it.
+  const walkthrough = new WalkthroughProgress();
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
-  const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri, globalState: extensionContext.globalState, jobWatch }, vscodeUserInput);
+  const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri, globalState: extensionContext.globalState, jobWatch, walkthrough }, vscodeUserInput);
   const chat = registerChat(context, extensionContext.extension.packageJSON);
   const nextSteps = new NextSteps(context);
   const jobWatcher = new JobWatcher(context);
@@ -104,6 +108,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...chat.disposables,
     nextSteps,
     jobWatch,
+    walkthrough,
     jobWatcher,
     ...registerJobWatchCommands(context, jobWatcher),
   );

@@ -55,6 +55,7 @@ export function createParticipantHandler(context: CommandContext): vscode.ChatRe
       safeStream.button({ command: 'modelarts.signIn', title: vscode.l10n.t('Sign In') });
       return { metadata: { command: request.command } };
     }
+    context.walkthrough.reach('chatAnswered');
     const prompt = request.prompt.trim();
     const list = request.command ? LIST_COMMANDS[request.command] : undefined;
     if (list && /^\S*$/.test(prompt)) {

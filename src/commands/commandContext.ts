@@ -8,6 +8,7 @@ import type { ExplorerNode } from '../views/nodes/explorerNode';
 import type { ResourceDocuments } from '../views/resourceDocuments';
 import type { WatchedJobs } from '../views/jobWatch/watchedJobs';
 import type { ResourceStates } from '../views/resourceStates';
+import type { WalkthroughProgress } from '../walkthrough';
 import { plainTextInput, type UserInput } from './userInput';
 
 /** What every command may use. `ui` can be replaced, e.g. by a test; it is always seen through plainTextInput. */
@@ -26,6 +27,8 @@ export interface CommandContext {
   readonly globalState: vscode.Memento;
   /** The training jobs whose end the user is told of (Run on ModelArts watches the jobs it creates). */
   readonly jobWatch: WatchedJobs;
+  /** Where a walkthrough step that is more than a command is marked done (a notebook connected, a job run…). */
+  readonly walkthrough: WalkthroughProgress;
 }
 
 /** A context whose `ui`, whatever is set there, shows cloud text as plain text (see plainTextInput). */

@@ -58,7 +58,9 @@ export function registerNotebookCommands(context: CommandContext): vscode.Dispos
       if (!target.item.url) {
         throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Notebook "{0}" has no JupyterLab address; is it running?', target.item.name), 'config');
       }
-      await context.ui.openExternal(webAddress(target.item.url, target.item.name));
+      if (await context.ui.openExternal(webAddress(target.item.url, target.item.name))) {
+        context.walkthrough.reach('notebookConnected');
+      }
     }),
   ];
 }

@@ -81,6 +81,8 @@ async function showSshCommand(context: CommandContext, notebook: Notebook, endpo
   );
   if (answer === copy) {
     await vscode.env.clipboard.writeText(command);
+    // The command copied is the user's way in without Remote - SSH: as connected as the extension can make it.
+    context.walkthrough.reach('notebookConnected');
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the SSH command of "{0}"', notebook.name), 3000);
   }
 }
@@ -145,4 +147,5 @@ async function openWithRemoteSsh(context: CommandContext, notebook: Notebook, en
     context.log.info(`${previous === undefined ? 'Added' : 'Updated'} SSH host ${alias} in ${configFile}`);
   }
   await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.parse(`vscode-remote://ssh-remote+${alias}${NOTEBOOK_WORK_DIR}`), { forceNewWindow: true });
+  context.walkthrough.reach('notebookConnected');
 }

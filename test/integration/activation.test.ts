@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-const extensionId = 'modelarts-explorer.modelarts-explorer';
+const extensionId = 'modelarts-community.modelarts-explorer';
 
 /** Activates the extension; each test does so itself so that any one of them can run alone (--grep). */
 async function activateExtension(): Promise<vscode.Extension<unknown>> {

@@ -15,7 +15,7 @@ describe('The @modelarts chat participant', () => {
   const participant = () => under().api.chat.participant;
 
   it('is declared with its commands and registered under that id', () => {
-    const declared = vscode.extensions.getExtension('modelarts-explorer.modelarts-explorer')?.packageJSON.contributes.chatParticipants as { id: string; name: string; commands: { name: string }[] }[];
+    const declared = vscode.extensions.getExtension('modelarts-community.modelarts-explorer')?.packageJSON.contributes.chatParticipants as { id: string; name: string; commands: { name: string }[] }[];
     assert.deepEqual(
       declared.map((entry) => [entry.id, entry.name, entry.commands.map((command) => command.name)]),
       [['modelarts.chat', 'modelarts', ['jobs', 'notebooks', 'services', 'status']]],

@@ -28,7 +28,7 @@ describe('Chat tools that read, against the emulator', () => {
   });
 
   it('every tool package.json declares is registered with VS Code, implemented, and has a sample input', async () => {
-    const declared = (vscode.extensions.getExtension('modelarts-explorer.modelarts-explorer')?.packageJSON.contributes.languageModelTools as { name: string }[]).map((tool) => tool.name);
+    const declared = (vscode.extensions.getExtension('modelarts-community.modelarts-explorer')?.packageJSON.contributes.languageModelTools as { name: string }[]).map((tool) => tool.name);
     const registered = vscode.lm.tools.filter((tool) => tool.name.startsWith('modelarts_')).map((tool) => tool.name);
     assert.deepEqual(sorted(registered), sorted(declared));
     assert.deepEqual(sorted([...under().api.chat.tools.keys()]), sorted(declared));

@@ -31,7 +31,7 @@ interface ToolDeclaration {
 }
 
 function declaredTools(): readonly ToolDeclaration[] {
-  const extension = vscode.extensions.getExtension('modelarts-explorer.modelarts-explorer');
+  const extension = vscode.extensions.getExtension('modelarts-community.modelarts-explorer');
   return (extension?.packageJSON.contributes.languageModelTools ?? []) as ToolDeclaration[];
 }
 

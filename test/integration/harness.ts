@@ -61,7 +61,7 @@ export class ExtensionUnderTest {
     // Running items are polled on a real clock only by the tests that move a virtual one: a real poll landing in
     // another test would add to the requests it counts.
     await settings.update('runningPollIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
-    const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-explorer.modelarts-explorer');
+    const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-community.modelarts-explorer');
     assert.ok(extension, 'the extension is installed');
     const api = await extension.activate();
     // Resources are polled only while the explorer is visible, as for a person looking at it.

@@ -33,12 +33,13 @@ import { serviceV1Steps } from './serviceV1Steps';
 import { serviceV2Steps } from './serviceV2Steps';
 import { type StepContext, steps as firstSteps } from './steps';
 import { trainingChartsSteps } from './trainingChartsSteps';
+import { walkthroughSteps } from './walkthroughSteps';
 import { WebviewPanel } from './webviewPanel';
 import { workspaceSteps } from './workspaceSteps';
 import { NotSeen, Workbench } from './workbench';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const steps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...trainingChartsSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps, ...runOnModelArtsSteps];
+const steps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...trainingChartsSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps, ...runOnModelArtsSteps, ...walkthroughSteps];
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;

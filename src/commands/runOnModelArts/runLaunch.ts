@@ -39,6 +39,7 @@ export async function followRun(context: CommandContext, store: RunSettingsStore
   const { id, name } = job.metadata;
   context.states.created(trainingJobKind, { region, workspaceId: values.workspaceId }, job);
   context.jobWatch.watch({ region, workspaceId: values.workspaceId, jobId: id, name, runFolder: folder });
+  context.walkthrough.reach('trainingJobRun');
   // The job runs whatever the file says: a settings file the user broke meanwhile is reported, and the job still followed.
   await store.remember(folder, { region, job: values }).catch((error: unknown) => void reportFailure(context, 'modelarts.runOnModelArts', error));
   const node = await context.explorer.findNewResource(region, values.workspaceId, trainingJobKind.contextValue, id);
