@@ -65,7 +65,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const jobWatch = new WatchedJobs(extensionContext.globalState);
   // VS Code opens the walkthrough itself when the extension is installed from a focused window (setting
   // workbench.welcomePage.walkthroughs.openOnInstall), so the extension never opens it.
-  const walkthrough = new WalkthroughProgress();
+  const walkthrough = new WalkthroughProgress(extensionContext.extension.id, log);
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
   const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri, globalState: extensionContext.globalState, jobWatch, walkthrough }, vscodeUserInput);
   const chat = registerChat(context, extensionContext.extension.packageJSON);
@@ -109,6 +109,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     nextSteps,
     jobWatch,
     walkthrough,
+    session.onDidChange(() => session.account && walkthrough.reach('signedIn')),
     jobWatcher,
     ...registerJobWatchCommands(context, jobWatcher),
   );

@@ -44,7 +44,8 @@ describe('The walkthrough: five steps, each with a button that runs a command an
   let listening: vscode.Disposable | undefined;
   beforeEach(() => {
     reached = [];
-    listening = under().api.context.walkthrough.onDidReach((milestone) => reached.push(milestone));
+    // Being signed in is reached again on every session change; these tests watch the other steps.
+    listening = under().api.context.walkthrough.onDidReach((milestone) => milestone !== 'signedIn' && reached.push(milestone));
   });
   afterEach(() => listening?.dispose());
 
@@ -55,7 +56,7 @@ describe('The walkthrough: five steps, each with a button that runs a command an
       ['Sign in, or try the emulator demo', 'Choose regions', 'Create a notebook and connect to it', 'Run a training job from a folder', 'Ask @modelarts in chat'],
     );
     const commands = await vscode.commands.getCommands(true);
-    const contextKeys: readonly string[] = ['modelarts.signedIn', ...Object.values(WALKTHROUGH_CONTEXT_KEYS)];
+    const contextKeys: readonly string[] = Object.values(WALKTHROUGH_CONTEXT_KEYS);
     for (const step of steps) {
       const buttons = buttonCommands(step);
       assert.equal(buttons.length, 1, `${step.id}: one button`);

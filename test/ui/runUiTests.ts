@@ -39,7 +39,13 @@ import { workspaceSteps } from './workspaceSteps';
 import { NotSeen, Workbench } from './workbench';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const steps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...trainingChartsSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps, ...runOnModelArtsSteps, ...walkthroughSteps];
+const allSteps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...trainingChartsSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps, ...runOnModelArtsSteps, ...walkthroughSteps];
+/**
+ * MODELARTS_UI_STEPS=slug,slug runs only those steps, after opening the view and signing in (every later step needs
+ * both): a quicker loop while working on a few steps. Steps that build on other steps must be named with them.
+ */
+const chosenSlugs = process.env.MODELARTS_UI_STEPS?.split(',').map((slug) => slug.trim()).filter(Boolean);
+const steps = chosenSlugs ? allSteps.filter((step, index) => index < 2 || chosenSlugs.includes(step.slug)) : allSteps;
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;
