@@ -58,6 +58,11 @@ export class FaultController<Rule extends FaultMatch = FaultRule> {
     return this.baseLatencyMs;
   }
 
+  /** How many rules are not used up yet: a test can tell that a request it delays has reached the emulator. */
+  get pendingRules(): number {
+    return this.rules.length;
+  }
+
   /** The first rule matching the request, counted as used (and dropped when used up). */
   take(method: string, path: string): Rule | undefined {
     const index = this.rules.findIndex(({ rule }) => matches(rule, method, path));

@@ -1,9 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AccountManager } from './account/accountManager';
 import { type ChatApi, registerChat } from './chat/registerChat';
 import { registerAccountCommands } from './commands/accountCommands';
 import { type CommandContext, createCommandContext } from './commands/commandContext';
 import { registerCompanionCommands } from './commands/companionCommands';
+import { registerCostGuardCommands } from './commands/costGuardCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { listSyncedFiles, syncFolder } from './commands/folderSyncProgress';
 import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
@@ -11,6 +13,7 @@ import { registerJobWatchCommands } from './commands/jobWatchCommands';
 import { registerLiteServerAttachmentCommands } from './commands/liteServerAttachmentCommands';
 import { registerInferenceV1Commands } from './commands/inferenceV1Commands';
 import { registerInferenceV2Commands } from './commands/inferenceV2Commands';
+import { detectKooCliConfig } from './commands/koocliCommands';
 import { registerLiteServerCommands } from './commands/liteServerCommands';
 import { registerLiteServerCreateCommands } from './commands/liteServerCreateCommands';
 import { registerLiteServerJobCommands } from './commands/liteServerJobCommands';
@@ -25,11 +28,13 @@ import { registerObsTransferCommands } from './commands/obsTransferCommands';
 import { registerStatusFilterCommands } from './commands/statusFilterCommands';
 import { registerRunCommands } from './commands/runOnModelArts/runCommands';
 import { registerPoolCommands } from './commands/poolCommands';
+import { registerProfileCommands } from './commands/profileCommands';
 import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
 import { registerServiceV2PanelCommands } from './commands/serviceV2PanelCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
 import { vscodeUserInput } from './commands/userInput';
 import { registerWebviewCommands } from './commands/webviewCommands';
+import { CostGuard } from './costGuard/costGuard';
 import { ExtensionLog } from './logging';
 import { SessionManager } from './session';
 import { ExplorerProvider } from './views/explorerProvider';
@@ -37,6 +42,7 @@ import { JobWatcher } from './views/jobWatch/jobWatcher';
 import { WatchedJobs } from './views/jobWatch/watchedJobs';
 import { ResourceDocuments } from './views/resourceDocuments';
 import { ResourceStates } from './views/resourceStates';
+import { ProfileStatusBar } from './views/statusBar/profileStatusBar';
 import { WalkthroughProgress } from './walkthrough';
 
 /** What the extension exports: its command context, so tests can answer its questions. */
@@ -52,12 +58,18 @@ export interface ModelArtsExtensionApi {
   readonly jobWatcher: JobWatcher;
   /** The folder sync that Run on ModelArts uploads with, so tests can sync a folder by itself. */
   readonly folderSync: { readonly syncFolder: typeof syncFolder; readonly listSyncedFiles: typeof listSyncedFiles };
+  /** The profile's status bar item, so tests can read what it says. */
+  readonly profileStatus: { readonly item: vscode.StatusBarItem };
+  /** The count of what bills now, so tests can drive its refreshes and warnings on a virtual clock and read its status bar item. */
+  readonly costGuard: CostGuard;
 }
 
 export async function activate(extensionContext: vscode.ExtensionContext): Promise<ModelArtsExtensionApi> {
+  // Code shared with the webviews and the emulator (form rules, services) translates with @vscode/l10n: same bundle.
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const version = String(extensionContext.extension.packageJSON.version ?? '0');
   const log = new ExtensionLog();
-  const accounts = new AccountManager(extensionContext.secrets, log);
+  const accounts = new AccountManager(extensionContext.secrets, extensionContext.globalState, log);
   const session = new SessionManager(accounts, log, `modelarts-explorer-vscode/${version}`);
   const states = new ResourceStates();
   const explorer = new ExplorerProvider(session, log, extensionContext.globalState, states);
@@ -71,6 +83,8 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const chat = registerChat(context, extensionContext.extension.packageJSON);
   const nextSteps = new NextSteps(context);
   const jobWatcher = new JobWatcher(context);
+  const profileStatus = new ProfileStatusBar(context);
+  const costGuard = new CostGuard(context);
 
   extensionContext.subscriptions.push(
     log,
@@ -81,7 +95,10 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     documents,
     treeView,
     treeView.onDidChangeVisibility((event) => explorer.poller.setVisible(event.visible)),
+    explorer.rememberExpansion(treeView),
     ...registerAccountCommands(context),
+    ...registerProfileCommands(context),
+    profileStatus,
     ...registerExplorerCommands(context),
     ...registerNotebookCommands(context),
     ...registerTrainingJobCommands(context),
@@ -112,11 +129,14 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     session.onDidChange(() => session.account && walkthrough.reach('signedIn')),
     jobWatcher,
     ...registerJobWatchCommands(context, jobWatcher),
+    costGuard,
+    ...registerCostGuardCommands(context, costGuard),
   );
   explorer.poller.setVisible(treeView.visible);
 
   await accounts.reload();
+  await detectKooCliConfig();
   // Until now the welcome says "checking"; the sign-in welcome would flash before the account is known.
   await vscode.commands.executeCommand('setContext', 'modelarts.accountChecked', true);
-  return { context, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher, folderSync: { syncFolder, listSyncedFiles } };
+  return { context, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher, folderSync: { syncFolder, listSyncedFiles }, profileStatus, costGuard };
 }

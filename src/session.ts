@@ -4,6 +4,8 @@ import { affectsClients, type ExtensionSettings, readSettings } from './config';
 import type { ExtensionLog } from './logging';
 import { createServices, type ModelArtsServices } from './services';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './services/retry';
+import type { ModelArtsError } from './services/errors';
+import type { AuthWatch } from './services/sessionSignal';
 import type { Credentials } from './services/signedClient';
 
 /**
@@ -21,6 +23,7 @@ export class SessionManager implements vscode.Disposable {
   private shownProblems = '';
   /** How failed requests are retried; users have no setting for it, tests shorten its delays. */
   retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY;
+  private controller = new AbortController();
 
   constructor(
     private readonly accounts: AccountManager,
@@ -29,7 +32,12 @@ export class SessionManager implements vscode.Disposable {
   ) {
     this.subscriptions = [
       this.changed,
-      accounts.onDidChange(() => this.rebuild()),
+      accounts.onDidChange(() => {
+        // Work started for the account that was in use stops, and no answer of it is shown under the next one.
+        this.controller.abort();
+        this.controller = new AbortController();
+        this.rebuild();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsClients(event)) {
           this.rebuild();
@@ -48,6 +56,14 @@ export class SessionManager implements vscode.Disposable {
     return this.accounts.account;
   }
 
+  /**
+   * Aborted when the account or profile in use changes (a new signal for the next one). Every request of
+   * `services` stops with it; other work started for the account passes it, or combines it with its own.
+   */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
   get services(): ModelArtsServices | undefined {
     return this.currentServices;
   }
@@ -63,9 +79,13 @@ export class SessionManager implements vscode.Disposable {
 
   /** Adapters over the given credentials with the current settings, e.g. to verify keys before saving them. */
   servicesFor(credentials: Credentials): ModelArtsServices {
+    return this.createFor(credentials);
+  }
+
+  private createFor(credentials: Credentials, sessionSignal?: AbortSignal, authWatch?: AuthWatch): ModelArtsServices {
     const { endpointOverrides, proxyUrl, timeoutMs } = this.currentSettings;
     const { retryPolicy, userAgent, log } = this;
-    return createServices({ credentials, endpointOverrides, proxyUrl, timeoutMs, retryPolicy, userAgent, logger: log });
+    return createServices({ credentials, endpointOverrides, proxyUrl, timeoutMs, retryPolicy, userAgent, logger: log, sessionSignal, authWatch });
   }
 
   rebuild(): void {
@@ -79,7 +99,10 @@ export class SessionManager implements vscode.Disposable {
     }
     this.shownProblems = problems.join('\n');
     const account = this.accounts.account;
-    this.currentServices = account ? this.servicesFor(account.credentials) : undefined;
+    const profile = this.accounts.activeProfile?.name ?? '';
+    const auth = this.accounts.auth;
+    const authWatch = { failed: (error: ModelArtsError) => auth.failed(profile, error), succeeded: () => auth.succeeded(profile) };
+    this.currentServices = account ? this.createFor(account.credentials, this.controller.signal, authWatch) : undefined;
     this.announce();
   }
 

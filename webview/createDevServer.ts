@@ -1,4 +1,6 @@
 /** The Create Lite Server panel: the form, its live validation, and the requests to the host. */
+// First: the other modules' labels are translated as they load.
+import './common/locale';
 import './common/styles.css';
 import { html, nothing, type TemplateResult } from 'lit';
 import { validateDevServerForm } from '../src/webviews/devServerFormRules';
@@ -9,6 +11,7 @@ import { type Choice, radioField, selectField, textField } from './common/fields
 import { FormPage } from './common/formPage';
 import { send } from './common/vscodeApi';
 import { type DevServerOptions, diskFields, loginFields, networkFields, type Page, quantityFields, zonePatch } from './devServerSections';
+import * as l10n from '@vscode/l10n';
 
 /** The images of one flavor, asked for when the flavor is chosen. */
 type Images =
@@ -36,9 +39,9 @@ function imagesOf(values: DevServerFormValues): Images | undefined {
 }
 
 const SERVER_TYPES: readonly Choice[] = [
-  { value: 'BMS', label: 'Bare metal (BMS)' },
-  { value: 'ECS', label: 'Virtual machine (ECS)' },
-  { value: 'HPS', label: 'Hyperinstance (HPS)' },
+  { value: 'BMS', label: l10n.t('Bare metal (BMS)') },
+  { value: 'ECS', label: l10n.t('Virtual machine (ECS)') },
+  { value: 'HPS', label: l10n.t('Hyperinstance (HPS)') },
 ];
 const ARCHES: readonly Choice[] = [
   { value: 'X86', label: 'x86' },
@@ -81,22 +84,22 @@ function chooseFlavor(page: Page, values: DevServerFormValues, options: DevServe
 function imageField(page: Page, values: DevServerFormValues): TemplateResult {
   const state = imagesOf(values);
   if (state?.status === 'failed') {
-    return errorBox(`Could not load the images of ${state.flavor}`, state.error, () => {
+    return errorBox(l10n.t('Could not load the images of {0}', state.flavor), state.error, () => {
       requestImages(values.serverType, state.flavor);
       page.change({}, false);
     });
   }
   const choices = state?.status === 'ready' ? state.images : [];
   const helper = !values.flavor
-    ? 'Choose a flavor first.'
+    ? l10n.t('Choose a flavor first.')
     : state?.status === 'loading'
-      ? `Loading the images for ${values.flavor}…`
+      ? l10n.t('Loading the images for {0}…', values.flavor)
       : choices.length === 0
-        ? 'No images for this flavor.'
-        : 'Images for this flavor and architecture.';
+        ? l10n.t('No images for this flavor.')
+        : l10n.t('Images for this flavor and architecture.');
   return selectField({
     id: 'imageId',
-    label: 'Image',
+    label: l10n.t('Image'),
     required: true,
     combobox: true,
     value: values.imageId,
@@ -116,7 +119,7 @@ function resourceFields(page: Page, values: DevServerFormValues, options: DevSer
   return html`
     ${selectField({
       id: 'flavor',
-      label: 'Flavor',
+      label: l10n.t('Flavor'),
       required: true,
       combobox: true,
       value: values.flavor,
@@ -124,24 +127,24 @@ function resourceFields(page: Page, values: DevServerFormValues, options: DevSer
         const soldOut = zonesOf(options, candidate.flavor).every((zone) => zone.soldOut);
         return {
           value: candidate.flavor,
-          label: soldOut ? `${candidate.name} (sold out)` : candidate.name,
+          label: soldOut ? l10n.t('{0} (sold out)', candidate.name) : candidate.name,
           description: [candidate.flavorType, candidate.specification].filter(Boolean).join(' · '),
           disabled: soldOut,
         };
       }),
       error: page.errorFor('flavor'),
-      helper: chosen ? [chosen.flavorType, chosen.specification].filter(Boolean).join(' · ') : flavors.length === 0 ? 'No flavors of this type and architecture.' : 'Type to filter.',
+      helper: chosen ? [chosen.flavorType, chosen.specification].filter(Boolean).join(' · ') : flavors.length === 0 ? l10n.t('No flavors of this type and architecture.') : l10n.t('Type to filter.'),
       disabled,
       onChange: (flavor) => chooseFlavor(page, values, options, flavor),
     })}
     ${selectField({
       id: 'availabilityZone',
-      label: 'Availability zone',
+      label: l10n.t('Availability zone'),
       required: true,
       value: values.availabilityZone,
-      choices: zones.map((zone) => ({ value: zone.availabilityZone, label: zone.soldOut ? `${zone.availabilityZone} (sold out)` : zone.availabilityZone, disabled: zone.soldOut })),
+      choices: zones.map((zone) => ({ value: zone.availabilityZone, label: zone.soldOut ? l10n.t('{0} (sold out)', zone.availabilityZone) : zone.availabilityZone, disabled: zone.soldOut })),
       error: page.errorFor('availabilityZone'),
-      helper: values.flavor ? 'Where the flavor is sold.' : 'Choose a flavor first.',
+      helper: values.flavor ? l10n.t('Where the flavor is sold.') : l10n.t('Choose a flavor first.'),
       disabled: disabled || zones.length === 0,
       onChange: (availabilityZone) => {
         page.change({ availabilityZone });
@@ -152,13 +155,13 @@ function resourceFields(page: Page, values: DevServerFormValues, options: DevSer
     ${values.serverType === 'HPS'
       ? selectField({
           id: 'hpsClusterId',
-          label: 'Hyper cluster',
+          label: l10n.t('Hyper cluster'),
           value: values.hpsClusterId,
           choices: [
-            { value: '', label: 'None' },
+            { value: '', label: l10n.t('None') },
             ...options.hyperClusters.map((cluster) => ({ value: cluster.id, label: cluster.name, description: cluster.id })),
           ],
-          helper: 'Optional: the cluster whose network the hyperinstance joins.',
+          helper: l10n.t('Optional: the cluster whose network the hyperinstance joins.'),
           disabled,
           onChange: (hpsClusterId) => page.change({ hpsClusterId }),
         })
@@ -172,18 +175,18 @@ function body(page: Page, values: DevServerFormValues): TemplateResult {
   return html`
     ${textField({
       id: 'name',
-      label: 'Name',
+      label: l10n.t('Name'),
       required: true,
       value: values.name,
       error: page.errorFor('name'),
-      helper: '1 to 64 letters, digits, hyphens, underscores or dots.',
+      helper: l10n.t('1 to 64 letters, digits, hyphens, underscores or dots.'),
       disabled,
       onInput: (name) => page.change({ name }),
     })}
-    <h2>Server</h2>
+    <h2>${l10n.t('Server')}</h2>
     ${radioField({
       id: 'serverType',
-      label: 'Server type',
+      label: l10n.t('Server type'),
       value: values.serverType,
       choices: SERVER_TYPES,
       disabled,
@@ -191,7 +194,7 @@ function body(page: Page, values: DevServerFormValues): TemplateResult {
     })}
     ${radioField({
       id: 'arch',
-      label: 'Architecture',
+      label: l10n.t('Architecture'),
       value: values.arch,
       choices: ARCHES,
       disabled,
@@ -203,8 +206,8 @@ function body(page: Page, values: DevServerFormValues): TemplateResult {
 }
 
 new FormPage<DevServerFormValues, DevServerOptions>({
-  title: 'Create Lite Server',
-  submitLabel: 'Create',
+  title: l10n.t('Create Lite Server'),
+  submitLabel: l10n.t('Create'),
   readForm: (message) => (message.type === 'devServerForm' ? message : undefined),
   readOptions: (message) => (message.type === 'devServerOptions' ? message : undefined),
   validate: (values) => validateDevServerForm(values, lists.known(values.vpcId)),

@@ -1,4 +1,6 @@
 /** The Create Notebook panel: the form, its live validation, and the request to the host. */
+// First: the other modules' labels are translated as they load.
+import './common/locale';
 import './common/styles.css';
 import { html, nothing, type TemplateResult } from 'lit';
 import { notebookMismatches } from '../src/webviews/compatibilityRules';
@@ -8,6 +10,7 @@ import { companionChoice, CompanionChoiceLists } from './common/companionLists';
 import { numberText, parseNumber, radioField, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
 import { ObsBrowser } from './common/obsBrowse';
+import * as l10n from '@vscode/l10n';
 
 interface NotebookOptions {
   readonly flavors: readonly FlavorChoice[];
@@ -64,15 +67,15 @@ function resourceFields(page: Page, values: NotebookFormValues, options: Noteboo
   return html`
     ${radioField({
       id: 'category',
-      label: 'Category',
+      label: l10n.t('Category'),
       value: category,
-      choices: [{ value: '', label: 'All' }, ...categoriesOf(options.flavors).map((key) => ({ value: key, label: CATEGORY_LABELS[key] ?? key }))],
+      choices: [{ value: '', label: l10n.t('All') }, ...categoriesOf(options.flavors).map((key) => ({ value: key, label: CATEGORY_LABELS[key] ?? key }))],
       disabled,
       onChange: (key) => chooseCategory(page, values, options, key),
     })}
     ${selectField({
       id: 'flavorId',
-      label: 'Flavor',
+      label: l10n.t('Flavor'),
       required: true,
       combobox: true,
       value: values.flavorId,
@@ -80,25 +83,25 @@ function resourceFields(page: Page, values: NotebookFormValues, options: Noteboo
         .filter((candidate) => !category || categoryKey(candidate.category) === category)
         .map((candidate) => ({
           value: candidate.id,
-          label: candidate.soldOut ? `${candidate.name} (sold out)` : candidate.name,
+          label: candidate.soldOut ? l10n.t('{0} (sold out)', candidate.name) : candidate.name,
           description: candidate.description,
           disabled: candidate.soldOut,
         })),
       error: page.errorFor('flavorId'),
-      helper: flavor?.description ?? 'Type to filter.',
+      helper: flavor?.description ?? l10n.t('Type to filter.'),
       disabled,
       onChange: (flavorId) => chooseFlavor(page, values, options, flavorId),
     })}
     ${selectField({
       id: 'imageId',
-      label: 'Image',
+      label: l10n.t('Image'),
       required: true,
       combobox: true,
       value: values.imageId,
       choices: images.map((candidate) => ({ value: candidate.id, label: candidate.name, description: candidate.description })),
       error: page.errorFor('imageId'),
       warning: notebookMismatches(values, options).imageId,
-      helper: image?.description ?? (flavor ? `Images that run on ${CATEGORY_LABELS[imageCategory] ?? imageCategory}.` : 'Type to filter.'),
+      helper: image?.description ?? (flavor ? l10n.t('Images that run on {0}.', CATEGORY_LABELS[imageCategory] ?? imageCategory) : l10n.t('Type to filter.')),
       disabled,
       onChange: (imageId) => page.change({ imageId }),
     })}
@@ -110,11 +113,11 @@ function storageField(page: Page, values: NotebookFormValues): TemplateResult {
   return html`
     ${radioField({
       id: 'storage',
-      label: 'Storage',
+      label: l10n.t('Storage'),
       value: values.storage,
       choices: [
-        { value: 'EVS', label: 'EVS disk' },
-        { value: 'OBS', label: 'OBS folder' },
+        { value: 'EVS', label: l10n.t('EVS disk') },
+        { value: 'OBS', label: l10n.t('OBS folder') },
       ],
       disabled,
       onChange: (storage) => page.change({ storage: storage === 'OBS' ? 'OBS' : 'EVS' }),
@@ -122,23 +125,23 @@ function storageField(page: Page, values: NotebookFormValues): TemplateResult {
     ${values.storage === 'EVS'
       ? textField({
           id: 'evsSizeGb',
-          label: 'Disk size (GB)',
+          label: l10n.t('Disk size (GB)'),
           type: 'number',
           min: EVS_MIN_GB,
           max: EVS_MAX_GB,
           value: numberText(values.evsSizeGb),
           error: page.errorFor('evsSizeGb'),
-          helper: `${EVS_MIN_GB} to ${EVS_MAX_GB} GB.`,
+          helper: l10n.t('{0} to {1} GB.', EVS_MIN_GB, EVS_MAX_GB),
           disabled,
           onInput: (text) => page.change({ evsSizeGb: parseNumber(text) }),
         })
       : textField({
           id: 'obsPath',
-          label: 'OBS folder',
+          label: l10n.t('OBS folder'),
           placeholder: 'obs://my-bucket/notebooks/',
           value: values.obsPath,
           error: page.errorFor('obsPath'),
-          helper: obs.helper('obsPath', 'A folder in a parallel file system bucket of yours, ending with /.'),
+          helper: obs.helper('obsPath', l10n.t('A folder in a parallel file system bucket of yours, ending with /.')),
           disabled,
           action: obs.action('obsPath', 'folder', disabled),
           onInput: (obsPath) => page.change({ obsPath }),
@@ -155,25 +158,25 @@ function body(page: Page, values: NotebookFormValues): TemplateResult {
     ${storageField(page, values)}
     ${lists.field('keyPairs', '', {
       id: 'keyPairName',
-      label: 'SSH key pair',
+      label: l10n.t('SSH key pair'),
       combobox: true,
       value: values.keyPairName,
       error: page.errorFor('keyPairName'),
       disabled,
       rerender: () => page.change({}, false),
-      choices: (keyPairs) => [{ value: '', label: 'None (no SSH access)' }, ...keyPairs.map((keyPair) => companionChoice(keyPair, false))],
-      helper: (keyPairs) => (keyPairs.length === 0 ? 'This region has no key pair, so the notebook gets no SSH access.' : 'To connect over SSH; frozen key pairs cannot be used.'),
+      choices: (keyPairs) => [{ value: '', label: l10n.t('None (no SSH access)') }, ...keyPairs.map((keyPair) => companionChoice(keyPair, false))],
+      helper: (keyPairs) => (keyPairs.length === 0 ? l10n.t('This region has no key pair, so the notebook gets no SSH access.') : l10n.t('To connect over SSH; frozen key pairs cannot be used.')),
       onChange: (keyPairName) => page.change({ keyPairName }),
     })}
     ${textField({
       id: 'autoStopHours',
-      label: 'Auto-stop after (hours)',
+      label: l10n.t('Auto-stop after (hours)'),
       type: 'number',
       min: 0,
       max: AUTO_STOP_MAX_HOURS,
       value: numberText(values.autoStopHours),
       error: page.errorFor('autoStopHours'),
-      helper: `0 never stops it; at most ${AUTO_STOP_MAX_HOURS}. Each start keeps it.`,
+      helper: l10n.t('0 never stops it; at most {0}. Each start keeps it.', AUTO_STOP_MAX_HOURS),
       disabled,
       onInput: (text) => page.change({ autoStopHours: parseNumber(text) }),
     })}
@@ -181,8 +184,8 @@ function body(page: Page, values: NotebookFormValues): TemplateResult {
 }
 
 const page: Page = new FormPage<NotebookFormValues, NotebookOptions>({
-  title: 'Create Notebook',
-  submitLabel: 'Create',
+  title: l10n.t('Create Notebook'),
+  submitLabel: l10n.t('Create'),
   readForm: (message) => (message.type === 'notebookForm' ? message : undefined),
   readOptions: (message) => (message.type === 'notebookOptions' ? message : undefined),
   validate: (values) => validateNotebookForm(values, lists.known()),

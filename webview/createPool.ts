@@ -1,4 +1,6 @@
 /** The Create (and Edit) Resource Pool panel: the form, its live validation, and the request to the host. */
+// First: the other modules' labels are translated as they load.
+import './common/locale';
 import './common/styles.css';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox-group/index.js';
@@ -9,6 +11,7 @@ import { isPoolEdit, POOL_MAX_NODES, validatePoolEdit, validatePoolForm } from '
 import type { NetworkChoice, PoolEditValues, PoolFlavorChoice, PoolFormValues, PoolResourceRow, PoolUse } from '../src/webviews/protocol';
 import { numberText, parseNumber, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
+import * as l10n from '@vscode/l10n';
 
 interface PoolOptions {
   readonly flavors: readonly PoolFlavorChoice[];
@@ -19,9 +22,9 @@ type Values = PoolFormValues | PoolEditValues;
 type Page = FormPage<Values, PoolOptions>;
 
 const USES: readonly { readonly value: PoolUse; readonly label: string }[] = [
-  { value: 'Train', label: 'Train' },
-  { value: 'Infer', label: 'Infer' },
-  { value: 'Notebook', label: 'Notebook' },
+  { value: 'Train', label: l10n.t('Train') },
+  { value: 'Infer', label: l10n.t('Infer') },
+  { value: 'Notebook', label: l10n.t('Notebook') },
 ];
 
 /**
@@ -37,7 +40,7 @@ function usesField(page: Page, values: Values): TemplateResult {
   };
   const focus = (): void => document.querySelector<HTMLElement>('#uses vscode-checkbox')?.focus();
   return html`<div class="field ${error ? 'invalid' : ''}">
-    <vscode-label id="uses-label" required @click=${focus}>Used for</vscode-label>
+    <vscode-label id="uses-label" required @click=${focus}>${l10n.t('Used for')}</vscode-label>
     <vscode-checkbox-group id="uses" aria-labelledby="uses-label" aria-describedby="uses-message" @change=${onChange}>
       ${USES.map(
         (use) =>
@@ -47,7 +50,7 @@ function usesField(page: Page, values: Values): TemplateResult {
       )}
     </vscode-checkbox-group>
     <div class="message" id="uses-message">
-      ${error ? html`<span class="codicon codicon-error" aria-hidden="true"></span>${error}` : 'Choose at least one.'}
+      ${error ? html`<span class="codicon codicon-error" aria-hidden="true"></span>${error}` : l10n.t('Choose at least one.')}
     </div>
   </div>`;
 }
@@ -59,7 +62,7 @@ function resourceFields(page: Page, values: PoolFormValues, options: PoolOptions
   return html`
     ${selectField({
       id: 'flavorId',
-      label: 'Flavor',
+      label: l10n.t('Flavor'),
       required: true,
       combobox: true,
       value: values.flavorId,
@@ -69,13 +72,13 @@ function resourceFields(page: Page, values: PoolFormValues, options: PoolOptions
         description: [candidate.category, candidate.description].filter(Boolean).join(' · '),
       })),
       error: page.errorFor('flavorId'),
-      helper: flavor ? [flavor.category, flavor.description].filter(Boolean).join(' · ') : 'Type to filter.',
+      helper: flavor ? [flavor.category, flavor.description].filter(Boolean).join(' · ') : l10n.t('Type to filter.'),
       disabled,
       onChange: (flavorId) => page.change({ flavorId }),
     })}
     ${textField({
       id: 'nodeCount',
-      label: 'Nodes',
+      label: l10n.t('Nodes'),
       required: true,
       type: 'number',
       min: 1,
@@ -89,13 +92,13 @@ function resourceFields(page: Page, values: PoolFormValues, options: PoolOptions
     ${selectField({
       // A combobox, like the flavor: a plain select shows its first option while nothing is chosen.
       id: 'networkName',
-      label: 'Network',
+      label: l10n.t('Network'),
       required: true,
       combobox: true,
       value: values.networkName,
       choices: options.networks.map((candidate) => ({ value: candidate.name, label: candidate.name, description: candidate.description })),
       error: page.errorFor('networkName'),
-      helper: network?.description || (options.networks.length === 0 ? 'No networks in this region.' : 'Type to filter.'),
+      helper: network?.description || (options.networks.length === 0 ? l10n.t('No networks in this region.') : l10n.t('Type to filter.')),
       disabled,
       onChange: (networkName) => page.change({ networkName }),
     })}
@@ -107,9 +110,9 @@ function networkField(page: Page, values: PoolEditValues): TemplateResult {
   const network = page.readyOptions?.networks.find((candidate) => candidate.name === values.networkName);
   return textField({
     id: 'networkName',
-    label: 'Network',
+    label: l10n.t('Network'),
     value: values.networkName,
-    helper: [network?.description, 'Cannot be changed.'].filter(Boolean).join(' · '),
+    helper: [network?.description, l10n.t('Cannot be changed.')].filter(Boolean).join(' · '),
     disabled: true,
     onInput: () => undefined,
   });
@@ -125,13 +128,13 @@ function sizeFields(page: Page, values: PoolEditValues): TemplateResult {
     const flavor = page.readyOptions?.flavors.find((candidate) => candidate.id === row.flavor);
     return textField({
       id: `count-${index}`,
-      label: `Nodes of ${row.nodePool ? `${row.nodePool} (${row.flavor})` : row.flavor}`,
+      label: l10n.t('Nodes of {0}', row.nodePool ? `${row.nodePool} (${row.flavor})` : row.flavor),
       required: true,
       type: 'number',
       min: 0,
       max: row.max,
       value: numberText(row.count),
-      error: shown && !rowValid(row) ? `Enter 0 to ${row.max} nodes.` : undefined,
+      error: shown && !rowValid(row) ? l10n.t('Enter 0 to {0} nodes.', row.max) : undefined,
       helper: [`0 to ${row.max}.`, flavor?.name].filter(Boolean).join(' '),
       disabled: page.submitting,
       onInput: (text) => setCount(index, parseNumber(text)),
@@ -144,16 +147,16 @@ function body(page: Page, values: Values): TemplateResult {
     return html`${page.identityFields(values)} ${networkField(page, values)} ${sizeFields(page, values)} ${usesField(page, values)}`;
   }
   return html`
-    ${page.identityFields(values, '4 to 30 lower-case letters, digits or hyphens, starting with a letter.')}
+    ${page.identityFields(values, l10n.t('4 to 30 lower-case letters, digits or hyphens, starting with a letter.'))}
     ${page.withOptions((options) => resourceFields(page, values, options))}
     ${usesField(page, values)}
   `;
 }
 
 new FormPage<Values, PoolOptions>({
-  title: 'Create Resource Pool',
-  submitLabel: 'Create',
-  editTitle: 'Edit Resource Pool',
+  title: l10n.t('Create Resource Pool'),
+  submitLabel: l10n.t('Create'),
+  editTitle: l10n.t('Edit Resource Pool'),
   readForm: (message) => (message.type === 'poolForm' ? message : message.type === 'poolEditForm' ? { ...message, editing: true } : undefined),
   readOptions: (message) => (message.type === 'poolOptions' ? message : undefined),
   validate: (values) => (isPoolEdit(values) ? validatePoolEdit(values) : validatePoolForm(values)),

@@ -1,4 +1,6 @@
 /** The Create Real-Time Service (v1) panel: the form, its live validation, and the request to the host. */
+// First: the other modules' labels are translated as they load.
+import './common/locale';
 import './common/styles.css';
 import { html, type TemplateResult } from 'lit';
 import type { ServiceModelChoice, ServiceV1FormValues } from '../src/webviews/protocol';
@@ -13,6 +15,7 @@ import {
 import { numberText, parseNumber, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
 import { environmentSection, instanceCountField } from './common/serviceFields';
+import * as l10n from '@vscode/l10n';
 
 type Page = FormPage<ServiceV1FormValues, ServiceV1Options>;
 
@@ -60,36 +63,36 @@ function modelFields(page: Page, values: ServiceV1FormValues, options: ServiceV1
   return html`
     ${selectField({
       id: 'modelName',
-      label: 'Model',
+      label: l10n.t('Model'),
       required: true,
       combobox: true,
       value: values.modelName,
       choices: names.map((name) => ({ value: name, label: name, description: models.find((candidate) => candidate.name === name)?.description })),
       error: page.errorFor('modelName'),
-      helper: names.length === 0 ? 'This workspace has no published model.' : 'Published models of this workspace.',
+      helper: names.length === 0 ? l10n.t('This workspace has no published model.') : l10n.t('Published models of this workspace.'),
       disabled,
       onChange: (modelName) => chooseModel(page, values, options, modelName),
     })}
     ${selectField({
       id: 'modelId',
-      label: 'Version',
+      label: l10n.t('Version'),
       required: true,
       value: values.modelId,
       choices: versions.map((candidate) => ({ value: candidate.id, label: candidate.version, description: candidate.description })),
       error: page.errorFor('modelId'),
-      helper: model ? `Needs ${requirementsText(model)}.` : 'Choose a model first.',
+      helper: model ? l10n.t('Needs {0}.', requirementsText(model)) : l10n.t('Choose a model first.'),
       disabled: disabled || versions.length === 0,
       onChange: (modelId) => chooseVersion(page, values, options, versions.find((candidate) => candidate.id === modelId)),
     })}
     ${selectField({
       id: 'specification',
-      label: 'Specification',
+      label: l10n.t('Specification'),
       required: true,
       combobox: true,
       value: values.specification,
       choices: specs.map((candidate) => ({ value: candidate.id, label: candidate.name, description: candidate.description })),
       error: page.errorFor('specification'),
-      helper: spec?.description ?? (model ? 'Only the specifications that meet the model\'s needs are listed.' : 'Type to filter.'),
+      helper: spec?.description ?? (model ? l10n.t('Only the specifications that meet the model\'s needs are listed.') : l10n.t('Type to filter.')),
       disabled,
       onChange: (specification) => page.change({ specification }),
     })}
@@ -105,13 +108,13 @@ function body(page: Page, values: ServiceV1FormValues): TemplateResult {
     ${environmentSection(page, values.environment, (environment) => page.change({ environment }))}
     ${textField({
       id: 'autoStopHours',
-      label: 'Stop automatically after (hours)',
+      label: l10n.t('Stop automatically after (hours)'),
       type: 'number',
       min: 0,
       max: SERVICE_AUTO_STOP_MAX_HOURS,
       value: numberText(values.autoStopHours),
       error: page.errorFor('autoStopHours'),
-      helper: `0 keeps it running until you stop it; at most ${SERVICE_AUTO_STOP_MAX_HOURS}.`,
+      helper: l10n.t('0 keeps it running until you stop it; at most {0}.', SERVICE_AUTO_STOP_MAX_HOURS),
       disabled,
       onInput: (text) => page.change({ autoStopHours: parseNumber(text) }),
     })}
@@ -119,8 +122,8 @@ function body(page: Page, values: ServiceV1FormValues): TemplateResult {
 }
 
 new FormPage<ServiceV1FormValues, ServiceV1Options>({
-  title: 'Create Real-Time Service (v1)',
-  submitLabel: 'Deploy',
+  title: l10n.t('Create Real-Time Service (v1)'),
+  submitLabel: l10n.t('Deploy'),
   readForm: (message) => (message.type === 'serviceV1Form' ? message : undefined),
   readOptions: (message) => (message.type === 'serviceV1Options' ? message : undefined),
   validate: (values, options) => validateServiceV1Form(values, options),

@@ -1,4 +1,6 @@
 /** The Create Real-Time Service (v2) panel: the form, its live validation, and the request to the host. */
+// First: the other modules' labels are translated as they load.
+import './common/locale';
 import './common/styles.css';
 import { html, type TemplateResult } from 'lit';
 import {
@@ -13,15 +15,17 @@ import { SERVICE_V2_AUTH_TYPES, SERVICE_V2_FRAMEWORKS, SERVICE_V2_RATE_UNITS, ty
 import { type Choice, numberText, parseNumber, radioField, selectField, textField } from './common/fields';
 import { FormPage } from './common/formPage';
 import { environmentSection, instanceCountField } from './common/serviceFields';
+import * as l10n from '@vscode/l10n';
 
 type Page = FormPage<ServiceV2FormValues, ServiceV2Options>;
 
-const FRAMEWORKS: Readonly<Record<ServiceV2FormValues['framework'], string>> = { COMMON: 'Common (your own server)', VLLM: 'vLLM', MINDIE: 'MindIE' };
-const AUTH_TYPES: Readonly<Record<ServiceV2FormValues['authType'], string>> = { TOKEN: 'IAM token', API_KEY: 'API key', NONE: 'None (anyone with the address)' };
-const RATE_UNITS: Readonly<Record<ServiceV2FormValues['rateLimitUnit'], string>> = { SECONDS: 'a second', MINUTES: 'a minute' };
+const FRAMEWORKS: Readonly<Record<ServiceV2FormValues['framework'], string>> = { COMMON: l10n.t('Common (your own server)'), VLLM: 'vLLM', MINDIE: 'MindIE' };
+const AUTH_TYPES: Readonly<Record<ServiceV2FormValues['authType'], string>> = { TOKEN: l10n.t('IAM token'), API_KEY: l10n.t('API key'), NONE: l10n.t('None (anyone with the address)') };
+const RATE_UNITS: Readonly<Record<ServiceV2FormValues['rateLimitUnit'], string>> = { SECONDS: l10n.t('a second'), MINUTES: l10n.t('a minute') };
+const PER_UNIT: Readonly<Record<ServiceV2FormValues['rateLimitUnit'], string>> = { SECONDS: l10n.t('Per second'), MINUTES: l10n.t('Per minute') };
 const RESOURCES: readonly Choice[] = [
-  { value: 'flavor', label: 'Public resources (a flavor)' },
-  { value: 'pool', label: 'A dedicated pool of this workspace' },
+  { value: 'flavor', label: l10n.t('Public resources (a flavor)') },
+  { value: 'pool', label: l10n.t('A dedicated pool of this workspace') },
 ];
 
 const isOneOf = <T extends string>(allowed: readonly T[], value: string): value is T => allowed.some((candidate) => candidate === value);
@@ -32,23 +36,23 @@ function imageFields(page: Page, values: ServiceV2FormValues, options: ServiceV2
   return html`
     ${selectField({
       id: 'swrImage',
-      label: 'Image from your SWR',
+      label: l10n.t('Image from your SWR'),
       combobox: true,
       value: options.images.some((image) => image.path === values.image.trim()) ? values.image.trim() : '',
       choices: options.images.map((image) => ({ value: image.path, label: image.path.replace(/^swr\.[^/]+\//, ''), description: image.description })),
-      helper: options.images.length === 0 ? `Your SWR in ${options.region} has no image; type a path below.` : 'Type to filter; choosing one fills the path below.',
+      helper: options.images.length === 0 ? l10n.t('Your SWR in {0} has no image; type a path below.', options.region) : l10n.t('Type to filter; choosing one fills the path below.'),
       disabled,
       reserveMessage: false,
       onChange: (image) => page.change({ image }),
     })}
     ${textField({
       id: 'image',
-      label: 'Image path',
+      label: l10n.t('Image path'),
       required: true,
       value: values.image,
-      placeholder: `swr.${options.region}.myhuaweicloud.com/<namespace>/<repository>:<tag>`,
+      placeholder: l10n.t('swr.{0}.myhuaweicloud.com/<namespace>/<repository>:<tag>', options.region),
       error: page.errorFor('image'),
-      helper: `An image of the SWR of ${options.region}, with its tag.`,
+      helper: l10n.t('An image of the SWR of {0}, with its tag.', options.region),
       disabled,
       onInput: (image) => page.change({ image }),
     })}
@@ -61,9 +65,9 @@ function resourceFields(page: Page, values: ServiceV2FormValues, options: Servic
   const flavor = options.flavors.find((candidate) => candidate.id === values.flavor);
   const resources = radioField({
     id: 'resources',
-    label: 'Runs on',
+    label: l10n.t('Runs on'),
     value: values.resources,
-    choices: RESOURCES.map((choice) => (choice.value === 'pool' && pools.length === 0 ? { ...choice, label: `${choice.label} (none used for inference)`, disabled: true } : choice)),
+    choices: RESOURCES.map((choice) => (choice.value === 'pool' && pools.length === 0 ? { ...choice, label: l10n.t('{0} (none used for inference)', choice.label), disabled: true } : choice)),
     disabled,
     onChange: (value) => page.change({ resources: value === 'pool' ? 'pool' : 'flavor' }),
   });
@@ -71,18 +75,18 @@ function resourceFields(page: Page, values: ServiceV2FormValues, options: Servic
     return html`${resources}
     ${selectField({
       id: 'flavor',
-      label: 'Flavor',
+      label: l10n.t('Flavor'),
       required: true,
       combobox: true,
       value: values.flavor,
       choices: options.flavors.map((candidate) => ({
         value: candidate.id,
-        label: candidate.soldOut ? `${candidate.name} (sold out)` : candidate.name,
+        label: candidate.soldOut ? l10n.t('{0} (sold out)', candidate.name) : candidate.name,
         description: candidate.description,
         disabled: candidate.soldOut,
       })),
       error: page.errorFor('flavor'),
-      helper: flavor?.description ?? 'Type to filter; sold-out flavors cannot be chosen.',
+      helper: flavor?.description ?? l10n.t('Type to filter; sold-out flavors cannot be chosen.'),
       disabled,
       onChange: (chosen) => page.change({ flavor: chosen }),
     })}`;
@@ -90,37 +94,37 @@ function resourceFields(page: Page, values: ServiceV2FormValues, options: Servic
   return html`${resources}
     ${selectField({
       id: 'poolId',
-      label: 'Dedicated pool',
+      label: l10n.t('Dedicated pool'),
       required: true,
       value: values.poolId,
       choices: pools.map((pool) => ({ value: pool.id, label: pool.name, description: pool.description })),
       error: page.errorFor('poolId'),
-      helper: 'Running pools of this workspace that are used for inference.',
+      helper: l10n.t('Running pools of this workspace that are used for inference.'),
       disabled,
       onChange: (poolId) => page.change({ poolId }),
     })}
     ${textField({
       id: 'cpu',
-      label: 'CPU cores per instance',
+      label: l10n.t('CPU cores per instance'),
       required: true,
       type: 'number',
       min: 0,
       max: SERVICE_V2_MAX_CPU,
       value: numberText(values.cpu),
       error: page.errorFor('cpu'),
-      helper: 'Fractions such as 0.5 are allowed.',
+      helper: l10n.t('Fractions such as 0.5 are allowed.'),
       disabled,
       onInput: (text) => page.change({ cpu: parseNumber(text) }),
     })}
     ${textField({
       id: 'memoryMb',
-      label: 'Memory per instance (MB)',
+      label: l10n.t('Memory per instance (MB)'),
       required: true,
       type: 'number',
       min: 1,
       value: numberText(values.memoryMb),
       error: page.errorFor('memoryMb'),
-      helper: '8192 is 8 GB.',
+      helper: l10n.t('8192 is 8 GB.'),
       disabled,
       onInput: (text) => page.change({ memoryMb: parseNumber(text) }),
     })}`;
@@ -132,17 +136,17 @@ function body(page: Page, values: ServiceV2FormValues): TemplateResult {
     ${page.identityFields(values)}
     ${textField({
       id: 'version',
-      label: 'Version',
+      label: l10n.t('Version'),
       required: true,
       value: values.version,
       error: page.errorFor('version'),
-      helper: 'Later versions can be switched to and back.',
+      helper: l10n.t('Later versions can be switched to and back.'),
       disabled,
       onInput: (version) => page.change({ version }),
     })}
     ${selectField({
       id: 'framework',
-      label: 'Framework',
+      label: l10n.t('Framework'),
       value: values.framework,
       choices: SERVICE_V2_FRAMEWORKS.map((framework) => ({ value: framework, label: FRAMEWORKS[framework] })),
       disabled,
@@ -153,29 +157,29 @@ function body(page: Page, values: ServiceV2FormValues): TemplateResult {
     ${instanceCountField(page, values.instanceCount, SERVICE_V2_MAX_INSTANCES, (instanceCount) => page.change({ instanceCount }))}
     ${textField({
       id: 'port',
-      label: 'Port',
+      label: l10n.t('Port'),
       required: true,
       type: 'number',
       min: 1,
       max: 65535,
       value: numberText(values.port),
       error: page.errorFor('port'),
-      helper: 'The port the container serves requests on.',
+      helper: l10n.t('The port the container serves requests on.'),
       disabled,
       onInput: (text) => page.change({ port: parseNumber(text) }),
     })}
     ${textField({
       id: 'command',
-      label: 'Start command',
+      label: l10n.t('Start command'),
       value: values.command,
       placeholder: 'python serve.py',
-      helper: 'Optional; empty runs the image\'s own entry point.',
+      helper: l10n.t('Optional; empty runs the image\'s own entry point.'),
       disabled,
       onInput: (command) => page.change({ command }),
     })}
     ${selectField({
       id: 'authType',
-      label: 'Callers authenticate with',
+      label: l10n.t('Callers authenticate with'),
       value: values.authType,
       choices: SERVICE_V2_AUTH_TYPES.map((authType) => ({ value: authType, label: AUTH_TYPES[authType] })),
       disabled,
@@ -193,42 +197,42 @@ function limitFields(page: Page, values: ServiceV2FormValues): TemplateResult {
   return html`
     ${textField({
       id: 'rateLimit',
-      label: 'Calls allowed',
+      label: l10n.t('Calls allowed'),
       required: true,
       type: 'number',
       min: 1,
       max: SERVICE_V2_MAX_RATE,
       value: numberText(values.rateLimit),
       error: page.errorFor('rateLimit'),
-      helper: `1 to ${SERVICE_V2_MAX_RATE}, ${RATE_UNITS[values.rateLimitUnit]}; more are refused.`,
+      helper: l10n.t('1 to {0}, {1}; more are refused.', SERVICE_V2_MAX_RATE, RATE_UNITS[values.rateLimitUnit]),
       disabled,
       onInput: (text) => page.change({ rateLimit: parseNumber(text) }),
     })}
     ${selectField({
       id: 'rateLimitUnit',
-      label: 'Calls counted',
+      label: l10n.t('Calls counted'),
       value: values.rateLimitUnit,
-      choices: SERVICE_V2_RATE_UNITS.map((unit) => ({ value: unit, label: `Per ${RATE_UNITS[unit].replace(/^a /, '')}` })),
+      choices: SERVICE_V2_RATE_UNITS.map((unit) => ({ value: unit, label: PER_UNIT[unit] })),
       disabled,
       reserveMessage: false,
       onChange: (unit) => isOneOf(SERVICE_V2_RATE_UNITS, unit) && page.change({ rateLimitUnit: unit }),
     })}
     ${textField({
       id: 'requestTimeout',
-      label: 'Request timeout (seconds)',
+      label: l10n.t('Request timeout (seconds)'),
       required: true,
       type: 'number',
       min: 1,
       max: SERVICE_V2_MAX_TIMEOUT_S,
       value: numberText(values.requestTimeout),
       error: page.errorFor('requestTimeout'),
-      helper: `1 to ${SERVICE_V2_MAX_TIMEOUT_S}; a request that takes longer fails.`,
+      helper: l10n.t('1 to {0}; a request that takes longer fails.', SERVICE_V2_MAX_TIMEOUT_S),
       disabled,
       onInput: (text) => page.change({ requestTimeout: parseNumber(text) }),
     })}
     ${textField({
       id: 'requestSizeLimit',
-      label: 'Largest request (MB)',
+      label: l10n.t('Largest request (MB)'),
       required: true,
       type: 'number',
       min: 1,
@@ -243,8 +247,8 @@ function limitFields(page: Page, values: ServiceV2FormValues): TemplateResult {
 }
 
 new FormPage<ServiceV2FormValues, ServiceV2Options>({
-  title: 'Create Real-Time Service (v2)',
-  submitLabel: 'Deploy',
+  title: l10n.t('Create Real-Time Service (v2)'),
+  submitLabel: l10n.t('Deploy'),
   readForm: (message) => (message.type === 'serviceV2Form' ? message : undefined),
   readOptions: (message) => (message.type === 'serviceV2Options' ? message : undefined),
   validate: (values, options) => validateServiceV2Form(values, options),

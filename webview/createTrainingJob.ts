@@ -1,4 +1,6 @@
 /** The Create Training Job panel: the form, its live validation, and the request to the host. */
+// First: the other modules' labels are translated as they load.
+import './common/locale';
 import './common/styles.css';
 import { html, nothing, type TemplateResult } from 'lit';
 import { OBS_FOLDER } from '../src/services/notebookRules';
@@ -11,6 +13,7 @@ import { FormPage } from './common/formPage';
 import { nameValueTable, type NameValueTableProps } from './common/nameValueTable';
 import { ObsBrowser } from './common/obsBrowse';
 import { send } from './common/vscodeApi';
+import * as l10n from '@vscode/l10n';
 
 interface TrainingJobOptions {
   readonly flavors: readonly TrainingFlavorChoice[];
@@ -54,7 +57,7 @@ const obs = new ObsBrowser(
   (field, uri) => applyObsPath(page, field, uri),
 );
 
-const nodes = (count: number): string => (count === 1 ? '1 node' : `${count} nodes`);
+const nodes = (count: number): string => (count === 1 ? l10n.t('1 node') : l10n.t('{0} nodes', count));
 
 const chosenFlavor = (values: TrainingJobFormValues, options: TrainingJobOptions | undefined): TrainingFlavorChoice | undefined =>
   options?.flavors.find((flavor) => flavor.id === values.flavorId);
@@ -66,21 +69,21 @@ function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult
     return html`
       ${textField({
         id: 'imageUrl',
-        label: 'Image',
+        label: l10n.t('Image'),
         required: true,
         placeholder: 'swr.cn-north-4.myhuaweicloud.com/my-org/train:1.0',
         value: values.imageUrl,
         error: page.errorFor('imageUrl'),
         warning: mismatches.imageUrl,
-        helper: browse.status === 'open' ? 'Pick the repository and tag in the list at the top of the window.' : 'An image you can pull: browse this region\'s SWR images, or type its path.',
+        helper: browse.status === 'open' ? l10n.t('Pick the repository and tag in the list at the top of the window.') : l10n.t('An image you can pull: browse this region\'s SWR images, or type its path.'),
         disabled,
-        action: { label: 'Browse SWR…', icon: 'search', disabled: disabled || browse.status === 'open', onClick: () => browseSwr(page) },
+        action: { label: l10n.t('Browse SWR…'), icon: 'search', disabled: disabled || browse.status === 'open', onClick: () => browseSwr(page) },
         onInput: (imageUrl) => page.change({ imageUrl }),
       })}
-      ${browse.status === 'failed' ? errorBox('Could not list the SWR images', browse.error, () => browseSwr(page)) : nothing}
+      ${browse.status === 'failed' ? errorBox(l10n.t('Could not list the SWR images'), browse.error, () => browseSwr(page)) : nothing}
       ${textField({
         id: 'command',
-        label: 'Command',
+        label: l10n.t('Command'),
         required: true,
         multiline: true,
         placeholder: 'python /home/ma-user/code/train.py --epochs 10',
@@ -95,25 +98,25 @@ function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult
   return html`
     ${selectField({
       id: 'engineId',
-      label: 'Engine',
+      label: l10n.t('Engine'),
       required: true,
       combobox: true,
       value: values.engineId,
       choices: engines.map((engine) => ({ value: engine.id, label: `${engine.name} ${engine.version}` })),
       error: page.errorFor('engineId'),
       warning: mismatches.engineId,
-      helper: page.readyOptions ? 'Type to filter.' : 'The engines are listed once the choices have loaded.',
+      helper: page.readyOptions ? l10n.t('Type to filter.') : l10n.t('The engines are listed once the choices have loaded.'),
       disabled,
       onChange: (engineId) => page.change({ engineId }),
     })}
     ${textField({
       id: 'codeDir',
-      label: 'Code folder',
+      label: l10n.t('Code folder'),
       required: true,
       placeholder: 'obs://my-bucket/code/',
       value: values.codeDir,
       error: page.errorFor('codeDir'),
-      helper: obs.helper('codeDir', 'Uploaded to every node before training starts.'),
+      helper: obs.helper('codeDir', l10n.t('Uploaded to every node before training starts.')),
       disabled,
       action: obs.action('codeDir', 'folder', disabled),
       onInput: (codeDir) => page.change({ codeDir }),
@@ -121,12 +124,12 @@ function sourceFields(page: Page, values: TrainingJobFormValues): TemplateResult
     ${obs.failure('codeDir')}
     ${textField({
       id: 'bootFile',
-      label: 'Boot file',
+      label: l10n.t('Boot file'),
       required: true,
       placeholder: 'obs://my-bucket/code/train.py',
       value: values.bootFile,
       error: page.errorFor('bootFile'),
-      helper: obs.helper('bootFile', 'The script that starts training, inside the code folder (Browse… starts there).'),
+      helper: obs.helper('bootFile', l10n.t('The script that starts training, inside the code folder (Browse… starts there).')),
       disabled,
       action: obs.action('bootFile', 'object', disabled, OBS_FOLDER.test(values.codeDir) ? values.codeDir : undefined),
       onInput: (bootFile) => page.change({ bootFile }),
@@ -141,30 +144,30 @@ function resourceFields(page: Page, values: TrainingJobFormValues, options: Trai
   return html`
     ${selectField({
       id: 'flavorId',
-      label: 'Flavor',
+      label: l10n.t('Flavor'),
       required: true,
       combobox: true,
       value: values.flavorId,
       choices: options.flavors.map((candidate) => ({
         value: candidate.id,
         label: candidate.name,
-        description: `${candidate.category}, up to ${nodes(candidate.maxNodes)}`,
+        description: l10n.t('{0}, up to {1}', candidate.category, nodes(candidate.maxNodes)),
       })),
       error: page.errorFor('flavorId'),
-      helper: flavor ? `${flavor.category}, up to ${nodes(flavor.maxNodes)}.` : 'Type to filter.',
+      helper: flavor ? l10n.t('{0}, up to {1}.', flavor.category, nodes(flavor.maxNodes)) : l10n.t('Type to filter.'),
       disabled,
       onChange: (flavorId) => page.change({ flavorId }),
     })}
     ${textField({
       id: 'nodeCount',
-      label: 'Nodes',
+      label: l10n.t('Nodes'),
       required: true,
       type: 'number',
       min: 1,
       max: flavor?.maxNodes,
       value: numberText(values.nodeCount),
       error: page.errorFor('nodeCount'),
-      helper: flavor ? `Up to ${nodes(flavor.maxNodes)} with this flavor.` : 'How many nodes train together.',
+      helper: flavor ? l10n.t('Up to {0} with this flavor.', nodes(flavor.maxNodes)) : l10n.t('How many nodes train together.'),
       disabled,
       onInput: (text) => page.change({ nodeCount: parseNumber(text) }),
     })}
@@ -190,11 +193,11 @@ function body(page: Page, values: TrainingJobFormValues): TemplateResult {
     ${page.identityFields(values)}
     ${radioField({
       id: 'source',
-      label: 'Algorithm',
+      label: l10n.t('Algorithm'),
       value: values.source,
       choices: [
-        { value: 'engine', label: 'Preset engine' },
-        { value: 'image', label: 'Custom image' },
+        { value: 'engine', label: l10n.t('Preset engine') },
+        { value: 'image', label: l10n.t('Custom image') },
       ],
       disabled,
       onChange: (source) => page.change({ source: source === 'image' ? 'image' : 'engine' }),
@@ -202,20 +205,20 @@ function body(page: Page, values: TrainingJobFormValues): TemplateResult {
     ${sourceFields(page, values)}
     ${page.withOptions((options) => resourceFields(page, values, options))}
     <div class="sections">
-      ${table(page, values, 'inputs', { heading: 'Inputs', item: 'Input', valueLabel: 'OBS path', namePlaceholder: 'data_url', valuePlaceholder: 'obs://my-bucket/data/', valueAction: (index) => obs.action(`inputs.${index}`, 'any', disabled) })}
+      ${table(page, values, 'inputs', { heading: l10n.t('Inputs'), item: l10n.t('Input'), valueLabel: l10n.t('OBS path'), namePlaceholder: 'data_url', valuePlaceholder: 'obs://my-bucket/data/', valueAction: (index) => obs.action(`inputs.${index}`, 'any', disabled) })}
       ${obs.failure('inputs')}
-      ${table(page, values, 'outputs', { heading: 'Outputs', item: 'Output', valueLabel: 'OBS folder', namePlaceholder: 'train_url', valuePlaceholder: 'obs://my-bucket/output/', valueAction: (index) => obs.action(`outputs.${index}`, 'folder', disabled) })}
+      ${table(page, values, 'outputs', { heading: l10n.t('Outputs'), item: l10n.t('Output'), valueLabel: l10n.t('OBS folder'), namePlaceholder: 'train_url', valuePlaceholder: 'obs://my-bucket/output/', valueAction: (index) => obs.action(`outputs.${index}`, 'folder', disabled) })}
       ${obs.failure('outputs')}
-      ${table(page, values, 'hyperparameters', { heading: 'Hyperparameters', item: 'Hyperparameter', valueLabel: 'Value', namePlaceholder: 'learning_rate', valuePlaceholder: '0.001' })}
-      ${table(page, values, 'environment', { heading: 'Environment variables', item: 'Variable', valueLabel: 'Value', namePlaceholder: 'MY_SETTING', valuePlaceholder: 'value' })}
+      ${table(page, values, 'hyperparameters', { heading: l10n.t('Hyperparameters'), item: l10n.t('Hyperparameter'), valueLabel: l10n.t('Value'), namePlaceholder: 'learning_rate', valuePlaceholder: '0.001' })}
+      ${table(page, values, 'environment', { heading: l10n.t('Environment variables'), item: l10n.t('Variable'), valueLabel: l10n.t('Value'), namePlaceholder: 'MY_SETTING', valuePlaceholder: 'value' })}
     </div>
     ${textField({
       id: 'logPath',
-      label: 'Log output folder',
+      label: l10n.t('Log output folder'),
       placeholder: 'obs://my-bucket/logs/',
       value: values.logPath,
       error: page.errorFor('logPath'),
-      helper: obs.helper('logPath', 'Optional. Training logs are copied here.'),
+      helper: obs.helper('logPath', l10n.t('Optional. Training logs are copied here.')),
       disabled,
       action: obs.action('logPath', 'folder', disabled),
       onInput: (logPath) => page.change({ logPath }),
@@ -225,8 +228,8 @@ function body(page: Page, values: TrainingJobFormValues): TemplateResult {
 }
 
 const page: Page = new FormPage<TrainingJobFormValues, TrainingJobOptions>({
-  title: 'Create Training Job',
-  submitLabel: 'Create',
+  title: l10n.t('Create Training Job'),
+  submitLabel: l10n.t('Create'),
   readForm: (message) => (message.type === 'trainingJobForm' ? message : undefined),
   readOptions: (message) => (message.type === 'trainingJobOptions' ? message : undefined),
   validate: (values, options) => validateTrainingJobForm(values, chosenFlavor(values, options)?.maxNodes),

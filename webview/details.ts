@@ -1,4 +1,6 @@
 /** The details panel of a resource (notebook, training job, resource pool, service, model): status, fields, progress steps, actions, charts and the log tail. */
+// First: the other modules' labels are translated as they load.
+import './common/locale';
 import './common/styles.css';
 import './details.css';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -10,29 +12,30 @@ import type { DetailsAction, DetailsStep, DetailsView, ErrorInfo } from '../src/
 import { errorBox } from './common/errorBox';
 import { appElement, onMessage, send } from './common/vscodeApi';
 import { chartSections, drawCharts, redrawOnThemeChange, setCharts } from './trainingCharts';
+import * as l10n from '@vscode/l10n';
 
 const ACTIONS: Readonly<Record<DetailsAction, { readonly label: string; readonly icon: string }>> = {
-  refresh: { label: 'Refresh', icon: 'refresh' },
-  start: { label: 'Start', icon: 'debug-start' },
-  stop: { label: 'Stop', icon: 'debug-stop' },
-  delete: { label: 'Delete', icon: 'trash' },
-  openJupyter: { label: 'Open JupyterLab', icon: 'link-external' },
-  viewLogs: { label: 'Open Full Log', icon: 'output' },
-  copyId: { label: 'Copy ID', icon: 'copy' },
-  createSimilar: { label: 'Create Similar…', icon: 'add' },
-  edit: { label: 'Edit…', icon: 'edit' },
-  manageTags: { label: 'Manage Tags…', icon: 'tag' },
-  update: { label: 'Update…', icon: 'edit' },
-  viewEvents: { label: 'View Events', icon: 'list-unordered' },
-  copyAccessAddress: { label: 'Copy Access Address', icon: 'link' },
-  deployV1: { label: 'Deploy as Real-Time Service (v1)…', icon: 'cloud-upload' },
-  connectSsh: { label: 'Connect via SSH', icon: 'remote' },
-  renewLease: { label: 'Renew Lease…', icon: 'watch' },
-  saveImage: { label: 'Save as Image…', icon: 'archive' },
-  attachStorage: { label: 'Mount Storage…', icon: 'database' },
-  changeFlavor: { label: 'Change Flavor…', icon: 'settings' },
-  interrupt: { label: 'Interrupt', icon: 'debug-pause' },
-  showExecLoginInfo: { label: 'Exec Login Info', icon: 'terminal' },
+  refresh: { label: l10n.t('Refresh'), icon: 'refresh' },
+  start: { label: l10n.t('Start'), icon: 'debug-start' },
+  stop: { label: l10n.t('Stop'), icon: 'debug-stop' },
+  delete: { label: l10n.t('Delete'), icon: 'trash' },
+  openJupyter: { label: l10n.t('Open JupyterLab'), icon: 'link-external' },
+  viewLogs: { label: l10n.t('Open Full Log'), icon: 'output' },
+  copyId: { label: l10n.t('Copy ID'), icon: 'copy' },
+  createSimilar: { label: l10n.t('Create Similar…'), icon: 'add' },
+  edit: { label: l10n.t('Edit…'), icon: 'edit' },
+  manageTags: { label: l10n.t('Manage Tags…'), icon: 'tag' },
+  update: { label: l10n.t('Update…'), icon: 'edit' },
+  viewEvents: { label: l10n.t('View Events'), icon: 'list-unordered' },
+  copyAccessAddress: { label: l10n.t('Copy Access Address'), icon: 'link' },
+  deployV1: { label: l10n.t('Deploy as Real-Time Service (v1)…'), icon: 'cloud-upload' },
+  connectSsh: { label: l10n.t('Connect via SSH'), icon: 'remote' },
+  renewLease: { label: l10n.t('Renew Lease…'), icon: 'watch' },
+  saveImage: { label: l10n.t('Save as Image…'), icon: 'archive' },
+  attachStorage: { label: l10n.t('Mount Storage…'), icon: 'database' },
+  changeFlavor: { label: l10n.t('Change Flavor…'), icon: 'settings' },
+  interrupt: { label: l10n.t('Interrupt'), icon: 'debug-pause' },
+  showExecLoginInfo: { label: l10n.t('Exec Login Info'), icon: 'terminal' },
 };
 
 /** The action a user most likely came for gets the primary look. */
@@ -85,13 +88,13 @@ function header(current: DetailsView): TemplateResult {
         <span class="codicon ${STATUS_ICONS[category]}" aria-hidden="true"></span>${current.status}
       </span>
       ${current.live
-        ? html`<span class="live" title="This page refreshes itself until the ${current.kindLabel.toLowerCase()} settles."
-            ><span class="live-dot" aria-hidden="true"></span>Live</span
+        ? html`<span class="live" title=${l10n.t('This page refreshes itself until the {0} settles.', current.kindLabel.toLowerCase())}
+            ><span class="live-dot" aria-hidden="true"></span>${l10n.t('Live')}</span
           >`
         : nothing}
     </div>
     ${current.reason
-      ? html`<p class="reason" role="note"><span class="codicon codicon-error" aria-hidden="true"></span><strong>Reason:</strong> <span class="reason-text">${current.reason}</span></p>`
+      ? html`<p class="reason" role="note"><span class="codicon codicon-error" aria-hidden="true"></span><strong>${l10n.t('Reason:')}</strong> <span class="reason-text">${current.reason}</span></p>`
       : nothing}
   </header>`;
 }
@@ -109,7 +112,7 @@ function actionButton(action: DetailsAction): TemplateResult {
 
 function steps(current: DetailsView): TemplateResult {
   return html`<section class="steps-section" aria-labelledby="steps-heading">
-    <h2 id="steps-heading">Progress</h2>
+    <h2 id="steps-heading">${l10n.t('Progress')}</h2>
     <ol class="steps">
       ${current.steps.map(
         (step) =>
@@ -125,22 +128,22 @@ function steps(current: DetailsView): TemplateResult {
 function logSection(log: NonNullable<DetailsView['log']>, canOpenFullLog: boolean): TemplateResult {
   return html`<section class="log-section" aria-labelledby="log-heading">
     <div class="log-header">
-      <h2 id="log-heading">Log</h2>
-      <vscode-checkbox label="Follow" .checked=${following()} @change=${setFollow}></vscode-checkbox>
+      <h2 id="log-heading">${l10n.t('Log')}</h2>
+      <vscode-checkbox label=${l10n.t('Follow')} .checked=${following()} @change=${setFollow}></vscode-checkbox>
     </div>
     ${log.truncated
-      ? html`<p class="note"><span class="codicon codicon-info" aria-hidden="true"></span>Showing the end of the log only.${canOpenFullLog ? ' Open Full Log shows all of it.' : ''}</p>`
+      ? html`<p class="note"><span class="codicon codicon-info" aria-hidden="true"></span>${l10n.t('Showing the end of the log only.')}${canOpenFullLog ? ` ${l10n.t('Open Full Log shows all of it.')}` : ''}</p>`
       : nothing}
-    <pre class="log" tabindex="0" aria-labelledby="log-heading">${log.text || 'No log output yet.'}</pre>
+    <pre class="log" tabindex="0" aria-labelledby="log-heading">${log.text || l10n.t('No log output yet.')}</pre>
   </section>`;
 }
 
 function page(): TemplateResult {
   const retry = (): void => runAction('refresh');
-  const problem = failure ? errorBox('Could not load the details', failure, retry) : nothing;
+  const problem = failure ? errorBox(l10n.t('Could not load the details'), failure, retry) : nothing;
   if (!view) {
     return html`<div class="details">
-      ${failure ? problem : html`<div class="loading" role="status"><vscode-progress-ring></vscode-progress-ring><span>Loading…</span></div>`}
+      ${failure ? problem : html`<div class="loading" role="status"><vscode-progress-ring></vscode-progress-ring><span>${l10n.t('Loading…')}</span></div>`}
     </div>`;
   }
   return html`<div class="details">

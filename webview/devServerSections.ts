@@ -6,6 +6,7 @@ import type { CompanionChoice, CompanionList, DevServerFlavorChoice, DevServerFo
 import { companionChoice, type CompanionChoiceLists, type CompanionFieldProps } from './common/companionLists';
 import { type Choice, numberText, parseNumber, radioField, selectField, textField } from './common/fields';
 import type { FormPage } from './common/formPage';
+import * as l10n from '@vscode/l10n';
 
 export interface DevServerOptions {
   readonly flavors: readonly DevServerFlavorChoice[];
@@ -33,7 +34,7 @@ function chooseVpc(page: Page, values: DevServerFormValues, vpcId: string): void
 /** The VPC, then its subnets (those serving the chosen zone) and security groups, each list loaded as it is needed. */
 export function networkFields(page: Page, values: DevServerFormValues, lists: CompanionChoiceLists): TemplateResult {
   const zone = values.availabilityZone;
-  const vpcName = lists.loaded('vpcs')?.find((candidate) => candidate.id === values.vpcId)?.name ?? 'The VPC';
+  const vpcName = lists.loaded('vpcs')?.find((candidate) => candidate.id === values.vpcId)?.name ?? l10n.t('The VPC');
   type NetworkField = 'vpcId' | 'subnetId' | 'securityGroupId';
   const select = (id: NetworkField, label: string, list: CompanionList, shown: Pick<CompanionFieldProps, 'choices' | 'helper'>): TemplateResult =>
     lists.field(list, values.vpcId, {
@@ -52,21 +53,23 @@ export function networkFields(page: Page, values: DevServerFormValues, lists: Co
   const member = (id: NetworkField, label: string, list: CompanionList, shown: Pick<CompanionFieldProps, 'choices' | 'helper'>): TemplateResult =>
     values.vpcId
       ? select(id, label, list, shown)
-      : selectField({ id, label, required: true, value: '', choices: [], error: page.errorFor(id), helper: 'Choose a VPC first.', disabled: true, onChange: () => undefined });
+      : selectField({ id, label, required: true, value: '', choices: [], error: page.errorFor(id), helper: l10n.t('Choose a VPC first.'), disabled: true, onChange: () => undefined });
   const servesZone = (subnet: CompanionChoice): boolean => subnetServesZone(subnet, zone);
-  return html`<h2>Network</h2>
+  return html`<h2>${l10n.t('Network')}</h2>
     ${select('vpcId', 'VPC', 'vpcs', {
       choices: (vpcs) => vpcs.map((vpc) => companionChoice(vpc, true)),
-      helper: (vpcs) => (vpcs.length === 0 ? 'This region has no VPC: create one in the VPC console.' : 'The virtual private cloud the server joins.'),
+      helper: (vpcs) => (vpcs.length === 0 ? l10n.t('This region has no VPC: create one in the VPC console.') : l10n.t('The virtual private cloud the server joins.')),
     })}
-    ${member('subnetId', 'Subnet', 'subnets', {
+    ${member('subnetId', l10n.t('Subnet'), 'subnets', {
       choices: (subnets) => subnets.filter(servesZone).map((subnet) => companionChoice(subnet, true)),
       helper: (subnets) =>
-        subnets.some(servesZone) ? `Subnets of ${vpcName}${zone ? ` that serve ${zone}` : ''}.` : `${vpcName} has no subnet${zone ? ` in ${zone}` : ''}.`,
+        subnets.some(servesZone)
+          ? zone ? l10n.t('Subnets of {0} that serve {1}.', vpcName, zone) : l10n.t('Subnets of {0}.', vpcName)
+          : zone ? l10n.t('{0} has no subnet in {1}.', vpcName, zone) : l10n.t('{0} has no subnet.', vpcName),
     })}
-    ${member('securityGroupId', 'Security group', 'securityGroups', {
+    ${member('securityGroupId', l10n.t('Security group'), 'securityGroups', {
       choices: (groups) => groups.map((group) => companionChoice(group, false)),
-      helper: (groups) => (groups.length === 0 ? `${vpcName} has no security group.` : 'The firewall rules of the server.'),
+      helper: (groups) => (groups.length === 0 ? l10n.t('{0} has no security group.', vpcName) : l10n.t('The firewall rules of the server.')),
     })}`;
 }
 
@@ -85,24 +88,24 @@ export function loginFields(page: Page, values: DevServerFormValues, lists: Comp
       disabled,
       onInput: (text) => page.change({ [id]: text }),
     });
-  return html`<h2>Login</h2>
+  return html`<h2>${l10n.t('Login')}</h2>
     ${radioField({
       id: 'login',
-      label: 'Log in with',
+      label: l10n.t('Log in with'),
       value: hps ? 'keyPair' : values.login,
       choices: [
-        { value: 'keyPair', label: 'Key pair' },
-        { value: 'password', label: 'Password', disabled: hps },
+        { value: 'keyPair', label: l10n.t('Key pair') },
+        { value: 'password', label: l10n.t('Password'), disabled: hps },
       ],
       error: page.errorFor('login'),
-      helper: hps ? 'HPS servers log in with a key pair only.' : undefined,
+      helper: hps ? l10n.t('HPS servers log in with a key pair only.') : undefined,
       disabled,
       onChange: (login) => page.change({ login: login === 'password' ? 'password' : 'keyPair' }),
     })}
     ${hps || values.login === 'keyPair'
       ? lists.field('keyPairs', '', {
           id: 'keyPairName',
-          label: 'Key pair',
+          label: l10n.t('Key pair'),
           required: true,
           combobox: true,
           value: values.keyPairName,
@@ -111,11 +114,11 @@ export function loginFields(page: Page, values: DevServerFormValues, lists: Comp
           rerender: () => page.change({}, false),
           choices: (keyPairs) => keyPairs.map((keyPair) => companionChoice(keyPair, false)),
           helper: (keyPairs) =>
-            keyPairs.length === 0 ? 'This region has no key pair: create one in the Data Encryption Workshop console.' : 'An SSH key pair of this region; frozen ones cannot be used.',
+            keyPairs.length === 0 ? l10n.t('This region has no key pair: create one in the Data Encryption Workshop console.') : l10n.t('An SSH key pair of this region; frozen ones cannot be used.'),
           onChange: (keyPairName) => page.change({ keyPairName }),
         })
-      : html`${passwordField('adminPass', 'Password', '8 to 26 characters, three of: upper case, lower case, digits, special characters.')}
-        ${passwordField('adminPassConfirm', 'Confirm password', 'Type it again. It is not kept if the panel is hidden.')}`}`;
+      : html`${passwordField('adminPass', l10n.t('Password'), l10n.t('8 to 26 characters, three of: upper case, lower case, digits, special characters.'))}
+        ${passwordField('adminPassConfirm', l10n.t('Confirm password'), l10n.t('Type it again. It is not kept if the panel is hidden.'))}`}`;
 }
 
 export function diskFields(page: Page, values: DevServerFormValues): TemplateResult {
@@ -130,48 +133,47 @@ export function diskFields(page: Page, values: DevServerFormValues): TemplateRes
       max: range.max,
       value: numberText(values[id]),
       error: page.errorFor(id),
-      helper: `${range.min} to ${range.max} GB.`,
+      helper: l10n.t('{0} to {1} GB.', range.min, range.max),
       disabled,
       onInput: (text) => page.change({ [id]: parseNumber(text) }),
     });
   const typeField = (id: 'rootVolumeType' | 'dataVolumeType', label: string): TemplateResult =>
     selectField({ id, label, value: values[id], choices: DISK_TYPES, error: page.errorFor(id), disabled, reserveMessage: false, onChange: (type) => page.change({ [id]: type }) });
-  return html`<h2>Disks</h2>
-    ${typeField('rootVolumeType', 'System disk type')} ${sizeField('rootVolumeSizeGb', 'System disk size (GB)', ROOT_VOLUME_GB)}
+  return html`<h2>${l10n.t('Disks')}</h2>
+    ${typeField('rootVolumeType', l10n.t('System disk type'))} ${sizeField('rootVolumeSizeGb', l10n.t('System disk size (GB)'), ROOT_VOLUME_GB)}
     ${textField({
       id: 'dataVolumeCount',
-      label: 'Data disks',
+      label: l10n.t('Data disks'),
       type: 'number',
       min: 0,
       max: MAX_DATA_VOLUMES,
       value: numberText(values.dataVolumeCount),
       error: page.errorFor('dataVolumeCount'),
-      helper: `0 (none) to ${MAX_DATA_VOLUMES} disks alike.`,
+      helper: l10n.t('0 (none) to {0} disks alike.', MAX_DATA_VOLUMES),
       disabled,
       onInput: (text) => page.change({ dataVolumeCount: parseNumber(text) }),
     })}
-    ${values.dataVolumeCount > 0 ? html`${typeField('dataVolumeType', 'Data disk type')} ${sizeField('dataVolumeSizeGb', 'Data disk size (GB)', DATA_VOLUME_GB)}` : nothing}`;
+    ${values.dataVolumeCount > 0 ? html`${typeField('dataVolumeType', l10n.t('Data disk type'))} ${sizeField('dataVolumeSizeGb', l10n.t('Data disk size (GB)'), DATA_VOLUME_GB)}` : nothing}`;
 }
 
 export function quantityFields(page: Page, values: DevServerFormValues): TemplateResult {
-  return html`<h2>Quantity and billing</h2>
+  return html`<h2>${l10n.t('Quantity and billing')}</h2>
     ${values.serverType === 'HPS'
-      ? html`<p class="note">An HPS flavor creates one hyperinstance with all of its servers.</p>`
+      ? html`<p class="note">${l10n.t('An HPS flavor creates one hyperinstance with all of its servers.')}</p>`
       : textField({
           id: 'count',
-          label: 'Servers',
+          label: l10n.t('Servers'),
           required: true,
           type: 'number',
           min: 1,
           max: MAX_SERVERS,
           value: numberText(values.count),
           error: page.errorFor('count'),
-          helper: `1 to ${MAX_SERVERS} servers alike.`,
+          helper: l10n.t('1 to {0} servers alike.', MAX_SERVERS),
           disabled: page.submitting,
           onInput: (text) => page.change({ count: parseNumber(text) }),
         })}
     <p class="note">
-      Billed pay-per-use. Yearly or monthly (prepaid) servers are not offered here: their create answers with an order that is paid in the
-      console, and the server exists only then.
+      ${l10n.t('Billed pay-per-use. Yearly or monthly (prepaid) servers are not offered here: their create answers with an order that is paid in the console, and the server exists only then.')}
     </p>`;
 }

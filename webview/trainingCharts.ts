@@ -14,6 +14,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import uPlot from 'uplot';
 import type { DetailsCharts, ScalarChart, UsageChart } from '../src/webviews/protocol';
 import { send } from './common/vscodeApi';
+import * as l10n from '@vscode/l10n';
+import { displayLanguage } from './common/locale';
 
 const PLOT_HEIGHT = 160;
 /** Theme colours for the lines, in order; a canvas cannot read CSS variables, so they are resolved when drawn. */
@@ -64,10 +66,13 @@ function chartFigure(id: string, title: string, description: string): TemplateRe
   </figure>`;
 }
 
+/** Four significant digits in VS Code's display language, without grouping (a step count reads as 12000). */
+const fourDigits = new Intl.NumberFormat(displayLanguage, { maximumSignificantDigits: 4, useGrouping: false });
+
 /** A tick or value as people read it: a few significant digits, tiny and huge ones in exponent form (a learning rate). */
 function readable(value: number): string {
   const size = Math.abs(value);
-  return size !== 0 && (size < 1e-3 || size >= 1e6) ? value.toExponential(1) : String(Number(value.toPrecision(4)));
+  return size !== 0 && (size < 1e-3 || size >= 1e6) ? value.toExponential(1) : fourDigits.format(value);
 }
 
 function latest(values: readonly (number | null)[]): string {
@@ -77,10 +82,10 @@ function latest(values: readonly (number | null)[]): string {
 
 function usageDescription(chart: UsageChart): string {
   const minutes = (chart.minutes.at(-1) ?? 0) + 1;
-  return `${chart.label} over ${minutes} minutes; latest: ${chart.tasks.map((task) => `${task.task} ${latest(task.values)}`).join(', ')}`;
+  return l10n.t('{0} over {1} minutes; latest: {2}', chart.label, minutes, chart.tasks.map((task) => `${task.task} ${latest(task.values)}`).join(', '));
 }
 
-const scalarDescription = (chart: ScalarChart): string => `${chart.key} over ${chart.x.length} points by ${chart.xLabel}; latest ${latest(chart.y)}`;
+const scalarDescription = (chart: ScalarChart): string => l10n.t('{0} over {1} points by {2}; latest {3}', chart.key, chart.x.length, chart.xLabel, latest(chart.y));
 
 /** The charts' sections, or nothing when there is nothing to chart (a log without numbers shows no empty chart). */
 export function chartSections(redraw: () => void): TemplateResult | typeof nothing {
@@ -90,14 +95,14 @@ export function chartSections(redraw: () => void): TemplateResult | typeof nothi
   const shown = charts.scalars.filter((chart) => isShown(chart.key));
   return html`${charts.usage.length > 0
     ? html`<section class="charts-section" aria-labelledby="usage-heading">
-        <h2 id="usage-heading">Resource usage</h2>
+        <h2 id="usage-heading">${l10n.t('Resource usage')}</h2>
         <div class="chart-grid">${repeat(charts.usage, (chart) => chart.metric, (chart) => chartFigure(`usage:${chart.metric}`, chart.label, usageDescription(chart)))}</div>
       </section>`
     : nothing}
   ${charts.scalars.length > 0
     ? html`<section class="charts-section" aria-labelledby="scalars-heading">
-        <h2 id="scalars-heading">Training metrics</h2>
-        <div class="series-choice" role="group" aria-label="Series to show">
+        <h2 id="scalars-heading">${l10n.t('Training metrics')}</h2>
+        <div class="series-choice" role="group" aria-label=${l10n.t('Series to show')}>
           ${charts.scalars.map((chart) => html`<vscode-checkbox label=${chart.key} .checked=${isShown(chart.key)} @change=${(event: Event) => choose(chart.key, event, redraw)}></vscode-checkbox>`)}
         </div>
         <div class="chart-grid">${repeat(shown, (chart) => chart.key, (chart) => chartFigure(`scalar:${chart.key}`, chart.key, scalarDescription(chart)))}</div>

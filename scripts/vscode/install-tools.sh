@@ -11,7 +11,8 @@ CODE_SERVER_VERSION=4.139.1
 # Pinned to match Debian 12's chromium (156): playwright-core 1.64 was built against Chromium 156. Bump them together.
 PLAYWRIGHT_VERSION=1.64.1
 # code-server compiles native modules (their prebuilt binaries are on GitHub): compilers, and Kerberos headers.
-APT_PACKAGES=(chromium fonts-liberation libkrb5-dev pkg-config g++ make python3)
+# fonts-wqy-microhei: Chinese glyphs for the zh-CN UI step's screenshots.
+APT_PACKAGES=(chromium fonts-liberation fonts-wqy-microhei libkrb5-dev pkg-config g++ make python3)
 
 # Run from `npm run`, the outer npm's settings arrive as npm_* variables, and the inner installs would take them
 # as their own: code-server's install then reads the outer Node 20 from npm_config_user_agent and refuses.

@@ -3,6 +3,8 @@ import { credentialsFromEnvironment, credentialsFromNotebook, type NotebookEnvir
 import type { Credentials } from '../services/signedClient';
 import { maskSecret } from '../services/secrets';
 import type { ExtensionLog } from '../logging';
+import { AuthState } from './authState';
+import { ProfileStore, type StoredProfile, type StoredProfiles } from './profileStore';
 
 export type CredentialSource = 'secretStorage' | 'environment' | 'notebook';
 
@@ -13,45 +15,67 @@ export interface Account {
   readonly homeRegion: string;
 }
 
-interface StoredAccount {
-  readonly accessKey: string;
-  readonly secretKey: string;
-  readonly securityToken?: string;
-  readonly region: string;
+/** A profile as other parts see it: never its keys. */
+export interface ActiveProfile {
+  readonly name: string;
+  readonly source: CredentialSource;
+  /** Environment and notebook credentials come from outside: they can be used, not edited or signed out of. */
+  readonly readOnly: boolean;
+  readonly homeRegion: string;
 }
 
-const SECRET_KEY = 'modelarts.account';
+export interface ProfileSummary extends ActiveProfile {
+  readonly maskedAccessKey: string;
+}
+
+
 export const FALLBACK_REGION = 'cn-north-4';
+/** The names of the read-only profiles; Sign In does not accept them. */
+export const ENVIRONMENT_PROFILE = 'Environment';
+export const NOTEBOOK_PROFILE = 'Notebook';
+/** Which profile is in use is no secret: it is kept in globalState, so the next window starts with it. */
+const ACTIVE_PROFILE_KEY = 'modelarts.activeProfile';
 
 export function maskedAccessKey(account: Account): string {
   return maskSecret(account.credentials.accessKey);
 }
 
+interface Candidate {
+  readonly profile: ActiveProfile;
+  readonly account: Account;
+}
+
 /**
- * Finds the credentials to use, in order: what the user signed in with (kept in
- * SecretStorage only), then MODELARTS_* environment variables, then a ModelArts
- * notebook's own temporary credentials. Nothing here writes a credential anywhere else.
+ * The profiles and the one in use: those the user signed in with (kept in SecretStorage only), then read-only ones
+ * from the MODELARTS_* environment variables and a ModelArts notebook's own temporary credentials. Nothing here
+ * writes a credential anywhere else.
  */
 export class AccountManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Account | undefined>();
+  /** Fires when the profile in use (or its keys) changes. */
   readonly onDidChange = this.changed.event;
-  private currentAccount: Account | undefined;
+  /** The authentication state of the profile in use, for the status bar. */
+  readonly auth = new AuthState();
+  private readonly store: ProfileStore;
+  private candidates: Candidate[] = [];
+  private active: Candidate | undefined;
   private problem: string | undefined;
-  /** The secret as this window last read or wrote it. */
-  private storedJson: string | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
-    private readonly secrets: vscode.SecretStorage,
+    secrets: vscode.SecretStorage,
+    private readonly state: vscode.Memento,
     private readonly log: ExtensionLog,
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly notebookProbe: NotebookEnvironmentProbe = {},
   ) {
+    this.store = new ProfileStore(secrets);
     this.subscriptions = [
       this.changed,
-      // Another window signing in or out changes this one too; this window's own writes are already applied.
+      this.auth,
+      // Another window adding, changing or removing a profile changes this one too; this window's own writes are already applied.
       secrets.onDidChange(async (event) => {
-        if (event.key === SECRET_KEY && (await secrets.get(SECRET_KEY)) !== this.storedJson) {
+        if (await this.store.changedElsewhere(event)) {
           await this.reload();
         }
       }),
@@ -59,7 +83,16 @@ export class AccountManager implements vscode.Disposable {
   }
 
   get account(): Account | undefined {
-    return this.currentAccount;
+    return this.active?.account;
+  }
+
+  get activeProfile(): ActiveProfile | undefined {
+    return this.active?.profile;
+  }
+
+  /** Every profile that can be switched to, the stored ones first. */
+  get profiles(): readonly ProfileSummary[] {
+    return this.candidates.map(({ profile, account }) => ({ ...profile, maskedAccessKey: maskedAccessKey(account) }));
   }
 
   /** Why no account could be loaded, when a source exists but is unusable (e.g. a half-set environment). */
@@ -67,79 +100,111 @@ export class AccountManager implements vscode.Disposable {
     return this.problem;
   }
 
+  /** Reads every profile again and keeps the one in use when it still exists. */
   async reload(): Promise<void> {
     this.problem = undefined;
-    let account: Account | undefined;
-    try {
-      account = (await this.fromSecretStorage()) ?? this.fromEnvironment() ?? (await this.fromNotebook());
-    } catch (error) {
-      this.problem = error instanceof Error ? error.message : String(error);
-      this.log.error(`Could not load credentials: ${this.problem}`);
+    const stored = await this.store.read((name) => this.log.warn(`The stored ModelArts profile "${name}" is unreadable; sign in to it again.`));
+    const candidates = Object.entries(stored).map(([name, profile]) => storedCandidate(name, profile));
+    const outside = [await this.detect(() => this.fromEnvironment()), await this.detect(() => this.fromNotebook())];
+    candidates.push(...outside.filter((candidate): candidate is Candidate => candidate !== undefined));
+    this.candidates = candidates;
+    if (candidates.length > 0) {
+      this.problem = undefined;
     }
-    this.setAccount(account);
+    const wanted = this.active?.profile.name ?? this.state.get<string>(ACTIVE_PROFILE_KEY);
+    this.use(candidates.find((candidate) => candidate.profile.name === wanted) ?? candidates[0]);
   }
 
-  async signIn(stored: StoredAccount): Promise<Account> {
-    this.storedJson = JSON.stringify(stored);
-    await this.secrets.store(SECRET_KEY, this.storedJson);
-    const account = toAccount(stored);
-    this.setAccount(account);
-    return account;
+  /** Saves a profile (replacing one of the same name) and switches to it. */
+  async saveProfile(name: string, profile: StoredProfile): Promise<Account> {
+    const stored = await this.readStored();
+    await this.store.write({ ...stored, [name]: profile });
+    const candidate = storedCandidate(name, profile);
+    this.candidates = [...this.candidates.filter((other) => other.profile.name !== name), candidate];
+    await this.switchTo(name);
+    return candidate.account;
   }
 
-  async signOut(): Promise<void> {
-    this.storedJson = undefined;
-    await this.secrets.delete(SECRET_KEY);
+  /** Saves several profiles at once (an import) without changing the one in use, unless none was. */
+  async addProfiles(profiles: StoredProfiles): Promise<void> {
+    await this.store.write({ ...(await this.readStored()), ...profiles });
     await this.reload();
+  }
+
+  /** Removes a stored profile; when it was in use, the next profile is used. */
+  async removeProfile(name: string): Promise<void> {
+    const { [name]: removed, ...rest } = await this.readStored();
+    if (removed) {
+      await this.store.write(rest);
+    }
+    if (this.active?.profile.name === name) {
+      this.active = undefined;
+    }
+    await this.reload();
+  }
+
+  async switchTo(name: string): Promise<void> {
+    const candidate = this.candidates.find((other) => other.profile.name === name);
+    if (candidate) {
+      await this.state.update(ACTIVE_PROFILE_KEY, name);
+      this.use(candidate, true);
+    }
   }
 
   dispose(): void {
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
-  private setAccount(account: Account | undefined): void {
-    this.currentAccount = account;
-    if (account) {
-      const { accessKey, secretKey, securityToken } = account.credentials;
-      this.log.redactor.add(accessKey, secretKey, securityToken);
-      this.log.info(`Using access key ${maskedAccessKey(account)} (${account.source}), home region ${account.homeRegion}`);
-    }
-    this.changed.fire(account);
+  private async readStored(): Promise<StoredProfiles> {
+    return this.store.read(() => undefined);
   }
 
-  private async fromSecretStorage(): Promise<Account | undefined> {
-    const raw = await this.secrets.get(SECRET_KEY);
-    this.storedJson = raw;
-    if (!raw) {
+  private use(candidate: Candidate | undefined, always = false): void {
+    const before = this.active;
+    this.active = candidate;
+    if (!always && before && candidate && before.profile.name === candidate.profile.name && JSON.stringify(before.account) === JSON.stringify(candidate.account)) {
+      return; // another profile changed: the one in use and its work go on
+    }
+    this.auth.reset();
+    if (candidate) {
+      const { accessKey, secretKey, securityToken } = candidate.account.credentials;
+      this.log.redactor.add(accessKey, secretKey, securityToken);
+      this.log.info(`Using profile "${candidate.profile.name}": access key ${maskedAccessKey(candidate.account)} (${candidate.account.source}), home region ${candidate.account.homeRegion}`);
+    }
+    this.changed.fire(candidate?.account);
+  }
+
+  /** A read-only source's profile; an unusable one (a half-set environment) is noted as the load problem. */
+  private async detect(find: () => Candidate | undefined | Promise<Candidate | undefined>): Promise<Candidate | undefined> {
+    try {
+      return await find();
+    } catch (error) {
+      this.problem = error instanceof Error ? error.message : String(error);
+      this.log.error(`Could not load credentials: ${this.problem}`);
       return undefined;
     }
-    try {
-      const stored = JSON.parse(raw) as Partial<StoredAccount>;
-      if (typeof stored.accessKey === 'string' && typeof stored.secretKey === 'string' && typeof stored.region === 'string') {
-        return toAccount({ accessKey: stored.accessKey, secretKey: stored.secretKey, securityToken: stored.securityToken, region: stored.region });
-      }
-    } catch {
-      // Fall through: an unreadable entry is treated as signed out and reported.
-    }
-    this.log.warn('The stored ModelArts credentials are unreadable; sign in again.');
-    return undefined;
   }
 
-  private fromEnvironment(): Account | undefined {
+  private fromEnvironment(): Candidate | undefined {
     const detected = credentialsFromEnvironment(this.env);
-    return detected && { source: 'environment', credentials: detected.credentials, homeRegion: detected.region ?? FALLBACK_REGION };
+    return detected && readOnlyCandidate(ENVIRONMENT_PROFILE, { source: 'environment', credentials: detected.credentials, homeRegion: detected.region ?? FALLBACK_REGION });
   }
 
-  private async fromNotebook(): Promise<Account | undefined> {
+  private async fromNotebook(): Promise<Candidate | undefined> {
     const detected = await credentialsFromNotebook(this.notebookProbe);
-    return detected && { source: 'notebook', credentials: detected.credentials, homeRegion: detected.region ?? FALLBACK_REGION };
+    return detected && readOnlyCandidate(NOTEBOOK_PROFILE, { source: 'notebook', credentials: detected.credentials, homeRegion: detected.region ?? FALLBACK_REGION });
   }
 }
 
-function toAccount(stored: StoredAccount): Account {
-  return {
+function storedCandidate(name: string, stored: StoredProfile): Candidate {
+  const account: Account = {
     source: 'secretStorage',
     homeRegion: stored.region,
-    credentials: { accessKey: stored.accessKey, secretKey: stored.secretKey, securityToken: stored.securityToken || undefined },
+    credentials: { accessKey: stored.accessKey, secretKey: stored.secretKey, securityToken: stored.securityToken || undefined, projectIds: stored.projectIds },
   };
+  return { account, profile: { name, source: 'secretStorage', readOnly: false, homeRegion: stored.region } };
+}
+
+function readOnlyCandidate(name: string, account: Account): Candidate {
+  return { account, profile: { name, source: account.source, readOnly: true, homeRegion: account.homeRegion } };
 }

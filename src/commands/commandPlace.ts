@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { ExplorerNode } from '../views/nodes/explorerNode';
 import { RegionNode, WorkspaceNode } from '../views/nodes/regionNodes';
@@ -14,6 +15,9 @@ export interface Place {
  * so that a palette command with nothing selected in the explorer offers it first.
  */
 const lastPlaces = new WeakMap<object, Place>();
+const placeRemembered = new vscode.EventEmitter<void>();
+/** Fires when a command notes where it works, e.g. for the status bar to show the region commands start from. */
+export const onDidRememberPlace = placeRemembered.event;
 
 /** The region and workspace of the explorer's selection: the selected node's or its ancestors'; none when nothing is selected. */
 export function selectedPlace(context: CommandContext): Place | undefined {
@@ -38,6 +42,7 @@ export function lastPlace(context: CommandContext): Place | undefined {
 export function rememberPlace(context: CommandContext, place: Place | WorkspaceScope): void {
   const last = lastPlaces.get(context.session);
   lastPlaces.set(context.session, place.workspaceId === undefined && last?.region === place.region ? last : { region: place.region, workspaceId: place.workspaceId });
+  placeRemembered.fire();
 }
 
 /** A place in a region the explorer shows (a selection left over from another sign-in is none). */

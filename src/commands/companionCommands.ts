@@ -95,7 +95,7 @@ async function filterByNamespace(context: CommandContext, node: unknown): Promis
 /** The region's SWR Images category; every region offered by `pickRegion` is in the explorer. */
 async function swrGroupOf(context: CommandContext, region: string): Promise<ResourceGroupNode<unknown>> {
   const regionNode = (await context.explorer.getChildren()).find((node): node is RegionNode => node instanceof RegionNode && node.region === region);
-  const group = regionNode?.loadedChildren().find((node): node is ResourceGroupNode<unknown> => node instanceof ResourceGroupNode && node.kind === swrRepositoryKind);
+  const group = regionNode?.categories.find((node): node is ResourceGroupNode<unknown> => node instanceof ResourceGroupNode && node.kind === swrRepositoryKind);
   if (!group) {
     throw new Error(`region ${region} is not in the explorer`);
   }

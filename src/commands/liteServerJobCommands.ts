@@ -146,8 +146,8 @@ async function deleteJobs(context: CommandContext, clicked: unknown, selected: u
 
 /** Lists a region's Lite Server Jobs again, if the tree shows them. */
 async function refreshJobs(context: CommandContext, region: string): Promise<void> {
-  const regionNode = context.explorer.loadedRoots().find((node) => node instanceof RegionNode && node.region === region);
-  const group = regionNode?.loadedChildren?.().find((child) => child instanceof ResourceGroupNode && child.kind === devServerJobKind);
+  const regionNode = context.explorer.loadedRoots().find((node): node is RegionNode => node instanceof RegionNode && node.region === region);
+  const group = regionNode?.categories.find((child) => child instanceof ResourceGroupNode && child.kind === devServerJobKind);
   if (group) {
     await context.explorer.refresh(group);
   }

@@ -90,8 +90,8 @@ async function showCatalog(context: CommandContext, node: unknown, catalog: Cata
 async function listAllUsers(context: CommandContext, node: unknown, allUsers: boolean): Promise<void> {
   const region = await regionOf(context, node, allUsers ? vscode.l10n.t('List the Lite Servers of all users in which region?') : vscode.l10n.t('List your own Lite Servers in which region?'));
   await context.explorer.liteServerListMode.setListsAllUsers(region, allUsers);
-  const regionNode = context.explorer.loadedRoots().find((candidate) => candidate instanceof RegionNode && candidate.region === region);
-  const group = node instanceof LiteServerGroupNode ? node : regionNode?.loadedChildren?.().find((child) => child instanceof LiteServerGroupNode);
+  const regionNode = context.explorer.loadedRoots().find((candidate): candidate is RegionNode => candidate instanceof RegionNode && candidate.region === region);
+  const group = node instanceof LiteServerGroupNode ? node : regionNode?.categories.find((child) => child instanceof LiteServerGroupNode);
   if (group) {
     await context.explorer.refresh(group);
   }

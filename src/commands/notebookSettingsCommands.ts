@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import type { Notebook } from '../services/notebooks';
 import { flavorPrices, pricedFlavorLabel } from '../views/flavorPrices';
 import { notebookFlavorFacts, uniqueFlavors } from '../views/flavorText';
 import { notebookKind } from '../views/kinds/notebookKind';
@@ -9,7 +10,7 @@ import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
 import { withProgress } from './progress';
 import { changeResourceState } from './resourceCommands';
-import { requireServices, resolveTarget } from './resourceTarget';
+import { requireServices, resolveTarget, type ResourceTarget } from './resourceTarget';
 import { pick } from './userInput';
 
 const HOUR_MS = 3_600_000;
@@ -17,6 +18,16 @@ const HOUR_MS = 3_600_000;
 const LEASE_HOURS = [1, 2, 4, 8, 12, 24, 48, 72];
 
 const has = (capability: string) => withCapability(notebookKind, capability);
+
+/** Keeps a running notebook running for `hours` from `now`, then shows its new state (the command's and the cost guard's renewal). */
+export async function renewNotebookLease(context: CommandContext, target: ResourceTarget<Notebook>, hours: number, now = Date.now()): Promise<void> {
+  const notebook = target.item;
+  await changeResourceState(context, target, vscode.l10n.t('Renewing the lease of "{0}"…', notebook.name), async (services, signal) => {
+    await services.notebooks.renewLease(target.scope.region, notebook.id, hours * HOUR_MS, signal);
+    return services.notebooks.get(target.scope.region, notebook.id, signal);
+  });
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Notebook "{0}" now stops at {1}', notebook.name, clockTime(now + hours * HOUR_MS, now)), 5000);
+}
 
 /** How long a running notebook runs before it stops by itself (its lease), and the flavor of a stopped one. */
 export function registerNotebookSettingsCommands(context: CommandContext): vscode.Disposable[] {
@@ -53,11 +64,7 @@ export function registerNotebookSettingsCommands(context: CommandContext): vscod
           return;
         }
       }
-      await changeResourceState(context, target, vscode.l10n.t('Renewing the lease of "{0}"…', notebook.name), async (services, signal) => {
-        await services.notebooks.renewLease(target.scope.region, notebook.id, picked.hours * HOUR_MS, signal);
-        return services.notebooks.get(target.scope.region, notebook.id, signal);
-      });
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Notebook "{0}" now stops at {1}', notebook.name, clockTime(newStop, now)), 5000);
+      await renewNotebookLease(context, target, picked.hours, now);
     }),
     registerCommand(context, 'modelarts.notebook.changeFlavor', async (node) => {
       const target = await resolveTarget(context, notebookKind, node, has('canChangeFlavor'));

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { baseName, OBS_MAX_KEYS, OBS_STORAGE_CLASSES, type ObsStorageClass, obsUri } from '../services/obs';
-import type { ExplorerNode } from '../views/nodes/explorerNode';
 import { ObsBucketGroupNode, ObsBucketNode, ObsFolderNode, ObsListingNode, ObsObjectNode } from '../views/nodes/obsNodes';
 import { RegionNode } from '../views/nodes/regionNodes';
 import { type CommandContext, registerCommand } from './commandContext';
@@ -192,6 +191,5 @@ async function deleteObjects(context: CommandContext, node: unknown): Promise<vo
 /** The region's OBS Buckets category, when the region is in the explorer. */
 async function bucketGroupOf(context: CommandContext, region: string): Promise<ObsBucketGroupNode | undefined> {
   const regionNode = (await context.explorer.getChildren()).find((candidate): candidate is RegionNode => candidate instanceof RegionNode && candidate.region === region);
-  const children: readonly ExplorerNode[] = regionNode?.loadedChildren() ?? [];
-  return children.find((candidate): candidate is ObsBucketGroupNode => candidate instanceof ObsBucketGroupNode);
+  return regionNode?.categories.find((candidate): candidate is ObsBucketGroupNode => candidate instanceof ObsBucketGroupNode);
 }

@@ -19,7 +19,7 @@ export async function revealObsLocation(context: CommandContext, location: ObsLo
   if (!regionNode) {
     throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Region {0} is not in the explorer: add it there to see {1}.', location.region, uri), 'config');
   }
-  const group = (await explorer.getChildren(regionNode)).find((node): node is ObsBucketGroupNode => node instanceof ObsBucketGroupNode);
+  const group = regionNode.categories.find((node): node is ObsBucketGroupNode => node instanceof ObsBucketGroupNode);
   const bucket = group && (await explorer.getChildren(group)).find((node): node is ObsBucketNode => node instanceof ObsBucketNode && node.bucket === location.bucket);
   if (!bucket) {
     throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Bucket {0} is not among the buckets of {1} in the explorer.', location.bucket, location.region), 'config');

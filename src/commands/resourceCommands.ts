@@ -84,7 +84,7 @@ export interface ResourceAction<T> {
 }
 
 /** How many requests a multi-selection runs at once where the API has no batch request for them. */
-const PARALLEL_ACTIONS = 4;
+export const PARALLEL_ACTIONS = 4;
 
 /**
  * A command running an action on the clicked resource, or on one picked among those that can; from a

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { cancelledError } from '../services/errors';
+import { showInputStep, showQuickPickStep } from './stepInput';
 
 /**
  * Every question the extension asks and every message it shows goes through this
@@ -18,9 +19,22 @@ export interface UserInput {
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
   /** Opens an address outside VS Code (the browser); answers whether it was opened. */
   openExternal(uri: vscode.Uri): Thenable<boolean>;
+  /** An input box that is one step of several: from the second step on it has a Back button. */
+  showInputStep(options: vscode.InputBoxOptions & StepPlace): Thenable<StepAnswer<string>>;
+  /** A quick pick that is one step of several: from the second step on it has a Back button. */
+  showQuickPickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & StepPlace): Thenable<StepAnswer<T>>;
   /** A progress notification; its Cancel button cancels the token. */
   withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<ProgressStep>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
 }
+
+/** Where a step stands among its steps (1-based); the title says so. */
+export interface StepPlace {
+  readonly step: number;
+  readonly totalSteps: number;
+}
+
+/** A step's answer: a value, Back pressed, or undefined when dismissed. */
+export type StepAnswer<T> = { readonly value: T } | { readonly back: true } | undefined;
 
 /** What a progress notification is told as work goes on. */
 export interface ProgressStep {
@@ -54,6 +68,8 @@ export function plainTextInput(ui: UserInput): UserInput {
     showInputBox: (options) => ui.showInputBox({ ...options, prompt: options.prompt && withoutLinks(options.prompt), validateInput: plainValidation(options.validateInput) }),
     showQuickPick: (items, options) => ui.showQuickPick(items, options),
     showQuickPickMany: (items, options) => ui.showQuickPickMany(items, options),
+    showInputStep: (options) => ui.showInputStep({ ...options, prompt: options.prompt && withoutLinks(options.prompt), validateInput: plainValidation(options.validateInput) }),
+    showQuickPickStep: (items, options) => ui.showQuickPickStep(items, options),
     showWarningMessage: (message, options, ...actions) => ui.showWarningMessage(withoutLinks(message), options, ...actions),
     showInformationMessage: (message, ...actions) => ui.showInformationMessage(withoutLinks(message), ...actions),
     showErrorMessage: (message, ...actions) => ui.showErrorMessage(withoutLinks(message), ...actions),
@@ -84,6 +100,8 @@ export const vscodeUserInput: UserInput = plainTextInput({
   showInputBox: (options) => vscode.window.showInputBox(options),
   showQuickPick: (items, options) => vscode.window.showQuickPick(items, options),
   showQuickPickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
+  showInputStep,
+  showQuickPickStep,
   showWarningMessage: (message, options, ...actions) => vscode.window.showWarningMessage(message, options, ...actions),
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { LocalErrorCode, ModelArtsError } from './errors';
 import { isValidRegionId } from './endpoints';
 import type { Credentials } from './signedClient';
+import * as l10n from '@vscode/l10n';
 
 /** Credentials found outside the extension's own store, with the region they were issued for. */
 export interface DetectedCredentials {
@@ -24,15 +25,15 @@ export function credentialsFromEnvironment(env: NodeJS.ProcessEnv): DetectedCred
     return undefined;
   }
   if (!accessKey || !secretKey) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, 'MODELARTS_AK and MODELARTS_SK must both be set', 'config');
+    throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('MODELARTS_AK and MODELARTS_SK must both be set'), 'config');
   }
   const region = env.MODELARTS_REGION?.trim() || undefined;
   if (region && !isValidRegionId(region)) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, `MODELARTS_REGION "${region}" is not a region id such as cn-north-4`, 'config');
+    throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('MODELARTS_REGION "{0}" is not a region id such as cn-north-4', region), 'config');
   }
   const projectId = env.MODELARTS_PROJECT_ID?.trim() || undefined;
   if (projectId && !region) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, 'MODELARTS_PROJECT_ID needs MODELARTS_REGION: a project id belongs to one region', 'config');
+    throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('MODELARTS_PROJECT_ID needs MODELARTS_REGION: a project id belongs to one region'), 'config');
   }
   return {
     region,
@@ -101,7 +102,7 @@ export async function credentialsFromNotebook(probe: NotebookEnvironmentProbe = 
   const uncertain = (reason: string): ModelArtsError =>
     new ModelArtsError(
       LocalErrorCode.notebookEnvironment,
-      `this looks like a ModelArts notebook (${signals.join(', ')}) but its credentials could not be read: ${reason}. Sign in with an access key instead.`,
+      l10n.t('this looks like a ModelArts notebook ({0}) but its credentials could not be read: {1}. Sign in with an access key instead.', signals.join(', '), reason),
       'config',
     );
   const stdout = await new Promise<string>((resolve, reject) => {
@@ -110,7 +111,7 @@ export async function credentialsFromNotebook(probe: NotebookEnvironmentProbe = 
     const options = { timeout: probe.timeoutMs ?? 15_000, cwd: tmpdir() };
     execFile(probe.python ?? 'python3', ['-I', '-c', SESSION_SCRIPT, ...sdkPaths], options, (error, out) => {
       if (error) {
-        reject(uncertain(error.killed ? 'the ModelArts SDK did not answer in time' : 'the preinstalled ModelArts SDK could not create a session'));
+        reject(uncertain(error.killed ? l10n.t('the ModelArts SDK did not answer in time') : l10n.t('the preinstalled ModelArts SDK could not create a session')));
       } else {
         resolve(out);
       }
@@ -120,10 +121,10 @@ export async function credentialsFromNotebook(probe: NotebookEnvironmentProbe = 
   try {
     parsed = JSON.parse(stdout.trim().split('\n').pop() ?? '');
   } catch {
-    throw uncertain('the ModelArts SDK printed something unexpected');
+    throw uncertain(l10n.t('the ModelArts SDK printed something unexpected'));
   }
   if (typeof parsed.ak !== 'string' || typeof parsed.sk !== 'string' || !parsed.ak || !parsed.sk) {
-    throw uncertain('the session has no access key');
+    throw uncertain(l10n.t('the session has no access key'));
   }
   const region = typeof parsed.region === 'string' && isValidRegionId(parsed.region) ? parsed.region : undefined;
   const projectId = typeof parsed.project_id === 'string' && parsed.project_id ? parsed.project_id : undefined;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DevServer } from './devServers';
 import { ModelArtsError } from './errors';
 import { expectArray } from './responses';
@@ -78,7 +79,7 @@ export class DevServerOperationService {
     }
     if (operation.operation_status !== undefined && operation.operation_status !== 'success') {
       const reason = operation.operation_error?.message ? `: ${operation.operation_error.message}` : '';
-      throw new ModelArtsError(operation.operation_error?.code ?? 'OperationFailed', `${operation.operation_type ?? 'the operation'} ${operation.operation_id} ended ${operation.operation_status}${reason}`, 'service');
+      throw new ModelArtsError(operation.operation_error?.code ?? 'OperationFailed', l10n.t('{0} {1} ended {2}{3}', operation.operation_type ?? l10n.t('the operation'), operation.operation_id ?? '', operation.operation_status, reason), 'service');
     }
     return operation;
   }

@@ -3,6 +3,7 @@
  * `modelarts.endpointOverrides` setting replaces that for emulators, private
  * clouds and proxies.
  */
+import * as l10n from '@vscode/l10n';
 import { LocalErrorCode, ModelArtsError } from './errors';
 
 /** `bss` and `bssintl` are the price inquiry of the Chinese and the international site (global, not per region). */
@@ -53,7 +54,7 @@ function checkRegionId(region: string): void {
   if (!isValidRegionId(region)) {
     // Only harmless characters of the bad value are echoed, so the message can never carry markup or a link.
     const shown = region.replace(/[^\w.:/-]/g, '?').slice(0, 64);
-    throw new ModelArtsError(LocalErrorCode.invalidInput, `"${shown}" is not a region id; region ids look like cn-north-4`, 'config');
+    throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('"{0}" is not a region id; region ids look like cn-north-4', shown), 'config');
   }
 }
 

@@ -3,6 +3,8 @@
  * (HTTP errors, network faults, timeouts, cancellation, malformed bodies) becomes
  * a ModelArtsError, so callers show and log failures one way.
  */
+import * as l10n from '@vscode/l10n';
+
 export type ErrorKind = 'service' | 'auth' | 'throttled' | 'network' | 'timeout' | 'cancelled' | 'malformed' | 'config';
 
 /** Codes for failures that never reached a service (no error_code from the cloud). */
@@ -34,8 +36,7 @@ export class ModelArtsError extends Error {
 
   /** "ModelArts.6309: notebook not found (request id 1f2e…)" — the form users see. */
   toDisplayString(): string {
-    const requestPart = this.requestId ? ` (request id ${this.requestId})` : '';
-    return `${this.errorCode}: ${this.message}${requestPart}`;
+    return this.requestId ? l10n.t('{0}: {1} (request id {2})', this.errorCode, this.message, this.requestId) : `${this.errorCode}: ${this.message}`;
   }
 
   get isNotFound(): boolean {
@@ -51,7 +52,7 @@ export function isCancellation(error: unknown): boolean {
 }
 
 export function cancelledError(): ModelArtsError {
-  return new ModelArtsError(LocalErrorCode.cancelled, 'the operation was cancelled', 'cancelled');
+  return new ModelArtsError(LocalErrorCode.cancelled, l10n.t('the operation was cancelled'), 'cancelled');
 }
 
 /** Anything thrown below the UI, as a ModelArtsError (unexpected exceptions become "InternalError"). */

@@ -4,6 +4,7 @@
  * Objects that no longer exist locally are left alone: a sync never deletes. A sync interrupted by a
  * fault resumes by itself: files that went up whole compare as unchanged the next time.
  */
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -87,7 +88,7 @@ export async function listFolder(given: string): Promise<{ readonly files: reado
 /** Which files differ from the objects under the target's prefix (read in one paged listing). */
 export async function planSync(obs: ObsService, folder: string, target: SyncTarget, signal?: AbortSignal): Promise<SyncPlan> {
   if (target.prefix !== '' && !target.prefix.endsWith('/')) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, `the OBS prefix "${target.prefix}" must end with "/"`, 'config');
+    throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('the OBS prefix "{0}" must end with "/"', target.prefix), 'config');
   }
   const { files, ignored } = await listFolder(folder);
   const objects = new Map((await obs.listAllObjects(target.region, target.bucket, target.prefix, signal)).map((object) => [object.key, object]));

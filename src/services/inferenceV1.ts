@@ -94,10 +94,10 @@ const EVENT_LIMIT = 1000;
 export class InferenceV1Service {
   constructor(private readonly client: SignedClient) {}
 
-  /** Newest first. `offset` is a page index (the reference's "start page"; uncertain, §13.2). */
-  async list(scope: WorkspaceScope, pageToken?: string, signal?: AbortSignal): Promise<Page<ServiceV1>> {
+  /** Newest first, narrowed on the server to `status` when given (§3.2). `offset` is a page index (the reference's "start page"; uncertain, §13.2). */
+  async list(scope: WorkspaceScope, pageToken?: string, signal?: AbortSignal, status?: string): Promise<Page<ServiceV1>> {
     const page = tokenToNumber(pageToken);
-    const query = { workspace_id: scope.workspaceId, offset: page, limit: SERVICE_V1_PAGE_SIZE, sort_by: 'publish_at', order: 'desc' };
+    const query = { workspace_id: scope.workspaceId, offset: page, limit: SERVICE_V1_PAGE_SIZE, sort_by: 'publish_at', order: 'desc', status };
     const response = await this.call<{ services?: ServiceV1[]; total_count?: number }>(scope.region, 'GET', 'services', {}, signal, query);
     return pageIndexPage(expectArray(response.services, 'service list'), page, SERVICE_V1_PAGE_SIZE, response.total_count);
   }

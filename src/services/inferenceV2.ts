@@ -62,10 +62,10 @@ function normalizeService(raw: TextTimes<ServiceV2>): ServiceV2 {
 export class InferenceV2Service {
   constructor(private readonly client: SignedClient) {}
 
-  /** Newest first, a page at a time; the page token is the record offset. */
-  async list(scope: WorkspaceScope, pageToken?: string, signal?: AbortSignal): Promise<Page<ServiceV2>> {
+  /** Newest first, a page at a time, narrowed on the server to `status` when given; the page token is the record offset. */
+  async list(scope: WorkspaceScope, pageToken?: string, signal?: AbortSignal, status?: string): Promise<Page<ServiceV2>> {
     const offset = tokenToNumber(pageToken);
-    const query = { workspace_id: scope.workspaceId, offset, limit: SERVICE_V2_PAGE_SIZE, sort_key: 'create_at', sort_dir: 'DESC' };
+    const query = { workspace_id: scope.workspaceId, offset, limit: SERVICE_V2_PAGE_SIZE, sort_key: 'create_at', sort_dir: 'DESC', status };
     const response = await this.call<V2List<TextTimes<ServiceV2>>>(scope.region, 'GET', 'services', {}, signal, query);
     const items = expectArray(response.data, 'service list').map(normalizeService);
     return recordOffsetPage(items, offset, response.total ?? offset + items.length);

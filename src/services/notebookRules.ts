@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * What a user types for notebook operations, checked before anything is sent: image names and
  * tags (the SDK's ImageCreateReq rules), mount paths under /data/, OBS folders, SFS Turbo shared
@@ -26,15 +28,15 @@ export const LEASE_MAX_MS = 259_200_000;
 export const NEVER_STOP = -1;
 
 export function imageNameProblem(name: string): string | undefined {
-  return IMAGE_NAME.test(name) ? undefined : 'Use 1 to 128 lower-case letters, digits, "-", "_" or ".", starting and ending with a letter or digit.';
+  return IMAGE_NAME.test(name) ? undefined : l10n.t('Use 1 to 128 lower-case letters, digits, "-", "_" or ".", starting and ending with a letter or digit.');
 }
 
 export function imageTagProblem(tag: string): string | undefined {
-  return IMAGE_TAG.test(tag) ? undefined : 'Use 1 to 64 letters, digits, "-", "_" or ".".';
+  return IMAGE_TAG.test(tag) ? undefined : l10n.t('Use 1 to 64 letters, digits, "-", "_" or ".".');
 }
 
 export function imageDescriptionProblem(description: string): string | undefined {
-  return description.length > IMAGE_DESCRIPTION_MAX ? `Use at most ${IMAGE_DESCRIPTION_MAX} characters.` : undefined;
+  return description.length > IMAGE_DESCRIPTION_MAX ? l10n.t('Use at most {0} characters.', IMAGE_DESCRIPTION_MAX) : undefined;
 }
 
 /** A name the image rules accept, from a notebook's name: "BERT_finetune-zh" → "bert_finetune-zh". */
@@ -44,7 +46,7 @@ export function suggestedImageName(notebookName: string): string {
 }
 
 export function mountPathProblem(path: string): string | undefined {
-  return MOUNT_PATH.test(path) ? undefined : 'Enter a folder under /data/, such as /data/datasets/.';
+  return MOUNT_PATH.test(path) ? undefined : l10n.t('Enter a folder under /data/, such as /data/datasets/.');
 }
 
 /** Mount paths are answered with a trailing slash; one is added so what is sent is what is listed. */
@@ -53,11 +55,11 @@ export function normalizedMountPath(path: string): string {
 }
 
 export function obsFolderProblem(uri: string): string | undefined {
-  return OBS_FOLDER.test(uri) ? undefined : 'Enter a folder such as obs://my-bucket/datasets/ (ending with /).';
+  return OBS_FOLDER.test(uri) ? undefined : l10n.t('Enter a folder such as obs://my-bucket/datasets/ (ending with /).');
 }
 
 export function fileSystemIdProblem(id: string): string | undefined {
-  return UUID.test(id) ? undefined : 'Enter the ID of an SFS Turbo file system, a UUID such as 280a8bd5-03e2-4a5c-bea1-83d81e75bc53.';
+  return UUID.test(id) ? undefined : l10n.t('Enter the ID of an SFS Turbo file system, a UUID such as 280a8bd5-03e2-4a5c-bea1-83d81e75bc53.');
 }
 
 /** The shared path an SFS Turbo file system is mounted by; the console shows the host as `<id>.sfsturbo.internal`. */
@@ -68,5 +70,5 @@ export function suggestedSfsTurboPath(fileSystemId: string): string {
 export function sfsTurboPathProblem(path: string): string | undefined {
   return SFS_TURBO_PATH.test(path) && path.length <= STORAGE_URI_MAX
     ? undefined
-    : `Enter the shared path of the file system, such as 280a8bd5-03e2-4a5c-bea1-83d81e75bc53.sfsturbo.internal:/ (at most ${STORAGE_URI_MAX} characters).`;
+    : l10n.t('Enter the shared path of the file system, such as 280a8bd5-03e2-4a5c-bea1-83d81e75bc53.sfsturbo.internal:/ (at most {0} characters).', STORAGE_URI_MAX);
 }

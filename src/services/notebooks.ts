@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { LocalErrorCode, ModelArtsError } from './errors';
 import { resourceNameProblem } from './naming';
 import { LEASE_MAX_MS, LEASE_MIN_MS, NEVER_STOP } from './notebookRules';
@@ -170,7 +171,7 @@ export class NotebookService {
   create(scope: WorkspaceScope, request: CreateNotebookRequest, signal?: AbortSignal): Promise<Notebook> {
     const problem = resourceNameProblem(request.name);
     if (problem) {
-      return Promise.reject(new ModelArtsError(LocalErrorCode.invalidInput, `notebook name "${request.name}": ${problem}`, 'config'));
+      return Promise.reject(new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('notebook name "{0}": {1}', request.name, problem), 'config'));
     }
     return this.client.request<Notebook>({
       service: 'modelarts',
@@ -220,7 +221,7 @@ export class NotebookService {
       image = await this.getImage(region, id, signal);
     }
     if (image.status !== 'ACTIVE') {
-      throw new ModelArtsError('ImageSaveFailed', `image ${image.name}:${image.tag ?? ''} ended ${image.status ?? 'without a status'}${image.status_message ? `: ${image.status_message}` : ''}`, 'service');
+      throw new ModelArtsError('ImageSaveFailed', l10n.t('image {0}:{1} ended {2}{3}', image.name ?? '', image.tag ?? '', image.status ?? l10n.t('without a status'), image.status_message ? `: ${image.status_message}` : ''), 'service');
     }
     return image;
   }

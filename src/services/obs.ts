@@ -2,6 +2,7 @@
  * OBS buckets and objects (API reference §10) over esdk-obs-nodejs: listings as folders by prefix and
  * delimiter, paged by marker; object reads, writes and multipart uploads for the transfers.
  */
+import * as l10n from '@vscode/l10n';
 import { addAbortSignal, type Readable } from 'node:stream';
 import { LocalErrorCode, ModelArtsError } from './errors';
 import { ObsClients } from './obsClient';
@@ -208,7 +209,7 @@ export class ObsService {
   async readText(region: string, bucket: string, key: string, maxBytes: number, signal?: AbortSignal): Promise<string> {
     const head = await this.headObject(region, bucket, key, signal);
     if (head.size > maxBytes) {
-      throw new ModelArtsError(LocalErrorCode.invalidInput, `${key} is ${head.size} bytes; only objects up to ${maxBytes} bytes open in an editor`, 'config');
+      throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('{0} is {1} bytes; only objects up to {2} bytes open in an editor', key, head.size, maxBytes), 'config');
     }
     return this.readWhole(region, bucket, key, signal);
   }
@@ -275,7 +276,7 @@ export class ObsService {
   /** Deletes up to 1,000 objects in one request; answers those OBS could not delete, with why. */
   async deleteObjects(region: string, bucket: string, keys: readonly string[], signal?: AbortSignal): Promise<{ readonly key: string; readonly reason: string }[]> {
     if (keys.length > OBS_MAX_KEYS) {
-      throw new ModelArtsError(LocalErrorCode.invalidInput, `at most ${OBS_MAX_KEYS} objects are deleted at once`, 'config');
+      throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('at most {0} objects are deleted at once', OBS_MAX_KEYS), 'config');
     }
     const result = await this.clients.call({ region, what: `POST obs ${bucket}/?delete (${keys.length} keys)`, idempotent: true, signal }, (client, hooks) =>
       client.deleteObjects({ ...hooks, Bucket: bucket, Quiet: true, Objects: keys.map((key) => ({ Key: key })) }),

@@ -3,6 +3,7 @@
  * here is retried, cancellable, logged (without credentials) and turned into a ModelArtsError, whether
  * the SDK resolves with `Status >= 300` or rejects (sdk-notes).
  */
+import * as l10n from '@vscode/l10n';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import ObsClient from 'esdk-obs-nodejs';
@@ -12,6 +13,7 @@ import { cancelledError, LocalErrorCode, ModelArtsError } from './errors';
 import type { ServiceLogger } from './logger';
 import { type RetryPolicy, withRetry } from './retry';
 import type { Redactor } from './secrets';
+import { withSessionSignal } from './sessionSignal';
 import { clientSettings, type SignedClientOptions } from './signedClient';
 
 /** Connections kept open per region: enough for the transfers' concurrency and the tree's listings. */
@@ -46,7 +48,9 @@ export class ObsClients {
   }
 
   /** The answer of one OBS operation; HTTP errors, network errors and cancellation all throw a ModelArtsError. */
-  call<T>(call: ObsCall, operation: Operation<T>): Promise<T> {
+  call<T>(asked: ObsCall, operation: Operation<T>): Promise<T> {
+    // The account's session signal stops its calls too (see SignedClient.request).
+    const call = { ...asked, signal: withSessionSignal(asked.signal, this.options.sessionSignal) };
     return withRetry(() => this.callOnce(call, operation), {
       policy: this.retryPolicy,
       idempotent: call.idempotent,
@@ -65,8 +69,8 @@ export class ObsClients {
     }
     const message = this.redactor.redact(raw instanceof Error ? raw.message : String(raw));
     return /timed? ?out|ETIMEDOUT/i.test(message)
-      ? new ModelArtsError(LocalErrorCode.timeout, `no answer within ${this.timeoutMs} ms`, 'timeout')
-      : new ModelArtsError(LocalErrorCode.network, `network error: ${message}`, 'network');
+      ? new ModelArtsError(LocalErrorCode.timeout, l10n.t('no answer within {0} ms', this.timeoutMs), 'timeout')
+      : new ModelArtsError(LocalErrorCode.network, l10n.t('network error: {0}', message), 'network');
   }
 
   private async callOnce<T>(call: ObsCall, operation: Operation<T>): Promise<T> {

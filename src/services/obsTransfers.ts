@@ -4,6 +4,7 @@
  * transferred. A download is written to a temporary file beside its target and renamed into place only
  * when complete, so a cancelled or failed one leaves no half-written file.
  */
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -221,7 +222,7 @@ export class ObsTransfers {
       );
       const { size } = await stat(temporary);
       if (size !== file.size) {
-        throw new ModelArtsError(LocalErrorCode.malformed, `received ${size} of ${file.size} bytes`, 'malformed');
+        throw new ModelArtsError(LocalErrorCode.malformed, l10n.t('received {0} of {1} bytes', size, file.size), 'malformed');
       }
       await rename(temporary, target);
     } catch (error) {
@@ -235,7 +236,7 @@ export class ObsTransfers {
 function safeTarget(targetFolder: string, name: string): string {
   const segments = name.split('/');
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || /[\\\0]/.test(segment))) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, `the object name "${name}" cannot be a local file name`, 'config');
+    throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('the object name "{0}" cannot be a local file name', name), 'config');
   }
   return path.join(targetFolder, ...segments);
 }

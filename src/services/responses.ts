@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import { LocalErrorCode, ModelArtsError } from './errors';
 
 /** A list field that is missing or not an array means the body was not what the API documents. */
 export function expectArray<T>(value: T[] | undefined, what: string): T[] {
   if (!Array.isArray(value)) {
-    throw new ModelArtsError(LocalErrorCode.malformed, `the ${what} in the response is missing or not a list`, 'malformed');
+    throw new ModelArtsError(LocalErrorCode.malformed, l10n.t('the {0} in the response is missing or not a list', what), 'malformed');
   }
   return value;
 }
@@ -12,7 +13,7 @@ export function expectArray<T>(value: T[] | undefined, what: string): T[] {
 export function findListed<T>(items: readonly T[], matches: (item: T) => boolean, what: string): T {
   const found = items.find(matches);
   if (found === undefined) {
-    throw new ModelArtsError('NotFound', `${what} is no longer listed`, 'service', undefined, 404);
+    throw new ModelArtsError('NotFound', l10n.t('{0} is no longer listed', what), 'service', undefined, 404);
   }
   return found;
 }

@@ -6,6 +6,7 @@
  * obscurely in the cloud; these checks fail early and say what to do. No `vscode` import:
  * the create form's rules use `imageRegionProblem` in the browser too.
  */
+import * as l10n from '@vscode/l10n';
 import { LocalErrorCode, ModelArtsError } from './errors';
 import { accessAddresses, type ServiceV2, serviceVersionLabel } from './inferenceV2Objects';
 
@@ -37,9 +38,14 @@ export function checkServiceRegion(service: ServiceV2, region: string): void {
     const version = serviceVersionLabel(service);
     throw new ModelArtsError(
       LocalErrorCode.regionMismatch,
-      `real-time service "${service.name}"${version ? ` (version ${version})` : ''} is in ${found.region} (its inference address ${found.evidence} says so), ` +
-        `but the request would go to ${region}. Act on it under ${found.region} in the explorer (add that region with "ModelArts: Add Region"); ` +
-        `if it was listed under ${region}, the project id used for ${region} (MODELARTS_PROJECT_ID) or modelarts.endpointOverrides points at ${found.region}.`,
+      l10n.t(
+        'real-time service "{0}"{1} is in {2} (its inference address {3} says so), but the request would go to {4}. Act on it under {2} in the explorer (add that region with "ModelArts: Add Region"); if it was listed under {4}, the project id used for {4} (MODELARTS_PROJECT_ID) or modelarts.endpointOverrides points at {2}.',
+        service.name ?? '',
+        version ? l10n.t(' (version {0})', version) : '',
+        found.region,
+        found.evidence,
+        region,
+      ),
       'config',
     );
   }
@@ -49,7 +55,11 @@ export function checkServiceRegion(service: ServiceV2, region: string): void {
 export function imageRegionProblem(imagePath: string, region: string): string | undefined {
   const imageRegion = regionInHost(imagePath);
   return imageRegion && imageRegion !== region
-    ? `The image is in the SWR of ${imageRegion}, but the service would run in ${region}, which pulls from its own SWR. Choose an image of ${region} (or sync this one there with SWR's image synchronization).`
+    ? l10n.t(
+        "The image is in the SWR of {0}, but the service would run in {1}, which pulls from its own SWR. Choose an image of {1} (or sync this one there with SWR's image synchronization).",
+        imageRegion,
+        region,
+      )
     : undefined;
 }
 

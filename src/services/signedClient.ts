@@ -3,8 +3,10 @@ import { ClientBuilder } from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder';
 import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials';
 import type { HcClient, HttpRequestOptions } from '@huaweicloud/huaweicloud-sdk-core/HcClient';
 import type { AxiosRequestConfig, AxiosResponseHeaders } from 'axios';
+import * as l10n from '@vscode/l10n';
 import log4js from 'log4js';
 import { cancelledError, LocalErrorCode, ModelArtsError } from './errors';
+import { type AuthWatch, withSessionSignal } from './sessionSignal';
 import { endpointFor, type EndpointOverrides, isLoopbackHost, type ServiceName } from './endpoints';
 import { type ServiceLogger, silentLogger } from './logger';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from './retry';
@@ -23,6 +25,8 @@ export interface Credentials {
   readonly securityToken?: string;
   /** A project id already known for one region (environment and notebook modes); other regions are looked up. */
   readonly knownProject?: { readonly region: string; readonly projectId: string };
+  /** Project ids a profile was given per region; other regions are looked up. */
+  readonly projectIds?: Readonly<Record<string, string>>;
 }
 
 export interface SignedClientOptions {
@@ -33,6 +37,9 @@ export interface SignedClientOptions {
   readonly retryPolicy?: RetryPolicy;
   readonly userAgent: string;
   readonly logger?: ServiceLogger;
+  /** Aborted when the account these credentials belong to is no longer the one in use: every request stops. */
+  readonly sessionSignal?: AbortSignal;
+  readonly authWatch?: AuthWatch;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -104,9 +111,10 @@ export class SignedClient {
 
   /** The IAM project id of a region, looked up once per region (never created: §8, sdk-notes). */
   projectId(region: string, signal?: AbortSignal): Promise<string> {
-    const known = this.options.credentials.knownProject;
-    if (known && known.region === region) {
-      return Promise.resolve(known.projectId);
+    const { knownProject, projectIds } = this.options.credentials;
+    const given = knownProject?.region === region ? knownProject.projectId : projectIds?.[region];
+    if (given) {
+      return Promise.resolve(given);
     }
     let pending = this.projectIds.get(region);
     if (!pending) {
@@ -118,17 +126,32 @@ export class SignedClient {
     return pending;
   }
 
-  async request<T>(request: ApiRequest): Promise<T> {
-    const needsProject = request.projectScoped === true || request.path.includes('{project_id}');
-    const projectId = needsProject ? await this.projectId(request.region, request.signal) : undefined;
-    const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
-    return withRetry(() => this.send<T>(request, projectId), {
-      policy: this.retryPolicy,
-      idempotent,
-      signal: request.signal,
-      onRetry: (error, delayMs) =>
-        this.logger.warn(`${request.method} ${request.path}: ${error.toDisplayString()}; retrying in ${delayMs} ms`),
-    });
+  async request<T>(asked: ApiRequest): Promise<T> {
+    const { sessionSignal, authWatch } = this.options;
+    const request = { ...asked, signal: withSessionSignal(asked.signal, sessionSignal) };
+    try {
+      const needsProject = request.projectScoped === true || request.path.includes('{project_id}');
+      const projectId = needsProject ? await this.projectId(request.region, request.signal) : undefined;
+      const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
+      const answer = await withRetry(() => this.send<T>(request, projectId), {
+        policy: this.retryPolicy,
+        idempotent,
+        signal: request.signal,
+        onRetry: (error, delayMs) =>
+          this.logger.warn(`${request.method} ${request.path}: ${error.toDisplayString()}; retrying in ${delayMs} ms`),
+      });
+      // An answer that arrives after its account was left is dropped: it must not show under another account.
+      if (sessionSignal?.aborted) {
+        throw cancelledError();
+      }
+      authWatch?.succeeded();
+      return answer;
+    } catch (error) {
+      if (error instanceof ModelArtsError && error.kind === 'auth' && !sessionSignal?.aborted) {
+        authWatch?.failed(error);
+      }
+      throw error;
+    }
   }
 
   private async lookUpProjectId(region: string, signal?: AbortSignal): Promise<string> {
@@ -145,8 +168,8 @@ export class SignedClient {
       throw new ModelArtsError(
         LocalErrorCode.projectNotFound,
         matches.length === 0
-          ? `no IAM project named "${region}" is visible to this access key`
-          : `several IAM projects are named "${region}"; set the project id explicitly`,
+          ? l10n.t('no IAM project named "{0}" is visible to this access key', region)
+          : l10n.t('several IAM projects are named "{0}"; set the project id explicitly', region),
         'config',
       );
     }
@@ -180,7 +203,7 @@ export class SignedClient {
     try {
       const response = await core.sendRequest<Record<string, unknown>>(options);
       if (isNotJson(response)) {
-        throw new ModelArtsError(LocalErrorCode.malformed, 'the service answered with a body that is not valid JSON', 'malformed', response[NOT_JSON], Number(response.httpStatusCode));
+        throw new ModelArtsError(LocalErrorCode.malformed, l10n.t('the service answered with a body that is not valid JSON'), 'malformed', response[NOT_JSON], Number(response.httpStatusCode));
       }
       this.logger.info(`${request.method} ${request.service} ${request.path} ${String(response.httpStatusCode)} (${Date.now() - started} ms)`);
       return stripStatus(response) as T;
@@ -231,11 +254,11 @@ export class SignedClient {
     if (status === undefined || Number.isNaN(status)) {
       const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test(message);
       return timedOut
-        ? new ModelArtsError(LocalErrorCode.timeout, `no answer within ${this.timeoutMs} ms`, 'timeout')
-        : new ModelArtsError(LocalErrorCode.network, `network error: ${message}`, 'network');
+        ? new ModelArtsError(LocalErrorCode.timeout, l10n.t('no answer within {0} ms', this.timeoutMs), 'timeout')
+        : new ModelArtsError(LocalErrorCode.network, l10n.t('network error: {0}', message), 'network');
     }
     if (status < 300) {
-      return new ModelArtsError(LocalErrorCode.malformed, 'the service answered with a body that is not valid JSON', 'malformed', requestId, status);
+      return new ModelArtsError(LocalErrorCode.malformed, l10n.t('the service answered with a body that is not valid JSON'), 'malformed', requestId, status);
     }
     const code = core.errorCode ?? `HTTP.${status}`;
     const kind = status === 401 || status === 403 ? 'auth' : status === 429 ? 'throttled' : 'service';
@@ -275,7 +298,7 @@ function fillPath(template: string, params: Record<string, string>): string {
     }
     const value = params[name];
     if (value === undefined || !URL_SAFE_ID.test(value)) {
-      throw new ModelArtsError(LocalErrorCode.invalidInput, `"${value ?? ''}" is not a valid ${name}`, 'config');
+      throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('"{0}" is not a valid {1}', value ?? '', name), 'config');
     }
     return value;
   });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { LocalErrorCode, ModelArtsError } from './errors';
 import { workspaceNameProblem } from './naming';
 import { expectArray } from './responses';
@@ -129,6 +130,6 @@ export interface CreateWorkspaceRequest {
 function checkName(name: string): void {
   const problem = workspaceNameProblem(name);
   if (problem) {
-    throw new ModelArtsError(LocalErrorCode.invalidInput, `workspace name "${name}": ${problem}`, 'config');
+    throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('workspace name "{0}": {1}', name, problem), 'config');
   }
 }

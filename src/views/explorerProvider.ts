@@ -18,6 +18,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Each category's status filter, for the session. */
   readonly statusFilters = new StatusFilters();
   private roots: RegionNode[] | undefined;
+  /**
+   * The ids of the nodes the user expanded, for the session. The workbench keeps a row's expansion across a refresh
+   * only while a row of that id stays in the tree; a row that comes back (a profile switched back, the tree emptied
+   * while services are rebuilt, a region added again) is new to it and opens as its TreeItem says.
+   */
+  private readonly expandedIds = new Set<string>();
   /** Words another part adds to a resource row's contextValue (a watched job's), so its menus can tell. */
   private rowMarks: (row: ResourceNode<unknown>) => readonly string[] = () => [];
   private readonly subscriptions: vscode.Disposable[];
@@ -40,11 +46,27 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     const item = node.getTreeItem();
+    if (item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed && this.expandedIds.has(node.id)) {
+      item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+    }
     const marks = node instanceof ResourceNode ? this.rowMarks(node) : [];
     if (marks.length > 0) {
       item.contextValue = [item.contextValue, ...marks].join(' ');
     }
     return item;
+  }
+
+  /** Follows what the user expands and collapses in `treeView`, so rows built again open as they were left. */
+  rememberExpansion(treeView: vscode.TreeView<ExplorerNode>): vscode.Disposable {
+    return vscode.Disposable.from(
+      treeView.onDidExpandElement(({ element }) => this.expandedIds.add(element.id)),
+      treeView.onDidCollapseElement(({ element }) => this.expandedIds.delete(element.id)),
+    );
+  }
+
+  /** Forgets what was expanded: rows built from now on open collapsed, as in a new window. */
+  forgetExpansion(): void {
+    this.expandedIds.clear();
   }
 
   /** Sets the words added to resource rows' contextValue; rows take them when rendered (again: see rerenderRows). */
@@ -84,16 +106,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /**
    * The node of a resource that was just created: its category (in the workspace, or
-   * the region's own for Lite Servers) is loaded again (the new resource is on its
+   * the region's account-wide one for Lite Servers) is loaded again (the new resource is on its
    * first page, newest first) and the node returned for revealing. Undefined when
    * its region is not shown.
    */
   async findNewResource(region: string, workspaceId: string, kindContextValue: string, id: string): Promise<ExplorerNode | undefined> {
     const isGroup = (node: ExplorerNode): boolean => node instanceof ResourceGroupNode && node.kind.contextValue === kindContextValue;
-    const regionNode = (await this.getChildren()).find((node) => node instanceof RegionNode && node.region === region);
+    const regionNode = (await this.getChildren()).find((node): node is RegionNode => node instanceof RegionNode && node.region === region);
     const regionChildren = regionNode ? await this.getChildren(regionNode) : [];
     const workspace = regionChildren.find((node) => node instanceof WorkspaceNode && node.workspace.id === workspaceId);
-    const group = regionChildren.find(isGroup) ?? (workspace && (await this.getChildren(workspace)).find(isGroup));
+    const group = regionNode?.categories.find(isGroup) ?? (workspace && (await this.getChildren(workspace)).find(isGroup));
     if (!group) {
       return undefined;
     }

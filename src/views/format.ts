@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { markdownText } from './markdownTable';
+import { STATUS_TRANSLATIONS } from './statusTranslations';
 import { SPECIAL_STATUSES, type SpecialStatus, statusWords } from './statusWords';
 
 /** "5 min ago", "3 h ago", "12 d ago": compact enough for a tree item's description. */
@@ -21,10 +22,12 @@ export function formatAge(epochMs: number | undefined, now: number = Date.now())
   return vscode.l10n.t('{0} d ago', Math.floor(hours / 24));
 }
 
+/** A date and time in VS Code's display language (not the OS's): "12/6/2026, 11:32:30 PM", "2026/12/6 23:32:30". */
 export function formatTimestamp(epochMs: number | undefined): string {
-  return epochMs === undefined ? '—' : new Date(epochMs).toLocaleString();
+  return epochMs === undefined ? '—' : new Date(epochMs).toLocaleString(vscode.env.language);
 }
 
+/** "1h 5m", "4m 20s", "12s". */
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined) {
     return '—';
@@ -33,7 +36,7 @@ export function formatDuration(ms: number | undefined): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
-  return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
+  return h > 0 ? vscode.l10n.t('{0}h {1}m', h, m) : m > 0 ? vscode.l10n.t('{0}m {1}s', m, s) : vscode.l10n.t('{0}s', s);
 }
 
 /** What statusWords would get wrong ("Changingos", "Ok"). */
@@ -55,7 +58,11 @@ const isSpecial = (status: string): status is SpecialStatus => (SPECIAL_STATUSES
  * and the few the word-by-word reading gets wrong.
  */
 export function readableStatus(status: string): string {
-  return isSpecial(status) ? STATUS_WORDS[status] : statusWords(status);
+  if (isSpecial(status)) {
+    return STATUS_WORDS[status];
+  }
+  const words = statusWords(status);
+  return STATUS_TRANSLATIONS[words] ?? words;
 }
 
 /** "13.2 GB", "512 KB": a size in bytes, in the largest unit that keeps it at 1 or more. */
@@ -63,15 +70,16 @@ export function formatSize(bytes: number | undefined): string | undefined {
   if (bytes === undefined || !Number.isFinite(bytes)) {
     return undefined;
   }
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = [vscode.l10n.t('B'), vscode.l10n.t('KB'), vscode.l10n.t('MB'), vscode.l10n.t('GB'), vscode.l10n.t('TB')];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit++;
   }
-  // One decimal below 10 ("1.5 GB"), none when it is .0 or the value is larger.
-  return `${unit > 0 && value < 10 ? Number(value.toFixed(1)) : Math.round(value)} ${units[unit]}`;
+  // One decimal below 10 ("1.5 GB"), none when it is .0 or the value is larger; the decimal sign of the display language.
+  const digits = new Intl.NumberFormat(vscode.env.language, { maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0, useGrouping: false });
+  return `${digits.format(value)} ${units[unit]}`;
 }
 
 /** "modelarts.vm.gpu.t4u8" → "vm.gpu.t4u8": every flavor starts with the service name. */

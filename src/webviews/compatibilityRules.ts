@@ -6,6 +6,7 @@
  */
 import type { FieldErrors } from './formRules';
 import type { Accelerator, Arch, EngineChoice, FlavorChoice, ImageChoice, NotebookFormValues, TrainingFlavorChoice, TrainingJobFormValues } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 /** What a flavor has; a field the listing left out is absent. */
 export interface Hardware {
@@ -54,12 +55,19 @@ const ACCELERATOR_NAMES: Readonly<Record<Accelerator, string>> = { CPU: 'CPU', G
 export function mismatch(what: 'image' | 'engine', software: Software, hardware: Hardware): string | undefined {
   const problems: string[] = [];
   if (software.accelerators && software.accelerators.length > 0 && hardware.accelerator && !software.accelerators.includes(hardware.accelerator)) {
-    problems.push(`is built for ${software.accelerators.map((accelerator) => ACCELERATOR_NAMES[accelerator]).join(' or ')}, and the flavor is ${ACCELERATOR_NAMES[hardware.accelerator]}`);
+    const builtFor = software.accelerators.map((accelerator) => ACCELERATOR_NAMES[accelerator]).join(l10n.t(' or '));
+    problems.push(l10n.t('is built for {0}, and the flavor is {1}', builtFor, ACCELERATOR_NAMES[hardware.accelerator]));
   }
   if (software.arch && hardware.arch && software.arch !== hardware.arch) {
-    problems.push(`is built for ${ARCH_NAMES[software.arch]}, and the flavor is ${ARCH_NAMES[hardware.arch]}`);
+    problems.push(l10n.t('is built for {0}, and the flavor is {1}', ARCH_NAMES[software.arch], ARCH_NAMES[hardware.arch]));
   }
-  return problems.length > 0 ? `This ${what} ${problems.join('; it ')}. It will likely fail to start: choose another ${what} or flavor.` : undefined;
+  if (problems.length === 0) {
+    return undefined;
+  }
+  const reasons = problems.join(l10n.t('; it '));
+  return what === 'image'
+    ? l10n.t('This image {0}. It will likely fail to start: choose another image or flavor.', reasons)
+    : l10n.t('This engine {0}. It will likely fail to start: choose another engine or flavor.', reasons);
 }
 
 /** The notebook form's warning at the image, keyed by field. */

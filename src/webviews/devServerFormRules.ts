@@ -8,6 +8,7 @@ import { adminPasswordProblem, liteNameProblem } from '../services/naming';
 import { choiceProblem, type CompanionLists, subnetServesZone } from './companionRules';
 import type { FieldErrors } from './formRules';
 import type { CompanionList, DevServerFormValues } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 /** EVS disk types; the reference's example uses GPSSD (§7.2). */
 export const EVS_TYPES = ['GPSSD', 'ESSD', 'SSD', 'SAS', 'SATA'] as const;
@@ -35,12 +36,12 @@ export function devServerChoiceLists(values: DevServerFormValues): CompanionList
 function networkErrors(values: DevServerFormValues, lists: CompanionLists, errors: FieldErrors): void {
   const problems = {
     vpcId: choiceProblem(values.vpcId, lists.vpcs, 'VPC'),
-    subnetId: choiceProblem(values.subnetId, lists.subnets, 'subnet'),
-    securityGroupId: choiceProblem(values.securityGroupId, lists.securityGroups, 'security group'),
+    subnetId: choiceProblem(values.subnetId, lists.subnets, l10n.t('subnet')),
+    securityGroupId: choiceProblem(values.securityGroupId, lists.securityGroups, l10n.t('security group')),
   };
   const subnet = lists.subnets?.find((candidate) => candidate.id === values.subnetId);
   if (!problems.subnetId && subnet && !subnetServesZone(subnet, values.availabilityZone)) {
-    problems.subnetId = `${subnet.name} is in ${subnet.availabilityZone}: choose a subnet of ${values.availabilityZone}.`;
+    problems.subnetId = l10n.t('{0} is in {1}: choose a subnet of {2}.', subnet.name, subnet.availabilityZone ?? '', values.availabilityZone);
   }
   for (const [field, problem] of Object.entries(problems)) {
     if (problem) {
@@ -52,9 +53,9 @@ function networkErrors(values: DevServerFormValues, lists: CompanionLists, error
 function loginErrors(values: DevServerFormValues, lists: CompanionLists, errors: FieldErrors): void {
   if (logsInWithKeyPair(values)) {
     if (values.serverType === 'HPS' && values.login === 'password') {
-      errors.login = 'HPS servers log in with a key pair only.';
+      errors.login = l10n.t('HPS servers log in with a key pair only.');
     }
-    const keyPairProblem = choiceProblem(values.keyPairName, lists.keyPairs, 'key pair');
+    const keyPairProblem = choiceProblem(values.keyPairName, lists.keyPairs, l10n.t('key pair'));
     if (keyPairProblem) {
       errors.keyPairName = keyPairProblem;
     }
@@ -64,7 +65,7 @@ function loginErrors(values: DevServerFormValues, lists: CompanionLists, errors:
   if (problem) {
     errors.adminPass = problem;
   } else if (values.adminPassConfirm !== values.adminPass) {
-    errors.adminPassConfirm = 'The passwords do not match.';
+    errors.adminPassConfirm = l10n.t('The passwords do not match.');
   }
 }
 
@@ -76,34 +77,34 @@ export function validateDevServerForm(values: DevServerFormValues, lists: Compan
     errors.name = nameProblem;
   }
   if (!values.flavor) {
-    errors.flavor = 'Choose a flavor.';
+    errors.flavor = l10n.t('Choose a flavor.');
   }
   if (!values.availabilityZone) {
-    errors.availabilityZone = 'Choose an availability zone.';
+    errors.availabilityZone = l10n.t('Choose an availability zone.');
   }
   if (!values.imageId) {
-    errors.imageId = 'Choose an image.';
+    errors.imageId = l10n.t('Choose an image.');
   }
   networkErrors(values, lists, errors);
   loginErrors(values, lists, errors);
   if (!(EVS_TYPES as readonly string[]).includes(values.rootVolumeType)) {
-    errors.rootVolumeType = 'Choose a disk type.';
+    errors.rootVolumeType = l10n.t('Choose a disk type.');
   }
   if (!wholeNumberIn(values.rootVolumeSizeGb, ROOT_VOLUME_GB.min, ROOT_VOLUME_GB.max)) {
-    errors.rootVolumeSizeGb = `Enter a whole number of GB from ${ROOT_VOLUME_GB.min} to ${ROOT_VOLUME_GB.max}.`;
+    errors.rootVolumeSizeGb = l10n.t('Enter a whole number of GB from {0} to {1}.', ROOT_VOLUME_GB.min, ROOT_VOLUME_GB.max);
   }
   if (!wholeNumberIn(values.dataVolumeCount, 0, MAX_DATA_VOLUMES)) {
-    errors.dataVolumeCount = `Enter 0 (none) to ${MAX_DATA_VOLUMES} data disks.`;
+    errors.dataVolumeCount = l10n.t('Enter 0 (none) to {0} data disks.', MAX_DATA_VOLUMES);
   } else if (values.dataVolumeCount > 0) {
     if (!(EVS_TYPES as readonly string[]).includes(values.dataVolumeType)) {
-      errors.dataVolumeType = 'Choose a disk type.';
+      errors.dataVolumeType = l10n.t('Choose a disk type.');
     }
     if (!wholeNumberIn(values.dataVolumeSizeGb, DATA_VOLUME_GB.min, DATA_VOLUME_GB.max)) {
-      errors.dataVolumeSizeGb = `Enter a whole number of GB from ${DATA_VOLUME_GB.min} to ${DATA_VOLUME_GB.max}.`;
+      errors.dataVolumeSizeGb = l10n.t('Enter a whole number of GB from {0} to {1}.', DATA_VOLUME_GB.min, DATA_VOLUME_GB.max);
     }
   }
   if (values.serverType !== 'HPS' && !wholeNumberIn(values.count, 1, MAX_SERVERS)) {
-    errors.count = `Enter 1 to ${MAX_SERVERS} servers.`;
+    errors.count = l10n.t('Enter 1 to {0} servers.', MAX_SERVERS);
   }
   return errors;
 }

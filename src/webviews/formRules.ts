@@ -9,6 +9,7 @@ import type { CreateNotebookRequest, Notebook } from '../services/notebooks';
 import { jobEnvironment, type TrainingJob, type TrainingJobEnvironments } from '../services/trainingJobs';
 import { choiceProblem, type CompanionLists } from './companionRules';
 import type { NameValue, NotebookFormValues, TrainingJobFormValues } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 export type FieldErrors = Record<string, string>;
 
@@ -29,24 +30,24 @@ export function validateNotebookForm(values: NotebookFormValues, lists: Companio
     errors.name = name;
   }
   if (!values.flavorId) {
-    errors.flavorId = 'Choose a flavor.';
+    errors.flavorId = l10n.t('Choose a flavor.');
   }
   if (!values.imageId) {
-    errors.imageId = 'Choose an image.';
+    errors.imageId = l10n.t('Choose an image.');
   }
   if (values.storage === 'EVS' && !(Number.isInteger(values.evsSizeGb) && values.evsSizeGb >= EVS_MIN_GB && values.evsSizeGb <= EVS_MAX_GB)) {
-    errors.evsSizeGb = `Enter a whole number of GB from ${EVS_MIN_GB} to ${EVS_MAX_GB}.`;
+    errors.evsSizeGb = l10n.t('Enter a whole number of GB from {0} to {1}.', EVS_MIN_GB, EVS_MAX_GB);
   }
   if (values.storage === 'OBS' && !OBS_FOLDER.test(values.obsPath)) {
-    errors.obsPath = 'Enter a folder such as obs://my-bucket/notebooks/ (ending with /).';
+    errors.obsPath = l10n.t('Enter a folder such as obs://my-bucket/notebooks/ (ending with /).');
   }
   // No key pair: no SSH access.
-  const keyPairProblem = values.keyPairName ? choiceProblem(values.keyPairName, lists.keyPairs, 'key pair') : undefined;
+  const keyPairProblem = values.keyPairName ? choiceProblem(values.keyPairName, lists.keyPairs, l10n.t('key pair')) : undefined;
   if (keyPairProblem) {
     errors.keyPairName = keyPairProblem;
   }
   if (!(Number.isInteger(values.autoStopHours) && values.autoStopHours >= 0 && values.autoStopHours <= AUTO_STOP_MAX_HOURS)) {
-    errors.autoStopHours = `Enter 0 (never) or 1 to ${AUTO_STOP_MAX_HOURS} hours.`;
+    errors.autoStopHours = l10n.t('Enter 0 (never) or 1 to {0} hours.', AUTO_STOP_MAX_HOURS);
   }
   return errors;
 }
@@ -98,53 +99,53 @@ export function validateTrainingJobForm(values: TrainingJobFormValues, maxNodes?
   }
   if (values.source === 'engine') {
     if (!values.engineId) {
-      errors.engineId = 'Choose an engine.';
+      errors.engineId = l10n.t('Choose an engine.');
     }
     if (!OBS_FOLDER.test(values.codeDir)) {
-      errors.codeDir = 'Enter the code folder, e.g. obs://my-bucket/code/ (ending with /).';
+      errors.codeDir = l10n.t('Enter the code folder, e.g. obs://my-bucket/code/ (ending with /).');
     }
     if (!OBS_FILE.test(values.bootFile)) {
-      errors.bootFile = 'Enter the boot file, e.g. obs://my-bucket/code/train.py.';
+      errors.bootFile = l10n.t('Enter the boot file, e.g. obs://my-bucket/code/train.py.');
     } else if (OBS_FOLDER.test(values.codeDir) && !values.bootFile.startsWith(values.codeDir)) {
-      errors.bootFile = 'The boot file must be inside the code folder.';
+      errors.bootFile = l10n.t('The boot file must be inside the code folder.');
     }
   } else {
     if (!values.imageUrl.trim()) {
-      errors.imageUrl = 'Enter the image, e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0.';
+      errors.imageUrl = l10n.t('Enter the image, e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0.');
     }
     if (!values.command.trim()) {
-      errors.command = 'Enter the command that starts training.';
+      errors.command = l10n.t('Enter the command that starts training.');
     }
   }
   if (!values.flavorId) {
-    errors.flavorId = 'Choose a flavor.';
+    errors.flavorId = l10n.t('Choose a flavor.');
   }
   const limit = maxNodes ?? Number.MAX_SAFE_INTEGER;
   if (!(Number.isInteger(values.nodeCount) && values.nodeCount >= 1 && values.nodeCount <= limit)) {
-    errors.nodeCount = maxNodes ? `Enter 1 to ${maxNodes} nodes.` : 'Enter a whole number of nodes, 1 or more.';
+    errors.nodeCount = maxNodes ? l10n.t('Enter 1 to {0} nodes.', maxNodes) : l10n.t('Enter a whole number of nodes, 1 or more.');
   }
-  tableErrors(errors, 'inputs', values.inputs, (row) => (OBS_FOLDER.test(row.value) || OBS_FILE.test(row.value) ? undefined : 'an obs:// path'));
-  tableErrors(errors, 'outputs', values.outputs, (row) => (OBS_FOLDER.test(row.value) ? undefined : 'an obs:// folder ending with /'));
+  tableErrors(errors, 'inputs', values.inputs, (row) => (OBS_FOLDER.test(row.value) || OBS_FILE.test(row.value) ? undefined : l10n.t('an obs:// path')));
+  tableErrors(errors, 'outputs', values.outputs, (row) => (OBS_FOLDER.test(row.value) ? undefined : l10n.t('an obs:// folder ending with /')));
   tableErrors(errors, 'hyperparameters', values.hyperparameters, () => undefined);
   environmentErrors(errors, 'environment', values.environment);
   if (values.logPath && !OBS_FOLDER.test(values.logPath)) {
-    errors.logPath = 'Enter a folder such as obs://my-bucket/logs/ (ending with /), or leave it empty.';
+    errors.logPath = l10n.t('Enter a folder such as obs://my-bucket/logs/ (ending with /), or leave it empty.');
   }
   return errors;
 }
 
 /** Environment variables: unique names of letters, digits and _, not starting with a digit. */
 export function environmentErrors(errors: FieldErrors, field: string, rows: readonly NameValue[]): void {
-  tableErrors(errors, field, rows, (row) => (ENVIRONMENT_NAME.test(row.name) ? undefined : 'a variable name of letters, digits and _'));
+  tableErrors(errors, field, rows, (row) => (ENVIRONMENT_NAME.test(row.name) ? undefined : l10n.t('a variable name of letters, digits and _')));
 }
 
 /** A table's rows need unique, non-empty names; `rowProblem` says what a valid row needs. */
 function tableErrors(errors: FieldErrors, field: string, rows: readonly NameValue[], rowProblem: (row: NameValue) => string | undefined): void {
   const seen = new Set<string>();
   for (const [index, row] of rows.entries()) {
-    const problem = !row.name.trim() ? 'a name' : seen.has(row.name) ? 'a name used once' : rowProblem(row);
+    const problem = !row.name.trim() ? l10n.t('a name') : seen.has(row.name) ? l10n.t('a name used once') : rowProblem(row);
     if (problem) {
-      errors[field] = `Row ${index + 1} needs ${problem}.`;
+      errors[field] = l10n.t('Row {0} needs {1}.', index + 1, problem);
       return;
     }
     seen.add(row.name);

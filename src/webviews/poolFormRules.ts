@@ -5,6 +5,7 @@
 import { type Pool, POOL_DESCRIPTION_ANNOTATION, POOL_NAME_LABEL, poolDisplayName, type PoolResource } from '../services/poolObjects';
 import type { FieldErrors } from './formRules';
 import type { PoolEditValues, PoolFormValues, PoolUse } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Pool display names: 4–30 lower-case letters, digits and hyphens, starting with a
@@ -14,24 +15,23 @@ const POOL_NAME = /^[a-z][a-z0-9-]{3,29}$/;
 /** A pool is created with at least one node; the console offers up to 500 at once (uncertain). */
 export const POOL_MAX_NODES = 500;
 const USES: readonly PoolUse[] = ['Train', 'Infer', 'Notebook'];
-const CHOOSE_USES = 'Choose what the pool is for.';
 
 export function validatePoolForm(values: PoolFormValues): FieldErrors {
   const errors: FieldErrors = {};
   if (!POOL_NAME.test(values.name)) {
-    errors.name = 'Use 4 to 30 lower-case letters, digits or hyphens (-), starting with a letter.';
+    errors.name = l10n.t('Use 4 to 30 lower-case letters, digits or hyphens (-), starting with a letter.');
   }
   if (!values.flavorId) {
-    errors.flavorId = 'Choose a flavor.';
+    errors.flavorId = l10n.t('Choose a flavor.');
   }
   if (!(Number.isInteger(values.nodeCount) && values.nodeCount >= 1 && values.nodeCount <= POOL_MAX_NODES)) {
-    errors.nodeCount = `Enter 1 to ${POOL_MAX_NODES} nodes.`;
+    errors.nodeCount = l10n.t('Enter 1 to {0} nodes.', POOL_MAX_NODES);
   }
   if (!values.networkName) {
-    errors.networkName = 'Choose a network.';
+    errors.networkName = l10n.t('Choose a network.');
   }
   if (values.uses.length === 0) {
-    errors.uses = CHOOSE_USES;
+    errors.uses = l10n.t('Choose what the pool is for.');
   }
   return errors;
 }
@@ -43,11 +43,11 @@ export function isPoolEdit(values: PoolFormValues | PoolEditValues): values is P
 export function validatePoolEdit(values: PoolEditValues): FieldErrors {
   const errors: FieldErrors = {};
   if (values.uses.length === 0) {
-    errors.uses = CHOOSE_USES;
+    errors.uses = l10n.t('Choose what the pool is for.');
   }
   const wrong = values.resources.find((row) => !(Number.isInteger(row.count) && row.count >= 0 && row.count <= row.max));
   if (wrong) {
-    errors.resources = `Enter 0 to ${wrong.max} nodes for ${wrong.nodePool || wrong.flavor}.`;
+    errors.resources = l10n.t('Enter 0 to {0} nodes for {1}.', wrong.max, wrong.nodePool || wrong.flavor);
   }
   return errors;
 }

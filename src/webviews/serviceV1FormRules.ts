@@ -7,6 +7,7 @@ import type { CreateServiceV1Request, ServiceV1 } from '../services/inferenceV1'
 import { resourceNameProblem } from '../services/naming';
 import { copyName, environmentErrors, type FieldErrors } from './formRules';
 import type { ServiceModelChoice, ServiceSpecChoice, ServiceV1FormValues } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 /** (uncertain) The console's limit on instances of one model. */
 export const SERVICE_MAX_INSTANCES = 128;
@@ -33,17 +34,17 @@ export function requirementsText(model: ServiceModelChoice): string {
     model.minCpu ? `${model.minCpu} vCPUs` : undefined,
     model.minMemoryMb ? `${Math.round(model.minMemoryMb / 1024)} GB` : undefined,
     model.minGpu ? `${model.minGpu} GPU` : undefined,
-    model.minAscend ? `${model.minAscend} Ascend` : undefined,
+    model.minAscend ? l10n.t('{0} Ascend', model.minAscend) : undefined,
   ].filter(Boolean);
-  return parts.length > 0 ? `at least ${parts.join(', ')}` : 'no minimum';
+  return parts.length > 0 ? l10n.t('at least {0}', parts.join(', ')) : l10n.t('no minimum');
 }
 
 export function descriptionProblem(description: string): string | undefined {
-  return description.length > MAX_DESCRIPTION || FORBIDDEN_DESCRIPTION.test(description) ? `At most ${MAX_DESCRIPTION} characters, without < > = & " or '.` : undefined;
+  return description.length > MAX_DESCRIPTION || FORBIDDEN_DESCRIPTION.test(description) ? l10n.t('At most {0} characters, without < > = & " or \'.', MAX_DESCRIPTION) : undefined;
 }
 
 export function instanceCountProblem(count: number): string | undefined {
-  return Number.isInteger(count) && count >= 1 && count <= SERVICE_MAX_INSTANCES ? undefined : `Enter 1 to ${SERVICE_MAX_INSTANCES} instances.`;
+  return Number.isInteger(count) && count >= 1 && count <= SERVICE_MAX_INSTANCES ? undefined : l10n.t('Enter 1 to {0} instances.', SERVICE_MAX_INSTANCES);
 }
 
 /** With the choices loaded, the model must be a published one of the chosen workspace, and the specification must fit it. */
@@ -59,19 +60,19 @@ export function validateServiceV1Form(values: ServiceV1FormValues, options?: Ser
   }
   const model = options?.models.find((candidate) => candidate.id === values.modelId && candidate.workspaceId === values.workspaceId);
   if (!values.modelName) {
-    errors.modelName = 'Choose a model.';
+    errors.modelName = l10n.t('Choose a model.');
   } else if (!values.modelId) {
-    errors.modelId = 'Choose a version.';
+    errors.modelId = l10n.t('Choose a version.');
   } else if (options && !model) {
-    errors.modelId = 'Choose a published version of a model in this workspace.';
+    errors.modelId = l10n.t('Choose a published version of a model in this workspace.');
   }
   const spec = options?.specifications.find((candidate) => candidate.id === values.specification);
   if (!values.specification) {
-    errors.specification = 'Choose a specification.';
+    errors.specification = l10n.t('Choose a specification.');
   } else if (options && !spec) {
-    errors.specification = 'This specification is not offered in this region.';
+    errors.specification = l10n.t('This specification is not offered in this region.');
   } else if (spec && model && !specificationFits(spec, model)) {
-    errors.specification = `Too small for ${model.name} ${model.version}, which needs ${requirementsText(model)}.`;
+    errors.specification = l10n.t('Too small for {0} {1}, which needs {2}.', model.name, model.version, requirementsText(model));
   }
   const instances = instanceCountProblem(values.instanceCount);
   if (instances) {
@@ -79,7 +80,7 @@ export function validateServiceV1Form(values: ServiceV1FormValues, options?: Ser
   }
   environmentErrors(errors, 'environment', values.environment);
   if (!(Number.isInteger(values.autoStopHours) && values.autoStopHours >= 0 && values.autoStopHours <= SERVICE_AUTO_STOP_MAX_HOURS)) {
-    errors.autoStopHours = `Enter 0 (never) or 1 to ${SERVICE_AUTO_STOP_MAX_HOURS} hours.`;
+    errors.autoStopHours = l10n.t('Enter 0 (never) or 1 to {0} hours.', SERVICE_AUTO_STOP_MAX_HOURS);
   }
   return errors;
 }

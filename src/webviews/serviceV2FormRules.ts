@@ -8,6 +8,7 @@ import { resourceNameProblem } from '../services/naming';
 import { imageRegionProblem } from '../services/serviceRegion';
 import { copyName, environmentErrors, type FieldErrors } from './formRules';
 import { SERVICE_V2_AUTH_TYPES, SERVICE_V2_FRAMEWORKS, SERVICE_V2_RATE_UNITS, type ServiceV2FormValues, type ServiceV2Options } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 /** The SDK's GroupConfig.count: 1 to 128 instances. */
 export const SERVICE_V2_MAX_INSTANCES = 128;
@@ -31,10 +32,10 @@ const SWR_IMAGE = /^swr\.[a-z0-9-]+\.myhuaweicloud\.com\/[a-z0-9._-]+\/[a-z0-9._
 export function imageProblem(image: string, region: string | undefined): string | undefined {
   const path = image.trim();
   if (!path) {
-    return 'Choose an image of your SWR, or type its path.';
+    return l10n.t('Choose an image of your SWR, or type its path.');
   }
   if (!SWR_IMAGE.test(path)) {
-    return 'An SWR image path with its tag: swr.<region>.myhuaweicloud.com/<namespace>/<repository>:<tag>.';
+    return l10n.t('An SWR image path with its tag: swr.<region>.myhuaweicloud.com/<namespace>/<repository>:<tag>.');
   }
   return region === undefined ? undefined : imageRegionProblem(path, region);
 }
@@ -48,24 +49,24 @@ function resourceErrors(errors: FieldErrors, values: ServiceV2FormValues, option
   if (values.resources === 'flavor') {
     const flavor = options?.flavors.find((candidate) => candidate.id === values.flavor);
     if (!values.flavor) {
-      errors.flavor = 'Choose a flavor.';
+      errors.flavor = l10n.t('Choose a flavor.');
     } else if (options && !flavor) {
-      errors.flavor = 'This flavor is not offered in this region.';
+      errors.flavor = l10n.t('This flavor is not offered in this region.');
     } else if (flavor?.soldOut) {
-      errors.flavor = 'This flavor is sold out; choose another.';
+      errors.flavor = l10n.t('This flavor is sold out; choose another.');
     }
     return;
   }
   if (!values.poolId) {
-    errors.poolId = 'Choose a dedicated pool.';
+    errors.poolId = l10n.t('Choose a dedicated pool.');
   } else if (options && !options.pools.some((pool) => pool.id === values.poolId && pool.workspaceId === values.workspaceId)) {
-    errors.poolId = 'Choose a running pool of this workspace that is used for inference.';
+    errors.poolId = l10n.t('Choose a running pool of this workspace that is used for inference.');
   }
   if (!(Number.isFinite(values.cpu) && values.cpu >= 0.01 && values.cpu <= SERVICE_V2_MAX_CPU && twoDecimals(values.cpu))) {
-    errors.cpu = `Enter 0.01 to ${SERVICE_V2_MAX_CPU} cores, with at most two decimals (0.5 is half a core).`;
+    errors.cpu = l10n.t('Enter 0.01 to {0} cores, with at most two decimals (0.5 is half a core).', SERVICE_V2_MAX_CPU);
   }
   if (!wholeBetween(values.memoryMb, 1, SERVICE_V2_MAX_MEMORY_MB)) {
-    errors.memoryMb = 'Enter the memory in MB, a whole number (8192 is 8 GB).';
+    errors.memoryMb = l10n.t('Enter the memory in MB, a whole number (8192 is 8 GB).');
   }
 }
 
@@ -77,12 +78,12 @@ export function validateServiceV2Form(values: ServiceV2FormValues, options?: Ser
     errors.name = name;
   }
   if (values.description.length > SERVICE_V2_MAX_DESCRIPTION) {
-    errors.description = `At most ${SERVICE_V2_MAX_DESCRIPTION} characters.`;
+    errors.description = l10n.t('At most {0} characters.', SERVICE_V2_MAX_DESCRIPTION);
   } else if (/[<>]/.test(values.description)) {
-    errors.description = 'The description cannot contain "<" or ">".';
+    errors.description = l10n.t('The description cannot contain "<" or ">".');
   }
   if (!VERSION.test(values.version)) {
-    errors.version = 'Three numbers up to 99, such as 1.0.0.';
+    errors.version = l10n.t('Three numbers up to 99, such as 1.0.0.');
   }
   const image = imageProblem(values.image, options?.region);
   if (image) {
@@ -90,19 +91,19 @@ export function validateServiceV2Form(values: ServiceV2FormValues, options?: Ser
   }
   resourceErrors(errors, values, options);
   if (!wholeBetween(values.instanceCount, 1, SERVICE_V2_MAX_INSTANCES)) {
-    errors.instanceCount = `Enter 1 to ${SERVICE_V2_MAX_INSTANCES} instances.`;
+    errors.instanceCount = l10n.t('Enter 1 to {0} instances.', SERVICE_V2_MAX_INSTANCES);
   }
   if (!wholeBetween(values.port, 1, 65535)) {
-    errors.port = 'The port the container listens on: 1 to 65535.';
+    errors.port = l10n.t('The port the container listens on: 1 to 65535.');
   }
   environmentErrors(errors, 'environment', values.environment);
   // The SDK's UnitConfig.envs: names of at most 64 characters, values without markup.
   const long = values.environment.findIndex((row) => row.name.length > 64);
   const markup = values.environment.findIndex((row) => /[<>]/.test(row.value));
   if (!errors.environment && long >= 0) {
-    errors.environment = `Row ${long + 1} needs a name of at most 64 characters.`;
+    errors.environment = l10n.t('Row {0} needs a name of at most 64 characters.', long + 1);
   } else if (!errors.environment && markup >= 0) {
-    errors.environment = `Row ${markup + 1} needs a value without "<" or ">".`;
+    errors.environment = l10n.t('Row {0} needs a value without "<" or ">".', markup + 1);
   }
   limitErrors(errors, values);
   return errors;
@@ -111,13 +112,13 @@ export function validateServiceV2Form(values: ServiceV2FormValues, options?: Ser
 /** What the service lets through: the SDK's ServiceLimit ranges. */
 function limitErrors(errors: FieldErrors, values: ServiceV2FormValues): void {
   if (!wholeBetween(values.rateLimit, 1, SERVICE_V2_MAX_RATE)) {
-    errors.rateLimit = `Enter 1 to ${SERVICE_V2_MAX_RATE} calls.`;
+    errors.rateLimit = l10n.t('Enter 1 to {0} calls.', SERVICE_V2_MAX_RATE);
   }
   if (!wholeBetween(values.requestTimeout, 1, SERVICE_V2_MAX_TIMEOUT_S)) {
-    errors.requestTimeout = `Enter 1 to ${SERVICE_V2_MAX_TIMEOUT_S} seconds.`;
+    errors.requestTimeout = l10n.t('Enter 1 to {0} seconds.', SERVICE_V2_MAX_TIMEOUT_S);
   }
   if (!wholeBetween(values.requestSizeLimit, 1, SERVICE_V2_MAX_REQUEST_MB)) {
-    errors.requestSizeLimit = `Enter 1 to ${SERVICE_V2_MAX_REQUEST_MB} MB.`;
+    errors.requestSizeLimit = l10n.t('Enter 1 to {0} MB.', SERVICE_V2_MAX_REQUEST_MB);
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ExtensionLog } from '../logging';
 import { asModelArtsError } from '../services/errors';
-import { type ErrorInfo, type HostMessage, parseWebviewMessage, type WebviewApp, type WebviewMessage } from './protocol';
+import { type ErrorInfo, type HostMessage, parseWebviewMessage, type WebviewApp, type WebviewLocale, type WebviewMessage } from './protocol';
 
 export interface WebviewDependencies {
   readonly extensionUri: vscode.Uri;
@@ -108,13 +108,20 @@ export abstract class WebviewController implements vscode.Disposable {
 <link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet" nonce="${nonce}">
 <link rel="stylesheet" href="${asset(`${this.app}.css`)}" nonce="${nonce}">
 </head>
-<body>
+<body data-locale="${attributeText(JSON.stringify(pageLocale()))}">
 <main id="app"></main>
 <script nonce="${nonce}" src="${asset(`${this.app}.js`)}"></script>
 </body>
 </html>`;
   }
 }
+
+/** VS Code's display language and its translations of the extension's strings, as every page gets them. */
+function pageLocale(): WebviewLocale {
+  return { language: vscode.env.language, bundle: vscode.l10n.bundle ?? {} };
+}
+
+const attributeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** An error as a webview may show it: code, message and request id, nothing else. */
 export function errorInfo(error: unknown, log: ExtensionLog): ErrorInfo {

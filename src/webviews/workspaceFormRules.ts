@@ -6,6 +6,7 @@ import { workspaceNameProblem } from '../services/naming';
 import type { CreateWorkspaceRequest, Workspace, WorkspaceGrant, WorkspaceUpdate } from '../services/workspaces';
 import type { FieldErrors } from './formRules';
 import { WORKSPACE_GRANT_USER_TYPES, type WorkspaceAccess, type WorkspaceFormValues, type WorkspaceGrantRow } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 /** §6.1 (the SDK's field text): a description has 0 to 256 characters. */
 export const WORKSPACE_DESCRIPTION_MAX = 256;
@@ -29,14 +30,14 @@ export function validateWorkspaceForm(values: WorkspaceFormValues): FieldErrors 
     errors.name = name;
   }
   if (values.description.length > WORKSPACE_DESCRIPTION_MAX) {
-    errors.description = `Use at most ${WORKSPACE_DESCRIPTION_MAX} characters (now ${values.description.length}).`;
+    errors.description = l10n.t('Use at most {0} characters (now {1}).', WORKSPACE_DESCRIPTION_MAX, values.description.length);
   }
   const grants = values.access === 'INTERNAL' ? grantsProblem(values.grants) : undefined;
   if (grants) {
     errors.grants = grants;
   }
   if (values.enterpriseProjectId.trim() && !ENTERPRISE_PROJECT_ID.test(values.enterpriseProjectId.trim())) {
-    errors.enterpriseProjectId = 'Use the id of an enterprise project (letters, digits and hyphens), or leave it empty for the default one.';
+    errors.enterpriseProjectId = l10n.t('Use the id of an enterprise project (letters, digits and hyphens), or leave it empty for the default one.');
   }
   return errors;
 }
@@ -48,14 +49,14 @@ function grantsProblem(rows: readonly WorkspaceGrantRow[]): string | undefined {
     const userId = row.userId.trim();
     const userName = row.userName.trim();
     if (!userId && !userName) {
-      return `User ${index + 1}: enter a user ID or a user name.`;
+      return l10n.t('User {0}: enter a user ID or a user name.', index + 1);
     }
     if (row.userType === 'IAM' && userId && !IAM_USER_ID.test(userId)) {
-      return `User ${index + 1}: an IAM user ID has 32 hexadecimal characters.`;
+      return l10n.t('User {0}: an IAM user ID has 32 hexadecimal characters.', index + 1);
     }
     const key = `${row.userType}:${userId ? `id:${userId.toLowerCase()}` : `name:${userName}`}`;
     if (seen.has(key)) {
-      return `User ${index + 1}: ${userId || userName} is already granted.`;
+      return l10n.t('User {0}: {1} is already granted.', index + 1, userId || userName);
     }
     seen.add(key);
   }

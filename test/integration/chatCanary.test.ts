@@ -5,7 +5,7 @@ import { seedDemo } from '../../emulator/seed';
 import { maskSecret } from '../../src/services/secrets';
 import { askParticipant, chatRequest, ScriptedModel, textOf } from './chatDoubles';
 import { invokeTool, sampleInputs } from './chatSamples';
-import { ExtensionUnderTest, REGION, until } from './harness';
+import { ExtensionUnderTest, PROFILE, REGION, until } from './harness';
 
 /** Credentials that must never be seen whole: signed in with, and planted in a training job the user made. */
 const CANARY = {
@@ -36,7 +36,7 @@ describe('Chat tools and participant never show credentials', () => {
     seedDemo(under.emulator.state, CANARY.ak);
     const bucket = under.emulator.obs.store.createBucket(PLANTED_BUCKET, domainId, REGION, 'STANDARD');
     under.emulator.obs.store.putObject(bucket, PLANTED_OBJECT, Buffer.from(`HW_ACCESS_KEY=${CANARY.ak}\nHW_SECRET_KEY=${CANARY.sk}\nHW_TOKEN=${CANARY.token}\n`), 'text/plain');
-    under.ui.answer(CANARY.ak, CANARY.sk, CANARY.token, REGION);
+    under.ui.answer(PROFILE, CANARY.ak, CANARY.sk, CANARY.token, REGION);
     await vscode.commands.executeCommand('modelarts.signIn');
     assert.deepEqual(under.ui.errors, [], 'signed in with the canary credentials');
     // A job whose description and environment carry the keys, as a careless user might have made it.

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CPU_NOTEBOOK_IMAGE, confirmationMessage, demoProject, invokeTool, sampleInputs } from './chatSamples';
-import { ExtensionUnderTest, type Node, REGION } from './harness';
+import { ExtensionUnderTest, type Node, PROFILE, REGION } from './harness';
 
 const IMAGE_URL = 'swr.cn-north-4.myhuaweicloud.com/modelarts-demo/data-prep:1.0.0';
 /** A security token as long as real ones get, signed in with: the redactor knows it. */
@@ -57,7 +57,7 @@ describe('Chat confirmations show what happens, and that is what happens', () =>
 
   before(async () => {
     under = await ExtensionUnderTest.start({ transitionMs: 1000 });
-    under.ui.answer(under.emulator.demo.ak, under.emulator.demo.sk, LONG_TOKEN, REGION);
+    under.ui.answer(PROFILE, under.emulator.demo.ak, under.emulator.demo.sk, LONG_TOKEN, REGION);
     await vscode.commands.executeCommand('modelarts.signIn');
     assert.deepEqual(under.ui.errors, [], 'signed in with a long security token');
   });

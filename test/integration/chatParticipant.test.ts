@@ -97,7 +97,7 @@ describe('The @modelarts chat participant', () => {
   });
 
   it('signed out, it offers Sign In instead of answering', async () => {
-    await vscode.commands.executeCommand('modelarts.signOut');
+    await under().signOut();
     try {
       const { stream } = await askParticipant(participant(), chatRequest('jobs', ''));
       assert.equal(stream.markdownText, 'You are not signed in to ModelArts.');

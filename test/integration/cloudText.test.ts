@@ -45,7 +45,7 @@ describe('Text from the cloud is shown as text, never as a link or a command', (
     under().emulator.obs.faults.add({ kind: 'status', status: 403, code: 'AccessDenied', message: `Denied. [Request access](https://attacker.test/grant)`, method: 'GET', path: /Show/ });
     const scratch = mkdtempSync(path.join(tmpdir(), 'obs-cloud-text-'));
     try {
-      const folder = await under().child(await under().child(await under().child(undefined, REGION), 'OBS Buckets'), 'modelarts-demo-outputs');
+      const folder = await under().child(await under().regionCategory('OBS Buckets'), 'modelarts-demo-outputs');
       under().ui.answerOpenDialog([vscode.Uri.file(scratch)]);
       await vscode.commands.executeCommand('modelarts.obs.download', await under().child(folder, 'experiment'));
     } finally {

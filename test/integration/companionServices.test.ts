@@ -5,8 +5,7 @@ import { ExtensionUnderTest, label, type Node, REGION } from './harness';
 describe('SWR images, VPCs and key pairs against the emulator', () => {
   let under: ExtensionUnderTest;
 
-  const region = () => under.child(undefined, REGION);
-  const group = async (name: string) => under.child(await region(), name);
+  const group = (name: string) => under.regionCategory(name);
   const children = (node: Node) => under.explorer.getChildren(node);
   const description = (node: Node) => String(node.getTreeItem().description ?? '');
   const icon = (node: Node) => (node.getTreeItem().iconPath as vscode.ThemeIcon).id;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ExtensionUnderTest, label, type Node, REGION, until } from './harness';
+import { ExtensionUnderTest, label, type Node, PROFILE, REGION, until } from './harness';
 
 describe('ModelArts explorer against the emulator', () => {
   let under: ExtensionUnderTest;
@@ -19,8 +19,8 @@ describe('ModelArts explorer against the emulator', () => {
   after(() => under.stop());
 
   it('a wrong secret key is reported as such and nothing is saved', async () => {
-    await vscode.commands.executeCommand('modelarts.signOut');
-    under.ui.answer(under.emulator.demo.ak, 'this-is-not-the-secret-key-000000', '', REGION);
+    await under.signOut();
+    under.ui.answer(PROFILE, under.emulator.demo.ak, 'this-is-not-the-secret-key-000000', '', REGION);
     await vscode.commands.executeCommand('modelarts.signIn');
     assert.equal(under.ui.errors.length, 1);
     assert.match(under.ui.errors[0], /^APIG\.0301: the access key or secret key was rejected .*nothing was saved \(request id [0-9a-f]{32}\)$/);
@@ -29,7 +29,7 @@ describe('ModelArts explorer against the emulator', () => {
   });
 
   it('Sign In keeps the keys in SecretStorage and nowhere in settings', async () => {
-    await vscode.commands.executeCommand('modelarts.signOut');
+    await under.signOut();
     await under.signInWithDemoKey();
     const account = under.api.context.accounts.account;
     assert.equal(account?.source, 'secretStorage');
@@ -202,7 +202,8 @@ describe('ModelArts explorer against the emulator', () => {
     const region = await child(undefined, REGION);
     const regionChildren = await explorer().getChildren(region);
     const workspaces = regionChildren.filter((node) => /^workspace\b/.test(String(node.getTreeItem().contextValue)));
-    const accountGroups = regionChildren.filter((node) => !workspaces.includes(node));
+    const categoryGroups = regionChildren.filter((node) => !workspaces.includes(node));
+    const accountGroups = (await Promise.all(categoryGroups.map((group) => explorer().getChildren(group)))).flat();
     for (const workspace of workspaces) {
       for (const group of await explorer().getChildren(workspace)) {
         await explorer().getChildren(group);
@@ -211,7 +212,7 @@ describe('ModelArts explorer against the emulator', () => {
     await Promise.all(accountGroups.map((group) => explorer().getChildren(group)));
     const seen = under.emulator.requests.list().map((request) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${request.body ?? ''}`);
     assert.equal(new Set(seen).size, seen.length, `duplicate requests: ${seen.join('\n')}`);
-    assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances', 'Hyper Clusters', 'Lite Server Jobs', 'Scheduled Events', 'SWR Images', 'VPCs', 'Key Pairs', 'OBS Buckets']);
+    assert.deepEqual(accountGroups.map(label), ['Lite Servers', 'Hyperinstances', 'Hyper Clusters', 'Lite Server Jobs', 'Scheduled Events', 'OBS Buckets', 'SWR Images', 'VPCs', 'Key Pairs']);
     // OBS requests go to the OBS stand-in's own log: one bucket list. Hyper clusters are listed once per type (HPS, ECS).
     assert.equal(seen.length, 1 + 6 * workspaces.length + accountGroups.length - 1 + 1, `the workspace list, six categories per workspace, and the account-wide lists: ${seen.join('\n')}`);
     assert.deepEqual(under.emulator.obs.requests.list().map((request) => `${request.method} ${request.path}`), ['GET /']);
@@ -235,7 +236,7 @@ describe('ModelArts explorer against the emulator', () => {
   });
 
   it('environment credentials are used after signing out, shown as from environment', async () => {
-    await vscode.commands.executeCommand('modelarts.signOut');
+    await under.signOut();
     process.env.MODELARTS_AK = under.emulator.demo.ak;
     process.env.MODELARTS_SK = under.emulator.demo.sk;
     process.env.MODELARTS_REGION = REGION;

@@ -1,7 +1,7 @@
 // The fault matrix's columns and verdicts: each fault, how it is injected, and what must hold whatever operation it hits.
 import * as vscode from 'vscode';
 import type { FaultRule, LoggedRequest } from '../../emulator/server';
-import { type ExtensionUnderTest, REGION } from './harness';
+import { type ExtensionUnderTest, PROFILE, REGION } from './harness';
 
 /** Which requests a fault hits: every request, or only those that change something (not the lookups before them). */
 export type FaultTarget = 'all' | 'changes';
@@ -58,7 +58,7 @@ const expiredToken: Fault = {
   async prepare(under) {
     // Valid while signing in and finding the target on a slow machine; the emulator clock then passes its expiry.
     const issued = under.emulator.issueTemporaryCredentials(TOKEN_LIFETIME_MS);
-    under.ui.answer(issued.access, issued.secret, issued.securitytoken, REGION);
+    under.ui.answer(PROFILE, issued.access, issued.secret, issued.securitytoken, REGION);
     await vscode.commands.executeCommand('modelarts.signIn');
   },
   async arm(under) {

@@ -79,7 +79,10 @@ export async function treeListRows(under: ExtensionUnderTest): Promise<Row[]> {
   const regionChildren = await under.explorer.getChildren(region);
   const isWorkspace = (node: Node) => /^workspace\b/.test(String(node.getTreeItem().contextValue));
   const categories = (await under.explorer.getChildren(await under.child(region, 'default'))).map((node) => ['default', label(node)]);
-  const accountWide = regionChildren.filter((node) => !isWorkspace(node) && !OBS.test(label(node))).map((node) => [label(node)]);
+  const categoryGroups = regionChildren.filter((node) => !isWorkspace(node));
+  const accountWide = (await Promise.all(categoryGroups.map(async (group) => (await under.explorer.getChildren(group)).map((node) => [label(group), label(node)]))))
+    .flat()
+    .filter((path) => !OBS.test(path[1]));
   const workspaces: Row = {
     operation: 'tree: list workspaces',
     kind: 'read',
@@ -131,7 +134,7 @@ const TREE_PLACES: Readonly<Record<string, { readonly group: readonly string[]; 
   training_job: { group: ['default', 'Training Jobs'], command: 'trainingJob' },
   realtime_service: { group: ['default', 'Real-Time Services (v1)'], command: 'serviceV1' },
   realtime_service_v2: { group: ['default', 'Real-Time Services (v2)'], command: 'serviceV2' },
-  lite_server: { group: ['Lite Servers'], command: 'devServer' },
+  lite_server: { group: ['Lite Server', 'Lite Servers'], command: 'devServer' },
 };
 
 /** Every changing tool, and each one's action run as the tree's command on the same resource. */

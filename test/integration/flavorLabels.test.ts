@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { uniqueFlavors } from '../../src/views/flavorText';
-import { conversation, formMessage, label, type Node, type Panel, REGION, signedInSuite } from './harness';
+import { conversation, formMessage, label, type Node, type Panel, signedInSuite } from './harness';
 
 describe('Every flavor picker and Flavor row reads as people say it, with the id after it', () => {
   const under = signedInSuite({ transitionMs: 300 });
   const INQUIRY = '/v2/bills/ratings/on-demand-resources';
   const inquiries = () => under().emulator.requests.list({ method: 'POST', path: INQUIRY });
-  const regionGroup = async (name: string) => under().child(await under().child(undefined, REGION), name);
+  const regionGroup = (name: string) => under().regionCategory(name);
 
   it('the v2 service form lists "… vCPU · … GB · price (id)", each flavor once, priced in one inquiry; the value stays the id', async () => {
     const options = await formMessage('modelarts.serviceV2.create', await under().category('Real-Time Services (v2)'), 'serviceV2Options');

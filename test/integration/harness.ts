@@ -6,6 +6,21 @@ import type { HostMessage } from '../../src/webviews/protocol';
 import { TestUserInput } from './testUserInput';
 
 export const REGION = 'cn-north-4';
+/** The profile the suites sign in to (Sign In's first step asks for its name). */
+export const PROFILE = 'default';
+
+/** The group under a region that shows each of its account-wide categories. */
+export const CATEGORY_GROUPS: Readonly<Record<string, string>> = {
+  'Lite Servers': 'Lite Server',
+  Hyperinstances: 'Lite Server',
+  'Hyper Clusters': 'Lite Server',
+  'Lite Server Jobs': 'Lite Server',
+  'Scheduled Events': 'Lite Server',
+  'OBS Buckets': 'Storage and Images',
+  'SWR Images': 'Storage and Images',
+  VPCs: 'Network and Keys',
+  'Key Pairs': 'Network and Keys',
+};
 
 /** A webview panel as its command returns it, driven through the same message protocol as its browser app. */
 export interface Panel {
@@ -56,6 +71,9 @@ export class ExtensionUnderTest {
   static async start(options: EmulatorOptions): Promise<ExtensionUnderTest> {
     const emulator = await startEmulator(options);
     const settings = vscode.workspace.getConfiguration('modelarts');
+    // The cost guard counts in the background: only its own suite turns it on, so its lists add to no other's
+    // requests. Off first, before the endpoints change would make it count against this suite's emulator.
+    await settings.update('costGuard.enabled', false, vscode.ConfigurationTarget.Global);
     await settings.update('endpointOverrides', endpointOverridesFor(emulator.url), vscode.ConfigurationTarget.Global);
     await settings.update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
     // Running items are polled on a real clock only by the tests that move a virtual one: a real poll landing in
@@ -95,22 +113,38 @@ export class ExtensionUnderTest {
     return this.child(await this.child(await this.child(undefined, REGION), 'default'), name);
   }
 
+  /** An account-wide category of a region, e.g. "OBS Buckets", through the group that shows it. */
+  async regionCategory(name: string, region = REGION): Promise<Node> {
+    const group = CATEGORY_GROUPS[name];
+    assert.ok(group, `"${name}" is an account-wide category`);
+    return this.child(await this.child(await this.child(undefined, region), group), name);
+  }
+
   async signInWithDemoKey(): Promise<void> {
     const errorsBefore = this.ui.errors.length;
-    this.ui.answer(this.emulator.demo.ak, this.emulator.demo.sk, '', REGION);
+    this.ui.answer(PROFILE, this.emulator.demo.ak, this.emulator.demo.sk, '', REGION);
     await vscode.commands.executeCommand('modelarts.signIn');
     assert.deepEqual(this.ui.errors.slice(errorsBefore), [], 'signing in with the demo key succeeds');
+  }
+
+  /** Signs out of the profile in use, confirming when asked. */
+  async signOut(): Promise<void> {
+    if (this.api.context.accounts.activeProfile?.readOnly === false) {
+      this.ui.answer('Sign Out');
+    }
+    await vscode.commands.executeCommand('modelarts.signOut');
   }
 
   async stop(): Promise<void> {
     // The watch list outlives a window; the jobs this suite's emulator held must not be read from the next one's.
     const { jobWatch } = this.api.context;
     jobWatch.list().forEach((job) => jobWatch.unwatch(job.jobId));
-    await vscode.commands.executeCommand('modelarts.signOut');
+    await this.signOut();
     const settings = vscode.workspace.getConfiguration('modelarts');
     await settings.update('endpointOverrides', undefined, vscode.ConfigurationTarget.Global);
     await settings.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     await settings.update('runningPollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await settings.update('costGuard.enabled', undefined, vscode.ConfigurationTarget.Global);
     await this.emulator.close();
   }
 }

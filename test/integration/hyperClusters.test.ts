@@ -8,9 +8,9 @@ describe('Hyper clusters and hyperinstance scaling against the emulator', () => 
   const status = (node: Node) => String(node.getTreeItem().description).split(' · ')[0];
   const idOf = (node: Node) => node.id.split('/').pop() as string;
   const children = (node: Node) => under.explorer.getChildren(node);
-  const clusterGroup = async () => under.child(await under.child(undefined, REGION), 'Hyper Clusters');
+  const clusterGroup = async () => under.regionCategory('Hyper Clusters');
   async function hyperinstance(): Promise<Node> {
-    return under.child(await under.child(await under.child(undefined, REGION), 'Hyperinstances'), 'hps-cloudmatrix-01');
+    return under.child(await under.regionCategory('Hyperinstances'), 'hps-cloudmatrix-01');
   }
   const servers = async () => children(await under.child(await hyperinstance(), 'Servers'));
   const bodyOf = (method: string, path: string) => JSON.parse(under.emulator.requests.list({ method, path }).at(-1)?.body ?? '{}');

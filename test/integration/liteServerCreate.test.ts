@@ -13,7 +13,7 @@ describe('Create Lite Server against the emulator', () => {
   let logged: string[] = [];
 
   const status = (node: Node) => String(node.getTreeItem().description).split(' · ')[0];
-  const regionGroup = async (name: string) => under.child(await under.child(undefined, REGION), name);
+  const regionGroup = (name: string) => under.regionCategory(name);
 
   before(async () => {
     under = await ExtensionUnderTest.start({ transitionMs: 300 });

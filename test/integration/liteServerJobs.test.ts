@@ -5,13 +5,13 @@ import { label, type Node, REGION, signedInSuite, until } from './harness';
 describe('Lite Server jobs against the emulator', () => {
   const under = signedInSuite({ transitionMs: 300 });
 
-  const jobsCategory = async () => under().child(await under().child(undefined, REGION), 'Lite Server Jobs');
+  const jobsCategory = async () => under().regionCategory('Lite Server Jobs');
   const jobs = async () => under().explorer.getChildren(await jobsCategory());
   const status = (node: Node) => String(node.getTreeItem().description).split(' · ')[0];
   const iconOf = (node: Node) => (node.getTreeItem().iconPath as vscode.ThemeIcon).id;
   const idOf = (node: Node) => node.id.split('/').pop() as string;
   async function serverIds(...names: string[]): Promise<string[]> {
-    const servers = await under().explorer.getChildren(await under().child(await under().child(undefined, REGION), 'Lite Servers'));
+    const servers = await under().explorer.getChildren(await under().regionCategory('Lite Servers'));
     return names.map((name) => {
       const found = servers.find((node) => label(node) === name);
       assert.ok(found, `server ${name}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { label, type Node, REGION, signedInSuite, until } from './harness';
+import { label, type Node, signedInSuite, until } from './harness';
 
 describe('Lite Server operations against the emulator', () => {
   const under = signedInSuite({ transitionMs: 300 });
@@ -8,7 +8,7 @@ describe('Lite Server operations against the emulator', () => {
   const status = (node: Node) => String(node.getTreeItem().description).split(' · ')[0];
   const contextOf = (node: Node) => String(node.getTreeItem().contextValue);
   const idOf = (node: Node) => node.id.split('/').pop() as string;
-  const liteServers = async () => under().child(await under().child(undefined, REGION), 'Lite Servers');
+  const liteServers = async () => under().regionCategory('Lite Servers');
   const server = async (name: string) => under().child(await liteServers(), name);
   /** The server once it is running or stopped again (an earlier test may have left it changing). */
   async function atRest(name: string): Promise<Node> {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ExtensionUnderTest, label, type Node, REGION, until } from './harness';
+import { ExtensionUnderTest, label, type Node, until } from './harness';
 
 describe('Lite Servers against the emulator', () => {
   let under: ExtensionUnderTest;
 
   const status = (node: Node) => String(node.getTreeItem().description).split(' · ')[0];
   async function servers(): Promise<Node[]> {
-    const group = await under.child(await under.child(undefined, REGION), 'Lite Servers');
+    const group = await under.regionCategory('Lite Servers');
     return under.explorer.getChildren(group);
   }
   const idOf = (node: Node) => node.id.split('/').pop() as string;

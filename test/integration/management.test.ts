@@ -81,7 +81,7 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
   });
 
   it('accepts a scheduled event waiting for authorization', async () => {
-    const events = await under.explorer.getChildren(await under.child(await under.child(undefined, REGION), 'Scheduled Events'));
+    const events = await under.explorer.getChildren(await under.regionCategory('Scheduled Events'));
     const waiting = events.find((node: Node) => /\bcanAccept\b/.test(String(node.getTreeItem().contextValue)));
     assert.ok(waiting, `an event waiting for authorization: ${events.map(label).join(', ')}`);
     assert.equal((waiting.getTreeItem().iconPath as vscode.ThemeIcon).id, 'watch');

@@ -6,7 +6,7 @@ describe('OBS buckets and objects in the explorer, against the OBS stand-in', ()
   const under = signedInSuite({ transitionMs: 300 });
   const children = (node: Node) => under().explorer.getChildren(node);
   const description = (node: Node) => String(node.getTreeItem().description ?? '');
-  const buckets = async () => under().child(await under().child(undefined, REGION), 'OBS Buckets');
+  const buckets = async () => under().regionCategory('OBS Buckets');
   const bucket = async (name: string) => under().child(await buckets(), name);
   const path = async (bucketName: string, ...names: string[]) => {
     let node = await bucket(bucketName);

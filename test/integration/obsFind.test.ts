@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { label, type Node, REGION, signedInSuite, until } from './harness';
+import { label, type Node, signedInSuite, until } from './harness';
 
 describe('OBS: find objects, filter any folder, reveal what was uploaded (against the OBS stand-in)', () => {
   const under = signedInSuite({ transitionMs: 300 });
   const children = (node: Node) => under().explorer.getChildren(node);
   const contextOf = (node: Node) => String(node.getTreeItem().contextValue ?? '');
   const path_ = async (...names: string[]) => {
-    let node = await under().child(await under().child(undefined, REGION), 'OBS Buckets');
+    let node = await under().regionCategory('OBS Buckets');
     for (const name of names) node = await under().child(node, name);
     return node;
   };

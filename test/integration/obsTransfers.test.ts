@@ -3,13 +3,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { label, type Node, REGION, signedInSuite } from './harness';
+import { label, type Node, signedInSuite } from './harness';
 
 describe('OBS uploads and downloads, against the OBS stand-in', () => {
   const under = signedInSuite({ transitionMs: 300 });
   const children = (node: Node) => under().explorer.getChildren(node);
   const path_ = async (...names: string[]) => {
-    let node = await under().child(await under().child(undefined, REGION), 'OBS Buckets');
+    let node = await under().regionCategory('OBS Buckets');
     for (const name of names) node = await under().child(node, name);
     return node;
   };

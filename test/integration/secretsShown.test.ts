@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { signedRequest } from '../../emulator/signedClient';
 import { maskSecret } from '../../src/services/secrets';
-import { conversation, ExtensionUnderTest, label, type Node, type Panel, REGION, until } from './harness';
+import { conversation, ExtensionUnderTest, label, type Node, type Panel, PROFILE, REGION, until } from './harness';
 
 const JOB = 'job-printing-its-keys';
 const PASSWORD = 'Echoed-Pass-2026x';
@@ -26,7 +26,7 @@ describe('Secrets in the details panel, documents and errors show masked', () =>
     under = await ExtensionUnderTest.start({ transitionMs: 1000 });
     const temporary = under.emulator.issueTemporaryCredentials(24 * 3600_000);
     keys = { ak: temporary.access, sk: temporary.secret, token: temporary.securitytoken };
-    under.ui.answer(keys.ak, keys.sk, keys.token, REGION);
+    under.ui.answer(PROFILE, keys.ak, keys.sk, keys.token, REGION);
     await vscode.commands.executeCommand('modelarts.signIn');
     assert.deepEqual(under.ui.errors, [], 'signed in with temporary credentials');
     // A job whose command line carries the keys: the log's header prints it, the JSON holds it.
@@ -99,7 +99,7 @@ describe('Secrets in the details panel, documents and errors show masked', () =>
   });
 
   it('an OS password joins the redactor as it is typed: an error that echoes it shows it masked', async () => {
-    const servers = await under.child(await under.child(undefined, REGION), 'Lite Servers');
+    const servers = await under.regionCategory('Lite Servers');
     const server = await under.child(servers, 'lite-v100-notebook');
     // A gateway that quotes the request in its error (illustrative: what a real one answers is not documented).
     under.emulator.faults.add({ kind: 'status', method: 'POST', path: '/reinstallos', status: 400, errorCode: 'ModelArts.0101', errorMsg: `invalid admin_pass ${PASSWORD}` });

@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
-import type { ProgressStep, UserInput } from '../../src/commands/userInput';
+import type { ProgressStep, StepAnswer, StepPlace, UserInput } from '../../src/commands/userInput';
 
-type Answer = string | undefined | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined);
+/** Answers a step of a stepped input by pressing its Back button. */
+export const BACK = { back: true } as const;
+/** Answers a stepped input box by accepting what it already holds (e.g. the value kept when coming back to it). */
+export const KEEP = { keep: true } as const;
+
+type Answer = string | undefined | typeof BACK | typeof KEEP | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined);
 
 /**
  * Answers the extension's questions from a queue, in order, and records every
@@ -49,8 +54,8 @@ export class TestUserInput implements UserInput {
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
     this.inputBoxes.push(options);
     const answer = this.next('input box', options.prompt);
-    if (typeof answer === 'function') {
-      throw new Error('an input box was answered with a picker function');
+    if (typeof answer === 'function' || typeof answer === 'object') {
+      throw new Error(`an input box was answered with a picker function or a step marker: ${options.prompt ?? ''}`);
     }
     const problem = answer === undefined ? undefined : await options.validateInput?.(answer);
     if (problem) {
@@ -66,6 +71,9 @@ export class TestUserInput implements UserInput {
     if (answer === undefined) {
       return undefined;
     }
+    if (typeof answer === 'object') {
+      throw new Error(`a quick pick was answered with a step marker: ${options.title ?? ''}`);
+    }
     const picked = typeof answer === 'function' ? answer(choices) : choices.find((item) => item.label === answer);
     if (!picked) {
       throw new Error(`"${String(answer)}" is not among the choices of "${options.title}": ${choices.map((item) => item.label).join(', ')}`);
@@ -78,7 +86,10 @@ export class TestUserInput implements UserInput {
     if (answer === undefined) {
       return undefined;
     }
-    const labels = String(answer).split(',');
+    if (typeof answer === 'object' || typeof answer === 'function') {
+      throw new Error(`a multi-select quick pick was answered with a step marker or a function: ${options.title ?? ''}`);
+    }
+    const labels = answer.split(',');
     const picked = items.filter((item) => labels.includes(item.label));
     if (picked.length !== labels.length) {
       throw new Error(`"${String(answer)}" are not all among the choices of "${options.title}"`);
@@ -89,7 +100,48 @@ export class TestUserInput implements UserInput {
   async showWarningMessage(message: string, options: vscode.MessageOptions): Promise<string | undefined> {
     this.shown.push({ kind: 'warning', message, detail: options.detail });
     const answer = this.next('warning', message);
-    return typeof answer === 'function' ? undefined : answer;
+    return typeof answer === 'string' ? answer : undefined;
+  }
+
+  /** Every step shown (input boxes and quick picks of a stepped input), with the value it held when shown. */
+  readonly steps: ((vscode.InputBoxOptions | vscode.QuickPickOptions) & StepPlace)[] = [];
+
+  async showInputStep(options: vscode.InputBoxOptions & StepPlace): Promise<StepAnswer<string>> {
+    this.steps.push(options);
+    const answer = this.next('input step', options.title);
+    if (answer === undefined) {
+      return undefined;
+    }
+    if (typeof answer === 'object' && 'back' in answer) {
+      if (options.step === 1) {
+        throw new Error('the first step has no Back button');
+      }
+      return { back: true };
+    }
+    if (typeof answer === 'function') {
+      throw new Error(`an input step was answered with a picker function: ${options.title ?? ''}`);
+    }
+    const value = typeof answer === 'object' ? (options.value ?? '') : answer;
+    const problem = await options.validateInput?.(value);
+    if (problem) {
+      throw new Error(`the answer "${value}" to "${options.prompt}" is invalid: ${typeof problem === 'string' ? problem : problem.message}`);
+    }
+    return { value };
+  }
+
+  async showQuickPickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & StepPlace): Promise<StepAnswer<T>> {
+    this.steps.push(options);
+    this.quickPicks.push(options);
+    const answer = this.next('quick pick step', options.title);
+    if (answer === undefined || (typeof answer === 'object' && 'back' in answer)) {
+      return answer === undefined ? undefined : { back: true };
+    }
+    const picked =
+      typeof answer === 'function' ? answer(items) : typeof answer === 'object' ? items.find((item) => item.picked) : items.find((item) => item.label === answer);
+    if (!picked) {
+      throw new Error(`"${String(answer)}" is not among the choices of "${options.title}": ${items.map((item) => item.label).join(', ')}`);
+    }
+    return { value: picked as T };
   }
 
   async showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined> {

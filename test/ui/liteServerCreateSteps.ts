@@ -1,4 +1,4 @@
-// Creating a Lite Server, after the Lite Server steps (cn-north-4 → Lite Servers open, the workspace folded away): the
+// Creating a Lite Server, after the Lite Server steps (cn-north-4 → Lite Server → Lite Servers open, the workspace folded away): the
 // form opened from the category's "+", a flavor and its images chosen, the network and key pair chosen from the account's
 // lists, Create without a subnet caught in the form with everything else kept, then the subnet chosen, and the new server
 // in the tree, Creating, then Running.
@@ -12,15 +12,15 @@ const name = 'ui-lite';
 const network = { vpc: 'vpc-training', subnet: 'subnet-train-a', otherZoneSubnet: 'subnet-train-b', securityGroup: 'sg-training' };
 const keyPair = 'KeyPair-ops';
 const frozenKeyPair = 'KeyPair-old-laptop';
-/** Depth of the servers: region, Lite Servers, server. */
-const serverLevel = 3;
+/** Depth of the servers: region, Lite Server, Lite Servers, server. */
+const serverLevel = 4;
 
 export const liteServerCreateSteps: readonly UiStep[] = [
   {
     slug: 'create-lite-server',
     title: 'Create a Lite Server: the network and key pair picked from lists, a missing subnet caught with the form kept, then created',
     expected:
-      `the "+" on ${region} → Lite Servers opens "Create Lite Server"; ECS lists its flavors and a chosen flavor its images; ` +
+      `the "+" on ${region} → Lite Server → Lite Servers opens "Create Lite Server"; ECS lists its flavors and a chosen flavor its images; ` +
       `the VPC list offers ${network.vpc}, whose subnets in the flavor's zone (${network.subnet}, not ${network.otherZoneSubnet}) and ` +
       `security groups follow; ${frozenKeyPair} is greyed out among the key pairs; Create without a subnet shows an error there and ` +
       `sends nothing, the other choices kept; with the subnet chosen, Create closes the panel, the create request carries the ids ` +
@@ -29,7 +29,7 @@ export const liteServerCreateSteps: readonly UiStep[] = [
     async run(context) {
       const { ui, panel, emulator, screenshot } = context;
       const creates = () => emulator.requests.list({ method: 'POST', path: /\/dev-servers$/ });
-      await ui.clickInlineAction(ui.treeRow('Lite Servers', 2), 'Create Lite Server…');
+      await ui.clickInlineAction(ui.treeRow('Lite Servers', 3), 'Create Lite Server…');
       await expectVisible(ui.editorTabTitled('Create Lite Server'), 'an editor tab "Create Lite Server"');
       await expectVisible(panel.heading.filter({ hasText: exactly('Create Lite Server') }), 'the form titled "Create Lite Server"');
       await expectVisible(panel.control('flavor'), 'the Flavor list (the choices loaded)');

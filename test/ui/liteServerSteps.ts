@@ -7,15 +7,15 @@ import { region, type StepContext, type UiStep, workspace } from './steps';
 import { expectGone, expectVisible, NotSeen } from './workbench';
 
 const server = 'lite-cpu-etl';
-/** Depth of the servers: region, Lite Servers, server. */
-const serverLevel = 3;
+/** Depth of the servers: region, Lite Server, Lite Servers, server. */
+const serverLevel = 4;
 
 export const liteServerSteps: readonly UiStep[] = [
   {
     slug: 'stop-start-lite-server',
     title: 'Stop and start a Lite Server',
     expected:
-      `${region} → Lite Servers lists "${server}" Running; its context menu has "Stop Lite Server", which asks "Stop Lite Server "${server}"?"; ` +
+      `${region} → Lite Server → Lite Servers lists "${server}" Running; its context menu has "Stop Lite Server", which asks "Stop Lite Server "${server}"?"; ` +
       'Stop sends one stop request and the row goes Stopping, then Stopped in place (the emulator too); the "Start Lite Server" ' +
       'button on the row sends one start request and it goes Starting, then Running',
     timeoutMs: 45_000,
@@ -35,7 +35,8 @@ export const liteServerSteps: readonly UiStep[] = [
       // The workspace's folders would push the region's own categories down: folded away, its servers fit below them.
       await ui.expand(region, 1);
       await ui.collapse(workspace, 2);
-      await ui.expand('Lite Servers', 2);
+      await ui.expand('Lite Server', 2);
+      await ui.expand('Lite Servers', 3);
       const row = ui.treeRow(server, serverLevel);
       await expectVisible(ui.description(row).filter({ hasText: /^Running\b/ }), `"${server}" under Lite Servers, described as Running`);
       await expectVisible(ui.statusIcon(row, 'vm-running'), `the running icon on "${server}"`);

@@ -24,25 +24,26 @@ export const obsSteps: readonly UiStep[] = [
     slug: 'obs-browse',
     title: 'Browse an OBS bucket and open a text object',
     expected:
-      `${workspace} collapsed; OBS Buckets lists ${bucket} and modelarts-demo-outputs; ${bucket} lists code, datasets and README.md; ` +
+      `${workspace} collapsed; Storage and Images → OBS Buckets lists ${bucket} and modelarts-demo-outputs; ${bucket} lists code, datasets and README.md; ` +
       `code → train.py opens read-only showing "import argparse"; datasets → flowers → train → daisy lists img_0001.jpg with its size`,
     timeoutMs: 45_000,
     async run({ ui, screenshot }) {
       await ui.collapse(workspace, 2);
-      await ui.expand('OBS Buckets', 2);
-      await expectVisible(ui.treeRow('modelarts-demo-outputs', 3), 'modelarts-demo-outputs under OBS Buckets');
-      await ui.expand(bucket, 3);
-      await expectVisible(ui.description(ui.treeRow('README.md', 4)).filter({ hasText: /^\d+ B\b/ }), `README.md in ${bucket}, with its size`);
-      await ui.expand('code', 4);
-      await ui.treeRow('train.py', 5).click();
+      await ui.expand('Storage and Images', 2);
+      await ui.expand('OBS Buckets', 3);
+      await expectVisible(ui.treeRow('modelarts-demo-outputs', 4), 'modelarts-demo-outputs under OBS Buckets');
+      await ui.expand(bucket, 4);
+      await expectVisible(ui.description(ui.treeRow('README.md', 5)).filter({ hasText: /^\d+ B\b/ }), `README.md in ${bucket}, with its size`);
+      await ui.expand('code', 5);
+      await ui.treeRow('train.py', 6).click();
       await expectVisible(ui.editorTab('train', '.py'), 'an editor tab train.py');
       await expectVisible(ui.activeEditorLines.filter({ hasText: 'import argparse' }), 'the script\'s first line in the editor');
       await screenshot('text-object');
-      await ui.expand('datasets', 4);
-      await ui.expand('flowers', 5);
-      await ui.expand('train', 6);
-      await ui.expand('daisy', 7);
-      await expectVisible(ui.description(ui.treeRow('img_0001.jpg', 8)).filter({ hasText: /^2 KB\b/ }), 'img_0001.jpg, 2 KB, in daisy');
+      await ui.expand('datasets', 5);
+      await ui.expand('flowers', 6);
+      await ui.expand('train', 7);
+      await ui.expand('daisy', 8);
+      await expectVisible(ui.description(ui.treeRow('img_0001.jpg', 9)).filter({ hasText: /^2 KB\b/ }), 'img_0001.jpg, 2 KB, in daisy');
     },
   },
   {
@@ -53,13 +54,13 @@ export const obsSteps: readonly UiStep[] = [
       `bytes ("0 of 1 files · … of 3 MB"), then "Uploaded 1 file (3 MB) to obs://${bucket}/code/", and ${uploaded} appears under code`,
     timeoutMs: 45_000,
     async run({ ui, emulator, workspaceFolder, screenshot }) {
-      await ui.collapse('datasets', 4);
+      await ui.collapse('datasets', 5);
       const local = path.join(workspaceFolder, uploaded);
       const data = Buffer.alloc(uploadBytes, '# Model card\n');
       writeFileSync(local, data);
       emulator.obs.faults.add({ kind: 'slow', method: 'PUT', path: `/${bucket}/code/${uploaded}`, bytesPerSecond: 1024 * 1024, times: Infinity });
 
-      await ui.clickInlineAction(ui.treeRow('code', 4), 'Upload Files to OBS…');
+      await ui.clickInlineAction(ui.treeRow('code', 5), 'Upload Files to OBS…');
       // VS Code's own file dialog, in the quick input: the path typed is the file chosen.
       await expectVisible(ui.quickInput.filter({ hasText: `Upload files to obs://${bucket}/code/` }), 'the file dialog titled "Upload files to …"');
       // The dialog writes its folder into the box once it has listed it: what is typed before then is overwritten.
@@ -71,7 +72,7 @@ export const obsSteps: readonly UiStep[] = [
       await expectVisible(ui.notification('0 of 1 files').filter({ hasText: /· [1-9][\d.]* [KM]B of 3 MB/ }), 'the upload\'s progress notification counting files and bytes, some sent', 15_000);
       await screenshot('progress');
       await expectVisible(ui.notification(`Uploaded 1 file (3 MB) to obs://${bucket}/code/`), 'the "Uploaded 1 file" notification', 20_000);
-      await expectVisible(ui.treeRow(uploaded, 5), `${uploaded} under code`);
+      await expectVisible(ui.treeRow(uploaded, 6), `${uploaded} under code`);
       await expectGone(ui.toast('of 1 files'), 'the progress notification');
       const stored = emulator.obs.store.bucket(bucket)?.objects.get(`code/${uploaded}`)?.data;
       if (!stored || !stored.equals(data)) throw new NotSeen(`code/${uploaded} in the stand-in, byte for byte (${stored?.length ?? 0} of ${data.length} bytes)`);
@@ -86,7 +87,7 @@ export const obsSteps: readonly UiStep[] = [
       `obs://${bucket}/datasets/flowers/ there, and /data/flowers/ shows under Mounted Storage`,
     timeoutMs: 45_000,
     async run({ ui, emulator, screenshot }) {
-      await ui.collapse('OBS Buckets', 2);
+      await ui.collapse('Storage and Images', 2);
       await ui.expand(workspace, 2);
       await ui.expand('Notebooks', 3);
       await ui.expand(notebook, 4);
@@ -123,10 +124,11 @@ export const obsSteps: readonly UiStep[] = [
       emulator.obs.store.putObject(outputs, hostileKey, Buffer.from('report\n'), 'text/plain');
       emulator.obs.faults.add({ kind: 'status', status: 403, code: 'AccessDenied', message: `Denied. ${hostileLink}`, method: 'GET', path: /Show/ });
       await ui.collapse(workspace, 2);
-      await ui.expand('OBS Buckets', 2);
-      await ui.collapse(bucket, 3);
-      await ui.expand('modelarts-demo-outputs', 3);
-      await ui.treeRow(hostileKey, 4).click();
+      await ui.expand('Storage and Images', 2);
+      await ui.expand('OBS Buckets', 3);
+      await ui.collapse(bucket, 4);
+      await ui.expand('modelarts-demo-outputs', 4);
+      await ui.treeRow(hostileKey, 5).click();
       const message = ui.notification('AccessDenied');
       await expectVisible(message, 'the error notification of the failed open');
       await screenshot('error');

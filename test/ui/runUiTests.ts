@@ -20,6 +20,7 @@ import { Cleanup } from '../vscode-host/processes';
 import { repoRoot } from '../vscode-host/runOptions';
 import { extensionPackage, missingTools } from '../vscode-host/tools';
 import { companionSteps } from './companionSteps';
+import { costGuardSteps } from './costGuardSteps';
 import { freshStateSteps } from './freshStateSteps';
 import { liteServerCreateSteps } from './liteServerCreateSteps';
 import { liteServerSteps } from './liteServerSteps';
@@ -27,19 +28,22 @@ import { obsSteps } from './obsSteps';
 import { panelSteps } from './panelSteps';
 import { poolSteps } from './poolSteps';
 import { priceSteps } from './priceSteps';
+import { profileSteps } from './profileSteps';
 import { reasonSteps } from './reasonSteps';
 import { runOnModelArtsSteps } from './runOnModelArtsSteps';
 import { serviceV1Steps } from './serviceV1Steps';
 import { serviceV2Steps } from './serviceV2Steps';
 import { type StepContext, steps as firstSteps } from './steps';
 import { trainingChartsSteps } from './trainingChartsSteps';
+import { treeLayoutSteps } from './treeLayoutSteps';
 import { walkthroughSteps } from './walkthroughSteps';
 import { WebviewPanel } from './webviewPanel';
 import { workspaceSteps } from './workspaceSteps';
 import { NotSeen, Workbench } from './workbench';
+import { zhCnSteps } from './zhCnSteps';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const allSteps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...trainingChartsSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps, ...runOnModelArtsSteps, ...walkthroughSteps];
+const allSteps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...trainingChartsSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps, ...runOnModelArtsSteps, ...walkthroughSteps, ...treeLayoutSteps, ...profileSteps, ...costGuardSteps, ...zhCnSteps];
 /**
  * MODELARTS_UI_STEPS=slug,slug runs only those steps, after opening the view and signing in (every later step needs
  * both): a quicker loop while working on a few steps. Steps that build on other steps must be named with them.
@@ -49,9 +53,11 @@ const steps = chosenSlugs ? allSteps.filter((step, index) => index < 2 || chosen
 const viewport = { width: 1280, height: 800 };
 /** Long enough to see Stopping in the tree, short enough not to wait long for Stopped. */
 const emulatorTransitionMs = 1500;
-const overallTimeoutMs = 10 * 60_000;
+const overallTimeoutMs = 15 * 60_000;
 /** How long one wait for something on screen may take, unless a step says otherwise; steps have their own limit too. */
 const waitTimeoutMs = 10_000;
+/** Loading the workbench waits for code-server to start its extension host: on a busy machine that takes longer. */
+const navigationTimeoutMs = 60_000;
 
 async function main(): Promise<number> {
   const missing = missingTools();
@@ -108,6 +114,7 @@ async function run(cleanup: Cleanup, serverLog: string[], interrupted: AbortSign
   cleanup.add(() => browser.close());
   const page = await browser.newPage({ viewport });
   page.setDefaultTimeout(waitTimeoutMs);
+  page.setDefaultNavigationTimeout(navigationTimeoutMs);
   await page.goto(workbenchUrl(port, scratch.workspace));
   const fixtures = { panel: new WebviewPanel(page), credentials: { ak: emulator.demo.ak, sk: emulator.demo.sk }, emulator, workspaceFolder: scratch.workspace };
   const passed = await runSteps(new Workbench(page, 'modelarts'), fixtures, interrupted);

@@ -1,4 +1,4 @@
-// Real-time services (v1), after the Lite Server step (cn-north-4 open, default folded, Lite Servers open): a model
+// Real-time services (v1), after the Lite Server step (cn-north-4 open, default folded, Lite Server open): a model
 // deployed from the Create Real-Time Service (v1) form, whose specification list offers only what the model needs.
 import { type UiStep, workspace } from './steps';
 import { idInLabel } from './webviewPanel';
@@ -17,7 +17,7 @@ export const serviceV1Steps: readonly UiStep[] = [
       `and leaves out the specifications too small for it; Deploy closes the panel and "${serviceName}" appears Deploying, then Running`,
     timeoutMs: 45_000,
     async run({ ui, panel, emulator, screenshot }) {
-      await ui.collapse('Lite Servers', 2);
+      await ui.collapse('Lite Server', 2);
       await ui.expand(workspace, 2);
       await ui.collapse('Resource Pools', 3);
       await ui.clickInlineAction(ui.treeRow('Real-Time Services (v1)', 3), 'Create Real-Time Service (v1)…');

@@ -47,26 +47,38 @@ export const steps: readonly UiStep[] = [
   },
   {
     slug: 'sign-in',
-    title: 'Sign in with the demo access key',
-    expected: `input boxes for AK, SK (masked) and token, a region pick, then a notification "Signed in … in ${region}"`,
-    timeoutMs: 30_000,
+    title: 'Sign in with the demo access key, in five steps with Back',
+    expected:
+      `"step 1 of 5" asks the profile name; AK; SK (masked) whose Back returns to the AK with it kept; token; a region pick; ` +
+      `then a notification "Signed in … as profile "default" … in ${region}" and the status bar "ModelArts: default · ${region}"`,
+    timeoutMs: 45_000,
     async run({ ui, credentials, screenshot }) {
       await ui.welcome.locator('.monaco-button', { hasText: exactly('Sign In') }).click();
+      await expectVisible(ui.quickInput.locator('.quick-input-title', { hasText: 'step 1 of 5' }), 'the title "step 1 of 5"');
+      await ui.answerInputBox('Profile name', 'default');
       await ui.answerInputBox('Access key ID (AK)', credentials.ak);
       await expectVisible(ui.quickInput.locator('.quick-input-message', { hasText: 'Secret access key (SK)' }), 'the secret key box');
       if ((await ui.quickInputBox.getAttribute('type')) !== 'password') throw new NotSeen('the secret key box is not a password box');
+      await expectVisible(ui.quickInput.locator('.quick-input-title', { hasText: 'step 3 of 5' }), 'the title "step 3 of 5"');
+      await screenshot('secret-key-step');
+      // Back: the access key step again, holding what was typed.
+      await ui.quickInput.locator('.quick-input-titlebar .action-label:is([aria-label^="Back"], .codicon-quick-input-back, .codicon-arrow-left)').first().click();
+      await expectVisible(ui.quickInput.locator('.quick-input-message', { hasText: 'Access key ID (AK)' }), 'the access key box again');
+      if ((await ui.quickInputBox.inputValue()) !== credentials.ak) throw new NotSeen('Back lost the access key typed');
+      await screenshot('back-to-access-key');
+      await ui.quickInputBox.press('Enter');
       await ui.answerInputBox('Secret access key (SK)', credentials.sk);
       await expectVisible(ui.quickInput.locator('.quick-input-message', { hasText: 'Security token' }), 'the security token box');
-      await screenshot('token-box');
       await ui.answerInputBox('Security token', '');
       await expectVisible(ui.quickPickItem(region), `${region} in the region pick`);
       await screenshot('region-pick');
       await ui.quickPickItem(region).click();
       // The extension checks the key with the emulator's IAM before it saves anything.
-      await expectVisible(ui.notification(`Signed in to ModelArts with access key`), 'the "Signed in" notification', 20_000);
+      await expectVisible(ui.notification('Signed in to ModelArts as profile "default"'), 'the "Signed in" notification', 20_000);
       const message = await ui.notification('Signed in to ModelArts').first().innerText();
       if (!message.includes(region)) throw new NotSeen(`the notification does not name ${region}: "${message}"`);
       if (message.includes(credentials.ak)) throw new NotSeen(`the notification shows the whole access key: "${message}"`);
+      await expectVisible(ui.page.locator('.part.statusbar .statusbar-item', { hasText: `ModelArts: default · ${region}` }), 'the profile in the status bar');
       // VS Code keeps a finished progress notification up a little longer.
       await expectGone(ui.toast('Checking the access key'), 'the "Checking the access key" progress');
     },

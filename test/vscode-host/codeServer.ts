@@ -97,7 +97,8 @@ export interface RunningCodeServer {
 
 /**
  * Starts code-server on 127.0.0.1:`port` (0 = a free one) in its own process group; resolves once it listens.
- * Its output goes to `log`, to show when something fails.
+ * Its output goes to `log`, to show when something fails. `locale` sets the display language (a language pack for it
+ * must be in the user data folder, see test/ui/zhCnSteps.ts).
  */
 export async function startCodeServer(
   scratch: Scratch,
@@ -105,6 +106,7 @@ export async function startCodeServer(
   env: NodeJS.ProcessEnv,
   log: string[],
   cleanup: Cleanup,
+  locale?: string,
 ): Promise<RunningCodeServer> {
   const server = spawnGroup(
     node24,
@@ -118,6 +120,7 @@ export async function startCodeServer(
       '--disable-getting-started-override',
       ...['--user-data-dir', scratch.userData],
       ...['--extensions-dir', scratch.extensions],
+      ...(locale ? ['--locale', locale] : []),
     ],
     { env, output: 'pipe' },
     cleanup,

@@ -33,10 +33,13 @@ export interface Browser {
 export interface Page {
   exposeFunction(name: string, callback: (...args: never[]) => unknown): Promise<void>;
   goto(url: string): Promise<unknown>;
+  url(): string;
   locator(selector: string, options?: LocatorOptions): Locator;
   /** `animations: 'disabled'` shows fading menus and notifications as they end up. */
   screenshot(options: { path: string; animations: 'disabled' }): Promise<unknown>;
   setDefaultTimeout(timeoutMs: number): void;
+  /** For `goto` only; takes precedence over setDefaultTimeout. */
+  setDefaultNavigationTimeout(timeoutMs: number): void;
   viewportSize(): Size | null;
   readonly mouse: Mouse;
 }

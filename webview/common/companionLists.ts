@@ -9,13 +9,14 @@ import type { CompanionChoice, CompanionList, ErrorInfo, HostMessage } from '../
 import { errorBox } from './errorBox';
 import { type Choice, selectField, type SelectProps } from './fields';
 import { send } from './vscodeApi';
+import * as l10n from '@vscode/l10n';
 
 type ListState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly choices: readonly CompanionChoice[] }
   | { readonly status: 'failed'; readonly error: ErrorInfo };
 
-const PLURALS: Readonly<Record<CompanionList, string>> = { vpcs: 'VPCs', subnets: 'subnets', securityGroups: 'security groups', keyPairs: 'key pairs' };
+const PLURALS: Readonly<Record<CompanionList, string>> = { vpcs: l10n.t('VPCs'), subnets: l10n.t('subnets'), securityGroups: l10n.t('security groups'), keyPairs: l10n.t('key pairs') };
 
 /** Subnets and security groups are listed per VPC; the other lists per region. */
 const vpcOf = (list: CompanionList, vpcId: string): string => (list === 'subnets' || list === 'securityGroups' ? vpcId : '');
@@ -69,7 +70,7 @@ export class CompanionChoiceLists {
   field(list: CompanionList, vpcId: string, props: CompanionFieldProps): TemplateResult {
     const state = this.states.get(keyOf(list, vpcId)) ?? this.request(list, vpcId);
     if (state.status === 'failed') {
-      return errorBox(`Could not load the ${PLURALS[list]}`, state.error, () => {
+      return errorBox(l10n.t('Could not load the {0}', PLURALS[list]), state.error, () => {
         this.request(list, vpcId);
         props.rerender();
       });
@@ -78,7 +79,7 @@ export class CompanionChoiceLists {
     return selectField({
       ...props,
       choices: choices ? props.choices(choices) : [],
-      helper: choices ? props.helper(choices) : `Loading the ${PLURALS[list]}…`,
+      helper: choices ? props.helper(choices) : l10n.t('Loading the {0}…', PLURALS[list]),
       disabled: props.disabled || !choices,
     });
   }

@@ -13,6 +13,7 @@ import type { ErrorInfo, FormScope, HostMessage, WebviewMessage } from '../../sr
 import { errorBox } from './errorBox';
 import { selectField, textField } from './fields';
 import { appElement, loadState, onMessage, saveState, send } from './vscodeApi';
+import * as l10n from '@vscode/l10n';
 
 type Options<O> = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: ErrorInfo } | { readonly status: 'ready'; readonly value: O };
 
@@ -135,9 +136,9 @@ export class FormPage<V extends BaseFormValues, O> {
   withOptions(fields: (options: O) => TemplateResult): TemplateResult {
     switch (this.options.status) {
       case 'loading':
-        return html`<div class="loading" role="status"><vscode-progress-ring></vscode-progress-ring><span>Loading choices…</span></div>`;
+        return html`<div class="loading" role="status"><vscode-progress-ring></vscode-progress-ring><span>${l10n.t('Loading choices…')}</span></div>`;
       case 'failed':
-        return errorBox('Could not load the choices', this.options.error, () => {
+        return errorBox(l10n.t('Could not load the choices'), this.options.error, () => {
           this.options = { status: 'loading' };
           this.update();
           send({ type: 'reloadOptions' });
@@ -148,18 +149,18 @@ export class FormPage<V extends BaseFormValues, O> {
   }
 
   /** What every form starts with: where the resource goes, its name (both fixed in edit mode) and description. */
-  identityFields(values: V, nameHelper = '1 to 64 letters, digits, hyphens or underscores.'): TemplateResult {
+  identityFields(values: V, nameHelper = l10n.t('1 to 64 letters, digits, hyphens or underscores.')): TemplateResult {
     const disabled = this.submitting;
     return html`
       ${this.workspaceField(values.workspaceId)}
       ${this.nameField(values, nameHelper)}
       ${textField({
         id: 'description',
-        label: 'Description',
+        label: l10n.t('Description'),
         multiline: true,
         value: values.description ?? '',
         error: this.errorFor('description'),
-        helper: 'Optional.',
+        helper: l10n.t('Optional.'),
         disabled,
         onInput: (description) => this.change({ description } as Partial<V>),
       })}
@@ -171,11 +172,11 @@ export class FormPage<V extends BaseFormValues, O> {
     const fixed = this.editing && !renamable;
     return textField({
       id: 'name',
-      label: 'Name',
+      label: l10n.t('Name'),
       required: true,
       value: values.name,
       error: this.errorFor('name'),
-      helper: fixed ? 'Cannot be changed.' : helper,
+      helper: fixed ? l10n.t('Cannot be changed.') : helper,
       disabled: this.submitting || fixed,
       onInput: (name) => this.change({ name } as Partial<V>),
     });
@@ -185,7 +186,7 @@ export class FormPage<V extends BaseFormValues, O> {
     const workspaces = this.scope?.workspaces ?? [];
     return selectField({
       id: 'workspaceId',
-      label: 'Workspace',
+      label: l10n.t('Workspace'),
       value: workspaceId,
       choices: workspaces.map((workspace) => ({ value: workspace.id, label: workspace.name })),
       disabled: this.submitting || this.editing,
@@ -289,7 +290,7 @@ export class FormPage<V extends BaseFormValues, O> {
   private view(): TemplateResult {
     const { definition, values, scope } = this;
     if (!values || !scope) {
-      return html`<div class="loading" role="status"><vscode-progress-ring></vscode-progress-ring><span>Loading…</span></div>`;
+      return html`<div class="loading" role="status"><vscode-progress-ring></vscode-progress-ring><span>${l10n.t('Loading…')}</span></div>`;
     }
     const unchanged = this.editing && JSON.stringify(values) === JSON.stringify(this.original);
     // The host's errors for fields this form does not show go into the error box.
@@ -303,17 +304,17 @@ export class FormPage<V extends BaseFormValues, O> {
     return html`<form class="form" novalidate @submit=${onSubmit}>
       <header class="form-header">
         <h1>${this.editing ? (definition.editTitle ?? definition.title) : definition.title}</h1>
-        <div class="scope"><span class="codicon codicon-globe" aria-hidden="true"></span>Region <strong>${scope.region}</strong></div>
+        <div class="scope"><span class="codicon codicon-globe" aria-hidden="true"></span>${l10n.t('Region')} <strong>${scope.region}</strong></div>
       </header>
-      ${this.submitError ? errorBox('The request failed', this.submitError, undefined, otherErrors) : nothing}
+      ${this.submitError ? errorBox(l10n.t('The request failed'), this.submitError, undefined, otherErrors) : nothing}
       ${definition.body(this, values)}
       <div class="buttons">
-        <vscode-button type="submit" ?disabled=${this.submitting || unchanged} title=${unchanged ? 'Nothing has changed yet.' : nothing}
-          >${this.editing ? 'Save' : definition.submitLabel}</vscode-button
+        <vscode-button type="submit" ?disabled=${this.submitting || unchanged} title=${unchanged ? l10n.t('Nothing has changed yet.') : nothing}
+          >${this.editing ? l10n.t('Save') : definition.submitLabel}</vscode-button
         >
-        <vscode-button secondary ?disabled=${this.submitting} @click=${() => this.submitting || send({ type: 'cancel' })}>Cancel</vscode-button>
+        <vscode-button secondary ?disabled=${this.submitting} @click=${() => this.submitting || send({ type: 'cancel' })}>${l10n.t('Cancel')}</vscode-button>
         ${this.submitting
-          ? html`<span class="loading" role="status"><vscode-progress-ring></vscode-progress-ring>${this.editing ? 'Saving…' : 'Creating…'}</span>`
+          ? html`<span class="loading" role="status"><vscode-progress-ring></vscode-progress-ring>${this.editing ? l10n.t('Saving…') : l10n.t('Creating…')}</span>`
           : nothing}
       </div>
     </form>`;

@@ -16,6 +16,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { NameValue } from '../../src/webviews/protocol';
 import type { Choice, FieldAction } from './fields';
+import * as l10n from '@vscode/l10n';
 
 export interface NameValueTableProps<R extends NameValue = NameValue> {
   /** The form field, e.g. "inputs". */
@@ -81,7 +82,7 @@ function row<R extends NameValue>(props: RowTableProps<R>, current: R, index: nu
     <td>${valueCell(props, label, current, edit, props.valueAction?.(index))}</td>
     ${props.choiceColumn ? html`<td>${choiceCell(props.choiceColumn, label, current, replace, props.disabled)}</td>` : nothing}
     <td class="row-action">
-      <vscode-button secondary icon="trash" icon-only aria-label="Remove ${label}" title="Remove ${label}" ?disabled=${props.disabled} @click=${remove}></vscode-button>
+      <vscode-button secondary icon="trash" icon-only aria-label=${l10n.t('Remove {0}', label)} title=${l10n.t('Remove {0}', label)} ?disabled=${props.disabled} @click=${remove}></vscode-button>
     </td>
   </tr>`;
 }
@@ -137,10 +138,10 @@ export function rowTable<R extends NameValue>(props: RowTableProps<R>): Template
         ? html`<table class="name-value">
             <thead>
               <tr>
-                <th scope="col">${props.nameLabel ?? 'Name'}</th>
+                <th scope="col">${props.nameLabel ?? l10n.t('Name')}</th>
                 <th scope="col">${props.valueLabel}</th>
                 ${props.choiceColumn ? html`<th scope="col">${props.choiceColumn.label}</th>` : nothing}
-                <th scope="col"><span class="visually-hidden">Remove</span></th>
+                <th scope="col"><span class="visually-hidden">${l10n.t('Remove')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -154,7 +155,7 @@ export function rowTable<R extends NameValue>(props: RowTableProps<R>): Template
           </div>`
         : nothing}
       <div>
-        <vscode-button id="${props.id}-add" secondary icon="add" ?disabled=${props.disabled} @click=${add}>Add ${props.item.toLowerCase()}</vscode-button>
+        <vscode-button id="${props.id}-add" secondary icon="add" ?disabled=${props.disabled} @click=${add}>${l10n.t('Add {0}', props.item.toLowerCase())}</vscode-button>
       </div>
     </div>
   </vscode-collapsible>`;

@@ -7,6 +7,7 @@ import type { ErrorInfo, HostMessage, ObsBrowseSelect } from '../../src/webviews
 import { errorBox } from './errorBox';
 import type { FieldAction } from './fields';
 import { send } from './vscodeApi';
+import * as l10n from '@vscode/l10n';
 
 type BrowseState =
   | { readonly status: 'idle' }
@@ -25,19 +26,19 @@ export class ObsBrowser {
 
   /** The field's Browse… button; it starts in the obs:// folder `start` when given (the boot file's code folder). */
   action(field: string, select: ObsBrowseSelect, disabled: boolean, start?: string): FieldAction {
-    return { label: 'Browse…', icon: 'folder-opened', disabled: disabled || this.state.status === 'open', onClick: () => this.browse(field, select, start) };
+    return { label: l10n.t('Browse…'), icon: 'folder-opened', disabled: disabled || this.state.status === 'open', onClick: () => this.browse(field, select, start) };
   }
 
   /** The field's helper text, which says where to look while its pick is open. */
   helper(field: string, otherwise: string): string {
-    return this.state.status === 'open' && this.state.field === field ? 'Pick the bucket, then the folder or object, in the list at the top of the window.' : otherwise;
+    return this.state.status === 'open' && this.state.field === field ? l10n.t('Pick the bucket, then the folder or object, in the list at the top of the window.') : otherwise;
   }
 
   /** Why the buckets could not be listed for this field (or a row of this table), with Retry. */
   failure(field: string): TemplateResult | typeof nothing {
     const { state } = this;
     return state.status === 'failed' && (state.field === field || state.field.startsWith(`${field}.`))
-      ? errorBox('Could not list the OBS buckets', state.error, () => this.browse(state.field, state.select, state.start))
+      ? errorBox(l10n.t('Could not list the OBS buckets'), state.error, () => this.browse(state.field, state.select, state.start))
       : nothing;
   }
 

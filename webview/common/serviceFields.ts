@@ -3,6 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import type { NameValue } from '../../src/webviews/protocol';
 import { numberText, parseNumber, textField } from './fields';
 import { nameValueTable } from './nameValueTable';
+import * as l10n from '@vscode/l10n';
 
 /** What the fields need of their form page. */
 interface ServiceForm {
@@ -16,9 +17,9 @@ export function environmentSection(page: ServiceForm, rows: readonly NameValue[]
   return html`<div class="sections">
     ${nameValueTable({
       id: 'environment',
-      heading: 'Environment variables',
-      item: 'Variable',
-      valueLabel: 'Value',
+      heading: l10n.t('Environment variables'),
+      item: l10n.t('Variable'),
+      valueLabel: l10n.t('Value'),
       namePlaceholder: 'MY_SETTING',
       valuePlaceholder: 'value',
       rows,
@@ -34,14 +35,14 @@ export function environmentSection(page: ServiceForm, rows: readonly NameValue[]
 export function instanceCountField(page: ServiceForm, count: number, max: number, onChange: (count: number) => void): TemplateResult {
   return textField({
     id: 'instanceCount',
-    label: 'Instances',
+    label: l10n.t('Instances'),
     required: true,
     type: 'number',
     min: 1,
     max,
     value: numberText(count),
     error: page.errorFor('instanceCount'),
-    helper: `1 to ${max}; requests are spread over them.`,
+    helper: l10n.t('1 to {0}; requests are spread over them.', max),
     disabled: page.submitting,
     onInput: (text) => onChange(parseNumber(text)),
   });

@@ -28,7 +28,7 @@ export function timeLeftText(ms: number): string {
 /** "17:40", or "Tue 09:15" beyond today: when something happens, for a time that does not go stale. */
 export function clockTime(epochMs: number, now = Date.now()): string {
   const sameDay = new Date(epochMs).toDateString() === new Date(now).toDateString();
-  return new Date(epochMs).toLocaleString(undefined, sameDay ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(epochMs).toLocaleString(vscode.env.language, sameDay ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
 /** "stops in 1 h 20 min", for the tree; undefined while the notebook does not stop by itself. */

@@ -72,7 +72,7 @@ export const serviceV1Kind: ResourceKind<ServiceV1> = {
     return capabilities;
   },
   description: (service) =>
-    joinParts(statusText(service), stopsIn(service), service.invocation_times ? vscode.l10n.t('{0} calls', service.invocation_times.toLocaleString()) : undefined, formatAge(service.publish_at)),
+    joinParts(statusText(service), stopsIn(service), service.invocation_times ? vscode.l10n.t('{0} calls', service.invocation_times.toLocaleString(vscode.env.language)) : undefined, formatAge(service.publish_at)),
   tooltip: (service, reason) =>
     fieldTooltip(service.service_name, [
       [vscode.l10n.t('Reason'), serviceV1StatusCategory(service.status) === 'failed' ? (reason ?? reasonLine(service.error_msg)) : undefined],

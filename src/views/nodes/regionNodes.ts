@@ -5,37 +5,27 @@ import { asModelArtsError, type ModelArtsError } from '../../services/errors';
 import { workspaceStatusCategory } from '../../services/status';
 import { DEFAULT_WORKSPACE_ID, type Workspace, type WorkspaceScope } from '../../services/workspaces';
 import { notebookKind } from '../kinds/notebookKind';
-import { hyperClusterKind } from '../kinds/hyperClusterKind';
-import { keyPairKind } from '../kinds/keyPairKind';
-import { hyperinstanceKind } from '../kinds/liteServerKinds';
-import { devServerJobKind } from '../kinds/liteServerJobKind';
 import { modelKind } from '../kinds/modelKind';
 import { poolKind } from '../kinds/poolKinds';
-import { scheduledEventKind } from '../kinds/scheduledEventKind';
 import { serviceV1Kind } from '../kinds/serviceV1Kind';
 import { serviceV2Kind } from '../kinds/serviceV2Kind';
-import { swrRepositoryKind } from '../kinds/swrKinds';
 import { trainingJobKind } from '../kinds/trainingJobKind';
-import { vpcKind } from '../kinds/vpcKinds';
 import { fieldTooltip, readableStatus } from '../format';
 import type { ResourceKind } from '../resourceKind';
 import type { StatusFilters } from '../statusFilter';
 import { statusIcon } from '../statusIcons';
+import { type CategoryGroupNode, regionCategoryGroups } from './categoryGroupNodes';
 import type { ChildPollResult, ExplorerNode, PollableGroup, PollableNode, PollResult } from './explorerNode';
-import { LiteServerGroupNode, type LiteServerListMode } from './liteServerNodes';
+import type { LiteServerListMode } from './liteServerNodes';
 import { ErrorNode } from './messageNodes';
-import { ObsBucketGroupNode } from './obsNodes';
 import { ResourceGroupNode } from './resourceNodes';
 
-/** A region of the account; its children are the region's workspaces, then what belongs to no workspace. */
+/** A region of the account; its children are the region's workspaces, then the groups of what belongs to no workspace. */
 export class RegionNode implements PollableGroup {
   readonly parent = undefined;
   private children: WorkspaceNode[] | undefined;
-  /**
-   * Lite Servers, maintenance events, SWR images, VPCs, key pairs and OBS buckets belong to the account,
-   * not to a workspace; they are listed in the default one's scope.
-   */
-  private readonly accountGroups: readonly ExplorerNode[];
+  /** Lite Server; Storage and Images; Network and Keys: the account's categories in this region. */
+  private readonly groups: readonly CategoryGroupNode[];
   private failure: ModelArtsError | undefined;
 
   constructor(
@@ -44,12 +34,12 @@ export class RegionNode implements PollableGroup {
     liteServerListMode: LiteServerListMode,
     private readonly statusFilters: StatusFilters,
   ) {
-    const scope = { region, workspaceId: DEFAULT_WORKSPACE_ID };
-    const liteServers = new LiteServerGroupNode(this, services, region, liteServerListMode, statusFilters) as ResourceGroupNode<unknown>;
-    const others = [hyperinstanceKind, hyperClusterKind, devServerJobKind, scheduledEventKind, swrRepositoryKind, vpcKind, keyPairKind].map(
-      (kind) => new ResourceGroupNode(this, kind as ResourceKind<unknown>, services, scope),
-    );
-    this.accountGroups = [liteServers, ...others, new ObsBucketGroupNode(this, services, region)];
+    this.groups = regionCategoryGroups(this, region, services, liteServerListMode, statusFilters);
+  }
+
+  /** The region's account-wide categories (Lite Servers, OBS Buckets…), whichever group shows them; nothing is loaded. */
+  get categories(): readonly ExplorerNode[] {
+    return this.groups.flatMap((group) => group.categories);
   }
 
   get id(): string {
@@ -75,11 +65,11 @@ export class RegionNode implements PollableGroup {
       }
     }
     const workspaces = this.failure ? [new ErrorNode(this, this.failure, vscode.l10n.t('workspaces'))] : (this.children ?? []);
-    return [...workspaces, ...this.accountGroups];
+    return [...workspaces, ...this.groups];
   }
 
   loadedChildren(): readonly ExplorerNode[] {
-    return [...(this.children ?? []), ...this.accountGroups];
+    return [...(this.children ?? []), ...this.groups];
   }
 
   /** The workspaces being deleted, from one list of the region's workspaces (one page holds them all). */
@@ -104,7 +94,7 @@ export class RegionNode implements PollableGroup {
     this.children = this.children?.filter((child) => child !== node);
   }
 
-  /** The workspaces are listed again when next shown; the region's own categories stay as they are. */
+  /** The workspaces are listed again when next shown; the region's account-wide categories stay as they are. */
   resetWorkspaces(): void {
     this.children = undefined;
     this.failure = undefined;
@@ -112,7 +102,7 @@ export class RegionNode implements PollableGroup {
 
   reset(): void {
     this.resetWorkspaces();
-    this.accountGroups.forEach((group) => group.reset?.());
+    this.groups.forEach((group) => group.reset());
   }
 }
 

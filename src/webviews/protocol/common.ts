@@ -4,6 +4,33 @@ import { type Check, checkArray, checkLiteral, checkObject, checkOneOf, checkOpt
 /** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
 export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'createServiceV2' | 'details' | 'workspaceForm';
 
+/**
+ * The display language and translations a page renders with: VS Code's, which the host writes into the page
+ * (`data-locale` of its body) so that the first render and every label are already in that language.
+ */
+export interface WebviewLocale {
+  /** `vscode.env.language`, e.g. "en" or "zh-cn": what dates and numbers are formatted for. */
+  readonly language: string;
+  /** `vscode.l10n.bundle`: English source text → translation; empty while VS Code shows English. */
+  readonly bundle: Readonly<Record<string, string>>;
+}
+
+/** The page's locale from its `data-locale`; English source text when it is missing or not what the host writes. */
+export function parseWebviewLocale(raw: string | undefined): WebviewLocale {
+  try {
+    const parsed: unknown = JSON.parse(raw ?? '');
+    if (typeof parsed === 'object' && parsed !== null && 'language' in parsed && 'bundle' in parsed) {
+      const { language, bundle } = parsed;
+      if (typeof language === 'string' && typeof bundle === 'object' && bundle !== null && Object.values(bundle).every((text) => typeof text === 'string')) {
+        return { language, bundle: bundle as Record<string, string> };
+      }
+    }
+  } catch {
+    // Not JSON: English below.
+  }
+  return { language: 'en', bundle: {} };
+}
+
 /** An error as a form shows it next to itself; never carries credentials (they never reach it). */
 export interface ErrorInfo {
   readonly errorCode: string;

@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/commandContext';
+import { withProgress } from '../commands/progress';
+import { requireServices } from '../commands/resourceTarget';
+import { quotedNames } from '../commands/treeSelection';
+import { pick } from '../commands/userInput';
+import type { ModelArtsServices } from '../services';
+import { devServerFlavorFacts, flavorSummary, notebookFlavorFacts } from '../views/flavorText';
+import { formatDuration, joinParts } from '../views/format';
+import { BILLING_KINDS, type BillingItem, type BillingKindKey } from './billingKinds';
+import type { CostSnapshot } from './costCount';
+
+/** What Running now offers: one resource, Stop several, or a separator. */
+export interface RunningPick extends vscode.QuickPickItem {
+  readonly billing?: BillingItem;
+  readonly stopSeveral?: boolean;
+}
+
+/** What the user chose in Running now: resources to stop (after one confirmation), or a pool to be told about. */
+export type RunningChoice = { readonly stop: readonly BillingItem[] } | { readonly unstoppable: BillingItem } | undefined;
+
+/** The name of a resource as messages and confirmations write it: `notebook "a"`. */
+export function billingName(item: BillingItem): string {
+  return `${item.kind.resourceKind.label} ${quotedNames([item.kind.resourceKind.name(item.resource)])}`;
+}
+
+/**
+ * Running now: what the count found, grouped by kind (separators), each with its flavor and how long it has run on
+ * the cloud's clock (`now`); no money, as the lists give no price. Stop several opens a multi-selection of the
+ * resources that have a Stop; pools have none and are never offered it.
+ */
+export async function pickRunning(context: CommandContext, snapshot: CostSnapshot, now: number): Promise<RunningChoice> {
+  const flavors = await withProgress(vscode.l10n.t('Reading the flavors of what bills now…'), (signal) => flavorLabels(requireServices(context), snapshot.items, signal), context.ui);
+  const rows = (items: readonly BillingItem[]) => groupedRows(items, flavors, now);
+  const stoppable = snapshot.items.filter((item) => item.kind.stop !== undefined);
+  const stopSeveral: RunningPick[] =
+    stoppable.length > 1 ? [{ label: `$(debug-stop) ${vscode.l10n.t('Stop several…')}`, description: vscode.l10n.t('choose which, then confirm once'), stopSeveral: true }] : [];
+  const title =
+    snapshot.items.length === 0 ? vscode.l10n.t('Nothing bills now in the configured regions') : vscode.l10n.t('Billing now: {0} (flavor and time running; prices are not shown)', snapshot.items.length);
+  const picked = await pick(context.ui, [...stopSeveral, ...rows(snapshot.items)], { title, placeHolder: vscode.l10n.t('Pick a resource to stop it'), matchOnDescription: true, matchOnDetail: true });
+  if (picked.stopSeveral) {
+    const chosen = await context.ui.showQuickPickMany(rows(stoppable), { title: vscode.l10n.t('Stop which? One confirmation follows for all of them.'), canPickMany: true, matchOnDescription: true });
+    const items = (chosen ?? []).flatMap((row) => (row.billing ? [row.billing] : []));
+    return items.length > 0 ? { stop: items } : undefined;
+  }
+  if (!picked.billing) {
+    return undefined;
+  }
+  return picked.billing.kind.stop ? { stop: [picked.billing] } : { unstoppable: picked.billing };
+}
+
+function groupedRows(items: readonly BillingItem[], flavors: ReadonlyMap<string, string>, now: number): RunningPick[] {
+  return BILLING_KINDS.flatMap((kind) => {
+    const ofKind = items.filter((item) => item.kind === kind);
+    if (ofKind.length === 0) {
+      return [];
+    }
+    const separator: RunningPick = { label: kind.stop ? `${kind.title} (${ofKind.length})` : vscode.l10n.t('{0} ({1}, no stop)', kind.title, ofKind.length), kind: vscode.QuickPickItemKind.Separator };
+    return [separator, ...ofKind.map((item) => row(item, flavors, now))];
+  });
+}
+
+function row(item: BillingItem, flavors: ReadonlyMap<string, string>, now: number): RunningPick {
+  const { kind, scope, resource } = item;
+  const flavor = kind.flavor(resource);
+  const since = kind.runningSince(resource);
+  const flavorText = flavor.text ?? (flavor.id ? (flavors.get(flavorKey(kind.key, scope.region, flavor.id)) ?? flavor.id) : undefined);
+  const ran = since === undefined ? undefined : vscode.l10n.t('running for {0}', formatDuration(Math.max(0, now - since)));
+  return {
+    label: `$(${kind.icon}) ${kind.resourceKind.name(resource)}`,
+    description: joinParts(flavorText, ran),
+    detail: joinParts(kind.perRegion ? scope.region : vscode.l10n.t('{0} · workspace {1}', scope.region, scope.workspaceId), kind.stop ? undefined : vscode.l10n.t('no stop: it bills until it is deleted or scaled down')),
+    billing: item,
+  };
+}
+
+function flavorKey(kind: BillingKindKey, region: string, id: string): string {
+  return `${kind}:${region}:${id}`;
+}
+
+/**
+ * Flavor text ("V100 ×1 · 8 vCPU · 64 GB") for the notebooks and Lite Servers listed, whose items give only the
+ * flavor's id: one flavor list per region and kind that has some. A list that fails leaves the ids as they are.
+ */
+async function flavorLabels(services: ModelArtsServices, items: readonly BillingItem[], signal: AbortSignal): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  const regionsOf = (key: BillingKindKey) => [...new Set(items.filter((item) => item.kind.key === key).map((item) => item.scope.region))];
+  const reads = [
+    ...regionsOf('notebook').map(async (region) => {
+      for (const flavor of await services.notebooks.listFlavors(region, signal)) {
+        labels.set(flavorKey('notebook', region, flavor.id), flavorSummary(notebookFlavorFacts(flavor)));
+      }
+    }),
+    ...regionsOf('liteServer').map(async (region) => {
+      for (const flavor of await services.devServers.listFlavors(region, {}, signal)) {
+        labels.set(flavorKey('liteServer', region, flavor.flavor), flavorSummary(devServerFlavorFacts(flavor)));
+      }
+    }),
+  ];
+  await Promise.allSettled(reads);
+  return labels;
+}
