@@ -1,9 +1,10 @@
 // The walkthrough, after the Run on ModelArts steps (no region chosen yet): opened from the command palette as a
 // person would, its five steps shown. What happened before it was opened is already ticked (signed in, a folder run
-// on ModelArts); what did not is not (no notebook connected, no chat); "Choose regions" ticks by its own button.
+// on ModelArts); what did not is not (no notebook connected, no chat); "Choose regions" ticks by its own button, and the
+// region it added is removed again.
 import type { Locator } from '../vscode-host/playwright';
 import type { UiStep } from './steps';
-import { exactly, expectVisible, NotSeen, type Workbench } from './workbench';
+import { exactly, expectGone, expectVisible, NotSeen, type Workbench } from './workbench';
 
 const walkthroughTitle = 'Get Started with ModelArts';
 const stepTitles = ['Sign in, or try the emulator demo', 'Choose regions', 'Create a notebook and connect to it', 'Run a training job from a folder', 'Ask @modelarts in chat'];
@@ -62,6 +63,10 @@ export const walkthroughSteps: readonly UiStep[] = [
       await ui.quickPickItem(addedRegion).click();
       await expectTicked(ui, 'Choose regions');
       await screenshot('region-chosen');
+      // The regions as they were: later steps add this region themselves.
+      await ui.openContextMenu(ui.treeRow(addedRegion, 1));
+      await ui.chooseContextMenuItem('Remove Region');
+      await expectGone(ui.treeRow(addedRegion, 1), `${addedRegion} removed from the tree`);
     },
   },
 ];
