@@ -3,7 +3,7 @@
 // on ModelArts); what did not is not (no notebook connected, no chat); "Choose regions" ticks by its own button, and the
 // region it added is removed again.
 import type { Locator } from '../vscode-host/playwright';
-import type { UiStep } from './steps';
+import { region, type UiStep } from './steps';
 import { exactly, expectGone, expectVisible, NotSeen, type Workbench } from './workbench';
 
 const walkthroughTitle = 'Get Started with ModelArts';
@@ -63,10 +63,13 @@ export const walkthroughSteps: readonly UiStep[] = [
       await ui.quickPickItem(addedRegion).click();
       await expectTicked(ui, 'Choose regions');
       await screenshot('region-chosen');
-      // The regions as they were: later steps add this region themselves.
+      // The regions as they were: later steps add this region themselves. The signed-in region folded first, so the
+      // new region's row is in sight below it (its long lists would push it out), and unfolded again after.
+      await ui.collapse(region, 1);
       await ui.openContextMenu(ui.treeRow(addedRegion, 1));
       await ui.chooseContextMenuItem('Remove Region');
       await expectGone(ui.treeRow(addedRegion, 1), `${addedRegion} removed from the tree`);
+      await ui.expand(region, 1);
     },
   },
 ];
