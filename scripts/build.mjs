@@ -18,7 +18,7 @@ const extension = {
 // One bundle (and stylesheet) per webview app, named as the app in src/webviews/protocol.ts.
 const webviews = {
   ...shared,
-  entryPoints: ['webview/createNotebook.ts', 'webview/createTrainingJob.ts', 'webview/createPool.ts', 'webview/createDevServer.ts', 'webview/createServiceV1.ts', 'webview/createServiceV2.ts', 'webview/details.ts', 'webview/workspaceForm.ts'],
+  entryPoints: ['webview/createNotebook.ts', 'webview/createTrainingJob.ts', 'webview/createPool.ts', 'webview/createDevServer.ts', 'webview/createServiceV1.ts', 'webview/createServiceV2.ts', 'webview/details.ts', 'webview/workspaceForm.ts', 'webview/tableDocument.ts'],
   outdir: 'dist/webview',
   platform: 'browser',
   target: 'chrome120',

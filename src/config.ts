@@ -18,6 +18,7 @@ export interface ExtensionSettings {
 const TIMEOUT_SECONDS = { fallback: 30, min: 1, max: 600 };
 const POLL_SECONDS = { fallback: 5, min: 1, max: 300 };
 const RUNNING_POLL_SECONDS = { fallback: 45, min: 10, max: 3600 };
+const OPEN_SIZE_MB = { fallback: 20, min: 1, max: 2048 };
 
 export function readSettings(): ExtensionSettings {
   const config = vscode.workspace.getConfiguration('modelarts');
@@ -46,6 +47,13 @@ function userValue(config: vscode.WorkspaceConfiguration, key: 'endpointOverride
 
 function seconds(value: unknown, bounds: { fallback: number; min: number; max: number }): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(bounds.max, Math.max(bounds.min, value)) : bounds.fallback;
+}
+
+/** Objects larger than this open only by downloading them (setting `modelarts.obs.maxOpenSizeMB`, 1–2048, default 20). */
+export function maxOpenBytes(): number {
+  const value = vscode.workspace.getConfiguration('modelarts').get<unknown>('obs.maxOpenSizeMB');
+  const megabytes = typeof value === 'number' && Number.isFinite(value) ? Math.min(OPEN_SIZE_MB.max, Math.max(OPEN_SIZE_MB.min, value)) : OPEN_SIZE_MB.fallback;
+  return megabytes * 1024 * 1024;
 }
 
 export async function writeRegions(regions: readonly string[]): Promise<void> {

@@ -1,10 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AccountManager } from './account/accountManager';
+import { registerActivityView } from './activity/activityCommands';
+import { ActivityLog } from './activity/activityLog';
+import type { ActivityTree } from './activity/activityTree';
 import { type ChatApi, registerChat } from './chat/registerChat';
 import { registerAccountCommands } from './commands/accountCommands';
 import { type CommandContext, createCommandContext } from './commands/commandContext';
 import { registerCompanionCommands } from './commands/companionCommands';
+import { registerConsoleCommands } from './commands/consoleCommands';
 import { registerCostGuardCommands } from './commands/costGuardCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { listSyncedFiles, syncFolder } from './commands/folderSyncProgress';
@@ -25,10 +29,13 @@ import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerObsCommands } from './commands/obsCommands';
 import { registerObsFindCommands } from './commands/obsFindCommands';
 import { registerObsTransferCommands } from './commands/obsTransferCommands';
+import { registerObsWorkspaceCommands } from './commands/obsWorkspaceCommands';
+import { registerObsFileSystem } from './obsFileSystem/registerObsFileSystem';
 import { registerStatusFilterCommands } from './commands/statusFilterCommands';
 import { registerRunCommands } from './commands/runOnModelArts/runCommands';
 import { registerPoolCommands } from './commands/poolCommands';
 import { registerProfileCommands } from './commands/profileCommands';
+import { registerPreviewCommands, RowClicks } from './commands/previewCommands';
 import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
 import { registerServiceV2PanelCommands } from './commands/serviceV2PanelCommands';
 import { registerTrainingJobCommands } from './commands/trainingJobCommands';
@@ -37,17 +44,21 @@ import { registerWebviewCommands } from './commands/webviewCommands';
 import { CostGuard } from './costGuard/costGuard';
 import { ExtensionLog } from './logging';
 import { SessionManager } from './session';
+import { ExplorerDragAndDrop } from './views/explorerDragAndDrop';
 import { ExplorerProvider } from './views/explorerProvider';
 import { JobWatcher } from './views/jobWatch/jobWatcher';
 import { WatchedJobs } from './views/jobWatch/watchedJobs';
 import { ResourceDocuments } from './views/resourceDocuments';
 import { ResourceStates } from './views/resourceStates';
+import { PanelRestorer } from './webviews/panelSerializers';
 import { ProfileStatusBar } from './views/statusBar/profileStatusBar';
 import { WalkthroughProgress } from './walkthrough';
 
 /** What the extension exports: its command context, so tests can answer its questions. */
 export interface ModelArtsExtensionApi {
   readonly context: CommandContext;
+  /** The explorer's drag and drop, so tests can drag rows and drop files through it. */
+  readonly dragAndDrop: ExplorerDragAndDrop;
   /** The chat tools by name and the chat participant, so tests can prepare invocations and call its handler. */
   readonly chat: ChatApi;
   /** The folder of the extension's log files, where the ModelArts output channel is written (tests read it). */
@@ -62,6 +73,12 @@ export interface ModelArtsExtensionApi {
   readonly profileStatus: { readonly item: vscode.StatusBarItem };
   /** The count of what bills now, so tests can drive its refreshes and warnings on a virtual clock and read its status bar item. */
   readonly costGuard: CostGuard;
+  /** The ModelArts Activity view's rows, so tests can read what it shows. */
+  readonly activityTree: ActivityTree;
+  /** How row clicks are told from double clicks, so tests can click on a clock of their own. */
+  readonly rowClicks: RowClicks;
+  /** What the registered webview serializers run, so tests can restore a panel from a state. */
+  readonly panelRestorer: PanelRestorer;
 }
 
 export async function activate(extensionContext: vscode.ExtensionContext): Promise<ModelArtsExtensionApi> {
@@ -78,13 +95,17 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   // VS Code opens the walkthrough itself when the extension is installed from a focused window (setting
   // workbench.welcomePage.walkthroughs.openOnInstall), so the extension never opens it.
   const walkthrough = new WalkthroughProgress(extensionContext.extension.id, log);
-  const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
-  const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri, globalState: extensionContext.globalState, jobWatch, walkthrough }, vscodeUserInput);
+  const dragAndDropController = new ExplorerDragAndDrop(() => context);
+  const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true, dragAndDropController });
+  const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri, globalState: extensionContext.globalState, jobWatch, walkthrough, activity: new ActivityLog(extensionContext.workspaceState) }, vscodeUserInput);
+  const activityView = registerActivityView(context);
   const chat = registerChat(context, extensionContext.extension.packageJSON);
   const nextSteps = new NextSteps(context);
   const jobWatcher = new JobWatcher(context);
   const profileStatus = new ProfileStatusBar(context);
   const costGuard = new CostGuard(context);
+  const rowClicks = new RowClicks();
+  const panelRestorer = new PanelRestorer(context);
 
   extensionContext.subscriptions.push(
     log,
@@ -103,6 +124,8 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerNotebookCommands(context),
     ...registerTrainingJobCommands(context),
     ...registerWebviewCommands(context),
+    ...registerPreviewCommands(context, rowClicks),
+    ...panelRestorer.register(),
     ...registerPoolCommands(context),
     ...registerLiteServerCommands(context),
     ...registerLiteServerOsCommands(context),
@@ -119,8 +142,11 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerServiceV2PanelCommands(context),
     ...registerObsCommands(context),
     ...registerObsTransferCommands(context),
+    ...registerObsWorkspaceCommands(context),
+    ...registerObsFileSystem(context),
     ...registerStatusFilterCommands(context),
     ...registerObsFindCommands(context),
+    ...registerConsoleCommands(context),
     ...registerRunCommands(context, extensionContext.globalStorageUri),
     ...chat.disposables,
     nextSteps,
@@ -131,6 +157,8 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     ...registerJobWatchCommands(context, jobWatcher),
     costGuard,
     ...registerCostGuardCommands(context, costGuard),
+    context.activity,
+    ...activityView.disposables,
   );
   explorer.poller.setVisible(treeView.visible);
 
@@ -138,5 +166,5 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   await detectKooCliConfig();
   // Until now the welcome says "checking"; the sign-in welcome would flash before the account is known.
   await vscode.commands.executeCommand('setContext', 'modelarts.accountChecked', true);
-  return { context, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher, folderSync: { syncFolder, listSyncedFiles }, profileStatus, costGuard };
+  return { context, dragAndDrop: dragAndDropController, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher, folderSync: { syncFolder, listSyncedFiles }, profileStatus, costGuard, activityTree: activityView.tree, rowClicks, panelRestorer };
 }

@@ -10,7 +10,7 @@ import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-check
 import { html, nothing, render, type TemplateResult } from 'lit';
 import type { DetailsAction, DetailsStep, DetailsView, ErrorInfo } from '../src/webviews/protocol';
 import { errorBox } from './common/errorBox';
-import { appElement, onMessage, send } from './common/vscodeApi';
+import { appElement, onMessage, saveState, send } from './common/vscodeApi';
 import { chartSections, drawCharts, redrawOnThemeChange, setCharts } from './trainingCharts';
 import * as l10n from '@vscode/l10n';
 
@@ -36,6 +36,7 @@ const ACTIONS: Readonly<Record<DetailsAction, { readonly label: string; readonly
   changeFlavor: { label: l10n.t('Change Flavor…'), icon: 'settings' },
   interrupt: { label: l10n.t('Interrupt'), icon: 'debug-pause' },
   showExecLoginInfo: { label: l10n.t('Exec Login Info'), icon: 'terminal' },
+  openInConsole: { label: l10n.t('Open in Huawei Cloud Console'), icon: 'globe' },
 };
 
 /** The action a user most likely came for gets the primary look. */
@@ -176,6 +177,8 @@ function update(): void {
 onMessage((message) => {
   if (message.type === 'details') {
     view = message.view;
+    // Only which resource it is: a window reload brings the panel back and the host reads the resource again.
+    saveState(view.reference);
     failure = undefined;
     if (followChoice === view.log?.following) {
       followChoice = undefined;

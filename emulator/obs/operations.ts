@@ -1,6 +1,6 @@
 /**
  * The OBS operations the stand-in answers (§10.2): buckets (list, create, head, delete), objects (list
- * with prefix/delimiter/marker, PUT, GET with Range, HEAD, DELETE, batch delete) and multipart uploads.
+ * with prefix/delimiter/marker, PUT, copy, GET with Range, HEAD, DELETE, batch delete) and multipart uploads.
  * Error codes are OBS's (the S3 ones); statuses and codes of the reference or the OBS docs.
  */
 import { createHash } from 'node:crypto';
@@ -69,6 +69,7 @@ export function handleObsOperation(store: ObsStore, request: ObsRequest): ObsRes
   if (query.has('uploadId')) return multipartStep(store, bucket, request, key, query.get('uploadId') ?? '');
   switch (method) {
     case 'PUT':
+      if (request.headers[`${request.prefix}copy-source`] !== undefined) return copyObject(store, bucket, key, request);
       return { status: 200, headers: { ETag: store.putObject(bucket, key, request.body, contentTypeOf(request)).etag } };
     case 'GET':
       return getObject(bucket, key, request);
@@ -161,6 +162,36 @@ function listObjects(bucket: Bucket, store: ObsStore, query: URLSearchParams, pr
     listed.commonPrefixes.map((folder) => el('CommonPrefixes', el('Prefix', folder))),
   );
   return { status: 200, headers: { ...XML, [`${prefix}bucket-location`]: bucket.location }, body: xmlDocument(result) };
+}
+
+/**
+ * PUT with `x-obs-copy-source` (`x-amz-` when v2-signed): `/bucket/key` or `bucket/key`, percent-encoded
+ * (esdk-obs-nodejs encodes the whole of it). The copy keeps the source's Content-Type unless
+ * `metadata-directive` is REPLACE, and answers 200 with a `CopyObjectResult` holding the new ETag: OBS says
+ * a copy succeeded only when that body has an ETag (API reference, Copying an Object).
+ */
+function copyObject(store: ObsStore, target: Bucket, key: string, request: ObsRequest): ObsResponse {
+  if (request.body.length > 0) throw new ObsError(400, 'InvalidRequest', 'A copy request carries no body.');
+  const header = request.headers[`${request.prefix}copy-source`] ?? '';
+  let source: string;
+  try {
+    source = decodeURIComponent(header).replace(/^\//, '');
+  } catch {
+    throw new ObsError(400, 'InvalidArgument', 'The copy source is not valid.');
+  }
+  const slash = source.indexOf('/');
+  if (slash <= 0 || slash === source.length - 1 || source.includes('?versionId=')) {
+    // Versions are not kept by the stand-in, so a versionId is refused rather than ignored.
+    throw new ObsError(400, 'InvalidArgument', 'The copy source must be /bucket/key.');
+  }
+  const sourceBucket = ownedBucket(store, request, source.slice(0, slash));
+  // OBS copies within a region only; the code for a cross-region copy is not documented (emulator choice).
+  if (sourceBucket.location !== target.location) throw new ObsError(400, 'InvalidRequest', 'The source and target buckets are in different regions.');
+  const original = sourceBucket.objects.get(source.slice(slash + 1));
+  if (!original) throw new ObsError(404, 'NoSuchKey', 'The specified key does not exist.');
+  const replace = request.headers[`${request.prefix}metadata-directive`] === 'REPLACE';
+  const copy = store.putObject(target, key, original.data, replace ? contentTypeOf(request) : original.contentType);
+  return { status: 200, headers: XML, body: xmlDocument(el('CopyObjectResult', el('LastModified', isoDate(copy.lastModified)), el('ETag', copy.etag))) };
 }
 
 function objectHeaders(bucket: Bucket, key: string, prefix: string): Record<string, string> {

@@ -100,8 +100,23 @@ export class AccountManager implements vscode.Disposable {
     return this.problem;
   }
 
+  private markLoaded: () => void = () => undefined;
+  /**
+   * Settles once the profiles were first read (read or not). Until then no account is known though one may be:
+   * what VS Code asks before that (a workspace's obs:// folder, on the window's start) waits for it.
+   */
+  readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
+
   /** Reads every profile again and keeps the one in use when it still exists. */
   async reload(): Promise<void> {
+    try {
+      await this.readProfiles();
+    } finally {
+      this.markLoaded();
+    }
+  }
+
+  private async readProfiles(): Promise<void> {
     this.problem = undefined;
     const stored = await this.store.read((name) => this.log.warn(`The stored ModelArts profile "${name}" is unreadable; sign in to it again.`));
     const candidates = Object.entries(stored).map(([name, profile]) => storedCandidate(name, profile));

@@ -1,3 +1,4 @@
+import { consoleLink } from '../commands/consoleCommands';
 import type { ModelArtsServices } from '../services';
 import { collectFromCursor } from '../services/paging';
 import { readableStatus } from '../views/format';
@@ -85,7 +86,8 @@ export abstract class GetResourceTool<T, Input extends GetInput = GetInput> exte
     this.context.states.report(kind, scope.region, item);
     const can = allowedActions(kind, item);
     const summary = `${kind.label} "${kind.name(item)}" (id ${kind.id(item)}) in ${describeScope(scope, this.perRegion)}: status ${readableStatus(kind.status(item)) || '—'}; can: ${can || 'nothing now'}.`;
-    return resourceResult(summary, item, this.redact);
+    const inConsole = `Huawei Cloud console: ${consoleLink(this.context, { kind: kind.contextValue, region: scope.region, id: kind.id(item) })}`;
+    return resourceResult(`${summary}\n${inConsole}`, item, this.redact);
   }
 }
 

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountManager } from '../account/accountManager';
+import type { ActivityLog } from '../activity/activityLog';
+import { inCommandScope } from '../activity/activityScope';
 import type { ExtensionLog } from '../logging';
 import { asModelArtsError, isCancellation } from '../services/errors';
 import type { SessionManager } from '../session';
@@ -9,6 +11,7 @@ import type { ResourceDocuments } from '../views/resourceDocuments';
 import type { WatchedJobs } from '../views/jobWatch/watchedJobs';
 import type { ResourceStates } from '../views/resourceStates';
 import type { WalkthroughProgress } from '../walkthrough';
+import { type SshHost, vscodeSshHost } from './sshHost';
 import { plainTextInput, type UserInput } from './userInput';
 
 /** What every command may use. `ui` can be replaced, e.g. by a test; it is always seen through plainTextInput. */
@@ -29,13 +32,18 @@ export interface CommandContext {
   readonly jobWatch: WatchedJobs;
   /** Where a walkthrough step that is more than a command is marked done (a notebook connected, a job run…). */
   readonly walkthrough: WalkthroughProgress;
+  /** This window's long operations, for the ModelArts Activity view (recorded by withProgress). */
+  readonly activity: ActivityLog;
+  /** Remote - SSH, the SSH config file and the clock SSH connections use; can be replaced, e.g. by a test. */
+  sshHost: SshHost;
 }
 
 /** A context whose `ui`, whatever is set there, shows cloud text as plain text (see plainTextInput). */
-export function createCommandContext(parts: Omit<CommandContext, 'ui'>, ui: UserInput): CommandContext {
+export function createCommandContext(parts: Omit<CommandContext, 'ui' | 'sshHost'>, ui: UserInput): CommandContext {
   let plain = plainTextInput(ui);
   return {
     ...parts,
+    sshHost: vscodeSshHost,
     get ui() {
       return plain;
     },
@@ -53,7 +61,7 @@ export function createCommandContext(parts: Omit<CommandContext, 'ui'>, ui: User
 export function registerCommand(context: CommandContext, id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
-      return await handler(...args);
+      return await inCommandScope(context.activity, id, () => handler(...args));
     } catch (error) {
       if (isCancellation(error)) {
         context.log.info(`${id}: cancelled`);

@@ -6,6 +6,7 @@ import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { ResourceGroupNode } from '../views/nodes/resourceNodes';
 import { withCapability } from '../views/resourceKind';
 import { formatServiceEvents } from '../views/serviceEvents';
+import { cell, TablePanel } from '../webviews/tablePanel';
 import { type CommandContext, registerCommand } from './commandContext';
 import { deleteQuestion } from './confirm';
 import { withProgress } from './progress';
@@ -76,18 +77,12 @@ export function registerInferenceV1Commands(context: CommandContext): vscode.Dis
       const services = requireServices(context);
       const specifications = await withProgress(vscode.l10n.t('Loading the specifications of real-time services…'), (signal) => services.inferenceV1.specifications(region, signal));
       const rows = specifications.map((spec) => {
-        const accelerator = spec.gpu_info?.gpu ? `${spec.gpu_info.gpu} × ${spec.gpu_info.version ?? 'GPU'}` : spec.npu_info?.npu ? `${spec.npu_info.npu} × ${spec.npu_info.version ?? 'NPU'}` : '—';
-        const memory = spec.memory_info?.memory === undefined ? '—' : `${spec.memory_info.memory} ${spec.memory_info.unit ?? ''}`.trim();
-        return `| \`${spec.specification}\` | ${spec.category ?? ''} | ${spec.cpu_info?.cpu ?? '—'} | ${memory} | ${accelerator} | ${spec.is_free ? vscode.l10n.t('yes') : ''} | ${spec.display_en ?? ''} |`;
+        const accelerator = spec.gpu_info?.gpu ? `${spec.gpu_info.gpu} × ${spec.gpu_info.version ?? 'GPU'}` : spec.npu_info?.npu ? `${spec.npu_info.npu} × ${spec.npu_info.version ?? 'NPU'}` : undefined;
+        const memory = spec.memory_info?.memory === undefined ? undefined : `${spec.memory_info.memory} ${spec.memory_info.unit ?? ''}`.trim();
+        return [spec.specification, spec.category, spec.cpu_info?.cpu, memory, accelerator, spec.is_free ? vscode.l10n.t('yes') : undefined, spec.display_en].map(cell);
       });
-      const table = [
-        `# ${vscode.l10n.t('Real-time service (v1) specifications in {0}', region)}`,
-        '',
-        `| ${vscode.l10n.t('Specification')} | ${vscode.l10n.t('Category')} | vCPUs | ${vscode.l10n.t('Memory')} | ${vscode.l10n.t('Accelerator')} | ${vscode.l10n.t('Free')} | ${vscode.l10n.t('Description')} |`,
-        '| --- | --- | ---: | ---: | --- | --- | --- |',
-        ...rows,
-      ];
-      await context.documents.show([region, 'servicesV1', 'specifications.md'], table.join('\n'), 'markdown');
+      const headers = [vscode.l10n.t('Specification'), vscode.l10n.t('Category'), 'vCPUs', vscode.l10n.t('Memory'), vscode.l10n.t('Accelerator'), vscode.l10n.t('Free'), vscode.l10n.t('Description')];
+      return TablePanel.show(context, `specificationsV1/${region}`, { title: vscode.l10n.t('Real-time service (v1) specifications in {0}', region), sections: [{ table: { headers, rows, numeric: [2, 3] } }] });
     }),
     registerServiceV1Update(context),
   ];

@@ -6,6 +6,7 @@ import { withCapability } from '../views/resourceKind';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
 import { runServerBatch, selectedServers } from './liteServerSelection';
+import { registerLiteServerSshCommands } from './liteServerSshCommands';
 import { leftOutNote, quotedNames } from './treeSelection';
 import { changeResourceState, registerCommonResourceCommands, type ResourceAction } from './resourceCommands';
 import { resolveTarget, type ResourceTarget } from './resourceTarget';
@@ -80,6 +81,7 @@ export function liteServerAction(batch: ServerPowerAction): ResourceAction<DevSe
 export function registerLiteServerCommands(context: CommandContext): vscode.Disposable[] {
   return [
     ...registerCommonResourceCommands(context, devServerKind, 'modelarts.devServer'),
+    ...registerLiteServerSshCommands(context),
     ...Object.entries(SERVER_ACTIONS).map(([batch, action]) =>
       registerCommand(context, action.command, (clicked, selected) => runServerAction(context, batch as ServerPowerAction, action, clicked, selected)),
     ),

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import type { CatalogFilter } from '../services/devServers';
 import { readableStatus } from '../views/format';
-import { markdownTable } from '../views/markdownTable';
 import { LiteServerGroupNode } from '../views/nodes/liteServerNodes';
 import { RegionNode } from '../views/nodes/regionNodes';
 import { type CommandContext, registerCommand } from './commandContext';
 import { withProgress } from './progress';
 import { pickRegion, requireServices } from './resourceTarget';
 import { pick } from './userInput';
+import { cell, TablePanel } from '../webviews/tablePanel';
+import type { TableSection } from '../webviews/protocol';
 
 /** What the Lite Servers category offers besides its servers: whose servers it lists, and the flavors and images servers are built from. */
 export function registerLiteServerViewCommands(context: CommandContext): vscode.Disposable[] {
@@ -26,8 +27,8 @@ interface Catalog {
   regionQuestion(): string;
   heading(region: string, platform: string): string;
   loading(): string;
-  /** The table's header and rows, and how many rows. */
-  load(services: ModelArtsServices, region: string, filter: CatalogFilter, signal: AbortSignal): Promise<{ readonly count: number; readonly table: string }>;
+  /** The table's header and rows. */
+  load(services: ModelArtsServices, region: string, filter: CatalogFilter, signal: AbortSignal): Promise<NonNullable<TableSection['table']>>;
 }
 
 const FLAVORS: Catalog = {
@@ -58,8 +59,8 @@ const FLAVORS: Catalog = {
       flavor.is_sold_out ? vscode.l10n.t('sold out') : flavor.count,
       flavor.charging_mode,
       flavor.availability_zone,
-    ]);
-    return { count: flavors.length, table: markdownTable(headers, rows) };
+    ].map(cell));
+    return { headers, rows, numeric: [5, 6] };
   },
 };
 
@@ -71,19 +72,18 @@ const IMAGES: Catalog = {
   load: async (services, region, filter, signal) => {
     const images = await services.devServers.listImages(region, filter, signal);
     const headers = [vscode.l10n.t('Name'), vscode.l10n.t('Type'), vscode.l10n.t('Architecture'), vscode.l10n.t('Status'), vscode.l10n.t('Image ID')];
-    return { count: images.length, table: markdownTable(headers, images.map((image) => [image.name, image.server_type, image.arch, image.status && readableStatus(image.status), image.image_id])) };
+    return { headers, rows: images.map((image) => [image.name, image.server_type, image.arch, image.status && readableStatus(image.status), image.image_id].map(cell)) };
   },
 };
 
-/** Asks the server type and architecture first, then opens the table as a markdown document. */
-async function showCatalog(context: CommandContext, node: unknown, catalog: Catalog): Promise<void> {
+/** Asks the server type and architecture first, then opens the table. */
+async function showCatalog(context: CommandContext, node: unknown, catalog: Catalog): Promise<TablePanel> {
   const region = await regionOf(context, node, catalog.regionQuestion());
   const platform = await pickPlatform(context, catalog.heading(region, vscode.l10n.t('which type and architecture?')));
   const services = requireServices(context);
-  const { count, table } = await withProgress(catalog.loading(), (signal) => catalog.load(services, region, platform.filter, signal));
-  const heading = catalog.heading(region, platform.label);
-  const content = count === 0 ? `# ${heading}\n\n${vscode.l10n.t('None.')}\n` : `# ${heading}\n\n${table}\n`;
-  await context.documents.show([region, 'lite-servers', `${catalog.slug}-${platform.slug}.md`], content, 'markdown');
+  const table = await withProgress(catalog.loading(), (signal) => catalog.load(services, region, platform.filter, signal));
+  const section: TableSection = table.rows.length === 0 ? { lines: [vscode.l10n.t('None.')] } : { table };
+  return TablePanel.show(context, `${catalog.slug}/${region}/${platform.slug}`, { title: catalog.heading(region, platform.label), sections: [section] });
 }
 
 /** Switches whose servers a region's Lite Servers category lists, remembers it, and lists again. */

@@ -7,6 +7,7 @@ import { readableStatus } from '../views/format';
 import { scheduledEventKind } from '../views/kinds/scheduledEventKind';
 import { canChangeWorkspace, RegionNode, WorkspaceNode } from '../views/nodes/regionNodes';
 import { withCapability } from '../views/resourceKind';
+import { cell, TablePanel } from '../webviews/tablePanel';
 import { WorkspaceFormPanel } from '../webviews/workspaceFormPanel';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
@@ -52,9 +53,9 @@ export function registerManagementCommands(context: CommandContext): vscode.Disp
       const { region, workspace } = await resolveWorkspace(context, node, true);
       const services = requireServices(context);
       const quotas = await withProgress(vscode.l10n.t('Loading the quotas of "{0}"…', workspace.name), (signal) => services.workspaces.quotas(region, workspace.id, signal));
-      const rows = quotas.map((quota) => `| ${quota.name_en ?? quota.resource} | ${quota.used_quota ?? '—'} | ${quota.quota === -1 ? vscode.l10n.t('unlimited') : quota.quota} | ${quota.unit_en ?? ''} |`);
-      const table = [`# ${vscode.l10n.t('Quotas of workspace "{0}" in {1}', workspace.name, region)}`, '', `| ${vscode.l10n.t('Resource')} | ${vscode.l10n.t('Used')} | ${vscode.l10n.t('Quota')} | ${vscode.l10n.t('Unit')} |`, '| --- | ---: | ---: | --- |', ...rows];
-      await context.documents.show([region, 'workspaces', `${workspace.name}-quotas.md`], table.join('\n'), 'markdown');
+      const rows = quotas.map((quota) => [cell(quota.name_en ?? quota.resource), cell(quota.used_quota), quota.quota === -1 ? vscode.l10n.t('unlimited') : cell(quota.quota), cell(quota.unit_en)]);
+      const headers = [vscode.l10n.t('Resource'), vscode.l10n.t('Used'), vscode.l10n.t('Quota'), vscode.l10n.t('Unit')];
+      return TablePanel.show(context, `quotas/${region}/${workspace.id}`, { title: vscode.l10n.t('Quotas of workspace "{0}" in {1}', workspace.name, region), sections: [{ table: { headers, rows, numeric: [1, 2] } }] });
     }),
     registerCommand(context, 'modelarts.workspace.setQuota', async (node) => {
       const { region, workspace } = await resolveWorkspace(context, node, true);

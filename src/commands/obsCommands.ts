@@ -10,11 +10,6 @@ import { withProgress } from './progress';
 import { pickRegion, requireServices, resolveRegion } from './resourceTarget';
 import { ask, pick } from './userInput';
 
-/** The largest object opened in an editor; larger ones are for downloading. */
-export const MAX_OPEN_BYTES = 5 * 1024 * 1024;
-
-const LANGUAGES: Readonly<Record<string, string>> = { py: 'python', json: 'json', ipynb: 'json', md: 'markdown', yaml: 'yaml', yml: 'yaml', sh: 'shellscript', js: 'javascript', ts: 'typescript', xml: 'xml', html: 'html', ini: 'ini', cfg: 'ini' };
-
 /** What an OBS command acts on, and the tree node showing it when it came from the tree. */
 export interface ObsTarget {
   readonly location: ObsLocation;
@@ -56,7 +51,6 @@ export function registerObsCommands(context: CommandContext): vscode.Disposable[
       await vscode.env.clipboard.writeText(uri);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', uri), 3000);
     }),
-    registerCommand(context, 'modelarts.obs.open', (node) => openReadOnly(context, node)),
     registerCommand(context, 'modelarts.obs.delete', (node) => deleteObjects(context, node)),
   ];
 }
@@ -138,21 +132,6 @@ async function filterListing(context: CommandContext, node: unknown): Promise<vo
   node.setFilter(typed);
   context.explorer.rerender(node);
   await context.treeView.reveal(node, { expand: true, focus: false, select: false });
-}
-
-async function openReadOnly(context: CommandContext, node: unknown): Promise<void> {
-  const { location } = await resolveObsTarget(context, node, vscode.l10n.t('Open which object?'), 'object');
-  await openObjectReadOnly(context, location);
-}
-
-/** A text object in a read-only editor. */
-export async function openObjectReadOnly(context: CommandContext, location: ObsLocation): Promise<void> {
-  const services = requireServices(context);
-  const text = await withProgress(vscode.l10n.t('Opening {0}…', locationUri(location)), (signal) =>
-    services.obs.readText(location.region, location.bucket, location.key, MAX_OPEN_BYTES, signal),
-  );
-  const extension = location.key.slice(location.key.lastIndexOf('.') + 1).toLowerCase();
-  await context.documents.show([location.region, 'obs', location.bucket, ...location.key.split('/')], text, LANGUAGES[extension] ?? 'plaintext');
 }
 
 /** Deletes an object, or a folder with everything in it, after a confirmation that names it and counts what goes. */

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { maxOpenBytes } from '../config';
 import { baseName, type ObsObject } from '../services/obs';
 import { PICKER_LIMIT } from '../services/paging';
 import { formatAge, formatSize, joinParts, parseTimestamp } from '../views/format';
 import { ObsListingNode } from '../views/nodes/obsNodes';
 import { type CommandContext, registerCommand } from './commandContext';
-import { MAX_OPEN_BYTES, openObjectReadOnly } from './obsCommands';
+import { openObsObject } from './obsOpen';
 import { escapeIcons, locationUri, type ObsLocation, pickBucket } from './obsPickers';
 import { revealObsLocation } from './obsReveal';
 import { downloadFrom } from './obsTransferCommands';
@@ -66,8 +67,8 @@ function resultItem(object: ObsObject): vscode.QuickPickItem & { readonly object
 
 async function actOn(context: CommandContext, location: ObsLocation, object: ObsObject): Promise<void> {
   const reveal = { label: vscode.l10n.t('Reveal in Explorer'), iconPath: new vscode.ThemeIcon('list-tree'), run: () => revealObsLocation(context, location) };
-  const open = { label: vscode.l10n.t('Open Read-Only'), iconPath: new vscode.ThemeIcon('go-to-file'), run: () => openObjectReadOnly(context, location) };
+  const open = { label: vscode.l10n.t('Open'), iconPath: new vscode.ThemeIcon('go-to-file'), run: () => openObsObject(context, location) };
   const download = { label: vscode.l10n.t('Download…'), iconPath: new vscode.ThemeIcon('cloud-download'), run: () => downloadFrom(context, location) };
-  const actions = object.size <= MAX_OPEN_BYTES ? [reveal, open, download] : [reveal, download];
+  const actions = object.size <= maxOpenBytes() ? [reveal, open, download] : [reveal, download];
   await (await pick(context.ui, actions, { title: locationUri(location) })).run();
 }

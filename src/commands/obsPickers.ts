@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LocalErrorCode, ModelArtsError } from '../services/errors';
+import { OBS_SCHEME, obsFileUri, obsPlaceOf } from '../obsFileSystem/obsUris';
+import { cancelledError, LocalErrorCode, ModelArtsError } from '../services/errors';
 import { baseName, type ObsBucket, type ObsEntry, obsUri, parseObsUri } from '../services/obs';
 import { formatSize } from '../views/format';
 import { bucketDescription } from '../views/nodes/obsNodes';
@@ -42,16 +43,50 @@ export async function pickBucket(context: CommandContext, region: string, title:
 
 type Step = { readonly action: 'choose'; readonly key: string } | { readonly action: 'open'; readonly key: string } | { readonly action: 'up' } | { readonly action: 'more' };
 
+interface PickOptions {
+  readonly title: string;
+  readonly select: 'folder' | 'object' | 'any';
+  /** An obs:// URI to start in (its folder, when it names an object). */
+  readonly start?: string;
+}
+
 /**
- * Walks a bucket's folders in the quick pick, starting from the region's buckets (or in the obs:// folder
- * `start`), and answers the folder (`select: 'folder'`), the object (`'object'`) or either (`'any'`) chosen.
- * Dismissing it cancels.
+ * Picks a place in OBS: in the open dialog over obs:// where the host's dialog browses it, else by walking a bucket's
+ * folders in the quick pick. Starts in the obs:// folder `start`, or from the region's buckets; answers the folder
+ * (`select: 'folder'`), the object (`'object'`) or either (`'any'`) chosen. Dismissing it cancels.
  */
-export async function pickObsLocation(
-  context: CommandContext,
-  region: string,
-  options: { readonly title: string; readonly select: 'folder' | 'object' | 'any'; readonly start?: string },
-): Promise<ObsLocation> {
+export function pickObsLocation(context: CommandContext, region: string, options: PickOptions): Promise<ObsLocation> {
+  return context.ui.canBrowse(OBS_SCHEME) ? pickInDialog(context, region, options) : pickInQuickPick(context, region, options);
+}
+
+/** The open dialog over obs://, in `start`'s folder or at the top of a bucket of the region picked first. */
+async function pickInDialog(context: CommandContext, region: string, options: PickOptions): Promise<ObsLocation> {
+  const start = options.start ? parseObsUri(options.start) : undefined;
+  const bucket = start?.bucket ?? (await pickBucket(context, region, options.title)).name;
+  const [picked] =
+    (await context.ui.showOpenDialog({
+      title: options.title,
+      defaultUri: obsFileUri(bucket, start ? start.key.slice(0, start.key.lastIndexOf('/') + 1) : ''),
+      openLabel: vscode.l10n.t('Select'),
+      canSelectFiles: options.select !== 'folder',
+      canSelectFolders: options.select !== 'object',
+      canSelectMany: false,
+    })) ?? [];
+  if (!picked) {
+    throw cancelledError();
+  }
+  if (picked.scheme !== OBS_SCHEME) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Choose a place in OBS (obs://…), not {0}.', picked.toString(true)), 'config');
+  }
+  const place = obsPlaceOf(picked);
+  if (place.bucket !== bucket && !(await requireServices(context).obs.listBuckets(region)).some((listed) => listed.name === place.bucket)) {
+    throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Bucket {0} is not in {1}: choose a place in a bucket of {1}.', place.bucket, region), 'config');
+  }
+  const folder = place.key === '' || options.select === 'folder' || (options.select === 'any' && ((await vscode.workspace.fs.stat(picked)).type & vscode.FileType.Directory) !== 0);
+  return { region, bucket: place.bucket, key: folder && place.key !== '' ? `${place.key}/` : place.key };
+}
+
+async function pickInQuickPick(context: CommandContext, region: string, options: PickOptions): Promise<ObsLocation> {
   const services = requireServices(context);
   const start = options.start ? parseObsUri(options.start) : undefined;
   let bucket: string | undefined = start?.bucket;

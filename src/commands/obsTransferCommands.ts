@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { asLongOperation, attachReport } from '../activity/activityScope';
 import { asModelArtsError, cancelledError, isCancellation, LocalErrorCode, ModelArtsError } from '../services/errors';
 import { baseName, type ObsService } from '../services/obs';
 import { type ObsPlace, ObsTransfers, type TransferOptions } from '../services/obsTransfers';
@@ -9,7 +11,7 @@ import { formatSize } from '../views/format';
 import { ObsListingNode } from '../views/nodes/obsNodes';
 import { type CommandContext, registerCommand, reportFailure } from './commandContext';
 import { confirmAction } from './confirm';
-import { reloadListing, resolveObsTarget } from './obsCommands';
+import { type ObsTarget, reloadListing, resolveObsTarget } from './obsCommands';
 import { locationUri, type ObsLocation } from './obsPickers';
 import { revealObsLocation } from './obsReveal';
 import { withProgress } from './progress';
@@ -28,7 +30,6 @@ export function registerObsTransferCommands(context: CommandContext): vscode.Dis
 }
 
 async function upload(context: CommandContext, node: unknown, what: 'files' | 'folders'): Promise<void> {
-  const services = requireServices(context);
   const { location, node: shown } = await resolveObsTarget(context, node, vscode.l10n.t('Upload into which folder?'), 'folder');
   const destination = locationUri(location);
   const picked = await context.ui.showOpenDialog({
@@ -38,8 +39,17 @@ async function upload(context: CommandContext, node: unknown, what: 'files' | 'f
     canSelectFolders: what === 'folders',
     canSelectMany: true,
   });
-  const paths = localPaths(picked);
-  const replaced = await withProgress(vscode.l10n.t('Checking {0}…', destination), (signal) => countExisting(services.obs, location, paths, what === 'folders', signal));
+  await uploadInto(context, location, localPaths(picked), shown);
+}
+
+/**
+ * Uploads local files and folders into a bucket or folder (the Upload commands, and a drop on the explorer):
+ * asks before replacing objects, runs under a cancellable notification, reloads `shown` and reports.
+ */
+export async function uploadInto(context: CommandContext, location: ObsLocation, paths: readonly string[], shown?: ObsTarget['node']): Promise<void> {
+  const services = requireServices(context);
+  const destination = locationUri(location);
+  const replaced = await withProgress(vscode.l10n.t('Checking {0}…', destination), (signal) => countExisting(services.obs, location, paths, signal));
   if (replaced > 0) {
     const question = vscode.l10n.t('Replace {0} objects in {1}?', replaced, destination);
     if (!(await confirmAction(context.ui, question, vscode.l10n.t('Objects with the same names as the files uploaded are overwritten.'), vscode.l10n.t('Replace')))) {
@@ -55,7 +65,8 @@ async function upload(context: CommandContext, node: unknown, what: 'files' | 'f
       ? vscode.l10n.t('Uploaded 1 file ({0}) to {1}.', formatSize(report.bytes) ?? '', destination)
       : vscode.l10n.t('Uploaded {0} files ({1}) to {2}.', report.transferred.length, formatSize(report.bytes) ?? '', destination);
   // A single file is revealed itself; several files or folders by the folder they went into.
-  const uploaded = what === 'files' && report.transferred.length === 1 ? { ...location, key: location.key + report.transferred[0] } : location;
+  const singleFile = paths.length === 1 && report.transferred.length === 1 && report.transferred[0] === path.basename(paths[0]);
+  const uploaded = singleFile ? { ...location, key: location.key + report.transferred[0] } : location;
   await showReport(context, report, { done, verb: vscode.l10n.t('uploaded') }, uploaded);
 }
 
@@ -99,12 +110,12 @@ function localPaths(picked: readonly vscode.Uri[] | undefined): string[] {
 }
 
 /** How many objects an upload of the files or folders at `paths` into `destination` would overwrite. */
-async function countExisting(obs: ObsService, destination: ObsPlace, paths: readonly string[], folders: boolean, signal: AbortSignal): Promise<number> {
+async function countExisting(obs: ObsService, destination: ObsPlace, paths: readonly string[], signal: AbortSignal): Promise<number> {
   const { region, bucket } = destination;
   let count = 0;
   for (const local of paths) {
     const key = destination.key + path.basename(local);
-    if (folders) {
+    if ((await stat(local)).isDirectory()) {
       count += (await obs.listAllObjects(region, bucket, `${key}/`, signal)).length;
     } else {
       const exists = await obs.headObject(region, bucket, key, signal).then(
@@ -118,20 +129,24 @@ async function countExisting(obs: ObsService, destination: ObsPlace, paths: read
 }
 
 /** Runs a transfer under a cancellable notification that counts bytes and files; cancelling still yields its report. */
-async function runTransfer(context: CommandContext, title: string, transfer: (options: TransferOptions) => Promise<TransferReport>): Promise<TransferReport> {
+export async function runTransfer(context: CommandContext, title: string, transfer: (options: TransferOptions) => Promise<TransferReport>): Promise<TransferReport> {
   let report: TransferReport | undefined;
   try {
-    await withProgress(
-      title,
-      async (signal, progress) => {
-        const reporter = new ProgressReporter(progress);
-        try {
-          report = await transfer({ signal, onProgress: reporter.update });
-        } finally {
-          reporter.dispose();
-        }
-      },
-      context.ui,
+    // A transfer is a long operation wherever it starts (a command, a drop): the Activity view lists it, with its report.
+    await asLongOperation(context.activity, () =>
+      withProgress(
+        title,
+        async (signal, progress) => {
+          const reporter = new ProgressReporter(progress);
+          try {
+            report = await transfer({ signal, onProgress: reporter.update });
+            attachReport({ name: reportName(), text: reportText(report) });
+          } finally {
+            reporter.dispose();
+          }
+        },
+        context.ui,
+      ),
     );
   } catch (error) {
     if (!(isCancellation(error) && report)) {
@@ -193,7 +208,7 @@ export class ProgressReporter {
  * Says how a transfer went, offering to reveal `uploaded` in the explorer when all went; when not all went, names
  * what did not (and why) in the log and, on request, in a report.
  */
-async function showReport(context: CommandContext, report: TransferReport, words: { readonly done: string; readonly verb: string }, uploaded?: ObsLocation): Promise<void> {
+export async function showReport(context: CommandContext, report: TransferReport, words: { readonly done: string; readonly verb: string }, uploaded?: ObsLocation): Promise<void> {
   const total = report.transferred.length + report.failed.length + report.notTransferred.length;
   if (report.failed.length === 0 && report.notTransferred.length === 0) {
     const reveal = vscode.l10n.t('Reveal');
@@ -216,8 +231,12 @@ async function showReport(context: CommandContext, report: TransferReport, words
     ? await context.ui.showErrorMessage(`${summary}${firstFailure}`, showReportLabel)
     : await context.ui.showWarningMessage(summary, {}, showReportLabel);
   if (answer === showReportLabel) {
-    await context.documents.show(['obs', `transfer-report-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`], reportText(report), 'plaintext');
+    await context.documents.show(['obs', reportName()], reportText(report), 'plaintext');
   }
+}
+
+function reportName(): string {
+  return `transfer-report-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`;
 }
 
 function reportText(report: TransferReport): string {

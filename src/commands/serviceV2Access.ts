@@ -10,6 +10,8 @@ import { serviceV2Kind } from '../views/kinds/serviceV2Kind';
 import { markdownTable } from '../views/markdownTable';
 import { ResourceGroupNode } from '../views/nodes/resourceNodes';
 import { withCapability } from '../views/resourceKind';
+import type { TableDocument, TableSection } from '../webviews/protocol';
+import { cell, TablePanel } from '../webviews/tablePanel';
 import { type CommandContext, registerCommand } from './commandContext';
 import { withProgress } from './progress';
 import { pickRegion, requireServices, resolveTarget } from './resourceTarget';
@@ -42,8 +44,8 @@ export function registerServiceV2AccessCommands(context: CommandContext): vscode
     registerCommand(context, 'modelarts.serviceV2.showFlavors', async (node) => {
       const region = node instanceof ResourceGroupNode ? node.scope.region : await pickRegion(context, vscode.l10n.t('Flavors of which region?'));
       const services = requireServices(context);
-      const text = await withProgress(vscode.l10n.t('Loading the flavors and pools of real-time services (v2)…'), (signal) => flavorsDocument(services, region, signal));
-      await context.documents.show([region, 'servicesV2', 'flavors.md'], text, 'markdown');
+      const document = await withProgress(vscode.l10n.t('Loading the flavors and pools of real-time services (v2)…'), (signal) => flavorsDocument(services, region, signal));
+      return TablePanel.show(context, `flavorsV2/${region}`, document);
     }),
   ];
 }
@@ -92,45 +94,37 @@ function accelerator(flavor: ServiceV2Flavor): string | undefined {
   return gpu ?? npu;
 }
 
-function flavorTable(flavors: readonly ServiceV2Flavor[]): string {
+function flavorTable(flavors: readonly ServiceV2Flavor[]): NonNullable<TableSection['table']> {
   const headers = [vscode.l10n.t('Flavor'), vscode.l10n.t('Category'), vscode.l10n.t('Architecture'), 'vCPUs', vscode.l10n.t('Memory'), vscode.l10n.t('Accelerator'), vscode.l10n.t('Note')];
   const rows = flavors.map((flavor) => {
     const note = flavor.sold_out ? vscode.l10n.t('sold out') : flavor.free ? vscode.l10n.t('free') : undefined;
-    return [flavor.id, flavor.category, flavor.arch, flavor.vcpus, flavor.memory === undefined ? undefined : `${flavor.memory} MB`, accelerator(flavor), note];
+    return [flavor.id, flavor.category, flavor.arch, flavor.vcpus, flavor.memory === undefined ? undefined : `${flavor.memory} MB`, accelerator(flavor), note].map(cell);
   });
-  return markdownTable(headers, rows);
+  return { headers, rows, numeric: [3, 4] };
 }
 
 /** The public flavors, then each workspace's dedicated pools that are used for inference, as the inference service sees them. */
-async function flavorsDocument(services: ModelArtsServices, region: string, signal: AbortSignal): Promise<string> {
+async function flavorsDocument(services: ModelArtsServices, region: string, signal: AbortSignal): Promise<TableDocument> {
   const [flavors, workspaces] = await Promise.all([services.inferenceV2.flavors(region, signal), services.workspaces.list(region, signal)]);
   const pools = (await Promise.all(workspaces.map(async (workspace) => (await services.pools.list(region, workspace.id, signal)).map((pool) => ({ pool, workspace: workspace.name }))))).flat();
   const forInference = pools.filter(({ pool }) => pool.spec?.scope?.includes('Infer'));
   const clusters = await Promise.all(forInference.map(({ pool }) => services.inferenceV2.cluster(region, pool.metadata.name, signal)));
-  const lines = [
-    `# ${vscode.l10n.t('Real-time service (v2) flavors in {0}', region)}`,
-    '',
-    flavorTable(flavors),
-    '',
-    `## ${vscode.l10n.t('Dedicated pools for inference')}`,
-    '',
+  const sections: TableSection[] = [
+    { table: flavorTable(flavors) },
+    { heading: vscode.l10n.t('Dedicated pools for inference'), lines: forInference.length === 0 ? [vscode.l10n.t('No dedicated pool in {0} is used for inference.', region)] : [] },
+    ...forInference.map(({ pool, workspace }, index): TableSection => {
+      const cluster = clusters[index];
+      return {
+        heading: poolDisplayName(pool),
+        lines: [
+          `${vscode.l10n.t('Pool ID')}: ${pool.metadata.name}`,
+          `${vscode.l10n.t('Workspace')}: ${workspace}`,
+          `${vscode.l10n.t('Status')}: ${cluster.status ? readableStatus(cluster.status) : '—'}`,
+          `${vscode.l10n.t('Categories')}: ${cluster.resource_categories?.join(', ') || '—'}`,
+        ],
+        table: flavorTable(cluster.flavors ?? []),
+      };
+    }),
   ];
-  if (forInference.length === 0) {
-    lines.push(vscode.l10n.t('No dedicated pool in {0} is used for inference.', region));
-  }
-  forInference.forEach(({ pool, workspace }, index) => {
-    const cluster = clusters[index];
-    lines.push(
-      `### ${poolDisplayName(pool)}`,
-      '',
-      `- ${vscode.l10n.t('Pool ID')}: \`${pool.metadata.name}\``,
-      `- ${vscode.l10n.t('Workspace')}: ${workspace}`,
-      `- ${vscode.l10n.t('Status')}: ${cluster.status ? readableStatus(cluster.status) : '—'}`,
-      `- ${vscode.l10n.t('Categories')}: ${cluster.resource_categories?.join(', ') || '—'}`,
-      '',
-      flavorTable(cluster.flavors ?? []),
-      '',
-    );
-  });
-  return [...lines, ''].join('\n');
+  return { title: vscode.l10n.t('Real-time service (v2) flavors in {0}', region), sections };
 }

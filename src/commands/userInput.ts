@@ -17,6 +17,8 @@ export interface UserInput {
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   /** Local files or folders, picked in the open dialog. */
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
+  /** Whether the open dialog can browse `scheme` (e.g. obs) given as its `defaultUri`. */
+  canBrowse(scheme: string): boolean;
   /** Opens an address outside VS Code (the browser); answers whether it was opened. */
   openExternal(uri: vscode.Uri): Thenable<boolean>;
   /** An input box that is one step of several: from the second step on it has a Back button. */
@@ -74,6 +76,7 @@ export function plainTextInput(ui: UserInput): UserInput {
     showInformationMessage: (message, ...actions) => ui.showInformationMessage(withoutLinks(message), ...actions),
     showErrorMessage: (message, ...actions) => ui.showErrorMessage(withoutLinks(message), ...actions),
     showOpenDialog: (options) => ui.showOpenDialog(options),
+    canBrowse: (scheme) => ui.canBrowse(scheme),
     openExternal: (uri) => ui.openExternal(uri),
     withProgress: (options, task) =>
       ui.withProgress({ ...options, title: options.title && withoutLinks(options.title) }, (progress, token) =>
@@ -106,6 +109,8 @@ export const vscodeUserInput: UserInput = plainTextInput({
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
   showOpenDialog: (options) => vscode.window.showOpenDialog(options),
+  // VS Code's simple file dialog serves any scheme a file system provider is registered for.
+  canBrowse: (scheme) => vscode.workspace.fs.isWritableFileSystem(scheme) !== undefined,
   openExternal: (uri) => vscode.env.openExternal(uri),
   withProgress: (options, task) => vscode.window.withProgress(options, task),
 });

@@ -11,6 +11,8 @@ export interface DevServer {
   readonly charging_mode?: string;
   readonly category?: string;
   readonly key_pair_name?: string;
+  /** The server's private address: `uri` of the SSH endpoint (the SDK's EndpointsRes). */
+  readonly endpoints?: readonly { readonly service?: string; readonly dev_service?: string; readonly uri?: string; readonly key_pair_names?: readonly string[] }[];
   readonly image?: { readonly image_id?: string; readonly name?: string; readonly arch?: string };
   readonly cloud_server?: { readonly id?: string; readonly type?: string };
   readonly volumes?: readonly { readonly size?: number; readonly type?: string; readonly evs_type?: string; readonly evs_id?: string }[];

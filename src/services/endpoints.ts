@@ -50,7 +50,7 @@ export function isValidRegionId(region: string): boolean {
 }
 
 /** A region id goes into host names and queries: anything else (`x.attacker.test:9443/`) is refused before a request. */
-function checkRegionId(region: string): void {
+export function checkRegionId(region: string): void {
   if (!isValidRegionId(region)) {
     // Only harmless characters of the bad value are echoed, so the message can never carry markup or a link.
     const shown = region.replace(/[^\w.:/-]/g, '?').slice(0, 64);

@@ -96,6 +96,8 @@ declare module 'esdk-obs-nodejs' {
     getObjectMetadata(param: ObsClient.ObjectParam): Promise<ObsClient.Result<ObsClient.ObjectMetadataOutput>>;
     getObject(param: ObsClient.ObjectParam & { Range?: string; SaveAsStream: true }): Promise<ObsClient.Result<ObsClient.ObjectMetadataOutput & { Content: IncomingMessage }>>;
     putObject(param: ObsClient.ObjectParam & { Body?: string | Readable; SourceFile?: string; ContentLength?: number; ContentType?: string }): Promise<ObsClient.Result<{ ETag: string }>>;
+    /** `CopySource` is `bucket/key`; the SDK percent-encodes it. */
+    copyObject(param: ObsClient.ObjectParam & { CopySource: string }): Promise<ObsClient.Result<{ ETag: string; LastModified: string }>>;
     deleteObject(param: ObsClient.ObjectParam): Promise<ObsClient.Result<unknown>>;
     deleteObjects(param: ObsClient.BucketParam & { Quiet?: boolean; Objects: { Key: string }[] }): Promise<ObsClient.Result<{ Errors: { Key: string; Code: string; Message: string }[] }>>;
     initiateMultipartUpload(param: ObsClient.ObjectParam & { ContentType?: string }): Promise<ObsClient.Result<{ UploadId: string }>>;

@@ -1,7 +1,8 @@
 /**
- * SSH access to a notebook (§1.4 `endpoints[]`): where to connect, the `ssh` command for it and the
- * OpenSSH config entry Remote - SSH connects through. Only the key pair's name is known here: the
- * private key stays in the user's file, which is named, never read. No `vscode` import.
+ * SSH access to a notebook (§1.4 `endpoints[]`), and what every SSH target shares (Lite Servers too, see
+ * devServerSsh.ts): the `ssh` command and the OpenSSH config entry Remote - SSH connects through. Only the
+ * key pair's name is known here: the private key stays in the user's file, which is named, never read.
+ * No `vscode` import.
  */
 import { isIP } from 'node:net';
 import type { Notebook } from './notebooks';
@@ -13,6 +14,8 @@ export const NOTEBOOK_WORK_DIR = '/home/ma-user/work';
 export interface SshEndpoint {
   readonly host: string;
   readonly port: number;
+  /** The login user: fixed by the kind of resource, never taken from the cloud. */
+  readonly user: string;
   /** Key pairs whose private key logs in; the API names them, the user holds the `.pem` files. */
   readonly keyPairNames: readonly string[];
 }
@@ -28,7 +31,7 @@ export function sshEndpointOf(notebook: Notebook): SshEndpoint | undefined {
   if (!endpoint || !match) {
     return undefined;
   }
-  return { host: match[1] ?? match[2], port: match[3] ? Number(match[3]) : 22, keyPairNames: endpoint.key_pair_names ?? [] };
+  return { host: match[1] ?? match[2], port: match[3] ? Number(match[3]) : 22, user: NOTEBOOK_SSH_USER, keyPairNames: endpoint.key_pair_names ?? [] };
 }
 
 /** A DNS name: labels of letters, digits and inner hyphens (RFC 1123), so never an option, a quote or a space. */
@@ -56,10 +59,13 @@ export function shellQuoted(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** `ssh -i 'KeyPair-demo.pem' -p 31205 'ma-user@host'`: the key file named after its key pair, as KPS downloads it. */
+/**
+ * `ssh -i 'KeyPair-demo.pem' -p 31205 'ma-user@host'`: the key file named after its key pair, as KPS downloads
+ * it; without a key pair (a server that logs in with its password) no key file.
+ */
 export function sshCommand(endpoint: SshEndpoint): string {
-  const keyFile = `${endpoint.keyPairNames[0] ?? 'KeyPair'}.pem`;
-  return `ssh -i ${shellQuoted(keyFile)} -p ${endpoint.port} ${shellQuoted(`${NOTEBOOK_SSH_USER}@${endpoint.host}`)}`;
+  const keyFile = endpoint.keyPairNames[0] === undefined ? '' : `-i ${shellQuoted(`${endpoint.keyPairNames[0]}.pem`)} `;
+  return `ssh ${keyFile}-p ${endpoint.port} ${shellQuoted(`${endpoint.user}@${endpoint.host}`)}`;
 }
 
 /** Lower case letters, digits, `_` and `-`: Remote - SSH escapes upper case in its authorities, and nothing else can break a config line. */
@@ -67,28 +73,31 @@ function aliasPart(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
 }
 
-/** The Host alias of a notebook, unique by id; the id is cleaned as the name is, since both come from the cloud. */
-export function sshHostAlias(notebook: Pick<Notebook, 'id' | 'name'>): string {
-  return `modelarts-${aliasPart(notebook.name)}-${aliasPart(notebook.id).replace(/-/g, '').slice(0, 8)}`;
+/** The Host alias of a notebook or server, unique by id; the id is cleaned as the name is, since both come from the cloud. */
+export function sshHostAlias(resource: { readonly id: string; readonly name: string }): string {
+  return `modelarts-${aliasPart(resource.name)}-${aliasPart(resource.id).replace(/-/g, '').slice(0, 8)}`;
 }
 
-const blockStart = (alias: string): string => `# >>> ${alias} (ModelArts notebook, written by ModelArts Explorer)`;
+/** The marker's start, without what the entry is for: entries are found by alias whatever they were written for. */
+const markerOf = (alias: string): string => `# >>> ${alias} (ModelArts `;
+const blockStart = (alias: string, what: string): string => `${markerOf(alias)}${what}, written by ModelArts Explorer)`;
 const blockEnd = (alias: string): string => `# <<< ${alias}`;
 
 /**
- * The config entry of a notebook. Host keys are not kept: a notebook gets a new container, and a
- * new host key, at every start (the setup Huawei's documentation gives for notebooks).
+ * The config entry of a notebook (`what`: "notebook") or a Lite Server ("Lite Server"); without an identity
+ * file (a server that logs in with its password) ssh asks for the password. Host keys are not kept: a notebook
+ * gets a new container, and a new host key, at every start (the setup Huawei's documentation gives for
+ * notebooks); a server's operating system can be changed or reinstalled, which changes its host key too.
  */
-export function sshConfigBlock(alias: string, endpoint: SshEndpoint, identityFile: string): string {
-  const quoted = /\s/.test(identityFile) ? `"${identityFile}"` : identityFile;
+export function sshConfigBlock(alias: string, endpoint: SshEndpoint, identityFile: string | undefined, what = 'notebook'): string {
+  const identity = identityFile === undefined ? [] : [`  IdentityFile ${/\s/.test(identityFile) ? `"${identityFile}"` : identityFile}`, '  IdentitiesOnly yes'];
   return [
-    blockStart(alias),
+    blockStart(alias, what),
     `Host ${alias}`,
     `  HostName ${endpoint.host}`,
     `  Port ${endpoint.port}`,
-    `  User ${NOTEBOOK_SSH_USER}`,
-    `  IdentityFile ${quoted}`,
-    '  IdentitiesOnly yes',
+    `  User ${endpoint.user}`,
+    ...identity,
     '  StrictHostKeyChecking no',
     '  UserKnownHostsFile /dev/null',
     blockEnd(alias),
@@ -97,7 +106,7 @@ export function sshConfigBlock(alias: string, endpoint: SshEndpoint, identityFil
 
 /** The entry written for `alias` before, if any. */
 export function existingSshConfigBlock(config: string, alias: string): string | undefined {
-  const start = config.indexOf(blockStart(alias));
+  const start = config.indexOf(markerOf(alias));
   const end = start < 0 ? -1 : config.indexOf(blockEnd(alias), start);
   return end < 0 ? undefined : config.slice(start, end + blockEnd(alias).length);
 }

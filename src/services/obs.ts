@@ -1,15 +1,14 @@
 /**
- * OBS buckets and objects (API reference §10) over esdk-obs-nodejs: listings as folders by prefix and
- * delimiter, paged by marker; object reads, writes and multipart uploads for the transfers.
+ * OBS buckets and listings (API reference §10) over esdk-obs-nodejs: listings as folders by prefix and
+ * delimiter, paged by marker; the object operations are ObsObjects' (obsObjects.ts).
  */
 import * as l10n from '@vscode/l10n';
-import { addAbortSignal, type Readable } from 'node:stream';
 import { LocalErrorCode, ModelArtsError } from './errors';
-import { ObsClients } from './obsClient';
+import { ObsObjects } from './obsObjects';
 import { collectFromCursor, collectPages, markerPage, type Page } from './paging';
 import { findListed } from './responses';
-import type { RetryPolicy } from './retry';
-import type { SignedClientOptions } from './signedClient';
+
+export type { FileSlice, ObjectHead, ObjectPlace, SentBytes } from './obsObjects';
 
 export const OBS_STORAGE_CLASSES = ['STANDARD', 'WARM', 'COLD'] as const;
 export type ObsStorageClass = (typeof OBS_STORAGE_CLASSES)[number];
@@ -41,23 +40,6 @@ export interface ObjectSearch {
   readonly scanned: number;
 }
 
-export interface ObjectHead {
-  readonly size: number;
-  readonly contentType?: string;
-  readonly etag?: string;
-  readonly lastModified?: string;
-}
-
-/** A part of a local file: what one PUT of an object or of a multipart part sends. */
-export interface FileSlice {
-  readonly path: string;
-  readonly offset: number;
-  readonly size: number;
-}
-
-/** Told the bytes sent so far by the attempt under way (a retried attempt starts again from 0). */
-export type SentBytes = (bytes: number) => void;
-
 /** `obs://bucket/key`, the form training jobs and notebooks take. */
 export function obsUri(bucket: string, key = ''): string {
   return `obs://${bucket}/${key}`;
@@ -75,22 +57,19 @@ export function baseName(key: string): string {
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
-export class ObsService {
-  private readonly clients: ObsClients;
-
-  constructor(options: SignedClientOptions) {
-    this.clients = new ObsClients(options);
-  }
-
+export class ObsService extends ObsObjects {
   /**
    * The buckets in `region`. ListBuckets answers every bucket of the account with its location; the
    * reference does not say whether a regional endpoint narrows that, so the list is narrowed here.
    */
   async listBuckets(region: string, signal?: AbortSignal): Promise<ObsBucket[]> {
+    return (await this.listAccountBuckets(region, signal)).filter((bucket) => bucket.location === region);
+  }
+
+  /** Every bucket of the account, whichever region it is in, asked of `region`'s endpoint. */
+  async listAccountBuckets(region: string, signal?: AbortSignal): Promise<ObsBucket[]> {
     const result = await this.clients.call({ region, what: 'GET obs buckets', idempotent: true, signal }, (client, hooks) => client.listBuckets({ ...hooks, QueryLocation: true }));
-    return (result.Buckets ?? [])
-      .map((bucket) => ({ name: bucket.BucketName, location: bucket.Location, created: bucket.CreationDate || undefined }))
-      .filter((bucket) => bucket.location === region);
+    return (result.Buckets ?? []).map((bucket) => ({ name: bucket.BucketName, location: bucket.Location, created: bucket.CreationDate || undefined }));
   }
 
   async getBucket(region: string, name: string, signal?: AbortSignal): Promise<ObsBucket> {
@@ -177,100 +156,6 @@ export class ObsService {
       signal,
     );
     return { matches: found.items.filter(matches), capped: found.cursor !== undefined, scanned };
-  }
-
-  async headObject(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<ObjectHead> {
-    const head = await this.clients.call({ region, what: `HEAD obs ${bucket}/${key}`, idempotent: true, signal }, (client, hooks) => client.getObjectMetadata({ ...hooks, Bucket: bucket, Key: key }));
-    return { size: Number(head.ContentLength) || 0, contentType: head.ContentType || undefined, etag: head.ETag || undefined, lastModified: head.LastModified || undefined };
-  }
-
-  /**
-   * An object's body as a stream (from `start` on, when given), destroyed when `signal` aborts. A failure
-   * while it flows (a reset, a cancellation) is a stream error: `streamError` makes it a ModelArtsError.
-   */
-  async openObject(region: string, bucket: string, key: string, signal?: AbortSignal, start?: number): Promise<Readable> {
-    const result = await this.clients.call({ region, what: `GET obs ${bucket}/${key}`, idempotent: true, signal }, (client, hooks) =>
-      client.getObject({ ...hooks, Bucket: bucket, Key: key, Range: start ? `bytes=${start}-` : undefined, SaveAsStream: true }),
-    );
-    // The request's own cancellation ends with the answer's headers; the body is cancelled here.
-    return signal ? addAbortSignal(signal, result.Content) : result.Content;
-  }
-
-  /** How failed requests are retried; a download that breaks off resumes the same way. */
-  get retryPolicy(): RetryPolicy {
-    return this.clients.retryPolicy;
-  }
-
-  streamError(error: unknown, signal?: AbortSignal): ModelArtsError {
-    return this.clients.toError(error, signal);
-  }
-
-  /** A text object, refused when larger than `maxBytes` (an editor is no place for a dataset). */
-  async readText(region: string, bucket: string, key: string, maxBytes: number, signal?: AbortSignal): Promise<string> {
-    const head = await this.headObject(region, bucket, key, signal);
-    if (head.size > maxBytes) {
-      throw new ModelArtsError(LocalErrorCode.invalidInput, l10n.t('{0} is {1} bytes; only objects up to {2} bytes open in an editor', key, head.size, maxBytes), 'config');
-    }
-    return this.readWhole(region, bucket, key, signal);
-  }
-
-  /** An object's whole body as UTF-8 text, for objects already known to be small. */
-  async readWhole(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<string> {
-    const body = await this.openObject(region, bucket, key, signal);
-    const chunks: Buffer[] = [];
-    try {
-      for await (const chunk of body) {
-        chunks.push(chunk as Buffer);
-      }
-    } catch (error) {
-      throw this.streamError(error, signal);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-
-  /** Uploads a whole (small) file as one object; answers its ETag. */
-  async putFile(region: string, bucket: string, key: string, file: FileSlice, sent: SentBytes, signal?: AbortSignal): Promise<string> {
-    const result = await this.clients.call({ region, what: `PUT obs ${bucket}/${key}`, idempotent: true, signal }, (client, hooks) => {
-      sent(0);
-      // An empty file has nothing to read; the SDK's file path would still open one.
-      const body = file.size === 0 ? { Body: '' } : { SourceFile: file.path, ContentLength: file.size };
-      return client.putObject({ ...hooks, ...body, ProgressCallback: sent, Bucket: bucket, Key: key, ContentType: 'application/octet-stream' });
-    });
-    return result.ETag;
-  }
-
-  async startMultipartUpload(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<string> {
-    const result = await this.clients.call({ region, what: `POST obs ${bucket}/${key}?uploads`, idempotent: false, signal }, (client, hooks) =>
-      client.initiateMultipartUpload({ ...hooks, Bucket: bucket, Key: key, ContentType: 'application/octet-stream' }),
-    );
-    return result.UploadId;
-  }
-
-  async uploadPart(region: string, target: { bucket: string; key: string; uploadId: string; partNumber: number }, file: FileSlice, sent: SentBytes, signal?: AbortSignal): Promise<string> {
-    const { bucket, key, uploadId, partNumber } = target;
-    const result = await this.clients.call({ region, what: `PUT obs ${bucket}/${key}?partNumber=${partNumber}`, idempotent: true, signal }, (client, hooks) => {
-      sent(0);
-      return client.uploadPart({ ...hooks, ProgressCallback: sent, Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, SourceFile: file.path, Offset: file.offset, PartSize: file.size });
-    });
-    return result.ETag;
-  }
-
-  async completeMultipartUpload(region: string, target: { bucket: string; key: string; uploadId: string }, etags: readonly string[], signal?: AbortSignal): Promise<void> {
-    const { bucket, key, uploadId } = target;
-    const parts = etags.map((etag, index) => ({ PartNumber: index + 1, ETag: etag }));
-    await this.clients.call({ region, what: `POST obs ${bucket}/${key}?uploadId`, idempotent: false, signal }, (client, hooks) =>
-      client.completeMultipartUpload({ ...hooks, Bucket: bucket, Key: key, UploadId: uploadId, Parts: parts }),
-    );
-  }
-
-  /** Drops the parts of an upload that will not be completed; never cancelled, so a cancelled upload leaves none behind. */
-  async abortMultipartUpload(region: string, target: { bucket: string; key: string; uploadId: string }): Promise<void> {
-    const { bucket, key, uploadId } = target;
-    await this.clients.call({ region, what: `DELETE obs ${bucket}/${key}?uploadId`, idempotent: true }, (client, hooks) => client.abortMultipartUpload({ ...hooks, Bucket: bucket, Key: key, UploadId: uploadId }));
-  }
-
-  async deleteObject(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<void> {
-    await this.clients.call({ region, what: `DELETE obs ${bucket}/${key}`, idempotent: true, signal }, (client, hooks) => client.deleteObject({ ...hooks, Bucket: bucket, Key: key }));
   }
 
   /** Deletes up to 1,000 objects in one request; answers those OBS could not delete, with why. */

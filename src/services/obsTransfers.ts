@@ -14,7 +14,7 @@ import { Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { asModelArtsError, cancelledError, isCancellation, LocalErrorCode, ModelArtsError } from './errors';
 import { Limiter } from './limiter';
-import { baseName, type ObsService } from './obs';
+import { baseName, type ObjectPlace, type ObsService } from './obs';
 import { withRetry } from './retry';
 import { type TransferItem, type TransferProgress, type TransferReport, TransferTracker } from './transferReport';
 
@@ -45,6 +45,12 @@ export interface LocalFile extends TransferItem {
 
 interface RemoteFile extends TransferItem {
   readonly key: string;
+}
+
+/** One object to copy inside OBS: `name` is what a report calls it (`folder/sub/file`). */
+export interface CopyItem extends TransferItem {
+  readonly source: ObjectPlace;
+  readonly target: ObjectPlace;
 }
 
 /** The local files under the paths given: a file as itself, a folder as every file below it (`folder/sub/file`). */
@@ -84,6 +90,11 @@ export class ObsTransfers {
   async download(source: ObsPlace, targetFolder: string, options: TransferOptions = {}): Promise<TransferReport> {
     const files = await this.remoteFilesOf(source, options.signal);
     return this.transfer(files, options, (file, tracker, limiter, signal) => this.downloadFile(source, file, targetFolder, tracker, limiter, signal));
+  }
+
+  /** Copies each object to its target inside OBS (both buckets in `region`: OBS copies only within a region). */
+  async copy(region: string, items: readonly CopyItem[], options: TransferOptions = {}): Promise<TransferReport> {
+    return this.transfer(items, options, (item, _tracker, limiter, signal) => limiter.run(() => this.obs.copyObject(region, item.source, item.target, signal), signal));
   }
 
   /** The objects under a place, named from the folder's own name down (`folder/sub/file`); folder markers are left out. */

@@ -61,6 +61,11 @@ export class PriceService {
 
   constructor(private readonly client: SignedClient) {}
 
+  /** The site the account answered on (`bss`: the Chinese one), once BSS answered; the console links follow it. */
+  get answeredSite(): Site | undefined {
+    return this.site;
+  }
+
   /**
    * The hourly prices of billing codes in a region, in one inquiry for those not known or being asked already.
    * Never fails: a code without a price (unknown to BSS, refused, cancelled) is simply absent.

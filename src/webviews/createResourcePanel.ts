@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { asLongOperation } from '../activity/activityScope';
 import type { CommandContext } from '../commands/commandContext';
 import { pickSwrImage } from '../commands/companionPickers';
 import { confirmAction } from '../commands/confirm';
@@ -73,8 +74,14 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
     protected readonly region: string,
     private readonly initialValues: Values,
     title: string = form.title,
+    restored?: vscode.WebviewPanel,
   ) {
-    super({ extensionUri: context.extensionUri, log: context.log }, form.app, title);
+    super({ extensionUri: context.extensionUri, log: context.log }, form.app, title, restored);
+  }
+
+  /** Whether a window reload brings the form back (see panelSerializers): a plain create form. */
+  protected get restorable(): boolean {
+    return false;
   }
 
   protected async onMessage(message: WebviewMessage): Promise<void> {
@@ -141,7 +148,7 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
         this.refuse(vscode.l10n.t('Some fields need attention.'), cloudErrors);
         return;
       }
-      result = await withProgress(this.progressTitle(values), (signal) => this.send(services, values, signal));
+      result = await asLongOperation(this.context.activity, () => withProgress(this.progressTitle(values), (signal) => this.send(services, values, signal)));
     } catch (error) {
       this.post({ type: 'submitFailed', error: errorInfo(error, this.dependencies.log), fieldErrors: {} });
       return;
@@ -177,7 +184,7 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
   private async scope(): Promise<FormScope> {
     if (!this.formScope) {
       const workspaces = await requireServices(this.context).workspaces.list(this.region);
-      this.formScope = { region: this.region, workspaces: workspaces.map((workspace) => ({ id: workspace.id, name: workspace.name })) };
+      this.formScope = { region: this.region, workspaces: workspaces.map((workspace) => ({ id: workspace.id, name: workspace.name })), restorable: this.restorable };
     }
     return this.formScope;
   }
@@ -202,8 +209,13 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
     private readonly createForm: CreateForm<Values, T>,
     region: string,
     initialValues: Values,
+    restored?: vscode.WebviewPanel,
   ) {
-    super(context, createForm, region, initialValues);
+    super(context, createForm, region, initialValues, createForm.title, restored);
+  }
+
+  protected override get restorable(): boolean {
+    return true;
   }
 
   /** Valid values the loaded choices say will likely fail are sent only once the user says so; declining keeps the form. */

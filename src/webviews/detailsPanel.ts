@@ -20,43 +20,113 @@ const LOG_TAIL_LINES = 400;
  */
 export class DetailsPanel<T> extends WebviewController {
   private static readonly open = new Map<string, DetailsPanel<unknown>>();
+  private static preview: DetailsPanel<unknown> | undefined;
+  private key: string;
   private item: T;
   private moreFields: DetailsField[] = [];
   private progress: { steps: DetailsStep[]; fields: DetailsField[] } | undefined;
   private log: TrainingLog | undefined;
   /** The log read last, redacted, split into lines. */
   private logLines: string[] = [];
-  private readonly charts: DetailsChartSource<T> | undefined;
+  private charts: DetailsChartSource<T> | undefined;
   /** Why the resource failed, as its last refresh found it (its log's or events' last error when it says nothing itself). */
   private reason: string | undefined;
   private following = true;
   private timer: NodeJS.Timeout | undefined;
-  private readonly refreshing = new AbortController();
+  private refreshing = new AbortController();
 
-  /** Opens the panel of a resource, or brings its open panel forward. */
-  static show<T>(context: CommandContext, presenter: DetailsPresenter<T>, target: ResourceTarget<T>): DetailsPanel<T> {
-    const key = `${presenter.kind.contextValue}/${target.scope.region}/${presenter.kind.id(target.item)}`;
-    const existing = DetailsPanel.open.get(key) as DetailsPanel<T> | undefined;
+  /**
+   * Opens the panel of a resource, or brings its open panel forward. A preview (a click on its row) takes the place of
+   * the one panel still in preview, as VS Code's editors do; any other opening, or a second one, pins it.
+   */
+  static show<T>(context: CommandContext, presenter: DetailsPresenter<T>, target: ResourceTarget<T>, mode: 'preview' | 'pinned' = 'pinned'): DetailsPanel<T> {
+    const existing = DetailsPanel.open.get(panelKey(presenter, target)) as DetailsPanel<T> | undefined;
     if (existing) {
-      existing.reveal();
+      existing.reveal(mode === 'preview');
+      if (mode === 'pinned') {
+        existing.pin();
+      }
       return existing;
     }
-    const panel = new DetailsPanel(context, presenter, target);
-    DetailsPanel.open.set(key, panel as DetailsPanel<unknown>);
-    panel.onDidDispose(() => DetailsPanel.open.delete(key));
+    const reused = mode === 'preview' ? (DetailsPanel.preview as DetailsPanel<T> | undefined) : undefined;
+    if (reused) {
+      reused.showResource(presenter, target);
+      reused.reveal(true);
+      return reused;
+    }
+    return DetailsPanel.track(new DetailsPanel(context, presenter, target, mode === 'pinned'));
+  }
+
+  /** A panel VS Code brings back after a window reload, showing the resource read again. */
+  static restore<T>(context: CommandContext, presenter: DetailsPresenter<T>, target: ResourceTarget<T>, panel: vscode.WebviewPanel): DetailsPanel<T> {
+    return DetailsPanel.track(new DetailsPanel(context, presenter, target, true, panel));
+  }
+
+  private static track<T>(panel: DetailsPanel<T>): DetailsPanel<T> {
+    DetailsPanel.open.set(panel.key, panel as DetailsPanel<unknown>);
+    if (!panel.pinned) {
+      DetailsPanel.preview = panel as DetailsPanel<unknown>;
+    }
+    panel.onDidDispose(() => {
+      DetailsPanel.open.delete(panel.key);
+      if (DetailsPanel.preview === (panel as DetailsPanel<unknown>)) {
+        DetailsPanel.preview = undefined;
+      }
+    });
     return panel;
   }
 
   private constructor(
     private readonly context: CommandContext,
-    private readonly presenter: DetailsPresenter<T>,
-    private readonly target: ResourceTarget<T>,
+    private presenter: DetailsPresenter<T>,
+    private target: ResourceTarget<T>,
+    private pinnedPanel: boolean,
+    restored?: vscode.WebviewPanel,
   ) {
-    super({ extensionUri: context.extensionUri, log: context.log }, 'details', `${presenter.kind.name(target.item)}`);
+    super({ extensionUri: context.extensionUri, log: context.log }, 'details', `${presenter.kind.name(target.item)}`, restored, !pinnedPanel);
     this.item = target.item;
+    this.key = panelKey(presenter, target);
     this.charts = presenter.charts?.(context.globalState, context.log);
     this.register(this.panel.onDidChangeViewState(() => this.schedule()));
     this.register(context.states.onDidChange((state) => this.showReported(state)));
+  }
+
+  /** Whether the panel stays as it is (a preview shows the next resource clicked). */
+  get pinned(): boolean {
+    return this.pinnedPanel;
+  }
+
+  /** Keeps the panel: a later preview opens a panel of its own. */
+  pin(): void {
+    if (DetailsPanel.preview === (this as DetailsPanel<unknown>)) {
+      DetailsPanel.preview = undefined;
+    }
+    this.pinnedPanel = true;
+  }
+
+  /** The preview shows another resource: what the last one read is dropped, and its requests stop. */
+  private showResource(presenter: DetailsPresenter<T>, target: ResourceTarget<T>): void {
+    DetailsPanel.open.delete(this.key);
+    this.refreshing.abort();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.refreshing = new AbortController();
+    this.presenter = presenter;
+    this.target = target;
+    this.item = target.item;
+    this.key = panelKey(presenter, target);
+    DetailsPanel.open.set(this.key, this as DetailsPanel<unknown>);
+    this.charts = presenter.charts?.(this.context.globalState, this.context.log);
+    this.moreFields = [];
+    this.progress = undefined;
+    this.log = undefined;
+    this.logLines = [];
+    this.reason = undefined;
+    this.following = true;
+    this.panel.title = presenter.kind.name(target.item);
+    this.render();
+    this.postCharts();
+    void this.refresh();
   }
 
   /**
@@ -76,6 +146,9 @@ export class DetailsPanel<T> extends WebviewController {
   }
 
   protected async onMessage(message: WebviewMessage): Promise<void> {
+    if (message.type !== 'ready') {
+      this.pin(); // working in a preview keeps it, as editing a preview editor does
+    }
     switch (message.type) {
       case 'ready':
         this.render();
@@ -98,7 +171,7 @@ export class DetailsPanel<T> extends WebviewController {
         } else {
           const reference = new ResourceReference(this.presenter.kind, this.target.scope, this.item);
           await vscode.commands.executeCommand(`${this.presenter.commandPrefix}.${message.action}`, reference);
-          if (message.action !== 'createSimilar' && message.action !== 'copyId') {
+          if (message.action !== 'createSimilar' && message.action !== 'copyId' && message.action !== 'openInConsole') {
             await this.refresh();
           }
         }
@@ -117,14 +190,15 @@ export class DetailsPanel<T> extends WebviewController {
     clearTimeout(this.timer);
     this.timer = undefined;
     const { kind, log, moreFields, progress } = this.presenter;
+    // A preview that moved on to another resource aborted this signal: nothing read for the last one is shown.
+    const { charts, target, item: shown, refreshing: { signal } } = this;
     try {
       const services = requireServices(this.context);
-      const signal = this.refreshing.signal;
-      const { region } = this.target.scope;
+      const { region } = target.scope;
       const [item, logTail, more] = await Promise.all([
-        kind.fetch(services, this.target.scope, kind.id(this.item), signal),
-        log ? log.fetch(services, region, this.item, signal) : Promise.resolve(undefined),
-        moreFields ? moreFields(services, region, this.item, signal) : Promise.resolve([]),
+        kind.fetch(services, target.scope, kind.id(shown), signal),
+        log ? log.fetch(services, region, shown, signal) : Promise.resolve(undefined),
+        moreFields ? moreFields(services, region, shown, signal) : Promise.resolve([]),
       ]);
       // After the item: progress is told against its latest status. It only adds to the panel: without it the presenter's own steps show.
       const steps = await progress?.(services, region, item, signal).catch((error: unknown) => {
@@ -133,9 +207,12 @@ export class DetailsPanel<T> extends WebviewController {
         }
         return undefined;
       });
-      const reason = await failureReasonOf(kind, services, this.target.scope, item, signal);
+      const reason = await failureReasonOf(kind, services, target.scope, item, signal);
       const logLines = logTail ? this.redactedLines(logTail) : undefined;
-      const chartsChanged = await this.charts?.read(services, region, item, logTail && completeLines(logTail, logLines ?? [], log?.live(item) ?? false), signal);
+      const chartsChanged = await charts?.read(services, region, item, logTail && completeLines(logTail, logLines ?? [], log?.live(item) ?? false), signal);
+      if (signal.aborted) {
+        return;
+      }
       this.item = item;
       this.reason = reason;
       this.log = logTail;
@@ -148,12 +225,13 @@ export class DetailsPanel<T> extends WebviewController {
       }
       this.context.states.report(kind, region, item);
     } catch (error) {
-      if (!this.refreshing.signal.aborted) {
-        const failure = asModelArtsError(error);
-        this.post({ type: 'detailsFailed', error: errorInfo(failure, this.dependencies.log) });
-        if (failure.isNotFound) {
-          return; // deleted: nothing more to refresh
-        }
+      if (signal.aborted) {
+        return;
+      }
+      const failure = asModelArtsError(error);
+      this.post({ type: 'detailsFailed', error: errorInfo(failure, this.dependencies.log) });
+      if (failure.isNotFound) {
+        return; // deleted: nothing more to refresh
       }
     }
     this.schedule();
@@ -190,7 +268,9 @@ export class DetailsPanel<T> extends WebviewController {
     const lines = this.logLines;
     const fields = [...this.presenter.fields(this.item), ...this.moreFields, ...(this.progress?.fields ?? [])];
     const reason = kind.category(this.item) === 'failed' ? (reasonLine(kind.failureReason?.stated(this.item)) ?? this.reason) : undefined;
+    const { region, workspaceId, parentId } = this.target.scope;
     const view: DetailsView = {
+      reference: { kind: kind.contextValue, region, workspaceId, ...(parentId === undefined ? {} : { parentId }), id: kind.id(this.item) },
       kindLabel: kind.label,
       name: redact(kind.name(this.item)),
       status: redact(readableStatus(kind.status(this.item))),
@@ -209,6 +289,9 @@ export class DetailsPanel<T> extends WebviewController {
     this.post({ type: 'details', view });
   }
 }
+
+const panelKey = <T>(presenter: DetailsPresenter<T>, target: ResourceTarget<T>): string =>
+  `${presenter.kind.contextValue}/${target.scope.region}/${presenter.kind.id(target.item)}`;
 
 /** The lines written whole: not the first of a preview that starts mid-log, nor a last one a growing log has not ended. */
 function completeLines(log: TrainingLog, lines: readonly string[], growing: boolean): string[] {

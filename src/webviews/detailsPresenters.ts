@@ -57,7 +57,7 @@ export const field = (label: string, value: string | number | undefined): Detail
 export function withCommonActions(kind: ResourceKind<unknown>, item: unknown, own: [DetailsAction, string | undefined][]): DetailsAction[] {
   const capabilities = kind.capabilities(item);
   const allowed = own.filter(([, capability]) => capability === undefined || capabilities.includes(capability)).map(([action]) => action);
-  return ['refresh', ...allowed, 'copyId', 'createSimilar', ...(capabilities.includes('canDelete') ? (['delete'] as const) : [])];
+  return ['refresh', ...allowed, 'copyId', 'openInConsole', 'createSimilar', ...(capabilities.includes('canDelete') ? (['delete'] as const) : [])];
 }
 
 const NOTEBOOK_STEP_STATE: Record<string, DetailsStep['state']> = { COMPLETED: 'done', PROCESSING: 'active', WAITING: 'waiting', FAILED: 'failed' };
@@ -187,7 +187,7 @@ export const poolDetails: DetailsPresenter<Pool> = {
       ['edit', 'canEdit'],
       ['manageTags', 'canTag'],
     ];
-    return ['refresh', ...own.filter(([, capability]) => capabilities.includes(capability)).map(([action]) => action), 'copyId', ...(capabilities.includes('canDelete') ? (['delete'] as const) : [])];
+    return ['refresh', ...own.filter(([, capability]) => capabilities.includes(capability)).map(([action]) => action), 'copyId', 'openInConsole', ...(capabilities.includes('canDelete') ? (['delete'] as const) : [])];
   },
   moreFields: async (services, region, pool, signal) => field(vscode.l10n.t('Tags'), tagsText(await services.pools.listTags(region, pool.metadata.name, signal))),
 };
@@ -288,5 +288,5 @@ export const modelDetails: DetailsPresenter<Model> = {
   ],
   steps: () => [],
   // A model is not created similar or deleted from here; a published one can be deployed.
-  actions: (model) => ['refresh', ...(modelKind.capabilities(model).includes('canDeploy') ? (['deployV1'] as const) : []), 'copyId'],
+  actions: (model) => ['refresh', ...(modelKind.capabilities(model).includes('canDeploy') ? (['deployV1'] as const) : []), 'copyId', 'openInConsole'],
 };

@@ -36,6 +36,11 @@ export class RunFormPanel extends CreateResourcePanel<TrainingJobFormValues, Tra
     super(context, form, region, initialValues);
   }
 
+  /** The run's folder is not in the form: a reload does not bring it back. */
+  protected override get restorable(): boolean {
+    return false;
+  }
+
   protected override async submit(values: TrainingJobFormValues): Promise<void> {
     if (Object.keys(this.form.validate(values)).length > 0) {
       // The base refuses them with each field's message.

@@ -28,12 +28,18 @@ export abstract class WebviewController implements vscode.Disposable {
     protected readonly dependencies: WebviewDependencies,
     private readonly app: WebviewApp,
     title: string,
+    /** The panel VS Code brought back after a window reload (see panelSerializers), else a new one is made. */
+    restored?: vscode.WebviewPanel,
+    /** Leaves the keyboard where it is (a preview opened by a click on a tree row keeps the tree focused). */
+    preserveFocus = false,
   ) {
     const bundle = vscode.Uri.joinPath(dependencies.extensionUri, 'dist', 'webview');
-    this.panel = vscode.window.createWebviewPanel(`modelarts.${app}`, title, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [bundle],
-    });
+    const options = { enableScripts: true, localResourceRoots: [bundle] };
+    this.panel = restored ?? vscode.window.createWebviewPanel(webviewViewType(app), title, { viewColumn: vscode.ViewColumn.Active, preserveFocus }, options);
+    if (restored) {
+      restored.webview.options = options;
+      restored.title = title;
+    }
     this.panel.iconPath = vscode.Uri.joinPath(dependencies.extensionUri, 'media', 'modelarts.svg');
     this.panel.webview.html = this.html(bundle);
     this.subscriptions.push(
@@ -58,8 +64,8 @@ export abstract class WebviewController implements vscode.Disposable {
     }
   }
 
-  reveal(): void {
-    this.panel.reveal();
+  reveal(preserveFocus = false): void {
+    this.panel.reveal(undefined, preserveFocus);
   }
 
   dispose(): void {
@@ -115,6 +121,9 @@ export abstract class WebviewController implements vscode.Disposable {
 </html>`;
   }
 }
+
+/** The panel type VS Code knows an app's panels by; activation event `onWebviewPanel:<viewType>` brings them back. */
+export const webviewViewType = (app: WebviewApp): string => `modelarts.${app}`;
 
 /** VS Code's display language and its translations of the extension's strings, as every page gets them. */
 function pageLocale(): WebviewLocale {

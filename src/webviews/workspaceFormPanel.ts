@@ -23,8 +23,8 @@ function workspaceForm(title: string, editing: boolean): ResourceForm<WorkspaceF
  * what changed of one. Success lists the region's workspaces again and selects it.
  */
 export class WorkspaceFormPanel extends ResourceFormPanel<WorkspaceFormValues, string> {
-  static create(context: CommandContext, region: string): WorkspaceFormPanel {
-    return new WorkspaceFormPanel(context, region, undefined);
+  static create(context: CommandContext, region: string, restored?: vscode.WebviewPanel): WorkspaceFormPanel {
+    return new WorkspaceFormPanel(context, region, undefined, restored);
   }
 
   /** Opens the form of a workspace as it is, or brings its open form forward. */
@@ -37,9 +37,14 @@ export class WorkspaceFormPanel extends ResourceFormPanel<WorkspaceFormValues, s
     region: string,
     /** The workspace edited; undefined when creating. */
     private readonly original: Workspace | undefined,
+    restored?: vscode.WebviewPanel,
   ) {
     const form = original ? workspaceForm(vscode.l10n.t('Edit Workspace'), true) : workspaceForm(vscode.l10n.t('Create Workspace'), false);
-    super(context, form, region, original ? workspaceToFormValues(original) : emptyWorkspaceForm(), original ? `${form.title}: ${original.name}` : form.title);
+    super(context, form, region, original ? workspaceToFormValues(original) : emptyWorkspaceForm(), original ? `${form.title}: ${original.name}` : form.title, restored);
+  }
+
+  protected override get restorable(): boolean {
+    return this.original === undefined;
   }
 
   protected override async submit(values: WorkspaceFormValues): Promise<void> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Emulator, endpointOverridesFor, type EmulatorOptions, startEmulator } from '../../emulator/server';
 import type { ModelArtsExtensionApi } from '../../src/extension';
-import type { HostMessage } from '../../src/webviews/protocol';
+import type { HostMessage, TableDocument } from '../../src/webviews/protocol';
 import { TestUserInput } from './testUserInput';
 
 export const REGION = 'cn-north-4';
@@ -213,6 +213,18 @@ export async function formMessage<T extends HostMessage['type']>(command: string
   try {
     await panel.receive({ type: 'ready' });
     return await talk.next(type);
+  } finally {
+    talk.dispose();
+    panel.dispose();
+  }
+}
+
+/** The document a table panel (flavors, specifications, quotas, images) shows, as its page receives it; the panel is closed. */
+export async function tableDocument(panel: Panel): Promise<TableDocument> {
+  const talk = conversation(panel);
+  try {
+    await panel.receive({ type: 'ready' });
+    return (await talk.next('tableDocument')).document;
   } finally {
     talk.dispose();
     panel.dispose();

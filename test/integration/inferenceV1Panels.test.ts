@@ -93,7 +93,7 @@ describe('Real-time service (v1) panels and updates against the emulator', () =>
       assert.equal(field('Model'), 'general-ocr 3.0.2 on modelarts.vm.cpu.8u × 3 · 100% of requests');
       const address = field('Access address') ?? '';
       assert.match(address, /^https:\/\/.+\/v1\/infers\/[0-9a-f-]{36}$/);
-      assert.deepEqual(view.actions, ['refresh', 'stop', 'copyAccessAddress', 'update', 'viewEvents', 'copyId', 'createSimilar', 'delete']);
+      assert.deepEqual(view.actions, ['refresh', 'stop', 'copyAccessAddress', 'update', 'viewEvents', 'copyId', 'openInConsole', 'createSimilar', 'delete']);
       await panel.receive({ type: 'runAction', action: 'copyAccessAddress' });
       assert.deepEqual(under.ui.errors, []);
       assert.equal(await vscode.env.clipboard.readText(), address);
@@ -137,7 +137,7 @@ describe('Real-time service (v1) panels and updates against the emulator', () =>
     try {
       await details.receive({ type: 'ready' });
       const { view } = await detailsTalk.next('details');
-      assert.deepEqual(view.actions, ['refresh', 'deployV1', 'copyId']);
+      assert.deepEqual(view.actions, ['refresh', 'deployV1', 'copyId', 'openInConsole']);
       assert.equal(view.fields.find((field) => field.label === 'Needs at least')?.value, '2 vCPUs · 8 GB');
     } finally {
       detailsTalk.dispose();

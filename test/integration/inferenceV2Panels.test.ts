@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServiceV2FormValues } from '../../src/webviews/protocol';
-import { conversation, label, type Node, type Panel, REGION, signedInSuite, until } from './harness';
+import { conversation, label, type Node, type Panel, REGION, signedInSuite, tableDocument, until } from './harness';
 
 describe('Real-time service (v2) panels and documents against the emulator', () => {
   const under = signedInSuite({ transitionMs: 1000 });
@@ -114,7 +114,7 @@ describe('Real-time service (v2) panels and documents against the emulator', () 
       assert.equal(field('Environment variables (group-1)'), 'MODEL_NAME, MAX_MODEL_LEN', 'names only');
       assert.equal(field('Limits'), '100 calls a second · 12 MB a request · 60 s timeout');
       assert.equal(field('Description'), 'Chat assistant for the support portal', 'the detail\'s description is its version\'s');
-      assert.deepEqual(view.actions, ['refresh', 'stop', 'copyAccessAddress', 'viewEvents', 'showExecLoginInfo', 'copyId', 'createSimilar', 'delete']);
+      assert.deepEqual(view.actions, ['refresh', 'stop', 'copyAccessAddress', 'viewEvents', 'showExecLoginInfo', 'copyId', 'openInConsole', 'createSimilar', 'delete']);
       await panel.receive({ type: 'runAction', action: 'copyAccessAddress' });
       assert.deepEqual(under().ui.errors, []);
       assert.equal(await vscode.env.clipboard.readText(), address);
@@ -151,13 +151,15 @@ describe('Real-time service (v2) panels and documents against the emulator', () 
   });
 
   it('Show Flavors and Pools: the public flavors, sold-out marked, and the pools used for inference with their flavors', async () => {
-    await vscode.commands.executeCommand('modelarts.serviceV2.showFlavors', await group());
+    const document = await tableDocument((await vscode.commands.executeCommand('modelarts.serviceV2.showFlavors', await group())) as Panel);
     assert.deepEqual(under().ui.errors, []);
-    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
-    assert.match(text, /^# Real-time service \(v2\) flavors in cn-north-4/);
-    assert.match(text, /\| modelarts\.vm\.gpu\.v100u8 \| GPU \| X86_64 \| 8 \| 65536 MB \| 1 × NVIDIA-V100 \(32GiB\) \| sold out \|/);
-    assert.match(text, /### pool-gpu-v100\n\n- Pool ID: `pool-gpu-v100-[0-9a-f]{32}`\n- Workspace: nlp-research\n- Status: Active/);
-    assert.match(text, /\| modelarts\.bm\.gpu\.8v100 \| GPU \|/);
-    assert.ok(!text.includes('pool-cpu-etl'), 'a pool not used for inference is left out');
+    assert.equal(document.title, 'Real-time service (v2) flavors in cn-north-4');
+    const [publicFlavors, poolsHeading, ...pools] = document.sections;
+    assert.ok(publicFlavors.table?.rows.some((row) => row.join(' | ') === 'modelarts.vm.gpu.v100u8 | GPU | X86_64 | 8 | 65536 MB | 1 × NVIDIA-V100 (32GiB) | sold out'), JSON.stringify(publicFlavors));
+    assert.equal(poolsHeading.heading, 'Dedicated pools for inference');
+    const gpuPool = pools.find((pool) => pool.heading === 'pool-gpu-v100');
+    assert.match(gpuPool?.lines?.join('\n') ?? '', /^Pool ID: pool-gpu-v100-[0-9a-f]{32}\nWorkspace: nlp-research\nStatus: Active/);
+    assert.ok(gpuPool?.table?.rows.some((row) => row[0] === 'modelarts.bm.gpu.8v100' && row[1] === 'GPU'), JSON.stringify(gpuPool));
+    assert.ok(!JSON.stringify(document).includes('pool-cpu-etl'), 'a pool not used for inference is left out');
   });
 });

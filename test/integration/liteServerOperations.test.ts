@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { label, type Node, signedInSuite, until } from './harness';
+import { label, type Node, type Panel, signedInSuite, tableDocument, until } from './harness';
 
 describe('Lite Server operations against the emulator', () => {
   const under = signedInSuite({ transitionMs: 300 });
@@ -24,7 +24,6 @@ describe('Lite Server operations against the emulator', () => {
     return node;
   }
   const lastBody = (method: string, path: string) => JSON.parse(under().emulator.requests.list({ method, path }).at(-1)?.body ?? 'null');
-  const activeText = () => vscode.window.activeTextEditor?.document.getText() ?? '';
 
   it('Change OS offers the images of the server\'s type and architecture and the key pairs to pick, confirms, and the tree follows Changing OS back to Running', async () => {
     const node = await atRest('lite-910b-dev');
@@ -205,23 +204,20 @@ describe('Lite Server operations against the emulator', () => {
 
   it('Show Lite Server Flavors and Images open tables filtered by server type and architecture', async () => {
     under().ui.answer('BMS · X86');
-    await vscode.commands.executeCommand('modelarts.devServer.showFlavors', await liteServers());
+    const flavorsPanel = (await vscode.commands.executeCommand('modelarts.devServer.showFlavors', await liteServers())) as Panel;
     assert.deepEqual(under().ui.errors, []);
     assert.deepEqual(under().emulator.requests.list({ path: '/dev-servers/flavors' })[0].query, { server_type: 'BMS', arch: 'X86' });
-    const flavors = activeText();
-    assert.match(flavors, /^# Lite Server flavors in cn-north-4 \(BMS · X86\)/);
-    const rows = flavors.split('\n').filter((line) => line.startsWith('| physical.'));
-    assert.equal(rows.length, 2, flavors);
-    assert.ok(rows.some((row) => row.startsWith('| physical.pi-a800.32xlarge.8 | BMS | X86 | GPU | 8*A800-80G \\| 128vCPUs \\| 2048GiB |')), flavors);
-    assert.ok(rows.some((row) => row.startsWith('| physical.pi-h800') && row.includes('| sold out |')), flavors);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const flavors = await tableDocument(flavorsPanel);
+    assert.equal(flavors.title, 'Lite Server flavors in cn-north-4 (BMS · X86)');
+    const rows = flavors.sections[0].table?.rows ?? [];
+    assert.equal(rows.length, 2, JSON.stringify(flavors));
+    assert.ok(rows.some((row) => row.slice(0, 5).join(' / ') === 'physical.pi-a800.32xlarge.8 / BMS / X86 / GPU / 8*A800-80G | 128vCPUs | 2048GiB'), JSON.stringify(rows));
+    assert.ok(rows.some((row) => row[0].startsWith('physical.pi-h800') && row[6] === 'sold out'), JSON.stringify(rows));
 
     under().ui.answer('ECS · ARM');
-    await vscode.commands.executeCommand('modelarts.devServer.showImages');
+    const images = await tableDocument((await vscode.commands.executeCommand('modelarts.devServer.showImages')) as Panel);
     assert.deepEqual(under().ui.errors, []);
-    const images = activeText();
-    assert.match(images, /^# Lite Server images in cn-north-4 \(ECS · ARM\)/);
-    assert.deepEqual(images.split('\n').filter((line) => /^\| [A-Z]/.test(line) && !line.startsWith('| Name')).map((line) => line.split(' | ')[0]), ['| HCE-2.0-Arm-ECS']);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.equal(images.title, 'Lite Server images in cn-north-4 (ECS · ARM)');
+    assert.deepEqual(images.sections[0].table?.rows.map((row) => row[0]).filter((name) => /^[A-Z]/.test(name)), ['HCE-2.0-Arm-ECS']);
   });
 });

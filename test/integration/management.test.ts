@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { conversation, ExtensionUnderTest, label, type Node, type Panel, REGION, until } from './harness';
+import { conversation, ExtensionUnderTest, label, type Node, type Panel, REGION, tableDocument, until } from './harness';
 
 describe('Workspaces, scheduled events and authorizations against the emulator', () => {
   let under: ExtensionUnderTest;
@@ -44,12 +44,12 @@ describe('Workspaces, scheduled events and authorizations against the emulator',
   });
 
   it('shows a workspace\'s quotas as a table', async () => {
-    await vscode.commands.executeCommand('modelarts.workspace.showQuotas', await under.child(await under.child(undefined, REGION), 'default'));
+    const panel = (await vscode.commands.executeCommand('modelarts.workspace.showQuotas', await under.child(await under.child(undefined, REGION), 'default'))) as Panel;
     assert.deepEqual(under.ui.errors, []);
-    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
-    assert.match(text, /^# Quotas of workspace "default" in cn-north-4/);
-    assert.ok(text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Resource')).length >= 2, text);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const document = await tableDocument(panel);
+    assert.equal(document.title, 'Quotas of workspace "default" in cn-north-4');
+    assert.deepEqual(document.sections[0].table?.headers, ['Resource', 'Used', 'Quota', 'Unit']);
+    assert.ok((document.sections[0].table?.rows.length ?? 0) >= 2, JSON.stringify(document));
   });
 
   it('sets a workspace quota within its range', async () => {

@@ -50,7 +50,7 @@ describe('OBS buckets and objects in the explorer, against the OBS stand-in', ()
     assert.equal((await children(daisy)).length, 101, 'an empty filter shows everything again');
   });
 
-  it('copies obs:// URIs, and opens a text object read-only in an editor', async () => {
+  it('copies obs:// URIs, and opens a text object in an editor', async () => {
     const train = await path('modelarts-demo-data', 'code', 'train.py');
     await vscode.commands.executeCommand('modelarts.obs.copyUri', train);
     assert.equal(await vscode.env.clipboard.readText(), 'obs://modelarts-demo-data/code/train.py');
@@ -64,7 +64,7 @@ describe('OBS buckets and objects in the explorer, against the OBS stand-in', ()
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.getText(), store().bucket('modelarts-demo-data')?.objects.get('code/train.py')?.data.toString('utf8'));
     assert.equal(editor?.document.languageId, 'python');
-    assert.notEqual(editor?.document.uri.scheme, 'file', 'a read-only document, not a local file');
+    assert.notEqual(editor?.document.uri.scheme, 'file', 'the object itself, not a local file');
     assert.equal((await path('modelarts-demo-data', 'datasets', 'flowers', 'train', 'daisy')).getTreeItem().command, undefined);
   });
 

@@ -126,7 +126,7 @@ describe('Resource pool changes against the emulator', () => {
       assert.deepEqual([fields.Type, fields.Description, fields.Tags], ['Dedicate', 'Shared V100 cluster for NLP training', 'team=nlp, cost-center=cc-1024']);
       assert.match(fields.Network, /^network-/);
       assert.match(fields.ID, /^pool-gpu-v100-[0-9a-f]{32}$/);
-      assert.deepEqual(view.actions, ['refresh', 'edit', 'manageTags', 'copyId', 'delete']);
+      assert.deepEqual(view.actions, ['refresh', 'edit', 'manageTags', 'copyId', 'openInConsole', 'delete']);
 
       const reads = () => under.emulator.requests.count({ method: 'GET', path: `${fields.ID}/tags` });
       const before = reads();

@@ -25,6 +25,8 @@ export class TestUserInput implements UserInput {
   /** What the next open dialogs answer, in order (undefined: dismissed). */
   private readonly openDialogAnswers: (vscode.Uri[] | undefined)[] = [];
   readonly openDialogs: vscode.OpenDialogOptions[] = [];
+  /** The schemes the open dialog browses (VS Code's serves obs://); none, so OBS paths are picked in the quick pick. */
+  readonly browsableSchemes = new Set<string>();
   /** Every address the extension opened outside VS Code (none is really opened). */
   readonly opened: vscode.Uri[] = [];
   /** Every step reported by progress shown through this input, with its title. */
@@ -161,6 +163,10 @@ export class TestUserInput implements UserInput {
       throw new Error(`unexpected open dialog: ${options.title ?? ''}`);
     }
     return this.openDialogAnswers.shift();
+  }
+
+  canBrowse(scheme: string): boolean {
+    return this.browsableSchemes.has(scheme);
   }
 
   async openExternal(uri: vscode.Uri): Promise<boolean> {

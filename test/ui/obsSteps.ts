@@ -1,11 +1,11 @@
 // OBS, after the real-time service step (signed in, cn-north-4 → default open): the region's buckets, a bucket's folders
-// and objects, a text object opened read-only, a file uploaded into a folder with the progress notification, then a
+// and objects, a text object opened, a file uploaded into a folder with the progress notification, then a
 // folder picked from the buckets and mounted on a running notebook; last, an object whose key and error text carry a
 // command link, shown as text.
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { type UiStep, workspace } from './steps';
-import { expectGone, expectVisible, NotSeen } from './workbench';
+import { region, type UiStep, workspace } from './steps';
+import { exactly, expectGone, expectVisible, NotSeen } from './workbench';
 
 const bucket = 'modelarts-demo-data';
 const uploaded = 'model-card.md';
@@ -25,7 +25,7 @@ export const obsSteps: readonly UiStep[] = [
     title: 'Browse an OBS bucket and open a text object',
     expected:
       `${workspace} collapsed; Storage and Images → OBS Buckets lists ${bucket} and modelarts-demo-outputs; ${bucket} lists code, datasets and README.md; ` +
-      `code → train.py opens read-only showing "import argparse"; datasets → flowers → train → daisy lists img_0001.jpg with its size`,
+      `code → train.py opens in an editor showing "import argparse"; datasets → flowers → train → daisy lists img_0001.jpg with its size`,
     timeoutMs: 45_000,
     async run({ ui, screenshot }) {
       await ui.collapse(workspace, 2);
@@ -83,7 +83,8 @@ export const obsSteps: readonly UiStep[] = [
     title: 'Mount an OBS folder on a running notebook, picked from the buckets',
     expected:
       `the "+" on ${workspace} → Notebooks → ${notebook} → Mounted Storage asks what to mount; "OBS folder" lists the buckets, ` +
-      `then ${bucket} → datasets/ → flowers/ and "Use this folder"; the mount path offered is /data/flowers/; Enter mounts ` +
+      `then ${bucket}, and VS Code's file dialog over obs:// at its top: datasets → flowers and "Select"; the mount path ` +
+      `offered is /data/flowers/; Enter mounts ` +
       `obs://${bucket}/datasets/flowers/ there, and /data/flowers/ shows under Mounted Storage`,
     timeoutMs: 45_000,
     async run({ ui, emulator, screenshot }) {
@@ -95,12 +96,14 @@ export const obsSteps: readonly UiStep[] = [
       await ui.clickInlineAction(storage, 'Mount Storage on Notebook…');
       await expectVisible(ui.quickPickItem('OBS folder'), 'the choice "OBS folder" in a quick pick');
       await ui.quickPickItem('OBS folder').click();
-      for (const choice of [bucket, 'datasets/', 'flowers/']) {
-        await ui.quickPickItem(choice).click();
+      await ui.quickPickItem(bucket).click();
+      // The file dialog over obs:// lists a folder's children by name and opens one on a click.
+      for (const folder of ['datasets', 'flowers']) {
+        await ui.quickPickItem(folder).click();
       }
-      await expectVisible(ui.quickInput.filter({ hasText: `obs://${bucket}/datasets/flowers/` }), `the quick pick showing obs://${bucket}/datasets/flowers/`);
+      await expectVisible(ui.quickPickItem('train'), 'the file dialog listing flowers/ (its folder train)');
       await screenshot('browse');
-      await ui.quickPickItem('Use this folder').click();
+      await ui.quickInput.locator('.monaco-button', { hasText: exactly('Select') }).click();
       await expectVisible(ui.quickInput.locator('.quick-input-message', { hasText: 'Where to mount it in the notebook' }), 'the input box asking where to mount it');
       const offered = await ui.quickInputBox.inputValue();
       if (offered !== '/data/flowers/') throw new NotSeen(`the mount path offered is "${offered}", not /data/flowers/`);
@@ -122,7 +125,9 @@ export const obsSteps: readonly UiStep[] = [
       const outputs = emulator.obs.store.bucket('modelarts-demo-outputs');
       if (!outputs) throw new NotSeen('the bucket modelarts-demo-outputs in the stand-in');
       emulator.obs.store.putObject(outputs, hostileKey, Buffer.from('report\n'), 'text/plain');
-      emulator.obs.faults.add({ kind: 'status', status: 403, code: 'AccessDenied', message: `Denied. ${hostileLink}`, method: 'GET', path: /Show/ });
+      // Any method: opening asks the object's size (HEAD, where OBS sends the code and message in headers) first.
+      emulator.obs.faults.add({ kind: 'status', status: 403, code: 'AccessDenied', message: `Denied. ${hostileLink}`, path: /Show/ });
+      await ui.expand(region, 1);
       await ui.collapse(workspace, 2);
       await ui.expand('Storage and Images', 2);
       await ui.expand('OBS Buckets', 3);

@@ -19,14 +19,18 @@ import { launchChromium } from '../vscode-host/playwright';
 import { Cleanup } from '../vscode-host/processes';
 import { repoRoot } from '../vscode-host/runOptions';
 import { extensionPackage, missingTools } from '../vscode-host/tools';
+import { activitySteps } from './activitySteps';
 import { companionSteps } from './companionSteps';
 import { costGuardSteps } from './costGuardSteps';
 import { freshStateSteps } from './freshStateSteps';
 import { liteServerCreateSteps } from './liteServerCreateSteps';
 import { liteServerSteps } from './liteServerSteps';
+import { obsDropSteps } from './obsDropSteps';
+import { obsFileSteps } from './obsFileSteps';
 import { obsSteps } from './obsSteps';
 import { panelSteps } from './panelSteps';
 import { poolSteps } from './poolSteps';
+import { previewSteps } from './previewSteps';
 import { priceSteps } from './priceSteps';
 import { profileSteps } from './profileSteps';
 import { reasonSteps } from './reasonSteps';
@@ -43,7 +47,7 @@ import { NotSeen, Workbench } from './workbench';
 import { zhCnSteps } from './zhCnSteps';
 
 const screenshotsFolder = path.join(repoRoot, 'test-results/ui');
-const allSteps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...trainingChartsSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps, ...runOnModelArtsSteps, ...walkthroughSteps, ...treeLayoutSteps, ...profileSteps, ...costGuardSteps, ...zhCnSteps];
+const allSteps = [...firstSteps, ...freshStateSteps, ...panelSteps, ...priceSteps, ...reasonSteps, ...trainingChartsSteps, ...poolSteps, ...liteServerSteps, ...liteServerCreateSteps, ...companionSteps, ...serviceV1Steps, ...serviceV2Steps, ...workspaceSteps, ...obsSteps, ...obsDropSteps, ...runOnModelArtsSteps, ...walkthroughSteps, ...treeLayoutSteps, ...profileSteps, ...costGuardSteps, ...obsFileSteps, ...previewSteps, ...activitySteps, ...zhCnSteps];
 /**
  * MODELARTS_UI_STEPS=slug,slug runs only those steps, after opening the view and signing in (every later step needs
  * both): a quicker loop while working on a few steps. Steps that build on other steps must be named with them.

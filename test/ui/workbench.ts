@@ -121,20 +121,23 @@ export class Workbench {
     await expectVisible(row.and(this.selectedTreeRows), `${what} selected after Ctrl+click`);
   }
 
-  /** Clicks a collapsed row open, as a person does, and waits until it shows as expanded. */
+  /**
+   * Clicks a collapsed row's twistie, as a person does, and waits until it shows as expanded. The twistie, not the
+   * row: a click on a resource row opens its details, as rows that open something do in VS Code's other trees.
+   */
   async expand(label: string, level: number): Promise<Locator> {
     const row = this.treeRow(label, level);
     await expectVisible(row, `the tree item "${label}"`);
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
     await expectVisible(row.and(this.page.locator('[aria-expanded="true"]')), `"${label}" expanded`);
     return row;
   }
 
-  /** Clicks an expanded row closed and waits until it shows as collapsed. */
+  /** Clicks an expanded row's twistie closed and waits until it shows as collapsed. */
   async collapse(label: string, level: number): Promise<void> {
     const row = this.treeRow(label, level);
     await expectVisible(row, `the tree item "${label}"`);
-    if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
+    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
     await expectVisible(row.and(this.page.locator('[aria-expanded="false"]')), `"${label}" collapsed`);
   }
 

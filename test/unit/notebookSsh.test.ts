@@ -29,7 +29,7 @@ const notebook = (uri: string | undefined, extra: Partial<Notebook> = {}): Noteb
 describe('notebook SSH', () => {
   test('the endpoint is read from tcp://, ssh:// and bare host:port forms; none without an SSH endpoint', () => {
     for (const uri of ['tcp://dev-modelarts.cn-north-4.huaweicloud.com:31205', 'ssh://ma-user@dev-modelarts.cn-north-4.huaweicloud.com:31205', 'dev-modelarts.cn-north-4.huaweicloud.com:31205']) {
-      assert.deepEqual(sshEndpointOf(notebook(uri)), { host: 'dev-modelarts.cn-north-4.huaweicloud.com', port: 31205, keyPairNames: ['KeyPair-demo'] }, uri);
+      assert.deepEqual(sshEndpointOf(notebook(uri)), { host: 'dev-modelarts.cn-north-4.huaweicloud.com', port: 31205, user: 'ma-user', keyPairNames: ['KeyPair-demo'] }, uri);
     }
     assert.equal(sshEndpointOf(notebook('192.168.0.12'))?.port, 22);
     assert.equal(sshEndpointOf(notebook(undefined)), undefined);
@@ -63,7 +63,7 @@ describe('notebook SSH', () => {
 
   test('the ssh command quotes every part from the cloud, quotes included', () => {
     assert.equal(shellQuoted("it's $(id) `id` ; x"), `'it'\\''s $(id) \`id\` ; x'`);
-    const command = sshCommand({ host: '2001:db8::12', port: 2222, keyPairNames: ["o'brien.key"] });
+    const command = sshCommand({ host: '2001:db8::12', port: 2222, user: 'ma-user', keyPairNames: ["o'brien.key"] });
     assert.equal(command, `ssh -i 'o'\\''brien.key.pem' -p 2222 'ma-user@2001:db8::12'`);
   });
 
@@ -72,7 +72,7 @@ describe('notebook SSH', () => {
     const alias = sshHostAlias(hostile);
     assert.equal(alias, 'modelarts-x-proxycommand-touch--tmp-y-abproxyc');
     assert.match(alias, /^[a-z0-9_-]+$/);
-    const block = sshConfigBlock(alias, { host: 'h.example', port: 22, keyPairNames: ['k'] }, '/home/me/k.pem');
+    const block = sshConfigBlock(alias, { host: 'h.example', port: 22, user: 'ma-user', keyPairNames: ['k'] }, '/home/me/k.pem');
     assert.deepEqual(
       block.split('\n').map((line) => line.trim().split(' ')[0]),
       ['#', 'Host', 'HostName', 'Port', 'User', 'IdentityFile', 'IdentitiesOnly', 'StrictHostKeyChecking', 'UserKnownHostsFile', '#'],
@@ -80,7 +80,7 @@ describe('notebook SSH', () => {
   });
 
   test('the config entry is added once, replaced in place when it changes, and leaves the rest of the file alone', () => {
-    const endpoint = { host: 'dev-modelarts.cn-north-4.huaweicloud.com', port: 31205, keyPairNames: ['KeyPair-demo'] };
+    const endpoint = { host: 'dev-modelarts.cn-north-4.huaweicloud.com', port: 31205, user: 'ma-user', keyPairNames: ['KeyPair-demo'] };
     const alias = sshHostAlias(notebook(undefined));
     assert.equal(alias, 'modelarts-bert-finetune-6c1f2a9e');
     const block = sshConfigBlock(alias, endpoint, '/home/me/keys/My Key$1.pem');

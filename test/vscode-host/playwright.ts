@@ -42,6 +42,13 @@ export interface Page {
   setDefaultNavigationTimeout(timeoutMs: number): void;
   viewportSize(): Size | null;
   readonly mouse: Mouse;
+  readonly keyboard: Keyboard;
+}
+
+/** Keys pressed where the focus is, as a person types into an editor. */
+export interface Keyboard {
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
 }
 
 /** The pointer: moved, or its (left) button pressed and released, as a drag does. */
@@ -84,6 +91,7 @@ export interface Locator {
   count(): Promise<number>;
   waitFor(options: { state: 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   click(options?: ClickOptions): Promise<void>;
+  dblclick(): Promise<void>;
   hover(): Promise<void>;
   fill(value: string): Promise<void>;
   scrollIntoViewIfNeeded(): Promise<void>;

@@ -17,8 +17,14 @@ import * as l10n from '@vscode/l10n';
 
 type Options<O> = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: ErrorInfo } | { readonly status: 'ready'; readonly value: O };
 
-/** What survives hiding the panel: everything the user typed or opened. */
+/**
+ * What survives hiding the panel, and a window reload: everything the user typed or opened, but no field the form
+ * keeps unsaved (a password: VS Code stores the state unencrypted). A reload brings back a form the host marked
+ * restorable, in the region saved.
+ */
 interface SavedForm<V> {
+  readonly region: string;
+  readonly restorable: boolean;
   readonly values: V;
   readonly touched: readonly string[];
   readonly open: readonly string[];
@@ -283,7 +289,7 @@ export class FormPage<V extends BaseFormValues, O> {
     render(this.view(), appElement());
     if (this.values) {
       const kept = Object.fromEntries(Object.entries(this.values).filter(([field]) => !this.definition.unsaved?.includes(field as keyof V & string))) as V;
-      saveState<SavedForm<V>>({ values: kept, touched: [...this.touched], open: [...this.open], filter: this.filter });
+      saveState<SavedForm<V>>({ region: this.scope?.region ?? '', restorable: this.scope?.restorable === true, values: kept, touched: [...this.touched], open: [...this.open], filter: this.filter });
     }
   }
 

@@ -51,11 +51,12 @@ export const devServerKind: ResourceKind<DevServer> = {
   refreshedWhileRunning: true,
   capabilities: (server) => {
     const capabilities: string[] = [];
+    // Every server takes SSH (with its key pair or its password) at its EIP or private address: see devServerSsh.ts.
     if (['STOPPED', 'START_FAILED'].includes(server.status)) {
-      capabilities.push('canStart');
+      capabilities.push('canStart', 'canStartAndSsh');
     }
     if (server.status === 'RUNNING') {
-      capabilities.push('canStop', 'canReboot');
+      capabilities.push('canStop', 'canReboot', 'canSsh');
     }
     if (!['DELETING', 'DELETED'].includes(server.status)) {
       capabilities.push('canDelete');

@@ -42,6 +42,11 @@ export const notebookKind: ResourceKind<Notebook> = {
     const capabilities: string[] = [];
     if (STARTABLE.has(notebook.status)) {
       capabilities.push('canStart');
+      // A stopped notebook still names its SSH endpoint (the emulator keeps it; the reference does not say it is
+      // dropped): Start and Connect checks it again once the notebook runs.
+      if (sshEndpointOf(notebook)) {
+        capabilities.push('canStartAndSsh');
+      }
     }
     if (STOPPABLE.has(notebook.status)) {
       capabilities.push('canStop');

@@ -8,14 +8,6 @@ import type { ExplorerNode } from './explorerNode';
 import { ErrorNode, PlaceholderNode } from './messageNodes';
 import { PagedListNode } from './pagedChildren';
 
-/** Extensions of objects that open as text when clicked; any object can be opened from its menu. */
-const TEXT_EXTENSIONS = new Set(['txt', 'md', 'py', 'json', 'csv', 'tsv', 'yaml', 'yml', 'sh', 'log', 'cfg', 'ini', 'toml', 'xml', 'html', 'js', 'ts', 'ipynb']);
-
-export function looksLikeText(key: string): boolean {
-  const dot = key.lastIndexOf('.');
-  return dot > key.lastIndexOf('/') && TEXT_EXTENSIONS.has(key.slice(dot + 1).toLowerCase());
-}
-
 /** The "OBS Buckets" category of a region: the account's buckets in that region. */
 export class ObsBucketGroupNode implements ExplorerNode {
   private buckets: ObsBucketNode[] | undefined;
@@ -197,7 +189,7 @@ export class ObsFolderNode extends ObsListingNode {
   }
 }
 
-/** One object: its size and age; text objects open read-only when clicked. */
+/** One object: its size and age; a click opens it. */
 export class ObsObjectNode implements ExplorerNode {
   constructor(
     readonly parent: ObsListingNode,
@@ -237,9 +229,8 @@ export class ObsObjectNode implements ExplorerNode {
       [vscode.l10n.t('Storage class'), this.object.storageClass],
     ]);
     item.contextValue = 'obsObject';
-    if (looksLikeText(this.key)) {
-      item.command = { command: 'modelarts.obs.open', title: vscode.l10n.t('Open Read-Only'), arguments: [this] };
-    }
+    // A click opens any object in VS Code's editor for its kind (a large one is offered for download instead).
+    item.command = { command: 'modelarts.obs.open', title: vscode.l10n.t('Open'), arguments: [this] };
     return item;
   }
 }

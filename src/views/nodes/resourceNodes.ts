@@ -11,6 +11,9 @@ import { statusIcon } from '../statusIcons';
 import type { ChildPollResult, ExplorerNode, PollableGroup, PollableNode, PollResult } from './explorerNode';
 import { PagedListNode } from './pagedChildren';
 
+/** What a click (or Enter) on a resource row runs: its details in the preview panel (see previewCommands). */
+export const OPEN_RESOURCE_COMMAND = 'modelarts.resource.open';
+
 /** A category of one workspace ("Notebooks", "Training Jobs"), loaded a page at a time. */
 export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> implements PollableGroup {
   constructor(
@@ -173,6 +176,8 @@ export class ResourceNode<T> implements PollableNode {
     const category = this.kind.category(this.item);
     item.iconPath = this.kind.itemIcon && category === 'running' ? new vscode.ThemeIcon(this.kind.itemIcon) : statusIcon(category);
     item.contextValue = [this.kind.contextValue, ...this.kind.capabilities(this.item), 'refreshable'].join(' ');
+    // A row with children then expands on its twistie only, as in VS Code's other trees whose rows open something.
+    item.command = { command: OPEN_RESOURCE_COMMAND, title: vscode.l10n.t('Show Details'), arguments: [this] };
     return item;
   }
 

@@ -2,7 +2,7 @@
 import { type Check, checkArray, checkLiteral, checkObject, checkOneOf, checkOptional, checkString } from '../checks';
 
 /** Which browser app a panel runs; also the name of its bundle in dist/webview/. */
-export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'createServiceV2' | 'details' | 'workspaceForm';
+export type WebviewApp = 'createNotebook' | 'createTrainingJob' | 'createPool' | 'createDevServer' | 'createServiceV1' | 'createServiceV2' | 'details' | 'workspaceForm' | 'tableDocument';
 
 /**
  * The display language and translations a page renders with: VS Code's, which the host writes into the page
@@ -47,6 +47,8 @@ export interface WorkspaceChoice {
 export interface FormScope {
   readonly region: string;
   readonly workspaces: readonly WorkspaceChoice[];
+  /** Whether a window reload brings the form back (a create form; not an edit, nor a run of a local folder). */
+  readonly restorable?: boolean;
 }
 
 export interface NameValue {

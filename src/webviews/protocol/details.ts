@@ -23,7 +23,8 @@ export type DetailsAction =
   | 'attachStorage'
   | 'changeFlavor'
   | 'interrupt'
-  | 'showExecLoginInfo';
+  | 'showExecLoginInfo'
+  | 'openInConsole';
 
 export interface DetailsField {
   readonly label: string;
@@ -35,7 +36,19 @@ export interface DetailsStep {
   readonly state: 'done' | 'active' | 'waiting' | 'failed';
 }
 
+/** Which resource a details panel shows: all a panel keeps across a window reload (it reads the resource again). */
+export interface DetailsReference {
+  /** The kind's contextValue. */
+  readonly kind: string;
+  readonly region: string;
+  readonly workspaceId: string;
+  /** The parent of a sub-resource (a pool's node). */
+  readonly parentId?: string;
+  readonly id: string;
+}
+
 export interface DetailsView {
+  readonly reference: DetailsReference;
   readonly kindLabel: string;
   readonly name: string;
   readonly status: string;
@@ -89,7 +102,7 @@ export type DetailsWebviewMessage =
   | { readonly type: 'followLog'; readonly follow: boolean }
   | { readonly type: 'showScalar'; readonly key: string; readonly shown: boolean };
 
-const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1', 'connectSsh', 'renewLease', 'saveImage', 'attachStorage', 'changeFlavor', 'interrupt', 'showExecLoginInfo'];
+const DETAILS_ACTIONS: readonly DetailsAction[] = ['refresh', 'start', 'stop', 'delete', 'openJupyter', 'viewLogs', 'copyId', 'createSimilar', 'edit', 'manageTags', 'update', 'viewEvents', 'copyAccessAddress', 'deployV1', 'connectSsh', 'renewLease', 'saveImage', 'attachStorage', 'changeFlavor', 'interrupt', 'showExecLoginInfo', 'openInConsole'];
 
 export const detailsMessageChecks: MessageChecks<DetailsWebviewMessage> = {
   runAction: checkObject({ type: checkLiteral('runAction'), action: checkOneOf(DETAILS_ACTIONS) }),

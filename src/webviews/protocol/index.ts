@@ -11,6 +11,7 @@ import { type DevServerHostMessage, type DevServerWebviewMessage, devServerMessa
 import { type NotebookHostMessage, type NotebookWebviewMessage, notebookMessageChecks } from './notebookForm';
 import { type PoolHostMessage, type PoolWebviewMessage, poolMessageChecks } from './poolForm';
 import { type ServiceV1HostMessage, type ServiceV1WebviewMessage, serviceV1MessageChecks } from './serviceV1Form';
+import type { TableHostMessage } from './tableDocument';
 import { type ServiceV2HostMessage, type ServiceV2WebviewMessage, serviceV2MessageChecks } from './serviceV2Form';
 import { type TrainingJobHostMessage, type TrainingJobWebviewMessage, trainingJobMessageChecks } from './trainingJobForm';
 import { type WorkspaceHostMessage, type WorkspaceWebviewMessage, workspaceMessageChecks } from './workspaceForm';
@@ -22,6 +23,7 @@ export * from './notebookForm';
 export * from './poolForm';
 export * from './serviceV1Form';
 export * from './serviceV2Form';
+export * from './tableDocument';
 export * from './trainingJobForm';
 export * from './workspaceForm';
 
@@ -34,7 +36,8 @@ export type HostMessage =
   | ServiceV1HostMessage
   | ServiceV2HostMessage
   | WorkspaceHostMessage
-  | DetailsHostMessage;
+  | DetailsHostMessage
+  | TableHostMessage;
 
 export type WebviewMessage =
   | CommonWebviewMessage

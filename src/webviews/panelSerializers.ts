@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { type CommandContext, reportFailure } from '../commands/commandContext';
+import { requireServices } from '../commands/resourceTarget';
+import type { ListScope } from '../views/resourceKind';
+import { createNotebookForm, createPoolForm, createServiceV1Form, createTrainingJobForm } from './createForms';
+import { createDevServerForm } from './createDevServerForm';
+import { CreateResourcePanel } from './createResourcePanel';
+import { createServiceV2Form } from './createServiceV2Form';
+import { DetailsPanel } from './detailsPanel';
+import { detailsPresenterFor, kindNamed } from './detailsRegistry';
+import { emptyDevServerForm } from './devServerFormRules';
+import { emptyNotebookForm, emptyTrainingJobForm } from './formRules';
+import { emptyPoolForm } from './poolFormRules';
+import type { DetailsReference, WebviewApp } from './protocol';
+import { emptyServiceV1Form } from './serviceV1FormRules';
+import { emptyServiceV2Form } from './serviceV2FormRules';
+import { type WebviewController, webviewViewType } from './webviewController';
+import { WorkspaceFormPanel } from './workspaceFormPanel';
+
+/** Tables are not brought back: they are read again by their command. */
+type FormApp = Exclude<WebviewApp, 'details' | 'tableDocument'>;
+
+/**
+ * The create forms a reload brings back: empty, in the region and workspace saved; the page then puts back what
+ * was typed from its own state (see webview/common/formPage.ts), which never holds a password.
+ */
+const FORMS: Readonly<Record<FormApp, (context: CommandContext, region: string, workspaceId: string, panel: vscode.WebviewPanel) => WebviewController>> = {
+  createNotebook: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createNotebookForm, region, emptyNotebookForm(workspaceId), panel),
+  createTrainingJob: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createTrainingJobForm, region, emptyTrainingJobForm(workspaceId), panel),
+  createPool: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createPoolForm, region, emptyPoolForm(workspaceId), panel),
+  createDevServer: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createDevServerForm, region, emptyDevServerForm(workspaceId), panel),
+  createServiceV1: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createServiceV1Form, region, emptyServiceV1Form(workspaceId), panel),
+  createServiceV2: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createServiceV2Form, region, emptyServiceV2Form(workspaceId), panel),
+  workspaceForm: (context, region, _workspaceId, panel) => WorkspaceFormPanel.create(context, region, panel),
+};
+
+/**
+ * Brings details panels and create forms back after a window reload; anything else restored (an edit form) closes.
+ * VS Code hands each panel to the serializer of its type with the state its page saved.
+ */
+export class PanelRestorer {
+  constructor(private readonly context: CommandContext) {}
+
+  /** The panel made of `panel` and `state`, or undefined when there is nothing to bring back (it is closed). */
+  async restore(app: WebviewApp, panel: vscode.WebviewPanel, state: unknown): Promise<WebviewController | undefined> {
+    if (app === 'tableDocument') {
+      panel.dispose();
+      return undefined;
+    }
+    return app === 'details' ? restoreDetails(this.context, panel, state) : restoreForm(this.context, app, panel, state);
+  }
+
+  register(): vscode.Disposable[] {
+    return (['details', ...Object.keys(FORMS)] as WebviewApp[]).map((app) =>
+      vscode.window.registerWebviewPanelSerializer(webviewViewType(app), {
+        deserializeWebviewPanel: async (panel, state: unknown) => {
+          await this.restore(app, panel, state);
+        },
+      }),
+    );
+  }
+}
+
+/** The state is the page's, kept by VS Code: checked as any input. */
+const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 256;
+
+function readReference(state: unknown): DetailsReference | undefined {
+  if (typeof state !== 'object' || state === null) {
+    return undefined;
+  }
+  const { kind, region, workspaceId, parentId, id } = state as Record<string, unknown>;
+  if (!text(kind) || !text(region) || !text(workspaceId) || !text(id) || (parentId !== undefined && !text(parentId))) {
+    return undefined;
+  }
+  return { kind, region, workspaceId, parentId, id };
+}
+
+/** The panel keeps only which resource it showed: the resource is read again. */
+async function restoreDetails(context: CommandContext, panel: vscode.WebviewPanel, state: unknown): Promise<WebviewController | undefined> {
+  const reference = readReference(state);
+  const kind = reference && kindNamed(reference.kind);
+  if (!reference || !kind) {
+    panel.dispose();
+    return undefined;
+  }
+  const scope: ListScope = { region: reference.region, workspaceId: reference.workspaceId, ...(reference.parentId === undefined ? {} : { parentId: reference.parentId }) };
+  try {
+    const item = await kind.fetch(requireServices(context), scope, reference.id);
+    return DetailsPanel.restore(context, detailsPresenterFor(kind), { kind, scope, item }, panel);
+  } catch (error) {
+    panel.dispose();
+    await reportFailure(context, 'modelarts.details.restore', error);
+    return undefined;
+  }
+}
+
+function restoreForm(context: CommandContext, app: FormApp, panel: vscode.WebviewPanel, state: unknown): WebviewController | undefined {
+  const saved = typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+  const values = typeof saved.values === 'object' && saved.values !== null ? (saved.values as Record<string, unknown>) : {};
+  if (saved.restorable !== true || !text(saved.region) || typeof values.workspaceId !== 'string') {
+    panel.dispose();
+    return undefined;
+  }
+  return FORMS[app](context, saved.region, values.workspaceId, panel);
+}
