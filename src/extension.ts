@@ -33,6 +33,7 @@ import { registerObsWorkspaceCommands } from './commands/obsWorkspaceCommands';
 import { registerObsFileSystem } from './obsFileSystem/registerObsFileSystem';
 import { registerStatusFilterCommands } from './commands/statusFilterCommands';
 import { registerRunCommands } from './commands/runOnModelArts/runCommands';
+import { RunSettingsStore } from './commands/runOnModelArts/runSettings';
 import { registerPoolCommands } from './commands/poolCommands';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerPreviewCommands, RowClicks } from './commands/previewCommands';
@@ -105,7 +106,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const profileStatus = new ProfileStatusBar(context);
   const costGuard = new CostGuard(context);
   const rowClicks = new RowClicks();
-  const panelRestorer = new PanelRestorer(context);
+  const panelRestorer = new PanelRestorer(context, new RunSettingsStore(extensionContext.globalStorageUri));
 
   extensionContext.subscriptions.push(
     log,

@@ -13,7 +13,7 @@ import type { WorkspaceScope } from '../services/workspaces';
 import type { ResourceKind } from '../views/resourceKind';
 import { answerCompanionChoices } from './companionChoices';
 import type { FieldErrors } from './formRules';
-import type { ErrorInfo, FormScope, HostMessage, ObsBrowseSelect, WebviewApp, WebviewMessage } from './protocol';
+import type { ErrorInfo, FormReload, FormScope, HostMessage, ObsBrowseSelect, WebviewApp, WebviewMessage } from './protocol';
 import { errorInfo, WebviewController } from './webviewController';
 
 /**
@@ -79,9 +79,9 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
     super({ extensionUri: context.extensionUri, log: context.log }, form.app, title, restored);
   }
 
-  /** Whether a window reload brings the form back (see panelSerializers): a plain create form. */
-  protected get restorable(): boolean {
-    return false;
+  /** How a window reload brings the form back (see panelSerializers); undefined: it closes. */
+  protected get reloadAs(): FormReload | undefined {
+    return undefined;
   }
 
   protected async onMessage(message: WebviewMessage): Promise<void> {
@@ -184,7 +184,7 @@ export abstract class ResourceFormPanel<Values extends { readonly workspaceId: s
   private async scope(): Promise<FormScope> {
     if (!this.formScope) {
       const workspaces = await requireServices(this.context).workspaces.list(this.region);
-      this.formScope = { region: this.region, workspaces: workspaces.map((workspace) => ({ id: workspace.id, name: workspace.name })), restorable: this.restorable };
+      this.formScope = { region: this.region, workspaces: workspaces.map((workspace) => ({ id: workspace.id, name: workspace.name })), reloadAs: this.reloadAs };
     }
     return this.formScope;
   }
@@ -214,8 +214,8 @@ export class CreateResourcePanel<Values extends { readonly workspaceId: string; 
     super(context, createForm, region, initialValues, createForm.title, restored);
   }
 
-  protected override get restorable(): boolean {
-    return true;
+  protected override get reloadAs(): FormReload | undefined {
+    return { form: 'create' };
   }
 
   /** Valid values the loaded choices say will likely fail are sent only once the user says so; declining keeps the form. */

@@ -5,6 +5,7 @@ import type { ResourceTarget } from '../commands/resourceTarget';
 import type { ModelArtsServices } from '../services';
 import type { ResourceKind } from '../views/resourceKind';
 import { type ResourceForm, ResourceFormPanel } from './createResourcePanel';
+import type { FormReload } from './protocol';
 import type { WebviewController } from './webviewController';
 
 /** A form that changes an existing resource. */
@@ -40,22 +41,29 @@ export function showEditPanel(key: string, open: () => WebviewController): Webvi
  * which follows the resource while it changes, and reloads its sub-resources.
  */
 export class EditResourcePanel<Values extends { readonly workspaceId: string; readonly name: string }, T> extends ResourceFormPanel<Values, T> {
-  /** Opens the form of a resource, or brings its open form forward. */
+  /** Opens the form of a resource, or brings its open form forward; `restored` is its panel after a reload. */
   static show<Values extends { readonly workspaceId: string; readonly name: string }, T>(
     context: CommandContext,
     form: EditForm<Values, T>,
     target: ResourceTarget<T>,
+    restored?: vscode.WebviewPanel,
   ): WebviewController {
-    return showEditPanel(`${form.kind.contextValue}/${target.scope.region}/${form.kind.id(target.item)}`, () => new EditResourcePanel(context, form, target));
+    return showEditPanel(`${form.kind.contextValue}/${target.scope.region}/${form.kind.id(target.item)}`, () => new EditResourcePanel(context, form, target, restored));
   }
 
   private constructor(
     context: CommandContext,
     private readonly editForm: EditForm<Values, T>,
     private readonly target: ResourceTarget<T>,
+    restored?: vscode.WebviewPanel,
   ) {
     const { kind } = editForm;
-    super(context, editForm, target.scope.region, editForm.valuesOf(target.item, target.scope.workspaceId), `${editForm.title}: ${kind.name(target.item)}`);
+    super(context, editForm, target.scope.region, editForm.valuesOf(target.item, target.scope.workspaceId), `${editForm.title}: ${kind.name(target.item)}`, restored);
+  }
+
+  /** A reload reads the resource again by its id, and the page puts back what was typed. */
+  protected override get reloadAs(): FormReload {
+    return { form: 'edit', id: this.editForm.kind.id(this.target.item) };
   }
 
   protected override async submit(values: Values): Promise<void> {

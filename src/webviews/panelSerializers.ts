@@ -1,17 +1,22 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type CommandContext, reportFailure } from '../commands/commandContext';
 import { requireServices } from '../commands/resourceTarget';
+import { openRunForm } from '../commands/runOnModelArts/runCommands';
+import type { RunSettingsStore } from '../commands/runOnModelArts/runSettings';
+import { poolKind } from '../views/kinds/poolKinds';
 import type { ListScope } from '../views/resourceKind';
-import { createNotebookForm, createPoolForm, createServiceV1Form, createTrainingJobForm } from './createForms';
+import { createNotebookForm, createPoolForm, createServiceV1Form, createTrainingJobForm, editPoolForm } from './createForms';
 import { createDevServerForm } from './createDevServerForm';
 import { CreateResourcePanel } from './createResourcePanel';
 import { createServiceV2Form } from './createServiceV2Form';
 import { DetailsPanel } from './detailsPanel';
+import { EditResourcePanel } from './editResourcePanel';
 import { detailsPresenterFor, kindNamed } from './detailsRegistry';
 import { emptyDevServerForm } from './devServerFormRules';
 import { emptyNotebookForm, emptyTrainingJobForm } from './formRules';
 import { emptyPoolForm } from './poolFormRules';
-import type { DetailsReference, WebviewApp } from './protocol';
+import type { DetailsReference, FormReload, WebviewApp } from './protocol';
 import { emptyServiceV1Form } from './serviceV1FormRules';
 import { emptyServiceV2Form } from './serviceV2FormRules';
 import { type WebviewController, webviewViewType } from './webviewController';
@@ -35,11 +40,15 @@ const FORMS: Readonly<Record<FormApp, (context: CommandContext, region: string, 
 };
 
 /**
- * Brings details panels and create forms back after a window reload; anything else restored (an edit form) closes.
+ * Brings details panels and forms (create, edit, Run on ModelArts) back after a window reload; a table closes.
  * VS Code hands each panel to the serializer of its type with the state its page saved.
  */
 export class PanelRestorer {
-  constructor(private readonly context: CommandContext) {}
+  constructor(
+    private readonly context: CommandContext,
+    /** Where Run on ModelArts keeps each folder's settings: a run form opens again from them. */
+    private readonly runSettings: RunSettingsStore,
+  ) {}
 
   /** The panel made of `panel` and `state`, or undefined when there is nothing to bring back (it is closed). */
   async restore(app: WebviewApp, panel: vscode.WebviewPanel, state: unknown): Promise<WebviewController | undefined> {
@@ -47,7 +56,46 @@ export class PanelRestorer {
       panel.dispose();
       return undefined;
     }
-    return app === 'details' ? restoreDetails(this.context, panel, state) : restoreForm(this.context, app, panel, state);
+    // VS Code may restore a panel while the extension is still reading the stored profiles.
+    await this.context.accounts.loaded;
+    try {
+      const restored = app === 'details' ? await restoreDetails(this.context, panel, state) : await this.restoreForm(app, panel, state);
+      if (!restored) {
+        panel.dispose();
+      }
+      return restored;
+    } catch (error) {
+      panel.dispose();
+      await reportFailure(this.context, 'modelarts.panel.restore', error);
+      return undefined;
+    }
+  }
+
+  /** A form opened again the way its page saved (`reloadAs`), empty; the page then puts back what was typed. */
+  private async restoreForm(app: FormApp, panel: vscode.WebviewPanel, state: unknown): Promise<WebviewController | undefined> {
+    const saved = typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+    const values = typeof saved.values === 'object' && saved.values !== null ? (saved.values as Record<string, unknown>) : {};
+    const reload = readReload(saved.reloadAs);
+    if (!reload || !text(saved.region) || typeof values.workspaceId !== 'string') {
+      return undefined;
+    }
+    const { region } = saved;
+    const scope: ListScope = { region, workspaceId: values.workspaceId };
+    switch (reload.form) {
+      case 'create':
+        return FORMS[app](this.context, region, values.workspaceId, panel);
+      case 'run':
+        return app === 'createTrainingJob' ? openRunForm(this.context, this.runSettings, reload.folder, undefined, { panel, scope: { region, workspaceId: values.workspaceId } }) : undefined;
+      case 'edit':
+        if (app === 'createPool') {
+          const pool = await poolKind.fetch(requireServices(this.context), scope, reload.id);
+          return EditResourcePanel.show(this.context, editPoolForm, { kind: poolKind, scope, item: pool }, panel);
+        }
+        if (app === 'workspaceForm') {
+          return WorkspaceFormPanel.edit(this.context, region, await requireServices(this.context).workspaces.get(region, reload.id), panel);
+        }
+        return undefined;
+    }
   }
 
   register(): vscode.Disposable[] {
@@ -75,31 +123,29 @@ function readReference(state: unknown): DetailsReference | undefined {
   return { kind, region, workspaceId, parentId, id };
 }
 
+function readReload(value: unknown): FormReload | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const { form, id, folder } = value as Record<string, unknown>;
+  if (form === 'create') {
+    return { form };
+  }
+  if (form === 'edit' && text(id)) {
+    return { form, id };
+  }
+  // A run's folder is a local path the host gave the page; openRunForm checks it again (it must hold Python files).
+  return form === 'run' && typeof folder === 'string' && path.isAbsolute(folder) ? { form, folder } : undefined;
+}
+
 /** The panel keeps only which resource it showed: the resource is read again. */
 async function restoreDetails(context: CommandContext, panel: vscode.WebviewPanel, state: unknown): Promise<WebviewController | undefined> {
   const reference = readReference(state);
   const kind = reference && kindNamed(reference.kind);
   if (!reference || !kind) {
-    panel.dispose();
     return undefined;
   }
   const scope: ListScope = { region: reference.region, workspaceId: reference.workspaceId, ...(reference.parentId === undefined ? {} : { parentId: reference.parentId }) };
-  try {
-    const item = await kind.fetch(requireServices(context), scope, reference.id);
-    return DetailsPanel.restore(context, detailsPresenterFor(kind), { kind, scope, item }, panel);
-  } catch (error) {
-    panel.dispose();
-    await reportFailure(context, 'modelarts.details.restore', error);
-    return undefined;
-  }
-}
-
-function restoreForm(context: CommandContext, app: FormApp, panel: vscode.WebviewPanel, state: unknown): WebviewController | undefined {
-  const saved = typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
-  const values = typeof saved.values === 'object' && saved.values !== null ? (saved.values as Record<string, unknown>) : {};
-  if (saved.restorable !== true || !text(saved.region) || typeof values.workspaceId !== 'string') {
-    panel.dispose();
-    return undefined;
-  }
-  return FORMS[app](context, saved.region, values.workspaceId, panel);
+  const item = await kind.fetch(requireServices(context), scope, reference.id);
+  return DetailsPanel.restore(context, detailsPresenterFor(kind), { kind, scope, item }, panel);
 }

@@ -4,7 +4,7 @@ import { LocalErrorCode } from '../services/errors';
 import type { TrainingJob } from '../services/trainingJobs';
 import { createTrainingJobForm } from './createForms';
 import { type CreateForm, CreateResourcePanel } from './createResourcePanel';
-import type { TrainingJobFormValues } from './protocol';
+import type { FormReload, TrainingJobFormValues } from './protocol';
 import { errorInfo } from './webviewController';
 import type { CommandContext } from '../commands/commandContext';
 import { confirmAction } from '../commands/confirm';
@@ -26,6 +26,7 @@ export class RunFormPanel extends CreateResourcePanel<TrainingJobFormValues, Tra
     region: string,
     private readonly folder: string,
     initialValues: TrainingJobFormValues,
+    restored?: vscode.WebviewPanel,
   ) {
     // The caution (an engine that does not suit the flavor) is asked here, before the upload, not after it.
     const form: CreateForm<TrainingJobFormValues, TrainingJob> = {
@@ -33,12 +34,12 @@ export class RunFormPanel extends CreateResourcePanel<TrainingJobFormValues, Tra
       title: vscode.l10n.t('Run "{0}" on ModelArts', path.basename(folder)),
       caution: undefined,
     };
-    super(context, form, region, initialValues);
+    super(context, form, region, initialValues, restored);
   }
 
-  /** The run's folder is not in the form: a reload does not bring it back. */
-  protected override get restorable(): boolean {
-    return false;
+  /** The run's folder is not in the form: a reload opens the run form of the same folder again. */
+  protected override get reloadAs(): FormReload {
+    return { form: 'run', folder: this.folder };
   }
 
   protected override async submit(values: TrainingJobFormValues): Promise<void> {

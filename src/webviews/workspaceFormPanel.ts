@@ -4,7 +4,7 @@ import type { ModelArtsServices } from '../services';
 import type { Workspace } from '../services/workspaces';
 import { type ResourceForm, ResourceFormPanel } from './createResourcePanel';
 import { showEditPanel } from './editResourcePanel';
-import type { WorkspaceFormValues } from './protocol';
+import type { FormReload, WorkspaceFormValues } from './protocol';
 import type { WebviewController } from './webviewController';
 import { emptyWorkspaceForm, toCreateWorkspaceBody, toWorkspaceUpdate, validateWorkspaceForm, workspaceToFormValues } from './workspaceFormRules';
 
@@ -27,9 +27,9 @@ export class WorkspaceFormPanel extends ResourceFormPanel<WorkspaceFormValues, s
     return new WorkspaceFormPanel(context, region, undefined, restored);
   }
 
-  /** Opens the form of a workspace as it is, or brings its open form forward. */
-  static edit(context: CommandContext, region: string, workspace: Workspace): WebviewController {
-    return showEditPanel(`workspace/${region}/${workspace.id}`, () => new WorkspaceFormPanel(context, region, workspace));
+  /** Opens the form of a workspace as it is, or brings its open form forward; `restored` is its panel after a reload. */
+  static edit(context: CommandContext, region: string, workspace: Workspace, restored?: vscode.WebviewPanel): WebviewController {
+    return showEditPanel(`workspace/${region}/${workspace.id}`, () => new WorkspaceFormPanel(context, region, workspace, restored));
   }
 
   private constructor(
@@ -43,8 +43,8 @@ export class WorkspaceFormPanel extends ResourceFormPanel<WorkspaceFormValues, s
     super(context, form, region, original ? workspaceToFormValues(original) : emptyWorkspaceForm(), original ? `${form.title}: ${original.name}` : form.title, restored);
   }
 
-  protected override get restorable(): boolean {
-    return this.original === undefined;
+  protected override get reloadAs(): FormReload {
+    return this.original ? { form: 'edit', id: this.original.id } : { form: 'create' };
   }
 
   protected override async submit(values: WorkspaceFormValues): Promise<void> {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ResourceNode } from '../../src/views/nodes/resourceNodes';
 import type { HostMessage } from '../../src/webviews/protocol';
 import { conversation, label, type Node, type Panel, REGION, signedInSuite, tableDocument } from './harness';
 
@@ -109,9 +110,9 @@ describe('Preview panels: a click shows details, a double click pins, a reload b
     assert.ok(closed, 'a state naming no resource kind closes its panel');
   });
 
-  it('a create form comes back after a reload in its region; an edit form does not', async () => {
+  it('a create form and an edit form come back after a reload, in their region; a state that says neither closes', async () => {
     const webview = vscode.window.createWebviewPanel('modelarts.createNotebook', 'restored', vscode.ViewColumn.Active, {});
-    const saved = { region: REGION, restorable: true, values: { workspaceId: '0', name: 'typed-before-reload' }, touched: ['name'], open: [], filter: '' };
+    const saved = { region: REGION, reloadAs: { form: 'create' }, values: { workspaceId: '0', name: 'typed-before-reload' }, touched: ['name'], open: [], filter: '' };
     const form = await under().api.panelRestorer.restore('createNotebook', webview, saved);
     assert.ok(form, 'the form comes back');
     opened.push(form);
@@ -120,14 +121,35 @@ describe('Preview panels: a click shows details, a double click pins, a reload b
       await form.receive({ type: 'ready' });
       const message = await talk.next('notebookForm');
       assert.equal(message.scope.region, REGION);
-      assert.equal(message.scope.restorable, true, 'the page is told to keep saving itself for the next reload');
+      assert.deepEqual(message.scope.reloadAs, { form: 'create' }, 'the page is told to keep saving itself for the next reload');
       assert.equal(message.values.workspaceId, '0');
     } finally {
       talk.dispose();
     }
 
+    // An edit form reads its resource again by the id saved; the page then puts back what was typed over it.
+    const pools = await under().explorer.getChildren(await under().category('Resource Pools'));
+    const pool = pools.find((row) => label(row) === 'pool-cpu-etl') as Node;
+    const poolId = (pool as ResourceNode<unknown>).resourceId;
     const edit = vscode.window.createWebviewPanel('modelarts.createPool', 'edit', vscode.ViewColumn.Active, {});
-    assert.equal(await under().api.panelRestorer.restore('createPool', edit, { ...saved, restorable: false }), undefined, 'an edit form is not restored');
+    const editForm = await under().api.panelRestorer.restore('createPool', edit, { ...saved, reloadAs: { form: 'edit', id: poolId } });
+    assert.ok(editForm, 'the edit form comes back');
+    opened.push(editForm);
+    const editTalk = conversation(editForm);
+    try {
+      await editForm.receive({ type: 'ready' });
+      const message = await editTalk.next('poolEditForm');
+      assert.equal(message.values.name, 'pool-cpu-etl', 'the pool as it is now');
+      assert.deepEqual(message.scope.reloadAs, { form: 'edit', id: poolId });
+    } finally {
+      editTalk.dispose();
+    }
+
+    const neither = vscode.window.createWebviewPanel('modelarts.createPool', 'old', vscode.ViewColumn.Active, {});
+    let closed = false;
+    neither.onDidDispose(() => (closed = true));
+    assert.equal(await under().api.panelRestorer.restore('createPool', neither, { ...saved, reloadAs: undefined }), undefined);
+    assert.ok(closed, 'a form saved without how to open it again closes');
   });
 
   it('a table opens rendered in a page of its own, each cloud string a cell whole, not as markdown source', async () => {

@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import type { FieldErrors } from '../../src/webviews/formRules';
-import type { ErrorInfo, FormScope, HostMessage, WebviewMessage } from '../../src/webviews/protocol';
+import type { ErrorInfo, FormReload, FormScope, HostMessage, WebviewMessage } from '../../src/webviews/protocol';
 import { errorBox } from './errorBox';
 import { selectField, textField } from './fields';
 import { appElement, loadState, onMessage, saveState, send } from './vscodeApi';
@@ -19,12 +19,12 @@ type Options<O> = { readonly status: 'loading' } | { readonly status: 'failed'; 
 
 /**
  * What survives hiding the panel, and a window reload: everything the user typed or opened, but no field the form
- * keeps unsaved (a password: VS Code stores the state unencrypted). A reload brings back a form the host marked
- * restorable, in the region saved.
+ * keeps unsaved (a password: VS Code stores the state unencrypted). A reload brings back a form the host said how
+ * to open again (`reloadAs`), in the region saved.
  */
 interface SavedForm<V> {
   readonly region: string;
-  readonly restorable: boolean;
+  readonly reloadAs?: FormReload;
   readonly values: V;
   readonly touched: readonly string[];
   readonly open: readonly string[];
@@ -289,7 +289,7 @@ export class FormPage<V extends BaseFormValues, O> {
     render(this.view(), appElement());
     if (this.values) {
       const kept = Object.fromEntries(Object.entries(this.values).filter(([field]) => !this.definition.unsaved?.includes(field as keyof V & string))) as V;
-      saveState<SavedForm<V>>({ region: this.scope?.region ?? '', restorable: this.scope?.restorable === true, values: kept, touched: [...this.touched], open: [...this.open], filter: this.filter });
+      saveState<SavedForm<V>>({ region: this.scope?.region ?? '', reloadAs: this.scope?.reloadAs, values: kept, touched: [...this.touched], open: [...this.open], filter: this.filter });
     }
   }
 

@@ -69,7 +69,14 @@ async function runTarget(context: CommandContext, argument: unknown): Promise<{ 
  * derived from the region's code target (asked for once), the boot file, and the engine or image, flavor, node count,
  * hyperparameters and environment variables of the latest run in the region.
  */
-export async function openRunForm(context: CommandContext, store: RunSettingsStore, folder: string, bootFile?: string): Promise<RunFormPanel> {
+export async function openRunForm(
+  context: CommandContext,
+  store: RunSettingsStore,
+  folder: string,
+  bootFile?: string,
+  /** After a window reload: the form's panel, and the region and workspace it was in (nothing is asked again). */
+  restored?: { readonly panel: vscode.WebviewPanel; readonly scope: { readonly region: string; readonly workspaceId: string } },
+): Promise<RunFormPanel> {
   const python = await pythonFiles(folder);
   if (python.length === 0) {
     throw invalidRun(noPythonFile(folder));
@@ -78,13 +85,13 @@ export async function openRunForm(context: CommandContext, store: RunSettingsSto
     throw invalidRun(vscode.l10n.t('"{0}" is not a Python file of folder "{1}" that goes up (.gitignore or .modelartsignore leaves it out); run another file.', bootFile, folder));
   }
   const remembered = await store.forFolder(folder);
-  const scope = remembered ? { region: remembered.region, workspaceId: remembered.job.workspaceId } : await resolveFormScope(context, undefined);
+  const scope = restored?.scope ?? (remembered ? { region: remembered.region, workspaceId: remembered.job.workspaceId } : await resolveFormScope(context, undefined));
   const codeDir = remembered?.job.codeDir ?? (await codeFolderFor(context, store, scope.region, folder));
   const rememberedBoot = remembered && bootFileInFolder(remembered.job);
   const boot = bootFile ?? (rememberedBoot && python.includes(rememberedBoot) ? rememberedBoot : defaultBootFile(python));
   const base = remembered?.job ?? (await latestRunChoices(store, scope.region, scope.workspaceId));
   const name = remembered ? nextJobName(remembered.job.name) : firstJobName(path.basename(folder));
-  return new RunFormPanel(context, store, scope.region, folder, { ...base, name, codeDir, bootFile: `${codeDir}${boot}` });
+  return new RunFormPanel(context, store, scope.region, folder, { ...base, name, codeDir, bootFile: `${codeDir}${boot}` }, restored?.panel);
 }
 
 function defaultBootFile(python: readonly string[]): string {

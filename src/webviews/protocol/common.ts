@@ -47,9 +47,12 @@ export interface WorkspaceChoice {
 export interface FormScope {
   readonly region: string;
   readonly workspaces: readonly WorkspaceChoice[];
-  /** Whether a window reload brings the form back (a create form; not an edit, nor a run of a local folder). */
-  readonly restorable?: boolean;
+  /** How a window reload brings the form back (see panelSerializers); without it the form closes. */
+  readonly reloadAs?: FormReload;
 }
+
+/** What a reload needs to open the form again: a create form; an edit, with the id edited; a run, with its local folder. */
+export type FormReload = { readonly form: 'create' } | { readonly form: 'edit'; readonly id: string } | { readonly form: 'run'; readonly folder: string };
 
 export interface NameValue {
   readonly name: string;
