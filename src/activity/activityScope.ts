@@ -33,18 +33,17 @@ export function isLongCommand(commandId: string): boolean {
 }
 
 /** Runs a command's handler as one operation scope (the command wrapper does this for every command). */
-export async function inCommandScope<T>(log: ActivityLog, commandId: string, handler: () => T | Promise<T>): Promise<T> {
-  const scope: OperationScope = { log, long: isLongCommand(commandId), open: true };
-  try {
-    return await scopes.run(scope, handler);
-  } finally {
-    scope.open = false;
-  }
+export function inCommandScope<T>(log: ActivityLog, commandId: string, handler: () => T | PromiseLike<T>): Promise<T> {
+  return inScope(log, isLongCommand(commandId), handler);
 }
 
 /** Runs `work` as a long operation of its own, wherever it is called from (a transfer, a form's submit, a drop). */
-export async function asLongOperation<T>(log: ActivityLog, work: () => PromiseLike<T>): Promise<T> {
-  const scope: OperationScope = { log, long: true, open: true };
+export function asLongOperation<T>(log: ActivityLog, work: () => PromiseLike<T>): Promise<T> {
+  return inScope(log, true, work);
+}
+
+async function inScope<T>(log: ActivityLog, long: boolean, work: () => T | PromiseLike<T>): Promise<T> {
+  const scope: OperationScope = { log, long, open: true };
   try {
     return await scopes.run(scope, work);
   } finally {

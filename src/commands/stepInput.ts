@@ -22,15 +22,7 @@ export function showInputStep(options: vscode.InputBoxOptions & StepPlace): Then
     const problem = await options.validateInput?.(value);
     return typeof problem === 'string' ? problem || undefined : problem?.message;
   };
-  return new Promise<StepAnswer<string>>((resolve) => {
-    let settled = false;
-    const finish = (answer: StepAnswer<string>): void => {
-      if (!settled) {
-        settled = true;
-        resolve(answer);
-        input.dispose();
-      }
-    };
+  return answerOnce<string>(input, (finish) => {
     input.onDidChangeValue(async (value) => {
       input.validationMessage = await validate(value);
     });
@@ -41,9 +33,6 @@ export function showInputStep(options: vscode.InputBoxOptions & StepPlace): Then
         finish({ value: input.value });
       }
     });
-    input.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(back));
-    input.onDidHide(() => finish(undefined));
-    input.show();
   });
 }
 
@@ -55,23 +44,33 @@ export function showQuickPickStep<T extends vscode.QuickPickItem>(items: readonl
   quickPick.items = items;
   quickPick.activeItems = items.filter((item) => item.picked);
   quickPick.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
-  return new Promise<StepAnswer<T>>((resolve) => {
-    let settled = false;
-    const finish = (answer: StepAnswer<T>): void => {
-      if (!settled) {
-        settled = true;
-        resolve(answer);
-        quickPick.dispose();
-      }
-    };
+  return answerOnce<T>(quickPick, (finish) => {
     quickPick.onDidAccept(() => {
       const [picked] = quickPick.selectedItems;
       if (picked) {
         finish({ value: picked });
       }
     });
-    quickPick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(back));
-    quickPick.onDidHide(() => finish(undefined));
-    quickPick.show();
+  });
+}
+
+/**
+ * Shows `widget` and answers its first outcome: what `listen` finishes with, Back, or undefined when it is hidden
+ * (Escape, focus lost). The widget is disposed then; later events change nothing.
+ */
+function answerOnce<T>(widget: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, listen: (finish: (answer: StepAnswer<T>) => void) => void): Promise<StepAnswer<T>> {
+  return new Promise<StepAnswer<T>>((resolve) => {
+    let settled = false;
+    const finish = (answer: StepAnswer<T>): void => {
+      if (!settled) {
+        settled = true;
+        resolve(answer);
+        widget.dispose();
+      }
+    };
+    listen(finish);
+    widget.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(back));
+    widget.onDidHide(() => finish(undefined));
+    widget.show();
   });
 }
