@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { endpointOverridesFor, startEmulator } from '../emulator/server';
 import { createServices } from '../src/services';
 import { obsThroughputRows } from './obsBench';
+import { benchRow } from './rows';
 import { soakRows } from './soak';
 
 const LATENCY_MS = 50;
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
       ['minified bundle', `${(bundleBytes / 1024).toFixed(0)} KiB`, 'target ≤ 1024 KiB'],
     ];
     for (const [what, value, target] of rows) {
-      console.log(`${what.padEnd(44)} ${value.padEnd(26)} ${target}`);
+      console.log(benchRow(what, value, target));
     }
     for (const line of await obsThroughputRows(services)) {
       console.log(line);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startEmulator } from '../emulator/server';
 import { Cleanup, spawnGroup } from '../test/vscode-host/processes';
 import { repoRoot } from '../test/vscode-host/runOptions';
+import { benchRow } from './rows';
 import type { SoakPoll, SoakRecord } from './soakHost';
 
 /** How long each transitional status lasts: a notebook starts or stops in three simulated minutes. */
@@ -19,7 +20,7 @@ const MB = 1024 * 1024;
 
 export async function soakRows(): Promise<string[]> {
   const record = await runSoak();
-  const rows = soakFigures(record).map(([what, value, target]) => `${what.padEnd(44)} ${value.padEnd(26)} ${target}`);
+  const rows = soakFigures(record).map(([what, value, target]) => benchRow(what, value, target));
   const heading = `Soak: one simulated hour, poll interval ${record.pollIntervalMs / 1000} s, transitions ${TRANSITION_MS / 60_000} min, ${record.resourcesShown} resources in view`;
   writeFileSync(join(repoRoot, 'test-results', 'soak-figures.md'), `# ${heading}\n\nFrom \`npm run bench\` (bench/soak.ts), ${new Date().toISOString()}.\n\n\`\`\`\n${rows.join('\n')}\n\`\`\`\n`);
   return [heading, ...rows];

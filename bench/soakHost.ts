@@ -65,7 +65,8 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('modelarts.explorer.focus');
   const ui = new TestUserInput();
   api.context.ui = ui;
-  ui.answer(DEMO_CREDENTIALS.ak, DEMO_CREDENTIALS.sk, '', SOAK_REGION);
+  // Profile name, AK, SK, security token (none), region: the sign-in's prompts in order.
+  ui.answer('default', DEMO_CREDENTIALS.ak, DEMO_CREDENTIALS.sk, '', SOAK_REGION);
   await vscode.commands.executeCommand('modelarts.signIn');
   if (!api.context.session.services) {
     throw new Error(`signing in failed: ${ui.errors.join('; ')}`);
