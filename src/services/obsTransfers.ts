@@ -1,21 +1,16 @@
 /**
  * Uploads and downloads of files and whole folders between the local disk and OBS: at most a few requests
  * at once, large files in parts, cancellable at any moment, and a report of what was and was not
- * transferred. A download is written to a temporary file beside its target and renamed into place only
- * when complete, so a cancelled or failed one leaves no half-written file.
+ * transferred. A cancelled or failed download leaves no half-written file (obsDownloads).
  */
 import * as l10n from '@vscode/l10n';
-import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { Transform } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { asModelArtsError, cancelledError, isCancellation, LocalErrorCode, ModelArtsError } from './errors';
 import { Limiter } from './limiter';
 import { baseName, type ObjectPlace, type ObsService } from './obs';
-import { withRetry } from './retry';
+import { downloadObject, type RemoteFile } from './obsDownloads';
 import { type TransferItem, type TransferProgress, type TransferReport, TransferTracker } from './transferReport';
 
 export interface TransferOptions {
@@ -34,17 +29,13 @@ export interface ObsPlace {
   readonly key: string;
 }
 
-const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
 /** OBS allows at most 10,000 parts: very large files get larger parts. */
 const MAX_PARTS = 10_000;
 
 export interface LocalFile extends TransferItem {
   readonly path: string;
-}
-
-interface RemoteFile extends TransferItem {
-  readonly key: string;
 }
 
 /** One object to copy inside OBS: `name` is what a report calls it (`folder/sub/file`). */
@@ -55,22 +46,19 @@ export interface CopyItem extends TransferItem {
 
 /** The local files under the paths given: a file as itself, a folder as every file below it (`folder/sub/file`). */
 export async function localFilesOf(paths: readonly string[]): Promise<LocalFile[]> {
-  const files: LocalFile[] = [];
-  const visit = async (file: string, name: string): Promise<void> => {
+  // The entries of a folder are looked at all at once (one at a time, a large folder took a round trip each), kept in order.
+  const visit = async (file: string, name: string): Promise<LocalFile[]> => {
     const info = await stat(file);
     if (info.isFile()) {
-      files.push({ path: file, name, size: info.size });
-    } else if (info.isDirectory()) {
-      const entries = (await readdir(file)).sort();
-      for (const entry of entries) {
-        await visit(path.join(file, entry), `${name}/${entry}`);
-      }
+      return [{ path: file, name, size: info.size }];
     }
+    if (!info.isDirectory()) {
+      return [];
+    }
+    const entries = (await readdir(file)).sort();
+    return (await Promise.all(entries.map((entry) => visit(path.join(file, entry), `${name}/${entry}`)))).flat();
   };
-  for (const given of paths) {
-    await visit(given, path.basename(given));
-  }
-  return files;
+  return (await Promise.all(paths.map((given) => visit(given, path.basename(given))))).flat();
 }
 
 export class ObsTransfers {
@@ -89,7 +77,21 @@ export class ObsTransfers {
   /** Downloads an object, or a folder with everything in it, into the local folder `targetFolder`. */
   async download(source: ObsPlace, targetFolder: string, options: TransferOptions = {}): Promise<TransferReport> {
     const files = await this.remoteFilesOf(source, options.signal);
-    return this.transfer(files, options, (file, tracker, limiter, signal) => this.downloadFile(source, file, targetFolder, tracker, limiter, signal));
+    // Each local folder is made once, not once per file in it.
+    const folders = new Map<string, Promise<unknown>>();
+    const makeFolder = (folder: string): Promise<unknown> => {
+      let made = folders.get(folder);
+      if (!made) {
+        made = mkdir(folder, { recursive: true });
+        folders.set(folder, made);
+      }
+      return made;
+    };
+    return this.transfer(files, options, async (file, tracker, limiter, signal) => {
+      const target = safeTarget(targetFolder, file.name);
+      await makeFolder(path.dirname(target));
+      await downloadObject(this.obs, { region: source.region, bucket: source.bucket, file, target, tracker, limiter, signal });
+    });
   }
 
   /** Copies each object to its target inside OBS (both buckets in `region`: OBS copies only within a region). */
@@ -119,28 +121,34 @@ export class ObsTransfers {
     transferOne: (file: F, tracker: TransferTracker, limiter: Limiter, signal: AbortSignal) => Promise<void>,
   ): Promise<TransferReport> {
     const tracker = new TransferTracker(files, options.onProgress);
-    const limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    const limiter = new Limiter(concurrency);
     const stop = new AbortController();
-    // Every file waiting for its turn listens to it: thousands of listeners are expected, not a leak.
+    // Each file under way and each of its requests listens to it: many listeners are expected, not a leak.
     setMaxListeners(0, stop.signal);
     const onCancel = (): void => stop.abort();
     options.signal?.addEventListener('abort', onCancel, { once: true });
     tracker.emit();
-    try {
-      await Promise.all(
-        files.map(async (file) => {
-          try {
-            await transferOne(file, tracker, limiter, stop.signal);
-            tracker.succeeded(file);
-          } catch (raw) {
-            const error = stop.signal.aborted ? cancelledError() : asModelArtsError(raw);
-            if (error.kind === 'auth') {
-              stop.abort();
-            }
-            tracker.gaveUp(file, error);
+    // Files are taken up only as requests may run: a thousand files waiting at once each listened to the stop
+    // signal, and adding a listener walks all the others (tens of ms of CPU in a download of 1,000 small files).
+    let next = 0;
+    const takeFiles = async (): Promise<void> => {
+      while (next < files.length) {
+        const file = files[next++];
+        try {
+          await transferOne(file, tracker, limiter, stop.signal);
+          tracker.succeeded(file);
+        } catch (raw) {
+          const error = stop.signal.aborted ? cancelledError() : asModelArtsError(raw);
+          if (error.kind === 'auth') {
+            stop.abort();
           }
-        }),
-      );
+          tracker.gaveUp(file, error);
+        }
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: concurrency }, takeFiles));
     } finally {
       options.signal?.removeEventListener('abort', onCancel);
     }
@@ -186,59 +194,6 @@ export class ObsTransfers {
       throw error;
     } finally {
       signal.removeEventListener('abort', onStop);
-    }
-  }
-
-  /** Into a temporary file beside the target, resuming by Range after a break; renamed into place when whole. */
-  private async downloadFile(source: ObsPlace, file: RemoteFile, targetFolder: string, tracker: TransferTracker, limiter: Limiter, signal: AbortSignal): Promise<void> {
-    const target = safeTarget(targetFolder, file.name);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.download`);
-    try {
-      await withRetry(
-        () =>
-          limiter.run(async () => {
-            // What reached the disk before a break is kept; the rest is asked for by Range.
-            const written = await stat(temporary).then((info) => info.size, () => 0);
-            let received = written;
-            const counter = new Transform({
-              transform: (chunk: Buffer, _encoding, done) => {
-                received += chunk.length;
-                tracker.moved(file, 0, received);
-                done(null, chunk);
-              },
-            });
-            if (file.size === 0) {
-              await writeFile(temporary, '');
-              return;
-            }
-            if (written >= file.size) {
-              return;
-            }
-            const body = await this.obs.openObject(source.region, source.bucket, file.key, signal, written);
-            const output = createWriteStream(temporary, { flags: written > 0 ? 'a' : 'w' });
-            body.pipe(counter).pipe(output);
-            // When the body breaks off, what arrived is still written out, for the next attempt to resume after it.
-            const broken = await finished(body).then(() => undefined, (error: unknown) => error ?? new Error('the download broke off'));
-            if (broken !== undefined) {
-              body.unpipe(counter);
-              counter.end();
-            }
-            await finished(output);
-            if (broken !== undefined) {
-              throw this.obs.streamError(broken, signal);
-            }
-          }, signal),
-        { policy: this.obs.retryPolicy, idempotent: true, signal },
-      );
-      const { size } = await stat(temporary);
-      if (size !== file.size) {
-        throw new ModelArtsError(LocalErrorCode.malformed, l10n.t('received {0} of {1} bytes', size, file.size), 'malformed');
-      }
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
     }
   }
 }

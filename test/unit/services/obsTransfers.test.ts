@@ -4,6 +4,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { endpointOverridesFor } from '../../../emulator/server';
+import { createServices } from '../../../src/services';
+import { IN_MEMORY_BYTES } from '../../../src/services/obsDownloads';
 import { ObsTransfers } from '../../../src/services/obsTransfers';
 import type { TransferProgress } from '../../../src/services/transferReport';
 import { type Harness, startHarness } from './emulatorHarness';
@@ -164,7 +167,7 @@ describe('OBS transfers', () => {
 
   });
 
-  it('a download that breaks off resumes by Range from what reached the disk', async () => {
+  it('a download that breaks off resumes by Range from what arrived', async () => {
     const data = bytes(7, 40_000);
     objects().set('solo/f.bin', { key: 'solo/f.bin', data, etag: '"x"', contentType: 'application/octet-stream', lastModified: Date.now() });
     harness.emulator.obs.faults.add({ kind: 'reset', method: 'GET', path: '/transfer-tests/solo/f.bin', afterBytes: 10_000 });
@@ -174,6 +177,44 @@ describe('OBS transfers', () => {
     assert.deepEqual(filesIn(path.join(scratch, 'one')), ['f.bin']);
     const reads = harness.emulator.obs.requests.list({ method: 'GET', path: '/transfer-tests/solo/f.bin' });
     assert.deepEqual(reads.map((entry) => [entry.status, entry.range]), [[0, undefined], [206, 'bytes=10000-']]);
+  });
+
+  it('a large download (through a temporary file) that breaks off resumes by Range from what reached the disk', async () => {
+    const data = bytes(8, IN_MEMORY_BYTES + 200_000);
+    objects().set('solo/large.bin', { key: 'solo/large.bin', data, etag: '"x"', contentType: 'application/octet-stream', lastModified: Date.now() });
+    harness.emulator.obs.faults.add({ kind: 'reset', method: 'GET', path: '/transfer-tests/solo/large.bin', afterBytes: 300_000 });
+    const resumed = await transfers().download({ region: REGION, bucket: BUCKET, key: 'solo/large.bin' }, path.join(scratch, 'one'));
+    assert.deepEqual(resumed.transferred, ['large.bin']);
+    assert.deepEqual(readFileSync(path.join(scratch, 'one', 'large.bin')), data);
+    assert.deepEqual(filesIn(path.join(scratch, 'one')), ['large.bin'], 'no temporary file left');
+    const reads = harness.emulator.obs.requests.list({ method: 'GET', path: '/transfer-tests/solo/large.bin' });
+    assert.deepEqual(reads.map((entry) => entry.status), [0, 206]);
+    // What arrived before the break (up to the 300,000 bytes sent; the rest of that write may be lost with the connection).
+    const resumedAt = Number(/^bytes=(\d+)-$/.exec(reads[1].range ?? '')?.[1]);
+    assert.ok(resumedAt > 0 && resumedAt <= 300_000, `resumed at ${reads[1].range}`);
+  });
+
+  it('under a session, cancelling one transfer leaves another whole, and ending the session stops a transfer', async () => {
+    const root = path.join(scratch, 'src', 'set');
+    mkdirSync(root, { recursive: true });
+    for (let i = 0; i < 6; i++) writeFileSync(path.join(root, `f${i}.bin`), bytes(i, 30_000));
+    await transfers().upload({ region: REGION, bucket: BUCKET, key: '' }, [root]);
+    const session = new AbortController();
+    const signedIn = new ObsTransfers(createServices({ credentials: { accessKey: harness.emulator.demo.ak, secretKey: harness.emulator.demo.sk }, endpointOverrides: endpointOverridesFor(harness.emulator.url), userAgent: 'modelarts-explorer-tests', sessionSignal: session.signal }).obs);
+    harness.emulator.obs.faults.add({ kind: 'slow', method: 'GET', path: '/transfer-tests/set/', bytesPerSecond: 300_000, times: Infinity });
+    const place = { region: REGION, bucket: BUCKET, key: 'set/' };
+    const cancel = new AbortController();
+    const [cancelled, whole] = await Promise.all([
+      signedIn.download(place, path.join(scratch, 'a'), { concurrency: 2, signal: cancel.signal, onProgress: (progress) => progress.filesDone >= 2 && cancel.abort() }),
+      signedIn.download(place, path.join(scratch, 'b'), { concurrency: 2, signal: new AbortController().signal }),
+    ]);
+    assert.equal(cancelled.cancelled, true);
+    assert.ok(cancelled.notTransferred.length > 0);
+    assert.deepEqual([whole.transferred.length, whole.failed, whole.notTransferred], [6, [], []]);
+
+    const ended = await signedIn.download(place, path.join(scratch, 'c'), { concurrency: 2, signal: new AbortController().signal, onProgress: (progress) => progress.filesDone >= 2 && session.abort() });
+    assert.ok(ended.notTransferred.length > 0 && ended.transferred.length < 6, `${ended.transferred.length} transferred after the session ended`);
+    assert.deepEqual(ended.failed, []);
   });
 
   it('refuses object names that would lead outside the target folder', async () => {
