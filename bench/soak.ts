@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator/server';
-import { Cleanup, spawnGroup } from '../test/vscode-host/processes';
 import { repoRoot } from '../test/vscode-host/runOptions';
+import { runInExtensionHost } from './hostRun';
 import { benchRow } from './rows';
 import type { SoakPoll, SoakRecord } from './soakHost';
 
@@ -30,26 +30,14 @@ async function runSoak(): Promise<SoakRecord> {
   const folder = mkdtempSync(join(tmpdir(), 'modelarts-soak-'));
   const output = join(folder, 'soak.json');
   const emulator = await startEmulator({ transitionMs: TRANSITION_MS });
-  const cleanup = new Cleanup();
   try {
-    const env = {
-      ...process.env,
+    await runInExtensionHost('out/bench/soakHost.js', {
       MODELARTS_TEST_SOAK_EMULATOR: emulator.url,
       MODELARTS_TEST_SOAK_OUT: output,
       MODELARTS_TEST_SOAK_TRANSITION_MS: String(TRANSITION_MS),
-    };
-    const runner = join(repoRoot, 'out/test/vscode-host/runInVsCode.js');
-    const child = spawnGroup(process.execPath, [runner, '--tests', join(repoRoot, 'out/bench/soakHost.js')], { env, output: 'pipe' }, cleanup);
-    const log: string[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-    const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    if (exitCode !== 0) {
-      throw new Error(`the soak failed in VS Code (exit code ${exitCode}):\n${log.join('').slice(-4000)}`);
-    }
+    });
     return JSON.parse(readFileSync(output, 'utf8')) as SoakRecord;
   } finally {
-    await cleanup.run();
     await emulator.close();
     rmSync(folder, { recursive: true, force: true });
   }

@@ -6,15 +6,13 @@
  * requests and the host's heap are written to MODELARTS_TEST_SOAK_OUT for soak.ts to turn into figures.
  */
 import { writeFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
-import { DEMO_CREDENTIALS } from '../emulator/accounts';
-import { endpointOverridesFor, type LoggedRequest } from '../emulator/server';
+import type { LoggedRequest } from '../emulator/server';
 import type { ModelArtsExtensionApi } from '../src/extension';
 import type { ExplorerNode } from '../src/views/nodes/explorerNode';
-import { TestUserInput } from '../test/integration/testUserInput';
+import type { TestUserInput } from '../test/integration/testUserInput';
 import { VirtualScheduler } from '../test/integration/virtualScheduler';
+import { EmulatorControl, garbageCollector, requiredEnv, signedInExtension } from './hostControl';
 
 export const SOAK_REGION = 'cn-north-4';
 const MINUTE_MS = 60_000;
@@ -55,22 +53,7 @@ export interface SoakRecord {
 export async function run(): Promise<void> {
   const emulatorUrl = requiredEnv('MODELARTS_TEST_SOAK_EMULATOR');
   const control = new EmulatorControl(emulatorUrl);
-  const settings = vscode.workspace.getConfiguration('modelarts');
-  await settings.update('endpointOverrides', endpointOverridesFor(emulatorUrl), vscode.ConfigurationTarget.Global);
-  const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-community.modelarts-explorer');
-  if (!extension) {
-    throw new Error('the extension is not installed');
-  }
-  const api = await extension.activate();
-  await vscode.commands.executeCommand('modelarts.explorer.focus');
-  const ui = new TestUserInput();
-  api.context.ui = ui;
-  // Profile name, AK, SK, security token (none), region: the sign-in's prompts in order.
-  ui.answer('default', DEMO_CREDENTIALS.ak, DEMO_CREDENTIALS.sk, '', SOAK_REGION);
-  await vscode.commands.executeCommand('modelarts.signIn');
-  if (!api.context.session.services) {
-    throw new Error(`signing in failed: ${ui.errors.join('; ')}`);
-  }
+  const { api, ui } = await signedInExtension(emulatorUrl, SOAK_REGION);
 
   const { explorer } = api.context;
   const scheduler = new VirtualScheduler((ms) => control.advanceClock(ms));
@@ -177,54 +160,11 @@ function requestKey(request: LoggedRequest): string {
   return [request.method, request.path, JSON.stringify(request.query), request.body ?? ''].join(' ');
 }
 
-/** A full collection before each reading, so the figure is what is kept, not garbage not yet collected. */
-function garbageCollector(): () => void {
-  setFlagsFromString('--expose-gc');
-  const gc: unknown = runInNewContext('gc');
-  if (typeof gc !== 'function') {
-    throw new Error('no gc() in this extension host');
-  }
-  return () => gc();
-}
-
 async function waitFor(condition: () => boolean): Promise<void> {
   for (let tries = 0; !condition(); tries++) {
     if (tries > 200) {
       throw new Error('the explorer view did not change visibility');
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is not set (bench/soak.ts sets it)`);
-  }
-  return value;
-}
-
-/** The emulator's unsigned control routes (emulator/control.ts), from this other process. */
-class EmulatorControl {
-  constructor(private readonly baseUrl: string) {}
-
-  async advanceClock(ms: number): Promise<void> {
-    await this.call('POST', 'clock', { advance_ms: ms });
-  }
-
-  async clearRequests(): Promise<void> {
-    await this.call('DELETE', 'requests');
-  }
-
-  async requests(): Promise<LoggedRequest[]> {
-    return ((await this.call('GET', 'requests')) as { requests: LoggedRequest[] }).requests;
-  }
-
-  private async call(method: string, route: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${this.baseUrl}/__emulator/${route}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!response.ok) {
-      throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
-    }
-    return response.status === 204 ? undefined : response.json();
   }
 }

@@ -1,12 +1,12 @@
 /**
- * `node out/emulator/cli.js [--port N] [--latency MS] [--scale [N]] [--transition-ms MS] [--empty]`
+ * `node out/emulator/cli.js [--port N] [--latency MS] [--scale] [--scale-jobs N] [--transition-ms MS] [--empty]`
  * Starts the emulator and prints what a person needs to point VS Code at it.
  */
 import { PROJECT_REGIONS } from './accounts';
+import { SCALE, SCALE_OBS_BUCKET, SCALE_OBS_FOLDER, SCALE_REGION } from './seedScale';
 import { endpointOverridesFor, type EmulatorOptions, startEmulator } from './server';
 
-const DEFAULT_SCALE = 10_000;
-const USAGE = 'usage: node out/emulator/cli.js [--port N] [--latency MS] [--scale [N]] [--transition-ms MS] [--empty]';
+const USAGE = 'usage: node out/emulator/cli.js [--port N] [--latency MS] [--scale] [--scale-jobs N] [--transition-ms MS] [--empty]';
 
 function parseArgs(args: readonly string[]): EmulatorOptions {
   const options: EmulatorOptions = {};
@@ -29,7 +29,10 @@ function parseArgs(args: readonly string[]): EmulatorOptions {
         options.transitionMs = numberAfter(i++, '--transition-ms');
         break;
       case '--scale':
-        options.scaleTrainingJobs = /^\d+$/.test(args[i + 1] ?? '') ? numberAfter(i++, '--scale') : DEFAULT_SCALE;
+        options.scale = true;
+        break;
+      case '--scale-jobs':
+        options.scaleTrainingJobs = numberAfter(i++, '--scale-jobs');
         break;
       case '--empty':
         options.seed = 'empty';
@@ -51,8 +54,12 @@ async function main(): Promise<void> {
     `  Demo secret key (SK): ${emulator.demo.sk}`,
     `  Regions with a project: ${PROJECT_REGIONS.join(', ')}`,
   ];
+  if (options.scale) {
+    const counts = `${SCALE.trainingJobs} training jobs, ${SCALE.notebooks} notebooks, ${SCALE.poolNodes} pool nodes, ${SCALE.liteServers} Lite Servers`;
+    lines.push(`  Scale mode (${SCALE_REGION}): ${counts}, ${SCALE.obsObjects} objects in obs://${SCALE_OBS_BUCKET}/${SCALE_OBS_FOLDER}`);
+  }
   if (options.scaleTrainingJobs) {
-    lines.push(`  Scale mode: ${options.scaleTrainingJobs} extra training jobs in cn-north-4`);
+    lines.push(`  ${options.scaleTrainingJobs} extra training jobs in cn-north-4`);
   }
   lines.push(
     '',

@@ -10,7 +10,7 @@ import { serverView } from './areas/devServerView';
 import { notebookView } from './areas/notebookView';
 import { NODE_PHASES, POOL_PHASES } from './areas/poolModel';
 import { nodeView, poolView } from './areas/poolView';
-import { setScriptedLog } from './areas/trainingLogs';
+import { setLogRate, setScriptedLog } from './areas/trainingLogs';
 import { trainingJobView } from './areas/trainingView';
 import type { FaultController, FaultRule } from './faults';
 import { isRecord } from './http';
@@ -26,6 +26,8 @@ export interface ControlContext {
   readonly state: EmulatorState;
   readonly faults: FaultController;
   readonly requests: RequestLog;
+  /** The OBS stand-in's own request log. */
+  readonly obsRequests: RequestLog;
   readonly baseUrl: () => string;
 }
 
@@ -111,6 +113,11 @@ function controlRoutes(ctx: ControlContext): Router<ControlHandler> {
       requests.clear();
       return noContent;
     })
+    .add('GET', p('obs/requests'), () => ({ status: 200, json: { requests: ctx.obsRequests.list() } }))
+    .add('DELETE', p('obs/requests'), () => {
+      ctx.obsRequests.clear();
+      return noContent;
+    })
     .add('POST', p('accounts'), ({ body }) => {
       const account = accounts.add(stringField(body, 'ak'), stringField(body, 'sk'));
       const projects = Object.fromEntries(PROJECT_REGIONS.map((region) => [region, accounts.projectOf(account, region)?.projectId]));
@@ -137,7 +144,12 @@ function controlRoutes(ctx: ControlContext): Router<ControlHandler> {
       return trainingJobResult(ctx, params.id);
     })
     .add('PUT', p('state/training-jobs/{id}/log'), ({ params, body }) => {
-      setScriptedLog(requireFound(state.findTrainingJob(params.id), 'training job', params.id).job, stringListField(body, 'lines'));
+      const { job } = requireFound(state.findTrainingJob(params.id), 'training job', params.id);
+      if ('bytes_per_second' in body) {
+        setLogRate(job, positiveField(body, 'bytes_per_second'), state.clock.now());
+      } else {
+        setScriptedLog(job, stringListField(body, 'lines'));
+      }
       return noContent;
     })
     .add('GET', p('state/pools/{name}'), ({ params }) => poolResult(ctx, params.name))
@@ -237,6 +249,14 @@ function numberField(body: Record<string, unknown>, key: string): number {
   const value = body[key];
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new ControlError(400, `${key} must be a number`);
+  }
+  return value;
+}
+
+function positiveField(body: Record<string, unknown>, key: string): number {
+  const value = numberField(body, key);
+  if (value <= 0) {
+    throw new ControlError(400, `${key} must be more than 0`);
   }
   return value;
 }

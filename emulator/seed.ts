@@ -245,7 +245,7 @@ function seededJob(project: ProjectState, seed: JobSeed, workspaceIds: string[],
 const SCALE_JOB_FLAVOR = 'modelarts.p3.large.public';
 
 /** `count` jobs in the default workspace, one a minute up to now; the newest are still running. */
-function scaleJobs(project: ProjectState, count: number, now: number): TrainingJobRecord[] {
+export function scaleJobs(project: ProjectState, count: number, now: number): TrainingJobRecord[] {
   const random = new SeedRandom(count);
   const algorithm = Object.freeze(algorithmFor('scale', SCALE_JOB_FLAVOR, random));
   const width = String(count).length;

@@ -37,6 +37,7 @@ import { recorderFor } from './recorder';
 import { RequestLog } from './requestLog';
 import { Router } from './router';
 import { seedDemo } from './seed';
+import { seedScale } from './seedScale';
 import { EmulatorState } from './state';
 
 export type { TemporaryCredentialsView } from './control';
@@ -50,6 +51,8 @@ export interface EmulatorOptions {
   seed?: 'demo' | 'empty';
   /** Adds that many training jobs to the demo account's cn-north-4 default workspace. */
   scaleTrainingJobs?: number;
+  /** Scale mode: the demo seed plus a big account's lists (SCALE in seedScale.ts: 10,000 training jobs, 1,000 notebooks…). */
+  scale?: boolean;
   /** How long each transitional status lasts (default 3000 ms). */
   transitionMs?: number;
   /** Added to every non-control response (default 0). */
@@ -120,16 +123,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const requests = new RequestLog();
   const router = apiRouter(accounts, state);
   const record = recorderFor(options.recordFile);
-  const obs = createObsStandIn(accounts, clock, record);
+  const obs = createObsStandIn(accounts, clock, record, () => faults.latencyMs);
   if ((options.seed ?? 'demo') === 'demo') {
     seedDemo(state, demoAccount.ak, { scaleTrainingJobs: options.scaleTrainingJobs });
     seedObs(obs.store, demoAccount.domainId);
+    if (options.scale) {
+      seedScale(state, demoAccount.ak, obs.store, demoAccount.domainId);
+    }
   }
 
   let url = '';
   const baseUrl = (): string => url;
   const pipeline = { auth: new GatewayAuth(accounts, clock), router, state, faults, requests, record, conformance: new ConformanceChecker(), baseUrl };
-  const control = createControlHandler({ accounts, state, faults, requests, baseUrl });
+  const control = createControlHandler({ accounts, state, faults, requests, obsRequests: obs.requests, baseUrl });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const requestId = newRequestId();
     res.setHeader('X-Request-Id', requestId);

@@ -51,6 +51,7 @@ import { JobWatcher } from './views/jobWatch/jobWatcher';
 import { WatchedJobs } from './views/jobWatch/watchedJobs';
 import { ResourceDocuments } from './views/resourceDocuments';
 import { ResourceStates } from './views/resourceStates';
+import { TrainingLogViewer } from './views/trainingLogViewer';
 import { PanelRestorer } from './webviews/panelSerializers';
 import { ProfileStatusBar } from './views/statusBar/profileStatusBar';
 import { WalkthroughProgress } from './walkthrough';
@@ -68,6 +69,8 @@ export interface ModelArtsExtensionApi {
   readonly nextSteps: NextSteps;
   /** The watch of training jobs' ends, so tests can drive its polls on a virtual clock and see its status bar item. */
   readonly jobWatcher: JobWatcher;
+  /** The followed training logs, so tests can drive their polls on a virtual clock. */
+  readonly trainingLogs: TrainingLogViewer;
   /** The folder sync that Run on ModelArts uploads with, so tests can sync a folder by itself. */
   readonly folderSync: { readonly syncFolder: typeof syncFolder; readonly listSyncedFiles: typeof listSyncedFiles };
   /** The profile's status bar item, so tests can read what it says. */
@@ -82,7 +85,7 @@ export interface ModelArtsExtensionApi {
   readonly panelRestorer: PanelRestorer;
 }
 
-export async function activate(extensionContext: vscode.ExtensionContext): Promise<ModelArtsExtensionApi> {
+export function activate(extensionContext: vscode.ExtensionContext): ModelArtsExtensionApi {
   // Code shared with the webviews and the emulator (form rules, services) translates with @vscode/l10n: same bundle.
   l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const version = String(extensionContext.extension.packageJSON.version ?? '0');
@@ -103,6 +106,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   const chat = registerChat(context, extensionContext.extension.packageJSON);
   const nextSteps = new NextSteps(context);
   const jobWatcher = new JobWatcher(context);
+  const trainingLogs = new TrainingLogViewer(context);
   const profileStatus = new ProfileStatusBar(context);
   const costGuard = new CostGuard(context);
   const rowClicks = new RowClicks();
@@ -123,7 +127,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
     profileStatus,
     ...registerExplorerCommands(context),
     ...registerNotebookCommands(context),
-    ...registerTrainingJobCommands(context),
+    ...registerTrainingJobCommands(context, trainingLogs),
     ...registerWebviewCommands(context),
     ...registerPreviewCommands(context, rowClicks),
     ...panelRestorer.register(),
@@ -163,9 +167,21 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   );
   explorer.poller.setVisible(treeView.visible);
 
-  await accounts.reload();
+  void loadAccount(accounts, log);
+  return { context, dragAndDrop: dragAndDropController, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher, trainingLogs, folderSync: { syncFolder, listSyncedFiles }, profileStatus, costGuard, activityTree: activityView.tree, rowClicks, panelRestorer };
+}
+
+/**
+ * Reads the profiles in the background, so activation does not wait on the workbench's round trips: commands, the
+ * explorer's roots and the profile's status bar wait for `accounts.loaded`. Until the end the welcome says
+ * "checking"; the sign-in welcome would flash before the account is known.
+ */
+async function loadAccount(accounts: AccountManager, log: ExtensionLog): Promise<void> {
+  try {
+    await accounts.reload();
+  } catch (error) {
+    log.error(`Could not read the stored profiles: ${error instanceof Error ? error.message : String(error)}`);
+  }
   await detectKooCliConfig();
-  // Until now the welcome says "checking"; the sign-in welcome would flash before the account is known.
   await vscode.commands.executeCommand('setContext', 'modelarts.accountChecked', true);
-  return { context, dragAndDrop: dragAndDropController, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher, folderSync: { syncFolder, listSyncedFiles }, profileStatus, costGuard, activityTree: activityView.tree, rowClicks, panelRestorer };
 }

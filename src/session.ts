@@ -56,6 +56,11 @@ export class SessionManager implements vscode.Disposable {
     return this.accounts.account;
   }
 
+  /** Settles once the profiles were first read (see AccountManager.loaded). */
+  get loaded(): Promise<void> {
+    return this.accounts.loaded;
+  }
+
   /**
    * Aborted when the account or profile in use changes (a new signal for the next one). Every request of
    * `services` stops with it; other work started for the account passes it, or combines it with its own.

@@ -73,7 +73,7 @@ function serverTimeline(status: DevServerSeed['status'], createAt: number, now: 
   }
 }
 
-function seededServer(project: ProjectState, seed: DevServerSeed, now: number, hyperinstanceId?: string): DevServerRecord {
+export function seededServer(project: ProjectState, seed: DevServerSeed, now: number, hyperinstanceId?: string): DevServerRecord {
   const flavor = DEV_SERVER_FLAVORS.find((candidate) => candidate.flavor === seed.flavor);
   if (!flavor) {
     throw new Error(`seed: unknown Lite Server flavor ${seed.flavor}`);

@@ -6,6 +6,7 @@
  */
 import type { TrainingJobRecord, TrainingPhase } from '../state';
 import { failureLines } from './trainingFailures';
+import { type LogRate, ratePreview } from './trainingLogRate';
 import { runWindow } from './trainingView';
 
 /** The preview returns at most this many step lines (the newest ones). */
@@ -22,17 +23,28 @@ export interface LogPreview {
   readonly full_size: number;
 }
 
-/** Logs a test gave a job (`PUT /__emulator/state/training-jobs/{id}/log`): each task's log is these lines, in any phase. */
-const scriptedLogs = new WeakMap<TrainingJobRecord, readonly string[]>();
+/**
+ * Logs a test gave a job (`PUT /__emulator/state/training-jobs/{id}/log`), the latest one set: each task's log is
+ * these lines in any phase, or grows at a rate while the job runs (trainingLogRate.ts).
+ */
+const setLogs = new WeakMap<TrainingJobRecord, { readonly lines: readonly string[] } | { readonly rate: LogRate }>();
 
 export function setScriptedLog(job: TrainingJobRecord, lines: readonly string[]): void {
-  scriptedLogs.set(job, lines);
+  setLogs.set(job, { lines });
+}
+
+/** From `now` on, while the job runs, each task's log grows by `bytesPerSecond`. */
+export function setLogRate(job: TrainingJobRecord, bytesPerSecond: number, now: number): void {
+  setLogs.set(job, { rate: { bytesPerSecond, since: now } });
 }
 
 export function logPreview(job: TrainingJobRecord, task: string, now: number, transitionMs: number): LogPreview {
-  const scripted = scriptedLogs.get(job);
-  if (scripted) {
-    const content = linesText(scripted);
+  const set = setLogs.get(job);
+  if (set && 'rate' in set) {
+    return ratePreview(job, set.rate, task, now);
+  }
+  if (set) {
+    const content = linesText(set.lines);
     return { content, current_size: Buffer.byteLength(content), full_size: Buffer.byteLength(content) };
   }
   const run = runWindow(job, now);

@@ -35,8 +35,11 @@ export function isObsPath(path: string): boolean {
   return !MODELARTS_PATH.test(path);
 }
 
-/** `record` gets XML request and answer documents; object contents are recorded as null. */
-export function createObsStandIn(accounts: AccountRegistry, clock: Clock, record: Recorder): ObsStandIn {
+/**
+ * `record` gets XML request and answer documents; object contents are recorded as null. `latencyMs` (the
+ * emulator's injected round-trip latency, read per request) delays each answer, as it delays the API's.
+ */
+export function createObsStandIn(accounts: AccountRegistry, clock: Clock, record: Recorder, latencyMs: () => number = () => 0): ObsStandIn {
   const store = new ObsStore(() => clock.now());
   const faults = newObsFaults();
   const requests = new RequestLog();
@@ -90,6 +93,10 @@ export function createObsStandIn(accounts: AccountRegistry, clock: Clock, record
       }
     } catch (error) {
       response = errorResponse(error, requestId, prefix, method === 'HEAD');
+    }
+    const latency = latencyMs();
+    if (latency > 0) {
+      await new Promise((resolve) => setTimeout(resolve, latency));
     }
     const completed = await send(res, { ...response, headers: { ...response.headers, [`${prefix}request-id`]: requestId } }, method === 'HEAD', fault);
     log(completed ? response.status : 0, body, response);

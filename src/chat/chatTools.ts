@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
 import type { ModelArtsTool, ToolEnvironment } from './modelArtsTool';
 import type { JsonSchema } from './toolInput';
@@ -126,8 +125,8 @@ const TOOL_CLASSES: readonly ToolClass[] = [
   CreateLiteServerTool,
 ];
 
-/** Registers every tool with VS Code; answers them by name (tests prepare their invocations). */
-export function registerTools(context: CommandContext, declared: readonly DeclaredTool[]): { tools: ReadonlyMap<string, ModelArtsTool<ScopeInput>>; disposables: vscode.Disposable[] } {
+/** Every tool, by its name; registerChat registers them with VS Code, and loads this module on their first use. */
+export function createTools(context: CommandContext, declared: readonly DeclaredTool[]): ReadonlyMap<string, ModelArtsTool<ScopeInput>> {
   const schemas = new Map(declared.map((tool) => [tool.name, tool.inputSchema ?? {}]));
   const environment: ToolEnvironment = {
     context,
@@ -140,7 +139,5 @@ export function registerTools(context: CommandContext, declared: readonly Declar
       return schema;
     },
   };
-  const tools = new Map(TOOL_CLASSES.map((ToolClass) => new ToolClass(environment)).map((tool) => [tool.name, tool]));
-  const disposables = [...tools.values()].map((tool) => vscode.lm.registerTool(tool.name, tool));
-  return { tools, disposables };
+  return new Map(TOOL_CLASSES.map((ToolClass) => new ToolClass(environment)).map((tool) => [tool.name, tool]));
 }

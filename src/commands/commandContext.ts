@@ -57,10 +57,13 @@ export function createCommandContext(parts: Omit<CommandContext, 'ui' | 'sshHost
  * Registers a command inside the one wrapper that logs it and turns any failure
  * into one error message with the error code and request id. Cancelling is not
  * a failure. Commands take an optional tree node and otherwise ask for the target.
+ * A command runs once the profiles were first read, never against a half-loaded account.
  */
 export function registerCommand(context: CommandContext, id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
+      // Activation does not wait for the profiles: a command that runs before they are read waits for them.
+      await context.accounts.loaded;
       return await inCommandScope(context.activity, id, () => handler(...args));
     } catch (error) {
       if (isCancellation(error)) {

@@ -7,8 +7,8 @@ import { readableStatus } from '../views/format';
 import { scheduledEventKind } from '../views/kinds/scheduledEventKind';
 import { canChangeWorkspace, RegionNode, WorkspaceNode } from '../views/nodes/regionNodes';
 import { withCapability } from '../views/resourceKind';
+import { panels } from '../webviews/panels';
 import { cell, TablePanel } from '../webviews/tablePanel';
-import { WorkspaceFormPanel } from '../webviews/workspaceFormPanel';
 import { type CommandContext, registerCommand } from './commandContext';
 import { confirmAction } from './confirm';
 import { withProgress } from './progress';
@@ -21,7 +21,7 @@ export function registerManagementCommands(context: CommandContext): vscode.Disp
   return [
     registerCommand(context, 'modelarts.workspace.create', async (node) => {
       requireServices(context);
-      return WorkspaceFormPanel.create(context, await resolveRegion(context, node, vscode.l10n.t('Create a workspace in which region?')));
+      return (await panels()).WorkspaceFormPanel.create(context, await resolveRegion(context, node, vscode.l10n.t('Create a workspace in which region?')));
     }),
     registerCommand(context, 'modelarts.workspace.edit', async (node) => {
       const { region, workspace } = await resolveWorkspace(context, node);
@@ -32,7 +32,7 @@ export function registerManagementCommands(context: CommandContext): vscode.Disp
         const why = latest.id === DEFAULT_WORKSPACE_ID ? vscode.l10n.t('The default workspace cannot be changed.') : vscode.l10n.t('Workspace "{0}" is {1}; it cannot be changed.', latest.name, readableStatus(latest.status ?? ''));
         throw new ModelArtsError(LocalErrorCode.invalidInput, why, 'config');
       }
-      return WorkspaceFormPanel.edit(context, region, latest);
+      return (await panels()).WorkspaceFormPanel.edit(context, region, latest);
     }),
     registerCommand(context, 'modelarts.workspace.delete', async (node) => {
       const { region, workspace } = await resolveWorkspace(context, node);

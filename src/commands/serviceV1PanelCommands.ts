@@ -3,9 +3,8 @@ import { modelKind } from '../views/kinds/modelKind';
 import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
 import { withCapability } from '../views/resourceKind';
 import { createServiceV1Form } from '../webviews/createForms';
-import { CreateResourcePanel } from '../webviews/createResourcePanel';
-import { DetailsPanel } from '../webviews/detailsPanel';
 import { modelDetails, serviceV1Details } from '../webviews/detailsPresenters';
+import { panels } from '../webviews/panels';
 import { emptyServiceV1Form, serviceV1ToFormValues } from '../webviews/serviceV1FormRules';
 import { type CommandContext, registerCommand } from './commandContext';
 import { withProgress } from './progress';
@@ -16,7 +15,7 @@ export function registerServiceV1PanelCommands(context: CommandContext): vscode.
   return [
     registerCommand(context, 'modelarts.serviceV1.create', async (node) => {
       const scope = await resolveFormScope(context, node);
-      return new CreateResourcePanel(context, createServiceV1Form, scope.region, emptyServiceV1Form(scope.workspaceId));
+      return new (await panels()).CreateResourcePanel(context, createServiceV1Form, scope.region, emptyServiceV1Form(scope.workspaceId));
     }),
     registerCommand(context, 'modelarts.serviceV1.createSimilar', async (node) => {
       const target = await resolveTarget(context, serviceV1Kind, node);
@@ -25,14 +24,14 @@ export function registerServiceV1PanelCommands(context: CommandContext): vscode.
       const service = await withProgress(vscode.l10n.t('Loading real-time service "{0}"…', target.item.service_name), (signal) =>
         services.inferenceV1.get(target.scope.region, target.item.service_id, signal),
       );
-      return new CreateResourcePanel(context, createServiceV1Form, target.scope.region, serviceV1ToFormValues(service, target.scope.workspaceId));
+      return new (await panels()).CreateResourcePanel(context, createServiceV1Form, target.scope.region, serviceV1ToFormValues(service, target.scope.workspaceId));
     }),
-    registerCommand(context, 'modelarts.serviceV1.showDetails', async (node) => DetailsPanel.show(context, serviceV1Details, await resolveTarget(context, serviceV1Kind, node))),
-    registerCommand(context, 'modelarts.model.showDetails', async (node) => DetailsPanel.show(context, modelDetails, await resolveTarget(context, modelKind, node))),
+    registerCommand(context, 'modelarts.serviceV1.showDetails', async (node) => (await panels()).DetailsPanel.show(context, serviceV1Details, await resolveTarget(context, serviceV1Kind, node))),
+    registerCommand(context, 'modelarts.model.showDetails', async (node) => (await panels()).DetailsPanel.show(context, modelDetails, await resolveTarget(context, modelKind, node))),
     registerCommand(context, 'modelarts.model.deployV1', async (node) => {
       const target = await resolveTarget(context, modelKind, node, withCapability(modelKind, 'canDeploy'));
       const values = { ...emptyServiceV1Form(target.scope.workspaceId), modelName: target.item.model_name, modelId: target.item.model_id };
-      return new CreateResourcePanel(context, createServiceV1Form, target.scope.region, values);
+      return new (await panels()).CreateResourcePanel(context, createServiceV1Form, target.scope.region, values);
     }),
   ];
 }

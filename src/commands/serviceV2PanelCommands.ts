@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { serviceV2Kind } from '../views/kinds/serviceV2Kind';
-import { CreateResourcePanel } from '../webviews/createResourcePanel';
 import { createServiceV2Form } from '../webviews/createServiceV2Form';
-import { DetailsPanel } from '../webviews/detailsPanel';
+import { panels } from '../webviews/panels';
 import { serviceV2Details } from '../webviews/serviceV2Details';
 import { emptyServiceV2Form, serviceV2ToFormValues } from '../webviews/serviceV2FormRules';
 import { type CommandContext, registerCommand } from './commandContext';
@@ -14,15 +13,15 @@ export function registerServiceV2PanelCommands(context: CommandContext): vscode.
   return [
     registerCommand(context, 'modelarts.serviceV2.create', async (node) => {
       const scope = await resolveFormScope(context, node);
-      return new CreateResourcePanel(context, createServiceV2Form, scope.region, emptyServiceV2Form(scope.workspaceId));
+      return new (await panels()).CreateResourcePanel(context, createServiceV2Form, scope.region, emptyServiceV2Form(scope.workspaceId));
     }),
     registerCommand(context, 'modelarts.serviceV2.createSimilar', async (node) => {
       const target = await resolveTarget(context, serviceV2Kind, node);
       const services = requireServices(context);
       // The list leaves out the deployments' configuration (§4.2) the form is filled from.
       const service = await withProgress(vscode.l10n.t('Loading real-time service "{0}"…', target.item.name), (signal) => services.inferenceV2.get(target.scope.region, target.item.id, signal));
-      return new CreateResourcePanel(context, createServiceV2Form, target.scope.region, serviceV2ToFormValues(service, target.scope.workspaceId));
+      return new (await panels()).CreateResourcePanel(context, createServiceV2Form, target.scope.region, serviceV2ToFormValues(service, target.scope.workspaceId));
     }),
-    registerCommand(context, 'modelarts.serviceV2.showDetails', async (node) => DetailsPanel.show(context, serviceV2Details, await resolveTarget(context, serviceV2Kind, node))),
+    registerCommand(context, 'modelarts.serviceV2.showDetails', async (node) => (await panels()).DetailsPanel.show(context, serviceV2Details, await resolveTarget(context, serviceV2Kind, node))),
   ];
 }

@@ -3,7 +3,7 @@ import { tasksOf, type TrainingJob } from '../services/trainingJobs';
 import { parseTimestamp } from '../views/format';
 import { trainingJobKind } from '../views/kinds/trainingJobKind';
 import { type EventSeverity, formatServiceEvents } from '../views/serviceEvents';
-import { TrainingLogViewer } from '../views/trainingLogViewer';
+import type { TrainingLogViewer } from '../views/trainingLogViewer';
 import { type CommandContext, registerCommand } from './commandContext';
 import { deleteQuestion } from './confirm';
 import { withProgress } from './progress';
@@ -39,8 +39,7 @@ export const trainingJobActions: Readonly<Record<'stop' | 'delete', ResourceActi
 /** Training events are Info, Warning or Error (§2.1). */
 const EVENT_SEVERITY: Readonly<Record<string, EventSeverity>> = { Info: 'normal', Warning: 'warning', Error: 'abnormal' };
 
-export function registerTrainingJobCommands(context: CommandContext): vscode.Disposable[] {
-  const logs = new TrainingLogViewer(context);
+export function registerTrainingJobCommands(context: CommandContext, logs: TrainingLogViewer): vscode.Disposable[] {
   return [
     logs,
     ...registerCommonResourceCommands(context, trainingJobKind, 'modelarts.trainingJob'),

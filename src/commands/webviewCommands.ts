@@ -4,11 +4,10 @@ import { readableStatus } from '../views/format';
 import { poolKind } from '../views/kinds/poolKinds';
 import { withCapability } from '../views/resourceKind';
 import { createNotebookForm, createPoolForm, createTrainingJobForm, editPoolForm } from '../webviews/createForms';
-import { type CreateForm, CreateResourcePanel } from '../webviews/createResourcePanel';
-import { DetailsPanel } from '../webviews/detailsPanel';
+import type { CreateForm } from '../webviews/createResourcePanel';
 import { type DetailsPresenter, notebookDetails, poolDetails, trainingJobDetails } from '../webviews/detailsPresenters';
-import { EditResourcePanel } from '../webviews/editResourcePanel';
 import { emptyNotebookForm, emptyTrainingJobForm, notebookToFormValues, trainingJobToFormValues } from '../webviews/formRules';
+import { panels } from '../webviews/panels';
 import { emptyPoolForm } from '../webviews/poolFormRules';
 import { type CommandContext, registerCommand } from './commandContext';
 import { withProgress } from './progress';
@@ -21,7 +20,7 @@ export function registerWebviewCommands(context: CommandContext): vscode.Disposa
     ...panelCommands(context, 'modelarts.trainingJob', createTrainingJobForm, emptyTrainingJobForm, trainingJobToFormValues, trainingJobDetails),
     registerCommand(context, 'modelarts.pool.create', async (node) => {
       const scope = await resolveFormScope(context, node);
-      return new CreateResourcePanel(context, createPoolForm, scope.region, emptyPoolForm(scope.workspaceId));
+      return new (await panels()).CreateResourcePanel(context, createPoolForm, scope.region, emptyPoolForm(scope.workspaceId));
     }),
     registerCommand(context, 'modelarts.pool.edit', async (node) => {
       const target = await resolveTarget(context, poolKind, node, withCapability(poolKind, 'canEdit'));
@@ -34,9 +33,9 @@ export function registerWebviewCommands(context: CommandContext): vscode.Disposa
       if (!poolKind.capabilities(latest).includes('canEdit')) {
         throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Resource pool "{0}" is {1}; it can be edited once it is Running.', name, readableStatus(poolKind.status(latest))), 'config');
       }
-      return EditResourcePanel.show(context, editPoolForm, { ...target, item: latest });
+      return (await panels()).EditResourcePanel.show(context, editPoolForm, { ...target, item: latest });
     }),
-    registerCommand(context, 'modelarts.pool.showDetails', async (node) => DetailsPanel.show(context, poolDetails, await resolveTarget(context, poolKind, node))),
+    registerCommand(context, 'modelarts.pool.showDetails', async (node) => (await panels()).DetailsPanel.show(context, poolDetails, await resolveTarget(context, poolKind, node))),
   ];
 }
 
@@ -51,12 +50,12 @@ function panelCommands<Values extends { readonly workspaceId: string; readonly n
   return [
     registerCommand(context, `${prefix}.create`, async (node) => {
       const scope = await resolveFormScope(context, node);
-      return new CreateResourcePanel(context, form, scope.region, emptyValues(scope.workspaceId));
+      return new (await panels()).CreateResourcePanel(context, form, scope.region, emptyValues(scope.workspaceId));
     }),
     registerCommand(context, `${prefix}.createSimilar`, async (node) => {
       const target = await resolveTarget(context, form.kind, node);
-      return new CreateResourcePanel(context, form, target.scope.region, similarValues(target.item, target.scope.workspaceId));
+      return new (await panels()).CreateResourcePanel(context, form, target.scope.region, similarValues(target.item, target.scope.workspaceId));
     }),
-    registerCommand(context, `${prefix}.showDetails`, async (node) => DetailsPanel.show(context, details, await resolveTarget(context, form.kind, node))),
+    registerCommand(context, `${prefix}.showDetails`, async (node) => (await panels()).DetailsPanel.show(context, details, await resolveTarget(context, form.kind, node))),
   ];
 }

@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import ObsClient from 'esdk-obs-nodejs';
+import type ObsClient from 'esdk-obs-nodejs';
 import createHttpsProxyAgent, { type HttpsProxyAgent } from 'https-proxy-agent';
 import { endpointFor, isLoopbackHost } from './endpoints';
 import { cancelledError, LocalErrorCode, ModelArtsError } from './errors';
@@ -136,7 +136,9 @@ export class ObsClients {
     if (proxied) {
       this.proxyAgent ??= createHttpsProxyAgent(proxyUrl);
     }
-    const client = new ObsClient({
+    // The OBS SDK loads at the first OBS call: most sessions never make one.
+    const { default: ObsSdk } = await import('esdk-obs-nodejs');
+    const client = new ObsSdk({
       access_key_id: credentials.accessKey,
       secret_access_key: credentials.secretKey,
       security_token: credentials.securityToken,

@@ -1,23 +1,13 @@
-// The core SDK must be loaded before log4js is reconfigured: it configures log4js on import.
-import { ClientBuilder } from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder';
-import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials';
 import type { HcClient, HttpRequestOptions } from '@huaweicloud/huaweicloud-sdk-core/HcClient';
 import type { AxiosRequestConfig, AxiosResponseHeaders } from 'axios';
 import * as l10n from '@vscode/l10n';
-import log4js from 'log4js';
+import { loadCoreSdk } from './coreSdk';
 import { cancelledError, LocalErrorCode, ModelArtsError } from './errors';
 import { type AuthWatch, withSessionSignal } from './sessionSignal';
 import { endpointFor, type EndpointOverrides, isLoopbackHost, type ServiceName } from './endpoints';
 import { type ServiceLogger, silentLogger } from './logger';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from './retry';
 import { Redactor } from './secrets';
-
-// On import the core SDK logs every failed request, Authorization header included,
-// to stdout. Nothing of it may reach any output.
-log4js.configure({
-  appenders: { discard: { type: 'stdout' } },
-  categories: { default: { appenders: ['discard'], level: 'off' } },
-});
 
 export interface Credentials {
   readonly accessKey: string;
@@ -182,7 +172,7 @@ export class SignedClient {
     }
     const url = fillPath(request.path, request.pathParams ?? {});
     const started = Date.now();
-    const core = this.coreClient(endpointFor(request.service, request.region, this.options.endpointOverrides), projectId);
+    const core = await this.coreClient(endpointFor(request.service, request.region, this.options.endpointOverrides), projectId);
     const options: CoreRequestOptions = {
       method: request.method,
       url,
@@ -214,7 +204,8 @@ export class SignedClient {
     }
   }
 
-  private coreClient(endpoint: string, projectId: string | undefined): HcClient {
+  private async coreClient(endpoint: string, projectId: string | undefined): Promise<HcClient> {
+    const { ClientBuilder, BasicCredentials } = await loadCoreSdk();
     const key = `${endpoint}|${projectId ?? ''}`;
     let client = this.coreClients.get(key);
     if (!client) {

@@ -224,8 +224,9 @@ export class TrainingJobService {
       signal,
     });
     const content = response.content ?? '';
-    // The sizes count bytes (assumed: the reference does not say; the 5 MB limit suggests it).
-    const bytes = new TextEncoder().encode(content).length;
+    // The sizes count bytes (assumed: the reference does not say; the 5 MB limit suggests it). Counted, not encoded:
+    // a fast log's preview is 5 MB at every poll.
+    const bytes = Buffer.byteLength(content, 'utf8');
     return { content, currentSize: response.current_size ?? bytes, fullSize: response.full_size ?? bytes };
   }
 

@@ -96,6 +96,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       children.forEach((child) => this.watchIfChanging(child));
       return children;
     }
+    // Until the profiles are read, no account is known though one may be: the roots wait rather than say signed out.
+    await this.session.loaded;
     const services = this.session.services;
     if (!services) {
       return []; // signed out: the view shows its welcome content

@@ -39,12 +39,6 @@ export function lastErrorLine(log: string): string | undefined {
   return undefined;
 }
 
-/** Whether the item failed, says no reason itself, and another request may find one: its tooltip waits for the hover. */
-export function readsFailureReason<T>(kind: ResourceKind<T>, item: T): boolean {
-  const reason = kind.failureReason;
-  return reason?.read !== undefined && kind.category(item) === 'failed' && reasonLine(reason.stated(item)) === undefined;
-}
-
 /**
  * Why the item failed: what it states, else what `read` finds; undefined when it has not failed or nobody
  * says. A failed read leaves the reason out rather than failing a hover or a panel; cancelling still cancels.

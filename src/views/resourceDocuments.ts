@@ -32,10 +32,13 @@ export class ResourceDocuments implements vscode.TextDocumentContentProvider, vs
     return vscode.Uri.from({ scheme: RESOURCE_SCHEME, path });
   }
 
-  /** Replaces an open document's content; editors showing it update in place. */
-  update(uri: vscode.Uri, content: string): void {
-    this.contents.set(uri.toString(), this.redactor.redact(content));
-    this.changed.fire(uri);
+  /**
+   * Replaces an open document's content; editors showing it update in place. Resolves once they have it, so that a
+   * caller changing the document again and again sends the next change only then: the workbench drops a change
+   * still being applied when the next arrives, and a stream of large ones would never show.
+   */
+  update(uri: vscode.Uri, content: string): Promise<void> {
+    return this.updateOpen(uri, this.redactor.redact(content));
   }
 
   /** Opens (or updates, if already open) a read-only document; the editor it answers shows `content`. */
@@ -49,8 +52,8 @@ export class ResourceDocuments implements vscode.TextDocumentContentProvider, vs
   }
 
   /**
-   * Updates the document; when it is already open, resolves once the editor has the new text. That arrives
-   * asynchronously, as a change, unless the text is the same once line breaks are normalized.
+   * Updates the document; when it is already open, resolves once the editor has the new text (or the document
+   * closed). That arrives asynchronously, as a change, unless the text is the same once line breaks are normalized.
    */
   private updateOpen(uri: vscode.Uri, content: string): Promise<void> {
     const key = uri.toString();
@@ -60,14 +63,16 @@ export class ResourceDocuments implements vscode.TextDocumentContentProvider, vs
       open === undefined || open.getText() === content.replace(/\r\n|\r|\n/g, lineBreak)
         ? Promise.resolve()
         : new Promise<void>((resolve) => {
-            const listener = vscode.workspace.onDidChangeTextDocument((event) => {
-              if (event.document.uri.toString() === key) {
-                listener.dispose();
+            const done = (document: vscode.TextDocument): void => {
+              if (document.uri.toString() === key) {
+                listeners.forEach((listener) => listener.dispose());
                 resolve();
               }
-            });
+            };
+            const listeners = [vscode.workspace.onDidChangeTextDocument((event) => done(event.document)), vscode.workspace.onDidCloseTextDocument(done)];
           });
-    this.update(uri, content);
+    this.contents.set(key, content);
+    this.changed.fire(uri);
     return changed;
   }
 

@@ -13,7 +13,15 @@ const ICONS: Record<StatusCategory, { readonly icon: string; readonly color?: st
   unknown: { icon: 'question', color: 'disabledForeground' },
 };
 
+/** One icon per category, shared by every row: VS Code keeps each row's TreeItem, and a long list has thousands. */
+const shared = new Map<StatusCategory, vscode.ThemeIcon>();
+
 export function statusIcon(category: StatusCategory): vscode.ThemeIcon {
-  const { icon, color } = ICONS[category];
-  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+  let themeIcon = shared.get(category);
+  if (!themeIcon) {
+    const { icon, color } = ICONS[category];
+    themeIcon = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    shared.set(category, themeIcon);
+  }
+  return themeIcon;
 }

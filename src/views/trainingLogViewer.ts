@@ -6,9 +6,18 @@ import type { Redactor } from '../services/secrets';
 import { type TrainingJob, type TrainingLog, trainingLogMayGrow } from '../services/trainingJobs';
 import { formatSize, readableStatus } from './format';
 import { trainingJobKind } from './kinds/trainingJobKind';
+import { type PollScheduler, realTimers } from './transitionPoller';
 
-/** The newest characters of a log kept in memory (and in its editor): some 20,000 lines of a training log. */
-const MAX_KEPT_CHARS = 2 * 1024 * 1024;
+/**
+ * The newest bytes of a log kept in memory and in its editor (whole lines): some 20,000 lines of a training log.
+ * A document change sends the whole document to the workbench, so this bounds what each change costs.
+ */
+const MAX_KEPT_BYTES = 2 * 1024 * 1024;
+/**
+ * A followed log's document changes at most this often, however fast the job writes: each change is one batch of
+ * every line written since the last (one preview), never a change per line or per chunk.
+ */
+const MAX_CHANGES_PER_SECOND = 4;
 
 /** True while the active editor shows a log that is being followed; enables "Follow Training Job Log". */
 const FOLLOWING_CONTEXT_KEY = 'modelarts.followingLog';
@@ -23,7 +32,7 @@ export interface TaskLog {
 /** A log whose job may still write to it, polled until the job ends or its editor closes. */
 class FollowedLog {
   readonly stopping = new AbortController();
-  timer: NodeJS.Timeout | undefined;
+  timer: unknown;
 
   constructor(
     readonly uri: vscode.Uri,
@@ -34,7 +43,8 @@ class FollowedLog {
 
 /**
  * Training logs in read-only editors, one per job and task. While the job runs the log is followed: polled
- * every poll interval, the new lines appended, and editors that showed the end scrolled to the new end. An
+ * every poll interval, the new lines appended, and editors that showed the end scrolled to the new end. However
+ * fast the job writes, each poll changes the document once, and the next poll waits until that change has arrived. An
  * editor scrolled up stays where it is until scrolled back to the end, as in VS Code's Output panel: reading
  * back needs no button, and returning to the end resumes following. The status bar says which is the case.
  */
@@ -45,6 +55,7 @@ export class TrainingLogViewer implements vscode.Disposable {
   private readonly status = vscode.window.createStatusBarItem('modelarts.trainingLog', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
   private followingContext: boolean | undefined;
+  private scheduler: PollScheduler = realTimers;
 
   constructor(private readonly context: CommandContext) {
     this.status.name = vscode.l10n.t('ModelArts training log');
@@ -56,6 +67,14 @@ export class TrainingLogViewer implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.showStatus()),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => event.textEditor === vscode.window.activeTextEditor && this.showStatus()),
     ];
+  }
+
+  /** Runs the follow polls on `scheduler` from now on (tests drive a virtual clock). */
+  useScheduler(scheduler: PollScheduler): void {
+    const follows = [...this.followed.values()];
+    follows.forEach((follow) => this.scheduler.clearTimeout(follow.timer));
+    this.scheduler = scheduler;
+    follows.forEach((follow) => this.schedule(follow));
   }
 
   /** Brings an already followed log forward, scrolled to its end; false when the log is not followed. */
@@ -71,7 +90,7 @@ export class TrainingLogViewer implements vscode.Disposable {
 
   /** Opens a task's log with its first preview at the end; follows it while `phase` says the job may still write. */
   async show(log: TaskLog, first: TrainingLog, phase: string): Promise<vscode.TextEditor> {
-    const tail = new LogTail(MAX_KEPT_CHARS);
+    const tail = new LogTail(MAX_KEPT_BYTES);
     tail.merge(first);
     const editor = await this.context.documents.show(pathOf(log), documentText(tail, this.context.log.redactor), 'log');
     // The newest lines, where a failure's traceback is, are at the end.
@@ -96,7 +115,8 @@ export class TrainingLogViewer implements vscode.Disposable {
   }
 
   private schedule(follow: FollowedLog): void {
-    follow.timer = setTimeout(() => void this.poll(follow), this.context.session.settings.pollIntervalMs);
+    const intervalMs = Math.max(this.context.session.settings.pollIntervalMs, 1000 / MAX_CHANGES_PER_SECOND);
+    follow.timer = this.scheduler.setTimeout(() => this.poll(follow), intervalMs);
   }
 
   private async poll(follow: FollowedLog): Promise<void> {
@@ -117,7 +137,11 @@ export class TrainingLogViewer implements vscode.Disposable {
         return;
       }
       if (follow.tail.merge(log) !== 'unchanged') {
-        this.render(follow);
+        // The next poll waits until the workbench has this change: however slow it is, one change is under way.
+        await this.render(follow);
+        if (signal.aborted) {
+          return;
+        }
       }
       if (!trainingLogMayGrow(latest.status.phase)) {
         this.stop(follow);
@@ -138,11 +162,11 @@ export class TrainingLogViewer implements vscode.Disposable {
     this.schedule(follow);
   }
 
-  private render(follow: FollowedLog): void {
+  private render(follow: FollowedLog): Promise<void> {
     const key = follow.uri.toString();
     const atEnd = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === key && showsEnd(editor));
     this.revealAfterChange.set(key, atEnd);
-    this.context.documents.update(follow.uri, documentText(follow.tail, this.context.log.redactor));
+    return this.context.documents.update(follow.uri, documentText(follow.tail, this.context.log.redactor));
   }
 
   private revealChange(document: vscode.TextDocument): void {
@@ -167,7 +191,7 @@ export class TrainingLogViewer implements vscode.Disposable {
   }
 
   private stop(follow: FollowedLog): void {
-    clearTimeout(follow.timer);
+    this.scheduler.clearTimeout(follow.timer);
     follow.stopping.abort();
     this.followed.delete(follow.uri.toString());
     this.showStatus();

@@ -8,19 +8,16 @@ import { poolKind } from '../views/kinds/poolKinds';
 import type { ListScope } from '../views/resourceKind';
 import { createNotebookForm, createPoolForm, createServiceV1Form, createTrainingJobForm, editPoolForm } from './createForms';
 import { createDevServerForm } from './createDevServerForm';
-import { CreateResourcePanel } from './createResourcePanel';
 import { createServiceV2Form } from './createServiceV2Form';
-import { DetailsPanel } from './detailsPanel';
-import { EditResourcePanel } from './editResourcePanel';
 import { detailsPresenterFor, kindNamed } from './detailsRegistry';
 import { emptyDevServerForm } from './devServerFormRules';
 import { emptyNotebookForm, emptyTrainingJobForm } from './formRules';
+import { type PanelHosts, panels } from './panels';
 import { emptyPoolForm } from './poolFormRules';
 import type { DetailsReference, FormReload, WebviewApp } from './protocol';
 import { emptyServiceV1Form } from './serviceV1FormRules';
 import { emptyServiceV2Form } from './serviceV2FormRules';
 import { type WebviewController, webviewViewType } from './webviewController';
-import { WorkspaceFormPanel } from './workspaceFormPanel';
 
 /** Tables are not brought back: they are read again by their command. */
 type FormApp = Exclude<WebviewApp, 'details' | 'tableDocument'>;
@@ -29,14 +26,14 @@ type FormApp = Exclude<WebviewApp, 'details' | 'tableDocument'>;
  * The create forms a reload brings back: empty, in the region and workspace saved; the page then puts back what
  * was typed from its own state (see webview/common/formPage.ts), which never holds a password.
  */
-const FORMS: Readonly<Record<FormApp, (context: CommandContext, region: string, workspaceId: string, panel: vscode.WebviewPanel) => WebviewController>> = {
-  createNotebook: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createNotebookForm, region, emptyNotebookForm(workspaceId), panel),
-  createTrainingJob: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createTrainingJobForm, region, emptyTrainingJobForm(workspaceId), panel),
-  createPool: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createPoolForm, region, emptyPoolForm(workspaceId), panel),
-  createDevServer: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createDevServerForm, region, emptyDevServerForm(workspaceId), panel),
-  createServiceV1: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createServiceV1Form, region, emptyServiceV1Form(workspaceId), panel),
-  createServiceV2: (context, region, workspaceId, panel) => new CreateResourcePanel(context, createServiceV2Form, region, emptyServiceV2Form(workspaceId), panel),
-  workspaceForm: (context, region, _workspaceId, panel) => WorkspaceFormPanel.create(context, region, panel),
+const FORMS: Readonly<Record<FormApp, (hosts: PanelHosts, context: CommandContext, region: string, workspaceId: string, panel: vscode.WebviewPanel) => WebviewController>> = {
+  createNotebook: (hosts, context, region, workspaceId, panel) => new hosts.CreateResourcePanel(context, createNotebookForm, region, emptyNotebookForm(workspaceId), panel),
+  createTrainingJob: (hosts, context, region, workspaceId, panel) => new hosts.CreateResourcePanel(context, createTrainingJobForm, region, emptyTrainingJobForm(workspaceId), panel),
+  createPool: (hosts, context, region, workspaceId, panel) => new hosts.CreateResourcePanel(context, createPoolForm, region, emptyPoolForm(workspaceId), panel),
+  createDevServer: (hosts, context, region, workspaceId, panel) => new hosts.CreateResourcePanel(context, createDevServerForm, region, emptyDevServerForm(workspaceId), panel),
+  createServiceV1: (hosts, context, region, workspaceId, panel) => new hosts.CreateResourcePanel(context, createServiceV1Form, region, emptyServiceV1Form(workspaceId), panel),
+  createServiceV2: (hosts, context, region, workspaceId, panel) => new hosts.CreateResourcePanel(context, createServiceV2Form, region, emptyServiceV2Form(workspaceId), panel),
+  workspaceForm: (hosts, context, region, _workspaceId, panel) => hosts.WorkspaceFormPanel.create(context, region, panel),
 };
 
 /**
@@ -81,18 +78,19 @@ export class PanelRestorer {
     }
     const { region } = saved;
     const scope: ListScope = { region, workspaceId: values.workspaceId };
+    const hosts = await panels();
     switch (reload.form) {
       case 'create':
-        return FORMS[app](this.context, region, values.workspaceId, panel);
+        return FORMS[app](hosts, this.context, region, values.workspaceId, panel);
       case 'run':
         return app === 'createTrainingJob' ? openRunForm(this.context, this.runSettings, reload.folder, undefined, { panel, scope: { region, workspaceId: values.workspaceId } }) : undefined;
       case 'edit':
         if (app === 'createPool') {
           const pool = await poolKind.fetch(requireServices(this.context), scope, reload.id);
-          return EditResourcePanel.show(this.context, editPoolForm, { kind: poolKind, scope, item: pool }, panel);
+          return hosts.EditResourcePanel.show(this.context, editPoolForm, { kind: poolKind, scope, item: pool }, panel);
         }
         if (app === 'workspaceForm') {
-          return WorkspaceFormPanel.edit(this.context, region, await requireServices(this.context).workspaces.get(region, reload.id), panel);
+          return hosts.WorkspaceFormPanel.edit(this.context, region, await requireServices(this.context).workspaces.get(region, reload.id), panel);
         }
         return undefined;
     }
@@ -147,5 +145,6 @@ async function restoreDetails(context: CommandContext, panel: vscode.WebviewPane
   }
   const scope: ListScope = { region: reference.region, workspaceId: reference.workspaceId, ...(reference.parentId === undefined ? {} : { parentId: reference.parentId }) };
   const item = await kind.fetch(requireServices(context), scope, reference.id);
+  const { DetailsPanel } = await panels();
   return DetailsPanel.restore(context, detailsPresenterFor(kind), { kind, scope, item }, panel);
 }

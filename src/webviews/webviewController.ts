@@ -103,6 +103,7 @@ export abstract class WebviewController implements vscode.Disposable {
       `style-src ${webview.cspSource} 'nonce-${nonce}'`,
       `font-src ${webview.cspSource}`,
       `img-src ${webview.cspSource} data:`,
+      // The app is an ES module: the chunks it imports inherit its nonce, so no other script runs.
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
     return `<!DOCTYPE html>
@@ -116,7 +117,7 @@ export abstract class WebviewController implements vscode.Disposable {
 </head>
 <body data-locale="${attributeText(JSON.stringify(pageLocale()))}">
 <main id="app"></main>
-<script nonce="${nonce}" src="${asset(`${this.app}.js`)}"></script>
+<script type="module" nonce="${nonce}" src="${asset(`${this.app}.js`)}"></script>
 </body>
 </html>`;
   }

@@ -32,6 +32,7 @@ describe('Chat tools that read, against the emulator', () => {
     const registered = vscode.lm.tools.filter((tool) => tool.name.startsWith('modelarts_')).map((tool) => tool.name);
     assert.deepEqual(sorted(registered), sorted(declared));
     assert.deepEqual(sorted([...under().api.chat.tools.keys()]), sorted(declared));
+    assert.deepEqual(sorted([...(await under().api.chat.implementations()).keys()]), sorted(declared));
     assert.deepEqual(sorted(Object.keys(sampleInputs(under().emulator, under().emulator.demo.ak))), sorted(declared));
     const listed = vscode.lm.tools.find((tool) => tool.name === 'modelarts_list_notebooks');
     assert.deepEqual(Object.keys((listed?.inputSchema as { properties: object }).properties), ['region', 'workspace', 'status', 'cursor'], 'VS Code has the declared schema');

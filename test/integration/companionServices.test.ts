@@ -58,7 +58,7 @@ describe('SWR images, VPCs and key pairs against the emulator', () => {
     const groups = await children(await under.child(defaultVpc, 'Security Groups'));
     assert.deepEqual(groups.map(label), ['sg-default', 'sg-ssh-only']);
     assert.equal(description(groups[1]), 'SSH from anywhere · 2 rules');
-    const tooltip = (groups[1].getTreeItem().tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1');
+    const tooltip = ((await under.tooltip(groups[1])) as vscode.MarkdownString).value.replace(/\\(.)/g, '$1');
     assert.match(tooltip, /Rule: in tcp 22 from 0\.0\.0\.0\/0 {2}\nRule: out all traffic to 0\.0\.0\.0\/0/);
   });
 

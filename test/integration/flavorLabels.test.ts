@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { uniqueFlavors } from '../../src/views/flavorText';
-import { conversation, formMessage, label, type Node, type Panel, signedInSuite } from './harness';
+import { conversation, formMessage, label, type Panel, signedInSuite } from './harness';
 
 describe('Every flavor picker and Flavor row reads as people say it, with the id after it', () => {
   const under = signedInSuite({ transitionMs: 300 });
@@ -64,10 +64,7 @@ describe('Every flavor picker and Flavor row reads as people say it, with the id
     const job = rows.find((node) => / · p3\.large\.public · /.test(String(node.getTreeItem().description)));
     assert.ok(job, `a seeded job on modelarts.p3.large.public among ${rows.map(label).join(', ')}`);
     const expected = 'V100 ×1 · 8 vCPU · 64 GB (modelarts.p3.large.public)';
-    const explorer = under().explorer as unknown as vscode.TreeDataProvider<Node>;
-    const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
-    const item = job.getTreeItem();
-    const tooltip = ((await explorer.resolveTreeItem?.(item, job, token)) ?? item).tooltip;
+    const tooltip = await under().tooltip(job);
     const hover = (typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '')).replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
     assert.ok(hover.includes(expected), hover);
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { REFUSED_FLAVOR } from '../../emulator/areas/bss';
 import { formMessage, label, type Node, signedInSuite } from './harness';
 
@@ -10,11 +9,7 @@ describe('Flavors as people say them, with their hourly prices', () => {
 
   /** The tooltip VS Code shows on hover, resolved as VS Code resolves it, without markdown escapes. */
   async function hover(node: Node): Promise<string> {
-    const explorer = under().explorer as unknown as vscode.TreeDataProvider<Node>;
-    const item = node.getTreeItem();
-    const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
-    const resolved = (await explorer.resolveTreeItem?.(item, node, token)) ?? item;
-    const tooltip = resolved.tooltip;
+    const tooltip = await under().tooltip(node);
     return (typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '')).replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
   }
 

@@ -82,6 +82,8 @@ export class ExtensionUnderTest {
     const extension = vscode.extensions.getExtension<ModelArtsExtensionApi>('modelarts-community.modelarts-explorer');
     assert.ok(extension, 'the extension is installed');
     const api = await extension.activate();
+    // Activation returns before the profiles are read; what follows reads the account (or signs in over it).
+    await api.context.accounts.loaded;
     // Resources are polled only while the explorer is visible, as for a person looking at it.
     await vscode.commands.executeCommand('modelarts.explorer.focus');
     const running = new ExtensionUnderTest(emulator, api);
@@ -99,6 +101,14 @@ export class ExtensionUnderTest {
 
   get explorer(): { getChildren(node?: Node): Promise<Node[]> } {
     return this.api.context.explorer as unknown as { getChildren(node?: Node): Promise<Node[]> };
+  }
+
+  /** A row's tooltip as VS Code shows it on hover: the explorer's TreeItem for it, then its resolveTreeItem. */
+  async tooltip(node: Node): Promise<string | vscode.MarkdownString | undefined> {
+    const explorer = this.api.context.explorer as unknown as vscode.TreeDataProvider<Node>;
+    const item = await explorer.getTreeItem(node);
+    const resolved = (await explorer.resolveTreeItem?.(item, node, new vscode.CancellationTokenSource().token)) ?? item;
+    return resolved.tooltip;
   }
 
   async child(parent: Node | undefined, name: string): Promise<Node> {

@@ -37,7 +37,7 @@ describe('Hyper clusters and hyperinstance scaling against the emulator', () => 
     );
     assert.match(String(clusters[0].getTreeItem().contextValue), /^hyperCluster\b.*\bcanDelete\b/);
     assert.equal((clusters[1].getTreeItem().iconPath as vscode.ThemeIcon).id, 'type-hierarchy');
-    assert.match(String((clusters[1].getTreeItem().tooltip as vscode.MarkdownString).value).replace(/\\(.)/g, '$1'), /Type:.*ECS.*elastic.*cloud.*servers/);
+    assert.match(String(((await under.tooltip(clusters[1])) as vscode.MarkdownString).value).replace(/\\(.)/g, '$1'), /Type:.*ECS.*elastic.*cloud.*servers/);
     const queries = under.emulator.requests.list({ method: 'GET', path: /\/hyper-clusters$/ }).map((request) => request.query.type);
     assert.deepEqual([...new Set(queries)].sort(), ['ECS', 'HPS']);
   });

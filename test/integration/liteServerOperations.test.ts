@@ -55,7 +55,7 @@ describe('Lite Server operations against the emulator', () => {
     assert.match(body.image_id, /^[0-9a-f-]{36}$/);
     assert.equal(status(node), 'Changing OS');
     await until(() => status(node), (value) => value === 'Running', 'the server to be Running on its new OS');
-    assert.match(String((node.getTreeItem().tooltip as vscode.MarkdownString).value).replace(/\\(.)/g, '$1'), /KeyPair-ops/);
+    assert.match(String(((await under().tooltip(node)) as vscode.MarkdownString).value).replace(/\\(.)/g, '$1'), /KeyPair-ops/);
   });
 
   it('Reinstall OS of two selected servers is one batch request keeping their key pair; declining sends nothing', async () => {
@@ -134,7 +134,7 @@ describe('Lite Server operations against the emulator', () => {
     assert.deepEqual(lastBody('POST', `${idOf(node)}/attachvolume`), { volume_id: volumeId });
     assert.ok(under().emulator.requests.count({ method: 'GET', path: '/operation/' }) >= 1, 'the attach is followed to its end');
     const attached = await until(() => under().explorer.getChildren(volumes), (nodes) => nodes.some((volume) => label(volume) === volumeId), 'the attached volume in the tree');
-    const tooltip = () => String((node.getTreeItem().tooltip as vscode.MarkdownString).value).replace(/\\(.)/g, '$1');
+    const tooltip = async () => String(((await under().tooltip(node)) as vscode.MarkdownString).value).replace(/\\(.)/g, '$1');
     await until(tooltip, (text) => text.includes('3 data'), 'the server\'s tooltip to count the new volume');
 
     under().ui.answer('Detach');

@@ -12,14 +12,10 @@ describe('Notebook operations against the emulator', () => {
   const status = (node: Node) => description(node).split(' · ')[0];
   const contextOf = (node: Node) => String(node.getTreeItem().contextValue);
   /** The tooltip's text as VS Code resolves it on hover (a running notebook's asks its price), without markdown escapes. */
-  const tooltipOf = async (node: Node) => {
-    const item = node.getTreeItem();
-    const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
-    const resolved = (await (under().explorer as unknown as vscode.TreeDataProvider<Node>).resolveTreeItem?.(item, node, token)) ?? item;
-    return String((resolved.tooltip as vscode.MarkdownString).value)
+  const tooltipOf = async (node: Node) =>
+    String(((await under().tooltip(node)) as vscode.MarkdownString).value)
       .replace(/&nbsp;/g, ' ')
       .replace(/\\(.)/g, '$1');
-  };
   const idOf = (node: Node) => node.id.split('/').pop() as string;
   const notebook = async (name: string) => under().child(await under().category('Notebooks'), name);
   const lastRequest = (method: string, path: string | RegExp) => under().emulator.requests.list({ method, path }).at(-1);

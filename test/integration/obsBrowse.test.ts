@@ -29,6 +29,19 @@ describe('OBS buckets and objects in the explorer, against the OBS stand-in', ()
     assert.deepEqual(listings.map((entry) => [entry.query.prefix, entry.query.delimiter]), [[undefined, '/'], ['code/', '/']]);
   });
 
+  it('a folder\'s and an object\'s row hold no tooltip: it is built on hover, as untrusted markdown', async () => {
+    const [folder, , readme] = await children(await bucket('modelarts-demo-data'));
+    assert.equal(folder.getTreeItem().tooltip, undefined, 'the folder row leaves its hover to be resolved');
+    assert.equal(readme.getTreeItem().tooltip, undefined, 'the object row leaves its hover to be resolved');
+    const folderHover = await under().tooltip(folder);
+    assert.ok(folderHover instanceof vscode.MarkdownString);
+    assert.match(folderHover.value.replace(/\\(.)/g, '$1'), /URI: obs:\/\/modelarts-demo-data\/code\//);
+    const objectHover = await under().tooltip(readme);
+    assert.ok(objectHover instanceof vscode.MarkdownString);
+    assert.notEqual(objectHover.isTrusted, true);
+    assert.match(objectHover.value.replace(/\\(.)/g, '$1'), /^\*\*README.md\*\*[\s\S]*URI: obs:\/\/modelarts-demo-data\/README.md[\s\S]*Size: \d+ B/);
+  });
+
   it('a folder of 150 images loads 100 at a time through "Load more…"; a prefix filter narrows it', async () => {
     const daisy = await path('modelarts-demo-data', 'datasets', 'flowers', 'train', 'daisy');
     const first = await children(daisy);

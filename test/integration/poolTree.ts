@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
 import { type ExtensionUnderTest, label, type Node } from './harness';
 
 /** The parts of the explorer the pool suites look at, in cn-north-4's default workspace. */
@@ -28,10 +27,7 @@ export class PoolTree {
 
   /** The tooltip VS Code shows on hover, resolved as VS Code resolves it, as plain lines. */
   async tooltip(node: Node): Promise<string> {
-    const explorer = this.under().api.context.explorer as unknown as vscode.TreeDataProvider<Node>;
-    const item = node.getTreeItem();
-    const resolved = (await explorer.resolveTreeItem?.(item, node, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) })) ?? item;
-    const tooltip = resolved.tooltip;
+    const tooltip = await this.under().tooltip(node);
     const markdown = typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
     return markdown.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1').replace(/ +\n/g, '\n');
   }

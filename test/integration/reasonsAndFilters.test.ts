@@ -7,16 +7,12 @@ describe('Reasons at a glance and the status filter against the emulator', () =>
   const under = signedInSuite({ transitionMs: 300, scaleTrainingJobs: 120 });
 
   const explorer = () => under().explorer;
-  const provider = () => under().api.context.explorer as unknown as vscode.TreeDataProvider<Node>;
   const description = (node: Node): string => String(node.getTreeItem().description ?? '');
   const idOf = (node: Node): string => node.id.split('/').pop() as string;
-  const neverCancelled: vscode.CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 
   /** The hover's text as VS Code shows it (resolved on hover when the row left it out), without markdown escapes. */
   async function hover(node: Node): Promise<string> {
-    const item = node.getTreeItem();
-    const resolved = (await provider().resolveTreeItem?.(item, node, neverCancelled)) ?? item;
-    const tooltip = resolved.tooltip;
+    const tooltip = await under().tooltip(node);
     const markdown = typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
     return markdown.replace(/\\(.)/g, '$1').replace(/ +\n/g, '\n');
   }
@@ -39,6 +35,11 @@ describe('Reasons at a glance and the status filter against the emulator', () =>
     const failed = jobs.find((node) => description(node).startsWith('Failed'));
     assert.ok(failed, `a failed job is listed: ${jobs.map(description).join(' | ')}`);
     assert.equal(failed.getTreeItem().tooltip, undefined, 'the row leaves its hover to be resolved');
+    const succeeded = jobs.find((node) => description(node).startsWith('Completed'));
+    assert.ok(succeeded, `a completed job is listed: ${jobs.map(description).join(' | ')}`);
+    assert.equal(succeeded.getTreeItem().tooltip, undefined, 'every row builds its hover when shown, not when listed');
+    const succeededHover = await hover(succeeded);
+    assert.ok(succeededHover.startsWith(`**${label(succeeded)}**\n`), `the resolved hover names the job: ${succeededHover}`);
 
     const reasonLine = firstLine(await hover(failed));
     const reason = /^Reason: (.+)$/.exec(reasonLine)?.[1];

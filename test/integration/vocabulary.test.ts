@@ -11,10 +11,7 @@ describe('One vocabulary: the same words for a resource in its row, hover, picke
   const description = (node: Node) => String(node.getTreeItem().description);
   /** A hover's text, as VS Code resolves it, without markdown escapes. */
   const tooltipOf = async (node: Node) => {
-    const item = node.getTreeItem();
-    const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
-    const resolved = (await (under().explorer as unknown as vscode.TreeDataProvider<Node>).resolveTreeItem?.(item, node, token)) ?? item;
-    const tooltip = resolved.tooltip;
+    const tooltip = await under().tooltip(node);
     return (tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip)).replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
   };
 

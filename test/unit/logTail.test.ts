@@ -56,3 +56,15 @@ test('keeps at most the cap, dropping the oldest whole lines and counting their 
   tail.merge(preview('line-1\nline-2\nline-3\nline-4\nabcdefghijklmnopqrstuvwxyz'));
   assert.deepEqual([tail.text, tail.omittedBytes], ['opqrstuvwxyz', 42]);
 });
+
+test('the cap counts bytes: lines of multi-byte characters keep no more bytes than it allows', () => {
+  const bar = '█████\n';
+  assert.equal(Buffer.byteLength(bar), 16);
+  const tail = new LogTail(40);
+  tail.merge(preview(bar.repeat(5)));
+  assert.deepEqual([tail.text, tail.omittedBytes], [bar.repeat(2), 48]);
+  // A single line longer than the cap is cut at a character's first byte, never inside one.
+  const long = new LogTail(10);
+  long.merge(preview('██████████'));
+  assert.deepEqual([long.text, long.omittedBytes], ['███', 21]);
+});

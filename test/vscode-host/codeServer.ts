@@ -70,7 +70,7 @@ export function withoutCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   );
 }
 
-/** Builds `extensionPackage` (dist/modelarts-explorer.vsix) with `npm run package`, which also bundles the extension. */
+/** Builds `extensionPackage` (out/modelarts-explorer.vsix) with `npm run package`, which also bundles the extension. */
 export function packageExtension(cleanup: Cleanup): Promise<void> {
   return runToCompletion('npm', ['run', '--silent', 'package'], { env: process.env, cwd: repoRoot }, cleanup);
 }

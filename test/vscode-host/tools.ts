@@ -17,7 +17,7 @@ export const playwrightCore = path.join(tools, 'playwright/node_modules/playwrig
 export const chromiumPath = '/usr/bin/chromium';
 export const extensionBundle = path.join(repoRoot, 'dist/extension.js');
 /** What `npm run package` writes. */
-export const extensionPackage = path.join(repoRoot, 'dist/modelarts-explorer.vsix');
+export const extensionPackage = path.join(repoRoot, 'out/modelarts-explorer.vsix');
 
 /** The installed tools that are missing, each with how to get it. */
 export function missingTools(): string[] {

@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { cancelledError } from '../../services/errors';
 import { obsUri } from '../../services/obs';
 import { emptyTrainingJobForm } from '../../webviews/formRules';
+import { panels } from '../../webviews/panels';
 import type { TrainingJobFormValues } from '../../webviews/protocol';
-import { RunFormPanel } from '../../webviews/runFormPanel';
+import type { RunFormPanel } from '../../webviews/runFormPanel';
 import { type CommandContext, registerCommand } from '../commandContext';
 import { pickBucket } from '../obsPickers';
 import { resolveFormScope } from '../resourceTarget';
@@ -91,6 +92,7 @@ export async function openRunForm(
   const boot = bootFile ?? (rememberedBoot && python.includes(rememberedBoot) ? rememberedBoot : defaultBootFile(python));
   const base = remembered?.job ?? (await latestRunChoices(store, scope.region, scope.workspaceId));
   const name = remembered ? nextJobName(remembered.job.name) : firstJobName(path.basename(folder));
+  const { RunFormPanel } = await panels();
   return new RunFormPanel(context, store, scope.region, folder, { ...base, name, codeDir, bootFile: `${codeDir}${boot}` }, restored?.panel);
 }
 

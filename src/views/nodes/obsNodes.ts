@@ -143,14 +143,18 @@ export class ObsBucketNode extends ObsListingNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('archive');
     item.description = joinParts(this.filterDescription(), bucketDescription(this.info));
+    item.contextValue = this.containerContext('obsBucket');
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem): Promise<vscode.TreeItem> {
     item.tooltip = fieldTooltip(this.bucket, [
       [vscode.l10n.t('URI'), this.uri],
       [vscode.l10n.t('Region'), this.info.location],
       [vscode.l10n.t('Created'), this.info.created && formatTimestamp(parseTimestamp(this.info.created))],
       [vscode.l10n.t('Filter'), this.filterTooltip()],
     ]);
-    item.contextValue = this.containerContext('obsBucket');
-    return item;
+    return Promise.resolve(item);
   }
 }
 
@@ -180,16 +184,20 @@ export class ObsFolderNode extends ObsListingNode {
     item.iconPath = vscode.ThemeIcon.Folder;
     item.resourceUri = vscode.Uri.from({ scheme: 'obs', authority: this.bucket, path: `/${this.prefix}` });
     item.description = this.filterDescription();
+    item.contextValue = this.containerContext('obsFolder');
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem): Promise<vscode.TreeItem> {
     item.tooltip = fieldTooltip(this.name, [
       [vscode.l10n.t('URI'), this.uri],
       [vscode.l10n.t('Filter'), this.filterTooltip()],
     ]);
-    item.contextValue = this.containerContext('obsFolder');
-    return item;
+    return Promise.resolve(item);
   }
 }
 
-/** One object: its size and age; a click opens it. */
+/** One object: its size and age; a click opens it. Its tooltip, like a bucket's and a folder's, is built on hover (resolveTreeItem). */
 export class ObsObjectNode implements ExplorerNode {
   constructor(
     readonly parent: ObsListingNode,
@@ -222,15 +230,19 @@ export class ObsObjectNode implements ExplorerNode {
     item.iconPath = vscode.ThemeIcon.File;
     item.resourceUri = vscode.Uri.from({ scheme: 'obs', authority: this.bucket, path: `/${this.key}` });
     item.description = joinParts(formatSize(this.object.size), formatAge(parseTimestamp(this.object.lastModified)));
+    item.contextValue = 'obsObject';
+    // A click opens any object in VS Code's editor for its kind (a large one is offered for download instead).
+    item.command = { command: 'modelarts.obs.open', title: vscode.l10n.t('Open'), arguments: [this] };
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem): Promise<vscode.TreeItem> {
     item.tooltip = fieldTooltip(baseName(this.key), [
       [vscode.l10n.t('URI'), this.uri],
       [vscode.l10n.t('Size'), formatSize(this.object.size)],
       [vscode.l10n.t('Modified'), this.object.lastModified],
       [vscode.l10n.t('Storage class'), this.object.storageClass],
     ]);
-    item.contextValue = 'obsObject';
-    // A click opens any object in VS Code's editor for its kind (a large one is offered for download instead).
-    item.command = { command: 'modelarts.obs.open', title: vscode.l10n.t('Open'), arguments: [this] };
-    return item;
+    return Promise.resolve(item);
   }
 }

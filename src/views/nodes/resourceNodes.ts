@@ -3,7 +3,7 @@ import type { ModelArtsServices } from '../../services';
 import type { Page } from '../../services/paging';
 import { asModelArtsError } from '../../services/errors';
 import type { StatusCategory } from '../../services/status';
-import { failureReasonOf, readsFailureReason } from '../failureReason';
+import { failureReasonOf } from '../failureReason';
 import { withHourlyPrice } from '../flavorPrices';
 import type { ListScope, ResourceKind } from '../resourceKind';
 import { type StatusFilters, statusesIn, statusFilterDescription } from '../statusFilter';
@@ -171,8 +171,7 @@ export class ResourceNode<T> implements PollableNode {
     const item = new vscode.TreeItem(this.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.shownDescription = this.kind.description(this.item);
-    // A tooltip that needs a request (a pool's tags, a failed job's reason) is left to resolveTreeItem, which VS Code calls on hover.
-    item.tooltip = this.kind.resolveTooltip || readsFailureReason(this.kind, this.item) || this.billedFlavor() ? undefined : this.kind.tooltip(this.item);
+    // No tooltip: resolveTreeItem builds it on hover, so thousands of listed rows do not each hold one.
     const category = this.kind.category(this.item);
     item.iconPath = this.kind.itemIcon && category === 'running' ? new vscode.ThemeIcon(this.kind.itemIcon) : statusIcon(category);
     item.contextValue = [this.kind.contextValue, ...this.kind.capabilities(this.item), 'refreshable'].join(' ');
@@ -186,10 +185,8 @@ export class ResourceNode<T> implements PollableNode {
     return this.shownDescription !== undefined && this.shownDescription !== this.kind.description(this.item);
   }
 
+  /** The tooltip, built when VS Code is about to show it; some parts need a request (a pool's tags, a failed job's reason). */
   async resolveTreeItem(item: vscode.TreeItem, signal: AbortSignal): Promise<vscode.TreeItem> {
-    if (item.tooltip !== undefined) {
-      return item;
-    }
     const { services, scope } = this.parent;
     const tooltip = this.kind.resolveTooltip
       ? await this.kind.resolveTooltip(services, scope, this.item, signal)

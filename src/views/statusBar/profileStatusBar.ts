@@ -27,8 +27,11 @@ export class ProfileStatusBar implements vscode.Disposable {
       context.treeView.onDidChangeSelection(render),
       onDidRememberPlace(render),
     ];
-    this.render();
-    this.item.show();
+    // Shown once the profiles were read: before that it would say "not signed in" of a user who is.
+    void context.accounts.loaded.then(() => {
+      this.render();
+      this.item.show();
+    });
   }
 
   dispose(): void {

@@ -1,0 +1,101 @@
+/**
+ * Activation figures: (1) loading dist/extension.js with `vscode` stubbed and running `activate` to its return,
+ * the median of fresh processes; (2) `activate()` in a real VS Code extension host (bench/activationHost.ts
+ * through runInVsCode), the median of a few VS Code runs. Also which of the bundle's files each loaded.
+ * Prints figures; asserts nothing. Alone: `node out/bench/activationBench.js [extension folder]` (default this
+ * repository; another folder times its build, e.g. an older one). The VS Code runs need the machine's host lock:
+ * run it (or `npm run bench`) under `flock /tmp/modelarts-host.lock`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../test/vscode-host/runOptions';
+import type { HostActivation } from './activationHost';
+import { benchRow } from './rows';
+import { answerVscodeWith, extensionContextStub, vscodeStub } from './vscodeStub';
+
+const TARGET = '≤ 50 ms';
+const STUBBED_RUNS = 9;
+const HOST_RUNS = 3;
+const CHILD_FLAG = '--stubbed-child';
+
+export async function activationRows(root = repoRoot): Promise<string[]> {
+  const stubbed = Array.from({ length: STUBBED_RUNS }, () => stubbedRun(root));
+  const host = Array.from({ length: HOST_RUNS }, () => hostRun(root));
+  return [
+    `Activation of ${join(root, 'dist/extension.js')} (Node ${process.versions.node} stubbed; VS Code's extension host)`,
+    benchRow(`stubbed vscode: load + activate (median of ${STUBBED_RUNS})`, loadAndActivate(stubbed), TARGET),
+    benchRow(`real extension host: load + activate (median of ${HOST_RUNS})`, loadAndActivate(host), TARGET),
+    benchRow('  activate() through VS Code, with its context preparation', `${median(host.map((run) => run.throughVsCodeMs ?? Number.NaN)).toFixed(1)} ms`, 'reported'),
+    benchRow('bundle files loaded at activation', loaded(host[0].loadedFiles), 'extension.js only'),
+  ];
+}
+
+/** The median total, and the medians of its two parts. */
+function loadAndActivate(runs: readonly { readonly loadMs: number; readonly activateMs: number }[]): string {
+  const total = median(runs.map((run) => run.loadMs + run.activateMs));
+  return `${total.toFixed(1)} ms (${median(runs.map((run) => run.loadMs)).toFixed(1)} + ${median(runs.map((run) => run.activateMs)).toFixed(1)})`;
+}
+
+function loaded(files: readonly string[]): string {
+  return files.length === 0 ? 'none' : files.join(', ');
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** One fresh Node process that loads the bundle with `vscode` stubbed and activates it. */
+function stubbedRun(root: string): HostActivation {
+  const child = spawnSync(process.execPath, [__filename, CHILD_FLAG, root], { encoding: 'utf8' });
+  if (child.status !== 0) {
+    throw new Error(`the stubbed activation failed:\n${child.stderr}`);
+  }
+  return JSON.parse(child.stdout) as HostActivation;
+}
+
+/** One VS Code run of bench/activationHost.ts against the extension at `root`, with that folder's runner. */
+function hostRun(root: string): HostActivation {
+  const folder = mkdtempSync(join(tmpdir(), 'modelarts-activation-'));
+  const out = join(folder, 'activation.json');
+  try {
+    const runner = join(root, 'out/test/vscode-host/runInVsCode.js');
+    const env = { ...process.env, MODELARTS_TEST_ACTIVATION_OUT: out };
+    const child = spawnSync(process.execPath, [runner, '--tests', join(repoRoot, 'out/bench/activationHost.js')], { env, encoding: 'utf8' });
+    if (child.status !== 0) {
+      throw new Error(`the activation run failed in VS Code (exit code ${child.status}):\n${(child.stdout + child.stderr).slice(-4000)}`);
+    }
+    return JSON.parse(readFileSync(out, 'utf8')) as HostActivation;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** In the child: load and activate, then print what it took. */
+async function measureStubbed(root: string): Promise<void> {
+  answerVscodeWith(vscodeStub());
+  const packageJSON: object = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const bundle = join(root, 'dist/extension.js');
+  const started = performance.now();
+  const extension = require(bundle) as { activate(context: object): Promise<unknown> };
+  const loadedAt = performance.now();
+  await extension.activate(extensionContextStub(root, packageJSON));
+  const activatedAt = performance.now();
+  const dist = join(root, 'dist');
+  const loadedFiles = Object.keys(require.cache).filter((file) => file.startsWith(dist));
+  const record: HostActivation = { loadMs: loadedAt - started, activateMs: activatedAt - loadedAt, loadedFiles: loadedFiles.map((file) => file.slice(dist.length + 1)) };
+  process.stdout.write(JSON.stringify(record));
+  // Timers the activation started (polls, watches) would keep the process alive.
+  process.exit(0);
+}
+
+if (require.main === module) {
+  const [flag, folder] = process.argv.slice(2);
+  if (flag === CHILD_FLAG) {
+    void measureStubbed(folder);
+  } else {
+    void activationRows(flag ?? repoRoot).then((rows) => console.log(rows.join('\n')));
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The tree at scale, against a scale-mode emulator (emulator/seedScale.ts): each big list's first page and every
+ * category of a workspace in round trips of an injected latency, then a real VS Code run (bench/scaleHost.ts)
+ * paging 2,000 items of each kind through the explorer: requests per first page and per Load more, and the
+ * extension host's heap growth. Prints each figure beside its target; asserts nothing.
+ * Runs alone too (it launches VS Code, so under the lock):
+ * `npx tsc -p . && npm run build && flock /tmp/modelarts-host.lock node out/bench/scaleBench.js`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_CREDENTIALS } from '../emulator/accounts';
+import { SCALE, SCALE_OBS_BUCKET, SCALE_OBS_FOLDER, SCALE_REGION } from '../emulator/seedScale';
+import { endpointOverridesFor, type LoggedRequest, startEmulator } from '../emulator/server';
+import { createServices, type ModelArtsServices } from '../src/services';
+import { runInExtensionHost } from './hostRun';
+import { benchRow } from './rows';
+import type { ScaleRecord } from './scaleHost';
+
+const LATENCY_MS = 50;
+const RUNS = 7;
+const ROUND_TRIP_TARGET = 1.2;
+const HEAP_TARGET_MB = 50;
+const MB = 1024 * 1024;
+const WORKSPACE_CATEGORIES = 6;
+/** Requests for the region's own lists: eight lists, hyper clusters asked once per type (HPS, ECS). */
+const REGION_REQUESTS = 9;
+/** The workspace of the demo's 300-node pool. */
+const POOL_WORKSPACE = 'nlp-research';
+
+export async function scaleRows(): Promise<string[]> {
+  const heading = `Tree at scale: ${SCALE.trainingJobs} training jobs, ${SCALE.notebooks} notebooks, ${SCALE.poolNodes} pool nodes, ${SCALE.obsObjects} objects in one OBS folder, ${SCALE.liteServers} Lite Servers`;
+  return [heading, ...(await roundTripRows()), ...(process.env.MODELARTS_BENCH_SCALE_HOST === '0' ? [] : await hostRows())];
+}
+
+async function median(work: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** What the explorer lists under one workspace (one request per category). */
+function everyCategory(services: ModelArtsServices, workspaceId: string): Promise<unknown> {
+  const workspace = { region: SCALE_REGION, workspaceId };
+  return Promise.all([
+    services.notebooks.list(workspace),
+    services.trainingJobs.search(workspace),
+    services.pools.list(SCALE_REGION, workspaceId),
+    services.models.list(workspace),
+    services.inferenceV1.list(workspace),
+    services.inferenceV2.list(workspace),
+  ]);
+}
+
+/** What the explorer lists under the region outside any workspace. */
+function regionLists(services: ModelArtsServices): Promise<unknown> {
+  return Promise.all([
+    services.devServers.list(SCALE_REGION),
+    services.devServers.listHyperinstances(SCALE_REGION),
+    services.hyperClusters.list(SCALE_REGION),
+    services.devServerJobs.list(SCALE_REGION),
+    services.management.listScheduledEvents(SCALE_REGION),
+    services.swr.listRepositories(SCALE_REGION, {}),
+    services.vpc.listVpcs(SCALE_REGION),
+    services.keyPairs.list(SCALE_REGION),
+  ]);
+}
+
+/**
+ * A scale-mode emulator with injected latency in a process of its own, as the cloud is: its work on a request
+ * then counts as part of the round trip, not as the client's.
+ */
+async function emulatorProcess(): Promise<{ readonly url: string; requestCount(): Promise<number>; clearRequests(): Promise<void>; stop(): void }> {
+  const child = spawn(process.execPath, [join(__dirname, '../emulator/cli.js'), '--scale', '--latency', String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let printed = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+      const listening = /listening on (http:\/\/\S+)/.exec(printed);
+      if (listening) {
+        resolve(listening[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the emulator ended (exit code ${code}) before listening`)));
+  });
+  const control = (method: string): Promise<Response> => fetch(`${url}/__emulator/requests`, { method });
+  return {
+    url,
+    requestCount: async () => ((await (await control('GET')).json()) as { requests: LoggedRequest[] }).requests.length,
+    clearRequests: async () => void (await control('DELETE')),
+    stop: () => void child.kill(),
+  };
+}
+
+/** First pages and listings, in round trips of the injected latency (one round trip = the median of a small list). */
+async function roundTripRows(): Promise<string[]> {
+  const emulator = await emulatorProcess();
+  try {
+    const services = createServices({
+      credentials: { accessKey: DEMO_CREDENTIALS.ak, secretKey: DEMO_CREDENTIALS.sk },
+      endpointOverrides: endpointOverridesFor(emulator.url),
+      userAgent: 'modelarts-explorer-bench',
+    });
+    await services.client.projectId(SCALE_REGION);
+    const scope = { region: SCALE_REGION, workspaceId: '0' };
+    const workspaces = await services.workspaces.list(SCALE_REGION);
+    const poolWorkspace = workspaces.find((workspace) => workspace.name === POOL_WORKSPACE)?.id ?? '0';
+    const pools = await services.pools.list(SCALE_REGION, poolWorkspace);
+    const bigPool = pools.find((pool) => pool.metadata.name.startsWith('pool-gpu-v100'))?.metadata.name ?? '';
+
+    const roundTrip = await median(() => services.workspaces.list(SCALE_REGION));
+    const firstPages: [string, () => Promise<unknown>][] = [
+      [`training jobs (${SCALE.trainingJobs})`, () => services.trainingJobs.search(scope)],
+      [`notebooks (${SCALE.notebooks})`, () => services.notebooks.list(scope)],
+      [`pool nodes (${SCALE.poolNodes})`, () => services.pools.listNodes(SCALE_REGION, bigPool)],
+      [`OBS objects in one folder (${SCALE.obsObjects})`, () => services.obs.listEntries(SCALE_REGION, SCALE_OBS_BUCKET, { prefix: SCALE_OBS_FOLDER }, undefined)],
+      [`Lite Servers (${SCALE.liteServers})`, () => services.devServers.list(SCALE_REGION)],
+    ];
+    const rows: string[] = [benchRow(`round trip (median of ${RUNS})`, `${roundTrip.toFixed(1)} ms`, `injected latency ${LATENCY_MS} ms`)];
+    for (const [what, firstPage] of firstPages) {
+      await firstPage(); // a client's first call sets it up (and may load its SDK): not a page's cost
+      rows.push(benchRow(`first page: ${what}`, `${((await median(firstPage)) / roundTrip).toFixed(2)} round trips`, `target ≤ ${ROUND_TRIP_TARGET}`));
+    }
+    const categories = await median(() => everyCategory(services, scope.workspaceId));
+    rows.push(benchRow('list every category of a workspace', `${(categories / roundTrip).toFixed(2)} round trips`, `target ≤ ${ROUND_TRIP_TARGET} (parallel)`));
+
+    // One full refresh as the explorer does it: workspaces of the region, then every category of every workspace
+    // and every list of the region, all at once.
+    await emulator.clearRequests();
+    const listed = await services.workspaces.list(SCALE_REGION);
+    await Promise.all([...listed.map((workspace) => everyCategory(services, workspace.id)), regionLists(services)]);
+    const needed = 1 + WORKSPACE_CATEGORIES * listed.length + REGION_REQUESTS;
+    rows.push(benchRow('requests for one full refresh of a region', `${await emulator.requestCount()} issued / ${needed} needed`, 'target: no duplicates'));
+    return rows;
+  } finally {
+    emulator.stop();
+  }
+}
+
+/** The VS Code run's figures: requests per page of each list, and the heap after paging them all. */
+async function hostRows(): Promise<string[]> {
+  const folder = mkdtempSync(join(tmpdir(), 'modelarts-scale-'));
+  const output = join(folder, 'scale.json');
+  const emulator = await startEmulator({ scale: true });
+  let record: ScaleRecord;
+  try {
+    await runInExtensionHost('out/bench/scaleHost.js', { MODELARTS_TEST_SCALE_EMULATOR: emulator.url, MODELARTS_TEST_SCALE_OUT: output });
+    record = JSON.parse(readFileSync(output, 'utf8')) as ScaleRecord;
+  } finally {
+    await emulator.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const rows: string[] = [];
+  let heapBefore = record.heapBaseline;
+  for (const list of record.lists) {
+    const pages = list.loadMoreRequests;
+    const perPage = pages.length === 0 ? 'no Load more' : `${Math.max(...pages)} max, ${(pages.reduce((a, b) => a + b, 0) / pages.length).toFixed(2)} mean`;
+    rows.push(benchRow(`${list.kind}: first page`, `${list.firstPageRequests} request(s)`, 'target 1'));
+    rows.push(benchRow(`${list.kind}: requests per Load more (${pages.length} pages)`, perPage, 'target 1'));
+    rows.push(benchRow(`${list.kind}: items paged through`, `${list.itemsShown} (+${((list.heapAfter - heapBefore) / MB).toFixed(1)} MB heap)`, `${record.itemsWanted}, or all there are`));
+    heapBefore = list.heapAfter;
+  }
+  const growth = (record.lists[record.lists.length - 1].heapAfter - record.heapBaseline) / MB;
+  rows.push(benchRow('extension host heap growth, every list paged', `${growth.toFixed(1)} MB`, `target ≤ ${HEAP_TARGET_MB} MB`));
+  return rows;
+}
+
+if (require.main === module) {
+  scaleRows().then(
+    (rows) => rows.forEach((row) => console.log(row)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
