@@ -3,8 +3,8 @@
  * the median of fresh processes; (2) `activate()` in a real VS Code extension host (bench/activationHost.ts
  * through runInVsCode), the median of a few VS Code runs. Also which of the bundle's files each loaded.
  * Prints figures; asserts nothing. Alone: `node out/bench/activationBench.js [extension folder]` (default this
- * repository; another folder times its build, e.g. an older one). The VS Code runs need the machine's host lock:
- * run it (or `npm run bench`) under `flock /tmp/modelarts-host.lock`.
+ * repository; another folder times its build, e.g. an older one). It launches VS Code: run no other
+ * VS Code test at the same time, or both figures measure the contention.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

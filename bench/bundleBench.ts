@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { benchRow } from './rows';
+import { benchRow, printRows } from './rows';
 
 const KIB = 1024;
 const EAGER_BUNDLE = 'dist/extension.js';
@@ -120,10 +120,5 @@ export async function bundleRows(root = path.join(__dirname, '..', '..')): Promi
 }
 
 if (require.main === module) {
-  bundleRows(process.argv[2] ? path.resolve(process.argv[2]) : undefined)
-    .then((rows) => rows.forEach((row) => console.log(row)))
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    });
+  printRows(() => bundleRows(process.argv[2] ? path.resolve(process.argv[2]) : undefined));
 }

@@ -4,13 +4,9 @@
  * the extension host's alone). Prints each figure beside its target; asserts nothing. Runs alone as
  * `node out/bench/logBench.js` (after `npm run build && npx tsc -p .`, under the VS Code lock).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmulator } from '../emulator/server';
-import { runInExtensionHost } from './hostRun';
+import { hostRecord } from './hostRun';
 import type { LogRecord } from './logHost';
-import { benchRow } from './rows';
+import { benchRow, printRows } from './rows';
 
 const BYTES_PER_SECOND = 2 * 1024 * 1024;
 const MAX_CHANGES_PER_SECOND = 4;
@@ -33,21 +29,12 @@ export async function logFollowRows(): Promise<string[]> {
   ];
 }
 
-async function runLogHost(): Promise<LogRecord> {
-  const folder = mkdtempSync(join(tmpdir(), 'modelarts-log-bench-'));
-  const output = join(folder, 'log.json');
-  const emulator = await startEmulator({ transitionMs: TRANSITION_MS });
-  try {
-    await runInExtensionHost('out/bench/logHost.js', {
-      MODELARTS_TEST_LOG_EMULATOR: emulator.url,
-      MODELARTS_TEST_LOG_RATE: String(BYTES_PER_SECOND),
-      MODELARTS_TEST_LOG_OUT: output,
-    });
-    return JSON.parse(readFileSync(output, 'utf8')) as LogRecord;
-  } finally {
-    await emulator.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
+function runLogHost(): Promise<LogRecord> {
+  return hostRecord<LogRecord>('out/bench/logHost.js', { transitionMs: TRANSITION_MS }, (emulatorUrl, recordFile) => ({
+    MODELARTS_TEST_LOG_EMULATOR: emulatorUrl,
+    MODELARTS_TEST_LOG_RATE: String(BYTES_PER_SECOND),
+    MODELARTS_TEST_LOG_OUT: recordFile,
+  }));
 }
 
 function mib(bytes: number): string {
@@ -55,11 +42,5 @@ function mib(bytes: number): string {
 }
 
 if (require.main === module) {
-  logFollowRows().then(
-    (rows) => rows.forEach((row) => console.log(row)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  printRows(logFollowRows);
 }

@@ -15,7 +15,7 @@ import { createServices } from '../src/services';
 import { DEFAULT_CONCURRENCY, ObsTransfers } from '../src/services/obsTransfers';
 import type { TransferReport } from '../src/services/transferReport';
 import { PlainHttp, startStandIn } from './obsPlainHttp';
-import { benchRow } from './rows';
+import { benchRow, printRows } from './rows';
 
 const REGION = 'cn-north-4';
 const BUCKET = 'bench-transfers';
@@ -155,11 +155,5 @@ export async function obsThroughputRows(): Promise<string[]> {
 }
 
 if (require.main === module) {
-  obsThroughputRows().then(
-    (rows) => console.log(rows.join('\n')),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  printRows(obsThroughputRows);
 }

@@ -3,19 +3,16 @@
  * category of a workspace in round trips of an injected latency, then a real VS Code run (bench/scaleHost.ts)
  * paging 2,000 items of each kind through the explorer: requests per first page and per Load more, and the
  * extension host's heap growth. Prints each figure beside its target; asserts nothing.
- * Runs alone too (it launches VS Code, so under the lock):
- * `npx tsc -p . && npm run build && flock /tmp/modelarts-host.lock node out/bench/scaleBench.js`.
+ * Runs alone too (it launches VS Code): `npx tsc -p . && npm run build && node out/bench/scaleBench.js`.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CREDENTIALS } from '../emulator/accounts';
 import { SCALE, SCALE_OBS_BUCKET, SCALE_OBS_FOLDER, SCALE_REGION } from '../emulator/seedScale';
-import { endpointOverridesFor, type LoggedRequest, startEmulator } from '../emulator/server';
+import { endpointOverridesFor, type LoggedRequest } from '../emulator/server';
 import { createServices, type ModelArtsServices } from '../src/services';
-import { runInExtensionHost } from './hostRun';
-import { benchRow } from './rows';
+import { hostRecord } from './hostRun';
+import { benchRow, printRows } from './rows';
 import type { ScaleRecord } from './scaleHost';
 
 const LATENCY_MS = 50;
@@ -145,17 +142,10 @@ async function roundTripRows(): Promise<string[]> {
 
 /** The VS Code run's figures: requests per page of each list, and the heap after paging them all. */
 async function hostRows(): Promise<string[]> {
-  const folder = mkdtempSync(join(tmpdir(), 'modelarts-scale-'));
-  const output = join(folder, 'scale.json');
-  const emulator = await startEmulator({ scale: true });
-  let record: ScaleRecord;
-  try {
-    await runInExtensionHost('out/bench/scaleHost.js', { MODELARTS_TEST_SCALE_EMULATOR: emulator.url, MODELARTS_TEST_SCALE_OUT: output });
-    record = JSON.parse(readFileSync(output, 'utf8')) as ScaleRecord;
-  } finally {
-    await emulator.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
+  const record = await hostRecord<ScaleRecord>('out/bench/scaleHost.js', { scale: true }, (emulatorUrl, recordFile) => ({
+    MODELARTS_TEST_SCALE_EMULATOR: emulatorUrl,
+    MODELARTS_TEST_SCALE_OUT: recordFile,
+  }));
   const rows: string[] = [];
   let heapBefore = record.heapBaseline;
   for (const list of record.lists) {
@@ -172,11 +162,5 @@ async function hostRows(): Promise<string[]> {
 }
 
 if (require.main === module) {
-  scaleRows().then(
-    (rows) => rows.forEach((row) => console.log(row)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  printRows(scaleRows);
 }

@@ -4,12 +4,10 @@
  * process, so the heap measured is the extension host's alone. Prints each figure beside its target and writes
  * them to test-results/soak-figures.md; asserts nothing.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator } from '../emulator/server';
 import { repoRoot } from '../test/vscode-host/runOptions';
-import { runInExtensionHost } from './hostRun';
+import { hostRecord } from './hostRun';
 import { benchRow } from './rows';
 import type { SoakPoll, SoakRecord } from './soakHost';
 
@@ -26,21 +24,12 @@ export async function soakRows(): Promise<string[]> {
   return [heading, ...rows];
 }
 
-async function runSoak(): Promise<SoakRecord> {
-  const folder = mkdtempSync(join(tmpdir(), 'modelarts-soak-'));
-  const output = join(folder, 'soak.json');
-  const emulator = await startEmulator({ transitionMs: TRANSITION_MS });
-  try {
-    await runInExtensionHost('out/bench/soakHost.js', {
-      MODELARTS_TEST_SOAK_EMULATOR: emulator.url,
-      MODELARTS_TEST_SOAK_OUT: output,
-      MODELARTS_TEST_SOAK_TRANSITION_MS: String(TRANSITION_MS),
-    });
-    return JSON.parse(readFileSync(output, 'utf8')) as SoakRecord;
-  } finally {
-    await emulator.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
+function runSoak(): Promise<SoakRecord> {
+  return hostRecord<SoakRecord>('out/bench/soakHost.js', { transitionMs: TRANSITION_MS }, (emulatorUrl, recordFile) => ({
+    MODELARTS_TEST_SOAK_EMULATOR: emulatorUrl,
+    MODELARTS_TEST_SOAK_OUT: recordFile,
+    MODELARTS_TEST_SOAK_TRANSITION_MS: String(TRANSITION_MS),
+  }));
 }
 
 /** [what, measured, target] for each figure of the hour. */
