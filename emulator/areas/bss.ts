@@ -21,18 +21,22 @@ const HOURLY_YUAN: Readonly<Record<string, number>> = {
   'modelarts.vm.cpu.8u': 4.2,
   'modelarts.vm.gpu.t4u8': 9.8,
   'modelarts.vm.gpu.v100': 28,
-  // Training (catalog.ts TRAINING_FLAVORS; modelarts.vm.cpu.8u above).
-  'modelarts.vm.cpu.16u': 8.4,
+  // Training (catalog.ts TRAINING_FLAVORS; modelarts.vm.cpu.8u above; modelarts.vm.cpu.16u is the refused one).
   'modelarts.p3.large.public': 28,
   // Inference v2 (inferV2Catalog.ts FLAVORS_V2).
   'modelarts.vm.cpu.2u8g': 1.05,
   'modelarts.vm.cpu.8u32g': 4.2,
   // Pools (poolCatalog.ts POOL_FLAVORS' billing codes): one node of modelarts.vm.cpu.4ud; the others are left unrated.
   'modelarts.pool.vm.cpu.4ud': 2.1,
+  // Lite Servers (devServerCatalog.ts sku_code): the Kunpeng ECS flavor; the others are left unrated.
+  'modelarts.lite.kc2.4xlarge.4': 3.36,
 };
 
-/** The flavor whose inquiry BSS refuses. */
-export const REFUSED_FLAVOR = 'modelarts.p3.4xlarge.public';
+/**
+ * The flavor whose inquiry BSS refuses: one the training picker lists and no running demo resource runs on, so the
+ * refusal shows there without hiding every price of a region's Running now.
+ */
+export const REFUSED_FLAVOR = 'modelarts.vm.cpu.16u';
 
 const MODELARTS = { service: 'hws.service.type.modelarts', resource: 'hws.resource.type.modelarts' };
 /** Usage measure 4 is the hour (the BSS docs' measure table, as the pricing references use it). */

@@ -15,7 +15,7 @@ import type { Pool } from '../services/poolObjects';
 import { TRAINING_PHASES, trainingPhaseCategory } from '../services/status';
 import type { TrainingJob } from '../services/trainingJobs';
 import type { WorkspaceScope } from '../services/workspaces';
-import { trainingJobFlavorText } from '../views/flavorText';
+import { type FlavorFacts, trainingJobFlavorFacts, trainingJobFlavorText } from '../views/flavorText';
 import { devServerKind } from '../views/kinds/liteServerKinds';
 import { notebookKind } from '../views/kinds/notebookKind';
 import { autoStopAt } from '../views/kinds/notebookLease';
@@ -47,9 +47,19 @@ export interface BillingKind<T> {
   listRunning(services: ModelArtsServices, scope: WorkspaceScope, signal: AbortSignal): Promise<readonly T[]>;
   /** When it began to run, on the cloud's clock (epoch ms), where the listing says. */
   runningSince(item: T): number | undefined;
-  /** The flavor's id (looked up in the region's flavor list, see flavorLabels) or its text. */
-  flavor(item: T): { readonly id?: string; readonly text?: string };
+  /**
+   * What it runs on, where the item itself says: a training job's flavor_detail, a pool's composition. A kind whose
+   * items name their flavor by id only is described by its resource kind's flavorListing instead.
+   */
+  flavor(item: T): BilledFlavor;
   readonly stop?: ResourceAction<T>;
+}
+
+/** A flavor as a billing item carries it: its facts (priced by their billing code) or only a text, and how many instances bill at its price. */
+export interface BilledFlavor {
+  readonly facts?: FlavorFacts;
+  readonly text?: string;
+  readonly instances?: number;
 }
 
 /** A resource billing now, as one count found it. */
@@ -72,7 +82,7 @@ const notebooks: BillingKind<Notebook> = {
   // (uncertain) The notebook object has no start time; a start begins a new lease, so the lease's create_at is the
   // start while auto-stop is on (the SDK's Lease docs); without it, the last update is the best the listing says.
   runningSince: (notebook) => (autoStopAt(notebook) !== undefined ? notebook.lease?.create_at : notebook.update_at),
-  flavor: (notebook) => ({ id: notebook.flavor }),
+  flavor: () => ({}),
   stop: notebookActions.stop,
 };
 
@@ -88,7 +98,7 @@ const liteServers: BillingKind<DevServer> = {
     (await running((token, pageSignal) => services.devServers.list(scope.region, token, pageSignal), signal)).filter((server) => devServerKind.category(server) === 'running'),
   // (uncertain) The server object has no start time: its last update is when it last changed state.
   runningSince: (server) => server.update_at ?? server.create_at,
-  flavor: (server) => ({ id: server.flavor }),
+  flavor: () => ({}),
   stop: liteServerAction('STOP'),
 };
 
@@ -125,7 +135,7 @@ const trainingJobs: BillingKind<TrainingJob> = {
   icon: 'beaker',
   listRunning: (services, scope, signal) => running((token, pageSignal) => services.trainingJobs.search(scope, token, { phases: RUNNING_PHASES }, pageSignal), signal),
   runningSince: (job) => job.status.start_time ?? job.metadata.create_time,
-  flavor: (job) => ({ text: trainingJobFlavorText(job) }),
+  flavor: (job) => ({ facts: trainingJobFlavorFacts(job), text: trainingJobFlavorText(job), instances: job.spec?.resource?.node_count }),
   stop: trainingJobActions.stop,
 };
 

@@ -4,11 +4,10 @@ import { withProgress } from '../commands/progress';
 import { requireServices } from '../commands/resourceTarget';
 import { quotedNames } from '../commands/treeSelection';
 import { pick } from '../commands/userInput';
-import type { ModelArtsServices } from '../services';
-import { devServerFlavorFacts, flavorSummary, notebookFlavorFacts } from '../views/flavorText';
 import { formatDuration, joinParts } from '../views/format';
-import { BILLING_KINDS, type BillingItem, type BillingKindKey } from './billingKinds';
+import { BILLING_KINDS, type BillingItem } from './billingKinds';
 import type { CostSnapshot } from './costCount';
+import { hourlySum, type RunningFlavor, runningFlavors } from './runningPrices';
 
 /** What Running now offers: one resource, Stop several, or a separator. */
 export interface RunningPick extends vscode.QuickPickItem {
@@ -25,18 +24,17 @@ export function billingName(item: BillingItem): string {
 }
 
 /**
- * Running now: what the count found, grouped by kind (separators), each with its flavor and how long it has run on
- * the cloud's clock (`now`); no money, as the lists give no price. Stop several opens a multi-selection of the
+ * Running now: what the count found, grouped by kind (separators), each with its flavor, its hourly price where BSS
+ * gives one, and how long it has run on the cloud's clock (`now`); the title adds up the prices. Stop several opens a multi-selection of the
  * resources that have a Stop; pools have none and are never offered it.
  */
 export async function pickRunning(context: CommandContext, snapshot: CostSnapshot, now: number): Promise<RunningChoice> {
-  const flavors = await withProgress(vscode.l10n.t('Reading the flavors of what bills now…'), (signal) => flavorLabels(requireServices(context), snapshot.items, signal), context.ui);
+  const flavors = await withProgress(vscode.l10n.t('Reading the flavors and prices of what bills now…'), (signal) => runningFlavors(requireServices(context), snapshot.items, signal), context.ui);
   const rows = (items: readonly BillingItem[]) => groupedRows(items, flavors, now);
   const stoppable = snapshot.items.filter((item) => item.kind.stop !== undefined);
   const stopSeveral: RunningPick[] =
     stoppable.length > 1 ? [{ label: `$(debug-stop) ${vscode.l10n.t('Stop several…')}`, description: vscode.l10n.t('choose which, then confirm once'), stopSeveral: true }] : [];
-  const title =
-    snapshot.items.length === 0 ? vscode.l10n.t('Nothing bills now in the configured regions') : vscode.l10n.t('Billing now: {0} (flavor and time running; prices are not shown)', snapshot.items.length);
+  const title = runningTitle(snapshot.items.length, hourlySum(flavors.values()));
   const picked = await pick(context.ui, [...stopSeveral, ...rows(snapshot.items)], { title, placeHolder: vscode.l10n.t('Pick a resource to stop it'), matchOnDescription: true, matchOnDetail: true });
   if (picked.stopSeveral) {
     const chosen = await context.ui.showQuickPickMany(rows(stoppable), { title: vscode.l10n.t('Stop which? One confirmation follows for all of them.'), canPickMany: true, matchOnDescription: true });
@@ -49,7 +47,16 @@ export async function pickRunning(context: CommandContext, snapshot: CostSnapsho
   return picked.billing.kind.stop ? { stop: [picked.billing] } : { unstoppable: picked.billing };
 }
 
-function groupedRows(items: readonly BillingItem[], flavors: ReadonlyMap<string, string>, now: number): RunningPick[] {
+function runningTitle(count: number, sum: ReturnType<typeof hourlySum>): string {
+  if (count === 0) {
+    return vscode.l10n.t('Nothing bills now in the configured regions');
+  }
+  return sum
+    ? vscode.l10n.t('Billing now: {0} · {1} for the {2} priced (flavor, price and time running)', count, sum.text, sum.priced)
+    : vscode.l10n.t('Billing now: {0} (flavor and time running; no price known)', count);
+}
+
+function groupedRows(items: readonly BillingItem[], flavors: ReadonlyMap<BillingItem, RunningFlavor>, now: number): RunningPick[] {
   return BILLING_KINDS.flatMap((kind) => {
     const ofKind = items.filter((item) => item.kind === kind);
     if (ofKind.length === 0) {
@@ -60,43 +67,15 @@ function groupedRows(items: readonly BillingItem[], flavors: ReadonlyMap<string,
   });
 }
 
-function row(item: BillingItem, flavors: ReadonlyMap<string, string>, now: number): RunningPick {
+function row(item: BillingItem, flavors: ReadonlyMap<BillingItem, RunningFlavor>, now: number): RunningPick {
   const { kind, scope, resource } = item;
-  const flavor = kind.flavor(resource);
+  const flavor = flavors.get(item);
   const since = kind.runningSince(resource);
-  const flavorText = flavor.text ?? (flavor.id ? (flavors.get(flavorKey(kind.key, scope.region, flavor.id)) ?? flavor.id) : undefined);
   const ran = since === undefined ? undefined : vscode.l10n.t('running for {0}', formatDuration(Math.max(0, now - since)));
   return {
     label: `$(${kind.icon}) ${kind.resourceKind.name(resource)}`,
-    description: joinParts(flavorText, ran),
+    description: joinParts(flavor?.text, flavor?.priceText, ran),
     detail: joinParts(kind.perRegion ? scope.region : vscode.l10n.t('{0} · workspace {1}', scope.region, scope.workspaceId), kind.stop ? undefined : vscode.l10n.t('no stop: it bills until it is deleted or scaled down')),
     billing: item,
   };
-}
-
-function flavorKey(kind: BillingKindKey, region: string, id: string): string {
-  return `${kind}:${region}:${id}`;
-}
-
-/**
- * Flavor text ("V100 ×1 · 8 vCPU · 64 GB") for the notebooks and Lite Servers listed, whose items give only the
- * flavor's id: one flavor list per region and kind that has some. A list that fails leaves the ids as they are.
- */
-async function flavorLabels(services: ModelArtsServices, items: readonly BillingItem[], signal: AbortSignal): Promise<Map<string, string>> {
-  const labels = new Map<string, string>();
-  const regionsOf = (key: BillingKindKey) => [...new Set(items.filter((item) => item.kind.key === key).map((item) => item.scope.region))];
-  const reads = [
-    ...regionsOf('notebook').map(async (region) => {
-      for (const flavor of await services.notebooks.listFlavors(region, signal)) {
-        labels.set(flavorKey('notebook', region, flavor.id), flavorSummary(notebookFlavorFacts(flavor)));
-      }
-    }),
-    ...regionsOf('liteServer').map(async (region) => {
-      for (const flavor of await services.devServers.listFlavors(region, {}, signal)) {
-        labels.set(flavorKey('liteServer', region, flavor.flavor), flavorSummary(devServerFlavorFacts(flavor)));
-      }
-    }),
-  ];
-  await Promise.allSettled(reads);
-  return labels;
 }

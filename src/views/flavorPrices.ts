@@ -2,7 +2,7 @@
  * Flavors with their hourly prices, for pickers and the hovers of running resources. A picker asks once for all its
  * flavors and waits a short moment at most: a price that comes later is kept for the next picker and hover.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ModelArtsServices } from '../services';
 import type { HourlyPrice } from '../services/prices';
 import { type FlavorFacts, flavorSummary, hourlyPriceText, uniqueFlavors } from './flavorText';
@@ -39,18 +39,10 @@ export function pricedFlavorLabel(flavor: FlavorFacts, prices: FlavorPrices): st
   return `${flavorSummary(flavor)} · ${priceText(flavor, prices)}`;
 }
 
-/**
- * A running resource's hover with the hourly price of its flavor, known only by id there: the id is taken as its
- * billing code, as notebook listings give it (for other kinds uncertain; BSS then answers no price).
- */
-export async function withHourlyPrice(tooltip: vscode.MarkdownString, label: string, services: ModelArtsServices, region: string, flavorId: string | undefined, signal: AbortSignal): Promise<vscode.MarkdownString> {
-  if (!flavorId) {
-    return tooltip;
-  }
-  const flavor: FlavorFacts = { id: flavorId, billingCode: flavorId };
-  const prices = await flavorPrices(services, region, [flavor], signal);
-  tooltip.appendMarkdown(`${markdownText(`${label}: ${priceText(flavor, prices)}`)}  \n`);
-  return tooltip;
+/** A running resource's hover with the hourly price of its flavor; a flavor whose billing code is not known says "price unknown". */
+export async function appendHourlyPrice(tooltip: vscode.MarkdownString, label: string, services: ModelArtsServices, region: string, flavor: FlavorFacts | undefined, signal: AbortSignal): Promise<void> {
+  const prices = flavor ? await flavorPrices(services, region, [flavor], signal) : new Map<string, HourlyPrice>();
+  tooltip.appendMarkdown(`${markdownText(`${label}: ${flavor ? priceText(flavor, prices) : vscode.l10n.t('price unknown')}`)}  \n`);
 }
 
 /** Per flavor id, "V100 ×1 · 8 vCPU · 64 GB · CN¥28.00/h (modelarts.vm.gpu.v100)": a webview option, where nothing is dimmed. */

@@ -51,15 +51,21 @@ export function trainingFlavorFacts(flavor: TrainingFlavor): FlavorFacts {
   };
 }
 
-/** A training job's Flavor row, alike in its hover and details panel: the figures its `flavor_detail` gives, then the id. */
-export function trainingJobFlavorText(job: TrainingJob): string | undefined {
+/** A training job's flavor as its `flavor_detail` gives it (figures and billing code); undefined for a job on no flavor (a pool's). */
+export function trainingJobFlavorFacts(job: TrainingJob): FlavorFacts | undefined {
   const resource = job.spec?.resource;
   if (!resource?.flavor_id) {
-    return resource?.flavor_name;
+    return undefined;
   }
   const detail = resource.flavor_detail;
   const listed = { flavor_id: resource.flavor_id, flavor_name: resource.flavor_name ?? resource.flavor_id, flavor_type: detail?.flavor_type ?? '' };
-  return flavorWithId(trainingFlavorFacts({ ...listed, billing: detail?.billing, flavor_info: detail?.flavor_info }));
+  return trainingFlavorFacts({ ...listed, billing: detail?.billing, flavor_info: detail?.flavor_info });
+}
+
+/** A training job's Flavor row, alike in its hover and details panel: the figures its `flavor_detail` gives, then the id. */
+export function trainingJobFlavorText(job: TrainingJob): string | undefined {
+  const facts = trainingJobFlavorFacts(job);
+  return facts ? flavorWithId(facts) : job.spec?.resource?.flavor_name;
 }
 
 export function serviceV2FlavorFacts(flavor: ServiceV2Flavor): FlavorFacts {
@@ -139,9 +145,11 @@ export function hourlyPriceText(facts: FlavorFacts, price: HourlyPrice | undefin
   if (facts.free) {
     return vscode.l10n.t('free');
   }
-  if (!price) {
-    return vscode.l10n.t('price unknown');
-  }
+  return price ? hourlyAmountText(price) : vscode.l10n.t('price unknown');
+}
+
+/** "CN¥28.00/h". */
+export function hourlyAmountText(price: HourlyPrice): string {
   let amount: string;
   try {
     amount = new Intl.NumberFormat(vscode.env.language, { style: 'currency', currency: price.currency, maximumFractionDigits: 4 }).format(price.amount);

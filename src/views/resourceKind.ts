@@ -5,6 +5,7 @@ import type { Page } from '../services/paging';
 import type { StatusCategory } from '../services/status';
 import type { WorkspaceScope } from '../services/workspaces';
 import type { FailureReason } from './failureReason';
+import type { FlavorListing } from './flavorCatalog';
 
 /** Where a kind's resources are listed: a workspace, and for sub-resources (a pool's nodes) their parent's id. */
 export interface ListScope extends WorkspaceScope {
@@ -64,8 +65,11 @@ export interface ResourceKind<T> {
   /** Words added to the contextValue, e.g. canStart, canStop, canDelete. */
   capabilities(item: T): string[];
   description(item: T): string;
-  /** `reason`: why a failed item failed, when another request found it (see failureReason). */
-  tooltip(item: T, reason?: string): vscode.MarkdownString;
+  /**
+   * `reason`: why a failed item failed, when another request found it (see failureReason); `flavor`: the flavor as its
+   * listing describes it (see flavorListing).
+   */
+  tooltip(item: T, reason?: string, flavor?: string): vscode.MarkdownString;
   /** For kinds that can fail: why, shown at the top of the hover and of the details panel. */
   readonly failureReason?: FailureReason<T>;
   /** For kinds whose category can be narrowed to some statuses (the funnel button). */
@@ -76,6 +80,10 @@ export interface ResourceKind<T> {
   fetch(services: ModelArtsServices, scope: ListScope, id: string, signal?: AbortSignal): Promise<T>;
   /** The flavor a running item is billed by: its hover then shows the hourly price (asked on hover only). */
   billedFlavor?(item: T): string | undefined;
+  /** For kinds whose list leaves out what the hover shows (a v2 deployment's resources): the hover reads the item first. */
+  readonly hoverReadsItem?: boolean;
+  /** For kinds whose items name their flavor by id only: the listing that describes it, for the hover and details panel. */
+  readonly flavorListing?: { readonly listing: FlavorListing; id(item: T): string | undefined };
   /** Listed per region, not per workspace (Lite Servers): pickers ask for a region only. */
   readonly perRegion?: boolean;
   /** Kinds listed under each resource of this kind, e.g. a pool's nodes, node pools and plugins. */

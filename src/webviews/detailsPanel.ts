@@ -4,6 +4,8 @@ import { requireServices, ResourceReference, type ResourceTarget } from '../comm
 import { asModelArtsError } from '../services/errors';
 import type { TrainingLog } from '../services/trainingJobs';
 import { failureReasonOf, reasonLine } from '../views/failureReason';
+import { listedFlavorOf } from '../views/flavorCatalog';
+import { flavorWithId } from '../views/flavorText';
 import { readableStatus } from '../views/format';
 import { type ResourceState, stateOf } from '../views/resourceStates';
 import type { DetailsChartSource, DetailsPresenter } from './detailsPresenters';
@@ -31,6 +33,8 @@ export class DetailsPanel<T> extends WebviewController {
   private charts: DetailsChartSource<T> | undefined;
   /** Why the resource failed, as its last refresh found it (its log's or events' last error when it says nothing itself). */
   private reason: string | undefined;
+  /** The flavor as its listing describes it, for kinds whose resource names it by id only. */
+  private flavor: string | undefined;
   private following = true;
   private timer: NodeJS.Timeout | undefined;
   private refreshing = new AbortController();
@@ -122,6 +126,7 @@ export class DetailsPanel<T> extends WebviewController {
     this.log = undefined;
     this.logLines = [];
     this.reason = undefined;
+    this.flavor = undefined;
     this.following = true;
     this.panel.title = presenter.kind.name(target.item);
     this.render();
@@ -207,7 +212,7 @@ export class DetailsPanel<T> extends WebviewController {
         }
         return undefined;
       });
-      const reason = await failureReasonOf(kind, services, target.scope, item, signal);
+      const [reason, flavor] = await Promise.all([failureReasonOf(kind, services, target.scope, item, signal), listedFlavorOf(kind, services, region, item)]);
       const logLines = logTail ? this.redactedLines(logTail) : undefined;
       const chartsChanged = await charts?.read(services, region, item, logTail && completeLines(logTail, logLines ?? [], log?.live(item) ?? false), signal);
       if (signal.aborted) {
@@ -215,6 +220,7 @@ export class DetailsPanel<T> extends WebviewController {
       }
       this.item = item;
       this.reason = reason;
+      this.flavor = flavor && flavorWithId(flavor);
       this.log = logTail;
       this.logLines = logLines ?? [];
       this.moreFields = more;
@@ -266,7 +272,7 @@ export class DetailsPanel<T> extends WebviewController {
     const { kind } = this.presenter;
     const redact = (text: string): string => this.context.log.redactor.redact(text);
     const lines = this.logLines;
-    const fields = [...this.presenter.fields(this.item), ...this.moreFields, ...(this.progress?.fields ?? [])];
+    const fields = [...this.presenter.fields(this.item, this.flavor), ...this.moreFields, ...(this.progress?.fields ?? [])];
     const reason = kind.category(this.item) === 'failed' ? (reasonLine(kind.failureReason?.stated(this.item)) ?? this.reason) : undefined;
     const { region, workspaceId, parentId } = this.target.scope;
     const view: DetailsView = {

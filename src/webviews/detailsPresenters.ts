@@ -35,7 +35,8 @@ export interface DetailsPresenter<T> {
   readonly kind: ResourceKind<T>;
   /** Buttons run `${commandPrefix}.${action}` with the resource. */
   readonly commandPrefix: string;
-  fields(item: T): DetailsField[];
+  /** `flavor`: the flavor as its listing describes it, for kinds whose resource names it by id only. */
+  fields(item: T, flavor?: string): DetailsField[];
   steps(item: T): DetailsStep[];
   actions(item: T): DetailsAction[];
   /** Fields from another request (a pool's tags), shown after the resource's own. */
@@ -65,9 +66,9 @@ const NOTEBOOK_STEP_STATE: Record<string, DetailsStep['state']> = { COMPLETED: '
 export const notebookDetails: DetailsPresenter<Notebook> = {
   kind: notebookKind,
   commandPrefix: 'modelarts.notebook',
-  fields: (notebook) => [
+  fields: (notebook, flavor) => [
     ...field(vscode.l10n.t('ID'), notebook.id),
-    ...field(vscode.l10n.t('Flavor'), notebook.flavor),
+    ...field(vscode.l10n.t('Flavor'), flavor ?? notebook.flavor),
     ...field(vscode.l10n.t('Image'), notebook.image ? joinParts(notebook.image.name, notebook.image.tag) : undefined),
     ...field(vscode.l10n.t('Storage'), notebook.volume ? joinParts(notebook.volume.category, notebook.volume.capacity ? `${notebook.volume.capacity} GB` : notebook.volume.uri) : undefined),
     ...field(vscode.l10n.t('Auto-stop'), leaseText(notebook)),

@@ -7,7 +7,9 @@ import { livePools, poolPhase } from '../../emulator/areas/poolModel';
 import type { BillingItem, BillingKindKey } from '../../src/costGuard/billingKinds';
 import { countOf, type CostSnapshot } from '../../src/costGuard/costCount';
 import { LEASE_WARNING_MS } from '../../src/costGuard/leaseWarnings';
+import type { RunningPick } from '../../src/costGuard/runningNow';
 import type { Notebook } from '../../src/services/notebooks';
+import type { TrainingJob } from '../../src/services/trainingJobs';
 import { autoStopAt } from '../../src/views/kinds/notebookLease';
 import { type PollScheduler, realTimers } from '../../src/views/transitionPoller';
 import { PROFILE, REGION, signedInSuite, until } from './harness';
@@ -179,6 +181,36 @@ describe('Cost guard', () => {
     assert.equal(guard().statusItem.shown?.warning, true, 'at the threshold');
     await countAfterSetting('costGuard.warnAtCount', undefined);
     assert.equal(guard().statusItem.shown?.warning, false, 'off by default');
+  });
+
+  it('Running now prices what bills by the hour, with one inquiry per region, and adds the prices up', async () => {
+    let rows: readonly RunningPick[] = [];
+    under().ui.answer((shown) => {
+      rows = shown as readonly RunningPick[];
+      return rows.find((row) => row.billing?.kind.key === 'pool');
+    });
+    await vscode.commands.executeCommand('modelarts.costGuard.showRunning');
+    const inquiries = under().emulator.requests.count({ method: 'POST', path: '/v2/bills/ratings/on-demand-resources' });
+    assert.ok(inquiries >= 1 && inquiries <= 2, `one inquiry per region at most: ${inquiries}`);
+
+    const rowOf = (key: BillingKindKey, name: string) => rows.find((row) => row.billing?.kind.key === key && nameOf(row.billing) === name);
+    assert.match(rowOf('notebook', 'rec-sys-deepfm')?.description ?? '', /^8 vCPU · 32 GB · CN¥4\.20\/h · running for /);
+    const jobRows = rows.filter((row) => row.billing?.kind.key === 'trainingJob' && (row.billing.resource as TrainingJob).spec?.resource?.flavor_id === 'modelarts.p3.large.public');
+    assert.ok(jobRows.length > 0, 'a running job on modelarts.p3.large.public');
+    for (const row of jobRows) {
+      const nodes = (row.billing?.resource as TrainingJob).spec?.resource?.node_count ?? 1;
+      assert.ok(row.description?.includes(` · CN¥${(28 * nodes).toFixed(2)}/h · `), `${nodes} node(s) at CN¥28.00/h: ${row.description}`);
+    }
+    const pools = rows.filter((row) => row.billing?.kind.key === 'pool');
+    assert.ok(pools.length > 0 && pools.every((row) => !/\/h|price/.test(row.description ?? '')), 'pools are not priced by the hour');
+
+    const figures = rows.flatMap((row) => [.../CN¥([\d,.]+)\/h/.exec(row.description ?? '')?.slice(1) ?? []]).map((figure) => Number(figure.replace(/,/g, '')));
+    const title = under().ui.quickPicks.at(-1)?.title ?? '';
+    const sum = /Billing now: (\d+) · CN¥([\d,.]+)\/h for the (\d+) priced/.exec(title);
+    assert.ok(sum, title);
+    assert.equal(Number(sum[1]), guard().snapshot?.items.length);
+    assert.equal(Number(sum[3]), figures.length, 'the sum says how many prices it covers');
+    assert.ok(Math.abs(Number(sum[2].replace(/,/g, '')) - figures.reduce((total, figure) => total + figure, 0)) < 0.01, `${sum[2]} adds up ${figures.join(' + ')}`);
   });
 
   it('Running now stops a multi-selection of three kinds after one confirmation naming them all', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { uniqueFlavors } from '../../src/views/flavorText';
-import { conversation, formMessage, label, type Panel, signedInSuite } from './harness';
+import { conversation, formMessage, label, type Node, type Panel, signedInSuite, until } from './harness';
 
 describe('Every flavor picker and Flavor row reads as people say it, with the id after it', () => {
   const under = signedInSuite({ transitionMs: 300 });
@@ -78,6 +78,72 @@ describe('Every flavor picker and Flavor row reads as people say it, with the id
       talk.dispose();
       panel.dispose();
     }
+  });
+
+  /** The tooltip VS Code shows on hover, resolved as VS Code resolves it, without markdown escapes. */
+  async function hover(node: Node): Promise<string> {
+    const tooltip = await under().tooltip(node);
+    return (typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '')).replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+  }
+
+  it('a notebook\'s Flavor row reads the same in its hover and details panel, from the flavor list read once a session', async () => {
+    const flavorLists = () => under().emulator.requests.count({ method: 'GET', path: /\/notebooks\/flavors$/ });
+    const rows = await under().explorer.getChildren(await under().category('Notebooks'));
+    assert.equal(flavorLists(), 0, 'listing reads no flavor list');
+    const expected = 'Flavor: 8 vCPU · 32 GB (modelarts.vm.cpu.8u)';
+    const running = rows.find((node) => label(node) === 'rec-sys-deepfm');
+    const stopped = rows.find((node) => label(node) === 'feature-eng-xgboost');
+    assert.ok(running && stopped, 'the seeded running and stopped notebooks on modelarts.vm.cpu.8u');
+    const runningHover = await hover(running);
+    assert.ok(runningHover.includes(expected) && runningHover.includes('Flavor price: CN¥4.20/h'), runningHover);
+    assert.ok((await hover(stopped)).includes(expected));
+    assert.equal(flavorLists(), 1, 'one flavor list for both hovers');
+
+    const panel = (await vscode.commands.executeCommand('modelarts.notebook.showDetails', running)) as Panel;
+    const talk = conversation(panel);
+    try {
+      await panel.receive({ type: 'ready' });
+      // The first view shows the id the notebook gives; the refresh that follows at once describes it.
+      const { view } = await talk.next('details', (message) => message.view.fields.some((field) => field.label === 'Flavor' && field.value.includes('vCPU')));
+      assert.equal(`Flavor: ${view.fields.find((field) => field.label === 'Flavor')?.value}`, expected);
+    } finally {
+      talk.dispose();
+      panel.dispose();
+    }
+    assert.equal(flavorLists(), 1, 'the panel reads no flavor list again');
+  });
+
+  it('a Lite Server\'s hover describes its flavor from the flavor list; a pay-per-use one shows its SKU\'s hourly price, a yearly/monthly one none', async () => {
+    const named = async (name: string) => (await under().explorer.getChildren(await regionGroup('Lite Servers'))).find((node) => label(node) === name);
+    const prepaid = await named('lite-a800-train-01');
+    assert.ok(prepaid);
+    const prepaidHover = await hover(prepaid);
+    assert.ok(prepaidHover.includes('Flavor: A800 80G ×8 · 128 vCPU · 2048 GB (physical.pi-a800.32xlarge.8)'), prepaidHover);
+    assert.doesNotMatch(prepaidHover, /price/, 'a yearly/monthly server is not priced by the hour');
+    const unrated = await named('lite-cpu-etl');
+    assert.ok(unrated);
+    const unratedHover = await hover(unrated);
+    assert.ok(unratedHover.includes('Flavor: 16 vCPU · 32 GB (c7.4xlarge.2)') && unratedHover.includes('Flavor price: price unknown'), unratedHover);
+    // The seeded Kunpeng server is created at start-up and runs one transition (300 ms) later.
+    const kunpeng = await until(() => named('lite-kunpeng-build'), (node) => node !== undefined && /^Running/.test(String(node.getTreeItem().description)), 'the Kunpeng server running');
+    assert.ok(kunpeng);
+    const kunpengHover = await hover(kunpeng);
+    // CN¥3.36 is the price of its SKU code, modelarts.lite.kc2.4xlarge.4, which the flavor list gives.
+    assert.ok(kunpengHover.includes('Flavor: 16 vCPU · 64 GB (kc2.4xlarge.4)') && kunpengHover.includes('Flavor price: CN¥3.36/h'), kunpengHover);
+  });
+
+  it('a v2 deployment\'s hover reads the deployment (its list leaves out the resources) and describes its flavor', async () => {
+    const services = await under().explorer.getChildren(await under().category('Real-Time Services (v2)'));
+    const groups = (await Promise.all(services.map((service) => under().explorer.getChildren(service)))).flat();
+    const deployments = (await Promise.all(groups.map((group) => under().explorer.getChildren(group)))).flat();
+    const described: string[] = [];
+    for (const deployment of deployments.filter((node) => String(node.getTreeItem().contextValue).startsWith('serviceV2Deployment '))) {
+      described.push(await hover(deployment));
+    }
+    assert.ok(
+      described.some((text) => /Resources: \d+ × (.+ ×\d+ · )?\d+ vCPU · \d+ GB \(modelarts\.[\w.]+\)/.test(text)),
+      described.join('\n---\n'),
+    );
   });
 
   // The emulator never lists a flavor twice, so the pickers' merge is checked on a listing that does.

@@ -1,5 +1,5 @@
 // The cost guard: the count of what bills now in the status bar, right of the profile item; clicked, Running now
-// lists it grouped by kind with flavor and time running; Stop several stops two notebooks after one confirmation
+// lists it grouped by kind with flavor, hourly price and time running, the prices added up in its title; Stop several stops two notebooks after one confirmation
 // naming both, and they are gone from Running now.
 import type { UiStep } from './steps';
 import { exactly, expectGone, expectVisible, NotSeen, type Workbench } from './workbench';
@@ -25,7 +25,7 @@ export const costGuardSteps: readonly UiStep[] = [
     title: 'The cost guard: the count in the status bar, Running now, and Stop several with one confirmation',
     expected:
       'the status bar shows the profile item "ModelArts: <profile> · <region>" and, right of it, "$(pulse) <count>" whose tooltip counts per kind; ' +
-      'clicked, a pick "Billing now: <count> (flavor and time running; prices are not shown)" with groups Notebooks… and rows "<flavor> · running for <time>"; ' +
+      'clicked, a pick "Billing now: <count> · CN¥<sum>/h for the <n> priced (flavor, price and time running)" with groups Notebooks… and rows "<flavor> · CN¥<price>/h · running for <time>"; ' +
       '"Stop several…" opens a multi-select; two notebooks chosen, one dialog "Stop 2 resources: notebook "a", notebook "b"?" with Stop; then both are gone from Running now',
     timeoutMs: 120_000,
     async run({ ui, screenshot }) {
@@ -40,7 +40,8 @@ export const costGuardSteps: readonly UiStep[] = [
 
       await openRunningNow(ui);
       await expectVisible(ui.quickInput.locator('.quick-input-list-separator', { hasText: /^Notebooks \(\d+\)/ }), 'the group "Notebooks (<count>)"');
-      await expectVisible(pickRows(ui).filter({ hasText: /running for / }).first(), 'a row with how long it has run');
+      await expectVisible(ui.quickInput.locator('.quick-input-title', { hasText: /^Billing now: \d+ · CN¥[\d,.]+\/h for the \d+ priced/ }), 'the title adding up the known hourly prices');
+      await expectVisible(pickRows(ui).filter({ hasText: /CN¥[\d,.]+\/h · running for / }).first(), 'a row with its hourly price and how long it has run');
       await screenshot('running-now');
 
       await ui.quickPickItem('Stop several…').click();

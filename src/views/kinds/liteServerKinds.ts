@@ -71,11 +71,11 @@ export const devServerKind: ResourceKind<DevServer> = {
   },
   description: (server) =>
     joinParts(readableStatus(server.status), shortFlavor(server.flavor), formatAge(server.create_at), otherUsersServers.has(server.id) ? vscode.l10n.t('other user') : undefined),
-  tooltip: (server) =>
+  tooltip: (server, _reason, flavor) =>
     fieldTooltip(server.name, [
       [vscode.l10n.t('ID'), server.id],
       [vscode.l10n.t('Status'), readableStatus(server.status)],
-      [vscode.l10n.t('Flavor'), server.flavor],
+      [vscode.l10n.t('Flavor'), flavor ?? server.flavor],
       [vscode.l10n.t('Type'), joinParts(server.cloud_server?.type, server.category)],
       [vscode.l10n.t('Image'), joinParts(server.image?.name, server.image?.arch)],
       [vscode.l10n.t('Key pair'), server.key_pair_name],
@@ -84,6 +84,9 @@ export const devServerKind: ResourceKind<DevServer> = {
       [vscode.l10n.t('Owner'), otherUsersServers.has(server.id) ? vscode.l10n.t('another IAM user of the account') : undefined],
       [vscode.l10n.t('Created'), formatTimestamp(server.create_at)],
     ]),
+  // An hourly price only for a pay-per-use server: a yearly or monthly one is paid for ahead (charging_mode, §7.3).
+  billedFlavor: (server) => (server.charging_mode === 'POST_PAID' ? server.flavor : undefined),
+  flavorListing: { listing: 'liteServer', id: (server) => server.flavor },
   // No failureReason: the server object carries none (§7.3, the SDK's ShowDevServerResponse); only an operation's answer does.
   // The list takes no status parameter: each page is filtered as it arrives.
   statusFilter: { statuses: DEV_SERVER_STATUSES, categoryOf: devServerStatusCategory },

@@ -38,6 +38,7 @@ export const notebookKind: ResourceKind<Notebook> = {
   category: (notebook) => notebookStatusCategory(notebook.status),
   refreshedWhileRunning: true,
   billedFlavor: (notebook) => notebook.flavor,
+  flavorListing: { listing: 'notebook', id: (notebook) => notebook.flavor },
   capabilities: (notebook) => {
     const capabilities: string[] = [];
     if (STARTABLE.has(notebook.status)) {
@@ -70,12 +71,12 @@ export const notebookKind: ResourceKind<Notebook> = {
     return capabilities;
   },
   description: (notebook) => joinParts(readableStatus(notebook.status), autoStopDescription(notebook), shortFlavor(notebook.flavor), formatAge(notebook.create_at)),
-  tooltip: (notebook) =>
+  tooltip: (notebook, _reason, flavor) =>
     fieldTooltip(notebook.name, [
       [vscode.l10n.t('Reason'), notebookStatusCategory(notebook.status) === 'failed' ? reasonLine(notebookFailureReason.stated(notebook)) : undefined],
       [vscode.l10n.t('ID'), notebook.id],
       [vscode.l10n.t('Status'), readableStatus(notebook.status)],
-      [vscode.l10n.t('Flavor'), notebook.flavor],
+      [vscode.l10n.t('Flavor'), flavor ?? notebook.flavor],
       [vscode.l10n.t('Image'), notebook.image ? joinParts(notebook.image.name, notebook.image.tag) : undefined],
       [vscode.l10n.t('Storage'), notebook.volume ? joinParts(notebook.volume.category, notebook.volume.capacity ? `${notebook.volume.capacity} GB` : undefined) : undefined],
       [vscode.l10n.t('Auto-stop'), leaseText(notebook)],

@@ -31,9 +31,9 @@ export const serviceOf = (scope: ListScope): string => parentOf(scope, 'real-tim
 const versionText = (version: string | undefined): string | undefined => (version ? `v${version}` : undefined);
 
 /** "4 × modelarts.vm.gpu.t4u8", or the custom spec on a dedicated pool. */
-export function placementText(deployment: ServiceV2Deployment): string | undefined {
+export function placementText(deployment: ServiceV2Deployment, flavorText?: string): string | undefined {
   const [unit] = deployment.unit_configs ?? [];
-  const spec = unit?.custom_spec ? joinParts(`${unit.custom_spec.cpu ?? '?'} vCPUs`, unit.custom_spec.memory ? `${unit.custom_spec.memory} MB` : undefined) : unit?.flavor;
+  const spec = unit?.custom_spec ? joinParts(`${unit.custom_spec.cpu ?? '?'} vCPUs`, unit.custom_spec.memory ? `${unit.custom_spec.memory} MB` : undefined) : (flavorText ?? unit?.flavor);
   const where = deployment.pool_id ? vscode.l10n.t('{0} on dedicated pool {1}', spec ?? '', deployment.pool_id) : spec;
   return deployment.count === undefined ? where : vscode.l10n.t('{0} × {1}', deployment.count, where ?? '');
 }
@@ -57,18 +57,21 @@ export const deploymentV2Kind: ResourceKind<ServiceV2Deployment> = {
       deployment.traffic_ratio ? vscode.l10n.t('{0} of traffic', deployment.traffic_ratio) : undefined,
       deployment.pool_id ? vscode.l10n.t('dedicated pool') : undefined,
     ),
-  tooltip: (deployment) =>
+  tooltip: (deployment, _reason, flavor) =>
     fieldTooltip(deployment.name, [
       [vscode.l10n.t('ID'), deployment.id],
       [vscode.l10n.t('Status'), readableStatus(deployment.status)],
       [vscode.l10n.t('Version'), deployment.version_count ? vscode.l10n.t('{0} ({1} versions)', deployment.version ?? '', deployment.version_count) : deployment.version],
       [vscode.l10n.t('Traffic'), deployment.traffic_ratio],
       [vscode.l10n.t('Instances'), deployment.count === undefined ? undefined : vscode.l10n.t('{0} running of {1}', deployment.running_count ?? 0, deployment.count)],
-      [vscode.l10n.t('Resources'), placementText(deployment)],
+      [vscode.l10n.t('Resources'), placementText(deployment, flavor)],
       [vscode.l10n.t('Image'), deployment.unit_configs?.[0]?.image?.swr_path],
     ]),
   // A public flavor's price; a dedicated pool's custom spec is paid with the pool.
   billedFlavor: (deployment) => (deployment.pool_id ? undefined : deployment.unit_configs?.[0]?.flavor),
+  flavorListing: { listing: 'serviceV2', id: (deployment) => deployment.unit_configs?.[0]?.flavor },
+  // The list leaves out count, running count and unit_configs (the SDK's InferDeploymentItemResponseData); a read has them.
+  hoverReadsItem: true,
   listPage: async (services, scope, _pageToken, signal) => ({ items: await services.inferenceV2.deployments(scope.region, serviceOf(scope), signal) }),
   fetch: (services, scope, id, signal) => services.inferenceV2.deployment(scope.region, serviceOf(scope), id, signal),
 };

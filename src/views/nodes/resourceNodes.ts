@@ -4,7 +4,9 @@ import type { Page } from '../../services/paging';
 import { asModelArtsError } from '../../services/errors';
 import type { StatusCategory } from '../../services/status';
 import { failureReasonOf } from '../failureReason';
-import { withHourlyPrice } from '../flavorPrices';
+import { listedFlavorOf } from '../flavorCatalog';
+import { appendHourlyPrice } from '../flavorPrices';
+import { flavorWithId } from '../flavorText';
 import type { ListScope, ResourceKind } from '../resourceKind';
 import { type StatusFilters, statusesIn, statusFilterDescription } from '../statusFilter';
 import { statusIcon } from '../statusIcons';
@@ -185,20 +187,22 @@ export class ResourceNode<T> implements PollableNode {
     return this.shownDescription !== undefined && this.shownDescription !== this.kind.description(this.item);
   }
 
-  /** The tooltip, built when VS Code is about to show it; some parts need a request (a pool's tags, a failed job's reason). */
+  /** The tooltip, built when VS Code is about to show it; some parts need a request (a pool's tags, a failed job's reason, a flavor's figures). */
   async resolveTreeItem(item: vscode.TreeItem, signal: AbortSignal): Promise<vscode.TreeItem> {
     const { services, scope } = this.parent;
-    const tooltip = this.kind.resolveTooltip
-      ? await this.kind.resolveTooltip(services, scope, this.item, signal)
-      : this.kind.tooltip(this.item, await failureReasonOf(this.kind, services, scope, this.item, signal));
-    const flavor = this.billedFlavor();
-    item.tooltip = flavor ? await withHourlyPrice(tooltip, vscode.l10n.t('Flavor price'), services, scope.region, flavor, signal) : tooltip;
+    const { kind } = this;
+    const shown = kind.hoverReadsItem ? await kind.fetch(services, scope, this.resourceId, signal) : this.item;
+    const flavor = await listedFlavorOf(kind, services, scope.region, shown);
+    const tooltip = kind.resolveTooltip
+      ? await kind.resolveTooltip(services, scope, shown, signal)
+      : kind.tooltip(shown, await failureReasonOf(kind, services, scope, shown, signal), flavor && flavorWithId(flavor));
+    const billed = kind.category(shown) === 'running' ? kind.billedFlavor?.(shown) : undefined;
+    if (billed) {
+      // A listed flavor's own billing code; a kind without a listing (training jobs) is priced by its flavor id.
+      await appendHourlyPrice(tooltip, vscode.l10n.t('Flavor price'), services, scope.region, kind.flavorListing ? flavor : { id: billed, billingCode: billed }, signal);
+    }
+    item.tooltip = tooltip;
     return item;
-  }
-
-  /** The flavor a running item is billed by, whose hourly price its hover shows. */
-  private billedFlavor(): string | undefined {
-    return this.kind.category(this.item) === 'running' ? this.kind.billedFlavor?.(this.item) : undefined;
   }
 
   /** A pool's Nodes, Node Pools and Plugins: one category per child kind, scoped to this resource. */
