@@ -74,6 +74,8 @@ describe('The walkthrough: five steps, each with a button that runs a command an
       const markdown = fs.readFileSync(path.join(root, media), 'utf8');
       assert.doesNotMatch(markdown, /!\[|<img|https?:\/\//i, `${step.id}: no image and no remote address in its media`);
     }
+    const training = fs.readFileSync(path.join(root, steps.find((step) => step.id === 'trainingJob')?.media.markdown ?? ''), 'utf8');
+    assert.match(training, /Real-Time Services \(v1\)\*\*: a service deployed from a model[^]*Real-Time Services \(v2\)\*\*: a service of deployments/, 'the walkthrough tells the two service APIs apart');
     const choose = steps.find((step) => step.id === 'chooseRegions');
     assert.deepEqual(choose?.completionEvents, ['onSettingChanged:modelarts.regions'], 'regions are chosen when the setting changes');
   });
