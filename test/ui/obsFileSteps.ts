@@ -76,7 +76,8 @@ export const obsFileSteps: readonly UiStep[] = [
       await screenshot('menu');
       await ui.chooseContextMenuItem('Add Folder to Workspace');
       // The page reloads as an untitled workspace (or only the extension host restarts): either way the Explorer comes.
-      await until(() => ui.page.url() !== firstFolderUrl, 30_000);
+      // On a loaded machine the switch to a workspace has taken more than 30 s.
+      if (!(await until(() => ui.page.url() !== firstFolderUrl, 90_000))) throw new NotSeen('the window reloading as a workspace with the bucket added');
       const explorerIcon = ui.page.locator('.part.activitybar a.action-label[aria-label^="Explorer"]');
       await expectVisible(explorerIcon, 'the Explorer icon in the activity bar', 60_000);
       const folders = ui.page.locator('.part.sidebar .explorer-folders-view');
