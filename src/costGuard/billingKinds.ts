@@ -66,6 +66,8 @@ export interface BilledFlavor {
 export interface BillingItem {
   readonly kind: BillingKind<unknown>;
   readonly scope: WorkspaceScope;
+  /** The workspace's name, as Running now shows it (the scope holds its id). */
+  readonly workspaceName?: string;
   readonly resource: unknown;
 }
 

@@ -1,6 +1,6 @@
 import type { ModelArtsServices } from '../services';
 import { asModelArtsError, isCancellation, type ModelArtsError } from '../services/errors';
-import type { WorkspaceScope } from '../services/workspaces';
+import type { Workspace, WorkspaceScope } from '../services/workspaces';
 import { BILLING_KINDS, type BillingItem, type BillingKind, type BillingKindKey } from './billingKinds';
 
 /** A list the count could not read: the count is then a lower bound, and says so. */
@@ -33,9 +33,9 @@ export async function countBilling(services: ModelArtsServices, regions: readonl
 }
 
 async function countRegion(services: ModelArtsServices, region: string, signal: AbortSignal): Promise<{ items: BillingItem[]; failures: CountFailure[] }> {
-  let workspaceIds: string[];
+  let workspaces: readonly Workspace[];
   try {
-    workspaceIds = (await services.workspaces.list(region, signal)).map((workspace) => workspace.id);
+    workspaces = await services.workspaces.list(region, signal);
   } catch (error) {
     if (isCancellation(error)) {
       throw error;
@@ -43,16 +43,16 @@ async function countRegion(services: ModelArtsServices, region: string, signal: 
     return { items: [], failures: [{ region, error: asModelArtsError(error) }] };
   }
   const lists = BILLING_KINDS.flatMap((kind) =>
-    (kind.perRegion ? [workspaceIds[0]] : workspaceIds).map((workspaceId) => listKind(services, kind, { region, workspaceId }, signal)),
+    (kind.perRegion ? workspaces.slice(0, 1) : workspaces).map((workspace) => listKind(services, kind, { region, workspaceId: workspace.id }, workspace.name, signal)),
   );
   const results = await Promise.all(lists);
   return { items: results.flatMap((result) => result.items), failures: results.flatMap((result) => result.failures) };
 }
 
-async function listKind(services: ModelArtsServices, kind: BillingKind<unknown>, scope: WorkspaceScope, signal: AbortSignal): Promise<{ items: BillingItem[]; failures: CountFailure[] }> {
+async function listKind(services: ModelArtsServices, kind: BillingKind<unknown>, scope: WorkspaceScope, workspaceName: string, signal: AbortSignal): Promise<{ items: BillingItem[]; failures: CountFailure[] }> {
   try {
     const resources = await kind.listRunning(services, scope, signal);
-    return { items: resources.map((resource) => ({ kind, scope, resource })), failures: [] };
+    return { items: resources.map((resource) => ({ kind, scope, workspaceName, resource })), failures: [] };
   } catch (error) {
     if (isCancellation(error)) {
       throw error;

@@ -75,7 +75,7 @@ function row(item: BillingItem, flavors: ReadonlyMap<BillingItem, RunningFlavor>
   return {
     label: `$(${kind.icon}) ${kind.resourceKind.name(resource)}`,
     description: joinParts(flavor?.text, flavor?.priceText, ran),
-    detail: joinParts(kind.perRegion ? scope.region : vscode.l10n.t('{0} · workspace {1}', scope.region, scope.workspaceId), kind.stop ? undefined : vscode.l10n.t('no stop: it bills until it is deleted or scaled down')),
+    detail: joinParts(kind.perRegion ? scope.region : vscode.l10n.t('{0} · workspace {1}', scope.region, item.workspaceName ?? scope.workspaceId), kind.stop ? undefined : vscode.l10n.t('no stop: it bills until it is deleted or scaled down')),
     billing: item,
   };
 }

@@ -195,6 +195,7 @@ describe('Cost guard', () => {
 
     const rowOf = (key: BillingKindKey, name: string) => rows.find((row) => row.billing?.kind.key === key && nameOf(row.billing) === name);
     assert.match(rowOf('notebook', 'rec-sys-deepfm')?.description ?? '', /^8 vCPU · 32 GB · CN¥4\.20\/h · running for /);
+    assert.equal(rowOf('notebook', 'rec-sys-deepfm')?.detail, `${REGION} · workspace default`, 'the workspace by its name');
     const jobRows = rows.filter((row) => row.billing?.kind.key === 'trainingJob' && (row.billing.resource as TrainingJob).spec?.resource?.flavor_id === 'modelarts.p3.large.public');
     assert.ok(jobRows.length > 0, 'a running job on modelarts.p3.large.public');
     for (const row of jobRows) {
