@@ -8,6 +8,7 @@ import type { ModelArtsServices } from '../services';
 import { devServerFlavorFacts, flavorSummary, notebookFlavorFacts } from '../views/flavorText';
 import { formatDuration, joinParts } from '../views/format';
 import { BILLING_KINDS, type BillingItem, type BillingKindKey } from './billingKinds';
+import { stopOf } from './billingStops';
 import type { CostSnapshot } from './costCount';
 
 /** What Running now offers: one resource, Stop several, or a separator. */
@@ -32,7 +33,7 @@ export function billingName(item: BillingItem): string {
 export async function pickRunning(context: CommandContext, snapshot: CostSnapshot, now: number): Promise<RunningChoice> {
   const flavors = await withProgress(vscode.l10n.t('Reading the flavors of what bills now…'), (signal) => flavorLabels(requireServices(context), snapshot.items, signal), context.ui);
   const rows = (items: readonly BillingItem[]) => groupedRows(items, flavors, now);
-  const stoppable = snapshot.items.filter((item) => item.kind.stop !== undefined);
+  const stoppable = snapshot.items.filter((item) => stopOf(item.kind) !== undefined);
   const stopSeveral: RunningPick[] =
     stoppable.length > 1 ? [{ label: `$(debug-stop) ${vscode.l10n.t('Stop several…')}`, description: vscode.l10n.t('choose which, then confirm once'), stopSeveral: true }] : [];
   const title =
@@ -46,7 +47,7 @@ export async function pickRunning(context: CommandContext, snapshot: CostSnapsho
   if (!picked.billing) {
     return undefined;
   }
-  return picked.billing.kind.stop ? { stop: [picked.billing] } : { unstoppable: picked.billing };
+  return stopOf(picked.billing.kind) ? { stop: [picked.billing] } : { unstoppable: picked.billing };
 }
 
 function groupedRows(items: readonly BillingItem[], flavors: ReadonlyMap<string, string>, now: number): RunningPick[] {
@@ -55,7 +56,7 @@ function groupedRows(items: readonly BillingItem[], flavors: ReadonlyMap<string,
     if (ofKind.length === 0) {
       return [];
     }
-    const separator: RunningPick = { label: kind.stop ? `${kind.title} (${ofKind.length})` : vscode.l10n.t('{0} ({1}, no stop)', kind.title, ofKind.length), kind: vscode.QuickPickItemKind.Separator };
+    const separator: RunningPick = { label: stopOf(kind) ? `${kind.title} (${ofKind.length})` : vscode.l10n.t('{0} ({1}, no stop)', kind.title, ofKind.length), kind: vscode.QuickPickItemKind.Separator };
     return [separator, ...ofKind.map((item) => row(item, flavors, now))];
   });
 }
@@ -69,7 +70,7 @@ function row(item: BillingItem, flavors: ReadonlyMap<string, string>, now: numbe
   return {
     label: `$(${kind.icon}) ${kind.resourceKind.name(resource)}`,
     description: joinParts(flavorText, ran),
-    detail: joinParts(kind.perRegion ? scope.region : vscode.l10n.t('{0} · workspace {1}', scope.region, scope.workspaceId), kind.stop ? undefined : vscode.l10n.t('no stop: it bills until it is deleted or scaled down')),
+    detail: joinParts(kind.perRegion ? scope.region : vscode.l10n.t('{0} · workspace {1}', scope.region, scope.workspaceId), stopOf(kind) ? undefined : vscode.l10n.t('no stop: it bills until it is deleted or scaled down')),
     billing: item,
   };
 }
