@@ -20,6 +20,9 @@ function loadedFiles(folder = ''): string[] {
 
 const loadedVendorFiles = (): string[] => loadedFiles('vendor');
 
+/** The obs:// file system's own file: dist/obsFileSystemProvider-<hash>.js. */
+const isObsFileSystem = (file: string): boolean => file.startsWith('obsFileSystemProvider-');
+
 /** Which of the command groups' files (dist/<group>-<hash>.js, one per group) the extension host has loaded. */
 function loadedCommandGroups(): string[] {
   return loadedFiles()
@@ -68,6 +71,12 @@ describe('Lazy loading: commands and SDKs load at their first use, not at activa
     const buckets = await under.explorer.getChildren(await under.regionCategory('OBS Buckets'));
     assert.ok(buckets.some((bucket) => label(bucket) !== ''), 'the buckets are listed');
     assert.deepEqual(loadedVendorFiles(), ['debug.js', 'https-proxy-agent.js', 'log4js.js', 'obs.js', 'sdk-core.js'], 'the first OBS call loaded the OBS SDK, and no second log4js');
+
+    assert.ok(!loadedFiles().some(isObsFileSystem), 'listing buckets loaded no code of the obs:// file system');
+    // The emulator's demo account holds this bucket.
+    const folder = await vscode.workspace.fs.readDirectory(vscode.Uri.parse('obs://modelarts-demo-outputs/'));
+    assert.ok(folder.length > 0, 'an obs:// folder is read');
+    assert.ok(loadedFiles().some(isObsFileSystem), "the first obs:// call loaded the file system's code");
     assert.deepEqual(await registeredCommands(), atActivation, 'the groups loaded registered no command that activation had not');
   });
 });
