@@ -1,5 +1,6 @@
 // Bundles the extension (Node) and its webview apps (browser) into dist/. The emulator and tests are never part of it.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -77,16 +78,43 @@ const vscodeBindings = {
 
 const node = { ...shared, platform: 'node', target: 'node20', format: 'cjs' };
 
+/**
+ * The extension is split: what activation needs is dist/extension.js and the chunks it requires, and each part
+ * reached by `await import()` (a command group, a webview host, the chat tools…) is a chunk required at its first
+ * use. esbuild splits ES modules only, so the build splits as ESM, one copy of each module, and each output is then
+ * turned into CommonJS, as VS Code loads the extension: an import of a chunk becomes its `require`.
+ */
 const extension = {
   ...node,
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
+  format: 'esm',
+  splitting: true,
+  entryPoints: { extension: 'src/extension.ts' },
+  outdir: 'dist',
+  chunkNames: '[name]-[hash]',
+  write: false,
   external: ['vscode'],
-  // Keeps `import()` of a vendor package a `require` on first use, and makes our own modules imported with it
-  // evaluate on first use too.
-  supported: { 'dynamic-import': false },
-  plugins: [vscodeBindings, lazyProxyAgent, vendorExternals(undefined, './vendor/')],
+  plugins: [vscodeBindings, lazyProxyAgent, vendorExternals(undefined, './vendor/'), commonJsOutputs()],
 };
+
+/** Writes each ES module output as CommonJS, and its size into the metafile, as the extension build's last step. */
+function commonJsOutputs() {
+  return {
+    name: 'commonjs-outputs',
+    setup(build) {
+      build.onEnd(async (result) => {
+        for (const file of result.outputFiles ?? []) {
+          const { code } = await esbuild.transform(file.text, { format: 'cjs', platform: 'node', target: 'node20', minify: !watch, supported: { 'dynamic-import': false } });
+          mkdirSync(dirname(file.path), { recursive: true });
+          writeFileSync(file.path, code);
+          const output = result.metafile?.outputs[relative(process.cwd(), file.path)];
+          if (output) {
+            output.bytes = Buffer.byteLength(code);
+          }
+        }
+      });
+    },
+  };
+}
 
 // What each vendor file exports: the parts of its package the extension imports.
 const vendorExports = {

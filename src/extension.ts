@@ -1,47 +1,16 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AccountManager } from './account/accountManager';
-import { registerActivityView } from './activity/activityCommands';
 import { ActivityLog } from './activity/activityLog';
-import type { ActivityTree } from './activity/activityTree';
+import { ActivityTree } from './activity/activityTree';
 import { type ChatApi, registerChat } from './chat/registerChat';
-import { registerAccountCommands } from './commands/accountCommands';
 import { type CommandContext, createCommandContext } from './commands/commandContext';
-import { registerCompanionCommands } from './commands/companionCommands';
-import { registerConsoleCommands } from './commands/consoleCommands';
-import { registerCostGuardCommands } from './commands/costGuardCommands';
-import { registerExplorerCommands } from './commands/explorerCommands';
-import { listSyncedFiles, syncFolder } from './commands/folderSyncProgress';
-import { registerHyperClusterCommands } from './commands/hyperClusterCommands';
-import { registerJobWatchCommands } from './commands/jobWatchCommands';
-import { registerLiteServerAttachmentCommands } from './commands/liteServerAttachmentCommands';
-import { registerInferenceV1Commands } from './commands/inferenceV1Commands';
-import { registerInferenceV2Commands } from './commands/inferenceV2Commands';
-import { detectKooCliConfig } from './commands/koocliCommands';
-import { registerLiteServerCommands } from './commands/liteServerCommands';
-import { registerLiteServerCreateCommands } from './commands/liteServerCreateCommands';
-import { registerLiteServerJobCommands } from './commands/liteServerJobCommands';
-import { registerLiteServerOsCommands } from './commands/liteServerOsCommands';
-import { registerLiteServerViewCommands } from './commands/liteServerViewCommands';
-import { registerManagementCommands } from './commands/managementCommands';
+import type { listSyncedFiles, syncFolder } from './commands/folderSyncProgress';
 import { NextSteps } from './commands/nextSteps';
-import { registerNotebookCommands } from './commands/notebookCommands';
-import { registerObsCommands } from './commands/obsCommands';
-import { registerObsFindCommands } from './commands/obsFindCommands';
-import { registerObsTransferCommands } from './commands/obsTransferCommands';
-import { registerObsWorkspaceCommands } from './commands/obsWorkspaceCommands';
 import { registerObsFileSystem } from './obsFileSystem/registerObsFileSystem';
-import { registerStatusFilterCommands } from './commands/statusFilterCommands';
-import { registerRunCommands } from './commands/runOnModelArts/runCommands';
-import { RunSettingsStore } from './commands/runOnModelArts/runSettings';
-import { registerPoolCommands } from './commands/poolCommands';
-import { registerProfileCommands } from './commands/profileCommands';
-import { registerPreviewCommands, RowClicks } from './commands/previewCommands';
-import { registerServiceV1PanelCommands } from './commands/serviceV1PanelCommands';
-import { registerServiceV2PanelCommands } from './commands/serviceV2PanelCommands';
-import { registerTrainingJobCommands } from './commands/trainingJobCommands';
+import { RowClicks } from './commands/rowClicks';
+import { registerLazyCommands } from './commands/lazyCommands';
 import { vscodeUserInput } from './commands/userInput';
-import { registerWebviewCommands } from './commands/webviewCommands';
 import { CostGuard } from './costGuard/costGuard';
 import { ExtensionLog } from './logging';
 import { SessionManager } from './session';
@@ -52,7 +21,7 @@ import { WatchedJobs } from './views/jobWatch/watchedJobs';
 import { ResourceDocuments } from './views/resourceDocuments';
 import { ResourceStates } from './views/resourceStates';
 import { TrainingLogViewer } from './views/trainingLogViewer';
-import { PanelRestorer } from './webviews/panelSerializers';
+import { type PanelRestorer, registerPanelSerializers } from './webviews/panelReload';
 import { ProfileStatusBar } from './views/statusBar/profileStatusBar';
 import { WalkthroughProgress } from './walkthrough';
 
@@ -102,7 +71,7 @@ export function activate(extensionContext: vscode.ExtensionContext): ModelArtsEx
   const dragAndDropController = new ExplorerDragAndDrop(() => context);
   const treeView = vscode.window.createTreeView('modelarts.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true, dragAndDropController });
   const context = createCommandContext({ log, accounts, session, explorer, states, treeView, documents, extensionUri: extensionContext.extensionUri, globalState: extensionContext.globalState, jobWatch, walkthrough, activity: new ActivityLog(extensionContext.workspaceState) }, vscodeUserInput);
-  const activityView = registerActivityView(context);
+  const activityTree = new ActivityTree(context.activity);
   const chat = registerChat(context, extensionContext.extension.packageJSON);
   const nextSteps = new NextSteps(context);
   const jobWatcher = new JobWatcher(context);
@@ -110,7 +79,7 @@ export function activate(extensionContext: vscode.ExtensionContext): ModelArtsEx
   const profileStatus = new ProfileStatusBar(context);
   const costGuard = new CostGuard(context);
   const rowClicks = new RowClicks();
-  const panelRestorer = new PanelRestorer(context, new RunSettingsStore(extensionContext.globalStorageUri));
+  const panelSerializers = registerPanelSerializers(context, extensionContext.globalStorageUri);
 
   extensionContext.subscriptions.push(
     log,
@@ -122,53 +91,25 @@ export function activate(extensionContext: vscode.ExtensionContext): ModelArtsEx
     treeView,
     treeView.onDidChangeVisibility((event) => explorer.poller.setVisible(event.visible)),
     explorer.rememberExpansion(treeView),
-    ...registerAccountCommands(context),
-    ...registerProfileCommands(context),
     profileStatus,
-    ...registerExplorerCommands(context),
-    ...registerNotebookCommands(context),
-    ...registerTrainingJobCommands(context, trainingLogs),
-    ...registerWebviewCommands(context),
-    ...registerPreviewCommands(context, rowClicks),
-    ...panelRestorer.register(),
-    ...registerPoolCommands(context),
-    ...registerLiteServerCommands(context),
-    ...registerLiteServerOsCommands(context),
-    ...registerLiteServerAttachmentCommands(context),
-    ...registerLiteServerViewCommands(context),
-    ...registerLiteServerJobCommands(context),
-    ...registerManagementCommands(context),
-    ...registerLiteServerCreateCommands(context),
-    ...registerHyperClusterCommands(context),
-    ...registerCompanionCommands(context),
-    ...registerInferenceV1Commands(context),
-    ...registerServiceV1PanelCommands(context),
-    ...registerInferenceV2Commands(context),
-    ...registerServiceV2PanelCommands(context),
-    ...registerObsCommands(context),
-    ...registerObsTransferCommands(context),
-    ...registerObsWorkspaceCommands(context),
+    registerLazyCommands(context, { trainingLogs, rowClicks, jobWatcher, costGuard, globalStorageUri: extensionContext.globalStorageUri }, extensionContext.extension.packageJSON.contributes.commands),
+    ...panelSerializers.disposables,
     ...registerObsFileSystem(context),
-    ...registerStatusFilterCommands(context),
-    ...registerObsFindCommands(context),
-    ...registerConsoleCommands(context),
-    ...registerRunCommands(context, extensionContext.globalStorageUri),
     ...chat.disposables,
     nextSteps,
     jobWatch,
     walkthrough,
     session.onDidChange(() => session.account && walkthrough.reach('signedIn')),
     jobWatcher,
-    ...registerJobWatchCommands(context, jobWatcher),
     costGuard,
-    ...registerCostGuardCommands(context, costGuard),
     context.activity,
-    ...activityView.disposables,
+    activityTree,
+    vscode.window.createTreeView('modelarts.activity', { treeDataProvider: activityTree }),
   );
   explorer.poller.setVisible(treeView.visible);
 
   void loadAccount(accounts, log);
-  return { context, dragAndDrop: dragAndDropController, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher, trainingLogs, folderSync: { syncFolder, listSyncedFiles }, profileStatus, costGuard, activityTree: activityView.tree, rowClicks, panelRestorer };
+  return { context, dragAndDrop: dragAndDropController, chat: chat.api, logUri: extensionContext.logUri, nextSteps, jobWatcher, trainingLogs, folderSync: lazyFolderSync, profileStatus, costGuard, activityTree, rowClicks, panelRestorer: panelSerializers.restorer };
 }
 
 /**
@@ -182,6 +123,14 @@ async function loadAccount(accounts: AccountManager, log: ExtensionLog): Promise
   } catch (error) {
     log.error(`Could not read the stored profiles: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // The KooCLI check is the profile commands' code, loaded after activation rather than with it.
+  const { detectKooCliConfig } = await import('./commands/koocliCommands');
   await detectKooCliConfig();
   await vscode.commands.executeCommand('setContext', 'modelarts.accountChecked', true);
 }
+
+/** The folder sync's code is OBS's: it loads at the first sync, as with Run on ModelArts. */
+const lazyFolderSync: ModelArtsExtensionApi['folderSync'] = {
+  syncFolder: async (...args) => (await import('./commands/folderSyncProgress')).syncFolder(...args),
+  listSyncedFiles: async (...args) => (await import('./commands/folderSyncProgress')).listSyncedFiles(...args),
+};

@@ -1,32 +1,25 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { type CommandContext, registerCommand } from '../commands/commandContext';
 import type { ActivityEntry } from './activityLog';
-import { ActivityTree } from './activityTree';
 
-/** The ModelArts Activity view and its commands: Cancel while running, Show Report or Show Log when done, Clear. */
-export function registerActivityView(context: CommandContext): { readonly tree: ActivityTree; readonly disposables: vscode.Disposable[] } {
-  const tree = new ActivityTree(context.activity);
+/** The ModelArts Activity view's commands: Cancel while running, Show Report or Show Log when done, Clear. */
+export function registerActivityCommands(context: CommandContext): vscode.Disposable[] {
   const entryOf = (argument: unknown): ActivityEntry | undefined =>
     typeof argument === 'object' && argument !== null && 'id' in argument && typeof argument.id === 'string' ? context.activity.find(argument.id) : undefined;
-  return {
-    tree,
-    disposables: [
-      tree,
-      vscode.window.createTreeView('modelarts.activity', { treeDataProvider: tree }),
-      registerCommand(context, 'modelarts.activity.cancel', (argument) => {
-        const entry = entryOf(argument);
-        if (entry) {
-          context.activity.cancel(entry.id);
-        }
-      }),
-      registerCommand(context, 'modelarts.activity.showReport', async (argument) => {
-        const report = entryOf(argument)?.report;
-        if (report) {
-          await context.documents.show(['obs', report.name], report.text, 'plaintext');
-        }
-      }),
-      registerCommand(context, 'modelarts.activity.showLog', () => context.log.show()),
-      registerCommand(context, 'modelarts.activity.clear', () => context.activity.clear()),
-    ],
-  };
+  return [
+    registerCommand(context, 'modelarts.activity.cancel', (argument) => {
+      const entry = entryOf(argument);
+      if (entry) {
+        context.activity.cancel(entry.id);
+      }
+    }),
+    registerCommand(context, 'modelarts.activity.showReport', async (argument) => {
+      const report = entryOf(argument)?.report;
+      if (report) {
+        await context.documents.show(['obs', report.name], report.text, 'plaintext');
+      }
+    }),
+    registerCommand(context, 'modelarts.activity.showLog', () => context.log.show()),
+    registerCommand(context, 'modelarts.activity.clear', () => context.activity.clear()),
+  ];
 }

@@ -49,3 +49,8 @@ export function rememberPlace(context: CommandContext, place: Place | WorkspaceS
 function known(context: CommandContext, place: Place): Place | undefined {
   return context.session.regions.includes(place.region) ? place : undefined;
 }
+
+/** The region commands start from: the explorer's selection, else where the last command worked, else the profile's own. */
+export function currentRegion(context: CommandContext): string | undefined {
+  return selectedPlace(context)?.region ?? lastPlace(context)?.region ?? context.accounts.activeProfile?.homeRegion;
+}

@@ -4,20 +4,13 @@ import { baseName, type ObsService } from '../services/obs';
 import { copyObjects } from '../services/obsCopies';
 import type { CopyItem } from '../services/obsTransfers';
 import { formatSize } from '../views/format';
-import { ObsFolderNode, type ObsListingNode, ObsObjectNode } from '../views/nodes/obsNodes';
+import { type DraggedObs, ObsFolderNode, type ObsListingNode, ObsObjectNode } from '../views/nodes/obsNodes';
 import type { CommandContext } from './commandContext';
 import { chooseAction } from './confirm';
 import { reloadListing } from './obsCommands';
 import { runTransfer, showReport } from './obsTransferCommands';
 import { withProgress } from './progress';
 import { requireServices } from './resourceTarget';
-
-/** What can be dragged between OBS folders in the explorer. */
-export type DraggedObs = ObsFolderNode | ObsObjectNode;
-
-export function isDraggedObs(node: unknown): node is DraggedObs {
-  return node instanceof ObsFolderNode || node instanceof ObsObjectNode;
-}
 
 /**
  * Copies or moves objects and folders dragged in the explorer into the bucket or folder `target`, after one

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProfileSummary } from '../account/accountManager';
 import { type CommandContext, registerCommand } from './commandContext';
-import { lastPlace, rememberPlace, selectedPlace } from './commandPlace';
+import { currentRegion, rememberPlace } from './commandPlace';
 import { confirmAction } from './confirm';
 import { detectKooCliConfig, importKooCliProfiles } from './koocliCommands';
 import { signIn } from './signInSteps';
@@ -16,11 +16,6 @@ export function registerProfileCommands(context: CommandContext): vscode.Disposa
     registerCommand(context, 'modelarts.importKooCliProfiles', () => importKooCliProfiles(context)),
     registerCommand(context, 'modelarts.profileMenu', () => profileMenu(context)),
   ];
-}
-
-/** The region commands start from: the explorer's selection, else where the last command worked, else the profile's own. */
-export function currentRegion(context: CommandContext): string | undefined {
-  return selectedPlace(context)?.region ?? lastPlace(context)?.region ?? context.accounts.activeProfile?.homeRegion;
 }
 
 /** Why a read-only profile cannot be signed out of or edited here. */

@@ -1,10 +1,4 @@
 import * as vscode from 'vscode';
-import { serviceV1Actions } from '../commands/inferenceV1Commands';
-import { serviceV2Actions } from '../commands/inferenceV2Commands';
-import { liteServerAction } from '../commands/liteServerCommands';
-import { notebookActions } from '../commands/notebookCommands';
-import type { ResourceAction } from '../commands/resourceCommands';
-import { trainingJobActions } from '../commands/trainingJobCommands';
 import type { ModelArtsServices } from '../services';
 import type { DevServer } from '../services/devServers';
 import type { ServiceV1 } from '../services/inferenceV1';
@@ -33,8 +27,7 @@ const MAX_COUNTED = 10_000;
 
 /**
  * One kind that bills while it runs: how its running resources are listed (one list per scope, narrowed on the server
- * where the API can), and what Running now shows of each. `stop` is the kind's own Stop action, as the tree and the
- * chat tools run it; a kind without one (pools) is listed and never offered a Stop.
+ * where the API can), and what Running now shows of each. Its Stop is in billingStops.ts, with the commands' code.
  */
 export interface BillingKind<T> {
   readonly key: BillingKindKey;
@@ -52,7 +45,6 @@ export interface BillingKind<T> {
    * items name their flavor by id only is described by its resource kind's flavorListing instead.
    */
   flavor(item: T): BilledFlavor;
-  readonly stop?: ResourceAction<T>;
 }
 
 /** A flavor as a billing item carries it: its facts (priced by their billing code) or only a text, and how many instances bill at its price. */
@@ -85,7 +77,6 @@ const notebooks: BillingKind<Notebook> = {
   // start while auto-stop is on (the SDK's Lease docs); without it, the last update is the best the listing says.
   runningSince: (notebook) => (autoStopAt(notebook) !== undefined ? notebook.lease?.create_at : notebook.update_at),
   flavor: () => ({}),
-  stop: notebookActions.stop,
 };
 
 const liteServers: BillingKind<DevServer> = {
@@ -101,7 +92,6 @@ const liteServers: BillingKind<DevServer> = {
   // (uncertain) The server object has no start time: its last update is when it last changed state.
   runningSince: (server) => server.update_at ?? server.create_at,
   flavor: () => ({}),
-  stop: liteServerAction('STOP'),
 };
 
 const servicesV1: BillingKind<ServiceV1> = {
@@ -114,7 +104,6 @@ const servicesV1: BillingKind<ServiceV1> = {
   runningSince: (service) => service.transition_at ?? service.publish_at,
   // A list item carries no config, so no flavor (§3.4).
   flavor: () => ({}),
-  stop: serviceV1Actions.stop,
 };
 
 const servicesV2: BillingKind<ServiceV2> = {
@@ -127,7 +116,6 @@ const servicesV2: BillingKind<ServiceV2> = {
   runningSince: (service) => service.update_at ?? service.create_at,
   // The flavor is its deployments' (another request each): not read for a count.
   flavor: () => ({}),
-  stop: serviceV2Actions.stop,
 };
 
 const trainingJobs: BillingKind<TrainingJob> = {
@@ -138,7 +126,6 @@ const trainingJobs: BillingKind<TrainingJob> = {
   listRunning: (services, scope, signal) => running((token, pageSignal) => services.trainingJobs.search(scope, token, { phases: RUNNING_PHASES }, pageSignal), signal),
   runningSince: (job) => job.status.start_time ?? job.metadata.create_time,
   flavor: (job) => ({ facts: trainingJobFlavorFacts(job), text: trainingJobFlavorText(job), instances: job.spec?.resource?.node_count }),
-  stop: trainingJobActions.stop,
 };
 
 const pools: BillingKind<Pool> = {

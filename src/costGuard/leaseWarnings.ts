@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { type CommandContext, reportFailure } from '../commands/commandContext';
-import { renewNotebookLease } from '../commands/notebookSettingsCommands';
 import { isCancellation } from '../services/errors';
 import type { Notebook } from '../services/notebooks';
 import type { WorkspaceScope } from '../services/workspaces';
@@ -100,6 +99,8 @@ export class LeaseWarnings implements vscode.Disposable {
       return;
     }
     try {
+      // The renewal is the notebook command's, loaded at the first renewal.
+      const { renewNotebookLease } = await import('../commands/notebookSettingsCommands');
       await renewNotebookLease(this.context, { kind: notebookKind, scope, item: notebook }, hours, this.scheduler().now());
     } catch (error) {
       if (!isCancellation(error)) {

@@ -6,6 +6,7 @@ import { quotedNames } from '../commands/treeSelection';
 import { pick } from '../commands/userInput';
 import { formatDuration, joinParts } from '../views/format';
 import { BILLING_KINDS, type BillingItem } from './billingKinds';
+import { stopOf } from './billingStops';
 import type { CostSnapshot } from './costCount';
 import { hourlySum, type RunningFlavor, runningFlavors } from './runningPrices';
 
@@ -31,7 +32,7 @@ export function billingName(item: BillingItem): string {
 export async function pickRunning(context: CommandContext, snapshot: CostSnapshot, now: number): Promise<RunningChoice> {
   const flavors = await withProgress(vscode.l10n.t('Reading the flavors and prices of what bills now…'), (signal) => runningFlavors(requireServices(context), snapshot.items, signal), context.ui);
   const rows = (items: readonly BillingItem[]) => groupedRows(items, flavors, now);
-  const stoppable = snapshot.items.filter((item) => item.kind.stop !== undefined);
+  const stoppable = snapshot.items.filter((item) => stopOf(item.kind) !== undefined);
   const stopSeveral: RunningPick[] =
     stoppable.length > 1 ? [{ label: `$(debug-stop) ${vscode.l10n.t('Stop several…')}`, description: vscode.l10n.t('choose which, then confirm once'), stopSeveral: true }] : [];
   const title = runningTitle(snapshot.items.length, hourlySum(flavors.values()));
@@ -44,7 +45,7 @@ export async function pickRunning(context: CommandContext, snapshot: CostSnapsho
   if (!picked.billing) {
     return undefined;
   }
-  return picked.billing.kind.stop ? { stop: [picked.billing] } : { unstoppable: picked.billing };
+  return stopOf(picked.billing.kind) ? { stop: [picked.billing] } : { unstoppable: picked.billing };
 }
 
 function runningTitle(count: number, sum: ReturnType<typeof hourlySum>): string {
@@ -62,7 +63,7 @@ function groupedRows(items: readonly BillingItem[], flavors: ReadonlyMap<Billing
     if (ofKind.length === 0) {
       return [];
     }
-    const separator: RunningPick = { label: kind.stop ? `${kind.title} (${ofKind.length})` : vscode.l10n.t('{0} ({1}, no stop)', kind.title, ofKind.length), kind: vscode.QuickPickItemKind.Separator };
+    const separator: RunningPick = { label: stopOf(kind) ? `${kind.title} (${ofKind.length})` : vscode.l10n.t('{0} ({1}, no stop)', kind.title, ofKind.length), kind: vscode.QuickPickItemKind.Separator };
     return [separator, ...ofKind.map((item) => row(item, flavors, now))];
   });
 }
@@ -75,7 +76,7 @@ function row(item: BillingItem, flavors: ReadonlyMap<BillingItem, RunningFlavor>
   return {
     label: `$(${kind.icon}) ${kind.resourceKind.name(resource)}`,
     description: joinParts(flavor?.text, flavor?.priceText, ran),
-    detail: joinParts(kind.perRegion ? scope.region : vscode.l10n.t('{0} · workspace {1}', scope.region, item.workspaceName ?? scope.workspaceId), kind.stop ? undefined : vscode.l10n.t('no stop: it bills until it is deleted or scaled down')),
+    detail: joinParts(kind.perRegion ? scope.region : vscode.l10n.t('{0} · workspace {1}', scope.region, item.workspaceName ?? scope.workspaceId), stopOf(kind) ? undefined : vscode.l10n.t('no stop: it bills until it is deleted or scaled down')),
     billing: item,
   };
 }

@@ -7,6 +7,7 @@ import { requireServices, type ResourceTarget } from '../commands/resourceTarget
 import { isCancellation, type ModelArtsError } from '../services/errors';
 import { Limiter } from '../services/limiter';
 import type { BillingItem } from './billingKinds';
+import { stopOf } from './billingStops';
 import { billingName } from './runningNow';
 
 /**
@@ -16,7 +17,10 @@ import { billingName } from './runningNow';
  * tree read again), also when the stops are cancelled: some requests may have gone out.
  */
 export async function stopBilling(context: CommandContext, items: readonly BillingItem[], afterwards: () => Promise<unknown>): Promise<void> {
-  const stoppable = items.flatMap((item) => (item.kind.stop ? [{ item, action: item.kind.stop }] : []));
+  const stoppable = items.flatMap((item) => {
+    const action = stopOf(item.kind);
+    return action ? [{ item, action }] : [];
+  });
   if (stoppable.length === 0) {
     return;
   }

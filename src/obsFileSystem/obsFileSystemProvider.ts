@@ -5,14 +5,15 @@
  * request id (fileSystemErrors.ts).
  */
 import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/commandContext';
 import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { baseName, OBS_MAX_KEYS, type ObjectHead, type ObsService } from '../services/obs';
 import { collectPages } from '../services/paging';
-import type { BucketRegions } from './bucketRegions';
+import { BucketRegions } from './bucketRegions';
 import { asFileSystemCall, isNotFound } from './fileSystemErrors';
 import { copyFolder } from './objectCopies';
 import { obsPlaceOf } from './obsUris';
-import type { SaveConflicts } from './saveConflict';
+import { SaveConflicts } from './saveConflict';
 
 const FOLDER: vscode.FileStat = { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
 
@@ -22,6 +23,13 @@ interface Reached {
   readonly bucket: string;
   /** No leading or trailing `/`; `''` for the bucket's root. */
   readonly key: string;
+}
+
+/** The provider over the session's buckets, and what to dispose with it. */
+export function createObsFileSystemProvider(context: CommandContext): { provider: ObsFileSystemProvider; disposables: vscode.Disposable[] } {
+  const regions = new BucketRegions(context.session, context.accounts.loaded);
+  const provider = new ObsFileSystemProvider(regions, new SaveConflicts(context));
+  return { provider, disposables: [regions, provider] };
 }
 
 export class ObsFileSystemProvider implements vscode.FileSystemProvider, vscode.Disposable {

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +104,8 @@ export async function credentialsFromNotebook(probe: NotebookEnvironmentProbe = 
       l10n.t('this looks like a ModelArts notebook ({0}) but its credentials could not be read: {1}. Sign in with an access key instead.', signals.join(', '), reason),
       'config',
     );
+  // Only a notebook gets this far: elsewhere the extension never loads child_process.
+  const { execFile } = await import('node:child_process');
   const stdout = await new Promise<string>((resolve, reject) => {
     // Isolated (-I): neither the current folder nor PYTHONPATH, PYTHONSTARTUP or user site-packages can put a module
     // (a json.py) in front of the script that prints the credentials; the fixed working folder is one more guard.

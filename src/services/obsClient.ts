@@ -4,8 +4,8 @@
  * the SDK resolves with `Status >= 300` or rejects (sdk-notes).
  */
 import * as l10n from '@vscode/l10n';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import type ObsClient from 'esdk-obs-nodejs';
 import createHttpsProxyAgent, { type HttpsProxyAgent } from 'https-proxy-agent';
 import { endpointFor, isLoopbackHost } from './endpoints';
@@ -38,8 +38,7 @@ export class ObsClients {
   /** Also what a download that breaks off follows to resume. */
   readonly retryPolicy: RetryPolicy;
   // The SDK opens a connection per request unless given agents; these keep them open between requests.
-  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
-  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  private agents: Promise<{ readonly http: HttpAgent; readonly https: HttpsAgent }> | undefined;
   /** VS Code's `http.proxy`, as the signed client takes it: a CONNECT tunnel to OBS over http and https alike. */
   private proxyAgent: HttpsProxyAgent | undefined;
 
@@ -138,6 +137,7 @@ export class ObsClients {
     }
     // The OBS SDK loads at the first OBS call: most sessions never make one.
     const { default: ObsSdk } = await import('esdk-obs-nodejs');
+    const agents = await (this.agents ??= keepAliveAgents());
     const client = new ObsSdk({
       access_key_id: credentials.accessKey,
       secret_access_key: credentials.secretKey,
@@ -149,12 +149,18 @@ export class ObsClients {
       max_retry_count: 0,
       timeout: Math.ceil(this.timeoutMs / 1000),
       user_agent: userAgent,
-      http_agent: proxied ? this.proxyAgent : this.httpAgent,
-      https_agent: proxied ? this.proxyAgent : this.httpsAgent,
+      http_agent: proxied ? this.proxyAgent : agents.http,
+      https_agent: proxied ? this.proxyAgent : agents.https,
     });
     // The SDK never logs unless initLog is called, which this product never does. Its constructor starts an
     // asynchronous set-up it does not wait for: a call in the same tick would fail (sdk-notes).
     await new Promise((resolve) => setImmediate(resolve));
     return client;
   }
+}
+
+/** Node's http and https modules load with the first OBS client, not with the extension. */
+async function keepAliveAgents(): Promise<{ http: HttpAgent; https: HttpsAgent }> {
+  const [http, https] = await Promise.all([import('node:http'), import('node:https')]);
+  return { http: new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }), https: new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }) };
 }

@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type CommandContext, reportFailure } from '../commands/commandContext';
-import { copyOrMoveInto, isDraggedObs } from '../commands/obsCopyCommands';
-import { uploadInto } from '../commands/obsTransferCommands';
 import { isCancellation, LocalErrorCode, ModelArtsError } from '../services/errors';
 import type { ExplorerNode } from './nodes/explorerNode';
-import { ObsListingNode, ObsObjectNode } from './nodes/obsNodes';
+import { isDraggedObs, ObsListingNode, ObsObjectNode } from './nodes/obsNodes';
 
 /** The explorer's own mime type (`application/vnd.code.tree.<view id in lower case>`): rows dragged inside it. */
 export const EXPLORER_MIME = 'application/vnd.code.tree.modelarts.explorer';
@@ -39,6 +37,7 @@ export class ExplorerDragAndDrop implements vscode.TreeDragAndDropController<Exp
         // Rows of other kinds carry no data of ours: dragging them anywhere does nothing, as in VS Code's own trees.
         const dragged: unknown[] = Array.isArray(fromTree.value) ? fromTree.value : [];
         if (dragged.some(isDraggedObs)) {
+          const { copyOrMoveInto } = await import('../commands/obsCopyCommands');
           await copyOrMoveInto(context, dragged.filter(isDraggedObs), dropFolder(target));
         }
         return;
@@ -93,6 +92,8 @@ async function uploadDropped(context: CommandContext, folder: ObsListingNode, da
     throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Nothing to upload was dropped: drop files or folders.'), 'config');
   }
   const location = { region: folder.region, bucket: folder.bucket, key: folder.prefix };
+  // The transfer code is OBS's, loaded at the first transfer.
+  const { uploadInto } = await import('../commands/obsTransferCommands');
   if (byteFiles.length === 0) {
     await uploadInto(context, location, paths, folder);
     return;

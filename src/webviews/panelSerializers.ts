@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { type CommandContext, reportFailure } from '../commands/commandContext';
 import { requireServices } from '../commands/resourceTarget';
 import { openRunForm } from '../commands/runOnModelArts/runCommands';
-import type { RunSettingsStore } from '../commands/runOnModelArts/runSettings';
+import { RunSettingsStore } from '../commands/runOnModelArts/runSettings';
 import { poolKind } from '../views/kinds/poolKinds';
 import type { ListScope } from '../views/resourceKind';
 import { createNotebookForm, createPoolForm, createServiceV1Form, createTrainingJobForm, editPoolForm } from './createForms';
@@ -17,10 +17,10 @@ import { emptyPoolForm } from './poolFormRules';
 import type { DetailsReference, FormReload, WebviewApp } from './protocol';
 import { emptyServiceV1Form } from './serviceV1FormRules';
 import { emptyServiceV2Form } from './serviceV2FormRules';
-import { type WebviewController, webviewViewType } from './webviewController';
+import type { PanelRestorer, RESTORED_APPS } from './panelReload';
+import type { WebviewController } from './webviewController';
 
-/** Tables are not brought back: they are read again by their command. */
-type FormApp = Exclude<WebviewApp, 'details' | 'tableDocument'>;
+type FormApp = Exclude<(typeof RESTORED_APPS)[number], 'details'>;
 
 /**
  * The create forms a reload brings back: empty, in the region and workspace saved; the page then puts back what
@@ -36,11 +36,16 @@ const FORMS: Readonly<Record<FormApp, (hosts: PanelHosts, context: CommandContex
   workspaceForm: (hosts, context, region, _workspaceId, panel) => hosts.WorkspaceFormPanel.create(context, region, panel),
 };
 
+/** The restorer of panels, with Run on ModelArts' settings kept under `runSettingsStorage`. */
+export function createPanelRestorer(context: CommandContext, runSettingsStorage: vscode.Uri): PanelRestorer {
+  return new ReloadedPanels(context, new RunSettingsStore(runSettingsStorage));
+}
+
 /**
  * Brings details panels and forms (create, edit, Run on ModelArts) back after a window reload; a table closes.
  * VS Code hands each panel to the serializer of its type with the state its page saved.
  */
-export class PanelRestorer {
+class ReloadedPanels implements PanelRestorer {
   constructor(
     private readonly context: CommandContext,
     /** Where Run on ModelArts keeps each folder's settings: a run form opens again from them. */
@@ -94,16 +99,6 @@ export class PanelRestorer {
         }
         return undefined;
     }
-  }
-
-  register(): vscode.Disposable[] {
-    return (['details', ...Object.keys(FORMS)] as WebviewApp[]).map((app) =>
-      vscode.window.registerWebviewPanelSerializer(webviewViewType(app), {
-        deserializeWebviewPanel: async (panel, state: unknown) => {
-          await this.restore(app, panel, state);
-        },
-      }),
-    );
   }
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ExtensionLog } from '../logging';
 import { asModelArtsError } from '../services/errors';
+import { webviewViewType } from './panelReload';
 import { type ErrorInfo, type HostMessage, parseWebviewMessage, type WebviewApp, type WebviewLocale, type WebviewMessage } from './protocol';
 
 export interface WebviewDependencies {
@@ -124,8 +125,6 @@ export abstract class WebviewController implements vscode.Disposable {
 }
 
 /** The panel type VS Code knows an app's panels by; activation event `onWebviewPanel:<viewType>` brings them back. */
-export const webviewViewType = (app: WebviewApp): string => `modelarts.${app}`;
-
 /** VS Code's display language and its translations of the extension's strings, as every page gets them. */
 function pageLocale(): WebviewLocale {
   return { language: vscode.env.language, bundle: vscode.l10n.bundle ?? {} };

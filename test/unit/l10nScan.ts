@@ -30,6 +30,8 @@ function isNotText(node: ts.Node): boolean {
   const parent = node.parent;
   return (
     ts.isImportDeclaration(parent) ||
+    // A module loaded on first use: `import('node:child_process')`.
+    (ts.isCallExpression(parent) && parent.expression.kind === ts.SyntaxKind.ImportKeyword) ||
     ts.isExportDeclaration(parent) ||
     ts.isLiteralTypeNode(parent) ||
     ts.isCaseClause(parent) ||

@@ -246,3 +246,10 @@ export class ObsObjectNode implements ExplorerNode {
     return Promise.resolve(item);
   }
 }
+
+/** What can be dragged between OBS folders in the explorer. */
+export type DraggedObs = ObsFolderNode | ObsObjectNode;
+
+export function isDraggedObs(node: unknown): node is DraggedObs {
+  return node instanceof ObsFolderNode || node instanceof ObsObjectNode;
+}

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../../commands/commandContext';
-import { onDidRememberPlace } from '../../commands/commandPlace';
-import { currentRegion } from '../../commands/profileCommands';
+import { currentRegion, onDidRememberPlace } from '../../commands/commandPlace';
 
 /** High on the left, so the profile comes first among the extension's items (the cost guard sits right after it). */
 const PRIORITY = 1000;
