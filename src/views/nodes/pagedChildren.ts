@@ -23,6 +23,8 @@ export class PagedChildren<T, C extends ExplorerNode> {
   private loaded = false;
   private failure: { readonly error: ModelArtsError; readonly duringLoadMore: boolean } | undefined;
   private loading: Promise<void> | undefined;
+  /** Moves on at each reset: a page that was being read before it is dropped, never shown as the fresh list. */
+  private generation = 0;
 
   constructor(
     private readonly owner: PagedNode,
@@ -36,7 +38,8 @@ export class PagedChildren<T, C extends ExplorerNode> {
 
   /** The children (the first page is loaded when none is), then "Load more…", the failure, or `emptyLabel`. */
   async nodes(what: string, emptyLabel: string): Promise<ExplorerNode[]> {
-    if (!this.loaded) {
+    // A reset while a page was being read starts a fresh read, which this waits for too.
+    while (!this.loaded) {
       await this.load(undefined);
     }
     const nodes: ExplorerNode[] = [...this.children];
@@ -69,6 +72,8 @@ export class PagedChildren<T, C extends ExplorerNode> {
     this.nextPageToken = undefined;
     this.loaded = false;
     this.failure = undefined;
+    this.loading = undefined;
+    this.generation += 1;
   }
 
   remove(child: C): void {
@@ -77,15 +82,24 @@ export class PagedChildren<T, C extends ExplorerNode> {
 
   private load(pageToken: string | undefined): Promise<void> {
     // One request at a time: VS Code may ask for children again while a page is loading.
-    this.loading ??= this.fetch(pageToken).finally(() => {
-      this.loading = undefined;
-    });
+    if (!this.loading) {
+      const loading = this.fetch(pageToken).finally(() => {
+        if (this.loading === loading) {
+          this.loading = undefined;
+        }
+      });
+      this.loading = loading;
+    }
     return this.loading;
   }
 
   private async fetch(pageToken: string | undefined): Promise<void> {
+    const generation = this.generation;
     try {
       const page = await this.source.fetchPage(pageToken);
+      if (generation !== this.generation) {
+        return;
+      }
       // An item created between two pages shifts the offsets: skip what is already shown.
       const fresh = page.items.filter((item) => !this.shownIds.has(this.source.idOf(item)));
       fresh.forEach((item) => this.shownIds.add(this.source.idOf(item)));
@@ -93,6 +107,9 @@ export class PagedChildren<T, C extends ExplorerNode> {
       this.nextPageToken = page.nextPageToken;
       this.failure = undefined;
     } catch (error) {
+      if (generation !== this.generation) {
+        return;
+      }
       this.failure = { error: asModelArtsError(error), duringLoadMore: pageToken !== undefined };
     }
     this.loaded = true;
