@@ -156,6 +156,9 @@ mkdirSync('dist/webview', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) {
   copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
 }
+// Node reads the nearest package.json of each module it loads, for its module type: without this one it parses the
+// extension's manifest, menus and tool schemas included, at every start.
+writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 
 if (watch) {
   await Promise.all([extension, ...vendors, webviews].map(async (options) => (await esbuild.context(options)).watch()));
