@@ -42,7 +42,8 @@ export class CostGuard implements vscode.Disposable {
   readonly longRunning: LongRunningFlags;
   private scheduler: PollScheduler = realTimers;
   private timer: unknown;
-  private controller = new AbortController();
+  /** The count under way, if any: only it has something to cancel (an abort at every change of session costs an exception object). */
+  private counting: AbortController | undefined;
   private latest: CostSnapshot | undefined;
   private readonly changed = new vscode.EventEmitter<CostSnapshot | undefined>();
   /** Fires when a count is published, or dropped (undefined) on a change of session. */
@@ -83,14 +84,14 @@ export class CostGuard implements vscode.Disposable {
   /** Counts now (after a stop, or on request) and answers the count, or undefined when signed out, turned off or superseded. */
   async refreshNow(): Promise<CostSnapshot | undefined> {
     this.scheduler.clearTimeout(this.timer);
-    this.controller.abort();
-    this.controller = new AbortController();
+    this.counting?.abort();
+    this.counting = new AbortController();
     // The session's signal ends the count when the profile changes, even before its change event is handled here.
-    return this.count(AbortSignal.any([this.controller.signal, this.context.session.signal]));
+    return this.count(AbortSignal.any([this.counting.signal, this.context.session.signal]));
   }
 
   dispose(): void {
-    this.controller.abort();
+    this.counting?.abort();
     this.scheduler.clearTimeout(this.timer);
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
@@ -101,7 +102,8 @@ export class CostGuard implements vscode.Disposable {
     this.leaseWarnings.clear();
     this.changed.fire(undefined);
     if (!this.context.session.services || !readCostGuardSettings().enabled) {
-      this.controller.abort();
+      this.counting?.abort();
+      this.counting = undefined;
       this.scheduler.clearTimeout(this.timer);
       this.statusItem.hide();
       return;

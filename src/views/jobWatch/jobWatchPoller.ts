@@ -24,7 +24,8 @@ export class JobWatchPoller {
   private scheduler: PollScheduler = realTimers;
   private timer: unknown;
   private scheduled = false;
-  private controller = new AbortController();
+  /** The poll under way, if any: only it has something to cancel. */
+  private inFlight: AbortController | undefined;
 
   constructor(
     private readonly context: Pick<CommandContext, 'session' | 'states' | 'log'>,
@@ -51,8 +52,8 @@ export class JobWatchPoller {
   stop(): void {
     this.scheduler.clearTimeout(this.timer);
     this.scheduled = false;
-    this.controller.abort();
-    this.controller = new AbortController();
+    this.inFlight?.abort();
+    this.inFlight = undefined;
   }
 
   dispose(): void {
@@ -60,11 +61,13 @@ export class JobWatchPoller {
   }
 
   private async tick(): Promise<void> {
-    const { signal } = this.controller;
+    const controller = (this.inFlight = new AbortController());
+    const { signal } = controller;
     try {
       await Promise.all(this.groups().map((group) => this.poll(group, signal)));
     } finally {
       if (!signal.aborted) {
+        this.inFlight = undefined;
         this.scheduled = false;
         this.schedule();
       }
