@@ -4,7 +4,7 @@
  * process, so the heap measured is the extension host's alone. Prints each figure beside its target and writes
  * them to test-results/soak-figures.md; asserts nothing.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../test/vscode-host/runOptions';
 import { hostRecord } from './hostRun';
@@ -20,6 +20,7 @@ export async function soakRows(): Promise<string[]> {
   const record = await runSoak();
   const rows = soakFigures(record).map(([what, value, target]) => benchRow(what, value, target));
   const heading = `Soak: one simulated hour, poll interval ${record.pollIntervalMs / 1000} s, transitions ${TRANSITION_MS / 60_000} min, ${record.resourcesShown} resources in view`;
+  mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
   writeFileSync(join(repoRoot, 'test-results', 'soak-figures.md'), `# ${heading}\n\nFrom \`npm run bench\` (bench/soak.ts), ${new Date().toISOString()}.\n\n\`\`\`\n${rows.join('\n')}\n\`\`\`\n`);
   return [heading, ...rows];
 }
