@@ -42,7 +42,7 @@ export class CostGuard implements vscode.Disposable {
   readonly longRunning: LongRunningFlags;
   private scheduler: PollScheduler = realTimers;
   private timer: unknown;
-  /** The count under way, if any: only it has something to cancel (an abort at every change of session costs an exception object). */
+  /** The last count started, if any: none before the first, so a change of session before it aborts nothing (an abort costs an exception object). */
   private counting: AbortController | undefined;
   private latest: CostSnapshot | undefined;
   private readonly changed = new vscode.EventEmitter<CostSnapshot | undefined>();

@@ -61,8 +61,7 @@ export class JobWatchPoller {
   }
 
   private async tick(): Promise<void> {
-    const controller = (this.inFlight = new AbortController());
-    const { signal } = controller;
+    const { signal } = (this.inFlight = new AbortController());
     try {
       await Promise.all(this.groups().map((group) => this.poll(group, signal)));
     } finally {
