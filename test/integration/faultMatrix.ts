@@ -21,6 +21,12 @@ export interface Fault {
   readonly repeats: 'never' | 'idempotent' | 'always';
   /** Reads hit it once and must then succeed (a timeout per attempt would cost a second per try). */
   readonly readsRecover?: boolean;
+  /**
+   * The request timeout while this fault is armed, so a timed-out attempt costs a second, not thirty. Only the
+   * timeout fault shortens it: elsewhere a stall of the busy test machine must not end an attempt before it reaches
+   * the emulator, which would then log fewer tries than were made.
+   */
+  readonly requestTimeoutSeconds?: number;
   /** Before the operation's target is located (signing in again reloads the tree). */
   prepare?(under: ExtensionUnderTest): Promise<void>;
   arm(under: ExtensionUnderTest, target: FaultTarget, kind: OperationKind): Promise<void>;
@@ -74,7 +80,7 @@ const expiredToken: Fault = {
 export const FAULTS: readonly Fault[] = [
   ruleFault('429 APIG.0308', { kind: 'status', status: 429 }, { code: 'APIG.0308', answered: true, repeats: 'always' }),
   ruleFault('503', { kind: 'status', status: 503 }, { code: 'ModelArts.0001', answered: true, repeats: 'idempotent' }),
-  ruleFault('timeout', { kind: 'timeout' }, { code: 'Timeout', answered: false, repeats: 'idempotent', readsRecover: true }),
+  ruleFault('timeout', { kind: 'timeout' }, { code: 'Timeout', answered: false, repeats: 'idempotent', readsRecover: true, requestTimeoutSeconds: 1 }),
   ruleFault('connection reset', { kind: 'reset' }, { code: 'NetworkError', answered: false, repeats: 'idempotent' }),
   ruleFault('malformed JSON', { kind: 'malformed' }, { code: 'MalformedResponse', answered: true, repeats: 'never' }),
   ruleFault('401 APIG.0301', { kind: 'status', status: 401 }, { code: 'APIG.0301', answered: true, repeats: 'never' }),

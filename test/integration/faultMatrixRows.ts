@@ -118,10 +118,13 @@ export function toolReadRows(under: () => ExtensionUnderTest): Row[] {
     }));
 }
 
-/** A tool's failure: its whole answer, or an error it reports inside a partial answer (the account's project). */
+/**
+ * A tool's failure: its whole answer, or an error it reports inside a partial answer (the account's project): one
+ * that was answered names its request id, a timeout or a reset only its code.
+ */
 async function toolObserved(name: string, input: object): Promise<Observed> {
   const text = await invokeTool(name, input);
-  return /^(Failed:|Nothing was done)|\(request id /.test(text) ? { message: text } : {};
+  return /^(Failed:|Nothing was done)|\(request id |\b(Timeout|NetworkError): /.test(text) ? { message: text } : {};
 }
 
 function sampleInput(under: ExtensionUnderTest, tool: string): object {
