@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { WorkspaceScope } from '../services/workspaces';
-import type { ExplorerNode } from '../views/nodes/explorerNode';
-import { RegionNode, WorkspaceNode } from '../views/nodes/regionNodes';
+import { type ExplorerNode, isRegionNode, isWorkspaceNode } from '../views/nodes/explorerNode';
 import type { CommandContext } from './commandContext';
 
 /** Where a command works: a region, and a workspace in it when one is known. */
@@ -22,10 +21,10 @@ export const onDidRememberPlace = placeRemembered.event;
 /** The region and workspace of the explorer's selection: the selected node's or its ancestors'; none when nothing is selected. */
 export function selectedPlace(context: CommandContext): Place | undefined {
   for (let node: ExplorerNode | undefined = context.treeView.selection[0]; node; node = node.parent) {
-    if (node instanceof WorkspaceNode) {
+    if (isWorkspaceNode(node)) {
       return known(context, node.scope);
     }
-    if (node instanceof RegionNode) {
+    if (isRegionNode(node)) {
       return known(context, { region: node.region });
     }
   }

@@ -3,9 +3,7 @@ import type { ServiceV1 } from '../services/inferenceV1';
 import type { ServiceV2 } from '../services/inferenceV2';
 import type { Notebook } from '../services/notebooks';
 import { readableStatus } from '../views/format';
-import { notebookKind } from '../views/kinds/notebookKind';
-import { serviceV1Kind } from '../views/kinds/serviceV1Kind';
-import { serviceV2Kind } from '../views/kinds/serviceV2Kind';
+import { KIND_NAMES } from '../views/kindNames';
 import type { ListScope, ResourceKind } from '../views/resourceKind';
 import type { ResourceState, StartedResource } from '../views/resourceStates';
 import type { PollScheduler } from '../views/transitionPoller';
@@ -22,9 +20,12 @@ export interface NextStep {
   readonly argument?: unknown;
 }
 
-/** What a started resource of a kind offers once it runs, and what tells why its start failed. */
+/**
+ * What a started resource of a kind offers once it runs, and what tells why its start failed. The kind is named by
+ * its contextValue: its code loads with the tree or the command that started the resource, not at activation.
+ */
 interface AfterStart<T> {
-  readonly kind: ResourceKind<T>;
+  readonly kind: string;
   running(name: string): string;
   readonly steps: readonly NextStep[];
   readonly details: string;
@@ -35,7 +36,7 @@ export const SHOW_DETAILS = vscode.l10n.t('Show Details');
 const COPY_ADDRESS = vscode.l10n.t('Copy Address');
 
 const notebookStart: AfterStart<Notebook> = {
-  kind: notebookKind,
+  kind: KIND_NAMES.notebook,
   running: (name) => vscode.l10n.t('Notebook "{0}" is running.', name),
   steps: [
     { button: vscode.l10n.t('Open JupyterLab'), command: 'modelarts.notebook.openJupyter', capability: 'canOpen' },
@@ -46,7 +47,7 @@ const notebookStart: AfterStart<Notebook> = {
 };
 
 const serviceV1Start: AfterStart<ServiceV1> = {
-  kind: serviceV1Kind,
+  kind: KIND_NAMES.serviceV1,
   running: (name) => vscode.l10n.t('Real-time service "{0}" is running.', name),
   steps: [
     { button: COPY_ADDRESS, command: 'modelarts.serviceV1.copyAccessAddress', capability: 'canCopyAddress' },
@@ -58,7 +59,7 @@ const serviceV1Start: AfterStart<ServiceV1> = {
 };
 
 const serviceV2Start: AfterStart<ServiceV2> = {
-  kind: serviceV2Kind,
+  kind: KIND_NAMES.serviceV2,
   running: (name) => vscode.l10n.t('Real-time service "{0}" is running.', name),
   steps: [
     { button: COPY_ADDRESS, command: 'modelarts.serviceV2.copyAccessAddress', capability: 'canCopyAddress' },
@@ -108,7 +109,7 @@ export async function announceCreated<T>(context: CommandContext, message: strin
  */
 export class NextSteps implements vscode.Disposable {
   /** Started resources not yet running nor failed, by kind, region and id. */
-  private readonly awaited = new Map<string, { readonly afterStart: AfterStart<unknown>; readonly scope: ListScope }>();
+  private readonly awaited = new Map<string, { readonly afterStart: AfterStart<unknown>; readonly kind: ResourceKind<unknown>; readonly scope: ListScope }>();
   private readonly watcher: StartWatcher;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -128,11 +129,11 @@ export class NextSteps implements vscode.Disposable {
   }
 
   private await(started: StartedResource): void {
-    const afterStart = AFTER_START.find((entry) => entry.kind.contextValue === started.kind.contextValue);
+    const afterStart = AFTER_START.find((entry) => entry.kind === started.kind.contextValue);
     if (afterStart) {
       const id = started.kind.id(started.item);
       const key = keyOf(started.kind.contextValue, started.scope.region, id);
-      this.awaited.set(key, { afterStart, scope: started.scope });
+      this.awaited.set(key, { afterStart, kind: started.kind, scope: started.scope });
       this.watcher.watch(key, started.kind, started.scope, id);
     }
   }
@@ -144,8 +145,7 @@ export class NextSteps implements vscode.Disposable {
       return;
     }
     this.watcher.heard(key);
-    const { afterStart, scope } = awaited;
-    const { kind } = afterStart;
+    const { afterStart, kind, scope } = awaited;
     const category = kind.category(state.item);
     if (category !== 'running' && category !== 'failed') {
       return; // still starting (or not yet seen starting): wait for the next state

@@ -4,9 +4,8 @@ import { LocalErrorCode, ModelArtsError } from '../services/errors';
 import { regionDisplayName } from '../services/endpoints';
 import { collectPages, PICKER_LIMIT } from '../services/paging';
 import { DEFAULT_WORKSPACE_ID, type WorkspaceScope } from '../services/workspaces';
-import type { ExplorerNode } from '../views/nodes/explorerNode';
-import { RegionNode } from '../views/nodes/regionNodes';
-import { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
+import { type ExplorerNode, isRegionNode, isResourceGroupNode, isResourceNode } from '../views/nodes/explorerNode';
+import type { ResourceGroupNode, ResourceNode } from '../views/nodes/resourceNodes';
 import type { ListScope, ResourceKind } from '../views/resourceKind';
 import type { CommandContext } from './commandContext';
 import { lastPlace, rememberPlace, selectedPlace } from './commandPlace';
@@ -64,7 +63,7 @@ async function findTarget<T>(
   eligible: (item: T) => boolean = () => true,
   pickTarget?: TargetPicker<T>,
 ): Promise<ResourceTarget<T>> {
-  if (nodeArgument instanceof ResourceNode && nodeArgument.kind === kind) {
+  if (isResourceNode(nodeArgument) && nodeArgument.kind === kind) {
     const node = nodeArgument as ResourceNode<T>;
     return { kind, scope: node.parent.scope, item: node.resource, node };
   }
@@ -143,7 +142,7 @@ export async function askRegion(context: CommandContext, title: string, regions:
 export async function resolveRegion(context: CommandContext, nodeArgument: unknown, title: string): Promise<string> {
   let region: string | undefined;
   for (let node = nodeArgument as ExplorerNode | undefined; node && !region; node = node.parent) {
-    region = node instanceof RegionNode ? node.region : undefined;
+    region = isRegionNode(node) ? node.region : undefined;
   }
   region ??= await pickRegion(context, title);
   rememberPlace(context, { region });
@@ -204,7 +203,7 @@ async function placeScope(context: CommandContext, services: ModelArtsServices):
 
 /** The tree node already showing a resource, if its category has been loaded; nothing is fetched. */
 export function findLoadedNode<T>(context: CommandContext, kind: ResourceKind<T>, region: string, id: string): ResourceNode<T> | undefined {
-  return findLoaded(context, (node): node is ResourceNode<T> => node instanceof ResourceNode && node.kind === kind && node.region === region && node.resourceId === id);
+  return findLoaded(context, (node): node is ResourceNode<T> => isResourceNode(node) && node.kind === kind && node.region === region && node.resourceId === id);
 }
 
 /** The category of `kind` in a workspace (not under a resource), if the tree has built it; nothing is fetched. */
@@ -212,7 +211,7 @@ export function findLoadedGroup<T>(context: CommandContext, kind: ResourceKind<T
   return findLoaded(
     context,
     (node): node is ResourceGroupNode<T> =>
-      node instanceof ResourceGroupNode && node.kind === kind && node.scope.region === scope.region && node.scope.workspaceId === scope.workspaceId && !node.scope.parentId,
+      isResourceGroupNode(node) && node.kind === kind && node.scope.region === scope.region && node.scope.workspaceId === scope.workspaceId && !node.scope.parentId,
   );
 }
 
@@ -230,8 +229,8 @@ function findLoaded<N extends ExplorerNode>(context: CommandContext, matches: (n
 
 /** The node of a `kind` resource at or above a clicked node (one of its categories, or an item in one), when the command came from the tree. */
 export function resourceNodeAbove<T>(nodeArgument: unknown, kind: ResourceKind<T>): ResourceNode<T> | undefined {
-  for (let node = nodeArgument instanceof ResourceNode || nodeArgument instanceof ResourceGroupNode ? (nodeArgument as ExplorerNode) : undefined; node; node = node.parent) {
-    if (node instanceof ResourceNode && node.kind === kind) {
+  for (let node = isResourceNode(nodeArgument) || isResourceGroupNode(nodeArgument) ? (nodeArgument as ExplorerNode) : undefined; node; node = node.parent) {
+    if (isResourceNode(node) && node.kind === kind) {
       return node as ResourceNode<T>;
     }
   }
@@ -240,7 +239,7 @@ export function resourceNodeAbove<T>(nodeArgument: unknown, kind: ResourceKind<T
 
 /** Loads a resource's category of `kind` again, if the tree shows it: what changed in it shows and is followed while it changes. */
 export async function refreshChildGroup(context: CommandContext, node: ResourceNode<unknown> | undefined, kind: ResourceKind<unknown>): Promise<void> {
-  const group = node?.loadedChildren().find((child) => child instanceof ResourceGroupNode && child.kind === kind);
+  const group = node?.loadedChildren().find((child) => isResourceGroupNode(child) && child.kind === kind);
   if (group) {
     await context.explorer.refresh(group);
   }

@@ -1,7 +1,7 @@
 import type { ModelArtsServices } from '../services';
 import { asModelArtsError, isCancellation, type ModelArtsError } from '../services/errors';
 import type { Workspace, WorkspaceScope } from '../services/workspaces';
-import { BILLING_KINDS, type BillingItem, type BillingKind, type BillingKindKey } from './billingKinds';
+import type { BillingItem, BillingKind, BillingKindKey } from './billingKinds';
 
 /** A list the count could not read: the count is then a lower bound, and says so. */
 export interface CountFailure {
@@ -13,6 +13,8 @@ export interface CountFailure {
 
 /** What one count found billing across the configured regions. */
 export interface CostSnapshot {
+  /** The kinds counted, in the order they are shown. */
+  readonly kinds: readonly BillingKind<unknown>[];
   readonly items: readonly BillingItem[];
   readonly failures: readonly CountFailure[];
 }
@@ -28,11 +30,13 @@ export function countOf(snapshot: CostSnapshot, key: BillingKindKey): number {
  * paged with the one paging helper. Never a request per resource.
  */
 export async function countBilling(services: ModelArtsServices, regions: readonly string[], signal: AbortSignal): Promise<CostSnapshot> {
-  const perRegion = await Promise.all(regions.map((region) => countRegion(services, region, signal)));
-  return { items: perRegion.flatMap((result) => result.items), failures: perRegion.flatMap((result) => result.failures) };
+  // The kinds' code loads with the first count, not at activation.
+  const { BILLING_KINDS } = await import('./billingKinds');
+  const perRegion = await Promise.all(regions.map((region) => countRegion(services, BILLING_KINDS, region, signal)));
+  return { kinds: BILLING_KINDS, items: perRegion.flatMap((result) => result.items), failures: perRegion.flatMap((result) => result.failures) };
 }
 
-async function countRegion(services: ModelArtsServices, region: string, signal: AbortSignal): Promise<{ items: BillingItem[]; failures: CountFailure[] }> {
+async function countRegion(services: ModelArtsServices, kinds: readonly BillingKind<unknown>[], region: string, signal: AbortSignal): Promise<{ items: BillingItem[]; failures: CountFailure[] }> {
   let workspaces: readonly Workspace[];
   try {
     workspaces = await services.workspaces.list(region, signal);
@@ -42,7 +46,7 @@ async function countRegion(services: ModelArtsServices, region: string, signal: 
     }
     return { items: [], failures: [{ region, error: asModelArtsError(error) }] };
   }
-  const lists = BILLING_KINDS.flatMap((kind) =>
+  const lists = kinds.flatMap((kind) =>
     (kind.perRegion ? workspaces.slice(0, 1) : workspaces).map((workspace) => listKind(services, kind, { region, workspaceId: workspace.id }, workspace.name, signal)),
   );
   const results = await Promise.all(lists);

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { BILLING_KINDS } from './billingKinds';
 import { countOf, type CostSnapshot } from './costCount';
 
 /** The command the item runs: Running now. */
@@ -44,9 +43,9 @@ export class CostStatusItem implements vscode.Disposable {
     const total = snapshot.items.length;
     const lines = [
       total === 1 ? vscode.l10n.t('ModelArts: 1 resource bills now') : vscode.l10n.t('ModelArts: {0} resources bill now', total),
-      ...BILLING_KINDS.map((kind) => vscode.l10n.t('{0}: {1}', kind.title, countOf(snapshot, kind.key))),
+      ...snapshot.kinds.map((kind) => vscode.l10n.t('{0}: {1}', kind.title, countOf(snapshot, kind.key))),
       ...snapshot.failures.map((failure) =>
-        vscode.l10n.t('Not counted in {0}: {1} ({2})', failure.region, failure.kind ? BILLING_KINDS.find((kind) => kind.key === failure.kind)?.title ?? failure.kind : vscode.l10n.t('workspaces'), failure.error.errorCode),
+        vscode.l10n.t('Not counted in {0}: {1} ({2})', failure.region, failure.kind ? snapshot.kinds.find((kind) => kind.key === failure.kind)?.title ?? failure.kind : vscode.l10n.t('workspaces'), failure.error.errorCode),
       ),
       vscode.l10n.t('Click to see them and stop some.'),
     ];

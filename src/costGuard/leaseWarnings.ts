@@ -3,7 +3,6 @@ import { type CommandContext, reportFailure } from '../commands/commandContext';
 import { isCancellation } from '../services/errors';
 import type { Notebook } from '../services/notebooks';
 import type { WorkspaceScope } from '../services/workspaces';
-import { notebookKind } from '../views/kinds/notebookKind';
 import { autoStopAt, clockTime, timeLeftText } from '../views/kinds/notebookLease';
 import type { PollScheduler } from '../views/transitionPoller';
 import type { CostSnapshot } from './costCount';
@@ -100,7 +99,7 @@ export class LeaseWarnings implements vscode.Disposable {
     }
     try {
       // The renewal is the notebook command's, loaded at the first renewal.
-      const { renewNotebookLease } = await import('../commands/notebookSettingsCommands');
+      const [{ renewNotebookLease }, { notebookKind }] = await Promise.all([import('../commands/notebookSettingsCommands'), import('../views/kinds/notebookKind')]);
       await renewNotebookLease(this.context, { kind: notebookKind, scope, item: notebook }, hours, this.scheduler().now());
     } catch (error) {
       if (!isCancellation(error)) {

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type CommandContext, reportFailure } from '../commands/commandContext';
 import { isCancellation, LocalErrorCode, ModelArtsError } from '../services/errors';
-import type { ExplorerNode } from './nodes/explorerNode';
-import { isDraggedObs, ObsListingNode, ObsObjectNode } from './nodes/obsNodes';
+import { type ExplorerNode, isDraggedObs, isObsListingNode, isObsObjectNode } from './nodes/explorerNode';
+import type { ObsListingNode } from './nodes/obsNodes';
 
 /** The explorer's own mime type (`application/vnd.code.tree.<view id in lower case>`): rows dragged inside it. */
 export const EXPLORER_MIME = 'application/vnd.code.tree.modelarts.explorer';
@@ -53,10 +53,10 @@ export class ExplorerDragAndDrop implements vscode.TreeDragAndDropController<Exp
 
 /** The bucket or folder a drop goes into: the row itself, or the folder of an object row. */
 function dropFolder(target: ExplorerNode | undefined): ObsListingNode {
-  if (target instanceof ObsListingNode) {
+  if (isObsListingNode(target)) {
     return target;
   }
-  if (target instanceof ObsObjectNode) {
+  if (isObsObjectNode(target)) {
     return target.parent;
   }
   throw new ModelArtsError(LocalErrorCode.invalidInput, vscode.l10n.t('Drop on an OBS bucket or folder to upload or copy there.'), 'config');

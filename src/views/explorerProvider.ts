@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { ExtensionLog } from '../logging';
 import type { SessionManager } from '../session';
-import { type ExplorerNode, isPollable, type PollableNode, type PollResult } from './nodes/explorerNode';
-import { LiteServerListMode } from './nodes/liteServerNodes';
-import { RegionNode, WorkspaceNode } from './nodes/regionNodes';
-import { ResourceGroupNode, ResourceNode } from './nodes/resourceNodes';
+import { LiteServerListMode } from './liteServerListMode';
+import { type ExplorerNode, isPollable, isRegionNode, isResourceGroupNode, isResourceNode, isWorkspaceNode, type PollableNode, type PollResult } from './nodes/explorerNode';
+import type { RegionNode } from './nodes/regionNodes';
+import type { ResourceNode } from './nodes/resourceNodes';
 import { StatusFilters } from './statusFilter';
 import type { ResourceState, ResourceStates } from './resourceStates';
 import { TransitionPoller } from './transitionPoller';
@@ -49,7 +49,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed && this.expandedIds.has(node.id)) {
       item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
     }
-    const marks = node instanceof ResourceNode ? this.rowMarks(node) : [];
+    const marks = isResourceNode(node) ? this.rowMarks(node) : [];
     if (marks.length > 0) {
       item.contextValue = [item.contextValue, ...marks].join(' ');
     }
@@ -77,7 +77,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Renders again the loaded rows `which` selects, e.g. those whose marks changed; nothing is loaded. */
   rerenderRows(which: (row: ResourceNode<unknown>) => boolean): void {
     this.loadedNodes()
-      .filter((node): node is ResourceNode<unknown> => node instanceof ResourceNode && which(node))
+      .filter((node): node is ResourceNode<unknown> => isResourceNode(node) && which(node))
       .forEach((node) => this.changed.fire(node));
   }
 
@@ -98,6 +98,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     }
     // Until the profiles are read, no account is known though one may be: the roots wait rather than say signed out.
     await this.session.loaded;
+    // The tree's rows load their code with the first of them, not at activation.
+    const { RegionNode } = await import('./nodes/regionNodes');
     const services = this.session.services;
     if (!services) {
       return []; // signed out: the view shows its welcome content
@@ -113,17 +115,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    * its region is not shown.
    */
   async findNewResource(region: string, workspaceId: string, kindContextValue: string, id: string): Promise<ExplorerNode | undefined> {
-    const isGroup = (node: ExplorerNode): boolean => node instanceof ResourceGroupNode && node.kind.contextValue === kindContextValue;
-    const regionNode = (await this.getChildren()).find((node): node is RegionNode => node instanceof RegionNode && node.region === region);
+    const isGroup = (node: ExplorerNode): boolean => isResourceGroupNode(node) && node.kind.contextValue === kindContextValue;
+    const regionNode = (await this.getChildren()).find((node): node is RegionNode => isRegionNode(node) && node.region === region);
     const regionChildren = regionNode ? await this.getChildren(regionNode) : [];
-    const workspace = regionChildren.find((node) => node instanceof WorkspaceNode && node.workspace.id === workspaceId);
+    const workspace = regionChildren.find((node) => isWorkspaceNode(node) && node.workspace.id === workspaceId);
     const group = regionNode?.categories.find(isGroup) ?? (workspace && (await this.getChildren(workspace)).find(isGroup));
     if (!group) {
       return undefined;
     }
     group.reset?.();
     this.changed.fire(group);
-    return (await this.getChildren(group)).find((node) => node instanceof ResourceNode && node.resourceId === id);
+    return (await this.getChildren(group)).find((node) => isResourceNode(node) && node.resourceId === id);
   }
 
   /**
@@ -132,7 +134,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    * revealing. Undefined when its region is not shown.
    */
   async findWorkspace(region: string, workspaceId: string): Promise<ExplorerNode | undefined> {
-    const regionNode = (await this.getChildren()).find((node): node is RegionNode => node instanceof RegionNode && node.region === region);
+    const regionNode = (await this.getChildren()).find((node): node is RegionNode => isRegionNode(node) && node.region === region);
     if (!regionNode) {
       return undefined;
     }
@@ -140,7 +142,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     // Loaded before the tree asks, so the tree shows the very nodes that are revealed.
     const children = await this.getChildren(regionNode);
     this.changed.fire(regionNode);
-    return children.find((node) => node instanceof WorkspaceNode && node.workspace.id === workspaceId);
+    return children.find((node) => isWorkspaceNode(node) && node.workspace.id === workspaceId);
   }
 
   /** The region nodes built so far, without building any. */
@@ -211,7 +213,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    */
   private showReported(state: ResourceState): void {
     const rows = this.loadedNodes().filter(
-      (node): node is ResourceNode<unknown> => node instanceof ResourceNode && node.kind.contextValue === state.kind && node.region === state.region && node.resourceId === state.id,
+      (node): node is ResourceNode<unknown> => isResourceNode(node) && node.kind.contextValue === state.kind && node.region === state.region && node.resourceId === state.id,
     );
     for (const row of rows) {
       if (row.update(state.item) === 'changed') {
@@ -224,7 +226,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** What the explorer read of a resource, told to the details panels and next steps that wait for it. */
   private tell(node: ExplorerNode): void {
-    if (node instanceof ResourceNode) {
+    if (isResourceNode(node)) {
       this.states.report(node.kind, node.region, node.resource);
     }
   }
@@ -232,7 +234,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Rows whose relative time ("5 min ago") now reads differently are rendered again; nothing is loaded. */
   private rerenderAges(): void {
     this.loadedNodes()
-      .filter((node) => node instanceof ResourceNode && node.descriptionOutdated())
+      .filter((node) => isResourceNode(node) && node.descriptionOutdated())
       .forEach((node) => this.changed.fire(node));
   }
 

@@ -5,7 +5,6 @@ import { LogTail } from '../services/logTail';
 import type { Redactor } from '../services/secrets';
 import { type TrainingJob, type TrainingLog, trainingLogMayGrow } from '../services/trainingJobs';
 import { formatSize, readableStatus } from './format';
-import { trainingJobKind } from './kinds/trainingJobKind';
 import { type PollScheduler, realTimers } from './transitionPoller';
 
 /**
@@ -130,7 +129,9 @@ export class TrainingLogViewer implements vscode.Disposable {
     try {
       // The job first: once it has ended, the log read after it is complete, and this is the last poll.
       const latest = await services.trainingJobs.get(region, job.metadata.id, signal);
-      // The job's phase as read here is the tree's and the details panel's too (a job seen Completed here turns Completed there).
+      // The job's phase as read here is the tree's and the details panel's too (a job seen Completed here turns Completed
+      // there). The kind's code loads with the tree and the commands, not at activation.
+      const { trainingJobKind } = await import('./kinds/trainingJobKind');
       this.context.states.report(trainingJobKind, region, latest);
       const log = await services.trainingJobs.logPreview(region, job.metadata.id, task, signal);
       if (signal.aborted) {

@@ -3,15 +3,16 @@ import type { CommandContext } from '../../commands/commandContext';
 import { type NextStep, offer, SHOW_DETAILS } from '../../commands/nextSteps';
 import { ResourceReference } from '../../commands/resourceTarget';
 import type { TrainingJob } from '../../services/trainingJobs';
+import { trainingPhaseCategory } from '../../services/status';
 import { DEFAULT_WORKSPACE_ID } from '../../services/workspaces';
 import { failureReasonOf } from '../failureReason';
 import { readableStatus } from '../format';
-import { trainingJobKind } from '../kinds/trainingJobKind';
+import type { ResourceKind } from '../resourceKind';
 import type { WatchedJob } from './watchedJobs';
 
 /** Whether a job in this state has ended: it completed, failed or was terminated, and will not change again. */
 export function jobEnded(job: TrainingJob): boolean {
-  const category = trainingJobKind.category(job);
+  const category = trainingPhaseCategory(job.status.phase);
   return category === 'succeeded' || category === 'stopped' || category === 'failed';
 }
 
@@ -29,11 +30,13 @@ export async function announceJobEnd(context: CommandContext, watched: WatchedJo
   if (watched.runFolder) {
     steps.push({ button: vscode.l10n.t('Run Again'), command: 'modelarts.runAgain', argument: vscode.Uri.file(watched.runFolder) });
   }
+  // The kind's code loads with the tree and the commands, not at activation.
+  const { trainingJobKind } = await import('../kinds/trainingJobKind');
   const reference = new ResourceReference(trainingJobKind, scope, job);
   const name = job.metadata.name;
   const category = trainingJobKind.category(job);
   if (category === 'failed') {
-    const why = (await readReason(context, scope, job)) ?? readableStatus(job.status.phase);
+    const why = (await readReason(context, trainingJobKind, scope, job)) ?? readableStatus(job.status.phase);
     const message = context.log.redactor.redact(vscode.l10n.t('Training job "{0}" failed: {1}', name, why));
     await offer(context, 'error', message, steps, reference);
     return;
@@ -43,7 +46,7 @@ export async function announceJobEnd(context: CommandContext, watched: WatchedJo
 }
 
 /** Why it failed, as its hover and details panel say it; none when signed out meanwhile. */
-async function readReason(context: CommandContext, scope: { region: string; workspaceId: string }, job: TrainingJob): Promise<string | undefined> {
+async function readReason(context: CommandContext, kind: ResourceKind<TrainingJob>, scope: { region: string; workspaceId: string }, job: TrainingJob): Promise<string | undefined> {
   const services = context.session.services;
-  return services ? failureReasonOf(trainingJobKind, services, scope, job, new AbortController().signal) : undefined;
+  return services ? failureReasonOf(kind, services, scope, job, new AbortController().signal) : undefined;
 }

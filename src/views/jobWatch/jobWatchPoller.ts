@@ -1,8 +1,8 @@
 import type { CommandContext } from '../../commands/commandContext';
 import { asModelArtsError, isCancellation } from '../../services/errors';
-import { TRAINING_JOB_FILTER_VALUES } from '../../services/trainingJobs';
+import { TRAINING_JOB_FILTER_VALUES, type TrainingJob } from '../../services/trainingJobs';
 import { DEFAULT_WORKSPACE_ID } from '../../services/workspaces';
-import { trainingJobKind } from '../kinds/trainingJobKind';
+import type { ResourceKind } from '../resourceKind';
 import { type PollScheduler, realTimers } from '../transitionPoller';
 import type { WatchedJob, WatchedJobs } from './watchedJobs';
 
@@ -92,6 +92,8 @@ export class JobWatchPoller {
     }
     const { region, workspaceId } = group;
     try {
+      // The kind's code loads with the tree and the commands, not at activation.
+      const { trainingJobKind } = await import('../kinds/trainingJobKind');
       const projectId = await services.client.projectId(region, signal);
       const mine = group.jobs.filter((job) => job.projectId === undefined || job.projectId === projectId);
       // A job watched before its project was known belongs to the project it is first read in.
@@ -102,7 +104,7 @@ export class JobWatchPoller {
         page.items.forEach((job) => this.context.states.report(trainingJobKind, region, job));
         const answered = new Set(page.items.map((job) => job.metadata.id));
         for (const id of ids.filter((id) => !answered.has(id))) {
-          await this.readAlone(region, id, signal);
+          await this.readAlone(trainingJobKind, region, id, signal);
         }
       }
     } catch (error) {
@@ -114,12 +116,12 @@ export class JobWatchPoller {
     }
   }
 
-  private async readAlone(region: string, id: string, signal: AbortSignal): Promise<void> {
+  private async readAlone(kind: ResourceKind<TrainingJob>, region: string, id: string, signal: AbortSignal): Promise<void> {
     const services = this.context.session.services;
     try {
       const job = await services?.trainingJobs.get(region, id, signal);
       if (job) {
-        this.context.states.report(trainingJobKind, region, job);
+        this.context.states.report(kind, region, job);
       }
     } catch (error) {
       const failure = asModelArtsError(error);

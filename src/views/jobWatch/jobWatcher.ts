@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../../commands/commandContext';
 import type { TrainingJob } from '../../services/trainingJobs';
-import { trainingJobKind } from '../kinds/trainingJobKind';
-import { type ResourceState, type StartedResource, stateOf } from '../resourceStates';
+import { KIND_NAMES } from '../kindNames';
+import type { ResourceState, StartedResource } from '../resourceStates';
 import type { PollScheduler } from '../transitionPoller';
 import { announceJobEnd, jobEnded } from './jobEndNotice';
 import { JobWatchPoller } from './jobWatchPoller';
@@ -67,7 +67,7 @@ export class JobWatcher implements vscode.Disposable {
   }
 
   private watchCreated(created: StartedResource): void {
-    if (created.kind.contextValue !== trainingJobKind.contextValue) {
+    if (created.kind.contextValue !== KIND_NAMES.trainingJob) {
       return;
     }
     // The kind's contextValue is unique, so the item is a training job (as in stateOf).
@@ -77,10 +77,10 @@ export class JobWatcher implements vscode.Disposable {
 
   private settle(state: ResourceState): void {
     const watched = this.context.jobWatch.get(state.id);
-    const job = watched && stateOf(state, trainingJobKind, watched.region, watched.jobId);
-    if (!watched || !job) {
+    if (!watched || state.kind !== KIND_NAMES.trainingJob || state.region !== watched.region) {
       return;
     }
+    const job = state.item as TrainingJob;
     this.lastRead.set(watched.jobId, job);
     if (jobEnded(job) && this.context.jobWatch.take(watched.jobId)) {
       void announceJobEnd(this.context, watched, job);
@@ -96,7 +96,7 @@ export class JobWatcher implements vscode.Disposable {
     const flipped = new Set([...now, ...this.shownWatched].filter((id) => now.has(id) !== this.shownWatched.has(id)));
     this.shownWatched = now;
     if (flipped.size > 0) {
-      this.context.explorer.rerenderRows((row) => row.kind === trainingJobKind && flipped.has(row.resourceId));
+      this.context.explorer.rerenderRows((row) => row.kind.contextValue === KIND_NAMES.trainingJob && flipped.has(row.resourceId));
     }
   }
 }

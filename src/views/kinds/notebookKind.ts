@@ -4,6 +4,7 @@ import { sshEndpointOf } from '../../services/notebookSsh';
 import { NOTEBOOK_STATUSES, notebookStatusCategory } from '../../services/status';
 import { type FailureReason, reasonLine } from '../failureReason';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus, shortFlavor } from '../format';
+import { KIND_NAMES } from '../kindNames';
 import type { ResourceKind } from '../resourceKind';
 import { autoStopDescription, leaseText } from './notebookLease';
 import { notebookStorageKind } from './notebookStorageKind';
@@ -27,7 +28,7 @@ export function sshText(notebook: Notebook): string | undefined {
 }
 
 export const notebookKind: ResourceKind<Notebook> = {
-  contextValue: 'notebook',
+  contextValue: KIND_NAMES.notebook,
   label: vscode.l10n.t('notebook'),
   groupLabel: vscode.l10n.t('Notebooks'),
   groupIcon: 'notebook',

@@ -3,6 +3,7 @@ import type { ServiceV1 } from '../../services/inferenceV1';
 import { SERVICE_V1_STATUSES, serviceV1StatusCategory } from '../../services/status';
 import { type FailureReason, reasonLine } from '../failureReason';
 import { fieldTooltip, formatAge, formatDuration, formatTimestamp, joinParts, readableStatus } from '../format';
+import { KIND_NAMES } from '../kindNames';
 import type { ResourceKind } from '../resourceKind';
 
 /** §3.3: a service starts from stopped (or again after a failure). */
@@ -38,7 +39,7 @@ const serviceV1FailureReason: FailureReason<ServiceV1> = {
 
 /** Real-time services of the v1 ("old") inference API (§3); the v2 kind sits next to it. */
 export const serviceV1Kind: ResourceKind<ServiceV1> = {
-  contextValue: 'serviceV1',
+  contextValue: KIND_NAMES.serviceV1,
   label: vscode.l10n.t('real-time service'),
   groupLabel: vscode.l10n.t('Real-Time Services (v1)'),
   groupIcon: 'cloud',

@@ -3,6 +3,7 @@ import { type ServiceV2, serviceAuthType, type ServiceV2Deployment, serviceDescr
 import { SERVICE_V2_STATUSES, serviceV2StatusCategory } from '../../services/status';
 import { type FailureReason, reasonLine } from '../failureReason';
 import { fieldTooltip, formatAge, formatTimestamp, joinParts, readableStatus } from '../format';
+import { KIND_NAMES } from '../kindNames';
 import { type ListScope, parentOf, type ResourceKind } from '../resourceKind';
 
 /** §4.1: start from stopped or failed; stop what runs (or failed, to release it); a deploy or upgrade under way is interrupted instead. */
@@ -91,7 +92,7 @@ const serviceV2FailureReason: FailureReason<ServiceV2> = {
 
 /** Real-time services of the v2 ("new version") inference API (§4), next to the v1 ones; each expands to its deployments. */
 export const serviceV2Kind: ResourceKind<ServiceV2> = {
-  contextValue: 'serviceV2',
+  contextValue: KIND_NAMES.serviceV2,
   label: vscode.l10n.t('real-time service'),
   groupLabel: vscode.l10n.t('Real-Time Services (v2)'),
   groupIcon: 'cloud',

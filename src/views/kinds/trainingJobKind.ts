@@ -4,6 +4,7 @@ import { tasksOf, type TrainingJob } from '../../services/trainingJobs';
 import { type FailureReason, lastErrorLine, reasonLine } from '../failureReason';
 import { trainingJobFlavorText } from '../flavorText';
 import { fieldTooltip, formatAge, formatDuration, formatTimestamp, joinParts, readableStatus, shortFlavor } from '../format';
+import { KIND_NAMES } from '../kindNames';
 import type { ResourceKind } from '../resourceKind';
 
 const STOPPABLE = new Set(['Creating', 'Pending', 'Running']);
@@ -34,7 +35,7 @@ const trainingFailureReason: FailureReason<TrainingJob> = {
 };
 
 export const trainingJobKind: ResourceKind<TrainingJob> = {
-  contextValue: 'trainingJob',
+  contextValue: KIND_NAMES.trainingJob,
   label: vscode.l10n.t('training job'),
   groupLabel: vscode.l10n.t('Training Jobs'),
   groupIcon: 'beaker',

@@ -11,7 +11,8 @@ import { vpcKind } from '../kinds/vpcKinds';
 import type { ResourceKind } from '../resourceKind';
 import type { StatusFilters } from '../statusFilter';
 import type { ExplorerNode } from './explorerNode';
-import { LiteServerGroupNode, type LiteServerListMode } from './liteServerNodes';
+import type { LiteServerListMode } from '../liteServerListMode';
+import { LiteServerGroupNode } from './liteServerNodes';
 import { ObsBucketGroupNode } from './obsNodes';
 import { ResourceGroupNode } from './resourceNodes';
 

@@ -65,6 +65,8 @@ export class ObsBucketGroupNode implements ExplorerNode {
  * at a time, optionally narrowed to names starting with a filter.
  */
 export abstract class ObsListingNode extends PagedListNode<ObsEntry, ObsFolderNode | ObsObjectNode> {
+  abstract readonly role: 'obsBucket' | 'obsFolder';
+
   constructor(
     readonly parent: ExplorerNode,
     readonly services: ModelArtsServices,
@@ -123,6 +125,8 @@ export function bucketDescription(bucket: ObsBucket): string {
 }
 
 export class ObsBucketNode extends ObsListingNode {
+  readonly role = 'obsBucket';
+
   constructor(
     override readonly parent: ObsBucketGroupNode,
     readonly info: ObsBucket,
@@ -159,6 +163,8 @@ export class ObsBucketNode extends ObsListingNode {
 }
 
 export class ObsFolderNode extends ObsListingNode {
+  readonly role = 'obsFolder';
+
   constructor(
     override readonly parent: ObsListingNode,
     prefix: string,
@@ -199,6 +205,8 @@ export class ObsFolderNode extends ObsListingNode {
 
 /** One object: its size and age; a click opens it. Its tooltip, like a bucket's and a folder's, is built on hover (resolveTreeItem). */
 export class ObsObjectNode implements ExplorerNode {
+  readonly role = 'obsObject';
+
   constructor(
     readonly parent: ObsListingNode,
     readonly object: ObsObject,
@@ -249,7 +257,3 @@ export class ObsObjectNode implements ExplorerNode {
 
 /** What can be dragged between OBS folders in the explorer. */
 export type DraggedObs = ObsFolderNode | ObsObjectNode;
-
-export function isDraggedObs(node: unknown): node is DraggedObs {
-  return node instanceof ObsFolderNode || node instanceof ObsObjectNode;
-}

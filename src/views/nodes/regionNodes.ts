@@ -16,13 +16,14 @@ import type { StatusFilters } from '../statusFilter';
 import { statusIcon } from '../statusIcons';
 import { type CategoryGroupNode, regionCategoryGroups } from './categoryGroupNodes';
 import type { ChildPollResult, ExplorerNode, PollableGroup, PollableNode, PollResult } from './explorerNode';
-import type { LiteServerListMode } from './liteServerNodes';
+import type { LiteServerListMode } from '../liteServerListMode';
 import { ErrorNode } from './messageNodes';
 import { ResourceGroupNode } from './resourceNodes';
 
 /** A region of the account; its children are the region's workspaces, then the groups of what belongs to no workspace. */
 export class RegionNode implements PollableGroup {
   readonly parent = undefined;
+  readonly role = 'region';
   private children: WorkspaceNode[] | undefined;
   /** Lite Server; Storage and Images; Network and Keys: the account's categories in this region. */
   private readonly groups: readonly CategoryGroupNode[];
@@ -108,6 +109,7 @@ export class RegionNode implements PollableGroup {
 
 /** A workspace of a region; it scopes the categories under it. A deleting one is followed until it is gone. */
 export class WorkspaceNode implements PollableNode {
+  readonly role = 'workspace';
   readonly groups: readonly ExplorerNode[];
   readonly scope: WorkspaceScope;
   private current: Workspace;

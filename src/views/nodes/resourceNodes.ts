@@ -18,6 +18,8 @@ export const OPEN_RESOURCE_COMMAND = 'modelarts.resource.open';
 
 /** A category of one workspace ("Notebooks", "Training Jobs"), loaded a page at a time. */
 export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> implements PollableGroup {
+  readonly role = 'resourceGroup';
+
   constructor(
     readonly parent: ExplorerNode,
     readonly kind: ResourceKind<T>,
@@ -111,6 +113,7 @@ export class ResourceGroupNode<T> extends PagedListNode<T, ResourceNode<T>> impl
 
 /** One notebook, training job, pool…: its latest known state, what can be done with it, and its sub-resources. */
 export class ResourceNode<T> implements PollableNode {
+  readonly role = 'resource';
   private groups: ResourceGroupNode<unknown>[] | undefined;
   /** The description last rendered: a relative time in it ("5 min ago") ages while the data stays the same. */
   private shownDescription: string | undefined;
