@@ -31,7 +31,7 @@ export function countOf(snapshot: CostSnapshot, key: BillingKindKey): number {
  */
 export async function countBilling(services: ModelArtsServices, regions: readonly string[], signal: AbortSignal): Promise<CostSnapshot> {
   // The kinds' code loads with the first count, not at activation.
-  const { BILLING_KINDS } = await import('./billingKinds');
+  const { BILLING_KINDS } = await import('../views/treeCode');
   const perRegion = await Promise.all(regions.map((region) => countRegion(services, BILLING_KINDS, region, signal)));
   return { kinds: BILLING_KINDS, items: perRegion.flatMap((result) => result.items), failures: perRegion.flatMap((result) => result.failures) };
 }

@@ -99,7 +99,7 @@ export class LeaseWarnings implements vscode.Disposable {
     }
     try {
       // The renewal is the notebook command's, loaded at the first renewal.
-      const [{ renewNotebookLease }, { notebookKind }] = await Promise.all([import('../commands/notebookSettingsCommands'), import('../views/kinds/notebookKind')]);
+      const [{ renewNotebookLease }, { notebookKind }] = await Promise.all([import('../commands/notebookSettingsCommands'), import('../views/treeCode')]);
       await renewNotebookLease(this.context, { kind: notebookKind, scope, item: notebook }, hours, this.scheduler().now());
     } catch (error) {
       if (!isCancellation(error)) {

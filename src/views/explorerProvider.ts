@@ -98,12 +98,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     }
     // Until the profiles are read, no account is known though one may be: the roots wait rather than say signed out.
     await this.session.loaded;
-    // The tree's rows load their code with the first of them, not at activation.
-    const { RegionNode } = await import('./nodes/regionNodes');
     const services = this.session.services;
     if (!services) {
       return []; // signed out: the view shows its welcome content
     }
+    // The tree's rows load their code with the first of them, not at activation. The import is a require run in a
+    // microtask: no change of session can come between.
+    const { RegionNode } = await import('./treeCode');
     this.roots ??= this.session.regions.map((region) => new RegionNode(region, services, this.liteServerListMode, this.statusFilters));
     return this.roots;
   }

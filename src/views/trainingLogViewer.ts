@@ -131,7 +131,7 @@ export class TrainingLogViewer implements vscode.Disposable {
       const latest = await services.trainingJobs.get(region, job.metadata.id, signal);
       // The job's phase as read here is the tree's and the details panel's too (a job seen Completed here turns Completed
       // there). The kind's code loads with the tree and the commands, not at activation.
-      const { trainingJobKind } = await import('./kinds/trainingJobKind');
+      const { trainingJobKind } = await import('./treeCode');
       this.context.states.report(trainingJobKind, region, latest);
       const log = await services.trainingJobs.logPreview(region, job.metadata.id, task, signal);
       if (signal.aborted) {

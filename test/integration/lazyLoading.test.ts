@@ -23,6 +23,9 @@ const loadedVendorFiles = (): string[] => loadedFiles('vendor');
 /** The obs:// file system's own file: dist/obsFileSystemProvider-<hash>.js. */
 const isObsFileSystem = (file: string): boolean => file.startsWith('obsFileSystemProvider-');
 
+/** The tree's rows and resource kinds: dist/treeCode-<hash>.js. */
+const isTreeCode = (file: string): boolean => file.startsWith('treeCode-');
+
 /** Which of the command groups' files (dist/<group>-<hash>.js, one per group) the extension host has loaded. */
 function loadedCommandGroups(): string[] {
   return loadedFiles()
@@ -45,7 +48,7 @@ describe('Lazy loading: commands and SDKs load at their first use, not at activa
 
   after(() => under.stop());
 
-  it('registers every command at activation, and loads each group of commands at the first call of one, the signing SDK at the first request, the OBS SDK at the first OBS call', async () => {
+  it('registers every command at activation, and loads each group of commands at the first call of one, the tree’s rows with the first of them, the signing SDK at the first request, the OBS SDK at the first OBS call', async () => {
     const atActivation = await registeredCommands();
     const declared = (installedExtension().packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map(({ command }) => command);
     assert.deepEqual(
@@ -55,11 +58,13 @@ describe('Lazy loading: commands and SDKs load at their first use, not at activa
     );
     assert.deepEqual(loadedCommandGroups(), [], "after activation, no command's code is loaded");
     assert.deepEqual(loadedVendorFiles(), [], 'after activation, before any request, no SDK is loaded');
+    assert.ok(!loadedFiles().some(isTreeCode), "signed out, no code of the tree's rows is loaded");
 
     await under.signInWithDemoKey();
     assert.deepEqual(loadedCommandGroups(), ['resourceGroup'], "signing in loaded the commands of accounts and resources, not OBS's");
     const notebooks = await under.explorer.getChildren(await under.category('Notebooks'));
     assert.ok(notebooks.length > 0, 'the notebooks are listed');
+    assert.ok(loadedFiles().some(isTreeCode), "the first rows loaded the tree's code");
     // debug and https-proxy-agent are files of their own, shared by the signing SDK, log4js and the OBS client.
     assert.deepEqual(loadedVendorFiles(), ['debug.js', 'https-proxy-agent.js', 'log4js.js', 'sdk-core.js'], 'signed in and a list shown: the signing SDK, and not the OBS SDK');
 

@@ -31,7 +31,7 @@ export async function announceJobEnd(context: CommandContext, watched: WatchedJo
     steps.push({ button: vscode.l10n.t('Run Again'), command: 'modelarts.runAgain', argument: vscode.Uri.file(watched.runFolder) });
   }
   // The kind's code loads with the tree and the commands, not at activation.
-  const { trainingJobKind } = await import('../kinds/trainingJobKind');
+  const { trainingJobKind } = await import('../treeCode');
   const reference = new ResourceReference(trainingJobKind, scope, job);
   const name = job.metadata.name;
   const category = trainingJobKind.category(job);

@@ -93,7 +93,7 @@ export class JobWatchPoller {
     const { region, workspaceId } = group;
     try {
       // The kind's code loads with the tree and the commands, not at activation.
-      const { trainingJobKind } = await import('../kinds/trainingJobKind');
+      const { trainingJobKind } = await import('../treeCode');
       const projectId = await services.client.projectId(region, signal);
       const mine = group.jobs.filter((job) => job.projectId === undefined || job.projectId === projectId);
       // A job watched before its project was known belongs to the project it is first read in.
