@@ -3,12 +3,12 @@
  * bench/activationBench.ts): loads the bundle of the extension, which nothing has activated yet, then activates it,
  * timing each (VS Code's activation is both: it loads the same bundle, from the host's module cache now), and writes
  * the times and the bundle's files then loaded to MODELARTS_TEST_ACTIVATION_OUT. Imports nothing of the
- * repository, so that it can time an older build too.
+ * extension's code, so that it can time an older build too.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { quietMachine } from './quietMachine';
 
 /** What one host run measured. */
 export interface HostActivation {
@@ -23,11 +23,6 @@ export interface HostActivation {
   /** How long the run waited for the machine to be quiet before timing, and how busy its processors then were (0–1). */
   readonly quiet?: { readonly waitedMs: number; readonly busy: number };
 }
-
-/** The machine counts as quiet when its processors are this busy or less over a sample. */
-const QUIET_BUSY = 0.25;
-const QUIET_SAMPLE_MS = 250;
-const QUIET_WAIT_MAX_MS = 20_000;
 
 export async function run(): Promise<void> {
   const out = process.env.MODELARTS_TEST_ACTIVATION_OUT;
@@ -64,41 +59,4 @@ export async function run(): Promise<void> {
   const loadedFiles = Object.keys(require.cache).filter((file) => file.startsWith(dist));
   const record: HostActivation = { loadMs: loadedAt - started, activateMs, throughVsCodeMs: activatedAt - loadedAt, loadedFiles: loadedFiles.map((file) => file.slice(dist.length + 1)), quiet };
   writeFileSync(out, JSON.stringify(record));
-}
-
-/**
- * Waits until the workbench's own start (the browser's rendering, the server, the built-in extensions) no longer
- * keeps this machine's processors busy: on 2 cores it otherwise takes turns with the activation being timed, and
- * the figure says more about that start than about the extension (the bench reports both). Gives up waiting after
- * QUIET_WAIT_MAX_MS.
- */
-async function quietMachine(): Promise<{ waitedMs: number; busy: number }> {
-  const started = performance.now();
-  let busy = 1;
-  while (performance.now() - started < QUIET_WAIT_MAX_MS) {
-    const before = cpus();
-    await new Promise((resolve) => setTimeout(resolve, QUIET_SAMPLE_MS));
-    busy = busyShare(before, cpus());
-    if (busy <= QUIET_BUSY) {
-      break;
-    }
-  }
-  return { waitedMs: performance.now() - started, busy };
-}
-
-/** The share of processor time spent busy between two readings of `os.cpus()`. */
-function busyShare(before: ReturnType<typeof cpus>, after: ReturnType<typeof cpus>): number {
-  let total = 0;
-  let idle = 0;
-  after.forEach((cpu, index) => {
-    const times = Object.entries(cpu.times) as [keyof typeof cpu.times, number][];
-    for (const [name, value] of times) {
-      const spent = value - before[index].times[name];
-      total += spent;
-      if (name === 'idle') {
-        idle += spent;
-      }
-    }
-  });
-  return total === 0 ? 0 : 1 - idle / total;
 }
