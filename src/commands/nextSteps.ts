@@ -25,7 +25,7 @@ export interface NextStep {
  * its contextValue: its code loads with the tree or the command that started the resource, not at activation.
  */
 interface AfterStart<T> {
-  readonly kind: string;
+  readonly contextValue: string;
   running(name: string): string;
   readonly steps: readonly NextStep[];
   readonly details: string;
@@ -36,7 +36,7 @@ export const SHOW_DETAILS = vscode.l10n.t('Show Details');
 const COPY_ADDRESS = vscode.l10n.t('Copy Address');
 
 const notebookStart: AfterStart<Notebook> = {
-  kind: KIND_NAMES.notebook,
+  contextValue: KIND_NAMES.notebook,
   running: (name) => vscode.l10n.t('Notebook "{0}" is running.', name),
   steps: [
     { button: vscode.l10n.t('Open JupyterLab'), command: 'modelarts.notebook.openJupyter', capability: 'canOpen' },
@@ -47,7 +47,7 @@ const notebookStart: AfterStart<Notebook> = {
 };
 
 const serviceV1Start: AfterStart<ServiceV1> = {
-  kind: KIND_NAMES.serviceV1,
+  contextValue: KIND_NAMES.serviceV1,
   running: (name) => vscode.l10n.t('Real-time service "{0}" is running.', name),
   steps: [
     { button: COPY_ADDRESS, command: 'modelarts.serviceV1.copyAccessAddress', capability: 'canCopyAddress' },
@@ -59,7 +59,7 @@ const serviceV1Start: AfterStart<ServiceV1> = {
 };
 
 const serviceV2Start: AfterStart<ServiceV2> = {
-  kind: KIND_NAMES.serviceV2,
+  contextValue: KIND_NAMES.serviceV2,
   running: (name) => vscode.l10n.t('Real-time service "{0}" is running.', name),
   steps: [
     { button: COPY_ADDRESS, command: 'modelarts.serviceV2.copyAccessAddress', capability: 'canCopyAddress' },
@@ -75,7 +75,7 @@ const AFTER_START: readonly AfterStart<unknown>[] = [notebookStart, serviceV1Sta
 
 /** What a created resource of a kind offers at once: a training job's log, followed while it runs. */
 const AFTER_CREATE: Readonly<Record<string, readonly NextStep[]>> = {
-  trainingJob: [{ button: vscode.l10n.t('Follow Log'), command: 'modelarts.trainingJob.viewLogs' }],
+  [KIND_NAMES.trainingJob]: [{ button: vscode.l10n.t('Follow Log'), command: 'modelarts.trainingJob.viewLogs' }],
 };
 
 /** Shows `message` with the steps `item` can take now as buttons; the one clicked runs on the resource. */
@@ -129,7 +129,7 @@ export class NextSteps implements vscode.Disposable {
   }
 
   private await(started: StartedResource): void {
-    const afterStart = AFTER_START.find((entry) => entry.kind === started.kind.contextValue);
+    const afterStart = AFTER_START.find((entry) => entry.contextValue === started.kind.contextValue);
     if (afterStart) {
       const id = started.kind.id(started.item);
       const key = keyOf(started.kind.contextValue, started.scope.region, id);

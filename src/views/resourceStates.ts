@@ -16,8 +16,11 @@ export interface StartedResource {
   readonly item: unknown;
 }
 
-/** The item of `state` when it is the resource of `kind` in `region` with `id`; the kind's contextValue is unique, so the item is a T. */
-export function stateOf<T>(state: ResourceState, kind: ResourceKind<T>, region: string, id: string): T | undefined {
+/**
+ * The item of `state` when it is the resource of `kind` in `region` with `id`; the kind's contextValue is unique, so
+ * the item is a T. Only the contextValue is read: code loaded at activation names a kind by it (see kindNames).
+ */
+export function stateOf<T>(state: ResourceState, kind: Pick<ResourceKind<T>, 'contextValue'>, region: string, id: string): T | undefined {
   return state.kind === kind.contextValue && state.region === region && state.id === id ? (state.item as T) : undefined;
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from '../../commands/commandContext';
 import type { TrainingJob } from '../../services/trainingJobs';
 import { KIND_NAMES } from '../kindNames';
-import type { ResourceState, StartedResource } from '../resourceStates';
+import { type ResourceState, type StartedResource, stateOf } from '../resourceStates';
 import type { PollScheduler } from '../transitionPoller';
 import { announceJobEnd, jobEnded } from './jobEndNotice';
 import { JobWatchPoller } from './jobWatchPoller';
@@ -77,10 +77,10 @@ export class JobWatcher implements vscode.Disposable {
 
   private settle(state: ResourceState): void {
     const watched = this.context.jobWatch.get(state.id);
-    if (!watched || state.kind !== KIND_NAMES.trainingJob || state.region !== watched.region) {
+    const job = watched && stateOf<TrainingJob>(state, { contextValue: KIND_NAMES.trainingJob }, watched.region, watched.jobId);
+    if (!watched || !job) {
       return;
     }
-    const job = state.item as TrainingJob;
     this.lastRead.set(watched.jobId, job);
     if (jobEnded(job) && this.context.jobWatch.take(watched.jobId)) {
       void announceJobEnd(this.context, watched, job);
