@@ -188,6 +188,9 @@ export class SignedClient {
         signal: request.signal,
         transformResponse: parseJsonBody,
         transitional: { clarifyTimeoutError: true },
+        // A redirect would re-send the signed request, security token included, wherever its Location points; no
+        // API of these services redirects. Without redirects, axios also sends through Node's http directly.
+        maxRedirects: 0,
       },
     };
     try {

@@ -1,6 +1,6 @@
 // Security regression: a region id or an endpoint override from settings must never steer signed requests.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createServices, type ModelArtsServices } from '../../../src/services';
@@ -44,26 +44,39 @@ describe('region ids', () => {
   });
 });
 
+/** A plain HTTP server on a free loopback port, and its URL. */
+async function listening(handler: RequestListener): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+const closed = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
+
+/** Clients whose every service answers at `url`, with the given key's secrets, trying each request once. */
+function servicesAt(url: string, securityToken?: string): ModelArtsServices {
+  return createServices({
+    credentials: { accessKey: 'AKTESTTESTTESTTEST', secretKey: 'secret-key-for-tests', securityToken },
+    endpointOverrides: Object.fromEntries(SERVICE_NAMES.map((service) => [service, url])),
+    userAgent: 'modelarts-explorer-tests',
+    retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+  });
+}
+
 describe('a crafted region sends nothing', () => {
   let server: Server;
   let received: string[];
   let services: ModelArtsServices;
   before(async () => {
     received = [];
-    server = createServer((request, response) => {
+    let url: string;
+    ({ server, url } = await listening((request, response) => {
       received.push(`${request.method ?? ''} ${request.url ?? ''}`);
       response.writeHead(404, { 'content-type': 'application/json' }).end('{}');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    services = createServices({
-      credentials: { accessKey: 'AKTESTTESTTESTTEST', secretKey: 'secret-key-for-tests' },
-      endpointOverrides: Object.fromEntries(SERVICE_NAMES.map((service) => [service, url])),
-      userAgent: 'modelarts-explorer-tests',
-      retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
-    });
+    }));
+    services = servicesAt(url);
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => closed(server));
 
   test('the IAM project lookup, the signed client and the OBS client refuse it before any request', async () => {
     const region = 'x.attacker.test:9443/';
@@ -112,5 +125,39 @@ describe('endpoint overrides', () => {
       assert.deepEqual(overrides, {}, String(url));
       assert.equal(problems.length, 1, String(url));
     }
+  });
+});
+
+describe('a redirect sends nothing further', () => {
+  let redirecting: Server;
+  let elsewhere: Server;
+  let reachedElsewhere: string[];
+  let services: ModelArtsServices;
+  before(async () => {
+    reachedElsewhere = [];
+    let elsewhereUrl: string;
+    ({ server: elsewhere, url: elsewhereUrl } = await listening((request, response) => {
+      reachedElsewhere.push(`${request.method ?? ''} ${request.url ?? ''}`);
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"projects":[]}');
+    }));
+    let url: string;
+    ({ server: redirecting, url } = await listening((request, response) => {
+      response.writeHead(307, { location: `${elsewhereUrl}${request.url ?? '/'}` }).end();
+    }));
+    services = servicesAt(url, 'token-for-tests');
+  });
+  after(async () => {
+    await closed(redirecting);
+    await closed(elsewhere);
+  });
+
+  test('a signed request answered with a redirect fails with its status, and nothing reaches the Location', async () => {
+    await assert.rejects(services.client.projectId('cn-north-4'), (error: unknown) => {
+      assert.ok(error instanceof ModelArtsError, `expected a ModelArtsError, got ${String(error)}`);
+      assert.equal(error.httpStatus, 307);
+      assert.equal(error.errorCode, 'HTTP.307');
+      return true;
+    });
+    assert.deepEqual(reachedElsewhere, []);
   });
 });
