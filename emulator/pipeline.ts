@@ -24,7 +24,7 @@ export interface PipelineContext {
   readonly state: EmulatorState;
   readonly faults: FaultController;
   readonly requests: RequestLog;
-  readonly record: Recorder;
+  readonly record: Recorder | undefined;
   readonly conformance: ConformanceChecker;
   readonly baseUrl: () => string;
 }
@@ -74,7 +74,7 @@ export async function handleApiRequest(ctx: PipelineContext, req: IncomingMessag
     ctx.requests.add({ method, path: url.path, query, body: received.body, status, ak, requestId, fault, at: ctx.state.clock.now() });
     if (status > 0) {
       const intent = headerString(req, INTENT_HEADER);
-      ctx.record({ method, path: url.path, query, body: recordedBody(received.body), status, response: recordedBody(response), ...(intent ? { intent } : {}), ...(fault ? { fault } : {}) });
+      ctx.record?.({ method, path: url.path, query, body: recordedBody(received.body), status, response: recordedBody(response), ...(intent ? { intent } : {}), ...(fault ? { fault } : {}) });
     }
   };
 

@@ -39,7 +39,7 @@ export function isObsPath(path: string): boolean {
  * `record` gets XML request and answer documents; object contents are recorded as null. `latencyMs` (the
  * emulator's injected round-trip latency, read per request) delays each answer, as it delays the API's.
  */
-export function createObsStandIn(accounts: AccountRegistry, clock: Clock, record: Recorder, latencyMs: () => number = () => 0): ObsStandIn {
+export function createObsStandIn(accounts: AccountRegistry, clock: Clock, record: Recorder | undefined, latencyMs: () => number = () => 0): ObsStandIn {
   const store = new ObsStore(() => clock.now());
   const faults = newObsFaults();
   const requests = new RequestLog();
@@ -70,7 +70,7 @@ export function createObsStandIn(accounts: AccountRegistry, clock: Clock, record
       requests.add({ method, path: url.path, query, body: document, status, ak: authorization?.accessKey, range: headers.range, requestId, fault: fault?.kind, at: clock.now() });
       if (status > 0) {
         const answer = typeof response?.body === 'string' ? response.body : null;
-        record({ method, path: url.path, query, body: document ?? null, status, response: answer, ...(fault ? { fault: fault.kind } : {}) });
+        record?.({ method, path: url.path, query, body: document ?? null, status, response: answer, ...(fault ? { fault: fault.kind } : {}) });
       }
     };
 
