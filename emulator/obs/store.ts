@@ -33,8 +33,57 @@ export interface Bucket {
   readonly location: string;
   readonly storageClass: StorageClass;
   readonly created: number;
-  readonly objects: Map<string, StoredObject>;
+  readonly objects: ObjectsByKey;
   readonly uploads: Map<string, MultipartUpload>;
+}
+
+/**
+ * A bucket's objects by key, with its keys kept in order until they change: OBS lists from an index, and sorting
+ * every key of a 10,000-object folder at each listing made the stand-in's answer slower by milliseconds.
+ */
+export class ObjectsByKey extends Map<string, StoredObject> {
+  private ordered: string[] | undefined;
+
+  override set(key: string, object: StoredObject): this {
+    if (!this.has(key)) {
+      this.ordered = undefined;
+    }
+    return super.set(key, object);
+  }
+
+  override delete(key: string): boolean {
+    const deleted = super.delete(key);
+    if (deleted) {
+      this.ordered = undefined;
+    }
+    return deleted;
+  }
+
+  override clear(): void {
+    this.ordered = undefined;
+    super.clear();
+  }
+
+  /** The keys in UTF-16 order. */
+  orderedKeys(): readonly string[] {
+    this.ordered ??= [...this.keys()].sort();
+    return this.ordered;
+  }
+}
+
+/** The index of the first of the ordered `keys` that is not below `key`. */
+function firstNotBelow(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (keys[middle] < key) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
 }
 
 export interface ListedObjects {
@@ -70,7 +119,7 @@ export class ObsStore {
   }
 
   createBucket(name: string, owner: string, location: string, storageClass: StorageClass): Bucket {
-    const bucket: Bucket = { name, owner, location, storageClass, created: this.now(), objects: new Map(), uploads: new Map() };
+    const bucket: Bucket = { name, owner, location, storageClass, created: this.now(), objects: new ObjectsByKey(), uploads: new Map() };
     this.buckets.set(name, bucket);
     return bucket;
   }
@@ -102,11 +151,17 @@ export class ObsStore {
    * (common prefix), which counts once towards `maxKeys`.
    */
   list(bucket: Bucket, options: ListOptions): ListedObjects {
-    const keys = [...bucket.objects.keys()].filter((key) => key.startsWith(options.prefix) && key > options.marker).sort();
+    const keys = bucket.objects.orderedKeys();
+    // Keys under the prefix are one run of the ordered keys; the listing starts after the marker.
+    let index = options.marker < options.prefix ? firstNotBelow(keys, options.prefix) : firstNotBelow(keys, options.marker);
+    if (keys[index] === options.marker) {
+      index++;
+    }
     const contents: StoredObject[] = [];
     const commonPrefixes: string[] = [];
     let lastListed: string | undefined;
-    for (const key of keys) {
+    for (; index < keys.length && keys[index].startsWith(options.prefix); index++) {
+      const key = keys[index];
       const cut = options.delimiter ? key.indexOf(options.delimiter, options.prefix.length) : -1;
       const folder = cut >= 0 ? key.slice(0, cut + options.delimiter.length) : undefined;
       if (folder !== undefined && (folder <= options.marker || folder === lastListed)) {

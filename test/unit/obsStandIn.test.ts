@@ -145,6 +145,23 @@ describe('OBS stand-in: objects', () => {
     assert.deepEqual(nextFolderPage?.Contents.map((object) => object.Key), ['e.txt'], 'a folder passed as marker is not listed again');
   });
 
+  it('lists what was put and deleted since the last listing, from any marker, under any prefix', async () => {
+    const obs = await bucketWith('changing', { 'a.txt': '1', 'dir/x.txt': '2', 'e.txt': '3' });
+    const keysOf = async (options: { Prefix?: string; Marker?: string }): Promise<string[] | undefined> =>
+      (await obs.listObjects({ Bucket: 'changing', ...options })).InterfaceResult?.Contents.map((object) => object.Key);
+    assert.deepEqual(await keysOf({}), ['a.txt', 'dir/x.txt', 'e.txt']);
+    await obs.deleteObject({ Bucket: 'changing', Key: 'e.txt' });
+    assert.deepEqual(await keysOf({}), ['a.txt', 'dir/x.txt']);
+    await obs.putObject({ Bucket: 'changing', Key: 'b.txt', Body: '4' });
+    await obs.putObject({ Bucket: 'changing', Key: 'dir/w.txt', Body: '5' });
+    assert.deepEqual(await keysOf({}), ['a.txt', 'b.txt', 'dir/w.txt', 'dir/x.txt']);
+    assert.deepEqual(await keysOf({ Marker: 'a.txt' }), ['b.txt', 'dir/w.txt', 'dir/x.txt'], 'a marker that is a key starts after it');
+    assert.deepEqual(await keysOf({ Marker: 'c' }), ['dir/w.txt', 'dir/x.txt'], 'a marker that is no key starts after its place');
+    assert.deepEqual(await keysOf({ Prefix: 'dir/', Marker: 'a.txt' }), ['dir/w.txt', 'dir/x.txt'], 'a marker before the prefix');
+    assert.deepEqual(await keysOf({ Prefix: 'dir/', Marker: 'dir/w.txt' }), ['dir/x.txt'], 'a marker under the prefix');
+    assert.deepEqual(await keysOf({ Prefix: 'dir/', Marker: 'e' }), [], 'a marker past the prefix');
+  });
+
   it('answers GET with a Range (206), HEAD with the size, 416 for a range past the end, and DELETE', async () => {
     const data = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
     const obs = await bucketWith('ranges', {});
